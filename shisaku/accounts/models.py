@@ -1,0 +1,34 @@
+"""Roles of users within a municipality."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Role(models.TextChoices):
+    """What a member may do in their municipality."""
+
+    PLANNING = "planning", "企画課"
+    DEPARTMENT = "department", "担当課"
+    REVIEWER = "reviewer", "外部評価委員"
+    VIEWER = "viewer", "閲覧者"
+
+
+class Membership(models.Model):
+    """A user's role in one municipality (department editors also name their department)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    municipality = models.ForeignKey("plan.Municipality", on_delete=models.CASCADE)
+    role = models.CharField(max_length=20, choices=Role.choices)
+    department = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "municipality"], name="one_role_per_municipality"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.municipality_id}: {self.role}"

@@ -1,0 +1,48 @@
+"""Every deployment setting, declared once: name, default and help (see docs/settings.md)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One environment variable that configures Shisaku."""
+
+    name: str
+    default: str
+    help: str
+
+    def value(self) -> str:
+        """Return the value from the environment, or the default."""
+        return os.environ.get(self.name, self.default)
+
+
+DEFAULT_HOME = str(Path.home() / ".local" / "share" / "shisaku")
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "SHISAKU_HOME", DEFAULT_HOME, "Instance folder: the embedded SQLite database and uploads."
+    ),
+    Setting(
+        "DATABASE_URL",
+        "",
+        "Database URL (dj-database-url form, e.g. postgres://user@127.0.0.1:5432/shisaku). "
+        "Empty: SQLite at $SHISAKU_HOME/shisaku.sqlite3.",
+    ),
+    Setting("SHISAKU_SECRET_KEY", "", "Django secret key. Required when SHISAKU_DEBUG is off."),
+    Setting(
+        "SHISAKU_DEBUG", "1", "1 for development (debug pages, insecure defaults); 0 in production."
+    ),
+    Setting("SHISAKU_ALLOWED_HOSTS", "127.0.0.1,localhost", "Comma-separated host names served."),
+)
+
+
+def get(name: str) -> str:
+    """Return the current value of the declared setting ``name``."""
+    for setting in SETTINGS:
+        if setting.name == name:
+            return setting.value()
+    raise KeyError(f"{name} is not a declared Shisaku setting")

@@ -1,0 +1,1 @@
+"""Pure-Python domain logic: no Django, no database, standard library only."""

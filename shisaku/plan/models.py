@@ -1,0 +1,160 @@
+"""Municipalities, their plans, and each plan's tree of nodes with narrative sections."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Municipality(models.Model):
+    """A local government, keyed by its 全国地方公共団体コード (6 digits with check digit)."""
+
+    code = models.CharField(max_length=6, unique=True)
+    name_ja = models.CharField(max_length=100)
+    name_en = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name_ja}"
+
+
+class PlanStatus(models.TextChoices):
+    """Publication state of a plan."""
+
+    DRAFT = "draft", "下書き"
+    PUBLISHED = "published", "公開"
+
+
+class Plan(models.Model):
+    """One plan document (e.g. 前期基本計画 FY2019–2023) of a municipality, versioned."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="plans")
+    slug = models.SlugField(max_length=40)
+    title_ja = models.CharField(max_length=200)
+    title_en = models.CharField(max_length=200, blank=True)
+    period_start = models.PositiveSmallIntegerField()
+    period_end = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    version = models.PositiveIntegerField(default=1)
+    source_name = models.CharField(max_length=255, blank=True)
+    source_sha256 = models.CharField(max_length=64, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["municipality__code", "-period_start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "slug"], name="plan_slug_per_municipality"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="plan_period_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality.code} {self.title_ja} ({self.slug})"
+
+
+class PlanNode(models.Model):
+    """One element of a plan's hierarchy: field, policy, measure, initiative or action."""
+
+    class Kind(models.TextChoices):
+        FIELD = "field", "政策分野"
+        POLICY = "policy", "政策"
+        MEASURE = "measure", "施策"
+        INITIATIVE = "initiative", "主な取組"
+        ACTION = "action", "取組"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="nodes")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    code = models.CharField(max_length=40)
+    position = models.PositiveIntegerField()  # document order within the whole plan
+    title_ja = models.TextField(blank=True)
+    title_en = models.TextField(blank=True)
+    title_known = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["plan_id", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "code"], name="node_code_per_plan"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title_ja}"
+
+
+class Section(models.Model):
+    """A named part of a node's narrative (現状と課題, 基本方向…) and its state in the source."""
+
+    node = models.ForeignKey(PlanNode, on_delete=models.CASCADE, related_name="sections")
+    key = models.CharField(max_length=20)
+    position = models.PositiveSmallIntegerField()
+    state = models.CharField(max_length=10, default="present")
+    columns = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["node_id", "position"]
+        constraints = [models.UniqueConstraint(fields=["node", "key"], name="section_key_per_node")]
+
+    def __str__(self) -> str:
+        return f"{self.node.code} {self.key}"
+
+
+class TextBlock(models.Model):
+    """One sub-heading, paragraph, bullet or table row of a section, verbatim."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="blocks")
+    position = models.PositiveIntegerField()
+    kind = models.CharField(max_length=12)
+    text_ja = models.TextField()
+    text_en = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["section_id", "position"]
+
+    def __str__(self) -> str:
+        return self.text_ja[:40]
+
+
+class Footnote(models.Model):
+    """A ※ note explaining a term, attached to the block (or node title) where the term appears."""
+
+    node = models.ForeignKey(PlanNode, on_delete=models.CASCADE, related_name="footnotes")
+    block = models.ForeignKey(
+        TextBlock, null=True, blank=True, on_delete=models.CASCADE, related_name="footnotes"
+    )
+    position = models.PositiveSmallIntegerField()
+    term = models.CharField(max_length=200)
+    text_ja = models.TextField()
+    text_en = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["node_id", "block_id", "position"]
+
+    def __str__(self) -> str:
+        return f"※{self.term}"
+
+
+class PlanSnapshot(models.Model):
+    """The whole plan as exchange JSON at one version: nothing is lost when content changes."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="snapshots")
+    version = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    actor = models.CharField(max_length=150)
+    source_name = models.CharField(max_length=255, blank=True)
+    document = models.JSONField()
+
+    class Meta:
+        ordering = ["plan_id", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "version"], name="snapshot_version_per_plan")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan_id} v{self.version}"

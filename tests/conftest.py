@@ -1,0 +1,77 @@
+"""Shared fixtures: named personas and plans created through the services."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from shisaku.accounts.actors import Actor
+from shisaku.domain.plantree import Block, Footnote, Node, PlanMeta, Section
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "shisaku" / "data" / "aomori-2019-2023.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def operator() -> Actor:
+    """The instance operator at the command line (allowed everything)."""
+    return Actor(label="cli:test-operator", is_operator=True)
+
+
+def small_nodes() -> list[Node]:
+    """Return a small fictional plan tree (test data, not any real city's plan)."""
+    action = Node(
+        "action",
+        "1-1-1.1.1",
+        "相談窓口を開設します。",
+        footnotes=[Footnote("相談窓口", "市役所の窓口のこと。")],
+    )
+    initiative = Node("initiative", "1-1-1.1", "相談体制の充実", children=[action])
+    measure = Node(
+        "measure",
+        "1-1-1",
+        "相談支援の充実",
+        title_en="Better counselling",
+        sections=[
+            Section("description", blocks=[Block("paragraph", "相談支援を充実します。")]),
+            Section("indicators", state="empty", columns=["指標とその説明", "基準値", "目標値"]),
+        ],
+        children=[initiative],
+    )
+    policy = Node(
+        "policy",
+        "1-1",
+        "暮らしの安心",
+        sections=[
+            Section(
+                "situation",
+                blocks=[
+                    Block("subheading", "相談の状況"),
+                    Block("bullet", "相談件数が増えています。"),
+                ],
+            ),
+            Section("direction", blocks=[Block("paragraph", "誰もが相談できるまちをめざします。")]),
+            Section("diagram", state="missing"),
+        ],
+        children=[measure],
+    )
+    return [
+        Node("field", "1", "くらし", title_en="Living", children=[policy]),
+        Node("field", "9", "", title_known=False),
+    ]
+
+
+@pytest.fixture
+def small_plan(db, operator):
+    """A published fictional plan of a fictional municipality 999997 (code valid, town invented)."""
+    from shisaku.plan import services
+
+    services.save_municipality(actor=operator, code="999997", name_ja="試験市", name_en="Testville")
+    meta = PlanMeta(
+        title="試験市総合計画", title_en="Testville Plan", period_start=2024, period_end=2028
+    )
+    return services.import_plan(
+        actor=operator, municipality_code="999997", meta=meta, nodes=small_nodes()
+    )
