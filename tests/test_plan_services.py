@@ -5,10 +5,11 @@ import pytest
 from shisaku.accounts.actors import Actor
 from shisaku.accounts.permissions import PermissionDenied
 from shisaku.audit.models import AppendOnlyError, AuditEntry
+from shisaku.domain.plandoc import parse_plan
 from shisaku.domain.plantree import PlanMeta
 from shisaku.plan import queries, services
 from shisaku.plan.models import PlanNode, PlanSnapshot, TextBlock
-from tests.conftest import small_nodes
+from tests.conftest import SEED, small_nodes
 
 META = PlanMeta(
     title="試験市総合計画", title_en="Testville Plan", period_start=2024, period_end=2028
@@ -104,3 +105,11 @@ def test_publishing_a_plan_is_audited(small_plan, operator):
     )
     entry = AuditEntry.objects.get(action="plan.status")
     assert (entry.before, entry.after) == ({"status": "published"}, {"status": "draft"})
+
+
+def test_the_seed_reads_back_from_the_database_exactly_as_parsed(db, operator):
+    tree = parse_plan(SEED.read_text(encoding="utf-8"), source=SEED.name)
+    services.save_municipality(actor=operator, code="022012", name_ja="青森市")
+    meta = PlanMeta(title="青森市総合計画 前期基本計画", period_start=2019, period_end=2023)
+    services.import_plan(actor=operator, municipality_code="022012", meta=meta, nodes=tree.nodes)
+    assert queries.load_nodes(queries.find_plan("022012").id) == tree.nodes

@@ -7,6 +7,8 @@ import re
 from importlib import resources
 from pathlib import Path
 
+from django.db import transaction
+
 from shisaku.accounts.actors import Actor
 from shisaku.accounts.permissions import PermissionDenied
 from shisaku.cli.database import ensure_migrated
@@ -128,9 +130,10 @@ def _handle_import(args: argparse.Namespace) -> int:
         raise CommandError(str(error)) from error
     code = _town_code(args, loaded)
     meta = _resolve_meta(code, args, loaded)
-    if not args.dry_run:
-        _ensure_town(actor, code, args, loaded)
-    result = _import(actor, code, meta, loaded, args.dry_run)
+    with transaction.atomic():  # a new municipality is kept only if its plan is imported
+        if not args.dry_run:
+            _ensure_town(actor, code, args, loaded)
+        result = _import(actor, code, meta, loaded, args.dry_run)
     _print_warnings(loaded.warnings)
     _report(result, loaded.nodes)
     return 0
