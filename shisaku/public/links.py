@@ -1,0 +1,87 @@
+"""Every public URL, built in one place: pages, their JSON twins, anchors and language twins.
+
+Templates reach these through the ``shisaku_public`` template tags and the JSON twins call
+them directly, so a node's address is spelled once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.urls import reverse
+
+from shisaku.domain.plantree import Node
+from shisaku.plan.queries import PlanInfo
+from shisaku.public.tree import page_owner
+
+JSON_NAME = "index.json"
+
+
+def home_url() -> str:
+    """Return the home page in the active language."""
+    return reverse("public:home")
+
+
+def municipality_url(code: str) -> str:
+    """Return a municipality's page."""
+    return reverse("public:municipality", kwargs={"code": code})
+
+
+def plan_url(plan: PlanInfo) -> str:
+    """Return a plan's page."""
+    return reverse("public:plan", kwargs={"code": plan.municipality_code, "slug": plan.meta.slug})
+
+
+def node_url(plan: PlanInfo, node_code: str) -> str:
+    """Return the page of the node ``node_code`` of ``plan`` (the one builder of node URLs)."""
+    kwargs = {"code": plan.municipality_code, "slug": plan.meta.slug, "node_code": node_code}
+    return reverse("public:node", kwargs=kwargs)
+
+
+def anchor_id(node_code: str) -> str:
+    """Return the HTML id of a node shown inside another node's page (initiatives, actions)."""
+    return f"i-{node_code}"
+
+
+def json_url(page_url: str) -> str:
+    """Return the JSON twin of a page URL (every page URL ends with a slash)."""
+    return page_url + JSON_NAME
+
+
+def language_url(path: str, language: str) -> str:
+    """Return ``path`` with its language prefix replaced by ``language``."""
+    codes = [code for code, _ in settings.LANGUAGES]
+    head, _, rest = path.lstrip("/").partition("/")
+    if head not in codes:
+        return f"/{language}/"
+    return f"/{language}/{rest}"
+
+
+def node_link(plan: PlanInfo, path: list[Node]) -> str:
+    """Return where a node is shown: its own page, or its place on the page that holds it."""
+    node, owner = path[-1], page_owner(path)
+    if owner is None or owner is node:
+        return node_url(plan, node.code)
+    return f"{node_url(plan, owner.code)}#{anchor_id(node.code)}"
+
+
+@dataclass
+class OutlineItem:
+    """A node in a linked outline of the plan, with the children shown below it."""
+
+    node: Node
+    url: str
+    children: list[OutlineItem] = field(default_factory=list)
+
+
+def outline(plan: PlanInfo, nodes: list[Node], above: list[Node], depth: int) -> list[OutlineItem]:
+    """Return ``depth`` levels of ``nodes`` (whose ancestors are ``above``) as linked items."""
+    if depth <= 0:
+        return []
+    return [
+        OutlineItem(
+            n, node_link(plan, [*above, n]), outline(plan, n.children, [*above, n], depth - 1)
+        )
+        for n in nodes
+    ]

@@ -1,0 +1,46 @@
+"""Public site routes: every page at ``…/`` and its JSON twin at ``…/index.json``.
+
+Static publishing mirrors these paths as ``dir/index.html`` and ``dir/index.json``.
+"""
+
+from __future__ import annotations
+
+from django.urls import URLPattern, path, register_converter
+
+from shisaku.public import views
+
+
+class MunicipalityCodeConverter:
+    """A 6-digit 全国地方公共団体コード."""
+
+    regex = "[0-9]{6}"
+
+    def to_python(self, value: str) -> str:
+        """Return the code as given."""
+        return value
+
+    def to_url(self, value: str) -> str:
+        """Return the code as given."""
+        return value
+
+
+class NodeCodeConverter(MunicipalityCodeConverter):
+    """A plan node code such as 2-1-1 or 2-1-1.1.2 (dots and dashes allowed)."""
+
+    regex = r"[0-9A-Za-z.\-]+"
+
+
+register_converter(MunicipalityCodeConverter, "town")
+register_converter(NodeCodeConverter, "node")
+
+app_name = "public"
+urlpatterns: list[URLPattern] = [
+    path("", views.home, name="home"),
+    path("index.json", views.home_json, name="home-json"),
+    path("<town:code>/", views.municipality, name="municipality"),
+    path("<town:code>/index.json", views.municipality_json, name="municipality-json"),
+    path("<town:code>/<slug:slug>/", views.plan, name="plan"),
+    path("<town:code>/<slug:slug>/index.json", views.plan_json, name="plan-json"),
+    path("<town:code>/<slug:slug>/<node:node_code>/", views.node, name="node"),
+    path("<town:code>/<slug:slug>/<node:node_code>/index.json", views.node_json, name="node-json"),
+]
