@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "shisaku.accounts",
     "shisaku.audit",
     "shisaku.plan",
+    "shisaku.indicators",
     "shisaku.public",
 ]
 

@@ -11,6 +11,8 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
     "plan.edit": frozenset({Role.PLANNING}),
     "plan.publish": frozenset({Role.PLANNING}),
     "municipality.create": frozenset(),
+    "indicators.import": frozenset({Role.PLANNING}),
+    "indicators.edit": frozenset({Role.PLANNING, Role.DEPARTMENT}),
 }
 
 

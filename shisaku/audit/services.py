@@ -31,3 +31,9 @@ def record(
         before=before,
         after=after,
     )
+
+
+def record_many(*, actor: Actor, entries: list[dict[str, Any]]) -> None:
+    """Append many entries at once (keys as for :func:`record`, without ``actor``)."""
+    rows = [AuditEntry(actor=actor.label, user_id=actor.user_id, **entry) for entry in entries]
+    AuditEntry.objects.bulk_create(rows, batch_size=500)

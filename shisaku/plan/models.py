@@ -39,6 +39,7 @@ class Plan(models.Model):
     version = models.PositiveIntegerField(default=1)
     source_name = models.CharField(max_length=255, blank=True)
     source_sha256 = models.CharField(max_length=64, blank=True)
+    assessment = models.JSONField(default=dict, blank=True)  # {"preset": "aomori"} or a config
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -158,3 +159,22 @@ class PlanSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan_id} v{self.version}"
+
+
+class ContextStatistic(models.Model):
+    """A figure stated in the plan's prose, linked to the sentence (block) that states it."""
+
+    block = models.ForeignKey(TextBlock, on_delete=models.CASCADE, related_name="statistics")
+    position = models.PositiveSmallIntegerField()
+    label = models.CharField(max_length=200)
+    area = models.CharField(max_length=50, blank=True)  # 本市, 国 …
+    period = models.CharField(max_length=24)  # canonical period key, or a date 2018-05-01
+    raw = models.CharField(max_length=100)  # the figure as written, e.g. 19.4%
+    value = models.DecimalField(max_digits=20, decimal_places=6)
+    unit = models.CharField(max_length=30, blank=True)
+
+    class Meta:
+        ordering = ["block_id", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.period} {self.raw}"

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from shisaku.domain.plantree import (
-    BlockKind,
     Block,
+    BlockKind,
     Footnote,
     Node,
     PlanMeta,

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from shisaku.domain.plantree import Node
-from shisaku.plan.models import Footnote, Plan, PlanNode, Section, TextBlock
+from shisaku.domain.statistics import find_statistics
+from shisaku.plan.models import ContextStatistic, Footnote, Plan, PlanNode, Section, TextBlock
 
 NODE_FIELDS = ["parent", "kind", "position", "title_ja", "title_en", "title_known"]
 
@@ -72,6 +73,27 @@ def _write_sections(flat: list[tuple[Node, str | None]], rows: dict[str, PlanNod
         for i, f in enumerate(b.footnotes)
     ]
     Footnote.objects.bulk_create(notes, batch_size=500)
+    _write_statistics([row for row, _, _ in blocks])
+
+
+def _write_statistics(blocks: list[TextBlock]) -> None:
+    """Insert the context statistics stated in the prose of ``blocks``."""
+    rows = [
+        ContextStatistic(
+            block=block,
+            position=i,
+            label=s.label,
+            area=s.area,
+            period=s.period,
+            raw=s.raw,
+            value=s.value,
+            unit=s.unit,
+        )
+        for block in blocks
+        if block.kind in ("paragraph", "bullet")
+        for i, s in enumerate(find_statistics(block.text_ja))
+    ]
+    ContextStatistic.objects.bulk_create(rows, batch_size=500)
 
 
 def _write_node_footnotes(flat: list[tuple[Node, str | None]], rows: dict[str, PlanNode]) -> None:

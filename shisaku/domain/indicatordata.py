@@ -1,0 +1,134 @@
+"""Indicator definitions and figures as plain data, between the exchange files and the services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from shisaku.domain.periods import Period
+from shisaku.domain.values import Reading
+
+SOURCE_KINDS = ("survey", "operations", "government", "other")
+DIRECTIONS = ("increase", "decrease", "maintain", "qualitative")
+ACCUMULATIONS = ("single_year", "cumulative")
+TIME_BASES = ("fiscal", "calendar")
+FIGURE_KINDS = ("baseline", "target", "actual")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an input came from: file, row and column (1-based; 0 when not applicable)."""
+
+    source: str
+    row: int = 0
+    column: str = ""
+
+    def __str__(self) -> str:
+        where = [self.source]
+        if self.row:
+            where.append(f"{self.row} 行目")
+        if self.column:
+            where.append(f"{self.column} 列")
+        return " の ".join(where)
+
+
+@dataclass(frozen=True)
+class InputError:
+    """One problem found in the input, with its place and what would be accepted."""
+
+    place: Place
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.message}"
+
+
+@dataclass(frozen=True)
+class IndicatorDefinition:
+    """What an indicator is and how it is read (one row of the definitions file)."""
+
+    municipality_code: str
+    plan: str
+    code: str
+    name: str
+    direction: str
+    node_code: str = ""
+    name_en: str = ""
+    definition: str = ""
+    definition_en: str = ""
+    unit: str = ""
+    source_kind: str = "other"
+    source: str = ""
+    department: str = ""
+    accumulation: str = "single_year"
+    time_basis: str = "fiscal"
+    components: tuple[str, ...] = ()
+    rationale: str = ""
+    rationale_en: str = ""
+    note: str = ""  # 備考, e.g. a baseline whose year the source does not give
+    note_en: str = ""
+    weight: float | None = None
+    place: Place = field(default=Place(""), compare=False)
+
+
+@dataclass(frozen=True)
+class FigureInput:
+    """One baseline, target or actual, read (one row of the figures file)."""
+
+    municipality_code: str
+    plan: str
+    indicator_code: str
+    kind: str
+    period: Period
+    reading: Reading
+    note: str = ""
+    source: str = ""
+    breakdown: str = ""
+    place: Place = field(default=Place(""), compare=False)
+
+
+@dataclass
+class IndicatorBatch:
+    """Everything read from one import: definitions, figures, and the problems found."""
+
+    definitions: list[IndicatorDefinition] = field(default_factory=list)
+    figures: list[FigureInput] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+
+# The columns of the two exchange files (docs/indicator-files.md), in the order they are written.
+DEFINITION_COLUMNS = (
+    "municipality_code",
+    "plan",
+    "indicator_code",
+    "node_code",
+    "name",
+    "name_en",
+    "definition",
+    "definition_en",
+    "unit",
+    "direction",
+    "accumulation",
+    "time_basis",
+    "source_kind",
+    "source",
+    "department",
+    "components",
+    "rationale",
+    "rationale_en",
+    "note",
+    "note_en",
+    "weight",
+)
+DEFINITION_REQUIRED = ("municipality_code", "plan", "indicator_code", "name", "direction")
+FIGURE_COLUMNS = (
+    "municipality_code",
+    "plan",
+    "indicator_code",
+    "kind",
+    "period",
+    "value",
+    "note",
+    "source",
+    "breakdown",
+)
+FIGURE_REQUIRED = ("municipality_code", "plan", "indicator_code", "kind", "period", "value")

@@ -1,0 +1,122 @@
+"""Indicators (指標) of a plan and their figures: baselines, targets and actuals, with history.
+
+Figures are never overwritten: a correction or a revised target is a new revision and the
+earlier one stays, marked as superseded, so that every figure's history can be shown.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from shisaku.plan.models import Plan, PlanNode
+
+
+class Indicator(models.Model):
+    """One target indicator, attached to a measure or policy (or to the plan as a whole)."""
+
+    class SourceKind(models.TextChoices):
+        SURVEY = "survey", "市民意識調査"
+        OPERATIONS = "operations", "業務統計"
+        GOVERNMENT = "government", "国・県統計"
+        OTHER = "other", "その他"
+
+    class Direction(models.TextChoices):
+        INCREASE = "increase", "増加"
+        DECREASE = "decrease", "減少"
+        MAINTAIN = "maintain", "維持"
+        QUALITATIVE = "qualitative", "定性"
+
+    class Accumulation(models.TextChoices):
+        SINGLE_YEAR = "single_year", "単年度"
+        CUMULATIVE = "cumulative", "累計"
+
+    class TimeBasis(models.TextChoices):
+        FISCAL = "fiscal", "年度"
+        CALENDAR = "calendar", "年"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="indicators")
+    node = models.ForeignKey(
+        PlanNode, null=True, blank=True, on_delete=models.PROTECT, related_name="indicators"
+    )
+    code = models.CharField(max_length=40)
+    position = models.PositiveIntegerField(default=0)
+    name_ja = models.CharField(max_length=300)
+    name_en = models.CharField(max_length=300, blank=True)
+    definition_ja = models.TextField(blank=True)
+    definition_en = models.TextField(blank=True)
+    unit = models.CharField(max_length=30, blank=True)
+    source_kind = models.CharField(
+        max_length=12, choices=SourceKind.choices, default=SourceKind.OTHER
+    )
+    source = models.TextField(blank=True)
+    department = models.CharField(max_length=100, blank=True)
+    direction = models.CharField(max_length=12, choices=Direction.choices)
+    accumulation = models.CharField(
+        max_length=12, choices=Accumulation.choices, default=Accumulation.SINGLE_YEAR
+    )
+    time_basis = models.CharField(
+        max_length=10, choices=TimeBasis.choices, default=TimeBasis.FISCAL
+    )
+    components = models.JSONField(default=list, blank=True)
+    rationale_ja = models.TextField(blank=True)
+    rationale_en = models.TextField(blank=True)
+    note_ja = models.TextField(blank=True)  # 備考
+    note_en = models.TextField(blank=True)
+    weight = models.FloatField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["plan_id", "position", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "code"], name="indicator_code_per_plan")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name_ja}"
+
+
+class Figure(models.Model):
+    """One baseline, target or actual of an indicator for a period, as a revision."""
+
+    class Kind(models.TextChoices):
+        BASELINE = "baseline", "基準値"
+        TARGET = "target", "目標値"
+        ACTUAL = "actual", "実績値"
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="figures")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    period = models.CharField(max_length=24)  # canonical period key, e.g. FY2019, FY2021-2026avg
+    period_start = models.PositiveSmallIntegerField()
+    period_end = models.PositiveSmallIntegerField()
+    breakdown = models.CharField(max_length=100, blank=True)  # e.g. a member municipality
+    raw = models.CharField(max_length=300)  # the cell as written
+    value_kind = models.CharField(max_length=12)  # number, rank, missing, qualitative, …
+    value = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
+    unit = models.CharField(max_length=30, blank=True)
+    qualifier = models.CharField(max_length=10, blank=True)  # 約, 見込, 速報, 確定 …
+    label = models.CharField(max_length=100, blank=True)  # 策定, 全国値, a missing marker …
+    components = models.JSONField(default=list, blank=True)  # [{label, raw, value, unit}]
+    note = models.TextField(blank=True)
+    source = models.TextField(blank=True)
+    revision = models.PositiveIntegerField(default=1)
+    is_current = models.BooleanField(default=True)
+    entered_by = models.CharField(max_length=150)
+    entered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["indicator_id", "kind", "period_start", "period_end", "breakdown", "revision"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "kind", "period", "breakdown", "revision"],
+                name="figure_revision",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "kind", "period", "breakdown"],
+                condition=models.Q(is_current=True),
+                name="one_current_figure",
+            ),
+        ]
+        indexes = [models.Index(fields=["indicator", "is_current"])]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.kind} {self.period} {self.raw}"

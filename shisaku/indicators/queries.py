@@ -1,0 +1,115 @@
+"""Reads of indicators and their figures, returned as plain data for every interface."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from shisaku.indicators.models import Figure, Indicator
+
+
+class NotFound(LookupError):
+    """The indicator asked for does not exist."""
+
+
+@dataclass(frozen=True)
+class FigureView:
+    """One revision of a baseline, target or actual."""
+
+    kind: str
+    period: str
+    period_start: int
+    period_end: int
+    breakdown: str
+    raw: str
+    value_kind: str
+    value: Decimal | None
+    unit: str
+    qualifier: str
+    label: str
+    components: list[dict[str, str]]
+    note: str
+    source: str
+    revision: int
+    is_current: bool
+    entered_by: str
+    entered_at: datetime
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    """An indicator's definition and its current figures, oldest period first."""
+
+    id: int
+    code: str
+    node_code: str
+    name_ja: str
+    name_en: str
+    definition_ja: str
+    definition_en: str
+    unit: str
+    source_kind: str
+    source: str
+    department: str
+    direction: str
+    accumulation: str
+    time_basis: str
+    components: list[str]
+    rationale_ja: str
+    rationale_en: str
+    note_ja: str
+    note_en: str
+    weight: float | None
+    figures: tuple[FigureView, ...]
+
+    def of_kind(self, kind: str) -> list[FigureView]:
+        """Return the current figures of one kind (baseline, target, actual)."""
+        return [f for f in self.figures if f.kind == kind]
+
+
+FIGURE_FIELDS = [f for f in FigureView.__dataclass_fields__ if f != "value"]
+
+
+def _figure(row: Figure) -> FigureView:
+    """Return the plain form of a figure row."""
+    values: dict[str, Any] = {name: getattr(row, name) for name in FIGURE_FIELDS}
+    return FigureView(value=row.value, **values)
+
+
+def _view(row: Indicator, node_code: str, figures: list[FigureView]) -> IndicatorView:
+    """Return the plain form of an indicator row with its figures."""
+    names = [f for f in IndicatorView.__dataclass_fields__ if f not in ("node_code", "figures")]
+    values: dict[str, Any] = {name: getattr(row, name) for name in names}
+    return IndicatorView(node_code=node_code, figures=tuple(figures), **values)
+
+
+def plan_indicators(plan_id: int, *, node_codes: list[str] | None = None) -> list[IndicatorView]:
+    """Return a plan's indicators (optionally of some nodes) with current figures: two queries."""
+    rows = Indicator.objects.filter(plan_id=plan_id).select_related("node")
+    if node_codes is not None:
+        rows = rows.filter(node__code__in=node_codes)
+    indicators = list(rows)
+    figures: dict[int, list[FigureView]] = defaultdict(list)
+    current = Figure.objects.filter(indicator__in=indicators, is_current=True)
+    for f in current.order_by("kind", "period_start", "period_end", "breakdown"):
+        figures[f.indicator_id].append(_figure(f))
+    return [_view(i, i.node.code if i.node else "", figures[i.id]) for i in indicators]
+
+
+def indicator(plan_id: int, code: str) -> IndicatorView:
+    """Return one indicator of a plan with its current figures."""
+    row = Indicator.objects.filter(plan_id=plan_id, code=code).select_related("node").first()
+    if row is None:
+        raise NotFound(f"indicator {code} does not exist in this plan")
+    current = row.figures.filter(is_current=True).order_by("kind", "period_start", "breakdown")
+    return _view(row, row.node.code if row.node else "", [_figure(f) for f in current])
+
+
+def figure_history(indicator_id: int) -> list[FigureView]:
+    """Return every revision of every figure of an indicator, newest revision first per key."""
+    rows = Figure.objects.filter(indicator_id=indicator_id)
+    ordered = rows.order_by("kind", "period_start", "period_end", "breakdown", "-revision")
+    return [_figure(f) for f in ordered]

@@ -1,0 +1,305 @@
+"""Every write to indicators and their figures: permission check, validation, audit entry.
+
+Figures are revisions: recording a different value for the same indicator, kind, period and
+breakdown supersedes the current one and keeps it; recording the same value changes nothing.
+A batch (an import) is applied all or nothing, and a dry run reports the same changes and
+then rolls back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+
+from shisaku.accounts.actors import Actor
+from shisaku.accounts.permissions import require
+from shisaku.audit.services import record_many
+from shisaku.domain.indicatordata import (
+    FigureInput,
+    IndicatorBatch,
+    IndicatorDefinition,
+    InputError,
+)
+from shisaku.indicators.models import Figure, Indicator
+from shisaku.plan.models import Plan, PlanNode
+
+FigureKey = tuple[int, str, str, str]  # indicator id, kind, period key, breakdown
+
+
+class BatchRejected(Exception):
+    """The batch holds errors; nothing was written."""
+
+    def __init__(self, errors: list[InputError]) -> None:
+        super().__init__(f"{len(errors)} 件の誤りがあります（書き込みはしていません）")
+        self.errors = errors
+
+
+class _RollBack(Exception):
+    """Raised inside a dry run to undo what it did."""
+
+
+@dataclass
+class BatchResult:
+    """What a batch did, or in a dry run would do."""
+
+    changes: list[str] = field(default_factory=list)
+    indicators_created: int = 0
+    indicators_updated: int = 0
+    figures_added: int = 0
+    figures_revised: int = 0
+    figures_unchanged: int = 0
+    dry_run: bool = False
+
+
+@dataclass
+class _Run:
+    """State of one batch being applied."""
+
+    actor: Actor
+    result: BatchResult
+    plans: dict[tuple[str, str], Plan] = field(default_factory=dict)
+    indicators: dict[tuple[int, str], Indicator] = field(default_factory=dict)
+    errors: list[InputError] = field(default_factory=list)
+    audit: list[dict[str, Any]] = field(default_factory=list)
+
+
+def apply_batch(*, actor: Actor, batch: IndicatorBatch, dry_run: bool = False) -> BatchResult:
+    """Apply definitions then figures, all or nothing; raise BatchRejected listing every error."""
+    if batch.errors:
+        raise BatchRejected(batch.errors)
+    run = _Run(actor, BatchResult(dry_run=dry_run))
+    try:
+        with transaction.atomic():
+            _apply(run, batch)
+            if dry_run:
+                raise _RollBack
+    except _RollBack:
+        pass
+    return run.result
+
+
+def _apply(run: _Run, batch: IndicatorBatch) -> None:
+    """Write the batch inside the caller's transaction, or raise BatchRejected."""
+    for definition in batch.definitions:
+        _save_definition(run, definition)
+    _check(run)
+    _record_figures(run, batch.figures)
+    _check(run)
+    record_many(actor=run.actor, entries=run.audit)
+
+
+def _check(run: _Run) -> None:
+    """Stop (rolling back) when errors were found."""
+    if run.errors:
+        raise BatchRejected(run.errors)
+
+
+def _plan(run: _Run, code: str, slug: str, place: Any) -> Plan | None:
+    """Return the plan named by a row, checking permission once per plan."""
+    key = (code, slug)
+    if key not in run.plans:
+        plan = (
+            Plan.objects.select_related("municipality")
+            .filter(municipality__code=code, slug=slug)
+            .first()
+        )
+        if plan is None:
+            run.errors.append(InputError(place, f"計画 {code}/{slug} がありません"))
+            return None
+        require(run.actor, "indicators.import", code)
+        run.plans[key] = plan
+    return run.plans[key]
+
+
+def _definition_fields(d: IndicatorDefinition, node: PlanNode | None) -> dict[str, Any]:
+    """Return the model fields of a definition."""
+    return {
+        "node": node,
+        "name_ja": d.name,
+        "name_en": d.name_en,
+        "definition_ja": d.definition,
+        "definition_en": d.definition_en,
+        "unit": d.unit,
+        "source_kind": d.source_kind,
+        "source": d.source,
+        "department": d.department,
+        "direction": d.direction,
+        "accumulation": d.accumulation,
+        "time_basis": d.time_basis,
+        "components": list(d.components),
+        "rationale_ja": d.rationale,
+        "rationale_en": d.rationale_en,
+        "note_ja": d.note,
+        "note_en": d.note_en,
+        "weight": d.weight,
+    }
+
+
+def _comparable(fields: dict[str, Any]) -> dict[str, Any]:
+    """Return fields as JSON-friendly values for comparison and the audit trail."""
+    return {k: (v.code if isinstance(v, PlanNode) else v) for k, v in fields.items()}
+
+
+def _save_definition(run: _Run, d: IndicatorDefinition) -> None:
+    """Create or update one indicator definition."""
+    plan = _plan(run, d.municipality_code, d.plan, d.place)
+    if plan is None:
+        return
+    node = None
+    if d.node_code:
+        node = PlanNode.objects.filter(plan=plan, code=d.node_code).first()
+        if node is None:
+            run.errors.append(
+                InputError(d.place, f"計画 {d.plan} に施策 {d.node_code} がありません")
+            )
+            return
+    fields = _definition_fields(d, node)
+    row = Indicator.objects.filter(plan=plan, code=d.code).first()
+    before = _comparable(_definition_fields_of(row)) if row else None
+    if row is None:
+        row = Indicator.objects.create(
+            plan=plan, code=d.code, position=_next_position(plan), **fields
+        )
+        run.result.indicators_created += 1
+        run.result.changes.append(f"+ 指標 {d.code} {d.name}")
+    elif before != _comparable(fields):
+        Indicator.objects.filter(pk=row.pk).update(**fields)
+        run.result.indicators_updated += 1
+        run.result.changes.append(f"~ 指標 {d.code} の定義")
+    else:
+        run.indicators[(plan.id, d.code)] = row
+        return
+    run.indicators[(plan.id, d.code)] = row
+    run.audit.append(_audit("indicator.save", plan, f"{d.code}", before, _comparable(fields)))
+
+
+def _definition_fields_of(row: Indicator) -> dict[str, Any]:
+    """Return the stored definition fields of an indicator."""
+    keys = _definition_fields(IndicatorDefinition("", "", "", "", ""), None).keys()
+    return {k: getattr(row, k) for k in keys}
+
+
+def _next_position(plan: Plan) -> int:
+    """Return the position after the plan's last indicator."""
+    return Indicator.objects.filter(plan=plan).count()
+
+
+def _audit(action: str, plan: Plan, object_id: str, before: Any, after: Any) -> dict[str, Any]:
+    """Return an audit entry for a change within a plan."""
+    code = plan.municipality.code
+    return {
+        "action": action,
+        "object_type": action.split(".")[0],
+        "object_id": f"{code}/{plan.slug}/{object_id}",
+        "municipality_code": code,
+        "before": before,
+        "after": after,
+    }
+
+
+def _indicator(run: _Run, f: FigureInput) -> Indicator | None:
+    """Return the indicator a figure row names (from this batch or the database)."""
+    plan = _plan(run, f.municipality_code, f.plan, f.place)
+    if plan is None:
+        return None
+    key = (plan.id, f.indicator_code)
+    if key not in run.indicators:
+        row = Indicator.objects.filter(plan=plan, code=f.indicator_code).first()
+        if row is None:
+            message = (
+                f"指標 {f.indicator_code} が定義されていません（定義ファイルに行を加えてください）"
+            )
+            run.errors.append(InputError(f.place, message))
+            return None
+        run.indicators[key] = row
+    return run.indicators[key]
+
+
+def _record_figures(run: _Run, figures: list[FigureInput]) -> None:
+    """Record every figure as a new revision where it differs from the current one."""
+    pairs = [(f, ind) for f in figures if (ind := _indicator(run, f)) is not None]
+    current = _current_figures({ind.id for _, ind in pairs})
+    for f, ind in pairs:
+        _record(run, ind, f, current)
+
+
+def _current_figures(indicator_ids: set[int]) -> dict[FigureKey, Figure]:
+    """Load the current figure of every key of the given indicators, in one query."""
+    rows = Figure.objects.filter(indicator_id__in=indicator_ids, is_current=True)
+    return {(r.indicator_id, r.kind, r.period, r.breakdown): r for r in rows}
+
+
+def figure_state(f: Figure) -> dict[str, Any]:
+    """Return what a figure says, for comparison and the audit trail."""
+    return {"raw": f.raw, "note": f.note, "source": f.source}
+
+
+def _record(run: _Run, ind: Indicator, f: FigureInput, current: dict[FigureKey, Figure]) -> None:
+    """Record one figure, superseding the current revision if it differs."""
+    key = (ind.id, f.kind, f.period.key(), f.breakdown)
+    old = current.get(key)
+    after = {"raw": f.reading.raw, "note": f.note, "source": f.source}
+    if old is not None and figure_state(old) == after:
+        run.result.figures_unchanged += 1
+        return
+    if old is not None:
+        Figure.objects.filter(pk=old.pk).update(is_current=False)
+    row = Figure.objects.create(**_figure_fields(ind, f, run.actor, old))
+    current[key] = row
+    _count_figure(run, ind, f, old)
+    before = figure_state(old) if old else None
+    run.audit.append(
+        _audit("figure.record", ind.plan, f"{ind.code}/{f.kind}/{key[2]}", before, after)
+    )
+
+
+def _count_figure(run: _Run, ind: Indicator, f: FigureInput, old: Figure | None) -> None:
+    """Count and describe one recorded figure."""
+    label = f"{ind.code} {f.kind} {f.period.key()}{f'（{f.breakdown}）' if f.breakdown else ''}"
+    if old is None:
+        run.result.figures_added += 1
+        run.result.changes.append(f"+ {label}: {f.reading.raw}")
+    else:
+        run.result.figures_revised += 1
+        run.result.changes.append(f"~ {label}: {old.raw} → {f.reading.raw}")
+
+
+def _figure_fields(
+    ind: Indicator, f: FigureInput, actor: Actor, old: Figure | None
+) -> dict[str, Any]:
+    """Return the model fields of a new figure revision."""
+    r = f.reading
+    return {
+        "indicator": ind,
+        "kind": f.kind,
+        "period": f.period.key(),
+        "period_start": f.period.start,
+        "period_end": f.period.end,
+        "breakdown": f.breakdown,
+        "raw": r.raw,
+        "value_kind": r.kind,
+        "value": r.value,
+        "unit": r.unit,
+        "qualifier": r.qualifier,
+        "label": r.label,
+        "components": components_json(r),
+        "note": f.note,
+        "source": f.source,
+        "revision": old.revision + 1 if old else 1,
+        "entered_by": actor.label,
+    }
+
+
+def components_json(reading: Any) -> list[dict[str, str]]:
+    """Return the components of a multi-part value as JSON."""
+    return [
+        {
+            "label": c.label,
+            "raw": c.reading.raw,
+            "value": str(c.reading.value or ""),
+            "unit": c.reading.unit,
+        }
+        for c in reading.components
+    ]
