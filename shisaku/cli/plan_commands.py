@@ -14,6 +14,7 @@ from shisaku.accounts.permissions import PermissionDenied
 from shisaku.cli.database import ensure_migrated
 from shisaku.cli.output import summary_line, tree_lines
 from shisaku.cli.registry import Command, CommandError, register
+from shisaku.domain.assessment import PRESETS
 from shisaku.domain.localcode import LocalCodeError, normalize_local_code
 from shisaku.domain.plandoc import decode_plan_bytes, parse_plan
 from shisaku.domain.plantree import Node, PlanMeta, Warning
@@ -29,6 +30,7 @@ DEMO_META = PlanMeta(
     title_en="Aomori City Comprehensive Plan: First Basic Plan",
     period_start=2019,
     period_end=2023,
+    assessment={"preset": "aomori"},
 )
 
 
@@ -53,6 +55,9 @@ def _configure_import(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--title-en", help="計画名（英語）")
     parser.add_argument("--period", type=_period, help="計画期間（年度）、例: 2019-2023")
     parser.add_argument("--status", choices=["draft", "published"], help="公開状態")
+    parser.add_argument(
+        "--assessment", choices=sorted(PRESETS), help="評価方法の既定（例: aomori）"
+    )
     parser.add_argument(
         "--dry-run", action="store_true", help="書き込まずに、ツリーと変更点を表示する"
     )
@@ -111,6 +116,7 @@ def _resolve_meta(code: str, args: argparse.Namespace, loaded: LoadedPlan) -> Pl
         slug=slug or base.slug,
         status=args.status or base.status,
         version=base.version,
+        assessment={"preset": args.assessment} if args.assessment else base.assessment,
     )
 
 
@@ -155,7 +161,7 @@ def _import(
             source_sha256=loaded.sha256,
             dry_run=dry_run,
         )
-    except (PermissionDenied, queries.NotFound) as error:
+    except (PermissionDenied, queries.NotFound, ValueError) as error:
         raise CommandError(str(error)) from error
 
 

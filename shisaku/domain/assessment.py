@@ -366,3 +366,25 @@ PRESETS: dict[str, MethodConfig] = {
         ),
     ),
 }
+
+
+DEFAULT_PRESET = "uda"  # ratio to the final target, A ≥100% / B ≥80% / C ≥60% / D <60%
+
+
+def config_from_setting(setting: Mapping[str, Any]) -> tuple[MethodConfig, str]:
+    """Return a plan's method and scale from its stored setting, and the preset name if any.
+
+    The setting is ``{}`` (the default preset), ``{"preset": NAME}``, or a full
+    :meth:`MethodConfig.to_dict`; anything else raises ValueError saying what is accepted.
+    """
+    if "method" in setting:
+        return MethodConfig.from_dict(setting), ""
+    unknown = set(setting) - {"preset"}
+    if unknown:
+        raise ValueError(
+            f"評価設定の {', '.join(sorted(unknown))} は使えません（preset か method）"
+        )
+    preset = str(setting.get("preset") or DEFAULT_PRESET)
+    if preset not in PRESETS:
+        raise ValueError(f"評価の既定 {preset!r} はありません。使えるもの: {', '.join(PRESETS)}")
+    return PRESETS[preset], preset

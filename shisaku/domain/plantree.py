@@ -95,6 +95,7 @@ class PlanMeta:
     slug: str = ""
     status: Literal["draft", "published"] = "published"
     version: int = 1
+    assessment: dict[str, Any] = field(default_factory=dict)  # {"preset": "aomori"} or a config
 
     def __post_init__(self) -> None:
         if not self.slug:
@@ -149,6 +150,7 @@ def meta_to_dict(meta: PlanMeta) -> dict[str, Any]:
         "period": {"start": meta.period_start, "end": meta.period_end},
         "status": meta.status,
         "version": meta.version,
+        **({"assessment": meta.assessment} if meta.assessment else {}),
     }
 
 

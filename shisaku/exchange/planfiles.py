@@ -104,6 +104,9 @@ def _meta_from_dict(plan: dict[str, Any]) -> PlanMeta:
     status = plan.get("status", "published")
     if status not in ("draft", "published"):
         raise PlanDictError("plan.status", f"{status!r} is not one of draft, published")
+    assessment = plan.get("assessment", {})
+    if not isinstance(assessment, dict):
+        raise PlanDictError("plan.assessment", 'expected an object such as {"preset": "aomori"}')
     version = plan.get("version", 1)
     if not isinstance(version, int) or version < 1:
         raise PlanDictError("plan.version", f"expected a whole number ≥ 1, found {version!r}")
@@ -115,6 +118,7 @@ def _meta_from_dict(plan: dict[str, Any]) -> PlanMeta:
         slug=str(plan.get("slug", "")),
         status=status,
         version=version,
+        assessment=assessment,
     )
 
 

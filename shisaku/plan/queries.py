@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, cast
 
 from shisaku.domain.plantree import (
@@ -16,8 +17,8 @@ from shisaku.domain.plantree import (
     meta_to_dict,
     node_to_dict,
 )
+from shisaku.plan.models import ContextStatistic, Municipality, Plan, PlanNode, PlanStatus
 from shisaku.plan.models import Footnote as FootnoteRow
-from shisaku.plan.models import Municipality, Plan, PlanNode, PlanStatus
 from shisaku.plan.models import Section as SectionRow
 from shisaku.plan.models import TextBlock as BlockRow
 
@@ -59,6 +60,7 @@ def _info(plan: Plan) -> PlanInfo:
         slug=plan.slug,
         status=plan.status,  # type: ignore[arg-type]
         version=plan.version,
+        assessment=dict(plan.assessment),
     )
     town = plan.municipality
     return PlanInfo(plan.id, town.code, town.name_ja, town.name_en, meta)
@@ -163,3 +165,42 @@ def plan_document(plan: PlanInfo) -> dict[str, Any]:
         "plan": meta_to_dict(plan.meta),
         "nodes": [node_to_dict(n) for n in load_nodes(plan.id)],
     }
+
+
+@dataclass(frozen=True)
+class StatisticInfo:
+    """A figure stated in the plan's prose, with the sentence that states it."""
+
+    node_code: str
+    section: str
+    label: str
+    area: str
+    period: str
+    raw: str
+    value: Decimal
+    unit: str
+    sentence: str
+
+
+def context_statistics(plan_id: int) -> dict[str, list[StatisticInfo]]:
+    """Return the context statistics of a plan, by the code of the node whose prose holds them."""
+    rows = ContextStatistic.objects.filter(block__section__node__plan_id=plan_id).select_related(
+        "block__section__node"
+    )
+    out: dict[str, list[StatisticInfo]] = defaultdict(list)
+    for s in rows.order_by("block__section__node__position", "block__position", "position"):
+        section = s.block.section
+        out[section.node.code].append(
+            StatisticInfo(
+                section.node.code,
+                section.key,
+                s.label,
+                s.area,
+                s.period,
+                s.raw,
+                s.value,
+                s.unit,
+                s.block.text_ja,
+            )
+        )
+    return dict(out)

@@ -9,6 +9,7 @@ from django.db import transaction
 from shisaku.accounts.actors import Actor
 from shisaku.accounts.permissions import require
 from shisaku.audit.services import record
+from shisaku.domain.assessment import config_from_setting
 from shisaku.domain.localcode import normalize_local_code
 from shisaku.domain.plandiff import Change, carry_translations, diff_trees
 from shisaku.domain.plantree import Node, PlanMeta, meta_to_dict
@@ -71,6 +72,7 @@ def import_plan(
     """Create a plan from a tree, or update it in place (no duplicates); all or nothing."""
     code = normalize_local_code(municipality_code)
     require(actor, "plan.import", code)
+    config_from_setting(meta.assessment)  # refuse an unknown method or preset before writing
     town = Municipality.objects.filter(code=code).first()
     if town is None:
         raise queries.NotFound(f"municipality {code} does not exist; create it first")
@@ -103,6 +105,7 @@ def _create(
         period_end=meta.period_end,
         status=meta.status,
         version=meta.version,
+        assessment=meta.assessment,
         source_name=source_name,
         source_sha256=sha,
     )
@@ -118,6 +121,7 @@ def _meta_changes(plan: Plan, meta: PlanMeta) -> list[Change]:
         "英語名": (plan.title_en, meta.title_en or plan.title_en),
         "計画期間": ((plan.period_start, plan.period_end), (meta.period_start, meta.period_end)),
         "状態": (plan.status, meta.status),
+        "評価方法": (plan.assessment, meta.assessment or plan.assessment),
     }
     return [Change("~", "plan", f"{k}: {a} → {b}") for k, (a, b) in pairs.items() if a != b]
 
@@ -147,6 +151,7 @@ def _update(
         period_end=meta.period_end,
         status=meta.status,
         version=version,
+        assessment=meta.assessment or plan.assessment,
         source_name=source_name or plan.source_name,
         source_sha256=sha or plan.source_sha256,
     )
