@@ -13,7 +13,12 @@ def _load_commands() -> None:
     import django
 
     django.setup()
-    from shisaku.cli import plan_commands, serve_commands  # noqa: F401
+    from shisaku.cli import (  # noqa: F401
+        assess_commands,
+        indicator_commands,
+        plan_commands,
+        serve_commands,
+    )
 
 
 def _usage() -> str:

@@ -1,0 +1,184 @@
+"""Indicator files as CSV: bytes in any of the encodings Japanese offices use, and back.
+
+Reading: UTF-8 (with or without BOM), UTF-16 (Excel's 「Unicode テキスト」: tab-separated
+UTF-16LE with a BOM; without a BOM it is recognised by its NUL bytes) and Shift_JIS (read as
+CP932, the Windows form, which adds ①, ㈱ and the like).  Comma or tab is taken from the header
+line.  Writing: UTF-8, UTF-8 with BOM (for Excel), Shift_JIS or UTF-16 tab-separated.
+
+Formula-injection guard: a cell that a spreadsheet would run as a formula (starting with = + @
+tab or CR, or with - when it is not a number or a no-data mark such as 「-」) is written with an
+apostrophe in front, and reading takes exactly that apostrophe away again.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from shisaku.domain.indicatordata import InputError, Place
+from shisaku.domain.values import CellError, read_value
+from shisaku.exchange.indicator_rows import Cell, RawRow, RawTable
+
+_TRIGGERS = frozenset("=+@\t\r")
+_PLAIN_KINDS = frozenset({"number", "missing"})
+
+
+@dataclass(frozen=True)
+class CsvEncoding:
+    """How a CSV file is written: codec, delimiter and byte-order mark."""
+
+    codec: str
+    delimiter: str
+    bom: bytes
+    label: str
+
+
+CSV_ENCODINGS: dict[str, CsvEncoding] = {
+    "utf-8": CsvEncoding("utf-8", ",", b"", "UTF-8"),
+    "utf-8-bom": CsvEncoding("utf-8", ",", codecs.BOM_UTF8, "UTF-8（BOM 付き）"),
+    "shift_jis": CsvEncoding("cp932", ",", b"", "Shift_JIS"),
+    "utf-16": CsvEncoding("utf-16-le", "\t", codecs.BOM_UTF16_LE, "UTF-16（タブ区切り）"),
+}
+
+
+class CsvWriteError(ValueError):
+    """A cell cannot be written in the chosen encoding; the message names the cell."""
+
+
+class DecodeError(ValueError):
+    """The bytes are in none of the accepted encodings; the message says where it failed."""
+
+
+def needs_guard(text: str) -> bool:
+    """Return whether a spreadsheet could run ``text`` as a formula (it needs an apostrophe)."""
+    head = text[:1]
+    if head in _TRIGGERS and head:
+        return True
+    if head == "-":
+        return not _plain_value(text)
+    return head == "'" and needs_guard(text[1:])
+
+
+def _plain_value(text: str) -> bool:
+    """Return whether ``text`` reads as a number or a no-data mark (「-5」「-」)."""
+    try:
+        return read_value(text).kind in _PLAIN_KINDS
+    except CellError:
+        return False
+
+
+def guard(text: str) -> str:
+    """Return ``text`` made safe to open in a spreadsheet."""
+    return "'" + text if needs_guard(text) else text
+
+
+def unguard(text: str) -> str:
+    """Return ``text`` without the apostrophe that ``guard`` added (and only that one)."""
+    return text[1:] if text[:1] == "'" and needs_guard(text[1:]) else text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Return the codec of UTF-16 text without a BOM, told by where its NUL bytes fall."""
+    if len(data) < 4:
+        return None
+    if data[0] and not data[1] and data[2] and not data[3]:
+        return "utf-16-le"
+    if not data[0] and data[1] and not data[2] and data[3]:
+        return "utf-16-be"
+    return None
+
+
+def decode(data: bytes) -> str:
+    """Return the text of a CSV file in UTF-8 (BOM or not), UTF-16 or Shift_JIS, or raise."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8", "UTF-8（BOM 付き）", 3)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16", "UTF-16", 0)
+    if codec := _utf16_without_bom(data):
+        return _strict(data, codec, "UTF-16", 0)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as first:
+        try:
+            return data.decode("cp932")
+        except UnicodeDecodeError as second:
+            raise DecodeError(
+                f"文字コードを判別できません（UTF-8 としては {first.start + 1} バイト目、"
+                f"Shift_JIS としては {second.start + 1} バイト目が読めません）。"
+                "UTF-8、Shift_JIS、UTF-16 のいずれかで保存してください"
+            ) from second
+
+
+def _strict(data: bytes, codec: str, label: str, offset: int) -> str:
+    """Decode ``data`` as ``codec``, naming the first byte that is not ``label``."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as error:
+        raise DecodeError(
+            f"{label} として読めません（{error.start + offset + 1} バイト目）"
+        ) from error
+
+
+def sniff_delimiter(text: str) -> str:
+    """Return tab or comma, whichever the header line holds more of."""
+    header = text.split("\n", 1)[0]
+    return "\t" if header.count("\t") > header.count(",") else ","
+
+
+def read_csv(data: bytes, source: str, errors: list[InputError]) -> RawTable | None:
+    """Return the table of a CSV file, or None after reporting why it cannot be read."""
+    try:
+        text = decode(data)
+    except DecodeError as error:
+        errors.append(InputError(Place(source), str(error)))
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text), strict=True)
+    records: list[list[str]] = []
+    try:
+        records.extend(reader)
+    except csv.Error as error:
+        message = f'CSV として読めません（{error}）。引用符 " の閉じ忘れなどを確かめてください'
+        errors.append(InputError(Place(source, len(records) + 1), message))
+        return None
+    if not records:
+        errors.append(InputError(Place(source), "空のファイルです（見出しの行がありません）"))
+        return None
+    header = tuple(Cell(text) for text in records[0])
+    rows = [
+        RawRow(number, tuple(Cell(unguard(text)) for text in record))
+        for number, record in enumerate(records[1:], start=2)
+    ]
+    return RawTable(source, header, rows)
+
+
+def write_csv(
+    columns: Sequence[str], rows: Sequence[dict[str, str]], *, encoding: str, name: str
+) -> bytes:
+    """Return the CSV bytes of ``rows`` (header first), every cell guarded against formulas."""
+    how = CSV_ENCODINGS[encoding]
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=how.delimiter, lineterminator="\r\n")
+    writer.writerow(columns)
+    for number, row in enumerate(rows, start=2):
+        cells = [guard(row.get(column, "")) for column in columns]
+        _check_encodable(cells, columns, how, f"{name} の {number} 行目")
+        writer.writerow(cells)
+    return how.bom + out.getvalue().encode(how.codec)
+
+
+def _check_encodable(
+    cells: list[str], columns: Sequence[str], how: CsvEncoding, where: str
+) -> None:
+    """Raise CsvWriteError naming the first cell that ``how`` cannot hold."""
+    for column, text in zip(columns, cells, strict=True):
+        try:
+            text.encode(how.codec)
+        except UnicodeEncodeError as error:
+            char = text[error.start]
+            raise CsvWriteError(
+                f"{where} の {column} 列の文字「{char}」（U+{ord(char):04X}）は {how.label} で"
+                "表せません。UTF-8 で書き出してください"
+            ) from error

@@ -1,0 +1,222 @@
+"""Indicator files as Excel workbooks (xlsx), read and written with openpyxl.
+
+A workbook holds sheets named definitions / figures (or 指標定義 / 数値); other sheets are
+left alone.  A workbook without such sheets may have one sheet, recognised by its header.
+Refused, with the place named: merged cells, formulas (the value must be entered), workbooks
+over 20 MB, sheets over 100,000 rows, and files that are not xlsx.
+
+Numbers typed as numbers become text without float noise (48.2, not 48.200000000000003; 1820,
+not 1820.0), rounded to the 15 significant digits Excel shows; a percentage-formatted cell
+becomes 「48.2%」.  Written workbooks hold every cell as text (format 「@」), so that 「△10」,
+「-」 or 「=1+1」 are never turned into numbers or formulas.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+import warnings
+import zipfile
+from collections.abc import Sequence
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+import openpyxl
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from shisaku.domain.indicatordata import InputError, Place
+from shisaku.exchange.indicator_rows import Cell, RawRow, RawTable, TableKind
+
+_OLD_XLS = "古い Excel 形式（.xls）は読めません。「Excel ブック (*.xlsx)」で保存し直してください"
+MAX_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED_BYTES = 400 * 1024 * 1024  # a small zip can unpack to gigabytes
+MAX_ROWS = 100_000
+SHEET_KINDS: dict[str, TableKind] = {
+    "definitions": "definitions",
+    "指標定義": "definitions",
+    "figures": "figures",
+    "数値": "figures",
+}
+SHEET_NAMES: dict[TableKind, str] = {"definitions": "definitions", "figures": "figures"}
+_NOT_XLSX = (
+    "xlsx（Excel ブック）として読めません。Excel で「Excel ブック (*.xlsx)」として保存してください"
+)
+
+
+def read_xlsx(data: bytes, name: str, errors: list[InputError]) -> list[RawTable]:
+    """Return the tables of a workbook, or none after reporting why it cannot be read."""
+    problem = _size_problem(data)
+    if problem:
+        errors.append(InputError(Place(name), problem))
+        return []
+    try:
+        with warnings.catch_warnings():  # openpyxl warns of features it drops (e.g. slicers)
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+    except Exception as error:  # openpyxl raises many kinds for a damaged or foreign file
+        errors.append(InputError(Place(name), f"{_NOT_XLSX}（{type(error).__name__}）"))
+        return []
+    return _tables(book, name, errors)
+
+
+def _size_problem(data: bytes) -> str | None:
+    """Return why a workbook is too big (or not a zip at all), or None."""
+    if len(data) > MAX_BYTES:
+        return f"ファイルが大きすぎます（{len(data) / 1024 / 1024:.1f} MB。20 MB までです）"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        if data.startswith(b"\xd0\xcf\x11\xe0"):
+            return _OLD_XLS
+        return _NOT_XLSX
+    if unpacked > MAX_UNPACKED_BYTES:
+        return "ブックの中身が大きすぎます（展開すると 400 MB を超えます）"
+    return None
+
+
+def _tables(book: Any, name: str, errors: list[InputError]) -> list[RawTable]:
+    """Return the tables of the named sheets, or of the only sheet."""
+    named = [ws for ws in book.worksheets if ws.title.strip().lower() in SHEET_KINDS]
+    filled = [ws for ws in book.worksheets if ws.max_row > 1 or ws.cell(1, 1).value is not None]
+    sheets = named or filled or book.worksheets[:1]
+    if not named and len(sheets) > 1:
+        message = (
+            "どのシートを読むか分かりません。シート名を definitions と figures"
+            "（または 指標定義 と 数値）にしてください"
+        )
+        errors.append(InputError(Place(name), message))
+        return []
+    tables = []
+    for ws in sheets:
+        kind = SHEET_KINDS.get(ws.title.strip().lower())
+        table = _sheet(ws, f"{name} の {ws.title} シート", kind, errors)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _sheet(
+    ws: Any, source: str, kind: TableKind | None, errors: list[InputError]
+) -> RawTable | None:
+    """Return one sheet as a table, or None after reporting merged cells, formulas or its size."""
+    if ws.max_row > MAX_ROWS:
+        message = (
+            f"行が多すぎます（{ws.max_row:,} 行。{MAX_ROWS:,} 行まで）。ファイルを分けてください"
+        )
+        errors.append(InputError(Place(source), message))
+        return None
+    found = len(errors)
+    for merged in sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
+        message = (
+            f"セル {merged.coord} が結合されています。"
+            "結合を解除し、1 つのセルに 1 つの値を入れてください"
+        )
+        errors.append(InputError(Place(source, merged.min_row), message))
+    grid = list(ws.iter_rows())
+    header = [cell_text(c.value).strip() for c in grid[0]] if grid else []
+    rows = [_row(cells, header, source, errors) for cells in grid]
+    if len(errors) > found:
+        return None
+    if not rows or not any(c.text for c in rows[0].cells):
+        errors.append(InputError(Place(source), "空のシートです（1 行目に見出しがありません）"))
+        return None
+    return RawTable(source, rows[0].cells, rows[1:], strict_width=False, kind=kind)
+
+
+def _row(cells: Sequence[Any], header: list[str], source: str, errors: list[InputError]) -> RawRow:
+    """Return one worksheet row as text cells, reporting formulas and Excel error values."""
+    texts = []
+    for cell in cells:
+        problem = _PROBLEMS.get(cell.data_type)
+        if problem:
+            name = header[cell.column - 1] if cell.column <= len(header) else ""
+            place = Place(
+                source, cell.row, f"{name}（{cell.coordinate}）" if name else cell.coordinate
+            )
+            errors.append(InputError(place, problem.format(ref=cell.coordinate, value=cell.value)))
+        texts.append(Cell(cell_text(cell.value, cell.number_format), cell.coordinate))
+    return RawRow(cells[0].row if cells else 0, tuple(texts))
+
+
+_PROBLEMS = {
+    "f": "セル {ref} は数式です。数式ではなく値を入力してください",
+    "e": "セル {ref} はエラー値 {value} です。値を入力してください",
+}
+
+
+def number_text(value: float | int | Decimal) -> str:
+    """Return a number as Excel shows it: 48.2 (not 48.200000000000003), 1820 (not 1820.0)."""
+    if isinstance(value, int):
+        return str(value)
+    number = Decimal(f"{value:.15g}") if isinstance(value, float) else value
+    text = format(number.normalize(), "f")
+    return "0" if text == "-0" else text
+
+
+def cell_text(value: Any, number_format: str = "General") -> str:
+    """Return a cell's value as the text a user typed: numbers without noise, dates as 2019/4/1."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float | Decimal):
+        if "%" in number_format:
+            return number_text(Decimal(f"{value:.15g}") * 100) + "%"
+        return number_text(value)
+    if isinstance(value, datetime | date):
+        return f"{value.year}/{value.month}/{value.day}"
+    if isinstance(value, time):
+        return value.isoformat()
+    return str(value)
+
+
+def write_xlsx(
+    sheets: Sequence[tuple[TableKind, Sequence[str], Sequence[dict[str, str]]]],
+) -> bytes:
+    """Return a workbook with one sheet per table: bold frozen header, every cell text."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for kind, columns, rows in sheets:
+        ws = book.create_sheet(SHEET_NAMES[kind])
+        _write_sheet(ws, columns, rows)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _write_sheet(ws: Any, columns: Sequence[str], rows: Sequence[dict[str, str]]) -> None:
+    """Fill one sheet: header, rows as text cells, frozen header row, widths to fit."""
+    bold = Font(bold=True)
+    for col, column in enumerate(columns, start=1):
+        _text_cell(ws, 1, col, column).font = bold
+    for number, row in enumerate(rows, start=2):
+        for col, column in enumerate(columns, start=1):
+            _text_cell(ws, number, col, row.get(column, ""))
+    ws.freeze_panes = "A2"
+    for col, column in enumerate(columns, start=1):
+        texts = [column, *(row.get(column, "") for row in rows)]
+        ws.column_dimensions[get_column_letter(col)].width = _width(texts)
+
+
+def _text_cell(ws: Any, row: int, col: int, text: str) -> Any:
+    """Write ``text`` as a text cell, never a formula or a number."""
+    cell = ws.cell(row=row, column=col)
+    cell.value = text or None
+    if text:
+        cell.data_type = "s"  # openpyxl takes a leading = for a formula
+    cell.number_format = "@"
+    return cell
+
+
+def _width(texts: list[str]) -> float:
+    """Return a column width fitting the longest first line (wide characters count two)."""
+    widest = max(_display_width(t.split("\n", 1)[0]) for t in texts)
+    return float(min(max(widest + 2, 8), 60))
+
+
+def _display_width(text: str) -> int:
+    """Return how many half-width columns ``text`` takes."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
