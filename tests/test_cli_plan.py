@@ -33,8 +33,8 @@ def test_demo_loads_the_bundled_plan_once(db, capsys):
     code, out, _ = run(capsys, "demo")
     assert code == 0
     assert "022012/2019-2023: 変更はありません（版 1）" in out
-    assert Plan.objects.count() == 1
-    assert PlanNode.objects.count() == 2 + 5 + 15 + 33 + 67
+    assert Plan.objects.filter(municipality__code="022012").count() == 1
+    assert PlanNode.objects.count() == 2 + 5 + 15 + 33 + 67  # the example plans have no tree
 
 
 def test_import_plan_reads_the_seed_and_lists_its_warnings(db, capsys):
@@ -210,3 +210,18 @@ def test_an_unreadable_plan_document_names_its_line_and_writes_nothing(db, capsy
     assert (code, out) == (2, "")
     assert err.startswith("エラー: bad.txt の 5 行目: 『2-1 子育て』を読めません。")
     assert Plan.objects.count() == 0
+
+
+def test_demo_loads_the_labelled_examples_of_other_cities_once(db, capsys):
+    code, out, _ = run(capsys, "demo")
+    assert code == 0
+    assert "他都市の例（出典付き）: 指標 新規 10 / 数値 追加 29" in out
+    _, out, _ = run(capsys, "demo")
+    assert "他都市の例（出典付き）: 指標 新規 0 / 数値 追加 0" in out
+    uda = Plan.objects.get(municipality__code="292125")
+    assert uda.source_name.startswith("宇陀市 数値目標評価シート")
+    assert (
+        uda.indicators.get(code="1").source
+        == "宇陀市 数値目標評価シート（vdocuments.mx/effccc-ceff.html）"
+    )
+    assert not Plan.objects.get(municipality__code="022012").indicators.exists()  # 青森市: 未取得

@@ -18,6 +18,7 @@ from shisaku.domain.assessment import PRESETS
 from shisaku.domain.localcode import LocalCodeError, normalize_local_code
 from shisaku.domain.plandoc import decode_plan_bytes, parse_plan
 from shisaku.domain.plantree import Node, PlanMeta, Warning
+from shisaku.exchange.examples import load_examples
 from shisaku.exchange.municipalities import bundled_names
 from shisaku.exchange.planfiles import FORMATS, LoadedPlan, PlanFileError, read_plan_file, render
 from shisaku.plan import queries, services
@@ -210,7 +211,7 @@ def _configure_demo(parser: argparse.ArgumentParser) -> None:
 
 
 def _handle_demo(args: argparse.Namespace) -> int:
-    """Load the bundled 青森市 plan (idempotent: a second run changes nothing)."""
+    """Load the bundled 青森市 plan and the labelled examples of other cities (idempotent)."""
     ensure_migrated()
     actor = Actor.operator("demo")
     name_ja, name_en = bundled_names()[DEMO_CODE]
@@ -225,6 +226,9 @@ def _handle_demo(args: argparse.Namespace) -> int:
         source_name=DEMO_FILE,
     )
     _report(result, tree.nodes)
+    examples = load_examples(actor)
+    added = f"指標 新規 {examples.indicators_created} / 数値 追加 {examples.figures_added}"
+    print(f"他都市の例（出典付き）: {added}")
     return 0
 
 
@@ -239,5 +243,5 @@ register(
     Command("計画を JSON / YAML / Markdown で書き出す", _configure_export, _handle_export),
 )
 register(
-    "demo", Command("同梱の青森市総合計画（前期基本計画）を読み込む", _configure_demo, _handle_demo)
+    "demo", Command("同梱の青森市総合計画と他都市の指標例を読み込む", _configure_demo, _handle_demo)
 )
