@@ -221,8 +221,13 @@ def _record_figures(run: _Run, figures: list[FigureInput]) -> None:
     """Record every figure as a new revision where it differs from the current one."""
     pairs = [(f, ind) for f in figures if (ind := _indicator(run, f)) is not None]
     current = _current_figures({ind.id for _, ind in pairs})
+    fresh: list[Figure] = []
+    superseded: list[int] = []
     for f, ind in pairs:
-        _record(run, ind, f, current)
+        _record(run, ind, f, current, fresh, superseded)
+    # superseded revisions stop being current before their successors are inserted
+    Figure.objects.filter(pk__in=superseded).update(is_current=False)
+    Figure.objects.bulk_create(fresh, batch_size=500)
 
 
 def _current_figures(indicator_ids: set[int]) -> dict[FigureKey, Figure]:
@@ -236,8 +241,15 @@ def figure_state(f: Figure) -> dict[str, Any]:
     return {"raw": f.raw, "note": f.note, "source": f.source}
 
 
-def _record(run: _Run, ind: Indicator, f: FigureInput, current: dict[FigureKey, Figure]) -> None:
-    """Record one figure, superseding the current revision if it differs."""
+def _record(
+    run: _Run,
+    ind: Indicator,
+    f: FigureInput,
+    current: dict[FigureKey, Figure],
+    fresh: list[Figure],
+    superseded: list[int],
+) -> None:
+    """Queue one figure as a new revision if it differs from the current one."""
     key = (ind.id, f.kind, f.period.key(), f.breakdown)
     old = current.get(key)
     after = {"raw": f.reading.raw, "note": f.note, "source": f.source}
@@ -245,8 +257,9 @@ def _record(run: _Run, ind: Indicator, f: FigureInput, current: dict[FigureKey, 
         run.result.figures_unchanged += 1
         return
     if old is not None:
-        Figure.objects.filter(pk=old.pk).update(is_current=False)
-    row = Figure.objects.create(**_figure_fields(ind, f, run.actor, old))
+        superseded.append(old.pk)
+    row = Figure(**_figure_fields(ind, f, run.actor, old))
+    fresh.append(row)
     current[key] = row
     _count_figure(run, ind, f, old)
     before = figure_state(old) if old else None
