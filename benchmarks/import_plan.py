@@ -32,7 +32,7 @@ def synthetic(scale: int) -> str:
 
 def measure(scale: int, slug: str) -> tuple[float, float, float, int]:
     """Parse and load one synthetic plan; return (parse s, load s, peak MiB, node count)."""
-    from shisaku.accounts.actors import Actor
+    from shisaku.domain.actors import Actor
     from shisaku.domain.plandoc import parse_plan
     from shisaku.domain.plantree import PlanMeta, count_kinds
     from shisaku.plan import services
@@ -64,7 +64,7 @@ def setup_django(database_url: str | None) -> None:
 
     django.setup()
     call_command("migrate", verbosity=0)
-    from shisaku.accounts.actors import Actor
+    from shisaku.domain.actors import Actor
     from shisaku.plan import services
 
     services.save_municipality(actor=Actor.operator("bench"), code="999997", name_ja="ベンチ市")

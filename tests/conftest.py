@@ -6,12 +6,18 @@ from pathlib import Path
 
 import pytest
 
-from shisaku.accounts.actors import Actor
+from shisaku.domain.actors import Actor
 from shisaku.domain.plantree import Block, Footnote, Node, PlanMeta, Section
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "shisaku" / "data" / "aomori-2019-2023.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Hash test passwords quickly; production settings keep scrypt (tested separately)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

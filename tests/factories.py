@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from shisaku.accounts.actors import Actor
+from shisaku.domain.actors import Actor
 from shisaku.domain.indicatordata import FigureInput, IndicatorBatch, IndicatorDefinition
 from shisaku.domain.periods import read_period
 from shisaku.domain.plantree import PlanMeta

@@ -2,9 +2,9 @@
 
 import pytest
 
-from shisaku.accounts.actors import Actor
 from shisaku.accounts.permissions import PermissionDenied
 from shisaku.audit.models import AppendOnlyError, AuditEntry
+from shisaku.domain.actors import Actor
 from shisaku.domain.plandoc import parse_plan
 from shisaku.domain.plantree import PlanMeta
 from shisaku.plan import queries, services

@@ -1,39 +1,65 @@
-"""Permission checks used by every service before it writes."""
+"""Permission checks used by every service before it writes.
+
+A role acts only within its own municipality. A department editor (担当課) acts only on what
+belongs to its department: the service passes the department of the object (an indicator's
+responsible department) and the check compares it with the member's.
+"""
 
 from __future__ import annotations
 
-from shisaku.accounts.actors import Actor
 from shisaku.accounts.models import Membership, Role
+from shisaku.domain.actors import Actor
 
 # action → roles allowed to perform it within their own municipality
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     "plan.import": frozenset({Role.PLANNING}),
     "plan.edit": frozenset({Role.PLANNING}),
     "plan.publish": frozenset({Role.PLANNING}),
+    "plan.read_drafts": frozenset({Role.PLANNING, Role.DEPARTMENT, Role.REVIEWER}),
     "municipality.create": frozenset(),
-    "indicators.import": frozenset({Role.PLANNING}),
-    "indicators.edit": frozenset({Role.PLANNING, Role.DEPARTMENT}),
+    "indicators.define": frozenset({Role.PLANNING}),
+    "indicators.record": frozenset({Role.PLANNING, Role.DEPARTMENT}),
+    "accounts.manage": frozenset({Role.PLANNING}),
 }
+# roles whose permission stops at their own department
+DEPARTMENT_SCOPED = frozenset({Role.DEPARTMENT})
 
 
 class PermissionDenied(Exception):
     """The actor may not perform this action here."""
 
 
-def allowed(actor: Actor, action: str, municipality_code: str | None) -> bool:
-    """Return whether ``actor`` may perform ``action`` in the municipality."""
+def membership(actor: Actor, municipality_code: str) -> Membership | None:
+    """Return the actor's membership in a municipality, if any."""
+    if actor.user_id is None:
+        return None
+    return Membership.objects.filter(
+        user_id=actor.user_id, municipality__code=municipality_code
+    ).first()
+
+
+def allowed(
+    actor: Actor, action: str, municipality_code: str | None, department: str | None = None
+) -> bool:
+    """Return whether ``actor`` may perform ``action`` in the municipality (and department)."""
     if actor.is_operator:
         return True
-    if actor.user_id is None or municipality_code is None:
+    if municipality_code is None:
         return False
-    roles = ROLE_ACTIONS.get(action, frozenset())
-    return Membership.objects.filter(
-        user_id=actor.user_id, municipality__code=municipality_code, role__in=roles
-    ).exists()
+    member = membership(actor, municipality_code)
+    if member is None or member.role not in ROLE_ACTIONS.get(action, frozenset()):
+        return False
+    if member.role in DEPARTMENT_SCOPED:
+        return bool(member.department) and member.department == department
+    return True
 
 
-def require(actor: Actor, action: str, municipality_code: str | None) -> None:
-    """Raise PermissionDenied unless ``actor`` may perform ``action`` in the municipality."""
-    if not allowed(actor, action, municipality_code):
+def require(
+    actor: Actor, action: str, municipality_code: str | None, department: str | None = None
+) -> None:
+    """Raise PermissionDenied unless ``actor`` may perform ``action`` there."""
+    if not allowed(actor, action, municipality_code, department):
         where = municipality_code or "—"
-        raise PermissionDenied(f"{actor.label} may not {action} in {where}")
+        if department:
+            where += f"（{department}）"
+        raise PermissionDenied(f"{actor.label} は {where} で {action} を行う権限がありません")

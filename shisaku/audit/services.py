@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from shisaku.accounts.actors import Actor
 from shisaku.audit.models import AuditEntry
+from shisaku.domain.actors import Actor
 
 
 def record(

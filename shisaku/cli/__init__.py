@@ -14,6 +14,7 @@ def _load_commands() -> None:
 
     django.setup()
     from shisaku.cli import (  # noqa: F401
+        account_commands,
         assess_commands,
         indicator_commands,
         plan_commands,

@@ -7,10 +7,10 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from shisaku.accounts.actors import Actor
 from shisaku.accounts.permissions import PermissionDenied
 from shisaku.cli.database import ensure_migrated
 from shisaku.cli.registry import Command, CommandError, register
+from shisaku.domain.actors import Actor
 from shisaku.domain.indicatordata import InputError
 from shisaku.domain.localcode import LocalCodeError, normalize_local_code
 from shisaku.exchange.indicator_csv import CsvWriteError

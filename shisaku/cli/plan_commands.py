@@ -9,11 +9,11 @@ from pathlib import Path
 
 from django.db import transaction
 
-from shisaku.accounts.actors import Actor
 from shisaku.accounts.permissions import PermissionDenied
 from shisaku.cli.database import ensure_migrated
 from shisaku.cli.output import summary_line, tree_lines
 from shisaku.cli.registry import Command, CommandError, register
+from shisaku.domain.actors import Actor
 from shisaku.domain.assessment import PRESETS
 from shisaku.domain.localcode import LocalCodeError, normalize_local_code
 from shisaku.domain.plandoc import decode_plan_bytes, parse_plan

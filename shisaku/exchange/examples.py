@@ -12,7 +12,7 @@ from importlib import resources
 
 from django.db import transaction
 
-from shisaku.accounts.actors import Actor
+from shisaku.domain.actors import Actor
 from shisaku.domain.plantree import PlanMeta
 from shisaku.exchange.indicatorfiles import read_indicator_bytes
 from shisaku.indicators import services as indicator_services

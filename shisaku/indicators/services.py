@@ -13,15 +13,19 @@ from typing import Any
 
 from django.db import transaction
 
-from shisaku.accounts.actors import Actor
-from shisaku.accounts.permissions import require
+from shisaku.accounts.permissions import allowed, require
 from shisaku.audit.services import record_many
+from shisaku.domain.actors import Actor
 from shisaku.domain.indicatordata import (
+    FIGURE_KINDS,
     FigureInput,
     IndicatorBatch,
     IndicatorDefinition,
     InputError,
+    Place,
 )
+from shisaku.domain.periods import PeriodError, read_period
+from shisaku.domain.values import CellError, read_value
 from shisaku.indicators.models import Figure, Indicator
 from shisaku.plan.models import Plan, PlanNode
 
@@ -97,7 +101,7 @@ def _check(run: _Run) -> None:
 
 
 def _plan(run: _Run, code: str, slug: str, place: Any) -> Plan | None:
-    """Return the plan named by a row, checking permission once per plan."""
+    """Return the plan named by a row (permission is checked per definition and figure)."""
     key = (code, slug)
     if key not in run.plans:
         plan = (
@@ -108,7 +112,6 @@ def _plan(run: _Run, code: str, slug: str, place: Any) -> Plan | None:
         if plan is None:
             run.errors.append(InputError(place, f"計画 {code}/{slug} がありません"))
             return None
-        require(run.actor, "indicators.import", code)
         run.plans[key] = plan
     return run.plans[key]
 
@@ -145,7 +148,7 @@ def _comparable(fields: dict[str, Any]) -> dict[str, Any]:
 def _save_definition(run: _Run, d: IndicatorDefinition) -> None:
     """Create or update one indicator definition."""
     plan = _plan(run, d.municipality_code, d.plan, d.place)
-    if plan is None:
+    if plan is None or not _may(run, "indicators.define", plan, "", d.place):
         return
     node = None
     if d.node_code:
@@ -214,7 +217,17 @@ def _indicator(run: _Run, f: FigureInput) -> Indicator | None:
             run.errors.append(InputError(f.place, message))
             return None
         run.indicators[key] = row
-    return run.indicators[key]
+    row = run.indicators[key]
+    return row if _may(run, "indicators.record", plan, row.department, f.place) else None
+
+
+def _may(run: _Run, action: str, plan: Plan, department: str, place: Place) -> bool:
+    """Check a permission for one row; a refusal is an error at that row."""
+    if allowed(run.actor, action, plan.municipality.code, department):
+        return True
+    whose = f"（担当: {department}）" if department else ""
+    run.errors.append(InputError(place, f"この行{whose}を書き込む権限がありません（{action}）"))
+    return False
 
 
 def _record_figures(run: _Run, figures: list[FigureInput]) -> None:
@@ -316,3 +329,103 @@ def components_json(reading: Any) -> list[dict[str, str]]:
         }
         for c in reading.components
     ]
+
+
+class Conflict(Exception):
+    """Someone else changed the figure since it was read (no silent overwrite)."""
+
+
+@dataclass(frozen=True)
+class FigureEntry:
+    """One figure typed in a form or sent to the API, before it is read."""
+
+    municipality_code: str
+    plan: str
+    indicator_code: str
+    kind: str
+    period: str
+    value: str
+    note: str = ""
+    source: str = ""
+    breakdown: str = ""
+    expected_revision: int | None = None  # the revision the editor saw; None: not checked
+
+
+def _read_entry(entry: FigureEntry, basis: str) -> FigureInput:
+    """Read an entry's period and value, or raise BatchRejected naming the field."""
+    place = Place("入力")
+    errors: list[InputError] = []
+    if entry.kind not in FIGURE_KINDS:
+        errors.append(InputError(Place("入力", column="kind"), f"区分は {', '.join(FIGURE_KINDS)}"))
+    try:
+        period = read_period(entry.period, default_basis=basis)  # type: ignore[arg-type]
+    except PeriodError as error:
+        errors.append(InputError(Place("入力", column="period"), str(error)))
+    try:
+        reading = read_value(entry.value)
+    except CellError as error:
+        errors.append(InputError(Place("入力", column="value"), str(error)))
+    if errors:
+        raise BatchRejected(errors)
+    return FigureInput(
+        entry.municipality_code,
+        entry.plan,
+        entry.indicator_code,
+        entry.kind,
+        period,
+        reading,
+        entry.note,
+        entry.source,
+        entry.breakdown,
+        place,
+    )
+
+
+def record_figure(*, actor: Actor, entry: FigureEntry) -> BatchResult:
+    """Record one actual or target typed by an editor: checked, audited, revision kept."""
+    row = (
+        Indicator.objects.select_related("plan__municipality")
+        .filter(
+            plan__municipality__code=entry.municipality_code,
+            plan__slug=entry.plan,
+            code=entry.indicator_code,
+        )
+        .first()
+    )
+    if row is None:
+        raise BatchRejected(
+            [InputError(Place("入力", column="indicator_code"), "指標がありません")]
+        )
+    require(actor, "indicators.record", entry.municipality_code, row.department)
+    figure = _read_entry(entry, row.time_basis)
+    run = _Run(actor, BatchResult())
+    run.plans[(entry.municipality_code, entry.plan)] = row.plan
+    run.indicators[(row.plan_id, row.code)] = row
+    with transaction.atomic():
+        _check_revision(row, figure, entry.expected_revision)
+        _record_figures(run, [figure])
+        record_many(actor=actor, entries=run.audit)
+    return run.result
+
+
+def _check_revision(row: Indicator, figure: FigureInput, expected: int | None) -> None:
+    """Refuse the write when the current revision is not the one the editor saw."""
+    if expected is None:
+        return
+    current = (
+        Figure.objects.select_for_update()
+        .filter(
+            indicator=row,
+            kind=figure.kind,
+            period=figure.period.key(),
+            breakdown=figure.breakdown,
+            is_current=True,
+        )
+        .values_list("revision", flat=True)
+        .first()
+    ) or 0
+    if current != expected:
+        raise Conflict(
+            f"{row.code} の {figure.period.key()} は他の人が更新しました"
+            f"（版 {expected} → {current}）。最新の値を確かめてから入力し直してください"
+        )

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from shisaku.accounts.actors import Actor
 from shisaku.accounts.permissions import require
 from shisaku.audit.services import record
+from shisaku.domain.actors import Actor
 from shisaku.domain.assessment import config_from_setting
 from shisaku.domain.localcode import normalize_local_code
 from shisaku.domain.plandiff import Change, carry_translations, diff_trees

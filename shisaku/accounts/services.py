@@ -1,0 +1,126 @@
+"""Accounts: users with a role in a municipality, API tokens, and sign-in lockout."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from shisaku.accounts.models import ApiToken, LoginFailure, Membership, Role
+from shisaku.accounts.permissions import require
+from shisaku.audit.services import record
+from shisaku.domain.actors import Actor
+
+LOCK_AFTER = 5  # failed sign-ins …
+LOCK_WINDOW = timedelta(minutes=15)  # … within this window lock the account for the window
+
+
+class AccountError(ValueError):
+    """The account cannot be created as asked; the message says why."""
+
+
+def actor_for(user_id: int, username: str) -> Actor:
+    """Return the actor of a signed-in user."""
+    return Actor(label=f"user:{username}", user_id=user_id)
+
+
+def create_user(
+    *,
+    actor: Actor,
+    username: str,
+    password: str,
+    municipality_code: str,
+    role: str,
+    department: str = "",
+) -> int:
+    """Create a user with a role in one municipality; return the user's id."""
+    require(actor, "accounts.manage", municipality_code)
+    if role not in Role.values:
+        raise AccountError(f"役割 {role!r} はありません。使えるもの: {', '.join(Role.values)}")
+    if role == Role.DEPARTMENT and not department:
+        raise AccountError("担当課の利用者には --department（課の名前）が必要です")
+    users = get_user_model()
+    if users.objects.filter(username=username).exists():
+        raise AccountError(f"利用者 {username} は既にあります")
+    try:
+        validate_password(password, users(username=username))
+    except ValidationError as error:
+        raise AccountError(" ".join(error.messages)) from error
+    with transaction.atomic():
+        user = users.objects.create_user(username=username, password=password)
+        town = _municipality_id(municipality_code)
+        Membership.objects.create(user=user, municipality_id=town, role=role, department=department)
+        after = {"username": username, "role": role, "department": department}
+        record(
+            actor=actor,
+            action="user.create",
+            object_type="user",
+            object_id=username,
+            municipality_code=municipality_code,
+            after=after,
+        )
+    return int(user.pk)
+
+
+def _municipality_id(code: str) -> int:
+    """Return the id of a municipality, or raise AccountError."""
+    from django.apps import apps
+
+    town = apps.get_model("plan", "Municipality").objects.filter(code=code).first()
+    if town is None:
+        raise AccountError(f"団体 {code} は登録されていません")
+    return int(town.pk)
+
+
+def _digest(token: str) -> str:
+    """Return the stored form of a token."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_token(*, actor: Actor, user_id: int, name: str) -> str:
+    """Create an API token for a user and return it (it is shown only once)."""
+    if not actor.is_operator and actor.user_id != user_id:
+        raise AccountError("自分のトークンだけを作れます")
+    token = "shisaku_" + secrets.token_urlsafe(32)
+    ApiToken.objects.create(user_id=user_id, name=name, prefix=token[8:16], digest=_digest(token))
+    record(
+        actor=actor,
+        action="token.create",
+        object_type="token",
+        object_id=token[8:16],
+        after={"user_id": user_id, "name": name},
+    )
+    return token
+
+
+def actor_for_token(token: str) -> Actor | None:
+    """Return the actor a token stands for, or None for an unknown or revoked token."""
+    row = (
+        ApiToken.objects.select_related("user").filter(digest=_digest(token), revoked=False).first()
+    )
+    if row is None or not row.user.is_active:
+        return None
+    ApiToken.objects.filter(pk=row.pk).update(last_used_at=timezone.now())
+    return actor_for(row.user.pk, row.user.get_username())
+
+
+def is_locked(username: str) -> bool:
+    """Return whether a user is locked out by recent failed sign-ins."""
+    since = timezone.now() - LOCK_WINDOW
+    return LoginFailure.objects.filter(username=username, at__gte=since).count() >= LOCK_AFTER
+
+
+def note_failure(username: str, address: str) -> None:
+    """Record a failed sign-in."""
+    LoginFailure.objects.create(username=username, address=address)
+
+
+def clear_failures(username: str) -> None:
+    """Forget a user's failed sign-ins after a successful one."""
+    LoginFailure.objects.filter(username=username).delete()
