@@ -189,3 +189,31 @@ def test_createuser_refuses_a_department_editor_without_a_department(
     )
     assert code == 2
     assert "担当課の利用者には --department" in capsys.readouterr().err
+
+
+def test_the_missing_list_shows_each_departments_gaps_and_deadline(town, operator):
+    from datetime import date
+
+    from shisaku.indicators.queries import entry_progress
+    from shisaku.plan import queries
+
+    services.set_deadline(
+        actor=operator,
+        municipality_code="999997",
+        plan="2024-2028",
+        fiscal_year=2025,
+        department="子育て支援課",
+        due=date(2026, 6, 30),
+    )
+    plan_id = queries.find_plan("999997").id
+    [before] = entry_progress(plan_id, 2025, today=date(2026, 7, 1))
+    assert (before.department, before.due, before.overdue, before.entered, before.total) == (
+        "子育て支援課",
+        date(2026, 6, 30),
+        True,
+        0,
+        1,
+    )
+    services.record_figure(actor=town["kosodate"], entry=entry("100件"))
+    [after] = entry_progress(plan_id, 2025, today=date(2026, 7, 1))
+    assert (after.overdue, after.entered, [v.code for v in after.missing]) == (False, 1, [])

@@ -13,7 +13,8 @@ from shisaku.domain.actors import Actor
 # action → roles allowed to perform it within their own municipality
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     "plan.import": frozenset({Role.PLANNING}),
-    "plan.edit": frozenset({Role.PLANNING}),
+    "plan.edit": frozenset({Role.PLANNING, Role.DEPARTMENT}),
+    "plan.assign": frozenset({Role.PLANNING}),
     "plan.publish": frozenset({Role.PLANNING}),
     "plan.read_drafts": frozenset({Role.PLANNING, Role.DEPARTMENT, Role.REVIEWER}),
     "municipality.create": frozenset(),

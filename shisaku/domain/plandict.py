@@ -107,6 +107,7 @@ def node_from_dict(obj: dict[str, Any], path: str) -> Node:
         sections=[section_from_dict(s, f"{path}.sections[{i}]") for i, s in enumerate(sections)],
         children=[node_from_dict(c, f"{path}.children[{i}]") for i, c in enumerate(children)],
         footnotes=[footnote_from_dict(n, f"{path}.footnotes[{i}]") for i, n in enumerate(notes)],
+        department=_get(obj, "department", path, str, default=""),
     )
 
 

@@ -80,6 +80,8 @@ def _node_changes(old: Node, new: Node, moved: bool) -> list[Change]:
         changes.append(Change("~", new.code, f"名称: 「{old.title}」 → 「{new.title}」"))
     if moved:
         changes.append(Change("~", new.code, "位置の変更"))
+    if old.department != new.department:
+        changes.append(Change("~", new.code, f"主管課: {old.department} → {new.department}"))
     if _notes(old.footnotes) != _notes(new.footnotes):
         changes.append(Change("~", new.code, "注記の変更"))
     return changes + _section_changes(old, new)
@@ -120,6 +122,7 @@ def carry_translations(old: list[Node], new: list[Node]) -> None:
             continue
         if not node.title_en and previous.title == node.title:
             node.title_en = previous.title_en
+        node.department = node.department or previous.department
         _carry_notes(previous.footnotes, node.footnotes)
         for section in node.sections:
             _carry_section(previous.section(section.key), section)

@@ -78,6 +78,7 @@ class Node:
     sections: list[Section] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)  # for terms in the title (actions)
+    department: str = ""  # 主管課 (responsible department), set by the planning office
 
     def section(self, key: str) -> Section | None:
         """Return the section with ``key``, or None."""
@@ -192,4 +193,6 @@ def node_to_dict(node: Node) -> dict[str, Any]:
     }
     if node.footnotes:
         out["footnotes"] = [footnote_to_dict(n) for n in node.footnotes]
+    if node.department:
+        out["department"] = node.department
     return out

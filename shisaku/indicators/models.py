@@ -120,3 +120,23 @@ class Figure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator_id} {self.kind} {self.period} {self.raw}"
+
+
+class EntryDeadline(models.Model):
+    """The date by which a department must enter a fiscal year's actuals (blank: everyone)."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="deadlines")
+    fiscal_year = models.PositiveSmallIntegerField()
+    department = models.CharField(max_length=100, blank=True)
+    due = models.DateField()
+
+    class Meta:
+        ordering = ["plan_id", "fiscal_year", "department"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "fiscal_year", "department"], name="one_deadline_per_department"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fiscal_year} {self.department or '全課'} {self.due}"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from shisaku.indicators.models import Figure, Indicator
+from shisaku.indicators.models import EntryDeadline, Figure, Indicator
 
 
 class NotFound(LookupError):
@@ -113,3 +113,44 @@ def figure_history(indicator_id: int) -> list[FigureView]:
     rows = Figure.objects.filter(indicator_id=indicator_id)
     ordered = rows.order_by("kind", "period_start", "period_end", "breakdown", "-revision")
     return [_figure(f) for f in ordered]
+
+
+@dataclass(frozen=True)
+class DepartmentProgress:
+    """What a department still has to enter for a fiscal year, and by when."""
+
+    department: str
+    due: date | None
+    overdue: bool
+    total: int
+    missing: list[IndicatorView]
+
+    @property
+    def entered(self) -> int:
+        """Return how many indicators already have an actual for the year."""
+        return self.total - len(self.missing)
+
+
+def _has_actual(view: IndicatorView, year: int) -> bool:
+    """Return whether an indicator has an actual (even 'not published') for the year."""
+    return any(f.period_end == year and not f.breakdown for f in view.of_kind("actual"))
+
+
+def entry_progress(plan_id: int, year: int, today: date) -> list[DepartmentProgress]:
+    """List, per responsible department, the indicators still missing an actual for ``year``."""
+    views = plan_indicators(plan_id)
+    deadlines = {
+        d.department: d.due for d in EntryDeadline.objects.filter(plan_id=plan_id, fiscal_year=year)
+    }
+    by_department: dict[str, list[IndicatorView]] = defaultdict(list)
+    for view in views:
+        by_department[view.department].append(view)
+    out = []
+    for department in sorted(by_department):
+        due = deadlines.get(department, deadlines.get(""))
+        missing = [v for v in by_department[department] if not _has_actual(v, year)]
+        late = due is not None and due < today and bool(missing)
+        out.append(
+            DepartmentProgress(department, due, late, len(by_department[department]), missing)
+        )
+    return out

@@ -9,6 +9,7 @@ then rolls back.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.db import transaction
@@ -26,7 +27,7 @@ from shisaku.domain.indicatordata import (
 )
 from shisaku.domain.periods import PeriodError, read_period
 from shisaku.domain.values import CellError, read_value
-from shisaku.indicators.models import Figure, Indicator
+from shisaku.indicators.models import EntryDeadline, Figure, Indicator
 from shisaku.plan.models import Plan, PlanNode
 
 FigureKey = tuple[int, str, str, str]  # indicator id, kind, period key, breakdown
@@ -429,3 +430,29 @@ def _check_revision(row: Indicator, figure: FigureInput, expected: int | None) -
             f"{row.code} の {figure.period.key()} は他の人が更新しました"
             f"（版 {expected} → {current}）。最新の値を確かめてから入力し直してください"
         )
+
+
+def set_deadline(
+    *, actor: Actor, municipality_code: str, plan: str, fiscal_year: int, department: str, due: date
+) -> None:
+    """Set the date by which a department (blank: every department) enters a year's actuals."""
+    require(actor, "indicators.define", municipality_code)
+    row = Plan.objects.get(municipality__code=municipality_code, slug=plan)
+    old = EntryDeadline.objects.filter(
+        plan=row, fiscal_year=fiscal_year, department=department
+    ).first()
+    EntryDeadline.objects.update_or_create(
+        plan=row, fiscal_year=fiscal_year, department=department, defaults={"due": due}
+    )
+    record_many(
+        actor=actor,
+        entries=[
+            _audit(
+                "deadline.set",
+                row,
+                f"{fiscal_year}/{department or '*'}",
+                {"due": old.due.isoformat()} if old else None,
+                {"due": due.isoformat()},
+            )
+        ],
+    )

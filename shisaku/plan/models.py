@@ -78,6 +78,7 @@ class PlanNode(models.Model):
     title_ja = models.TextField(blank=True)
     title_en = models.TextField(blank=True)
     title_known = models.BooleanField(default=True)
+    department = models.CharField(max_length=100, blank=True)  # 主管課, for department editors
 
     class Meta:
         ordering = ["plan_id", "position"]
@@ -178,3 +179,38 @@ class ContextStatistic(models.Model):
 
     def __str__(self) -> str:
         return f"{self.label} {self.period} {self.raw}"
+
+
+class ContentDraft(models.Model):
+    """An unpublished edit of a node title or a block text (ja or en), pending publication.
+
+    ``base`` is the text the editor started from: publishing refuses a draft whose target no
+    longer holds it (someone else changed it), so no edit is silently overwritten.
+    """
+
+    class Target(models.TextChoices):
+        NODE = "node", "項目名"
+        BLOCK = "block", "本文"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="drafts")
+    target = models.CharField(max_length=10, choices=Target.choices)
+    node_code = models.CharField(max_length=40)
+    section = models.CharField(max_length=20, blank=True)  # for blocks
+    position = models.PositiveIntegerField(default=0)  # for blocks
+    language = models.CharField(max_length=2)  # ja or en
+    base = models.TextField(blank=True)
+    text = models.TextField(blank=True)
+    author = models.CharField(max_length=150)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["plan_id", "created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "target", "node_code", "section", "position", "language"],
+                name="one_draft_per_text",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.node_code} {self.section}#{self.position} {self.language}"

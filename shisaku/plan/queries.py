@@ -122,6 +122,7 @@ def _node(
         title_known=row.title_known,
         sections=[s for _, s in sections],
         footnotes=notes.get(("node", row.id), []),
+        department=row.department,
     )
 
 

@@ -110,7 +110,7 @@ def _create(
         source_sha256=sha,
     )
     replace_content(plan, nodes)
-    _snapshot_and_audit(actor, plan, "plan.create", None, f"{source_name} を取り込み")
+    snapshot_and_audit(actor, plan, "plan.create", None, f"{source_name} を取り込み")
     return result
 
 
@@ -157,13 +157,11 @@ def _update(
     )
     replace_content(plan, nodes)
     plan.refresh_from_db()
-    _snapshot_and_audit(actor, plan, "plan.update", before, "; ".join(map(str, changes[:20])))
+    snapshot_and_audit(actor, plan, "plan.update", before, "; ".join(map(str, changes[:20])))
     return result
 
 
-def _snapshot_and_audit(
-    actor: Actor, plan: Plan, action: str, before: object, summary: str
-) -> None:
+def snapshot_and_audit(actor: Actor, plan: Plan, action: str, before: object, summary: str) -> None:
     """Keep the new version as a snapshot and record the write."""
     info = queries.find_plan(plan.municipality.code, plan.slug)
     document = queries.plan_document(info)
