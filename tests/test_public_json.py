@@ -77,6 +77,9 @@ def test_the_node_twin_gives_the_node_with_its_breadcrumbs(client, small_plan):
             },
         ],
         "node": node_to_dict(node),
+        "indicators": [],
+        "rollup": None,
+        "statistics": [],
     }
 
 

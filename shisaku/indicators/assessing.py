@@ -116,13 +116,18 @@ def default_year(views: list[IndicatorView], plan: PlanInfo) -> int:
     return max(years, default=plan.meta.period_start)
 
 
-def assess_plan(plan: PlanInfo, year: int | None = None) -> PlanAssessment:
-    """Grade every indicator of ``plan`` in ``year`` (default: its latest year with an actual)."""
+def assess_plan(
+    plan: PlanInfo, year: int | None = None, *, nodes: list[Node] | None = None
+) -> PlanAssessment:
+    """Grade every indicator of ``plan`` in ``year`` (default: its latest year with an actual).
+
+    ``nodes`` is the plan's tree when the caller has already loaded it.
+    """
     config, preset = config_from_setting(plan.meta.assessment)
     views = plan_indicators(plan.id)
     when = year if year is not None else default_year(views, plan)
     results = [_result(v, when, config) for v in views]
-    by_node = _roll_ups(load_nodes(plan.id), results, config)
+    by_node = _roll_ups(nodes if nodes is not None else load_nodes(plan.id), results, config)
     whole = roll_up([(r.assessment, r.indicator.weight) for r in results], config.scale)
     return PlanAssessment(when, config, preset, results, by_node, whole)
 

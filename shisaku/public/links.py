@@ -39,14 +39,34 @@ def node_url(plan: PlanInfo, node_code: str) -> str:
     return reverse("public:node", kwargs=kwargs)
 
 
+def indicators_url(plan: PlanInfo) -> str:
+    """Return the page listing every indicator of a plan."""
+    return reverse(
+        "public:indicators", kwargs={"code": plan.municipality_code, "slug": plan.meta.slug}
+    )
+
+
+def indicator_url(plan: PlanInfo, indicator_code: str, year: int | None = None) -> str:
+    """Return an indicator's page, graded in ``year`` when one is given."""
+    kwargs = {"code": plan.municipality_code, "slug": plan.meta.slug, "indicator": indicator_code}
+    url = reverse("public:indicator", kwargs=kwargs)
+    return url if year is None else f"{url}?year={year}"
+
+
+def block_anchor_id(section_key: str, index: int) -> str:
+    """Return the HTML id of the ``index``-th block (from 1) of a section on its node's page."""
+    return f"b-{section_key}-{index}"
+
+
 def anchor_id(node_code: str) -> str:
     """Return the HTML id of a node shown inside another node's page (initiatives, actions)."""
     return f"i-{node_code}"
 
 
 def json_url(page_url: str) -> str:
-    """Return the JSON twin of a page URL (every page URL ends with a slash)."""
-    return page_url + JSON_NAME
+    """Return the JSON twin of a page URL (every page URL ends with a slash; a query is kept)."""
+    path, mark, query = page_url.partition("?")
+    return path + JSON_NAME + mark + query
 
 
 def language_url(path: str, language: str) -> str:

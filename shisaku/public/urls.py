@@ -1,5 +1,7 @@
 """Public site routes: every page at ``…/`` and its JSON twin at ``…/index.json``.
 
+A plan's indicators live under ``…/<plan>/indicators/``; no node code is ``indicators``.
+
 Static publishing mirrors these paths as ``dir/index.html`` and ``dir/index.json``.
 """
 
@@ -7,7 +9,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path, register_converter
 
-from shisaku.public import views
+from shisaku.public import indicators, views
 
 
 class MunicipalityCodeConverter:
@@ -30,8 +32,18 @@ class NodeCodeConverter(MunicipalityCodeConverter):
     regex = r"[0-9A-Za-z.\-]+"
 
 
+class IndicatorCodeConverter(MunicipalityCodeConverter):
+    """An indicator code as the plan's files give it (anything but a slash)."""
+
+    regex = "[^/]+"
+
+
 register_converter(MunicipalityCodeConverter, "town")
 register_converter(NodeCodeConverter, "node")
+register_converter(IndicatorCodeConverter, "indicator")
+
+PLAN = "<town:code>/<slug:slug>/"
+INDICATOR = PLAN + "indicators/<indicator:indicator>/"
 
 app_name = "public"
 urlpatterns: list[URLPattern] = [
@@ -41,6 +53,11 @@ urlpatterns: list[URLPattern] = [
     path("<town:code>/index.json", views.municipality_json, name="municipality-json"),
     path("<town:code>/<slug:slug>/", views.plan, name="plan"),
     path("<town:code>/<slug:slug>/index.json", views.plan_json, name="plan-json"),
+    # Before the node routes: "indicators" would otherwise read as a node code.
+    path(PLAN + "indicators/", indicators.indicators, name="indicators"),
+    path(PLAN + "indicators/index.json", indicators.indicators_json, name="indicators-json"),
+    path(INDICATOR, indicators.indicator, name="indicator"),
+    path(INDICATOR + "index.json", indicators.indicator_json, name="indicator-json"),
     path("<town:code>/<slug:slug>/<node:node_code>/", views.node, name="node"),
     path("<town:code>/<slug:slug>/<node:node_code>/index.json", views.node_json, name="node-json"),
 ]

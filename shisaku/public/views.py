@@ -1,7 +1,9 @@
-"""Public pages (read-only) and their JSON twins; every read goes through shisaku.plan.queries.
+"""Public pages (read-only) and their JSON twins; every read goes through the queries.
 
-A view that cannot find what it was asked for lets :class:`queries.NotFound` out; the
-decorators turn that into the 404 page (HTML) or a 404 JSON error (twins).
+A view that cannot find what it was asked for lets :class:`queries.NotFound` out (or the
+indicator queries' own NotFound); the decorators turn that into the 404 page (HTML) or a 404
+JSON error (twins).  A query parameter that cannot be used (``?year=abc``) raises
+:class:`params.BadParameter`: the 400 page, or a 400 JSON error.
 """
 
 from __future__ import annotations
@@ -16,9 +18,13 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
 from shisaku.domain.plantree import Node
+from shisaku.indicators import queries as indicator_queries
+from shisaku.indicators.assessing import PlanAssessment, assess_plan
 from shisaku.plan import queries
 from shisaku.plan.queries import MunicipalityInfo, NotFound, PlanInfo
-from shisaku.public import display, documents, links, tree
+from shisaku.public import display, documents, grades, links, tree
+from shisaku.public import indicator_documents as idocs
+from shisaku.public.params import BadParameter
 
 P = ParamSpec("P")
 PageView = Callable[Concatenate[HttpRequest, P], HttpResponse]
@@ -30,6 +36,7 @@ CHILD_HEADINGS: dict[str, Promise] = {
     "policy": gettext_lazy("Measures"),
 }
 PLAN_OUTLINE_DEPTH = 3  # below each field: policies → measures → initiatives
+MISSING = (NotFound, indicator_queries.NotFound)
 
 
 def page(view: PageView[P]) -> PageView[P]:
@@ -39,10 +46,18 @@ def page(view: PageView[P]) -> PageView[P]:
     def wrapper(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
         try:
             return view(request, *args, **kwargs)
-        except NotFound as error:
+        except MISSING as error:
             raise Http404(str(error)) from error
+        except BadParameter as error:
+            return _bad_request(request, error)
 
     return wrapper
+
+
+def _bad_request(request: HttpRequest, error: BadParameter) -> HttpResponse:
+    """Show the 400 page: which parameter was wrong and what it accepts."""
+    context = {"message": error.message, "crumbs": [], "page_url": request.path}
+    return render(request, "public/bad_request.html", context, status=400)
 
 
 def twin(view: JsonView[P]) -> PageView[P]:
@@ -52,8 +67,10 @@ def twin(view: JsonView[P]) -> PageView[P]:
     def wrapper(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
         try:
             return _json(view(request, *args, **kwargs))
-        except NotFound as error:
+        except MISSING as error:
             return _json({"error": "not_found", "message": str(error)}, status=404)
+        except BadParameter as error:
+            return _json({"error": "bad_request", "message": str(error)}, status=400)
 
     return wrapper
 
@@ -129,10 +146,16 @@ def plan(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     """Show a plan's whole hierarchy, linked."""
     info = _plan(code, slug)
     nodes = queries.load_nodes(info.id)
+    done = assess_plan(info, nodes=nodes)
     context = {
         "plan": info,
         "fields": [(n, links.outline(info, n.children, [n], PLAN_OUTLINE_DEPTH)) for n in nodes],
         "crumbs": documents.crumbs(info, []),
+        "done": done,
+        "rollup": grades.rollup_view(done, done.plan),
+        "indicator_rows": grades.rows_for(info, done, {""}),
+        "sources": grades.sources(done),
+        "indicators_url": links.indicators_url(info),
     }
     return render(request, "public/plan.html", context)
 
@@ -152,7 +175,21 @@ def node(request: HttpRequest, code: str, slug: str, node_code: str) -> HttpResp
         raise NotFound(f"node {node_code} is not shown on any page")
     if not tree.has_own_page(path[-1]):
         return redirect(links.node_link(info, path))
-    return render(request, "public/node.html", _node_context(info, path))
+    context = _node_context(info, path) | _indicator_context(info, path[-1], assess_plan(info))
+    return render(request, "public/node.html", context)
+
+
+def _indicator_context(info: PlanInfo, here: Node, done: PlanAssessment) -> dict[str, Any]:
+    """Return the indicators, roll-up and prose statistics a node's page shows."""
+    stats = queries.context_statistics(info.id).get(here.code, [])
+    return {
+        "done": done,
+        "indicator_rows": grades.rows_for(info, done, grades.page_codes(here)),
+        "rollup": grades.rollup_view(done, done.by_node.get(here.code)),
+        "statistics": grades.statistic_rows(here, stats),
+        "block_anchors": grades.block_anchors(here, stats),
+        "has_indicator_section": bool(tree.trailing_sections(here)),
+    }
 
 
 def _node_context(info: PlanInfo, path: list[Node]) -> dict[str, Any]:
@@ -175,6 +212,14 @@ def _node_context(info: PlanInfo, path: list[Node]) -> dict[str, Any]:
 
 @twin
 def node_json(request: HttpRequest, code: str, slug: str, node_code: str) -> dict[str, Any]:
-    """Return a node's page as JSON: where it sits, and the node with its subtree."""
+    """Return a node's page as JSON: where it sits, the node with its subtree, its indicators."""
     info = _plan(code, slug)
-    return documents.node_document(info, _path(info, node_code))
+    path = _path(info, node_code)
+    done = assess_plan(info)
+    extra = _indicator_context(info, path[-1], done)
+    page_url = links.node_url(info, node_code)
+    return documents.node_document(info, path) | {
+        "indicators": [idocs.summary_to_dict(r, done.year) for r in extra["indicator_rows"]],
+        "rollup": idocs.rollup_to_dict(extra["rollup"]),
+        "statistics": [idocs.statistic_to_dict(r, page_url) for r in extra["statistics"]],
+    }

@@ -42,8 +42,8 @@ def municipality_url(code: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def json_url(context: template.Context) -> str:
-    """Return the JSON twin of the page being shown."""
-    return links.json_url(context["request"].path)
+    """Return the JSON twin of the page being shown (a page may name its own, with its query)."""
+    return context.get("twin_url") or links.json_url(context["request"].path)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,240 @@
+"""The JSON forms of indicators, grades, roll-ups and context statistics on the public twins.
+
+Schemas (every URL is a path in the language of the request; labels are in that language,
+explanations in Japanese as the plans publish them):
+
+- ``shisaku.indicator/1`` (an indicator's page): ``{"schema", "municipality", "plan",
+  "breadcrumbs", "year", "method", "indicator", "figures", "assessment", "forecast",
+  "history"}``
+- ``shisaku.indicators/1`` (every indicator of a plan): ``{"schema", "municipality", "plan",
+  "year", "method", "rollup", "indicators"}``
+- node twins (``shisaku.node/1``) add ``"indicators"`` (summary rows), ``"rollup"`` (or null)
+  and ``"statistics"``.
+
+A figure is ``{"kind", "period", "period_label", "breakdown", "raw", "value_kind", "value",
+"unit", "qualifier", "label", "components", "note", "source", "revision"}`` (``value`` a
+number or null); history entries add ``"is_current", "entered_by", "entered_at"``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from shisaku.domain.assessment import Assessment
+from shisaku.domain.forecast import Forecast
+from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
+from shisaku.indicators.queries import FigureView, IndicatorView
+from shisaku.plan.queries import PlanInfo
+from shisaku.public import grades, links
+from shisaku.public.documents import Crumb, crumb_to_dict, municipality_to_dict, plan_to_dict
+
+
+def number(value: Decimal | None) -> int | float | None:
+    """Return a stored value as a JSON number: whole numbers as integers."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def figure_to_dict(f: FigureView | None, *, history: bool = False) -> dict[str, Any] | None:
+    """Return the JSON form of a figure (with who entered it when, for the history)."""
+    if f is None:
+        return None
+    out: dict[str, Any] = {
+        "kind": f.kind,
+        "period": f.period,
+        "period_label": grades.period_label(f.period),
+        "breakdown": f.breakdown,
+        "raw": f.raw,
+        "value_kind": f.value_kind,
+        "value": number(f.value),
+        "unit": f.unit,
+        "qualifier": f.qualifier,
+        "label": f.label,
+        "components": f.components,
+        "note": f.note,
+        "source": f.source,
+        "revision": f.revision,
+    }
+    if history:
+        out |= {
+            "is_current": f.is_current,
+            "entered_by": f.entered_by,
+            "entered_at": f.entered_at.isoformat(),
+        }
+    return out
+
+
+def assessment_to_dict(a: Assessment, year: int) -> dict[str, Any]:
+    """Return the JSON form of a grade with its explanation."""
+    return {
+        "year": year,
+        "grade": a.grade,
+        "label": a.label,
+        "status": a.status,
+        "ratio": a.ratio,
+        "score": a.score,
+        "explanation": {
+            "inputs": a.explanation.inputs,
+            "formula": a.explanation.formula,
+            "result": a.explanation.result,
+            "text": a.explanation.text(),
+        },
+    }
+
+
+def forecast_to_dict(f: Forecast | None) -> dict[str, Any] | None:
+    """Return the JSON form of a forecast, or None when the target is not a number."""
+    if f is None:
+        return None
+    return {
+        "status": f.status,
+        "likelihood": f.likelihood,
+        "likelihood_label": grades.label(grades.LIKELIHOODS, f.likelihood),
+        "linear": f.linear,
+        "compound": f.compound,
+        "slope": f.slope,
+        "growth_rate": f.growth_rate,
+        "explanation": {
+            "inputs": f.explanation.inputs,
+            "formula": f.explanation.formula,
+            "result": f.explanation.result,
+        },
+    }
+
+
+def method_to_dict(done: PlanAssessment) -> dict[str, Any]:
+    """Return the plan's grading method: its name, preset and whole configuration."""
+    return {
+        "name": grades.method_name(done),
+        "preset": done.preset,
+        "scale": done.config.scale.name,
+        "config": done.config.to_dict(),
+    }
+
+
+def rollup_to_dict(view: grades.RollUpView | None) -> dict[str, Any] | None:
+    """Return the JSON form of a roll-up, or None when there is nothing to roll up."""
+    if view is None:
+        return None
+    r = view.rollup
+    return {
+        "year": view.year,
+        "counts": [
+            {"grade": c.grade, "label": c.label, "count": c.count, "on_track": c.on_track}
+            for c in view.counts
+        ],
+        "assessed": r.assessed,
+        "missing": r.missing,
+        "on_track_share": r.on_track_share,
+        "on_track_grades": view.on_track_grades,
+        "rule": r.rule,
+        "weights_normalised": r.weights_normalised,
+    }
+
+
+def definition_to_dict(view: IndicatorView) -> dict[str, Any]:
+    """Return an indicator's definition."""
+    return {
+        "code": view.code,
+        "node_code": view.node_code,
+        "name": view.name_ja,
+        "name_en": view.name_en,
+        "definition": view.definition_ja,
+        "definition_en": view.definition_en,
+        "unit": view.unit,
+        "direction": view.direction,
+        "accumulation": view.accumulation,
+        "time_basis": view.time_basis,
+        "source_kind": view.source_kind,
+        "source": view.source,
+        "department": view.department,
+        "components": view.components,
+        "rationale": view.rationale_ja,
+        "rationale_en": view.rationale_en,
+        "note": view.note_ja,
+        "note_en": view.note_en,
+        "weight": view.weight,
+    }
+
+
+def summary_to_dict(row: grades.IndicatorRow, year: int) -> dict[str, Any]:
+    """Return one indicator as a summary row: names, key figures and its grade."""
+    view = row.view
+    return {
+        "code": view.code,
+        "node_code": view.node_code,
+        "name": view.name_ja,
+        "name_en": view.name_en,
+        "unit": view.unit,
+        "direction": view.direction,
+        "url": row.url,
+        "json_url": links.json_url(row.url),
+        "baseline": figure_to_dict(row.baseline),
+        "target": figure_to_dict(row.target),
+        "latest_actual": figure_to_dict(row.latest),
+        "assessment": assessment_to_dict(row.result.assessment, year),
+    }
+
+
+def _town(plan: PlanInfo) -> dict[str, Any]:
+    """Return the plan's municipality."""
+    return municipality_to_dict(
+        plan.municipality_code, plan.municipality_name_ja, plan.municipality_name_en
+    )
+
+
+def indicator_document(
+    plan: PlanInfo,
+    trail: list[Crumb],
+    done: PlanAssessment,
+    result: IndicatorResult,
+    history: list[FigureView],
+) -> dict[str, Any]:
+    """Return the JSON twin of an indicator's page."""
+    view = result.indicator
+    return {
+        "schema": "shisaku.indicator/1",
+        "municipality": _town(plan),
+        "plan": plan_to_dict(plan),
+        "breadcrumbs": [crumb_to_dict(c) for c in trail],
+        "year": done.year,
+        "method": method_to_dict(done),
+        "indicator": definition_to_dict(view),
+        "figures": [figure_to_dict(f) for f in grades.ordered(view.figures)],
+        "assessment": assessment_to_dict(result.assessment, done.year),
+        "forecast": forecast_to_dict(result.forecast),
+        "history": [figure_to_dict(f, history=True) for f in grades.ordered(history)],
+    }
+
+
+def indicators_document(plan: PlanInfo, done: PlanAssessment) -> dict[str, Any]:
+    """Return every indicator of a plan with its grade, and the plan's roll-up."""
+    rows = [grades.indicator_row(plan, r) for r in done.results]
+    return {
+        "schema": "shisaku.indicators/1",
+        "municipality": _town(plan),
+        "plan": plan_to_dict(plan),
+        "year": done.year,
+        "method": method_to_dict(done),
+        "rollup": rollup_to_dict(grades.rollup_view(done, done.plan)),
+        "indicators": [summary_to_dict(r, done.year) for r in rows],
+    }
+
+
+def statistic_to_dict(row: grades.StatisticRow, page_url: str) -> dict[str, Any]:
+    """Return a context statistic with the address of the sentence that states it."""
+    s = row.info
+    return {
+        "label": s.label,
+        "area": s.area,
+        "period": s.period,
+        "period_label": grades.period_label(s.period),
+        "raw": s.raw,
+        "value": number(s.value),
+        "unit": s.unit,
+        "section": s.section,
+        "sentence": s.sentence,
+        "sentence_url": f"{page_url}#{row.anchor}" if row.anchor else "",
+    }

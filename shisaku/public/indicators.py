@@ -1,0 +1,140 @@
+"""Indicator pages: one indicator (definition, figures, grade, forecast, history) and the list.
+
+``?year=YYYY`` picks the year graded (default: the plan's latest year with an actual), on the
+pages and their twins alike.  Grades come from :func:`assess_plan`, the same as on every other
+surface; a page costs a fixed number of queries whatever the plan's size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from shisaku.domain.plantree import Node
+from shisaku.indicators.assessing import IndicatorResult, PlanAssessment, assess_plan
+from shisaku.indicators.queries import NotFound as IndicatorNotFound
+from shisaku.indicators.queries import figure_history
+from shisaku.plan import queries
+from shisaku.plan.queries import PlanInfo
+from shisaku.public import display, grades, links, params, tree
+from shisaku.public import indicator_documents as idocs
+from shisaku.public.documents import Crumb, crumbs
+from shisaku.public.views import page, twin
+
+
+@dataclass(frozen=True)
+class YearLink:
+    """A year that can be graded, linked to the indicator's page for that year."""
+
+    year: int
+    label: str
+    url: str
+    current: bool
+
+
+@dataclass(frozen=True)
+class Graded:
+    """An indicator of a published plan, graded in the year asked for, with where it sits."""
+
+    plan: PlanInfo
+    done: PlanAssessment
+    result: IndicatorResult
+    path: list[Node]
+    trail: list[Crumb]
+
+
+def _published(code: str, slug: str) -> PlanInfo:
+    """Return a published plan, or raise NotFound."""
+    return queries.find_plan(code, slug, published_only=True)
+
+
+def _graded(request: HttpRequest, code: str, slug: str, indicator: str) -> Graded:
+    """Grade the plan in the year asked for and find the indicator, or raise."""
+    year = params.assessed_year(request)
+    info = _published(code, slug)
+    done = assess_plan(info, year)
+    result = next((r for r in done.results if r.indicator.code == indicator), None)
+    if result is None:
+        raise IndicatorNotFound(f"indicator {indicator} does not exist in plan {slug}")
+    view = result.indicator
+    path = tree.find_path(queries.load_nodes(info.id), view.node_code) if view.node_code else []
+    url = links.indicator_url(info, view.code)
+    here = Crumb(view.code, view.name_ja, view.name_en, url, kind="indicator")
+    return Graded(info, done, result, path, [*crumbs(info, path), here])
+
+
+def _year_links(g: Graded) -> list[YearLink]:
+    """Return the years with an actual, each linked to this page graded in that year."""
+    code = g.result.indicator.code
+    return [
+        YearLink(y, grades.year_label(y), links.indicator_url(g.plan, code, y), y == g.done.year)
+        for y in grades.actual_years(g.result.indicator)
+    ]
+
+
+@page
+def indicator(request: HttpRequest, code: str, slug: str, indicator: str) -> HttpResponse:
+    """Show an indicator: definition, figures, its grade explained, forecast and history."""
+    g = _graded(request, code, slug, indicator)
+    view = g.result.indicator
+    history = figure_history(view.id)
+    asked = params.assessed_year(request)
+    context: dict[str, Any] = {
+        "plan": g.plan,
+        "view": view,
+        "result": g.result,
+        "done": g.done,
+        "crumbs": g.trail,
+        "page_title": f"{view.code} {display.plain(view.name_ja, view.name_en)}",
+        "node": g.path[-1] if g.path else None,
+        "node_url": links.node_link(g.plan, g.path) if g.path else "",
+        "figures": grades.ordered(view.figures),
+        "history": grades.ordered(history),
+        "has_breakdown": any(f.breakdown for f in history),
+        "year_links": _year_links(g),
+        "twin_url": links.json_url(links.indicator_url(g.plan, view.code, asked)),
+        "display_english": display.english(),
+    }
+    return render(request, "public/indicator.html", context)
+
+
+@twin
+def indicator_json(request: HttpRequest, code: str, slug: str, indicator: str) -> dict[str, Any]:
+    """Return an indicator's page as JSON."""
+    g = _graded(request, code, slug, indicator)
+    history = figure_history(g.result.indicator.id)
+    return idocs.indicator_document(g.plan, g.trail, g.done, g.result, history)
+
+
+def _list_crumb(info: PlanInfo) -> Crumb:
+    """Return the breadcrumb of a plan's list of indicators."""
+    return Crumb("indicators", "指標の一覧", "Indicators", links.indicators_url(info))
+
+
+@page
+def indicators(request: HttpRequest, code: str, slug: str) -> HttpResponse:
+    """List every indicator of a plan with its grade, and the plan's roll-up."""
+    year = params.assessed_year(request)
+    info = _published(code, slug)
+    done = assess_plan(info, year)
+    context = {
+        "plan": info,
+        "done": done,
+        "crumbs": [*crumbs(info, []), _list_crumb(info)],
+        "rollup": grades.rollup_view(done, done.plan),
+        "indicator_rows": [grades.indicator_row(info, r) for r in done.results],
+        "sources": grades.sources(done),
+        "twin_url": links.json_url(links.indicators_url(info) + (f"?year={year}" if year else "")),
+    }
+    return render(request, "public/indicators.html", context)
+
+
+@twin
+def indicators_json(request: HttpRequest, code: str, slug: str) -> dict[str, Any]:
+    """Return every indicator of a plan with its grade, as JSON."""
+    year = params.assessed_year(request)
+    info = _published(code, slug)
+    return idocs.indicators_document(info, assess_plan(info, year))

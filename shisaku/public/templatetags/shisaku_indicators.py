@@ -1,0 +1,116 @@
+"""Template tags of the indicator surfaces: figures, grades, roll-ups, periods and anchors.
+
+Every tag delegates to :mod:`shisaku.public.grades` (labels and picks) or
+:mod:`shisaku.public.display` (languages), so pages and JSON twins say the same thing.
+"""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+
+from shisaku.domain.plantree import Block
+from shisaku.indicators.assessing import PlanAssessment
+from shisaku.indicators.queries import FigureView, IndicatorView
+from shisaku.public import display, grades
+
+register = template.Library()
+LABELS = {
+    "direction": grades.DIRECTIONS,
+    "accumulation": grades.ACCUMULATIONS,
+    "time_basis": grades.TIME_BASES,
+    "source_kind": grades.SOURCE_KINDS,
+    "kind": grades.FIGURE_KINDS,
+    "likelihood": grades.LIKELIHOODS,
+}
+
+
+@register.simple_tag
+def choice_label(group: str, key: str) -> str:
+    """Return the label of a coded value (direction, kind, likelihood …) in the active language."""
+    return grades.label(LABELS[group], key)
+
+
+@register.filter
+def period_label(key: str) -> str:
+    """Return a period key (FY2019) or ISO date as 西暦 with 和暦, in the active language."""
+    return grades.period_label(key)
+
+
+@register.filter
+def year_label(year: int) -> str:
+    """Return an assessed year as 西暦 with 和暦."""
+    return grades.year_label(year)
+
+
+@register.filter
+def grade_heading(year: int) -> str:
+    """Return the heading of a year's grades."""
+    return grades.grade_heading(year)
+
+
+@register.simple_tag
+def unknown() -> SafeString:
+    """Return the notice for a value that is not known (never a zero)."""
+    return format_html('<span class="unknown">{}</span>', gettext("Unknown (not obtained)"))
+
+
+@register.simple_tag
+def figure_cell(f: FigureView | None) -> SafeString:
+    """Return a figure as written, with its period below it, or the notice that it is unknown."""
+    if f is None:
+        return unknown()
+    return format_html(
+        '<span class="value">{}</span> <span class="period">{}</span>',
+        f.raw,
+        grades.period_label(f.period),
+    )
+
+
+@register.filter
+def figure_note(f: FigureView) -> str:
+    """Return a figure's qualifier and label."""
+    return grades.figure_note(f)
+
+
+@register.simple_tag
+def projected(value: float | None, view: IndicatorView) -> str:
+    """Return a projected value with the indicator's decimals."""
+    return grades.projected(value, view)
+
+
+@register.simple_tag
+def japanese_content(text: str) -> SafeString:
+    """Return content that exists only in Japanese (explanations, rules, labels), marked."""
+    return display.shown(text, "")
+
+
+@register.simple_tag
+def area_label(area: str) -> SafeString:
+    """Return an area named in the prose (本市, 国): translated when known, else marked."""
+    if area in grades.AREAS or not area:
+        return format_html("{}", grades.area_label(area))
+    return display.shown(area, "")
+
+
+@register.filter
+def share_text(rollup: grades.RollUpView) -> str:
+    """Return a roll-up's on-track share in words."""
+    return grades.share_text(rollup)
+
+
+@register.simple_tag(takes_context=True)
+def block_id(context: template.Context, block: Block) -> SafeString:
+    """Return ` id="…"` for a block that states a statistic listed on the page, else nothing."""
+    anchors = context.get("block_anchors") or {}
+    anchor = anchors.get(id(block))
+    # Safe: the id is built from a section key and a number (see links.block_anchor_id).
+    return format_html(' id="{}"', anchor) if anchor else mark_safe("")
+
+
+@register.filter
+def method_name(done: PlanAssessment) -> str:
+    """Return the name of the plan's grading method."""
+    return grades.method_name(done)
