@@ -1,0 +1,73 @@
+"""Browser tests: Debian's Chromium driven by Playwright against Django's live server.
+
+The browser is the system package (/usr/bin/chromium, installed by scripts/setup); nothing is
+downloaded. axe-core comes from npm (node_modules, installed by scripts/setup).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = os.environ.get("SHISAKU_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+# between page actions are ordinary synchronous calls and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the whole session."""
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh page (own cookies) that fails the test on any JavaScript error."""
+    context = browser.new_context(locale="ja-JP", viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == []
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """Run axe-core (WCAG 2.x A and AA rules) on the page and return its violations."""
+    page.add_script_tag(path=str(AXE))
+    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    result = page.evaluate("options => axe.run(document, options)", options)
+    return list(result["violations"])
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    """Return violations as readable text for an assertion message."""
+    return json.dumps(
+        [
+            {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"][:3]]}
+            for v in violations
+        ],
+        ensure_ascii=False,
+        indent=1,
+    )

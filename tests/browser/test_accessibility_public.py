@@ -1,0 +1,43 @@
+"""axe-core reports no WCAG 2.1 A/AA violation on any public page type, in Japanese and English."""
+
+import pytest
+
+from shisaku.cli import main
+from tests.browser.conftest import axe_violations, describe
+
+PAGES = [
+    "",  # home
+    "022012/",  # municipality
+    "022012/2019-2023/",  # plan
+    "022012/2019-2023/2/",  # field
+    "022012/2019-2023/2-1/",  # policy with statistics
+    "022012/2019-2023/3-1-3/",  # measure with a footnote
+    "292125/2015-2019/",  # plan without a tree, with indicators
+    "292125/2015-2019/indicators/",  # indicator list
+    "292125/2015-2019/indicators/1/",  # indicator page
+]
+
+
+@pytest.fixture
+def site(transactional_db, live_server, capsys):
+    main(["demo"])
+    capsys.readouterr()
+    return live_server.url
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_every_public_page_type_has_no_axe_violations(site, page, language):
+    found = {}
+    for path in PAGES:
+        page.goto(f"{site}/{language}/{path}")
+        violations = axe_violations(page)
+        if violations:
+            found[path] = describe(violations)
+    assert found == {}
+
+
+def test_the_axe_check_does_find_a_violation_when_there_is_one(page):
+    page.set_content(
+        '<html lang="ja"><head><title>t</title></head><body><main><img src="x.png"></main></body></html>'
+    )
+    assert [v["id"] for v in axe_violations(page)] == ["image-alt"]
