@@ -1,0 +1,112 @@
+"""The Shisaku JSON API (Django Ninja), mounted at /api/v1/ by :mod:`shisaku.urls`.
+
+Beyond the endpoints of :mod:`~shisaku.api.plans`, :mod:`~shisaku.api.indicators` and
+:mod:`~shisaku.api.figures`, the API serves ``openapi.json`` (the OpenAPI 3.1 document,
+committed as docs/openapi.json), ``docs`` (a server-rendered reference: Ninja's Swagger UI is
+off because it loads JavaScript from a CDN), an index at its root, and an envelope 404 for
+any other address under it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import URLPattern, URLResolver, path, re_path
+from ninja import NinjaAPI
+from ninja.openapi.schema import OpenAPISchema
+from ninja.renderers import JSONRenderer
+
+from shisaku.api import figures, indicators, plans
+from shisaku.api.docs import docs_page
+from shisaku.api.errors import ApiError, describe_errors, error_response, install_handlers
+from shisaku.api.http import wrap
+from shisaku.api.links import NAMESPACE, api_url
+
+DESCRIPTION = """\
+総合計画（基本構想・基本計画）と成果指標の公開データを返す JSON API です。\
+読み取りは認証不要で、公開中の計画だけが見えます。書き込み（実績値・目標値の記録）には \
+`Authorization: Bearer <token>` が必要です。一覧は `limit`/`offset` でページ分割し、\
+`{"count", "limit", "offset", "items"}` で返します。全ての GET は ETag を返し、\
+`If-None-Match` が一致すれば 304 です。誤りは全て `{"error": {...}}` の形で返します。
+
+The JSON API of Shisaku: municipal comprehensive plans (総合計画) and their indicators. \
+Reads need no authentication and show published plans only. Writes (recording actuals and \
+targets) need `Authorization: Bearer <token>`. Lists are paginated with `limit`/`offset` and \
+answer `{"count", "limit", "offset", "items"}`. Every GET returns an ETag and answers 304 when \
+`If-None-Match` matches. Every error has the same envelope `{"error": {...}}`.
+"""
+
+
+class Utf8Renderer(JSONRenderer):
+    """JSON with Japanese as UTF-8, not \\u escapes."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
+class ShisakuAPI(NinjaAPI):
+    """NinjaAPI whose every address answers in the envelope, with ETags, docs and an index."""
+
+    def envelope(self, request: HttpRequest, status: int, message: str) -> HttpResponse:
+        """Return an error response in the envelope."""
+        return error_response(self, request, ApiError(status, message))
+
+    def index_view(self, request: HttpRequest) -> HttpResponse:
+        """Return where to start: the reference, the OpenAPI document and the first list."""
+        body = {
+            "title": self.title,
+            "version": self.version,
+            "docs": api_url("docs"),
+            "openapi": api_url("openapi-json"),
+            "municipalities": api_url("municipalities"),
+        }
+        return self.create_response(request, body, status=200)
+
+    def docs_view(self, request: HttpRequest) -> HttpResponse:
+        """Return the reference page, generated from this API's OpenAPI document."""
+        return docs_page(request, dict(self.get_openapi_schema()), api_url("api-root"))
+
+    def unknown_view(self, request: HttpRequest, rest: str = "") -> HttpResponse:
+        """Return a 404 envelope for an address the API does not have."""
+        return self.envelope(request, 404, "このアドレスはありません / No such API address")
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict[str, Any] | None = None
+    ) -> OpenAPISchema:
+        """Return Ninja's document with every error response described in both languages."""
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        for item in schema["paths"].values():
+            for operation in item.values():
+                describe_errors(operation["responses"])
+        return schema
+
+    def _get_urls(self) -> list[URLResolver | URLPattern]:
+        """Return Ninja's addresses plus docs and the catch-all, each wrapped by :func:`wrap`."""
+        own = [p for p in super()._get_urls() if getattr(p, "name", "") != "api-root"]
+        own += [
+            path("docs", self.docs_view, name="docs"),
+            path("", self.index_view, name="api-root"),
+            re_path(r"^(?P<rest>.*)$", self.unknown_view, name="unknown"),
+        ]
+        return [self._wrapped(p) for p in own]
+
+    def _wrapped(self, pattern: Any) -> Any:
+        """Return a URL pattern whose view is wrapped (resolvers are left as they are)."""
+        if not isinstance(pattern, URLPattern):
+            return pattern
+        view = wrap(pattern.callback, self.envelope)
+        return URLPattern(pattern.pattern, view, pattern.default_args, pattern.name)
+
+
+api = ShisakuAPI(
+    title="Shisaku API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace=NAMESPACE,
+    docs_url=None,
+    renderer=Utf8Renderer(),
+)
+install_handlers(api)
+api.add_router("", plans.router)
+api.add_router("", indicators.router)
+api.add_router("", figures.router)

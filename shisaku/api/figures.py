@@ -1,0 +1,142 @@
+"""Write endpoint: record an actual or a target, as the workspace does, with an API token.
+
+Authentication is ``Authorization: Bearer <token>`` (tokens come from ``shisaku createtoken``).
+The write goes through :func:`shisaku.indicators.services.record_figure`, so the permissions,
+the validation, the revision history and the audit entry are those of the workspace.
+``If-Match: "<revision>"`` names the revision the client last read (``"0"``: none yet); a
+different current revision is a 409, never a silent overwrite.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from django.http import HttpRequest
+from ninja import Router, Status
+from ninja.params import functions as params
+from ninja.security import HttpBearer
+
+from shisaku.accounts.permissions import allowed, membership
+from shisaku.accounts.services import actor_for_token
+from shisaku.api.common import IndicatorCode, MunicipalityCode, PlanSlug
+from shisaku.api.errors import ApiError, error_responses
+from shisaku.api.indicator_out import observation_out
+from shisaku.api.indicator_schemas import FigureIn, FigureRecorded
+from shisaku.domain.actors import Actor
+from shisaku.domain.periods import read_period
+from shisaku.indicators import queries as indicator_queries
+from shisaku.indicators.queries import FigureView, IndicatorView
+from shisaku.indicators.services import FigureEntry, record_figure
+from shisaku.plan import queries as plan_queries
+from shisaku.plan.queries import PlanInfo
+
+
+class TokenAuth(HttpBearer):
+    """An API token created with ``shisaku createtoken``; it acts as its user."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Actor:
+        """Return the token's actor, or refuse with a 401 saying the token is not valid."""
+        actor = actor_for_token(token)
+        if actor is None:
+            raise ApiError(401, "トークンが無効か失効しています / The token is unknown or revoked")
+        return actor
+
+
+router = Router(tags=["figures"])
+
+IfMatch = Annotated[
+    str | None,
+    params.Header(
+        None,
+        alias="If-Match",
+        pattern=r'^"?[0-9]+"?$',
+        description='訂正する値の版（例: "1"。まだ無いなら "0"） / '
+        'Revision being corrected ("0": none yet)',
+    ),
+]
+
+
+def _expected(if_match: str | None) -> int | None:
+    """Return the revision an If-Match header names, or None when it is absent."""
+    return None if if_match is None else int(if_match.strip('"'))
+
+
+def _writable_plan(actor: Actor, code: str, slug: str) -> PlanInfo:
+    """Return the plan to write to; a draft is hidden from those who may not read drafts."""
+    plan = plan_queries.find_plan(code, slug)
+    if plan.meta.status == "published":
+        return plan
+    member = membership(actor, code)
+    if not allowed(actor, "plan.read_drafts", code, member.department if member else None):
+        raise plan_queries.NotFound(f"plan {slug} of municipality {code} does not exist")
+    return plan
+
+
+def _stored(view: IndicatorView, kind: str, period: str, breakdown: str) -> FigureView:
+    """Return the current figure of a kind, period and breakdown after a write."""
+    key = read_period(period, default_basis=view.time_basis).key()  # type: ignore[arg-type]
+    return next(
+        f for f in view.figures if f.kind == kind and f.period == key and f.breakdown == breakdown
+    )
+
+
+def _entry(
+    plan: PlanInfo, indicator_code: str, payload: FigureIn, expected: int | None
+) -> FigureEntry:
+    """Return the service's entry for a request body."""
+    return FigureEntry(
+        plan.municipality_code,
+        plan.meta.slug,
+        indicator_code,
+        payload.kind,
+        payload.period,
+        payload.value,
+        note=payload.note,
+        source=payload.source,
+        breakdown=payload.breakdown,
+        expected_revision=expected,
+    )
+
+
+@router.post(
+    "/municipalities/{code}/plans/{slug}/indicators/{indicator_code}/figures",
+    auth=TokenAuth(),
+    response={
+        201: FigureRecorded,
+        200: FigureRecorded,
+        **error_responses(400, 401, 403, 404, 409, 422, 500),
+    },
+    url_name="record_figure",
+    summary="実績値・目標値の記録 / Record an actual or a target",
+    openapi_extra={
+        "responses": {
+            201: {"description": "新しい版を記録しました / Recorded as a new revision"},
+            200: {
+                "description": "同じ値が既にあり、変更なし / Unchanged: the same value is current"
+            },
+        }
+    },
+)
+def record(
+    request: HttpRequest,
+    code: MunicipalityCode,
+    slug: PlanSlug,
+    indicator_code: IndicatorCode,
+    payload: FigureIn,
+    if_match: IfMatch = None,
+) -> Any:
+    """Record an actual or a target as the workspace does: 201 new revision, 200 unchanged.
+
+    担当課は自課の指標だけ、企画課は団体の全ての指標に記録できます。同じ値なら何も変えません（200）。
+    A correction is a new revision; the old one stays in the observations.
+    """
+    actor: Actor = request.auth  # type: ignore[attr-defined]
+    plan = _writable_plan(actor, code, slug)
+    indicator_queries.indicator(plan.id, indicator_code)  # 404 before the permission check
+    entry = _entry(plan, indicator_code, payload, _expected(if_match))
+    result = record_figure(actor=actor, entry=entry)
+    view = indicator_queries.indicator(plan.id, indicator_code)
+    figure = _stored(view, payload.kind, payload.period, payload.breakdown)
+    changed = result.figures_unchanged == 0
+    body = FigureRecorded(changed=changed, revision=figure.revision, figure=observation_out(figure))
+    return Status(201 if changed else 200, body)

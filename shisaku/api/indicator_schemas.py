@@ -1,0 +1,180 @@
+"""Request and response schemas of indicators, figures, assessments and roll-ups."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from ninja import Schema
+from pydantic import ConfigDict, Field
+
+from shisaku.api.pagination import Page
+from shisaku.api.plan_schemas import AssessmentConfigOut
+
+
+class ComponentOut(Schema):
+    """One part of a multi-part value (小学生 85.6 / 中学生 82.6)."""
+
+    label: str
+    raw: str
+    value: str
+    unit: str
+
+
+class FigureOut(Schema):
+    """A baseline, target or actual: the cell as published and the value read from it."""
+
+    kind: str = Field(description="baseline（基準値） / target（目標値） / actual（実績値）")
+    period: str = Field(description="期間キー（例: FY2025） / Period key")
+    period_label: str = Field(description="西暦と和暦（例: 2025年度（令和7年度））")
+    period_start: int
+    period_end: int
+    breakdown: str = Field(description="内訳（空は全体） / Breakdown row, empty for the whole")
+    raw: str = Field(description="原文のセル / The cell as published")
+    value_kind: str = Field(description="number / rank / missing / qualitative / reference / multi")
+    value: int | float | None
+    unit: str
+    qualifier: str
+    label: str
+    components: list[ComponentOut]
+    note: str
+    source: str
+    revision: int = Field(description="版（1 から） / Revision, from 1")
+
+
+class ObservationOut(FigureOut):
+    """One revision of a figure, current or superseded, with who entered it and when."""
+
+    is_current: bool
+    entered_by: str
+    entered_at: datetime
+
+
+class IndicatorOut(Schema):
+    """An indicator's definition and its current figures, oldest period first."""
+
+    code: str
+    node_code: str | None = Field(description="属する施策の番号 / Code of its plan node")
+    name: str
+    name_en: str
+    definition: str
+    definition_en: str
+    unit: str
+    direction: str = Field(description="increase / decrease / maintain / qualitative")
+    accumulation: str
+    time_basis: str
+    source_kind: str
+    source: str
+    department: str = Field(description="担当課 / Responsible department")
+    components: list[str]
+    rationale: str
+    rationale_en: str
+    note: str
+    note_en: str
+    weight: float | None
+    figures: list[FigureOut]
+    url: str | None
+    api_url: str
+
+
+class ExplanationOut(Schema):
+    """How a result was reached, in Japanese: inputs, the formula with numbers, the result."""
+
+    inputs: dict[str, str]
+    formula: str
+    result: str
+    text: str
+
+
+class ForecastOut(Schema):
+    """The projected value in the target year and the likelihood of meeting the target."""
+
+    status: str
+    likelihood: str = Field(description="already_met / likely / unlikely / insufficient_data")
+    linear: float | None
+    compound: float | None
+    slope: float | None
+    growth_rate: float | None
+    explanation: ExplanationOut
+
+
+class IndicatorAssessmentOut(Schema):
+    """One indicator graded in the assessed year."""
+
+    code: str
+    name: str
+    node_code: str | None
+    grade: str
+    label: str = Field(description="評価の説明（例: 60%以上80%未満） / The grade's label")
+    status: str = Field(description="graded / no_actual / not_applicable")
+    ratio: float | None = Field(description="達成率（1.0 = 100%） / Achievement ratio")
+    score: float | None
+    explanation: ExplanationOut
+    forecast: ForecastOut | None
+
+
+class GradeCount(Schema):
+    """How many indicators got a grade."""
+
+    grade: str
+    count: int
+    on_track: bool
+
+
+class RollUpOut(Schema):
+    """Counts per grade (scale order, missing last) and the on-track share, with its rule."""
+
+    counts: list[GradeCount]
+    assessed: int
+    missing: int = Field(description="未評価（分母に含めない） / Not graded, not in the share")
+    on_track_share: float | None
+    rule: str
+    weights_normalised: bool
+
+
+class NodeRollUpOut(RollUpOut):
+    """The roll-up of every indicator under one node."""
+
+    node_code: str
+
+
+class AssessmentPage(Page[IndicatorAssessmentOut]):
+    """Every indicator graded in ``year`` (paginated), with roll-ups by node and for the plan."""
+
+    year: int
+    method: AssessmentConfigOut
+    plan: RollUpOut | None
+    by_node: list[NodeRollUpOut] = Field(description="ノードごとの集計 / Roll-ups by node")
+
+
+class IndicatorPage(Page[IndicatorOut]):
+    """A page of a plan's indicators."""
+
+
+class ObservationPage(Page[ObservationOut]):
+    """A page of every revision of an indicator's figures, newest revision first per period."""
+
+
+class FigureIn(Schema):
+    """An actual or a target typed by an editor; the text is read as the workspace reads it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["actual", "target"]
+    period: str = Field(
+        min_length=1, max_length=60, description="例: 2025年度、令和7年度、R7 / Period"
+    )
+    value: str = Field(
+        min_length=1, max_length=200, description="例: 1,820人、48.2%、策定 / Value as written"
+    )
+    note: str = Field("", max_length=1000)
+    source: str = Field("", max_length=500)
+    breakdown: str = Field("", max_length=100, description="内訳（空は全体） / Breakdown row")
+
+
+class FigureRecorded(Schema):
+    """The figure as now stored: changed is false when the same value was already current."""
+
+    changed: bool
+    revision: int = Field(description="現在の版（次の If-Match に使う） / Current revision")
+    figure: ObservationOut

@@ -1,0 +1,176 @@
+"""The OpenAPI document: committed, equal to what the code generates, complete, and rendered."""
+
+from __future__ import annotations
+
+import html
+import importlib.util
+import json
+
+import pytest
+
+from shisaku.api.openapi import COMMITTED, openapi_document, openapi_text
+from tests.conftest import ROOT
+
+ENVELOPE = {"$ref": "#/components/schemas/ErrorEnvelope"}
+LISTS = {"count", "limit", "offset", "items"}
+
+
+def operations(document):
+    for path, item in document["paths"].items():
+        for method, op in item.items():
+            yield path, method, op
+
+
+def load_script():
+    spec = importlib.util.spec_from_file_location("openapi_script", ROOT / "scripts" / "openapi.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_committed_document_is_what_the_code_generates():
+    assert COMMITTED.read_text(encoding="utf-8") == openapi_text(), (
+        "docs/openapi.json is stale: run .venv/bin/python scripts/openapi.py and commit it"
+    )
+
+
+def test_the_committed_document_is_sorted_indented_utf8_with_a_final_newline():
+    text = COMMITTED.read_text(encoding="utf-8")
+    assert text.endswith("}\n")
+    assert "合計特殊出生率" not in text  # sanity: no data, only the API
+    assert "\\u" not in text
+    assert text == json.dumps(json.loads(text), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_the_script_checks_the_committed_document(capsys):
+    assert load_script().main(["--check"]) == 0
+    assert "docs/openapi.json is up to date" in capsys.readouterr().out
+
+
+def test_it_is_openapi_3_1():
+    assert openapi_document()["openapi"].startswith("3.1")
+
+
+def test_it_describes_every_endpoint_of_the_api():
+    document = openapi_document()
+    assert {(m.upper(), p) for p, m, _ in operations(document)} == {
+        ("GET", "/api/v1/municipalities"),
+        ("GET", "/api/v1/municipalities/{code}"),
+        ("GET", "/api/v1/municipalities/{code}/plans"),
+        ("GET", "/api/v1/municipalities/{code}/plans/{slug}"),
+        ("GET", "/api/v1/municipalities/{code}/plans/{slug}/nodes"),
+        ("GET", "/api/v1/municipalities/{code}/plans/{slug}/nodes/{node_code}"),
+        ("GET", "/api/v1/municipalities/{code}/plans/{slug}/indicators"),
+        ("GET", "/api/v1/municipalities/{code}/plans/{slug}/indicators/{indicator_code}"),
+        (
+            "GET",
+            "/api/v1/municipalities/{code}/plans/{slug}/indicators/{indicator_code}/observations",
+        ),
+        ("GET", "/api/v1/municipalities/{code}/plans/{slug}/assessments"),
+        (
+            "POST",
+            "/api/v1/municipalities/{code}/plans/{slug}/indicators/{indicator_code}/figures",
+        ),
+    }
+
+
+def test_every_operation_has_a_summary_and_a_description():
+    for path, method, op in operations(openapi_document()):
+        assert op.get("summary", "").strip(), (method, path)
+        assert op.get("description", "").strip(), (method, path)
+        assert " / " in op["summary"], (method, path)  # Japanese / English
+
+
+def test_every_error_response_uses_the_envelope():
+    for path, method, op in operations(openapi_document()):
+        errors = {s: r for s, r in op["responses"].items() if int(s) >= 400}
+        assert "500" in errors, (method, path)
+        for status, response in errors.items():
+            schema = response["content"]["application/json"]["schema"]
+            assert schema == ENVELOPE, (method, path, status)
+
+
+def test_the_envelope_schema_has_status_code_message_and_details():
+    schemas = openapi_document()["components"]["schemas"]
+    assert schemas["ErrorBody"]["required"] == ["status", "code", "message"]
+    assert set(schemas["ErrorBody"]["properties"]) == {"status", "code", "message", "details"}
+    assert set(schemas["ErrorDetail"]["properties"]) == {"field", "message"}
+
+
+def test_every_read_documents_its_etag_and_its_304():
+    for path, method, op in operations(openapi_document()):
+        if method == "get":
+            assert set(op["responses"]["200"]["headers"]) == {"ETag", "Cache-Control"}, path
+            assert "304" in op["responses"], path
+
+
+def test_every_list_is_paginated_with_limit_and_offset():
+    document = openapi_document()
+    schemas = document["components"]["schemas"]
+    for path, _, op in operations(document):
+        ref = op["responses"].get("200", {}).get("content", {}).get("application/json", {})
+        name = ref.get("schema", {}).get("$ref", "").rsplit("/", 1)[-1]
+        if name.endswith("Page"):
+            assert set(schemas[name]["required"]) >= LISTS, name
+            params = {p["name"] for p in op["parameters"] if p["in"] == "query"}
+            assert {"limit", "offset"} <= params, path
+
+
+def test_the_write_requires_a_bearer_token_and_forbids_unknown_fields():
+    document = openapi_document()
+    post = next(op for _, m, op in operations(document) if m == "post")
+    assert post["security"] == [{"TokenAuth": []}]
+    assert document["components"]["securitySchemes"] == {
+        "TokenAuth": {"type": "http", "scheme": "bearer"}
+    }
+    assert document["components"]["schemas"]["FigureIn"]["additionalProperties"] is False
+    assert {"201", "200", "401", "403", "404", "409", "422"} <= set(post["responses"])
+
+
+def test_the_api_serves_the_same_document(client, db):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    assert response.json() == openapi_document()
+
+
+@pytest.fixture
+def docs_page(client, db):
+    response = client.get("/api/v1/docs")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    return response.content.decode()
+
+
+def test_the_docs_page_lists_every_path_and_method(docs_page):
+    for path, method, op in operations(openapi_document()):
+        assert f"<code>{method.upper()} {path}</code>" in docs_page
+        assert html.escape(op["summary"]) in docs_page
+
+
+def test_the_docs_page_shows_parameters_body_fields_and_response_codes(docs_page):
+    assert "<code>If-Match</code>" in docs_page
+    assert "<code>limit</code>" in docs_page
+    for field in ("kind", "period", "value", "note", "source", "breakdown"):
+        assert f"<code>{field}</code>" in docs_page
+    assert "<code>&quot;actual&quot; | &quot;target&quot;</code>" in docs_page
+    for status in ("201", "304", "401", "403", "409", "422"):
+        assert f'<th scope="row">{status}</th>' in docs_page
+
+
+def test_the_docs_page_explains_authentication_with_curl_examples(docs_page):
+    assert 'id="auth"' in docs_page
+    assert "shisaku createtoken USER --name" in docs_page
+    assert "curl -i &#x27;http://testserver/api/v1/municipalities/292125&#x27;" in docs_page
+    assert "-H &quot;Authorization: Bearer $SHISAKU_TOKEN&quot;" in docs_page
+
+
+def test_the_docs_page_loads_nothing_from_elsewhere(docs_page):
+    assert "<script" not in docs_page
+    assert "cdn" not in docs_page.lower()
+    assert 'src="http' not in docs_page and 'href="http' not in docs_page
+
+
+def test_swagger_ui_is_off(client, db):
+    assert client.get("/api/v1/docs/").status_code == 404
+    assert b"swagger" not in client.get("/api/v1/docs").content.lower()
