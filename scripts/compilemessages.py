@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Compile every gettext catalogue (.po) under shisaku/locale into its .mo, with polib.
+"""Compile every gettext catalogue (.po) under shisaku/locale and the apps' own
+shisaku/<app>/locale folders into its .mo, with polib.
 
 GNU gettext (msgfmt) is not needed.  Run after editing a .po file and commit both:
 
@@ -16,6 +17,7 @@ from pathlib import Path
 import polib
 
 LOCALE = Path(__file__).resolve().parent.parent / "shisaku" / "locale"
+APP_LOCALES = sorted(LOCALE.parent.glob("*/locale"))  # an app's own catalogue, e.g. shisaku/staff
 
 
 def compile_catalogue(po_path: Path, mo_path: Path) -> int:
@@ -39,3 +41,5 @@ def compile_all(locale: Path = LOCALE) -> list[Path]:
 if __name__ == "__main__":
     if not compile_all():
         sys.exit(f"no .po files under {LOCALE}")
+    for app_locale in APP_LOCALES:
+        compile_all(app_locale)

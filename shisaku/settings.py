@@ -29,7 +29,10 @@ INSTALLED_APPS = [
     "shisaku.audit",
     "shisaku.plan",
     "shisaku.indicators",
+    "shisaku.evaluation",
     "shisaku.public",
+    "shisaku.staff",
+    "django_htmx",
 ]
 
 MIDDLEWARE = [
@@ -41,6 +44,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
 ]
 
 ROOT_URLCONF = "shisaku.urls"
@@ -108,6 +112,15 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = HOME / "static"
+
+# The staff workspace (docs/workspace.md): sign-in page, and uploads of up to 5 MB kept in memory
+LOGIN_URL = "staff:login"
+SHISAKU_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = SHISAKU_UPLOAD_MAX_BYTES
+
+# E-mail for reminders (docs/evaluation.md): printed to the console unless configured
+EMAIL_BACKEND = conf.get("SHISAKU_EMAIL_BACKEND")
+DEFAULT_FROM_EMAIL = conf.get("SHISAKU_FROM_EMAIL")
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

@@ -1,0 +1,1 @@
+"""The staff workspace: figures, plan text, uploads and history (docs/workspace.md)."""

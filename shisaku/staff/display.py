@@ -1,0 +1,119 @@
+"""Labels the workspace shows: roles, figure and value kinds, audit actions, years with 和暦.
+
+Every label is an English msgid translated in the staff catalogue, so the workspace reads the
+same in Japanese and English; stored codes (``actual``, ``planning``) never reach the page.
+"""
+
+from __future__ import annotations
+
+from django.utils.functional import Promise
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from shisaku.domain.eras import era_year
+from shisaku.domain.periods import Period, PeriodError, parse_period_key
+
+ROLES: dict[str, Promise] = {
+    "planning": _("Planning office"),
+    "department": _("Department"),
+    "manager": _("Department manager"),
+    "reviewer": _("Reviewer"),
+    "viewer": _("Viewer"),
+}
+FIGURE_KINDS: dict[str, Promise] = {
+    "baseline": _("Baseline"),
+    "target": _("Target"),
+    "actual": _("Actual"),
+}
+VALUE_KINDS: dict[str, Promise] = {
+    "number": _("number"),
+    "rank": _("rank"),
+    "missing": _("no data"),
+    "qualitative": _("qualitative"),
+    "reference": _("reference value"),
+    "multi": _("several values"),
+}
+ACTIONS: dict[str, Promise] = {
+    "figure.record": _("Figure recorded"),
+    "indicator.save": _("Indicator definition saved"),
+    "text.draft": _("Draft saved"),
+    "text.publish": _("Text published"),
+    "text.revert": _("Text reverted"),
+    "node.assign": _("Department assigned"),
+    "deadline.set": _("Due date set"),
+}
+SECTIONS: dict[str, Promise] = {
+    "description": _("Overview"),
+    "situation": _("Current state and issues"),
+    "direction": _("Basic direction"),
+    "diagram": _("Measure diagram"),
+    "indicators": _("Target indicators"),
+}
+LANGUAGES: dict[str, Promise] = {"ja": _("Japanese"), "en": _("English")}
+BLOCK_KINDS: dict[str, Promise] = {
+    "title": _("Title"),
+    "subheading": _("Sub-heading"),
+    "paragraph": _("Paragraph"),
+    "bullet": _("Bullet"),
+    "row": _("Table row"),
+}
+NODE_KINDS: dict[str, Promise] = {
+    "field": _("Field"),
+    "policy": _("Policy"),
+    "measure": _("Measure"),
+    "initiative": _("Initiative group"),
+    "action": _("Action"),
+}
+
+
+def english() -> bool:
+    """Return whether the page is shown in English."""
+    return (get_language() or "ja").startswith("en")
+
+
+def actor_name(label: str) -> str:
+    """Return who acted: a signed-in user's name (user:kikaku → kikaku), or the channel."""
+    return label.removeprefix("user:")
+
+
+def label(labels: dict[str, Promise], code: str) -> str:
+    """Return the label of a stored code, or the code itself when it has none."""
+    return str(labels.get(code, code))
+
+
+def shown(ja: str, en: str) -> str:
+    """Return content in the page's language (English falls back to Japanese)."""
+    return en if english() and en else ja
+
+
+def year_label(year: int) -> str:
+    """Return a fiscal year with its era year: 2024年度（令和6年度） or FY2024 (Reiwa 6)."""
+    era = era_year(year)
+    return f"FY{year} ({era.en})" if english() else f"{year}年度（{era.ja}年度）"
+
+
+def period_label(key: str) -> str:
+    """Return a stored period key for people: 2024年度（令和6年度） or FY2024 (Reiwa 6)."""
+    try:
+        period = parse_period_key(key)
+    except PeriodError:
+        return key
+    return period_text_label(period)
+
+
+def period_text_label(period: Period) -> str:
+    """Return a period for people, 西暦 with 和暦, in the page's language."""
+    if not english():
+        return period.label_ja()
+    era = era_year(period.start)
+    if period.aggregate == "single":
+        return f"{period.label_en()} ({era.en})"
+    return f"{period.label_en()} ({era.en}–{era_year(period.end).en})"
+
+
+def period_text(key: str) -> str:
+    """Return a period key as people type it (FY2024 → 2024年度), for forms; read back the same."""
+    period = parse_period_key(key)
+    suffix = {"fiscal": "年度", "calendar": "年", None: ""}[period.basis]
+    span = str(period.start) if period.aggregate == "single" else f"{period.start}~{period.end}"
+    return span + suffix + ("平均" if period.aggregate == "average" else "")

@@ -1,0 +1,112 @@
+"""Template tags of the workspace: accessible form fields, language links and labels."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.conf import settings
+from django.forms import BoundField
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+from shisaku.staff import display
+
+register = template.Library()
+
+
+@register.inclusion_tag("staff/_field.html")
+def field(bound: BoundField, **attrs: Any) -> dict[str, Any]:
+    """Render a field with its label, hint and errors, linked by aria-describedby."""
+    base = bound.auto_id or f"id_{bound.html_name}"
+    described = []
+    if bound.help_text:
+        described.append(f"{base}-hint")
+    if bound.errors:
+        described.append(f"{base}-error")
+    widget_attrs = {**attrs}
+    if described:
+        widget_attrs["aria-describedby"] = " ".join(described)
+    return {
+        "field": bound,
+        "id": base,
+        "widget": bound.as_widget(attrs=widget_attrs),
+        "choice": bound.widget_type in ("checkbox",),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context: template.Context) -> list[dict[str, Any]]:
+    """Return this page in every language: code, name, URL and whether it is the current one."""
+    path = context["request"].get_full_path()
+    current = get_language()
+    return [
+        {"code": code, "name": name, "url": translate_url(path, code), "current": code == current}
+        for code, name in settings.LANGUAGES
+    ]
+
+
+@register.filter
+def role_label(code: str) -> str:
+    """Return the label of a role."""
+    return display.label(display.ROLES, code)
+
+
+@register.filter
+def kind_label(code: str) -> str:
+    """Return the label of a figure kind (baseline, target, actual)."""
+    return display.label(display.FIGURE_KINDS, code)
+
+
+@register.filter
+def value_kind_label(code: str) -> str:
+    """Return the label of a value kind (number, rank, no data …)."""
+    return display.label(display.VALUE_KINDS, code)
+
+
+@register.filter
+def action_label(code: str) -> str:
+    """Return the label of an audited action."""
+    return display.label(display.ACTIONS, code)
+
+
+@register.filter
+def section_label(key: str) -> str:
+    """Return the heading of a plan section."""
+    return display.label(display.SECTIONS, key)
+
+
+@register.filter
+def language_label(code: str) -> str:
+    """Return the name of a content language."""
+    return display.label(display.LANGUAGES, code)
+
+
+@register.filter
+def year_label(year: int) -> str:
+    """Return a fiscal year with its era year."""
+    return display.year_label(int(year))
+
+
+@register.filter
+def period_label(key: str) -> str:
+    """Return a stored period key for people, 西暦 with 和暦."""
+    return display.period_label(key)
+
+
+@register.simple_tag
+def shown(ja: str, en: str) -> str:
+    """Return content in the page's language (English falls back to Japanese)."""
+    return display.shown(ja, en)
+
+
+@register.filter
+def get_count(counts: dict[str, int], key: str) -> int:
+    """Return the count of ``key`` in a mapping (0 when absent)."""
+    return counts.get(key, 0)
+
+
+@register.filter
+def actor_name(label: str) -> str:
+    """Return who acted: a signed-in user's name (user:kikaku → kikaku), or the channel."""
+    return display.actor_name(label)

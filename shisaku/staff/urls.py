@@ -1,0 +1,89 @@
+"""Workspace routes, under ``/ja/staff/`` and ``/en/staff/``.
+
+The routes are built by :func:`staff_urls` because the bulk upload needs a file reader that
+only the entry point may hand over (interfaces never import each other): ``shisaku/urls.py``
+passes ``shisaku.exchange.indicatorfiles.read_indicator_bytes`` as the upload views' ``reader``.
+"""
+
+from __future__ import annotations
+
+from django.urls import URLPattern, path, register_converter
+
+from shisaku.staff import (
+    auth,
+    views_dashboard,
+    views_departments,
+    views_figures,
+    views_history,
+    views_text,
+    views_upload,
+)
+from shisaku.staff.views_upload import Reader
+
+
+class TownConverter:
+    """A 6-digit 全国地方公共団体コード."""
+
+    regex = "[0-9]{6}"
+
+    def to_python(self, value: str) -> str:
+        """Return the code as given."""
+        return value
+
+    def to_url(self, value: str) -> str:
+        """Return the code as given."""
+        return value
+
+
+class NodeConverter(TownConverter):
+    """A plan node code such as 2-1-1 or 2-1-1.1.2."""
+
+    regex = r"[0-9A-Za-z.\-]+"
+
+
+class IndicatorConverter(TownConverter):
+    """An indicator code as the plan's files give it (anything but a slash)."""
+
+    regex = "[^/]+"
+
+
+# Names of their own: the public site registers its converters under the short names.
+register_converter(TownConverter, "staff_town")
+register_converter(NodeConverter, "staff_node")
+register_converter(IndicatorConverter, "staff_indicator")
+
+TOWN = "<staff_town:code>/"
+PLAN = TOWN + "<slug:slug>/"
+INDICATOR = PLAN + "indicators/<staff_indicator:indicator>/"
+NODE = PLAN + "text/<staff_node:node>/"
+APP_NAME = "staff"
+
+
+def staff_urls(*, reader: Reader) -> tuple[list[URLPattern], str]:
+    """Return the workspace routes and their namespace, with ``reader`` for bulk uploads."""
+    upload = {"reader": reader}
+    patterns = [
+        path("", views_dashboard.home, name="home"),
+        path("login/", auth.login, name="login"),
+        path("logout/", auth.logout, name="logout"),
+        path(TOWN, views_dashboard.municipality, name="municipality"),
+        path(PLAN, views_dashboard.dashboard, name="dashboard"),
+        path(PLAN + "deadline/", views_dashboard.deadline, name="deadline"),
+        path(PLAN + "indicators/", views_dashboard.indicators, name="indicators"),
+        path(INDICATOR, views_figures.indicator_page, name="indicator"),
+        path(INDICATOR + "preview/", views_figures.preview, name="preview"),
+        path(INDICATOR + "history/", views_history.indicator_history, name="indicator-history"),
+        path(INDICATOR + "revert/", views_history.revert_figure, name="revert-figure"),
+        path(PLAN + "upload/", views_upload.upload, upload, name="upload"),
+        path(PLAN + "upload/confirm/", views_upload.confirm, upload, name="upload-confirm"),
+        path(PLAN + "upload/cancel/", views_upload.cancel, upload, name="upload-cancel"),
+        path(PLAN + "text/", views_text.outline, name="outline"),
+        path(NODE, views_text.node_texts, name="node-texts"),
+        path(NODE + "discard/", views_text.discard, name="discard"),
+        path(NODE + "history/", views_history.node_history, name="node-history"),
+        path(NODE + "revert/", views_history.revert_text, name="revert-text"),
+        path(PLAN + "drafts/", views_text.draft_list, name="drafts"),
+        path(PLAN + "drafts/publish/", views_text.publish, name="publish"),
+        path(PLAN + "departments/", views_departments.departments, name="departments"),
+    ]
+    return patterns, APP_NAME

@@ -1,0 +1,59 @@
+"""The responsible department (主管課) of each policy and measure, set by the planning office.
+
+A department editor may edit only the texts of the nodes assigned to their department, and
+enter only the indicators whose 担当課 is theirs; this page is where the first is decided.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from shisaku.indicators.queries import plan_indicators
+from shisaku.plan import editing
+from shisaku.plan.queries import load_nodes
+from shisaku.staff.access import Workspace, plan_page
+from shisaku.staff.forms import AssignForm
+from shisaku.staff.views_text import flatten
+
+ASSIGNED_KINDS = ("field", "policy", "measure")
+
+
+@plan_page
+def departments(request: HttpRequest, ws: Workspace) -> HttpResponse:
+    """List fields, policies and measures with their department; assign one (planning office)."""
+    if request.method == "POST":
+        return _assign(request, ws)
+    nodes = [n for n in flatten(load_nodes(ws.plan.id)).values() if n.kind in ASSIGNED_KINDS]
+    known = {n.department for n in nodes} | {v.department for v in plan_indicators(ws.plan.id)}
+    context = {
+        "ws": ws,
+        "nodes": nodes,
+        "known": sorted(d for d in known if d),
+        "may_assign": ws.member.may("plan.assign"),
+    }
+    return render(request, "staff/departments.html", context)
+
+
+def _assign(request: HttpRequest, ws: Workspace) -> HttpResponse:
+    """Save one node's department."""
+    form = AssignForm(request.POST)
+    url = reverse("staff:departments", kwargs={"code": ws.code, "slug": ws.slug})
+    if not form.is_valid():
+        messages.error(request, _("The department was not saved; reload the page and try again."))
+        return redirect(url)
+    node, department = form.cleaned_data["node"], form.cleaned_data["department"].strip()
+    editing.assign_department(
+        actor=ws.member.actor,
+        municipality_code=ws.code,
+        slug=ws.slug,
+        node_code=node,
+        department=department,
+    )
+    messages.success(
+        request, _("The responsible department of %(node)s was saved.") % {"node": node}
+    )
+    return redirect(f"{url}#n-{node}")
