@@ -37,6 +37,15 @@ SETTINGS: tuple[Setting, ...] = (
         "SHISAKU_DEBUG", "1", "1 for development (debug pages, insecure defaults); 0 in production."
     ),
     Setting("SHISAKU_ALLOWED_HOSTS", "127.0.0.1,localhost", "Comma-separated host names served."),
+    Setting(
+        "SHISAKU_EMAIL_BACKEND",
+        "django.core.mail.backends.console.EmailBackend",
+        "Django e-mail backend for reminders; the default prints mail to the console. "
+        "In production e.g. django.core.mail.backends.smtp.EmailBackend (a local MTA on port 25).",
+    ),
+    Setting(
+        "SHISAKU_FROM_EMAIL", "shisaku@localhost", "Sender address of the e-mail Shisaku sends."
+    ),
 )
 
 

@@ -188,7 +188,7 @@ def test_createuser_refuses_a_department_editor_without_a_department(
         ]
     )
     assert code == 2
-    assert "担当課の利用者には --department" in capsys.readouterr().err
+    assert "担当課・所属長の利用者には --department" in capsys.readouterr().err
 
 
 def test_the_missing_list_shows_each_departments_gaps_and_deadline(town, operator):

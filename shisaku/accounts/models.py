@@ -11,6 +11,7 @@ class Role(models.TextChoices):
 
     PLANNING = "planning", "企画課"
     DEPARTMENT = "department", "担当課"
+    MANAGER = "manager", "所属長"  # a department's head: 一次評価 of its evaluations
     REVIEWER = "reviewer", "外部評価委員"
     VIEWER = "viewer", "閲覧者"
 

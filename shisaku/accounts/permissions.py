@@ -1,8 +1,10 @@
 """Permission checks used by every service before it writes.
 
-A role acts only within its own municipality. A department editor (担当課) acts only on what
-belongs to its department: the service passes the department of the object (an indicator's
-responsible department) and the check compares it with the member's.
+A role acts only within its own municipality. A department editor (担当課) and a department
+manager (所属長) act only on what belongs to their department: the service passes the
+department of the object (an indicator's responsible department, an evaluation's department)
+and the check compares it with the member's. The manager may do what the department's editors
+may, and approves (一次評価) the department's evaluations.
 """
 
 from __future__ import annotations
@@ -13,17 +15,27 @@ from shisaku.domain.actors import Actor
 # action → roles allowed to perform it within their own municipality
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     "plan.import": frozenset({Role.PLANNING}),
-    "plan.edit": frozenset({Role.PLANNING, Role.DEPARTMENT}),
+    "plan.edit": frozenset({Role.PLANNING, Role.DEPARTMENT, Role.MANAGER}),
     "plan.assign": frozenset({Role.PLANNING}),
     "plan.publish": frozenset({Role.PLANNING}),
-    "plan.read_drafts": frozenset({Role.PLANNING, Role.DEPARTMENT, Role.REVIEWER}),
+    "plan.read_drafts": frozenset({Role.PLANNING, Role.DEPARTMENT, Role.MANAGER, Role.REVIEWER}),
     "municipality.create": frozenset(),
     "indicators.define": frozenset({Role.PLANNING}),
-    "indicators.record": frozenset({Role.PLANNING, Role.DEPARTMENT}),
+    "indicators.record": frozenset({Role.PLANNING, Role.DEPARTMENT, Role.MANAGER}),
     "accounts.manage": frozenset({Role.PLANNING}),
+    # the yearly evaluation cycle (shisaku.domain.workflow names which action each step needs)
+    "evaluation.edit": frozenset({Role.PLANNING, Role.DEPARTMENT, Role.MANAGER}),
+    "evaluation.submit": frozenset({Role.PLANNING, Role.DEPARTMENT, Role.MANAGER}),
+    "evaluation.approve": frozenset({Role.MANAGER}),
+    "evaluation.review": frozenset({Role.PLANNING}),
+    "evaluation.comment": frozenset({Role.REVIEWER}),
+    "evaluation.publish": frozenset({Role.PLANNING}),
+    "evaluation.reopen": frozenset({Role.PLANNING}),
+    "evaluation.schedule": frozenset({Role.PLANNING}),
+    "programme.edit": frozenset({Role.PLANNING, Role.DEPARTMENT, Role.MANAGER}),
 }
 # roles whose permission stops at their own department
-DEPARTMENT_SCOPED = frozenset({Role.DEPARTMENT})
+DEPARTMENT_SCOPED = frozenset({Role.DEPARTMENT, Role.MANAGER})
 
 
 class PermissionDenied(Exception):

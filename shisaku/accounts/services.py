@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from shisaku.accounts.models import ApiToken, LoginFailure, Membership, Role
-from shisaku.accounts.permissions import require
+from shisaku.accounts.permissions import DEPARTMENT_SCOPED, require
 from shisaku.audit.services import record
 from shisaku.domain.actors import Actor
 
@@ -38,13 +38,14 @@ def create_user(
     municipality_code: str,
     role: str,
     department: str = "",
+    email: str = "",
 ) -> int:
     """Create a user with a role in one municipality; return the user's id."""
     require(actor, "accounts.manage", municipality_code)
     if role not in Role.values:
         raise AccountError(f"役割 {role!r} はありません。使えるもの: {', '.join(Role.values)}")
-    if role == Role.DEPARTMENT and not department:
-        raise AccountError("担当課の利用者には --department（課の名前）が必要です")
+    if role in DEPARTMENT_SCOPED and not department:
+        raise AccountError("担当課・所属長の利用者には --department（課の名前）が必要です")
     users = get_user_model()
     if users.objects.filter(username=username).exists():
         raise AccountError(f"利用者 {username} は既にあります")
@@ -53,7 +54,7 @@ def create_user(
     except ValidationError as error:
         raise AccountError(" ".join(error.messages)) from error
     with transaction.atomic():
-        user = users.objects.create_user(username=username, password=password)
+        user = users.objects.create_user(username=username, password=password, email=email)
         town = _municipality_id(municipality_code)
         Membership.objects.create(user=user, municipality_id=town, role=role, department=department)
         after = {"username": username, "role": role, "department": department}

@@ -22,8 +22,9 @@ def _configure_user(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--municipality", required=True, help="全国地方公共団体コード")
     parser.add_argument("--role", required=True, choices=Role.values, help="役割")
     parser.add_argument(
-        "--department", default="", help="担当課の名前（role=department のとき必須）"
+        "--department", default="", help="課の名前（role=department / manager のとき必須）"
     )
+    parser.add_argument("--email", default="", help="メールアドレス（督促メールの宛先）")
     parser.add_argument(
         "--password-stdin", action="store_true", help="パスワードを標準入力の1行目から読む"
     )
@@ -51,6 +52,7 @@ def _handle_user(args: argparse.Namespace) -> int:
             municipality_code=code,
             role=args.role,
             department=args.department,
+            email=args.email,
         )
     except (services.AccountError, LocalCodeError) as error:
         raise CommandError(str(error)) from error

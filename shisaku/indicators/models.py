@@ -140,3 +140,26 @@ class EntryDeadline(models.Model):
 
     def __str__(self) -> str:
         return f"{self.fiscal_year} {self.department or '全課'} {self.due}"
+
+
+class PeriodLock(models.Model):
+    """A fiscal year of a measure whose figures are closed: its evaluation has been approved.
+
+    Every figure write for an indicator attached to ``node`` (or below it) whose period ends in
+    ``fiscal_year`` is refused until the planning office reopens the evaluation.
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="locks")
+    node = models.ForeignKey(PlanNode, on_delete=models.CASCADE, related_name="locks")
+    fiscal_year = models.PositiveSmallIntegerField()
+    locked_by = models.CharField(max_length=150)
+    locked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["plan_id", "fiscal_year", "node_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["node", "fiscal_year"], name="one_lock_per_node_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.node_id} {self.fiscal_year} locked by {self.locked_by}"

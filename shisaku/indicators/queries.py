@@ -9,6 +9,8 @@ from decimal import Decimal
 from typing import Any
 
 from shisaku.indicators.models import EntryDeadline, Figure, Indicator
+from shisaku.plan.models import PlanStatus
+from shisaku.plan.queries import search_terms, text_filter
 
 
 class NotFound(LookupError):
@@ -154,3 +156,71 @@ def entry_progress(plan_id: int, year: int, today: date) -> list[DepartmentProgr
             DepartmentProgress(department, due, late, len(by_department[department]), missing)
         )
     return out
+
+
+# --- search -----------------------------------------------------------------------------------
+
+SEARCH_FIELDS = ["name_ja", "name_en", "definition_ja", "definition_en"]
+
+
+@dataclass(frozen=True)
+class IndicatorHit:
+    """An indicator of a published plan whose name or definition (ja or en) holds every term."""
+
+    plan_id: int
+    municipality_code: str
+    plan_slug: str
+    code: str
+    node_code: str
+    name_ja: str
+    name_en: str
+    definition_ja: str
+    definition_en: str
+
+
+@dataclass(frozen=True)
+class IndicatorSearchResults:
+    """The indicators found (at most ``limit``, by municipality, plan and place) and their count."""
+
+    terms: tuple[str, ...]
+    hits: list[IndicatorHit]
+    total: int
+
+
+def search_indicators(
+    text: str, municipality_code: str | None = None, limit: int = 100
+) -> IndicatorSearchResults:
+    """Find indicators of published plans by substring of their names or definitions (≤2 queries).
+
+    Words are read as :func:`shisaku.plan.queries.search` reads them (NFKC, split on spaces),
+    so the plan text and the indicators answer the same query the same way.
+    """
+    terms = search_terms(text)
+    if not terms:
+        return IndicatorSearchResults(terms, [], 0)
+    rows = Indicator.objects.filter(
+        text_filter(SEARCH_FIELDS, terms), plan__status=PlanStatus.PUBLISHED
+    )
+    if municipality_code:
+        rows = rows.filter(plan__municipality__code=municipality_code)
+    rows = rows.select_related("plan__municipality", "node").order_by(
+        "plan__municipality__code", "-plan__period_start", "plan__slug", "position", "code"
+    )
+    found = list(rows[:limit])
+    total = rows.count() if len(found) >= limit else len(found)
+    return IndicatorSearchResults(terms, [_hit(row) for row in found], total)
+
+
+def _hit(row: Indicator) -> IndicatorHit:
+    """Return the plain form of an indicator found by a search."""
+    return IndicatorHit(
+        row.plan_id,
+        row.plan.municipality.code,
+        row.plan.slug,
+        row.code,
+        row.node.code if row.node else "",
+        row.name_ja,
+        row.name_en,
+        row.definition_ja,
+        row.definition_en,
+    )

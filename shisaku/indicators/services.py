@@ -4,6 +4,10 @@ Figures are revisions: recording a different value for the same indicator, kind,
 breakdown supersedes the current one and keeps it; recording the same value changes nothing.
 A batch (an import) is applied all or nothing, and a dry run reports the same changes and
 then rolls back.
+
+A fiscal year of a measure is locked (:class:`PeriodLock`) once its evaluation is approved:
+any figure of an indicator attached to that measure (or below it) whose period ends in that
+year is refused — :class:`Locked` from :func:`record_figure`, a row error in a batch.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from typing import Any
 
 from django.db import transaction
 
-from shisaku.accounts.permissions import allowed, require
+from shisaku.accounts.permissions import PermissionDenied, allowed, require
 from shisaku.audit.services import record_many
 from shisaku.domain.actors import Actor
 from shisaku.domain.indicatordata import (
@@ -27,7 +31,7 @@ from shisaku.domain.indicatordata import (
 )
 from shisaku.domain.periods import PeriodError, read_period
 from shisaku.domain.values import CellError, read_value
-from shisaku.indicators.models import EntryDeadline, Figure, Indicator
+from shisaku.indicators.models import EntryDeadline, Figure, Indicator, PeriodLock
 from shisaku.plan.models import Plan, PlanNode
 
 FigureKey = tuple[int, str, str, str]  # indicator id, kind, period key, breakdown
@@ -39,6 +43,51 @@ class BatchRejected(Exception):
     def __init__(self, errors: list[InputError]) -> None:
         super().__init__(f"{len(errors)} 件の誤りがあります（書き込みはしていません）")
         self.errors = errors
+
+
+class Locked(PermissionDenied):
+    """The figure's year is closed for its measure: the measure's evaluation is approved."""
+
+    def __init__(self, indicator_code: str, year: int, measure_code: str) -> None:
+        super().__init__(locked_message(indicator_code, year, measure_code))
+        self.indicator_code = indicator_code
+        self.year = year
+        self.measure_code = measure_code
+
+
+def locked_message(indicator_code: str, year: int, measure_code: str) -> str:
+    """Return why a figure cannot be written: its year is locked for its measure."""
+    return (
+        f"指標 {indicator_code} の {year}年度の数値は、施策 {measure_code} の {year}年度の評価が"
+        "承認済みのためロックされています（企画課が評価を再開すると入力できます）"
+    )
+
+
+@dataclass
+class PlanLocks:
+    """The locked (node, fiscal year) pairs of one plan, and the tree to find a node's measure."""
+
+    locked: dict[tuple[int, int], str]  # (node id, year) → the locked node's code
+    parents: dict[int, int | None]
+
+    def find(self, node_id: int | None, year: int) -> str | None:
+        """Return the code of the locked node at or above ``node_id`` for ``year``, if any."""
+        while node_id is not None:
+            code = self.locked.get((node_id, year))
+            if code is not None:
+                return code
+            node_id = self.parents.get(node_id)
+        return None
+
+
+def plan_locks(plan_id: int) -> PlanLocks:
+    """Load a plan's period locks (and, when there are any, its node tree) in two queries."""
+    rows = PeriodLock.objects.filter(plan_id=plan_id).select_related("node")
+    locked = {(r.node_id, r.fiscal_year): r.node.code for r in rows}
+    parents: dict[int, int | None] = {}
+    if locked:
+        parents = dict(PlanNode.objects.filter(plan_id=plan_id).values_list("id", "parent_id"))
+    return PlanLocks(locked, parents)
 
 
 class _RollBack(Exception):
@@ -68,6 +117,23 @@ class _Run:
     indicators: dict[tuple[int, str], Indicator] = field(default_factory=dict)
     errors: list[InputError] = field(default_factory=list)
     audit: list[dict[str, Any]] = field(default_factory=list)
+    locks: dict[int, PlanLocks] = field(default_factory=dict)
+
+
+def _locked(run: _Run, ind: Indicator, f: FigureInput) -> str | None:
+    """Return the code of the measure whose lock closes this figure's year, if any."""
+    if ind.plan_id not in run.locks:
+        run.locks[ind.plan_id] = plan_locks(ind.plan_id)
+    return run.locks[ind.plan_id].find(ind.node_id, f.period.end)
+
+
+def _open(run: _Run, ind: Indicator, f: FigureInput) -> bool:
+    """Return whether the figure's year is open; a locked one is an error at its row."""
+    measure = _locked(run, ind, f)
+    if measure is None:
+        return True
+    run.errors.append(InputError(f.place, locked_message(ind.code, f.period.end, measure)))
+    return False
 
 
 def apply_batch(*, actor: Actor, batch: IndicatorBatch, dry_run: bool = False) -> BatchResult:
@@ -233,7 +299,9 @@ def _may(run: _Run, action: str, plan: Plan, department: str, place: Place) -> b
 
 def _record_figures(run: _Run, figures: list[FigureInput]) -> None:
     """Record every figure as a new revision where it differs from the current one."""
-    pairs = [(f, ind) for f in figures if (ind := _indicator(run, f)) is not None]
+    pairs = [
+        (f, ind) for f in figures if (ind := _indicator(run, f)) is not None and _open(run, ind, f)
+    ]
     current = _current_figures({ind.id for _, ind in pairs})
     fresh: list[Figure] = []
     superseded: list[int] = []
@@ -403,6 +471,9 @@ def record_figure(*, actor: Actor, entry: FigureEntry) -> BatchResult:
     run.plans[(entry.municipality_code, entry.plan)] = row.plan
     run.indicators[(row.plan_id, row.code)] = row
     with transaction.atomic():
+        measure = _locked(run, row, figure)
+        if measure is not None:
+            raise Locked(row.code, figure.period.end, measure)
         _check_revision(row, figure, entry.expected_revision)
         _record_figures(run, [figure])
         record_many(actor=actor, entries=run.audit)
