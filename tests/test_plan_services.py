@@ -113,3 +113,25 @@ def test_the_seed_reads_back_from_the_database_exactly_as_parsed(db, operator):
     meta = PlanMeta(title="青森市総合計画 前期基本計画", period_start=2019, period_end=2023)
     services.import_plan(actor=operator, municipality_code="022012", meta=meta, nodes=tree.nodes)
     assert queries.load_nodes(queries.find_plan("022012").id) == tree.nodes
+
+
+def test_a_reimport_that_drops_a_measure_with_indicators_is_refused_and_changes_nothing(
+    small_plan, operator
+):
+    from shisaku.domain.indicatordata import IndicatorBatch, IndicatorDefinition
+    from shisaku.indicators import services as indicator_services
+
+    batch = IndicatorBatch(
+        definitions=[
+            IndicatorDefinition(
+                "999997", "2024-2028", "K1", "相談件数", "increase", node_code="1-1-1"
+            )
+        ]
+    )
+    indicator_services.apply_batch(actor=operator, batch=batch)
+    nodes = small_nodes()
+    nodes[0].children[0].children.clear()  # drop measure 1-1-1
+    with pytest.raises(services.PlanInUse, match="1-1-1"):
+        services.import_plan(actor=operator, municipality_code="999997", meta=META, nodes=nodes)
+    assert PlanNode.objects.filter(code="1-1-1").exists()
+    assert queries.find_plan("999997").meta.version == 1

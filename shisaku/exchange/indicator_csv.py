@@ -5,9 +5,10 @@ UTF-16LE with a BOM; without a BOM it is recognised by its NUL bytes) and Shift_
 CP932, the Windows form, which adds ①, ㈱ and the like).  Comma or tab is taken from the header
 line.  Writing: UTF-8, UTF-8 with BOM (for Excel), Shift_JIS or UTF-16 tab-separated.
 
-Formula-injection guard: a cell that a spreadsheet would run as a formula (starting with = + @
-tab or CR, or with - when it is not a number or a no-data mark such as 「-」) is written with an
-apostrophe in front, and reading takes exactly that apostrophe away again.
+Formula-injection guard (:mod:`shisaku.tabular`, shared with the public site's downloads): a
+cell that a spreadsheet would run as a formula (starting with = + @ tab or CR, or with - when it
+is not a number or a no-data mark such as 「-」) is written with an apostrophe in front, and
+reading takes exactly that apostrophe away again.
 """
 
 from __future__ import annotations
@@ -19,11 +20,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from shisaku.domain.indicatordata import InputError, Place
-from shisaku.domain.values import CellError, read_value
 from shisaku.exchange.indicator_rows import Cell, RawRow, RawTable
+from shisaku.tabular import csv_text, guard, needs_guard, unguard
 
-_TRIGGERS = frozenset("=+@\t\r")
-_PLAIN_KINDS = frozenset({"number", "missing"})
+__all__ = [  # guard, needs_guard and unguard live in shisaku.tabular; kept importable here
+    "CSV_ENCODINGS",
+    "CsvEncoding",
+    "CsvWriteError",
+    "DecodeError",
+    "decode",
+    "guard",
+    "needs_guard",
+    "read_csv",
+    "sniff_delimiter",
+    "unguard",
+    "write_csv",
+]
 
 
 @dataclass(frozen=True)
@@ -50,34 +62,6 @@ class CsvWriteError(ValueError):
 
 class DecodeError(ValueError):
     """The bytes are in none of the accepted encodings; the message says where it failed."""
-
-
-def needs_guard(text: str) -> bool:
-    """Return whether a spreadsheet could run ``text`` as a formula (it needs an apostrophe)."""
-    head = text[:1]
-    if head in _TRIGGERS and head:
-        return True
-    if head == "-":
-        return not _plain_value(text)
-    return head == "'" and needs_guard(text[1:])
-
-
-def _plain_value(text: str) -> bool:
-    """Return whether ``text`` reads as a number or a no-data mark (「-5」「-」)."""
-    try:
-        return read_value(text).kind in _PLAIN_KINDS
-    except CellError:
-        return False
-
-
-def guard(text: str) -> str:
-    """Return ``text`` made safe to open in a spreadsheet."""
-    return "'" + text if needs_guard(text) else text
-
-
-def unguard(text: str) -> str:
-    """Return ``text`` without the apostrophe that ``guard`` added (and only that one)."""
-    return text[1:] if text[:1] == "'" and needs_guard(text[1:]) else text
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -159,14 +143,10 @@ def write_csv(
 ) -> bytes:
     """Return the CSV bytes of ``rows`` (header first), every cell guarded against formulas."""
     how = CSV_ENCODINGS[encoding]
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=how.delimiter, lineterminator="\r\n")
-    writer.writerow(columns)
-    for number, row in enumerate(rows, start=2):
-        cells = [guard(row.get(column, "")) for column in columns]
+    table = [[row.get(column, "") for column in columns] for row in rows]
+    for number, cells in enumerate(table, start=2):
         _check_encodable(cells, columns, how, f"{name} の {number} 行目")
-        writer.writerow(cells)
-    return how.bom + out.getvalue().encode(how.codec)
+    return how.bom + csv_text(columns, table, delimiter=how.delimiter).encode(how.codec)
 
 
 def _check_encodable(

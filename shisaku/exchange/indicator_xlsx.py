@@ -7,14 +7,14 @@ over 20 MB, sheets over 100,000 rows, and files that are not xlsx.
 
 Numbers typed as numbers become text without float noise (48.2, not 48.200000000000003; 1820,
 not 1820.0), rounded to the 15 significant digits Excel shows; a percentage-formatted cell
-becomes 「48.2%」.  Written workbooks hold every cell as text (format 「@」), so that 「△10」,
-「-」 or 「=1+1」 are never turned into numbers or formulas.
+becomes 「48.2%」.  Written workbooks (by :func:`shisaku.tabular.to_xlsx`, the one xlsx writer)
+hold every cell as text (format 「@」), so that 「△10」, 「-」 or 「=1+1」 are never turned into
+numbers or formulas.
 """
 
 from __future__ import annotations
 
 import io
-import unicodedata
 import warnings
 import zipfile
 from collections.abc import Sequence
@@ -23,11 +23,10 @@ from decimal import Decimal
 from typing import Any
 
 import openpyxl
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from shisaku.domain.indicatordata import InputError, Place
 from shisaku.exchange.indicator_rows import Cell, RawRow, RawTable, TableKind
+from shisaku.tabular import Sheet, to_xlsx
 
 _OLD_XLS = "古い Excel 形式（.xls）は読めません。「Excel ブック (*.xlsx)」で保存し直してください"
 MAX_BYTES = 20 * 1024 * 1024
@@ -177,46 +176,9 @@ def write_xlsx(
     sheets: Sequence[tuple[TableKind, Sequence[str], Sequence[dict[str, str]]]],
 ) -> bytes:
     """Return a workbook with one sheet per table: bold frozen header, every cell text."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for kind, columns, rows in sheets:
-        ws = book.create_sheet(SHEET_NAMES[kind])
-        _write_sheet(ws, columns, rows)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _write_sheet(ws: Any, columns: Sequence[str], rows: Sequence[dict[str, str]]) -> None:
-    """Fill one sheet: header, rows as text cells, frozen header row, widths to fit."""
-    bold = Font(bold=True)
-    for col, column in enumerate(columns, start=1):
-        _text_cell(ws, 1, col, column).font = bold
-    for number, row in enumerate(rows, start=2):
-        for col, column in enumerate(columns, start=1):
-            _text_cell(ws, number, col, row.get(column, ""))
-    ws.freeze_panes = "A2"
-    for col, column in enumerate(columns, start=1):
-        texts = [column, *(row.get(column, "") for row in rows)]
-        ws.column_dimensions[get_column_letter(col)].width = _width(texts)
-
-
-def _text_cell(ws: Any, row: int, col: int, text: str) -> Any:
-    """Write ``text`` as a text cell, never a formula or a number."""
-    cell = ws.cell(row=row, column=col)
-    cell.value = text or None
-    if text:
-        cell.data_type = "s"  # openpyxl takes a leading = for a formula
-    cell.number_format = "@"
-    return cell
-
-
-def _width(texts: list[str]) -> float:
-    """Return a column width fitting the longest first line (wide characters count two)."""
-    widest = max(_display_width(t.split("\n", 1)[0]) for t in texts)
-    return float(min(max(widest + 2, 8), 60))
-
-
-def _display_width(text: str) -> int:
-    """Return how many half-width columns ``text`` takes."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return to_xlsx(
+        [
+            Sheet(SHEET_NAMES[kind], columns, [[row.get(c, "") for c in columns] for row in rows])
+            for kind, columns, rows in sheets
+        ]
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import ProtectedError
 
 from shisaku.accounts.permissions import require
 from shisaku.audit.services import record
@@ -155,10 +156,28 @@ def _update(
         source_name=source_name or plan.source_name,
         source_sha256=sha or plan.source_sha256,
     )
-    replace_content(plan, nodes)
+    _replace_checked(plan, nodes)
     plan.refresh_from_db()
     snapshot_and_audit(actor, plan, "plan.update", before, "; ".join(map(str, changes[:20])))
     return result
+
+
+class PlanInUse(ValueError):
+    """A re-import would remove nodes that indicators, evaluations or programmes still use."""
+
+
+def _replace_checked(plan: Plan, nodes: list[Node]) -> None:
+    """Replace the content, refusing to drop a node that other records depend on."""
+    try:
+        replace_content(plan, nodes)
+    except ProtectedError as error:
+        users = sorted({str(getattr(o, "code", o)) for o in error.protected_objects})
+        kept = sorted({str(getattr(o, "node", "")) for o in error.protected_objects})
+        raise PlanInUse(
+            f"取り込み後の計画にない項目 {', '.join(k for k in kept if k)} を、"
+            f"指標・評価・事務事業（{', '.join(users[:10])}）が参照しているため、取り込めません。"
+            "先にそれらを移すか削除してください"
+        ) from error
 
 
 def snapshot_and_audit(actor: Actor, plan: Plan, action: str, before: object, summary: str) -> None:

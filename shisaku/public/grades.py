@@ -9,8 +9,9 @@ there is said to be unknown (「未取得」), never shown as zero.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy
 
@@ -113,6 +114,15 @@ def date_text(day: date) -> str:
     if display.english():
         return f"as of {day.day} {MONTHS_EN[day.month - 1]} {day.year}"
     return f"{day.year}年{day.month}月{day.day}日現在"
+
+
+def moment_text(when: datetime) -> str:
+    """Return when a figure was entered, in local time with the 和暦 year beside the 西暦 one."""
+    t = timezone.localtime(when)
+    era = era_year(t.year)
+    if display.english():
+        return f"{t.day} {MONTHS_EN[t.month - 1]} {t.year} ({era.en}) {t:%H:%M}"
+    return f"{t.year}年{t.month}月{t.day}日（{era.ja}年）{t:%H:%M}"
 
 
 def period_label(key: str) -> str:

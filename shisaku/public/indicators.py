@@ -19,7 +19,7 @@ from shisaku.indicators.queries import NotFound as IndicatorNotFound
 from shisaku.indicators.queries import figure_history
 from shisaku.plan import queries
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import display, grades, links, params, tree
+from shisaku.public import display, grades, indicator_chart, links, params, tree
 from shisaku.public import indicator_documents as idocs
 from shisaku.public.documents import Crumb, crumbs
 from shisaku.public.views import page, twin
@@ -46,15 +46,15 @@ class Graded:
     trail: list[Crumb]
 
 
-def _published(code: str, slug: str) -> PlanInfo:
+def published(code: str, slug: str) -> PlanInfo:
     """Return a published plan, or raise NotFound."""
     return queries.find_plan(code, slug, published_only=True)
 
 
-def _graded(request: HttpRequest, code: str, slug: str, indicator: str) -> Graded:
+def graded(request: HttpRequest, code: str, slug: str, indicator: str) -> Graded:
     """Grade the plan in the year asked for and find the indicator, or raise."""
     year = params.assessed_year(request)
-    info = _published(code, slug)
+    info = published(code, slug)
     done = assess_plan(info, year)
     result = next((r for r in done.results if r.indicator.code == indicator), None)
     if result is None:
@@ -78,7 +78,7 @@ def _year_links(g: Graded) -> list[YearLink]:
 @page
 def indicator(request: HttpRequest, code: str, slug: str, indicator: str) -> HttpResponse:
     """Show an indicator: definition, figures, its grade explained, forecast and history."""
-    g = _graded(request, code, slug, indicator)
+    g = graded(request, code, slug, indicator)
     view = g.result.indicator
     history = figure_history(view.id)
     asked = params.assessed_year(request)
@@ -95,8 +95,9 @@ def indicator(request: HttpRequest, code: str, slug: str, indicator: str) -> Htt
         "history": grades.ordered(history),
         "has_breakdown": any(f.breakdown for f in history),
         "year_links": _year_links(g),
-        "twin_url": links.json_url(links.indicator_url(g.plan, view.code, asked)),
+        "page_url": links.indicator_url(g.plan, view.code, asked),
         "display_english": display.english(),
+        "chart": indicator_chart.chart_view(g.result, g.done.year, g.done.config.method),
     }
     return render(request, "public/indicator.html", context)
 
@@ -104,12 +105,12 @@ def indicator(request: HttpRequest, code: str, slug: str, indicator: str) -> Htt
 @twin
 def indicator_json(request: HttpRequest, code: str, slug: str, indicator: str) -> dict[str, Any]:
     """Return an indicator's page as JSON."""
-    g = _graded(request, code, slug, indicator)
+    g = graded(request, code, slug, indicator)
     history = figure_history(g.result.indicator.id)
     return idocs.indicator_document(g.plan, g.trail, g.done, g.result, history)
 
 
-def _list_crumb(info: PlanInfo) -> Crumb:
+def list_crumb(info: PlanInfo) -> Crumb:
     """Return the breadcrumb of a plan's list of indicators."""
     return Crumb("indicators", "指標の一覧", "Indicators", links.indicators_url(info))
 
@@ -118,16 +119,16 @@ def _list_crumb(info: PlanInfo) -> Crumb:
 def indicators(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     """List every indicator of a plan with its grade, and the plan's roll-up."""
     year = params.assessed_year(request)
-    info = _published(code, slug)
+    info = published(code, slug)
     done = assess_plan(info, year)
     context = {
         "plan": info,
         "done": done,
-        "crumbs": [*crumbs(info, []), _list_crumb(info)],
+        "crumbs": [*crumbs(info, []), list_crumb(info)],
         "rollup": grades.rollup_view(done, done.plan),
         "indicator_rows": [grades.indicator_row(info, r) for r in done.results],
         "sources": grades.sources(done),
-        "twin_url": links.json_url(links.indicators_url(info) + (f"?year={year}" if year else "")),
+        "page_url": links.indicators_url(info) + (f"?year={year}" if year else ""),
     }
     return render(request, "public/indicators.html", context)
 
@@ -136,5 +137,5 @@ def indicators(request: HttpRequest, code: str, slug: str) -> HttpResponse:
 def indicators_json(request: HttpRequest, code: str, slug: str) -> dict[str, Any]:
     """Return every indicator of a plan with its grade, as JSON."""
     year = params.assessed_year(request)
-    info = _published(code, slug)
+    info = published(code, slug)
     return idocs.indicators_document(info, assess_plan(info, year))

@@ -16,6 +16,7 @@ from shisaku.plan.queries import PlanInfo
 from shisaku.public.tree import page_owner
 
 JSON_NAME = "index.json"
+DATA_FORMATS = ("json", "csv", "xlsx")  # every page's data sits at index.<format> beside it
 
 
 def home_url() -> str:
@@ -46,6 +47,18 @@ def indicators_url(plan: PlanInfo) -> str:
     )
 
 
+def dashboard_url(plan: PlanInfo, year: int | None = None) -> str:
+    """Return a plan's dashboard of grades by policy, for ``year`` when one is given."""
+    kwargs = {"code": plan.municipality_code, "slug": plan.meta.slug}
+    url = reverse("public:dashboard", kwargs=kwargs)
+    return url if year is None else f"{url}?year={year}"
+
+
+def search_url() -> str:
+    """Return the search page in the active language."""
+    return reverse("public:search")
+
+
 def indicator_url(plan: PlanInfo, indicator_code: str, year: int | None = None) -> str:
     """Return an indicator's page, graded in ``year`` when one is given."""
     kwargs = {"code": plan.municipality_code, "slug": plan.meta.slug, "indicator": indicator_code}
@@ -58,15 +71,25 @@ def block_anchor_id(section_key: str, index: int) -> str:
     return f"b-{section_key}-{index}"
 
 
+def section_anchor_id(section_key: str) -> str:
+    """Return the HTML id of a section of a node's page (現状と課題 is ``s-situation``)."""
+    return f"s-{section_key}"
+
+
 def anchor_id(node_code: str) -> str:
     """Return the HTML id of a node shown inside another node's page (initiatives, actions)."""
     return f"i-{node_code}"
 
 
+def data_url(page_url: str, extension: str) -> str:
+    """Return a page's data as ``index.<extension>`` beside it (a query is kept)."""
+    path, mark, query = page_url.partition("?")
+    return f"{path}index.{extension}{mark}{query}"
+
+
 def json_url(page_url: str) -> str:
     """Return the JSON twin of a page URL (every page URL ends with a slash; a query is kept)."""
-    path, mark, query = page_url.partition("?")
-    return path + JSON_NAME + mark + query
+    return data_url(page_url, "json")
 
 
 def language_url(path: str, language: str) -> str:

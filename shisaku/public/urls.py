@@ -1,15 +1,19 @@
-"""Public site routes: every page at ``…/`` and its JSON twin at ``…/index.json``.
+"""Public site routes: every page at ``…/``, its JSON twin at ``…/index.json`` and its main
+table at ``…/index.csv`` and ``…/index.xlsx``.
 
-A plan's indicators live under ``…/<plan>/indicators/``; no node code is ``indicators``.
+A plan's indicators live under ``…/<plan>/indicators/`` and its dashboard under
+``…/<plan>/dashboard/``; no node code is ``indicators`` or ``dashboard``.  Search is at
+``/<lang>/search/?q=…``.
 
-Static publishing mirrors these paths as ``dir/index.html`` and ``dir/index.json``.
+Static publishing mirrors these paths as ``dir/index.html``, ``dir/index.json``,
+``dir/index.csv`` and ``dir/index.xlsx``.
 """
 
 from __future__ import annotations
 
 from django.urls import URLPattern, path, register_converter
 
-from shisaku.public import indicators, views
+from shisaku.public import dashboard, indicators, search, tables, views
 
 
 class MunicipalityCodeConverter:
@@ -38,26 +42,49 @@ class IndicatorCodeConverter(MunicipalityCodeConverter):
     regex = "[^/]+"
 
 
+class TableFormatConverter(MunicipalityCodeConverter):
+    """The format of a page's table as a download: csv or xlsx."""
+
+    regex = "csv|xlsx"
+
+
 register_converter(MunicipalityCodeConverter, "town")
+register_converter(TableFormatConverter, "table")
 register_converter(NodeCodeConverter, "node")
 register_converter(IndicatorCodeConverter, "indicator")
 
+TOWN = "<town:code>/"
 PLAN = "<town:code>/<slug:slug>/"
 INDICATOR = PLAN + "indicators/<indicator:indicator>/"
+NODE = PLAN + "<node:node_code>/"
+JSON = "index.json"
+TABLE = "index.<table:fmt>"
 
 app_name = "public"
 urlpatterns: list[URLPattern] = [
     path("", views.home, name="home"),
-    path("index.json", views.home_json, name="home-json"),
-    path("<town:code>/", views.municipality, name="municipality"),
-    path("<town:code>/index.json", views.municipality_json, name="municipality-json"),
-    path("<town:code>/<slug:slug>/", views.plan, name="plan"),
-    path("<town:code>/<slug:slug>/index.json", views.plan_json, name="plan-json"),
-    # Before the node routes: "indicators" would otherwise read as a node code.
+    path(JSON, views.home_json, name="home-json"),
+    path(TABLE, tables.home_table, name="home-table"),
+    path("search/", search.search, name="search"),
+    path("search/" + JSON, search.search_json, name="search-json"),
+    path("search/" + TABLE, search.search_table, name="search-table"),
+    path(TOWN, views.municipality, name="municipality"),
+    path(TOWN + JSON, views.municipality_json, name="municipality-json"),
+    path(TOWN + TABLE, tables.municipality_table, name="municipality-table"),
+    path(PLAN, views.plan, name="plan"),
+    path(PLAN + JSON, views.plan_json, name="plan-json"),
+    path(PLAN + TABLE, tables.plan_table, name="plan-table"),
+    # Before the node routes: "indicators" and "dashboard" would otherwise read as node codes.
+    path(PLAN + "dashboard/", dashboard.dashboard, name="dashboard"),
+    path(PLAN + "dashboard/" + JSON, dashboard.dashboard_json, name="dashboard-json"),
+    path(PLAN + "dashboard/" + TABLE, dashboard.dashboard_table, name="dashboard-table"),
     path(PLAN + "indicators/", indicators.indicators, name="indicators"),
-    path(PLAN + "indicators/index.json", indicators.indicators_json, name="indicators-json"),
+    path(PLAN + "indicators/" + JSON, indicators.indicators_json, name="indicators-json"),
+    path(PLAN + "indicators/" + TABLE, tables.indicators_table, name="indicators-table"),
     path(INDICATOR, indicators.indicator, name="indicator"),
-    path(INDICATOR + "index.json", indicators.indicator_json, name="indicator-json"),
-    path("<town:code>/<slug:slug>/<node:node_code>/", views.node, name="node"),
-    path("<town:code>/<slug:slug>/<node:node_code>/index.json", views.node_json, name="node-json"),
+    path(INDICATOR + JSON, indicators.indicator_json, name="indicator-json"),
+    path(INDICATOR + TABLE, tables.indicator_table, name="indicator-table"),
+    path(NODE, views.node, name="node"),
+    path(NODE + JSON, views.node_json, name="node-json"),
+    path(NODE + TABLE, tables.node_table, name="node-table"),
 ]

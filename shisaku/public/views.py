@@ -49,12 +49,12 @@ def page(view: PageView[P]) -> PageView[P]:
         except MISSING as error:
             raise Http404(str(error)) from error
         except BadParameter as error:
-            return _bad_request(request, error)
+            return bad_request(request, error)
 
     return wrapper
 
 
-def _bad_request(request: HttpRequest, error: BadParameter) -> HttpResponse:
+def bad_request(request: HttpRequest, error: BadParameter) -> HttpResponse:
     """Show the 400 page: which parameter was wrong and what it accepts."""
     context = {"message": error.message, "crumbs": [], "page_url": request.path}
     return render(request, "public/bad_request.html", context, status=400)
@@ -87,25 +87,25 @@ def _json(data: dict[str, Any], status: int = 200) -> JsonResponse:
     return response
 
 
-def _towns() -> list[MunicipalityInfo]:
+def published_towns() -> list[MunicipalityInfo]:
     """Return the municipalities that have at least one published plan."""
     return [t for t in queries.municipalities(published_only=True) if t.plans]
 
 
-def _town(code: str) -> MunicipalityInfo:
+def published_town(code: str) -> MunicipalityInfo:
     """Return a municipality with published plans, or raise NotFound."""
-    for town in _towns():
+    for town in published_towns():
         if town.code == code:
             return town
     raise NotFound(f"municipality {code} has no published plan")
 
 
-def _plan(code: str, slug: str) -> PlanInfo:
+def published_plan(code: str, slug: str) -> PlanInfo:
     """Return a published plan, or raise NotFound."""
     return queries.find_plan(code, slug, published_only=True)
 
 
-def _path(plan: PlanInfo, node_code: str) -> list[Node]:
+def node_path(plan: PlanInfo, node_code: str) -> list[Node]:
     """Load the plan's tree once and return the path down to a node, or raise NotFound."""
     path = tree.find_path(queries.load_nodes(plan.id), node_code)
     if not path:
@@ -115,19 +115,19 @@ def _path(plan: PlanInfo, node_code: str) -> list[Node]:
 
 def home(request: HttpRequest) -> HttpResponse:
     """List the municipalities and their published plans."""
-    return render(request, "public/home.html", {"towns": _towns(), "crumbs": []})
+    return render(request, "public/home.html", {"towns": published_towns(), "crumbs": []})
 
 
 @twin
 def home_json(request: HttpRequest) -> dict[str, Any]:
     """Return the home page as JSON."""
-    return documents.home_document(_towns())
+    return documents.home_document(published_towns())
 
 
 @page
 def municipality(request: HttpRequest, code: str) -> HttpResponse:
     """List a municipality's published plans, the current one first."""
-    town = _town(code)
+    town = published_town(code)
     crumb = documents.Crumb(code, town.name_ja, town.name_en, links.municipality_url(code))
     current = queries.find_plan(code, published_only=True)
     context = {"town": town, "current": current, "crumbs": [crumb]}
@@ -137,14 +137,14 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
 @twin
 def municipality_json(request: HttpRequest, code: str) -> dict[str, Any]:
     """Return a municipality's page as JSON."""
-    town = _town(code)
+    town = published_town(code)
     return documents.municipality_document(town, queries.find_plan(code, published_only=True))
 
 
 @page
 def plan(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     """Show a plan's whole hierarchy, linked."""
-    info = _plan(code, slug)
+    info = published_plan(code, slug)
     nodes = queries.load_nodes(info.id)
     done = assess_plan(info, nodes=nodes)
     context = {
@@ -163,14 +163,14 @@ def plan(request: HttpRequest, code: str, slug: str) -> HttpResponse:
 @twin
 def plan_json(request: HttpRequest, code: str, slug: str) -> dict[str, Any]:
     """Return the whole plan as its exchange document."""
-    return queries.plan_document(_plan(code, slug))
+    return queries.plan_document(published_plan(code, slug))
 
 
 @page
 def node(request: HttpRequest, code: str, slug: str, node_code: str) -> HttpResponse:
     """Show a field, policy or measure; send initiatives and actions to their place on its page."""
-    info = _plan(code, slug)
-    path = _path(info, node_code)
+    info = published_plan(code, slug)
+    path = node_path(info, node_code)
     if tree.page_owner(path) is None:
         raise NotFound(f"node {node_code} is not shown on any page")
     if not tree.has_own_page(path[-1]):
@@ -213,8 +213,8 @@ def _node_context(info: PlanInfo, path: list[Node]) -> dict[str, Any]:
 @twin
 def node_json(request: HttpRequest, code: str, slug: str, node_code: str) -> dict[str, Any]:
     """Return a node's page as JSON: where it sits, the node with its subtree, its indicators."""
-    info = _plan(code, slug)
-    path = _path(info, node_code)
+    info = published_plan(code, slug)
+    path = node_path(info, node_code)
     done = assess_plan(info)
     extra = _indicator_context(info, path[-1], done)
     page_url = links.node_url(info, node_code)

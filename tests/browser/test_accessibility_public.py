@@ -25,6 +25,18 @@ def site(transactional_db, live_server, capsys):
     return live_server.url
 
 
+def test_the_main_content_is_visible_and_laid_out_on_a_phone_and_a_desktop(site, browser):
+    for width in (360, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        tab = context.new_page()
+        for path in PAGES:
+            tab.goto(f"{site}/ja/{path}")
+            box = tab.locator("main h1").bounding_box()
+            assert box is not None and box["width"] > width / 3, (width, path, box)
+            assert tab.evaluate("document.documentElement.scrollWidth") <= width, (width, path)
+        context.close()
+
+
 @pytest.mark.parametrize("language", ["ja", "en"])
 def test_every_public_page_type_has_no_axe_violations(site, page, language):
     found = {}

@@ -6,6 +6,8 @@ Every tag delegates to :mod:`shisaku.public.grades` (labels and picks) or
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -37,6 +39,12 @@ def choice_label(group: str, key: str) -> str:
 def period_label(key: str) -> str:
     """Return a period key (FY2019) or ISO date as 西暦 with 和暦, in the active language."""
     return grades.period_label(key)
+
+
+@register.filter
+def moment_label(when: datetime) -> str:
+    """Return a date and time as 西暦 with 和暦, in local time."""
+    return grades.moment_text(when)
 
 
 @register.filter

@@ -20,6 +20,11 @@ from shisaku.public import display, links, tree
 from shisaku.public.documents import Crumb
 
 register = template.Library()
+DOWNLOADS = (
+    ("json", "JSON", "application/json"),
+    ("csv", "CSV", "text/csv"),
+    ("xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+)
 
 
 @register.simple_tag
@@ -40,10 +45,37 @@ def municipality_url(code: str) -> str:
     return links.municipality_url(code)
 
 
+def _page_url(context: template.Context) -> str:
+    """Return the page being shown (a page may name itself with the query its data keeps)."""
+    return str(context.get("page_url") or context["request"].path)
+
+
 @register.simple_tag(takes_context=True)
 def json_url(context: template.Context) -> str:
-    """Return the JSON twin of the page being shown (a page may name its own, with its query)."""
-    return context.get("twin_url") or links.json_url(context["request"].path)
+    """Return the JSON twin of the page being shown."""
+    return links.json_url(_page_url(context))
+
+
+@register.simple_tag(takes_context=True)
+def data_links(context: template.Context) -> list[dict[str, str]]:
+    """Return the page's data in every format: label, URL and media type."""
+    page = _page_url(context)
+    return [
+        {"label": label, "url": links.data_url(page, ext), "type": media}
+        for ext, label, media in DOWNLOADS
+    ]
+
+
+@register.simple_tag
+def dashboard_url(plan: PlanInfo) -> str:
+    """Return a plan's dashboard of grades by policy."""
+    return links.dashboard_url(plan)
+
+
+@register.simple_tag
+def indicators_url(plan: PlanInfo) -> str:
+    """Return the list of a plan's indicators."""
+    return links.indicators_url(plan)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,227 @@
+"""An indicator's chart and the sentence that sums it up, from the figures its page tables.
+
+Only figures for the whole area with a number are drawn (a breakdown row, 「未公表」 or a
+qualitative target is in the table, not on the chart).  The forecast line is the linear trend
+:func:`shisaku.domain.forecast.forecast` fitted (its slope, read at the target year), so the
+chart, the sentence and the forecast section say the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from django.utils.functional import Promise
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, gettext_lazy
+
+from shisaku.domain.assessment_scales import fmt_percent, infer_decimals
+from shisaku.domain.periods import Basis, Period
+from shisaku.indicators.assessing import IndicatorResult
+from shisaku.indicators.queries import FigureView, IndicatorView
+from shisaku.public import charts, display, grades
+
+NUMERIC_KINDS = frozenset({"number", "rank"})
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """What the indicator page shows of its chart: the SVG, its legend and its summary."""
+
+    svg: SafeString
+    summary: str
+    legend: list[tuple[SafeString, str]]  # (sample of the line, name of the series)
+
+
+def numeric(f: FigureView) -> float | None:
+    """Return a figure's number, or None when it holds none (a mark, a text, a rank is a number)."""
+    return float(f.value) if f.value is not None and f.value_kind in NUMERIC_KINDS else None
+
+
+def _points(figures: list[FigureView]) -> tuple[charts.Point, ...]:
+    """Return the numeric whole-area figures as points in their last year, one per year."""
+    by_year = {
+        f.period_end: charts.Point(f.period_end, n)
+        for f in grades.whole(figures)
+        if (n := numeric(f)) is not None
+    }
+    return tuple(by_year[y] for y in sorted(by_year))
+
+
+def _point(f: FigureView | None) -> charts.Point | None:
+    """Return one figure as a point, or None when it holds no number."""
+    n = numeric(f) if f is not None else None
+    return charts.Point(f.period_end, n) if f is not None and n is not None else None
+
+
+def _forecast_line(
+    result: IndicatorResult, first_year: int
+) -> tuple[charts.Point, charts.Point] | None:
+    """Return the fitted linear trend from the first actual's year to the target year."""
+    f, target = result.forecast, grades.final_target(result.indicator)
+    if f is None or f.status != "ok" or f.linear is None or f.slope is None or target is None:
+        return None
+    end = target.period_end
+    start = charts.Point(first_year, f.linear - f.slope * (end - first_year))
+    return start, charts.Point(end, f.linear)
+
+
+def line_chart(result: IndicatorResult) -> charts.LineChart | None:
+    """Return the chart of an indicator, or None when it has no number to draw."""
+    view = result.indicator
+    actuals = _points(view.of_kind("actual"))
+    chart = charts.LineChart(
+        title=gettext("Chart of %(name)s") % {"name": display.plain(view.name_ja, view.name_en)},
+        description="",
+        baseline=_point(grades.first_of(view, "baseline")),
+        final_target=_point(grades.final_target(view)),
+        targets=_points(view.of_kind("target")),
+        actuals=actuals,
+        forecast=_forecast_line(result, actuals[0].year) if actuals else None,
+        decimals=infer_decimals(float(f.value) for f in view.figures if f.value is not None),
+        unit=_unit(view),
+    )
+    if not chart.points():
+        return None
+    return replace(chart, description=describe(chart, view))
+
+
+def _unit(view: IndicatorView) -> str:
+    """Return the unit the chart's values are in: the indicator's, else its figures' own."""
+    return view.unit or next((f.unit for f in view.figures if f.unit), "")
+
+
+def describe(chart: charts.LineChart, view: IndicatorView) -> str:
+    """Return what the chart draws, in words: each series with its values and years."""
+
+    def at(p: charts.Point) -> str:
+        return f"{_short_year(p.year, view)} {charts.number(p.value, chart.decimals)}"
+
+    series = [
+        (gettext("Baseline"), [chart.baseline] if chart.baseline else []),
+        (gettext("Targets"), list(chart.targets)),
+        (gettext("Actuals"), list(chart.actuals)),
+        (gettext("Linear trend"), [chart.forecast[1]] if chart.forecast else []),
+    ]
+    each = ", " if display.english() else "・"
+    parts = [f"{name}: {each.join(at(p) for p in points)}" for name, points in series if points]
+    return ("; " if display.english() else "、").join(parts)
+
+
+def _short_year(year: int, view: IndicatorView) -> str:
+    """Return a year without its era (the chart's axis gives it): FY2019 / 2019年度."""
+    calendar = view.time_basis == "calendar"
+    if display.english():
+        return str(year) if calendar else f"FY{year}"
+    return f"{year}年" if calendar else f"{year}年度"
+
+
+def legend(chart: charts.LineChart) -> list[tuple[str, str]]:
+    """Return the legend of the series the chart draws, each with a sample of its line."""
+    shown = {
+        "baseline": chart.baseline is not None,
+        "target": bool(chart.targets),
+        "actual": bool(chart.actuals),
+        "forecast": chart.forecast is not None,
+    }
+    names = {
+        "baseline": gettext("Baseline"),
+        "target": gettext("Targets and the straight path from the baseline to the final target"),
+        "actual": gettext("Actuals"),
+        "forecast": gettext("Linear trend to the target year (forecast)"),
+    }
+    return [(charts.legend_sample(k), names[k]) for k, drawn in shown.items() if drawn]
+
+
+def chart_view(result: IndicatorResult, year: int, method: str) -> ChartView | None:
+    """Return the chart, its legend and its summary sentence, or None with nothing to draw."""
+    chart = line_chart(result)
+    if chart is None:
+        return None
+    # Safe: charts escapes every text it writes into the SVG.
+    samples = [(mark_safe(svg), name) for svg, name in legend(chart)]
+    return ChartView(
+        mark_safe(charts.line_chart(chart)), summary_text(result, year, method), samples
+    )
+
+
+# --- the summary sentence ---------------------------------------------------------------------
+
+
+def _with_unit(f: FigureView, view: IndicatorView) -> str:
+    """Return a figure as written, with the indicator's unit when the cell gave none."""
+    bare = not f.unit and f.raw[-1:].isdigit()
+    return f"{f.raw}{view.unit}" if bare and view.unit else f.raw
+
+
+def _year_text(year: int, view: IndicatorView) -> str:
+    """Return one year in the indicator's time basis, 西暦 with 和暦."""
+    basis: Basis = "calendar" if view.time_basis == "calendar" else "fiscal"
+    return grades.period_text(Period(year, year, basis))
+
+
+def _shown_actual(view: IndicatorView, year: int) -> FigureView | None:
+    """Return the actual of the assessed year, else the latest one."""
+    actuals = grades.whole(view.of_kind("actual"))
+    same = [f for f in actuals if f.period_end == year]
+    return same[-1] if same else grades.latest_actual(view)
+
+
+SENTENCES: dict[str, Promise] = {
+    "ratio": gettext_lazy(
+        "The actual for %(when)s is %(value)s, %(ratio)s of the target for %(goal_when)s, %(goal)s."
+    ),
+    "actual": gettext_lazy(
+        "The actual for %(when)s is %(value)s; the target for %(goal_when)s is %(goal)s."
+    ),
+    "no_target": gettext_lazy("The actual for %(when)s is %(value)s; no target is set."),
+    "no_actual": gettext_lazy("No actual has been obtained yet."),
+    "target": gettext_lazy("The target for %(goal_when)s is %(goal)s."),
+}
+
+
+def _actual_sentence(result: IndicatorResult, year: int, method: str) -> str:
+    """Return what the actual is and how it stands against the final target."""
+    view, a = result.indicator, result.assessment
+    actual, target = _shown_actual(view, year), grades.final_target(view)
+    values = {
+        "when": grades.period_label(actual.period) if actual else "",
+        "value": _with_unit(actual, view) if actual else "",
+        "goal": _with_unit(target, view) if target else "",
+        "goal_when": grades.period_label(target.period) if target else "",
+        "ratio": fmt_percent(a.ratio) if a.ratio is not None else "",
+    }
+    if actual is None:
+        keys = ["no_actual", "target"] if target else ["no_actual"]
+        return join([str(SENTENCES[k]) % values for k in keys])
+    graded = actual.period_end == year and a.status == "graded" and a.ratio is not None
+    key = "no_target" if target is None else "actual"
+    if target is not None and graded and method == "ratio_to_target":
+        key = "ratio"
+    return str(SENTENCES[key]) % values
+
+
+def _trend_sentence(result: IndicatorResult) -> str:
+    """Return what the linear trend expects in the target year, or why there is none."""
+    f, view, target = result.forecast, result.indicator, grades.final_target(result.indicator)
+    if f is None or target is None or view.direction == "qualitative":
+        return ""
+    if f.status != "ok" or f.linear is None:
+        return gettext("A trend needs actuals for at least three years.")
+    values = {
+        "year": _year_text(target.period_end, view),
+        "value": grades.projected(f.linear, view) + _unit(view),
+        "likelihood": grades.label(grades.LIKELIHOODS, f.likelihood),
+    }
+    return (
+        gettext("On the linear trend, %(value)s is expected in %(year)s: %(likelihood)s.") % values
+    )
+
+
+def summary_text(result: IndicatorResult, year: int, method: str) -> str:
+    """Return the sentence beside the chart, built from the same figures as the table."""
+    return join([_actual_sentence(result, year, method), _trend_sentence(result)])
+
+
+def join(sentences: list[str]) -> str:
+    """Join sentences: with a space in English, directly after 「。」 in Japanese."""
+    return (" " if display.english() else "").join(s for s in sentences if s)

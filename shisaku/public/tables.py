@@ -1,0 +1,227 @@
+"""The main table of each page as a download (CSV, xlsx): the same reads as the page.
+
+Columns (stable identifiers, the same in both languages; see docs/public-site.md):
+
+- home and municipality: one row per published plan (:data:`PLAN_COLUMNS`);
+- plan: the node outline, every node in document order (:data:`OUTLINE_COLUMNS`);
+- node pages and the indicator list: one row per indicator with its baseline, final target,
+  latest actual and grade (:data:`SUMMARY_COLUMNS`);
+- indicator page: every current figure (:data:`FIGURE_COLUMNS`).
+
+Values appear twice where they are numbers: ``*_value`` (a plain number, empty when the cell
+holds none) beside ``*_as_written`` (the source's own text, 「約2,600名」).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from django.http import HttpRequest
+
+from shisaku.domain.plantree import Node
+from shisaku.indicators.assessing import PlanAssessment, assess_plan
+from shisaku.indicators.queries import FigureView
+from shisaku.plan import queries
+from shisaku.plan.queries import NotFound, PlanInfo
+from shisaku.public import grades, indicators, links, params, tree
+from shisaku.public.downloads import Table, download
+from shisaku.public.views import published_plan, published_town, published_towns
+
+PLAN_COLUMNS = [
+    "municipality_code",
+    "municipality",
+    "municipality_en",
+    "plan",
+    "title",
+    "title_en",
+    "period_start",
+    "period_end",
+    "url",
+]
+OUTLINE_COLUMNS = ["municipality_code", "plan", "code", "kind", "parent_code", "title", "title_en"]
+SUMMARY_COLUMNS = [
+    "municipality_code",
+    "plan",
+    "indicator_code",
+    "node_code",
+    "name",
+    "name_en",
+    "unit",
+    "direction",
+    *(
+        f"{part}_{column}"
+        for part in ("baseline", "target", "latest_actual")
+        for column in ("period", "value", "as_written")
+    ),
+    "assessed_year",
+    "grade",
+    "grade_label",
+    "url",
+]
+FIGURE_COLUMNS = [
+    "municipality_code",
+    "plan",
+    "indicator_code",
+    "kind",
+    "period",
+    "period_start",
+    "period_end",
+    "breakdown",
+    "value",
+    "as_written",
+    "unit",
+    "qualifier",
+    "label",
+    "note",
+    "source",
+    "revision",
+]
+
+
+def decimal_text(value: Decimal | None) -> str:
+    """Return a number as plain text without exponent or trailing zeros (empty for none)."""
+    if value is None:
+        return ""
+    text = format(value.normalize(), "f")
+    return "0" if text == "-0" else text
+
+
+def plan_stem(plan: PlanInfo) -> str:
+    """Return the start of a plan's file names: 022012-2019-2023."""
+    return f"{plan.municipality_code}-{plan.meta.slug}"
+
+
+def _plan_row(request: HttpRequest, plan: PlanInfo) -> list[str]:
+    """Return one published plan as a row of :data:`PLAN_COLUMNS`."""
+    meta = plan.meta
+    return [
+        plan.municipality_code,
+        plan.municipality_name_ja,
+        plan.municipality_name_en,
+        meta.slug,
+        meta.title,
+        meta.title_en,
+        str(meta.period_start),
+        str(meta.period_end),
+        request.build_absolute_uri(links.plan_url(plan)),
+    ]
+
+
+@download
+def home_table(request: HttpRequest) -> Table:
+    """Return every published plan of every municipality."""
+    rows = [_plan_row(request, p) for t in published_towns() for p in t.plans]
+    return Table("shisaku-plans", "plans", PLAN_COLUMNS, rows)
+
+
+@download
+def municipality_table(request: HttpRequest, code: str) -> Table:
+    """Return the published plans of a municipality."""
+    rows = [_plan_row(request, p) for p in published_town(code).plans]
+    return Table(f"{code}-plans", "plans", PLAN_COLUMNS, rows)
+
+
+def _outline(nodes: list[Node], parent: str) -> Iterator[tuple[Node, str]]:
+    """Yield every node with its parent's code, in document order."""
+    for node in nodes:
+        yield node, parent
+        yield from _outline(node.children, node.code)
+
+
+@download
+def plan_table(request: HttpRequest, code: str, slug: str) -> Table:
+    """Return the plan's outline: every node's code, kind and titles."""
+    info = published_plan(code, slug)
+    rows = [
+        [code, slug, n.code, n.kind, up, n.title, n.title_en]
+        for n, up in _outline(queries.load_nodes(info.id), "")
+    ]
+    return Table(plan_stem(info), "outline", OUTLINE_COLUMNS, rows)
+
+
+def _figure_cells(f: FigureView | None) -> list[str]:
+    """Return a figure's period, number and text as written (empty when there is none)."""
+    if f is None:
+        return ["", "", ""]
+    return [f.period, decimal_text(f.value), f.raw]
+
+
+def summary_rows(
+    request: HttpRequest, plan: PlanInfo, done: PlanAssessment, rows: list[grades.IndicatorRow]
+) -> list[list[str]]:
+    """Return indicator summary rows as :data:`SUMMARY_COLUMNS`."""
+    return [
+        [
+            plan.municipality_code,
+            plan.meta.slug,
+            r.view.code,
+            r.view.node_code,
+            r.view.name_ja,
+            r.view.name_en,
+            r.view.unit,
+            r.view.direction,
+            *_figure_cells(r.baseline),
+            *_figure_cells(r.target),
+            *_figure_cells(r.latest),
+            str(done.year),
+            r.result.assessment.grade,
+            r.result.assessment.label,
+            request.build_absolute_uri(r.url),
+        ]
+        for r in rows
+    ]
+
+
+@download
+def node_table(request: HttpRequest, code: str, slug: str, node_code: str) -> Table:
+    """Return the indicators a node's page lists, with their key figures and grades."""
+    info = published_plan(code, slug)
+    nodes = queries.load_nodes(info.id)
+    path = tree.find_path(nodes, node_code)
+    if not path or not tree.has_own_page(path[-1]):
+        raise NotFound(f"node {node_code} has no page of its own in plan {slug}")
+    done = assess_plan(info, nodes=nodes)
+    rows = grades.rows_for(info, done, grades.page_codes(path[-1]))
+    name = f"{plan_stem(info)}-{node_code}"
+    return Table(name, "indicators", SUMMARY_COLUMNS, summary_rows(request, info, done, rows))
+
+
+@download
+def indicators_table(request: HttpRequest, code: str, slug: str) -> Table:
+    """Return every indicator of a plan graded in the year asked for (default: the latest)."""
+    year = params.assessed_year(request)
+    info = published_plan(code, slug)
+    done = assess_plan(info, year)
+    rows = [grades.indicator_row(info, r) for r in done.results]
+    name = f"{plan_stem(info)}-indicators-{done.year}"
+    return Table(name, "indicators", SUMMARY_COLUMNS, summary_rows(request, info, done, rows))
+
+
+@download
+def indicator_table(request: HttpRequest, code: str, slug: str, indicator: str) -> Table:
+    """Return every current figure of an indicator, as its page tables them."""
+    g = indicators.graded(request, code, slug, indicator)
+    view = g.result.indicator
+    rows = [
+        [
+            code,
+            slug,
+            view.code,
+            f.kind,
+            f.period,
+            str(f.period_start),
+            str(f.period_end),
+            f.breakdown,
+            decimal_text(f.value),
+            f.raw,
+            f.unit,
+            f.qualifier,
+            f.label,
+            f.note,
+            f.source,
+            str(f.revision),
+        ]
+        for f in grades.ordered(view.figures)
+    ]
+    return Table(f"{plan_stem(g.plan)}-indicator-{view.code}", "figures", FIGURE_COLUMNS, rows)

@@ -1,0 +1,123 @@
+"""The shared table writers: CSV (UTF-8, BOM for Excel) and xlsx, both guarded against formulas."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+
+import openpyxl
+import pytest
+
+from shisaku.tabular import Sheet, csv_text, display_width, guard, sheet_name, to_csv, to_xlsx
+
+HEADER = ["code", "name", "value"]
+ROWS = [
+    ["1", "合計特殊出生率", "1.40"],
+    ["2", "=1+1", "-5"],
+    ["3", "@SUM(A1)", "-"],
+    ["4", "- 前年度より改善", "△10"],
+    ["5", '引用符 " と, カンマ', "1,200件"],
+]
+
+
+def read_csv(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def test_the_csv_is_utf8_with_a_bom_by_default_and_reads_back_with_the_csv_module():
+    data = to_csv(HEADER, ROWS)
+    assert data.startswith(codecs.BOM_UTF8 + b"code,name,value\r\n")
+    assert read_csv(data) == [
+        HEADER,
+        ["1", "合計特殊出生率", "1.40"],
+        ["2", "'=1+1", "-5"],
+        ["3", "'@SUM(A1)", "-"],
+        ["4", "'- 前年度より改善", "△10"],
+        ["5", '引用符 " と, カンマ', "1,200件"],
+    ]
+
+
+def test_the_csv_can_leave_the_bom_out():
+    data = to_csv(HEADER, ROWS[:1], bom=False)
+    assert data == "code,name,value\r\n1,合計特殊出生率,1.40\r\n".encode()
+
+
+def test_csv_text_takes_another_delimiter_and_guards_the_header_too():
+    assert csv_text(["=a", "b"], [["x\ty", "+1"]], delimiter="\t") == "'=a\tb\r\n\"x\ty\"\t'+1\r\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "guarded"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+81", "'+81"),
+        ("@x", "'@x"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("-abc", "'-abc"),
+        ("-", "-"),
+        ("-5", "-5"),
+        ("-1,820人", "-1,820人"),
+        ("'=x", "''=x"),
+        ("合計", "合計"),
+        ("", ""),
+    ],
+)
+def test_the_guard_prefixes_only_what_a_spreadsheet_would_run(text, guarded):
+    assert guard(text) == guarded
+
+
+def test_the_workbook_opens_with_a_bold_frozen_header_text_cells_and_widths():
+    data = to_xlsx([Sheet("indicators", HEADER, ROWS)])
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    ws = book["indicators"]
+    assert [[c.value for c in row] for row in ws.iter_rows()] == [HEADER, *ROWS]
+    assert (ws.freeze_panes, ws["A1"].font.b, ws["A2"].font.b) == ("A2", True, False)
+    assert {(c.data_type, c.number_format) for row in ws.iter_rows(min_row=2) for c in row} == {
+        ("s", "@")
+    }
+    assert ws["B3"].value == "=1+1"  # a string, never a formula
+    # the widest: 引用符 " と, カンマ = 19 half-width columns, plus 2; widths are 8 to 60
+    assert ws.column_dimensions["B"].width == 21
+    assert ws.column_dimensions["A"].width == 8
+
+
+def test_the_workbook_keeps_several_sheets_in_order_with_names_excel_accepts():
+    data = to_xlsx(
+        [
+            Sheet("a/b:c*?[d]", ["x"], [["1"]]),
+            Sheet("a/b:c*?[d]", ["y"], [["2"]]),
+            Sheet("x" * 40, ["z"], []),
+        ]
+    )
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["a_b_c___d_", "a_b_c___d_ (2)", "x" * 31]
+    assert book["x" * 31]["A1"].value == "z"
+
+
+def test_a_workbook_without_tables_still_opens():
+    assert openpyxl.load_workbook(io.BytesIO(to_xlsx([]))).sheetnames == ["Sheet"]
+
+
+def test_characters_an_xlsx_cannot_hold_are_replaced_not_fatal():
+    data = to_xlsx([Sheet("s", ["h"], [["a\x00b\x1fc"]])])
+    assert openpyxl.load_workbook(io.BytesIO(data))["s"]["A2"].value == "a\ufffdb\ufffdc"
+
+
+@pytest.mark.parametrize(
+    ("name", "taken", "expected"),
+    [
+        ("figures", set(), "figures"),
+        ("", set(), "Sheet"),
+        ("'q'", set(), "q"),
+        ("A", {"a"}, "A (2)"),
+    ],
+)
+def test_sheet_names_are_made_valid_and_distinct(name, taken, expected):
+    assert sheet_name(name, set(taken)) == expected
+
+
+@pytest.mark.parametrize(("text", "width"), [("abc", 3), ("子育て", 6), ("ＩＣＴ", 6), ("", 0)])
+def test_display_width_counts_wide_characters_twice(text, width):
+    assert display_width(text) == width
