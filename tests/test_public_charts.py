@@ -8,8 +8,8 @@ from xml.etree import ElementTree
 import pytest
 from pytest_django.asserts import assertInHTML
 
-from shisaku.public import charts
-from shisaku.public.charts import Axes, Box, LineChart, Point, Segment
+from shisaku.graphics import charts
+from shisaku.graphics.charts import Axes, Box, LineChart, Point, Segment
 from tests import test_public_indicators as indicator_pages
 from tests.test_public_indicators import EN_UDA, TEST, UDA, page
 

@@ -20,10 +20,11 @@ from django.utils.translation import gettext
 from shisaku.domain.assessment_scales import fmt_percent
 from shisaku.domain.plantree import Node
 from shisaku.domain.rollup import RollUp, roll_up
+from shisaku.graphics import charts
 from shisaku.indicators.assessing import IndicatorResult, PlanAssessment, assess_plan
 from shisaku.plan import queries
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import charts, display, documents, grades, links, params
+from shisaku.public import display, documents, grades, links, params
 from shisaku.public import indicator_documents as idocs
 from shisaku.public.downloads import Table, download
 from shisaku.public.views import page, published_plan, twin

@@ -16,9 +16,10 @@ from django.utils.translation import gettext, gettext_lazy
 
 from shisaku.domain.assessment_scales import fmt_percent, infer_decimals
 from shisaku.domain.periods import Basis, Period
+from shisaku.graphics import charts
 from shisaku.indicators.assessing import IndicatorResult
 from shisaku.indicators.queries import FigureView, IndicatorView
-from shisaku.public import charts, display, grades
+from shisaku.public import display, grades
 
 NUMERIC_KINDS = frozenset({"number", "rank"})
 
