@@ -16,6 +16,7 @@ def _load_commands() -> None:
     from shisaku.cli import (  # noqa: F401
         account_commands,
         assess_commands,
+        backup_commands,
         evaluation_commands,
         indicator_commands,
         plan_commands,
