@@ -106,6 +106,7 @@ def _environment(database_url: str | None) -> dict[str, str]:
         "SHISAKU_DEBUG": "0",
         "SHISAKU_SECRET_KEY": "benchmark-only-" + os.urandom(16).hex(),
         "SHISAKU_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SHISAKU_HTTPS": "0",  # plain HTTP on loopback; production runs behind HTTPS
     }
     if database_url:
         env["DATABASE_URL"] = database_url

@@ -38,6 +38,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("SHISAKU_ALLOWED_HOSTS", "127.0.0.1,localhost", "Comma-separated host names served."),
     Setting(
+        "SHISAKU_HTTPS",
+        "1",
+        "With SHISAKU_DEBUG=0: 1 serves behind HTTPS (secure cookies, HSTS, redirect to https; "
+        "a TLS proxy must set X-Forwarded-Proto); 0 only for plain-HTTP test servers.",
+    ),
+    Setting(
         "SHISAKU_EMAIL_BACKEND",
         "django.core.mail.backends.console.EmailBackend",
         "Django e-mail backend for reminders; the default prints mail to the console. "
