@@ -22,7 +22,7 @@ from shisaku.indicators import queries as indicator_queries
 from shisaku.indicators.assessing import PlanAssessment, assess_plan
 from shisaku.plan import queries
 from shisaku.plan.queries import MunicipalityInfo, NotFound, PlanInfo
-from shisaku.public import display, documents, grades, links, tree
+from shisaku.public import display, documents, evaluations, grades, links, tree
 from shisaku.public import indicator_documents as idocs
 from shisaku.public.params import BadParameter
 
@@ -105,9 +105,9 @@ def published_plan(code: str, slug: str) -> PlanInfo:
     return queries.find_plan(code, slug, published_only=True)
 
 
-def node_path(plan: PlanInfo, node_code: str) -> list[Node]:
-    """Load the plan's tree once and return the path down to a node, or raise NotFound."""
-    path = tree.find_path(queries.load_nodes(plan.id), node_code)
+def node_path(plan: PlanInfo, node_code: str, nodes: list[Node] | None = None) -> list[Node]:
+    """Return the path down to a node in the plan's tree (loaded unless given), or NotFound."""
+    path = tree.find_path(queries.load_nodes(plan.id) if nodes is None else nodes, node_code)
     if not path:
         raise NotFound(f"node {node_code} does not exist in plan {plan.meta.slug}")
     return path
@@ -170,12 +170,16 @@ def plan_json(request: HttpRequest, code: str, slug: str) -> dict[str, Any]:
 def node(request: HttpRequest, code: str, slug: str, node_code: str) -> HttpResponse:
     """Show a field, policy or measure; send initiatives and actions to their place on its page."""
     info = published_plan(code, slug)
-    path = node_path(info, node_code)
+    nodes = queries.load_nodes(info.id)
+    path = node_path(info, node_code, nodes)
     if tree.page_owner(path) is None:
         raise NotFound(f"node {node_code} is not shown on any page")
     if not tree.has_own_page(path[-1]):
         return redirect(links.node_link(info, path))
-    context = _node_context(info, path) | _indicator_context(info, path[-1], assess_plan(info))
+    done = assess_plan(info, nodes=nodes)  # the tree is loaded once for the page
+    context = _node_context(info, path) | _indicator_context(info, path[-1], done)
+    found = evaluations.measure_evaluations(info, path[-1])
+    context["evaluations"] = evaluations.items(info, found)
     return render(request, "public/node.html", context)
 
 
@@ -214,12 +218,17 @@ def _node_context(info: PlanInfo, path: list[Node]) -> dict[str, Any]:
 def node_json(request: HttpRequest, code: str, slug: str, node_code: str) -> dict[str, Any]:
     """Return a node's page as JSON: where it sits, the node with its subtree, its indicators."""
     info = published_plan(code, slug)
-    path = node_path(info, node_code)
-    done = assess_plan(info)
+    nodes = queries.load_nodes(info.id)
+    path = node_path(info, node_code, nodes)
+    done = assess_plan(info, nodes=nodes)
     extra = _indicator_context(info, path[-1], done)
     page_url = links.node_url(info, node_code)
-    return documents.node_document(info, path) | {
+    found = evaluations.measure_evaluations(info, path[-1])
+    document = documents.node_document(info, path) | {
         "indicators": [idocs.summary_to_dict(r, done.year) for r in extra["indicator_rows"]],
         "rollup": idocs.rollup_to_dict(extra["rollup"]),
         "statistics": [idocs.statistic_to_dict(r, page_url) for r in extra["statistics"]],
     }
+    if found:  # a measure with published evaluations (the key is absent otherwise)
+        document["evaluations"] = [evaluations.evaluation_to_dict(info, v) for v in found]
+    return document

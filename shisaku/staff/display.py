@@ -6,12 +6,16 @@ same in Japanese and English; stored codes (``actual``, ``planning``) never reac
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+
 from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from shisaku.domain.eras import era_year
 from shisaku.domain.periods import Period, PeriodError, parse_period_key
+from shisaku.domain.workflow import ERA_STARTS, date_ja
 
 ROLES: dict[str, Promise] = {
     "planning": _("Planning office"),
@@ -117,3 +121,99 @@ def period_text(key: str) -> str:
     suffix = {"fiscal": "年度", "calendar": "年", None: ""}[period.basis]
     span = str(period.start) if period.aggregate == "single" else f"{period.start}~{period.end}"
     return span + suffix + ("平均" if period.aggregate == "average" else "")
+
+
+# --- the evaluation cycle (施策評価): states, stages, steps, directions, ratings --------------
+
+STATES: dict[str, Promise] = {
+    "draft": _("In preparation"),
+    "submitted": _("Submitted"),
+    "returned": _("Returned"),
+    "approved": _("First evaluation done"),
+    "reviewed": _("Second evaluation done"),
+    "committee": _("With the external committee"),
+    "published": _("Published"),
+}
+STAGES: dict[str, Promise] = {
+    "submitted": _("Submission"),
+    "approved": _("First evaluation (department manager)"),
+    "reviewed": _("Second evaluation (planning office)"),
+    "committee": _("Referral to the external committee"),
+    "published": _("Publication"),
+}
+# the button of each workflow step, and the label of its comment box
+STEPS: dict[str, Promise] = {
+    "submit": _("Submit"),
+    "return": _("Return to the department"),
+    "approve": _("Approve (first evaluation)"),
+    "review": _("Record the second evaluation"),
+    "refer": _("Refer to the external committee"),
+    "comment": _("Record the committee's opinion"),
+    "publish": _("Publish"),
+    "reopen": _("Reopen"),
+}
+STEP_COMMENTS: dict[str, Promise] = {
+    "return": _("Reason for returning"),
+    "approve": _("Comment of the first evaluation"),
+    "review": _("Comment of the second evaluation"),
+    "comment": _("Opinion of the external committee"),
+    "reopen": _("Reason for reopening"),
+}
+DIRECTIONS: dict[str, Promise] = {
+    "expand": _("Expand"),
+    "maintain": _("Maintain"),
+    "reduce": _("Reduce"),
+    "improve": _("Improve"),
+    "merge": _("Merge"),
+    "abolish": _("Abolish"),
+    "suspend": _("Suspend"),
+    "complete": _("Completed"),
+}
+RATINGS: dict[str, Promise] = {"A": _("A (high)"), "B": _("B (average)"), "C": _("C (low)")}
+EVALUATION_ACTIONS: dict[str, Promise] = {
+    "evaluation.open": _("Evaluation sheet opened"),
+    "evaluation.assign": _("Responsible department changed"),
+    "evaluation.edit": _("Sheet edited"),
+    "evaluation.translate": _("English text set"),
+    "evaluation.submit": _("Submitted"),
+    "evaluation.return": _("Returned to the department"),
+    "evaluation.approve": _("First evaluation"),
+    "evaluation.review": _("Second evaluation"),
+    "evaluation.refer": _("Referred to the external committee"),
+    "evaluation.comment": _("Opinion of the external committee recorded"),
+    "evaluation.publish": _("Published"),
+    "evaluation.reopen": _("Reopened"),
+    "programme.year": _("Programme amounts saved"),
+}
+ACTIONS.update(EVALUATION_ACTIONS)
+
+
+def amount(value: Decimal | None) -> str:
+    """Return an amount of yen for people: 1,234,000円 or ¥1,234,000 ("" when not entered)."""
+    if value is None:
+        return ""
+    number = f"{int(value):,}"
+    return f"¥{number}" if english() else f"{number}円"
+
+
+def number(value: Decimal | None) -> str:
+    """Return a number without trailing zeros: 1.50 → 1.5 ("" when not entered)."""
+    if value is None:
+        return ""
+    return format(value.normalize(), "f")
+
+
+def date_label(day: date) -> str:
+    """Return a date 西暦 with 和暦: 2025年6月30日（令和7年6月30日） or 30 June 2025 (Reiwa 7)."""
+    if not english():
+        return date_ja(day)
+    era, n = next(((e, day.year - s.year + 1) for s, e in ERA_STARTS if day >= s), ("", 0))
+    named = f" ({ERAS_EN[era]} {n})" if era else ""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}{named}"
+
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+ERAS_EN = {"令和": "Reiwa", "平成": "Heisei", "昭和": "Showa", "大正": "Taisho"}

@@ -11,10 +11,13 @@ from django.urls import URLPattern, path, register_converter
 
 from shisaku.staff import (
     auth,
+    views_cycle,
     views_dashboard,
     views_departments,
+    views_evaluation,
     views_figures,
     views_history,
+    views_programmes,
     views_text,
     views_upload,
 )
@@ -56,6 +59,8 @@ TOWN = "<staff_town:code>/"
 PLAN = TOWN + "<slug:slug>/"
 INDICATOR = PLAN + "indicators/<staff_indicator:indicator>/"
 NODE = PLAN + "text/<staff_node:node>/"
+EVALUATIONS = PLAN + "evaluations/"
+SHEET = EVALUATIONS + "<int:year>/<staff_node:measure>/"
 APP_NAME = "staff"
 
 
@@ -85,5 +90,16 @@ def staff_urls(*, reader: Reader) -> tuple[list[URLPattern], str]:
         path(PLAN + "drafts/", views_text.draft_list, name="drafts"),
         path(PLAN + "drafts/publish/", views_text.publish, name="publish"),
         path(PLAN + "departments/", views_departments.departments, name="departments"),
+        path(EVALUATIONS, views_cycle.overview, name="evaluations"),
+        path(EVALUATIONS + "open/", views_cycle.open_evaluation_year, name="open-year"),
+        path(EVALUATIONS + "deadline/", views_cycle.stage_deadline, name="stage-deadline"),
+        path(SHEET, views_evaluation.sheet, name="evaluation"),
+        path(SHEET + "save/", views_evaluation.save, name="evaluation-save"),
+        path(SHEET + "step/", views_evaluation.take_step, name="evaluation-step"),
+        path(
+            SHEET + "programmes/<staff_indicator:programme>/",
+            views_programmes.programme_year,
+            name="programme-year",
+        ),
     ]
     return patterns, APP_NAME

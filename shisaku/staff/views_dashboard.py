@@ -8,7 +8,7 @@ from typing import cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -56,10 +56,10 @@ def default_year(today: date, start: int, end: int) -> int:
     return min(max(current - 1, start), end)
 
 
-def chosen_year(request: HttpRequest, ws: Workspace) -> int:
+def chosen_year(request: HttpRequest, ws: Workspace, data: QueryDict | None = None) -> int:
     """Return the year asked for (?year=2024), or the default when none or not in the plan."""
     start, end = ws.plan.meta.period_start, ws.plan.meta.period_end
-    asked = request.GET.get("year", "")
+    asked = (request.GET if data is None else data).get("year", "")
     if asked.isdigit() and start <= int(asked) <= end:
         return int(asked)
     return default_year(timezone.localdate(), start, end)

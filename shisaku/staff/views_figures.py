@@ -24,6 +24,7 @@ from shisaku.indicators.services import (
     BatchResult,
     Conflict,
     FigureEntry,
+    Locked,
     record_figure,
 )
 from shisaku.staff import display
@@ -37,6 +38,7 @@ from shisaku.staff.figures import (
     seen_of,
 )
 from shisaku.staff.forms import FigureForm
+from shisaku.staff.locks import locked_years
 
 KIND_ORDER = {"baseline": 0, "target": 1, "actual": 2}
 
@@ -76,6 +78,7 @@ def _page(
         "name": display.shown(view.name_ja, view.name_en),
         "rows": _rows(view),
         "may_record": may_record,
+        "locks": locked_years(ws.plan.id, view.node_code),
         **extra,
     }
     if may_record and "form" not in context:
@@ -149,6 +152,9 @@ def _save(
         return _page(request, ws, view, status=400, form=form)
     except Conflict:
         return _conflict(request, ws, view.code, data["kind"], key or "")
+    except Locked as locked:
+        # the year is closed by an approved evaluation: say so, keep what was typed
+        return _page(request, ws, view, status=423, form=form, lock_error=str(locked))
     messages.success(request, _saved_message(result, data["kind"], key or ""))
     url = reverse(
         "staff:indicator", kwargs={"code": ws.code, "slug": ws.slug, "indicator": view.code}

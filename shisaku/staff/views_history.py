@@ -21,7 +21,13 @@ from django.utils.translation import gettext_lazy
 from shisaku.audit.queries import HistoryEntry, entry, history
 from shisaku.indicators import queries
 from shisaku.indicators.queries import IndicatorView
-from shisaku.indicators.services import BatchRejected, Conflict, FigureEntry, record_figure
+from shisaku.indicators.services import (
+    BatchRejected,
+    Conflict,
+    FigureEntry,
+    Locked,
+    record_figure,
+)
 from shisaku.plan import editing
 from shisaku.staff import display
 from shisaku.staff.access import Workspace, plan_page
@@ -213,6 +219,8 @@ def revert_figure(request: HttpRequest, ws: Workspace, indicator: str) -> HttpRe
         messages.error(
             request, _("The figure changed after this entry; revert the latest change instead.")
         )
+    except Locked as locked:
+        messages.error(request, str(locked))
     else:
         messages.success(request, _("The earlier value was recorded again as a new revision."))
     return redirect(back)

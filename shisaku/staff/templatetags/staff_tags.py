@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from django import template
@@ -110,3 +112,51 @@ def get_count(counts: dict[str, int], key: str) -> int:
 def actor_name(label: str) -> str:
     """Return who acted: a signed-in user's name (user:kikaku → kikaku), or the channel."""
     return display.actor_name(label)
+
+
+@register.filter
+def state_label(code: str) -> str:
+    """Return the label of an evaluation's state (作成中, 提出済 …)."""
+    return display.label(display.STATES, code)
+
+
+@register.filter
+def stage_label(code: str) -> str:
+    """Return the label of a stage of the evaluation cycle."""
+    return display.label(display.STAGES, code)
+
+
+@register.filter
+def direction_label(code: str) -> str:
+    """Return the label of a direction (拡充, 維持 …)."""
+    return display.label(display.DIRECTIONS, code)
+
+
+@register.filter
+def rating_label(code: str) -> str:
+    """Return the label of a programme rating (A, B, C)."""
+    return display.label(display.RATINGS, code)
+
+
+@register.filter
+def yen(value: Decimal | None) -> str:
+    """Return an amount of yen for people (empty when not entered)."""
+    return display.amount(value)
+
+
+@register.filter
+def plain_number(value: Decimal | None) -> str:
+    """Return a number without trailing zeros (empty when not entered)."""
+    return display.number(value)
+
+
+@register.filter
+def date_label(day: date | None) -> str:
+    """Return a date, 西暦 with 和暦 (empty when none)."""
+    return display.date_label(day) if day else ""
+
+
+@register.filter
+def percent(ratio: float | None) -> str:
+    """Return a ratio as a percentage with one decimal (empty when none)."""
+    return "" if ratio is None else f"{ratio * 100:.1f}%"

@@ -1,0 +1,233 @@
+"""What the evaluation sheet page offers a member: which forms, which workflow steps, its history.
+
+The choices use the same registry and permission check as the services
+(:mod:`shisaku.domain.workflow`, ``Member.may``), so a form or a button is shown only to
+someone the service will let through; the service still checks when it is used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from shisaku.audit.queries import HistoryEntry, history
+from shisaku.domain.workflow import EDITABLE_STATES, LOCKED_STATES, Transition, available
+from shisaku.evaluation.programme_queries import ProgrammeView
+from shisaku.evaluation.queries import EvaluationView
+from shisaku.evaluation.services import TRANSLATIONS
+from shisaku.staff import display
+from shisaku.staff.access import Workspace
+from shisaku.staff.forms_evaluation import (
+    COMMITTEE_FIELDS,
+    DEPARTMENT_FIELDS,
+    SHEET_LABELS,
+    SheetForm,
+    StepForm,
+)
+
+CONFIRMED_STEPS = frozenset({"publish", "reopen"})  # asked once more before they are taken
+FORMS = ("sheet", "committee", "en")  # the sheet's field forms, by prefix
+HISTORY_FIELDS: dict[str, Promise] = {
+    **SHEET_LABELS,
+    "status": gettext_lazy("State"),
+    "department": gettext_lazy("Responsible department"),
+    "direction": gettext_lazy("Direction for the coming years"),
+    "locked": gettext_lazy("Figures of the year locked"),
+    "budget": gettext_lazy("Budget"),
+    "settlement": gettext_lazy("Settlement"),
+    "staff_years": gettext_lazy("Staff time (staff-years)"),
+    "unit_cost": gettext_lazy("Personnel cost per staff-year"),
+    "necessity": gettext_lazy("Necessity"),
+    "effectiveness": gettext_lazy("Effectiveness"),
+    "efficiency": gettext_lazy("Efficiency"),
+    "comment_ja": gettext_lazy("Comment (Japanese)"),
+    "comment_en": gettext_lazy("Comment (English)"),
+}
+
+
+def sheet_url(ws: Workspace, year: int, measure: str, name: str = "evaluation") -> str:
+    """Return a URL of an evaluation sheet (its page, or one of its POST endpoints)."""
+    kwargs = {"code": ws.code, "slug": ws.slug, "year": year, "measure": measure}
+    return reverse(f"staff:{name}", kwargs=kwargs)
+
+
+def programme_url(ws: Workspace, view: EvaluationView, code: str) -> str:
+    """Return the page of a programme's year under a sheet."""
+    kwargs = {"code": ws.code, "slug": ws.slug, "year": view.fiscal_year}
+    return reverse(
+        "staff:programme-year", kwargs={**kwargs, "measure": view.measure_code, "programme": code}
+    )
+
+
+def overview_url(ws: Workspace, year: int) -> str:
+    """Return the overview of a fiscal year's evaluations."""
+    url = reverse("staff:evaluations", kwargs={"code": ws.code, "slug": ws.slug})
+    return f"{url}?year={year}"
+
+
+def steps_for(ws: Workspace, view: EvaluationView) -> list[Transition]:
+    """Return the workflow steps possible from the sheet's state that this member may take."""
+    return [t for t in available(view.status) if ws.member.may(t.permission, view.department)]
+
+
+def form_fields(ws: Workspace, view: EvaluationView) -> dict[str, tuple[str, ...]]:
+    """Return, per field form this member may use now, the sheet fields it edits."""
+    offered: dict[str, tuple[str, ...]] = {}
+    if view.status in EDITABLE_STATES and ws.member.may("evaluation.edit", view.department):
+        offered["sheet"] = DEPARTMENT_FIELDS
+    if view.status == "committee" and ws.member.may("evaluation.comment", view.department):
+        offered["committee"] = COMMITTEE_FIELDS
+    if ws.member.may("evaluation.publish", view.department):
+        taken = {name for names in offered.values() for name in names}
+        offered["en"] = tuple(name for name in TRANSLATIONS if name not in taken)
+    return offered
+
+
+DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
+    "sheet": DEPARTMENT_FIELDS,
+    "committee": COMMITTEE_FIELDS,
+    "en": TRANSLATIONS,
+}
+
+
+def initial_of(view: EvaluationView, names: tuple[str, ...]) -> dict[str, Any]:
+    """Return a form's initial values: the sheet's current fields and version."""
+    return {"version": view.version, **{name: getattr(view, name) for name in names}}
+
+
+def field_forms(
+    ws: Workspace, view: EvaluationView, bound: dict[str, SheetForm]
+) -> dict[str, SheetForm]:
+    """Return the field forms offered, fresh from the sheet unless given bound (with errors)."""
+    return {
+        which: bound.get(which)
+        or SheetForm(initial=initial_of(view, names), names=names, prefix=which)
+        for which, names in form_fields(ws, view).items()
+    }
+
+
+@dataclass(frozen=True)
+class StepOffer:
+    """A workflow step as the page offers it: its button, its form, whether it is confirmed."""
+
+    action: str
+    label: str
+    form: StepForm
+    confirmed: bool
+
+
+def step_offers(ws: Workspace, view: EvaluationView, bound: dict[str, StepForm]) -> list[StepOffer]:
+    """Return the forms of the steps this member may take, fresh unless given bound."""
+    out = []
+    for step in steps_for(ws, view):
+        form = bound.get(step.action) or StepForm(
+            initial={"version": view.version, "action": step.action}, step=step
+        )
+        label = display.label(display.STEPS, step.action)
+        out.append(StepOffer(step.action, label, form, step.action in CONFIRMED_STEPS))
+    return out
+
+
+def locked(view: EvaluationView) -> bool:
+    """Return whether the year's figures of the measure are locked (the sheet is approved)."""
+    return view.status in LOCKED_STATES
+
+
+@dataclass(frozen=True)
+class ProgrammeRow:
+    """A programme on the sheet, with whether this member may enter its year."""
+
+    view: ProgrammeView
+    name: str
+    direction: str
+    may_edit: bool
+    url: str
+
+
+def programme_rows(ws: Workspace, view: EvaluationView) -> list[ProgrammeRow]:
+    """Return the sheet's programmes with their entry links."""
+    open_year = not locked(view)
+    return [
+        ProgrammeRow(
+            p,
+            display.shown(p.name_ja, p.name_en),
+            display.label(display.DIRECTIONS, p.direction) if p.direction else "",
+            open_year and ws.member.may("programme.edit", p.department),
+            programme_url(ws, view, p.code),
+        )
+        for p in view.programmes
+    ]
+
+
+# --- history -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field of an audit entry: its value before and after, for people."""
+
+    field: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """An audit entry of the sheet or of one of its programmes."""
+
+    entry: HistoryEntry
+    who: str
+    what: str
+    action: str
+    changes: list[Change]
+
+
+def _value(key: str, value: Any) -> str:
+    """Return a stored value for people (a state or direction by its label)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if key == "status":
+        return display.label(display.STATES, str(value))
+    if key == "direction":
+        return display.label(display.DIRECTIONS, str(value))
+    return str(value)
+
+
+def _changes(before: Any, after: Any) -> list[Change]:
+    """Return the fields an entry changed that people read (not versions or internal facts)."""
+    old = before if isinstance(before, dict) else {}
+    new = after if isinstance(after, dict) else {}
+    keys = [k for k in dict.fromkeys([*new, *old]) if k in HISTORY_FIELDS]
+    return [
+        Change(display.label(HISTORY_FIELDS, k), _value(k, old.get(k)), _value(k, new.get(k)))
+        for k in keys
+        if old.get(k) != new.get(k)
+    ]
+
+
+def sheet_history(ws: Workspace, view: EvaluationView) -> list[HistoryRow]:
+    """Return the audit entries of the sheet and of its programmes' year, newest first."""
+    base = f"{ws.code}/{ws.slug}"
+    sheet = _("Evaluation sheet")
+    found = [(e, sheet) for e in history(f"{base}/{view.measure_code}/{view.fiscal_year}", ws.code)]
+    for p in view.programmes:
+        what = f"{p.code} {display.shown(p.name_ja, p.name_en)}"
+        found += [(e, what) for e in history(f"{base}/{p.code}/{view.fiscal_year}", ws.code)]
+    found.sort(key=lambda pair: (pair[0].at, pair[0].id), reverse=True)
+    return [
+        HistoryRow(
+            e,
+            display.actor_name(e.actor),
+            what,
+            display.label(display.ACTIONS, e.action),
+            _changes(e.before, e.after),
+        )
+        for e, what in found
+    ]
