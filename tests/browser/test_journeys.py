@@ -86,6 +86,6 @@ def test_the_planning_office_publishes_a_draft(site, page):
     sign_in(page, site, "kikaku")
     page.goto(site + BASE + "drafts/")
     page.click("button:has-text('すべての下書きを公開')")
-    page.wait_for_selector("[role=status]")
+    page.wait_for_selector("[role=status]:has-text('本文 1 件を公開しました。')")
     page.goto(f"{site}{PUBLIC}1-1-1/")
     assert "相談支援を一層充実します。" in page.inner_text("main")
