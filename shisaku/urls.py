@@ -13,6 +13,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     *i18n_patterns(
         # the workspace before the public site; the upload reader comes from the exchange
+        path("staff/reports/", include("shisaku.reports.urls")),
         path("staff/", include(staff_urls(reader=read_indicator_bytes))),
         path("", include("shisaku.public.urls")),
         prefix_default_language=True,

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from shisaku.accounts.models import ApiToken, LoginFailure, Membership, Role
-from shisaku.accounts.permissions import DEPARTMENT_SCOPED, require
+from shisaku.accounts.permissions import DEPARTMENT_SCOPED, PermissionDenied, require
 from shisaku.audit.services import record
 from shisaku.domain.actors import Actor
 
@@ -87,7 +87,7 @@ def _digest(token: str) -> str:
 def create_token(*, actor: Actor, user_id: int, name: str) -> str:
     """Create an API token for a user and return it (it is shown only once)."""
     if not actor.is_operator and actor.user_id != user_id:
-        raise AccountError("自分のトークンだけを作れます")
+        raise PermissionDenied(f"{actor.label} は自分のトークンだけを作れます")
     token = "shisaku_" + secrets.token_urlsafe(32)
     ApiToken.objects.create(user_id=user_id, name=name, prefix=token[8:16], digest=_digest(token))
     record(

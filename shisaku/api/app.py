@@ -18,6 +18,7 @@ from ninja.openapi.schema import OpenAPISchema
 from ninja.renderers import JSONRenderer
 
 from shisaku.api import figures, indicators, plans
+from shisaku.api.body import JsonBody
 from shisaku.api.docs import docs_page
 from shisaku.api.errors import ApiError, describe_errors, error_response, install_handlers
 from shisaku.api.http import wrap
@@ -105,6 +106,7 @@ api = ShisakuAPI(
     urls_namespace=NAMESPACE,
     docs_url=None,
     renderer=Utf8Renderer(),
+    parser=JsonBody(),
 )
 install_handlers(api)
 api.add_router("", plans.router)

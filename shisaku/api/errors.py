@@ -16,11 +16,14 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from shisaku.accounts.permissions import PermissionDenied
+from shisaku.api.body import BodyError
 from shisaku.api.validation import validation_details
 from shisaku.indicators.queries import NotFound as IndicatorNotFound
 from shisaku.indicators.services import BatchRejected, Conflict, Locked
@@ -106,8 +109,23 @@ def _translate(exc: Exception) -> ApiError:
     raise TypeError(f"no translation for {type(exc).__name__}")  # pragma: no cover
 
 
+def _body_error(message: str) -> ApiError:
+    """Return a 400 for a body that cannot be read, saying why in the ``body`` detail."""
+    wanted = "UTF-8 の JSON オブジェクトを送ってください"
+    detail = ErrorDetail(field="body", message=f"{message}。{wanted}")
+    return ApiError(400, details=[detail])
+
+
+def _too_big(exc: Exception) -> ApiError:
+    """Return a 400 for a body over Django's limit (DATA_UPLOAD_MAX_MEMORY_SIZE)."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return _body_error(f"本文が大きすぎます（{limit:,} バイトまで）") if limit else ApiError(400)
+
+
 def _http_error(exc: Exception) -> ApiError:
     """Return the envelope of Ninja's own HTTP errors (bad JSON → 400, throttling → 429)."""
+    if isinstance(exc.__cause__, BodyError):  # Ninja wraps the parser's error in a bare 400
+        return _body_error(str(exc.__cause__))
     status = exc.status_code if isinstance(exc, HttpError) else 500
     status = status if status in STATUSES else 400
     ja = STATUSES[status][1]
@@ -143,6 +161,7 @@ TRANSLATIONS: dict[type[Exception], Callable[[Exception], ApiError]] = {
     ValidationError: _invalid,
     BatchRejected: _batch_rejected,
     HttpError: _http_error,
+    RequestDataTooBig: _too_big,
     Http404: lambda exc: ApiError(404),
     PlanNotFound: _saying(404, "Plan not found", "計画が見つかりません"),
     IndicatorNotFound: _saying(404, "Indicator not found", "指標が見つかりません"),

@@ -5,7 +5,9 @@ Each view of the API is wrapped by :func:`wrap`:
 - a successful GET gets a strong ETag (the SHA-256 of its body) and ``Cache-Control: public,
   max-age=60``; when ``If-None-Match`` names that ETag (or ``*``) the answer is 304, no body;
 - a method the address does not serve is a 405 in the error envelope, with ``Allow``;
-- anything that escapes a view is logged and answered with a 500 envelope, no traceback.
+- anything that escapes a view is logged and answered with a 500 envelope, no traceback;
+- a path parameter holding NUL (``%00``) names nothing: 404 before any query (PostgreSQL
+  refuses NUL in text, which would otherwise be a 500).
 """
 
 from __future__ import annotations
@@ -76,6 +78,8 @@ def wrap(view: View, envelope: Envelope) -> View:
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if any("\x00" in str(value) for value in kwargs.values()):
+            return envelope(request, 404, "")
         try:
             response = view(request, *args, **kwargs)
         except Http404:

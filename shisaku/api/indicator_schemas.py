@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Literal
 
 from ninja import Schema
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from shisaku.api.pagination import Page
 from shisaku.api.plan_schemas import AssessmentConfigOut
@@ -155,6 +157,10 @@ class ObservationPage(Page[ObservationOut]):
     """A page of every revision of an indicator's figures, newest revision first per period."""
 
 
+# Control characters but tab and line breaks: PostgreSQL refuses NUL, and none is ever meant.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 class FigureIn(Schema):
     """An actual or a target typed by an editor; the text is read as the workspace reads it."""
 
@@ -170,6 +176,17 @@ class FigureIn(Schema):
     note: str = Field("", max_length=1000)
     source: str = Field("", max_length=500)
     breakdown: str = Field("", max_length=100, description="内訳（空は全体） / Breakdown row")
+
+    @field_validator("period", "value", "note", "source", "breakdown")
+    @classmethod
+    def _printable(cls, text: str) -> str:
+        """Refuse control characters (the workspace's form refuses them too)."""
+        bad = _CONTROL.search(text)
+        if bad is not None:
+            point = f"U+{ord(bad[0]):04X}"
+            message = "制御文字 {point} は使えません（取り除いてください） / No control characters"
+            raise PydanticCustomError("control_character", message, {"point": point})
+        return text
 
 
 class FigureRecorded(Schema):

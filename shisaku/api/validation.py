@@ -24,6 +24,8 @@ MESSAGES: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "less_than_equal": lambda ctx: f"{ctx.get('le')} 以下にしてください",
     "string_pattern_mismatch": lambda ctx: f"形式が違います（{ctx.get('pattern')}）",
     "string_too_long": lambda ctx: f"{ctx.get('max_length')} 文字以内にしてください",
+    "string_too_short": lambda ctx: f"{ctx.get('min_length')} 文字以上にしてください",
+    "string_unicode": lambda ctx: "Unicode の文字列にしてください（対のないサロゲートは不可）",
     "model_attributes_type": lambda ctx: "JSON のオブジェクトにしてください",
     "dict_type": lambda ctx: "JSON のオブジェクトにしてください",
 }

@@ -11,6 +11,18 @@ class AppendOnlyError(Exception):
     """Audit entries are never changed or removed."""
 
 
+class AppendOnlyQuerySet(models.QuerySet["AuditEntry"]):
+    """Reads and inserts only: a bulk update or delete would bypass the model's refusal."""
+
+    def update(self, **kwargs: Any) -> int:
+        """Refuse: audit entries cannot be changed."""
+        raise AppendOnlyError("audit entries cannot be changed")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        """Refuse: audit entries cannot be removed."""
+        raise AppendOnlyError("audit entries cannot be removed")
+
+
 class AuditEntry(models.Model):
     """One recorded write."""
 
@@ -24,6 +36,8 @@ class AuditEntry(models.Model):
     summary = models.TextField(blank=True)
     before = models.JSONField(null=True, blank=True)
     after = models.JSONField(null=True, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]

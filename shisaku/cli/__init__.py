@@ -20,6 +20,8 @@ def _load_commands() -> None:
         evaluation_commands,
         indicator_commands,
         plan_commands,
+        publish_commands,
+        report_commands,
         serve_commands,
     )
 

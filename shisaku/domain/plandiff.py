@@ -82,9 +82,20 @@ def _node_changes(old: Node, new: Node, moved: bool) -> list[Change]:
         changes.append(Change("~", new.code, "位置の変更"))
     if old.department != new.department:
         changes.append(Change("~", new.code, f"主管課: {old.department} → {new.department}"))
+    if old.education != new.education:
+        changes.append(
+            Change(
+                "~", new.code, f"教育の点検・評価: {_yes(old.education)} → {_yes(new.education)}"
+            )
+        )
     if _notes(old.footnotes) != _notes(new.footnotes):
         changes.append(Change("~", new.code, "注記の変更"))
     return changes + _section_changes(old, new)
+
+
+def _yes(flag: bool) -> str:
+    """Return 対象 or 対象外 for a marker."""
+    return "対象" if flag else "対象外"
 
 
 def _notes(notes: list[Footnote]) -> list[tuple[str, str]]:
@@ -123,6 +134,7 @@ def carry_translations(old: list[Node], new: list[Node]) -> None:
         if not node.title_en and previous.title == node.title:
             node.title_en = previous.title_en
         node.department = node.department or previous.department
+        node.education = node.education or previous.education
         _carry_notes(previous.footnotes, node.footnotes)
         for section in node.sections:
             _carry_section(previous.section(section.key), section)

@@ -79,6 +79,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)  # for terms in the title (actions)
     department: str = ""  # 主管課 (responsible department), set by the planning office
+    education: bool = False  # reported by the education board (点検・評価), set by the office
 
     def section(self, key: str) -> Section | None:
         """Return the section with ``key``, or None."""
@@ -195,4 +196,6 @@ def node_to_dict(node: Node) -> dict[str, Any]:
         out["footnotes"] = [footnote_to_dict(n) for n in node.footnotes]
     if node.department:
         out["department"] = node.department
+    if node.education:
+        out["education"] = True
     return out

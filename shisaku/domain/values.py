@@ -10,6 +10,8 @@ Rules (the cell is NFKC-normalised for matching only; ``raw`` keeps it verbatim)
   程度, 前後), 以上, 以下, 未満, 超, 以内, and the notes 見込, 速報, 確定, 暫定, 推計 (with or
   without 値/み, in parentheses or not).  ``raw`` keeps the spelling.
 - The unit 位 makes a rank (lower is better): a positive whole number.
+- A number has at most 14 digits before the decimal point (under 100兆): more is a typing
+  slip, and the stored value (20 digits, 6 after the point) could not hold it.
 - Missing: blank, runs of dashes (- ― － — ‐ ー), なし, X, ×, 未集計, 調査中, 未公表, 未定 …;
   ``label`` is the marker as written ("" for blank).
 - Reference: the national/prefectural value (全国値, 全国平均, 国の値, 県平均, 県の値, 全道平均 …),
@@ -49,6 +51,7 @@ NOTE_QUALIFIERS = {
     for tail in ("", "値", "み", "み値")
 }
 MULTIPLIERS = {"万": 4, "億": 8, "兆": 12}
+LIMIT = Decimal(10) ** 14  # numbers are stored with 14 digits before the point
 _MINUS = frozenset("△▲-−")
 _POSITION = (
     {q: "prefix" for q in PREFIX_QUALIFIERS.values()}
@@ -168,6 +171,8 @@ def _number(raw: str, text: str) -> Reading | None:
     if m is None:
         return None
     value, unit = _scaled(m), m["unit"] or ""
+    if abs(value) >= LIMIT:
+        raise CellError(raw, "数値が大きすぎます（整数部は14桁まで）")
     if unit != "位":
         return Reading(raw, "number", value, unit, _qualifier(m))
     if value <= 0 or value != value.to_integral_value() or m["sign"]:

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 
 from shisaku.accounts.models import Membership
+from shisaku.accounts.permissions import require
 from shisaku.audit.services import record
 from shisaku.domain.actors import Actor
 from shisaku.domain.workflow import RESPONSIBLE, SOON_DAYS, date_ja
@@ -115,6 +116,7 @@ def reminders(plan: PlanInfo, year: int, today: date) -> list[Reminder]:
 
 def send_reminders(*, actor: Actor, plan: PlanInfo, year: int, items: list[Reminder]) -> int:
     """Send the reminders through the configured mail backend; audit and return the count."""
+    require(actor, "evaluation.schedule", plan.municipality_code)
     if not items:
         return 0
     messages = [

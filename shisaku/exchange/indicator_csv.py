@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -56,6 +57,9 @@ CSV_ENCODINGS: dict[str, CsvEncoding] = {
 }
 
 
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
 class CsvWriteError(ValueError):
     """A cell cannot be written in the chosen encoding; the message names the cell."""
 
@@ -86,6 +90,7 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as first:
+        _refuse_mixed(data, first.start)
         try:
             return data.decode("cp932")
         except UnicodeDecodeError as second:
@@ -94,6 +99,23 @@ def decode(data: bytes) -> str:
                 f"Shift_JIS としては {second.start + 1} バイト目が読めません）。"
                 "UTF-8、Shift_JIS、UTF-16 のいずれかで保存してください"
             ) from second
+
+
+def _refuse_mixed(data: bytes, bad: int) -> None:
+    """Refuse a file that is UTF-8 Japanese up to byte ``bad`` and something else after it.
+
+    Read as Shift_JIS, its UTF-8 part would turn into other characters (「年度」→「蟷ｴ蠎ｦ」)
+    and the error would point at a garbled cell instead of at the encoding.  Two kana or kanji
+    before the first bad byte tell UTF-8: Shift_JIS kana and most kanji are never valid UTF-8.
+    """
+    if len(_JAPANESE.findall(data[:bad].decode("utf-8"))) < 2:
+        return
+    line = data[:bad].count(b"\n") + 1
+    raise DecodeError(
+        f"文字コードが混ざっています（{bad} バイト目までは UTF-8 ですが、{line} 行目の "
+        f"{bad + 1} バイト目からはそうではありません）。ファイル全体を UTF-8 か Shift_JIS の"
+        "どちらか一つで保存し直してください"
+    )
 
 
 def _strict(data: bytes, codec: str, label: str, offset: int) -> str:

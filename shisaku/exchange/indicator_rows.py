@@ -38,6 +38,9 @@ _MARKS: dict[TableKind, frozenset[str]] = {
     "figures": frozenset(FIGURE_COLUMNS) - frozenset(DEFINITION_COLUMNS),
 }
 _ALLOWED_CONTROLS = frozenset("\t\n\r")
+# Header problems listed one by one; past this many, one more line counts the rest (a
+# 10,000-column header gives a dozen lines, not 10,000).
+SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -133,19 +136,36 @@ def _header_place(source: str, cell: Cell, name: str) -> Place:
     return Place(source, 1, f"{name}（{cell.ref}）" if cell.ref else name)
 
 
+def _shown(errors: list[InputError], found: list[InputError], rest: str) -> None:
+    """Add the first SHOWN of ``found`` to ``errors``, then one line counting the others."""
+    errors.extend(found[:SHOWN])
+    if len(found) > SHOWN:
+        place = Place(found[0].place.source, 1)
+        errors.append(InputError(place, f"ほかに {len(found) - SHOWN:,} 列{rest}"))
+
+
 def _check_header_cells(
     raw: RawTable, header: tuple[Cell, ...], names: list[str], errors: list[InputError]
 ) -> None:
     """Report empty and repeated header cells."""
     if not header:
         errors.append(InputError(Place(raw.source, 1), "見出しの行（1 行目）が空です"))
+    found: list[InputError] = []
+    kinds: list[str] = []  # what each problem is, to count the ones not listed
+    seen: set[str] = set()
     for index, (cell, name) in enumerate(zip(header, names, strict=True), start=1):
         if not name:
             where = cell.ref or f"{index} 番目の列"
-            errors.append(InputError(Place(raw.source, 1), f"見出しが空です（{where}）"))
-        elif name in names[: index - 1]:
+            found.append(InputError(Place(raw.source, 1), f"見出しが空です（{where}）"))
+            kinds.append("が空です")
+        elif name in seen:
             message = "同じ見出しの列が二つあります（一つにしてください）"
-            errors.append(InputError(_header_place(raw.source, cell, name), message))
+            found.append(InputError(_header_place(raw.source, cell, name), message))
+            kinds.append("がほかの列と同じです")
+        seen.add(name)
+    rest = set(kinds[SHOWN:])
+    what = rest.pop() if len(rest) == 1 else "が空か、ほかの列と同じです"
+    _shown(errors, found, f"の見出し{what}")
 
 
 def _recognise(source: str, names: list[str], errors: list[InputError]) -> TableKind | None:
@@ -171,10 +191,11 @@ def _check_columns(
 ) -> None:
     """Report unknown columns (listing the accepted ones) and missing required columns."""
     accepted = "、".join(COLUMNS[kind])
-    for cell, name in zip(header, names, strict=True):
-        if name and name not in COLUMNS[kind]:
-            message = f"{KIND_LABELS[kind]}にない列です。使える列: {accepted}"
-            errors.append(InputError(_header_place(source, cell, name), message))
+    message = f"{KIND_LABELS[kind]}にない列です。使える列: {accepted}"
+    unknown = [(c, n) for c, n in zip(header, names, strict=True) if n and n not in COLUMNS[kind]]
+    found = [InputError(_header_place(source, c, n), message) for c, n in unknown]
+    more = "、".join(n for _, n in unknown[SHOWN : SHOWN + 3])
+    _shown(errors, found, f"が{KIND_LABELS[kind]}にない列です（{more} …）。使える列: {accepted}")
     for name in REQUIRED[kind]:
         if name not in names:
             message = (

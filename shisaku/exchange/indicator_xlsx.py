@@ -3,7 +3,9 @@
 A workbook holds sheets named definitions / figures (or 指標定義 / 数値); other sheets are
 left alone.  A workbook without such sheets may have one sheet, recognised by its header.
 Refused, with the place named: merged cells, formulas (the value must be entered), workbooks
-over 20 MB, sheets over 100,000 rows, and files that are not xlsx.
+over 20 MB, sheets over 100,000 rows or whose used range spans over 2,500,000 cells (a stray
+cell at XFD90000 would make openpyxl build a billion empty cells), password-protected
+workbooks, and files that are not xlsx.
 
 Numbers typed as numbers become text without float noise (48.2, not 48.200000000000003; 1820,
 not 1820.0), rounded to the 15 significant digits Excel shows; a percentage-formatted cell
@@ -23,6 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 
 from shisaku.domain.indicatordata import InputError, Place
 from shisaku.exchange.indicator_rows import Cell, RawRow, RawTable, TableKind
@@ -32,6 +35,7 @@ _OLD_XLS = "古い Excel 形式（.xls）は読めません。「Excel ブック
 MAX_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024  # a small zip can unpack to gigabytes
 MAX_ROWS = 100_000
+MAX_CELLS = 2_500_000  # 100,000 rows of 25 columns
 SHEET_KINDS: dict[str, TableKind] = {
     "definitions": "definitions",
     "指標定義": "definitions",
@@ -42,6 +46,11 @@ SHEET_NAMES: dict[TableKind, str] = {"definitions": "definitions", "figures": "f
 _NOT_XLSX = (
     "xlsx（Excel ブック）として読めません。Excel で「Excel ブック (*.xlsx)」として保存してください"
 )
+_ENCRYPTED = (
+    "パスワードで保護されたブックは読めません。Excel でパスワードを解除して保存し直してください"
+)
+# An encrypted xlsx is an OLE compound file (like an .xls) holding this stream.
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 
 def read_xlsx(data: bytes, name: str, errors: list[InputError]) -> list[RawTable]:
@@ -69,7 +78,7 @@ def _size_problem(data: bytes) -> str | None:
             unpacked = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile:
         if data.startswith(b"\xd0\xcf\x11\xe0"):
-            return _OLD_XLS
+            return _ENCRYPTED if _ENCRYPTED_STREAM in data else _OLD_XLS
         return _NOT_XLSX
     if unpacked > MAX_UNPACKED_BYTES:
         return "ブックの中身が大きすぎます（展開すると 400 MB を超えます）"
@@ -101,11 +110,9 @@ def _sheet(
     ws: Any, source: str, kind: TableKind | None, errors: list[InputError]
 ) -> RawTable | None:
     """Return one sheet as a table, or None after reporting merged cells, formulas or its size."""
-    if ws.max_row > MAX_ROWS:
-        message = (
-            f"行が多すぎます（{ws.max_row:,} 行。{MAX_ROWS:,} 行まで）。ファイルを分けてください"
-        )
-        errors.append(InputError(Place(source), message))
+    problem = _extent_problem(ws)
+    if problem:
+        errors.append(InputError(Place(source), problem))
         return None
     found = len(errors)
     for merged in sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
@@ -123,6 +130,19 @@ def _sheet(
         errors.append(InputError(Place(source), "空のシートです（1 行目に見出しがありません）"))
         return None
     return RawTable(source, rows[0].cells, rows[1:], strict_width=False, kind=kind)
+
+
+def _extent_problem(ws: Any) -> str | None:
+    """Return why a sheet is too big to read (too many rows, too wide a used range), or None."""
+    if ws.max_row > MAX_ROWS:
+        return f"行が多すぎます（{ws.max_row:,} 行。{MAX_ROWS:,} 行まで）。ファイルを分けてください"
+    cells = ws.max_row * ws.max_column
+    if cells > MAX_CELLS:
+        return (
+            f"表の範囲が広すぎます（A1:{get_column_letter(ws.max_column)}{ws.max_row}、"
+            f"{cells:,} セル。{MAX_CELLS:,} セルまで）。使っていない行と列を削除してください"
+        )
+    return None
 
 
 def _row(cells: Sequence[Any], header: list[str], source: str, errors: list[InputError]) -> RawRow:

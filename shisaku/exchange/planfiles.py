@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,10 +12,18 @@ from typing import Any
 
 import yaml
 
-from shisaku.domain.plandict import PlanDictError, nodes_from_list
+from shisaku.domain.periods import FIRST_YEAR
+from shisaku.domain.plandict import MAX_DEPTH, PlanDictError, nodes_from_list, text_problem
 from shisaku.domain.plandoc import PlanDocError, decode_plan_bytes, parse_plan
 from shisaku.domain.plantree import Node, PlanMeta, Warning
 from shisaku.exchange.markdown import render_markdown
+
+SCHEMA = "shisaku.plan/1"
+LAST_YEAR = 2999
+MAX_VERSION = 2**31 - 1
+TEXT_LIMITS = {"title": 200, "title_en": 200, "name": 100, "name_en": 100}  # stored lengths
+_SLUG = re.compile(r"[A-Za-z0-9_-]{1,40}")
+_JSON_KINDS = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
 
 
 class PlanFileError(ValueError):
@@ -62,9 +71,10 @@ def _read_exchange(path: Path, data: bytes, sha: str) -> LoadedPlan:
     try:
         doc = _load_structured(path, data)
     except UnicodeDecodeError as error:
-        raise PlanFileError(
-            f"{path.name}: UTF-8 ではありません（{error.start} バイト目）"
-        ) from error
+        where = f"{path.name}: UTF-8 ではありません（{error.start + 1} バイト目）"
+        raise PlanFileError(f"{where}。UTF-8 で保存してください") from error
+    except RecursionError as error:  # the parsers recurse: a deep file is refused, not a crash
+        raise PlanFileError(_too_deep(path.name)) from error
     except json.JSONDecodeError as error:
         raise PlanFileError(
             f"{path.name} の {error.lineno} 行 {error.colno} 列: JSON の誤り（{error.msg}）"
@@ -75,49 +85,107 @@ def _read_exchange(path: Path, data: bytes, sha: str) -> LoadedPlan:
         return _from_document(doc, path.name, sha)
     except PlanDictError as error:
         raise PlanFileError(f"{path.name} の {error}") from error
+    except RecursionError as error:
+        raise PlanFileError(_too_deep(path.name)) from error
+
+
+def _too_deep(name: str) -> str:
+    """Return the error for a file nested deeper than the parsers can follow."""
+    limit = f"ノードは {MAX_DEPTH} 階層まで"
+    return f"{name}: 入れ子が深すぎます（JSON/YAML の入れ子の上限を超えています。{limit}）"
+
+
+def _kind(value: Any) -> str:
+    """Return the JSON name of a value's type: object, array, string, number, boolean, null."""
+    return _JSON_KINDS.get(type(value), "number" if isinstance(value, int | float) else "value")
 
 
 def _from_document(doc: Any, name: str, sha: str) -> LoadedPlan:
     """Turn an exchange document into a loaded plan, checking its shape."""
-    if not isinstance(doc, dict) or not isinstance(doc.get("plan"), dict):
-        raise PlanDictError(
-            "(top)", "expected an object with 'schema', 'municipality', 'plan', 'nodes'"
-        )
-    if doc.get("schema") != "shisaku.plan/1":
-        raise PlanDictError("schema", f"expected 'shisaku.plan/1', found {doc.get('schema')!r}")
+    if not isinstance(doc, dict):
+        expected = "expected an object with 'schema', 'municipality', 'plan', 'nodes'"
+        raise PlanDictError("(top)", f"{expected}, found {_kind(doc)}")
+    if doc.get("schema") != SCHEMA:
+        raise PlanDictError("schema", f"expected {SCHEMA!r}, found {doc.get('schema')!r}")
     town = doc.get("municipality")
     if not isinstance(town, dict) or not isinstance(town.get("code"), str):
         raise PlanDictError("municipality.code", "expected a 6-digit code as a string")
-    meta = _meta_from_dict(doc["plan"])
+    names = {k: _text(town, k, "municipality") for k in ("code", "name", "name_en")}
+    meta = _meta_from_dict(doc.get("plan", ...))
     nodes = nodes_from_list(doc.get("nodes"), "nodes")
-    names = {k: str(town.get(k, "")) for k in ("code", "name", "name_en")}
     return LoadedPlan(nodes, name, sha, meta=meta, municipality=names)
 
 
-def _meta_from_dict(plan: dict[str, Any]) -> PlanMeta:
-    """Read plan metadata from the exchange form."""
+def _text(obj: dict[str, Any], key: str, parent: str) -> str:
+    """Return an optional text of the document, checked against its stored length."""
+    value, limit = obj.get(key, ""), TEXT_LIMITS.get(key, 200)
+    if not isinstance(value, str) or len(value) > limit:
+        found = f"{len(value)} characters" if isinstance(value, str) else repr(value)
+        message = f"expected a string of at most {limit} characters, found {found}"
+        raise PlanDictError(f"{parent}.{key}", message)
+    problem = text_problem(value)
+    if problem:
+        raise PlanDictError(f"{parent}.{key}", problem)
+    return value
+
+
+def _period(plan: dict[str, Any]) -> tuple[int, int]:
+    """Return the plan period: two years in order, within the years a plan can have."""
     period = plan.get("period")
     if not isinstance(period, dict) or not all(
-        isinstance(period.get(k), int) for k in ("start", "end")
+        isinstance(period.get(k), int) and not isinstance(period.get(k), bool)
+        for k in ("start", "end")
     ):
         raise PlanDictError("plan.period", "expected {start: YYYY, end: YYYY}")
+    for key in ("start", "end"):
+        if not FIRST_YEAR <= period[key] <= LAST_YEAR:
+            message = f"expected a year from {FIRST_YEAR} to {LAST_YEAR}, found {period[key]}"
+            raise PlanDictError(f"plan.period.{key}", message)
+    start, end = period["start"], period["end"]
+    if end < start:
+        raise PlanDictError("plan.period", f"the end ({end}) is before the start ({start})")
+    return start, end
+
+
+def _slug(plan: dict[str, Any]) -> str:
+    """Return the plan's slug (empty: made from the period), refusing one no address can hold."""
+    slug = plan.get("slug", "")
+    if slug != "" and not (isinstance(slug, str) and _SLUG.fullmatch(slug)):
+        expected = "expected letters, digits, - and _ (at most 40), such as 2030-2034"
+        raise PlanDictError("plan.slug", f"{expected}, found {slug!r}")
+    return str(slug)
+
+
+def _version(plan: dict[str, Any]) -> int:
+    """Return the plan's version, a whole number the database can store."""
+    version = plan.get("version", 1)
+    if isinstance(version, bool) or not isinstance(version, int) or not 0 < version <= MAX_VERSION:
+        expected = f"expected a whole number from 1 to {MAX_VERSION}"
+        raise PlanDictError("plan.version", f"{expected}, found {version!r}")
+    return version
+
+
+def _meta_from_dict(plan: Any) -> PlanMeta:
+    """Read plan metadata from the exchange form (``...``: the key is missing)."""
+    if not isinstance(plan, dict):
+        expected = "expected an object with title, period (start, end), status, version"
+        found = "nothing" if plan is ... else _kind(plan)
+        raise PlanDictError("plan", f"{expected}, found {found}")
+    start, end = _period(plan)
     status = plan.get("status", "published")
     if status not in ("draft", "published"):
         raise PlanDictError("plan.status", f"{status!r} is not one of draft, published")
     assessment = plan.get("assessment", {})
     if not isinstance(assessment, dict):
         raise PlanDictError("plan.assessment", 'expected an object such as {"preset": "aomori"}')
-    version = plan.get("version", 1)
-    if not isinstance(version, int) or version < 1:
-        raise PlanDictError("plan.version", f"expected a whole number ≥ 1, found {version!r}")
     return PlanMeta(
-        title=str(plan.get("title", "")),
-        title_en=str(plan.get("title_en", "")),
-        period_start=period["start"],
-        period_end=period["end"],
-        slug=str(plan.get("slug", "")),
+        title=_text(plan, "title", "plan"),
+        title_en=_text(plan, "title_en", "plan"),
+        period_start=start,
+        period_end=end,
+        slug=_slug(plan),
         status=status,
-        version=version,
+        version=_version(plan),
         assessment=assessment,
     )
 
@@ -127,9 +195,26 @@ def _json(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, but text holding a NEL (U+0085) is written double-quoted.
+
+    PyYAML writes such text single-quoted with the NEL raw, and reads it back as a folded
+    line break (a space): the export would not import as it was.  Double quotes escape it.
+    """
+
+
+def _text_scalar(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    """Represent a text, double-quoted when it holds a NEL."""
+    style = '"' if "\x85" in text else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_Dumper.add_representer(str, _text_scalar)
+
+
 def _yaml(document: dict[str, Any]) -> str:
     """Render the exchange document as YAML."""
-    return str(yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=1000))
+    return str(yaml.dump(document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000))
 
 
 FORMATS: dict[str, Callable[[dict[str, Any]], str]] = {

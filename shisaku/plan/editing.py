@@ -124,14 +124,20 @@ def discard_draft(*, actor: Actor, municipality_code: str, slug: str, ref: TextR
     """Drop a draft."""
     plan = _plan(municipality_code, slug)
     require(actor, "plan.edit", municipality_code, _department(_row(plan, ref)))
-    ContentDraft.objects.filter(
+    drafts = ContentDraft.objects.filter(
         plan=plan,
         target=ref.target,
         node_code=ref.node_code,
         section=ref.section,
         position=ref.position,
         language=ref.language,
-    ).delete()
+    )
+    draft = drafts.first()
+    if draft is None:
+        return
+    with transaction.atomic():
+        drafts.delete()
+        record_many(actor=actor, entries=[_entry(plan, "text.discard", ref, draft.text, None)])
 
 
 def _ref(draft: ContentDraft) -> TextRef:
@@ -140,7 +146,7 @@ def _ref(draft: ContentDraft) -> TextRef:
 
 
 def _entry(
-    plan: Plan, action: str, ref: TextRef, before: str | None, after: str
+    plan: Plan, action: str, ref: TextRef, before: str | None, after: str | None
 ) -> dict[str, object]:
     """Return an audit entry for a text of a plan."""
     code = plan.municipality.code
@@ -150,7 +156,7 @@ def _entry(
         "object_id": f"{code}/{plan.slug}/{ref.label()}",
         "municipality_code": code,
         "before": None if before is None else {"text": before},
-        "after": {"text": after},
+        "after": None if after is None else {"text": after},
     }
 
 

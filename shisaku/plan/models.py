@@ -79,6 +79,8 @@ class PlanNode(models.Model):
     title_en = models.TextField(blank=True)
     title_known = models.BooleanField(default=True)
     department = models.CharField(max_length=100, blank=True)  # 主管課, for department editors
+    # a policy whose measures the education board reports on (教育委員会の点検・評価)
+    education = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["plan_id", "position"]

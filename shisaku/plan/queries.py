@@ -136,6 +136,7 @@ def _node(
         sections=[s for _, s in sections],
         footnotes=notes.get(("node", row.id), []),
         department=row.department,
+        education=row.education,
     )
 
 

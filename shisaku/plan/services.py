@@ -15,7 +15,7 @@ from shisaku.domain.localcode import normalize_local_code
 from shisaku.domain.plandiff import Change, carry_translations, diff_trees
 from shisaku.domain.plantree import Node, PlanMeta, meta_to_dict
 from shisaku.plan import queries
-from shisaku.plan.models import Municipality, Plan, PlanSnapshot
+from shisaku.plan.models import Municipality, Plan, PlanNode, PlanSnapshot
 from shisaku.plan.store import replace_content
 
 
@@ -221,3 +221,40 @@ def set_plan_status(*, actor: Actor, municipality_code: str, slug: str, status: 
             before={"status": before},
             after={"status": status},
         )
+
+
+class NotAPolicy(ValueError):
+    """Only a policy (政策) can be marked as education."""
+
+
+def mark_education(
+    *, actor: Actor, municipality_code: str, slug: str, node_code: str, education: bool = True
+) -> bool:
+    """Mark a policy as education (教育委員会の点検・評価の対象), or unmark it.
+
+    Returns whether anything changed. The marker survives a re-import of the plan, the way
+    the responsible department does (see :func:`shisaku.domain.plandiff.carry_translations`).
+    """
+    require(actor, "plan.assign", municipality_code)
+    node = PlanNode.objects.filter(
+        plan__municipality__code=municipality_code, plan__slug=slug, code=node_code
+    ).first()
+    if node is None:
+        raise queries.NotFound(f"node {node_code} does not exist in {municipality_code}/{slug}")
+    if node.kind != PlanNode.Kind.POLICY:
+        raise NotAPolicy(
+            f"{node_code} は{node.get_kind_display()}です。教育の印は政策（policy）に付けます"
+        )
+    if node.education == education:
+        return False
+    PlanNode.objects.filter(pk=node.pk).update(education=education)
+    record(
+        actor=actor,
+        action="node.education",
+        object_type="node",
+        object_id=f"{municipality_code}/{slug}/{node_code}",
+        municipality_code=municipality_code,
+        before={"education": node.education},
+        after={"education": education},
+    )
+    return True

@@ -8,7 +8,10 @@ from shisaku.domain.plantree import Node
 from shisaku.domain.statistics import find_statistics
 from shisaku.plan.models import ContextStatistic, Footnote, Plan, PlanNode, Section, TextBlock
 
-NODE_FIELDS = ["parent", "kind", "position", "title_ja", "title_en", "title_known", "department"]
+NODE_FIELDS = [
+    *("parent", "kind", "position", "title_ja", "title_en", "title_known"),
+    *("department", "education"),
+]
 
 
 def _flatten(nodes: list[Node], parent: str | None = None) -> Iterator[tuple[Node, str | None]]:
@@ -40,7 +43,7 @@ def _upsert_nodes(plan: Plan, flat: list[tuple[Node, str | None]]) -> dict[str, 
         row.parent = rows[parent] if parent else None
         row.kind, row.position, row.title_known = node.kind, position, node.title_known
         row.title_ja, row.title_en = node.title, node.title_en
-        row.department = node.department
+        row.department, row.education = node.department, node.education
         depth[node.code] = depth[parent] + 1
         if row.pk is None:
             fresh.setdefault(depth[node.code], []).append(row)

@@ -1,0 +1,88 @@
+"""``shisaku publish OUT_DIR``: write the public site as static files (docs/publishing.md)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from shisaku.cli.database import ensure_migrated
+from shisaku.cli.registry import Command, CommandError, register
+from shisaku.domain.localcode import LocalCodeError, normalize_local_code
+from shisaku.exchange.indicatorfiles import export_indicators, render_csv
+from shisaku.plan.queries import PlanInfo
+from shisaku.progress import track
+from shisaku.publishing.pages import Page
+from shisaku.publishing.site import DEFAULT_SITE_URL, PublishError, publish
+
+LANGUAGES = {"ja": ["ja"], "en": ["en"], "both": ["ja", "en"]}
+
+
+def exchange_files(plan: PlanInfo) -> dict[str, bytes]:
+    """Return a plan's indicator exchange files, as ``shisaku export-indicators`` writes them."""
+    definitions, figures = render_csv(*export_indicators(plan))
+    return {"indicator-definitions.csv": definitions, "indicator-figures.csv": figures}
+
+
+def _configure(parser: argparse.ArgumentParser) -> None:
+    """Declare the options of publish."""
+    parser.add_argument("out_dir", type=Path, metavar="OUT_DIR", help="書き出すフォルダ")
+    parser.add_argument("--municipality", metavar="CODE", help="この団体だけを書き出す")
+    parser.add_argument(
+        "--language", choices=sorted(LANGUAGES), default="both", help="ページの言語（既定: both）"
+    )
+    parser.add_argument(
+        "--site-url",
+        default=DEFAULT_SITE_URL,
+        metavar="URL",
+        help=f"公開先のアドレス（ダウンロードとデータの url 列に使う。既定: {DEFAULT_SITE_URL}）",
+    )
+    parser.add_argument(
+        "--licence",
+        metavar="SPDX",
+        help="データパッケージのライセンス（例: CC-BY-4.0。既定: 未定と記す）",
+    )
+
+
+def _progress(pages: Sequence[Page]) -> Iterable[Page]:
+    """Draw a progress bar over the pages (only on a terminal)."""
+    return track(pages, total=len(pages), label="ページ")
+
+
+def _handle(args: argparse.Namespace) -> int:
+    """Publish the site and print what was written, left as it was and deleted."""
+    ensure_migrated()
+    try:
+        code = normalize_local_code(args.municipality) if args.municipality else None
+    except LocalCodeError as error:
+        raise CommandError(str(error)) from error
+    started = time.perf_counter()
+    try:
+        report = publish(
+            args.out_dir,
+            municipality=code,
+            languages=LANGUAGES[args.language],
+            site_url=args.site_url,
+            exporter=exchange_files,
+            progress=_progress,
+            licence=args.licence,
+        )
+    except PublishError as error:
+        raise CommandError(str(error)) from error
+    except OSError as error:
+        where = error.filename or args.out_dir
+        raise CommandError(f"{where}: 書き込めません（{error.strerror or error}）") from error
+    seconds = time.perf_counter() - started
+    for path in report.skipped:
+        print(f"警告: {path} はファイル名にできないため書き出していません", file=sys.stderr)
+    print(
+        f"{args.out_dir}: ページ {report.pages}・ファイル {report.files} "
+        f"（書き込み {report.written}・変更なし {report.unchanged}・削除 {report.deleted}）"
+        f" {seconds:.1f} 秒"
+    )
+    return 0
+
+
+register("publish", Command("公開サイトを静的ファイルとして書き出す", _configure, _handle))

@@ -1,0 +1,341 @@
+"""The Frictionless data package at ``data/``: plans, nodes, indicators, figures, assessments.
+
+Five CSV files (UTF-8 without a byte-order mark, CRLF, cells guarded against spreadsheet
+formulas as every CSV of Shisaku is) and ``datapackage.json`` describing them: each field with
+its type, each table with its primary key and the foreign keys that join them.  Figures are in
+the tidy long form (one row per indicator, kind, period and ``breakdown``, the whole area with
+an empty breakdown), as Open SDG's data files are.  The licence is not Shisaku's to choose: it
+is stated as unknown until the city sets it.  See docs/publishing.md for every column.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC
+from decimal import Decimal
+from typing import Any
+
+from shisaku.indicators.assessing import IndicatorResult, assess_plan
+from shisaku.indicators.queries import FigureView, IndicatorView, plan_indicators
+from shisaku.plan.queries import PlanInfo, load_nodes
+from shisaku.publishing.pages import nodes_in_order
+from shisaku.tabular import to_csv
+
+Field = tuple[str, str, str]  # name, Frictionless type, description
+PLAN_KEY = ["municipality_code", "plan"]
+INDICATOR_KEY = [*PLAN_KEY, "indicator_code"]
+LICENCE = {
+    "name": "unknown",
+    "title": "Licence not yet chosen: to be set by the city (for example CC-BY-4.0)",
+}
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One table of the package: its fields, keys and how its rows are made from a plan."""
+
+    name: str
+    title: str
+    fields: list[Field]
+    primary_key: list[str]
+    foreign_key: tuple[str, list[str]] | None  # (resource, the fields it joins on)
+
+    @property
+    def path(self) -> str:
+        """Return the file of the table, relative to ``data/``."""
+        return f"{self.name}.csv"
+
+    def descriptor(self) -> dict[str, Any]:
+        """Return the table's entry in ``datapackage.json``."""
+        schema: dict[str, Any] = {
+            "fields": [{"name": n, "type": t, "description": d} for n, t, d in self.fields],
+            "primaryKey": self.primary_key,
+        }
+        if self.foreign_key:
+            target, names = self.foreign_key
+            schema["foreignKeys"] = [
+                {"fields": names, "reference": {"resource": target, "fields": names}}
+            ]
+        return {
+            "name": self.name,
+            "title": self.title,
+            "path": self.path,
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": schema,
+        }
+
+
+def _s(name: str, description: str) -> Field:
+    return (name, "string", description)
+
+
+def _i(name: str, description: str) -> Field:
+    return (name, "integer", description)
+
+
+def _n(name: str, description: str) -> Field:
+    return (name, "number", description)
+
+
+KEY_FIELDS = [_s("municipality_code", "全国地方公共団体コード (6 digits)"), _s("plan", "plan slug")]
+PLANS = Resource(
+    "plans",
+    "Published plans",
+    [
+        *KEY_FIELDS,
+        _s("municipality", "municipality name (Japanese)"),
+        _s("municipality_en", "municipality name (English)"),
+        _s("title", "plan title (Japanese)"),
+        _s("title_en", "plan title (English)"),
+        _i("period_start", "first fiscal year of the plan"),
+        _i("period_end", "last fiscal year of the plan"),
+        _i("version", "version of the plan's content"),
+        _s("url", "the plan's page"),
+    ],
+    PLAN_KEY,
+    None,
+)
+NODES = Resource(
+    "nodes",
+    "The plan's hierarchy: fields, policies, measures, initiatives and actions",
+    [
+        *KEY_FIELDS,
+        _s("code", "node code, e.g. 2-1-1 (unique in the plan)"),
+        _s("kind", "field, policy, measure, initiative or action"),
+        _s("parent_code", "code of the parent node (empty for a field)"),
+        _i("position", "place in document order, from 1"),
+        _s("title", "title (Japanese); empty when the source gives none"),
+        _s("title_en", "title (English)"),
+        ("title_known", "boolean", "false when the source document gives no title"),
+        _s("url", "the node's page, or its place on its measure's page"),
+    ],
+    [*PLAN_KEY, "code"],
+    ("plans", PLAN_KEY),
+)
+INDICATORS = Resource(
+    "indicators",
+    "Indicator definitions",
+    [
+        *KEY_FIELDS,
+        _s("indicator_code", "indicator code as the plan's files give it"),
+        _s("node_code", "the node the indicator belongs to (empty: the whole plan)"),
+        _s("name", "name (Japanese)"),
+        _s("name_en", "name (English)"),
+        _s("definition", "算出方法 (Japanese)"),
+        _s("definition_en", "definition (English)"),
+        _s("unit", "unit"),
+        _s("direction", "increase, decrease, maintain or qualitative"),
+        _s("accumulation", "single_year or cumulative"),
+        _s("time_basis", "fiscal (年度) or calendar (年)"),
+        _s("source_kind", "survey, operations, government or other"),
+        _s("source", "source of the figures"),
+        _s("department", "responsible department (担当課)"),
+        _n("weight", "weight in roll-ups (empty: equal weights)"),
+        _s("url", "the indicator's page"),
+    ],
+    INDICATOR_KEY,
+    ("plans", PLAN_KEY),
+)
+FIGURES = Resource(
+    "figures",
+    "Baselines, targets and actuals, one row per period and breakdown (tidy long form)",
+    [
+        *KEY_FIELDS,
+        _s("indicator_code", "indicator code"),
+        _s("kind", "baseline, target or actual"),
+        _s("period", "period key: FY2019 (年度), CY2019 (年), FY2021-2026avg …"),
+        _i("period_start", "first year of the period"),
+        _i("period_end", "last year of the period"),
+        _s("breakdown", "disaggregation, e.g. an area (empty: the whole municipality)"),
+        _n("value", "the number (empty when the source gives none; never a stand-in zero)"),
+        _s("as_written", "the value as the source wrote it (「約2,600名」)"),
+        _s("value_kind", "number, rank, qualitative, missing …"),
+        _s("unit", "unit as written with the value"),
+        _s("qualifier", "qualifier such as 約 or 以上"),
+        _s("label", "text of a qualitative value"),
+        _s("note", "note"),
+        _s("source", "source of this figure"),
+        _i("revision", "revision of the figure (earlier revisions are on the indicator page)"),
+        ("entered_at", "datetime", "when this revision was entered (UTC)"),
+    ],
+    [*INDICATOR_KEY, "kind", "period", "breakdown"],
+    ("indicators", INDICATOR_KEY),
+)
+ASSESSMENTS = Resource(
+    "assessments",
+    "Grades of each indicator in each year with an actual, with the plan's method and scale",
+    [
+        *KEY_FIELDS,
+        _s("indicator_code", "indicator code"),
+        _i("year", "year graded"),
+        ("shown", "boolean", "true for the year the site grades by default (the latest)"),
+        _s("grade", "grade on the plan's scale"),
+        _s("grade_label", "label of the grade"),
+        _s("status", "graded, no_actual, not_applicable …"),
+        _n("ratio", "achievement ratio (1 = 100%) for methods that compute one"),
+        _n("score", "the number the scale graded"),
+        _s("method", "assessment method of the plan"),
+        _s("forecast", "likelihood of meeting the target by the trend"),
+        _n("forecast_linear", "value projected linearly to the target year"),
+    ],
+    [*INDICATOR_KEY, "year"],
+    ("indicators", INDICATOR_KEY),
+)
+RESOURCES = [PLANS, NODES, INDICATORS, FIGURES, ASSESSMENTS]
+
+Urls = Callable[[PlanInfo, str, str], str]  # (plan, kind, code) → absolute URL
+
+
+def number(value: Decimal | float | None) -> str:
+    """Return a number as plain text (no exponent, no trailing zeros), empty for none."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return ""
+    exact = Decimal(f"{value:.12g}") if isinstance(value, float) else value
+    text = format(exact.normalize(), "f")
+    return "0" if text == "-0" else text
+
+
+def flag(value: bool) -> str:
+    """Return a boolean as Frictionless reads it."""
+    return "true" if value else "false"
+
+
+def plan_rows(plan: PlanInfo, url: Urls) -> list[list[str]]:
+    """Return the plan as a row of :data:`PLANS`."""
+    m = plan.meta
+    return [
+        [
+            *(plan.municipality_code, m.slug, plan.municipality_name_ja),
+            *(plan.municipality_name_en, m.title, m.title_en),
+            *(str(m.period_start), str(m.period_end), str(m.version), url(plan, "plan", "")),
+        ]
+    ]
+
+
+def node_rows(plan: PlanInfo, url: Urls) -> list[list[str]]:
+    """Return every node of the plan as rows of :data:`NODES`, in document order."""
+    return [
+        [
+            *(plan.municipality_code, plan.meta.slug, n.code, n.kind, parent, str(place)),
+            *(n.title, n.title_en, flag(n.title_known), url(plan, "node", n.code)),
+        ]
+        for n, parent, place in nodes_in_order(load_nodes(plan.id))
+    ]
+
+
+def indicator_rows(plan: PlanInfo, url: Urls) -> list[list[str]]:
+    """Return the plan's indicators as rows of :data:`INDICATORS`."""
+    return [_indicator_row(plan, v, url) for v in plan_indicators(plan.id)]
+
+
+def _indicator_row(plan: PlanInfo, v: IndicatorView, url: Urls) -> list[str]:
+    """Return one indicator's definition."""
+    return [
+        *(plan.municipality_code, plan.meta.slug, v.code, v.node_code, v.name_ja, v.name_en),
+        *(v.definition_ja, v.definition_en, v.unit, v.direction, v.accumulation, v.time_basis),
+        *(v.source_kind, v.source, v.department, number(v.weight), url(plan, "indicator", v.code)),
+    ]
+
+
+def figure_rows(plan: PlanInfo, url: Urls) -> list[list[str]]:
+    """Return every current figure of the plan as rows of :data:`FIGURES`."""
+    return [_figure_row(plan, v, f) for v in plan_indicators(plan.id) for f in v.figures]
+
+
+def _figure_row(plan: PlanInfo, v: IndicatorView, f: FigureView) -> list[str]:
+    """Return one figure in the tidy long form."""
+    entered = f.entered_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return [
+        *(plan.municipality_code, plan.meta.slug, v.code, f.kind, f.period),
+        *(str(f.period_start), str(f.period_end), f.breakdown, number(f.value), f.raw),
+        *(f.value_kind, f.unit, f.qualifier, f.label, f.note, f.source, str(f.revision), entered),
+    ]
+
+
+def assessment_rows(plan: PlanInfo, url: Urls) -> list[list[str]]:
+    """Return the grades of every indicator in every year with a whole-area actual."""
+    shown = assess_plan(plan)
+    years = {f.period_end for r in shown.results for f in _whole_actuals(r)} | {shown.year}
+    graded = {y: shown if y == shown.year else assess_plan(plan, y) for y in sorted(years)}
+    return [
+        _assessment_row(plan, done.results[i], year, year == shown.year, done.config.method)
+        for i in range(len(shown.results))
+        for year, done in graded.items()
+    ]
+
+
+def _whole_actuals(result: IndicatorResult) -> list[FigureView]:
+    """Return an indicator's actuals for the whole area."""
+    return [f for f in result.indicator.of_kind("actual") if not f.breakdown]
+
+
+def _assessment_row(
+    plan: PlanInfo, r: IndicatorResult, year: int, shown: bool, method: str
+) -> list[str]:
+    """Return one indicator's grade in one year."""
+    a, f = r.assessment, r.forecast
+    return [
+        *(plan.municipality_code, plan.meta.slug, r.indicator.code, str(year), flag(shown)),
+        *(a.grade, a.label, a.status, number(a.ratio), number(a.score), method),
+        *((f.likelihood, number(f.linear)) if f else ("", "")),
+    ]
+
+
+ROWS: dict[str, Callable[[PlanInfo, Urls], list[list[str]]]] = {
+    "plans": plan_rows,
+    "nodes": node_rows,
+    "indicators": indicator_rows,
+    "figures": figure_rows,
+    "assessments": assessment_rows,
+}
+
+
+def package_files(
+    plans: Iterable[PlanInfo], url: Urls, site_url: str, licence: str | None = None
+) -> dict[str, bytes]:
+    """Return ``datapackage.json`` and the five CSV files, by name relative to ``data/``."""
+    plans = list(plans)
+    files = {
+        r.path: to_csv([n for n, _, _ in r.fields], _all_rows(r, plans, url), bom=False)
+        for r in RESOURCES
+    }
+    files["datapackage.json"] = descriptor(plans, url, site_url, licence)
+    return files
+
+
+def _all_rows(resource: Resource, plans: list[PlanInfo], url: Urls) -> list[list[str]]:
+    """Return a table's rows for every plan."""
+    return [row for plan in plans for row in ROWS[resource.name](plan, url)]
+
+
+def descriptor(plans: list[PlanInfo], url: Urls, site_url: str, licence: str | None) -> bytes:
+    """Return ``datapackage.json``: the package, its licence, sources and tables.
+
+    The licence is the city's choice (an SPDX identifier such as CC-BY-4.0); until it is made,
+    the package says the licence is unknown and is to be set by the city.
+    """
+    codes = sorted({p.municipality_code for p in plans})
+    data = {
+        "profile": "tabular-data-package",
+        "name": "shisaku-" + ("-".join(codes) if len(codes) <= 3 else "plans"),
+        "title": "Comprehensive plans and their indicators (総合計画と指標)",
+        "description": (
+            "Published by Shisaku: the plans, their hierarchy, indicator definitions, figures "
+            "in tidy long form (one row per period and breakdown) and grades. Every page of "
+            f"the site gives the same data as JSON, CSV and xlsx: {site_url}"
+        ),
+        "homepage": site_url,
+        "licenses": [{"name": licence} if licence else LICENCE],
+        "sources": [
+            {"title": f"{p.municipality_name_ja} {p.meta.title}", "path": url(p, "plan", "")}
+            for p in plans
+        ],
+        "resources": [r.descriptor() for r in RESOURCES],
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()

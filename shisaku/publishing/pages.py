@@ -1,0 +1,80 @@
+"""Every public page of the site, enumerated from the data: the paths a static mirror holds.
+
+Per language: the home page; each municipality with a published plan; each published plan, its
+dashboard and its list of indicators; every node of its tree (fields, policies and measures
+have pages, initiatives and actions answer with a redirect to their place on the measure's
+page, and the run writes that redirect as a small HTML page); every indicator.  Each page has
+its data beside it at ``index.json``, ``index.csv`` and ``index.xlsx``.
+
+The search (``/ja/search/?q=…``) and the pages graded in another year (``?year=2017``) depend
+on a query string, which a static server ignores, so they are not files: see
+docs/publishing.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from shisaku.domain.plantree import Node, walk
+from shisaku.indicators.queries import plan_indicators
+from shisaku.plan.queries import MunicipalityInfo, PlanInfo, load_nodes
+from shisaku.publishing.render import Renderer
+
+TWINS = ("index.json", "index.csv", "index.xlsx")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the site: its URL path (percent-encoded, as links give it) and language.
+
+    ``plan`` and ``node`` say which plan and node the page shows, when it shows one (the data
+    package takes each node's address from what its page answered).
+    """
+
+    language: str
+    path: str
+    plan: PlanInfo | None = None
+    node: str = ""
+
+    def file(self, name: str) -> str:
+        """Return the file of this page (``index.html`` or a twin) relative to the site root."""
+        return unquote(self.path).lstrip("/") + name
+
+
+def site_pages(towns: list[MunicipalityInfo], languages: list[str], r: Renderer) -> list[Page]:
+    """Return every page of ``towns`` (and the home page), each in every language in turn."""
+    by_language = [list(_pages(towns, language, r)) for language in languages]
+    return [page for same in zip(*by_language, strict=True) for page in same]
+
+
+def _pages(towns: list[MunicipalityInfo], language: str, r: Renderer) -> Iterator[Page]:
+    """Yield the pages of ``towns`` in one language."""
+    yield Page(language, r.url("home", language))
+    for town in towns:
+        yield Page(language, r.url("municipality", language, code=town.code))
+        for plan in town.plans:
+            yield from plan_pages(plan, language, r)
+
+
+def plan_pages(plan: PlanInfo, language: str, r: Renderer) -> Iterator[Page]:
+    """Yield a plan's pages: the plan, its dashboard, indicator list, nodes and indicators."""
+    keys = {"code": plan.municipality_code, "slug": plan.meta.slug}
+    for name in ("plan", "dashboard", "indicators"):
+        yield Page(language, r.url(name, language, **keys), plan)
+    for node in walk(load_nodes(plan.id)):
+        yield Page(language, r.url("node", language, **keys, node_code=node.code), plan, node.code)
+    for view in plan_indicators(plan.id):
+        yield Page(language, r.url("indicator", language, **keys, indicator=view.code), plan)
+
+
+def nodes_in_order(nodes: list[Node]) -> Iterator[tuple[Node, str, int]]:
+    """Yield every node with its parent's code and its place in document order (from 1)."""
+    stack: list[tuple[Node, str]] = [(n, "") for n in reversed(nodes)]
+    place = 0
+    while stack:
+        node, parent = stack.pop()
+        place += 1
+        yield node, parent, place
+        stack += [(c, node.code) for c in reversed(node.children)]

@@ -1,0 +1,88 @@
+"""Render public pages in-process: a request, Django's URL resolution, the view it names.
+
+No network and no middleware: the request goes straight to the view ``resolve()`` finds, in
+the language of the path's prefix, as the live site would answer it (the same views, templates
+and queries).  Absolute URLs in the downloads (``request.build_absolute_uri``) use the site
+address the run is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import urlsplit
+
+from django.http import Http404, HttpResponseBase
+from django.test import RequestFactory
+from django.test.utils import override_settings
+from django.urls import resolve, reverse
+from django.utils import translation
+from django.views.defaults import page_not_found
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What a URL answered: the status, the body and where a redirect points."""
+
+    status: int
+    content: bytes
+    location: str = ""
+
+
+class Renderer:
+    """Render URLs of the site in-process, as seen from ``site_url`` (scheme and host)."""
+
+    def __init__(self, site_url: str) -> None:
+        parts = urlsplit(site_url)
+        self.host = parts.netloc or "localhost"
+        secure = parts.scheme == "https"
+        self.factory = RequestFactory(HTTP_HOST=self.host, secure=secure)
+
+    @contextmanager
+    def active(self) -> Iterator[Renderer]:
+        """Accept the site's host for the length of the block (the views build URLs on it)."""
+        with override_settings(ALLOWED_HOSTS=[self.host.split(":")[0]]):
+            yield self
+
+    def get(self, path: str, language: str) -> Rendered:
+        """Return what the view of ``path`` (percent-encoded, as links give it) answers."""
+        request = self.factory.get(path)
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            try:
+                match = resolve(request.path_info)
+                response = match.func(request, *match.args, **match.kwargs)
+            except Http404:
+                return Rendered(404, b"")
+        return _rendered(response)
+
+    def not_found(self, language: str) -> bytes:
+        """Return the site's 404 page in ``language``."""
+        with translation.override(language):
+            request = self.factory.get(f"/{language}/404.html")
+            request.LANGUAGE_CODE = language
+            return bytes(page_not_found(request, Http404()).content)
+
+    def url(self, name: str, language: str, **kwargs: str) -> str:
+        """Return the path of a named public URL in ``language``."""
+        with translation.override(language):
+            return reverse(f"public:{name}", kwargs=kwargs or None)
+
+
+def _rendered(response: HttpResponseBase) -> Rendered:
+    """Return a response's status, body and redirect target."""
+    body = bytes(getattr(response, "content", b""))
+    return Rendered(response.status_code, body, str(response.get("Location", "")))
+
+
+def redirect_page(location: str) -> bytes:
+    """Return an HTML page that sends the reader on to ``location`` (a redirect, as a file)."""
+    where = escape(location, quote=True)
+    return (
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
+        f'<meta http-equiv="refresh" content="0; url={where}">'
+        f'<link rel="canonical" href="{where}"><title>→ {where}</title></head>'
+        f'<body><p><a href="{where}">{where}</a></p></body></html>\n'
+    ).encode()

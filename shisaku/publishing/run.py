@@ -1,0 +1,132 @@
+"""One publishing run: render each page with its twins, then the files around the pages.
+
+A page answering 200 is written as ``index.html`` with each twin that answers 200; a redirect
+(an initiative or action, sent to its place on its measure's page) is written as a small page
+that sends the reader on, with the JSON twin when it has one.  After the pages: the 404 pages,
+a root ``index.html`` sending readers to the home page, the static files the pages link, the
+data package and, when the command hands over a function for them, each plan's indicator
+exchange files at ``data/<code>/<slug>/``.
+
+A page's CSV and xlsx are the same table (docs/public-site.md, Downloads).  Pages come in every
+language one after the other, so when a page's CSV is the same in two languages (a table
+without addresses, such as an indicator's figures) its xlsx is the same too, and the run writes
+the workbook it already has rather than building it again: openpyxl is the slowest part of a
+run (see benchmarks/README.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from urllib.parse import unquote
+
+from django.contrib.staticfiles import finders
+from django.templatetags.static import static
+
+from shisaku.plan.queries import PlanInfo
+from shisaku.publishing.datapackage import package_files
+from shisaku.publishing.output import Output, UnsafePath, check_relative
+from shisaku.publishing.pages import Page
+from shisaku.publishing.render import Rendered, Renderer, redirect_page
+
+ExchangeFiles = Callable[[PlanInfo], dict[str, bytes]]  # plan → file name → content
+
+
+class SiteRun:
+    """Render pages and extras into the output, keeping what later steps need."""
+
+    def __init__(
+        self, renderer: Renderer, out: Output, languages: list[str], site: str, licence: str | None
+    ) -> None:
+        self.r, self.out, self.languages, self.site = renderer, out, languages, site
+        self.licence = licence
+        self.node_urls: dict[tuple[int, str], str] = {}  # (plan id, code) → its page or place
+        self.static_url = static("")  # /static/: only a path on this site can be mirrored
+        quoted = re.escape(self.static_url).encode()
+        self.static_link = re.compile(rb'(?:href|src)="(' + quoted + rb'[^"?#]+)"')
+        self.static_links: set[str] = set()
+        self.tables: tuple[str, bytes, bytes] | None = None  # page key, CSV, xlsx
+        self.skipped: list[str] = []  # pages whose path cannot be a file (a code such as "..")
+
+    def pages(self, pages: Iterable[Page]) -> None:
+        """Render and write every page with its twins."""
+        for page in pages:
+            self.page(page)
+
+    def page(self, page: Page) -> None:
+        """Write a page (or its redirect) and each twin that answers."""
+        try:
+            check_relative(page.file("index.html"))
+        except UnsafePath:
+            self.skipped.append(page.path)
+            return
+        html = self.r.get(page.path, page.language)
+        if html.status == 200:
+            self.html(page.file("index.html"), html.content)
+        elif 300 <= html.status < 400:
+            self.out.put(page.file("index.html"), redirect_page(html.location))
+        if page.node and page.plan and page.language == self.languages[0]:
+            where = page.path if html.status == 200 else html.location
+            self.node_urls[page.plan.id, page.node] = self.site + where
+        self.twin(page, "index.json")
+        if html.status == 200:
+            self.downloads(page)
+
+    def twin(self, page: Page, name: str) -> Rendered:
+        """Write one twin of a page when it answers."""
+        answer = self.r.get(page.path + name, page.language)
+        if answer.status == 200:
+            self.out.put(page.file(name), answer.content)
+        return answer
+
+    def downloads(self, page: Page) -> None:
+        """Write the CSV and the xlsx (reusing the same table's workbook from another language)."""
+        csv = self.twin(page, "index.csv")
+        key = page.path.removeprefix(f"/{page.language}/")
+        if csv.status == 200 and self.tables and self.tables[:2] == (key, csv.content):
+            self.out.put(page.file("index.xlsx"), self.tables[2])
+            return
+        xlsx = self.twin(page, "index.xlsx")
+        ok = csv.status == 200 and xlsx.status == 200
+        self.tables = (key, csv.content, xlsx.content) if ok else None
+
+    def html(self, relative: str, content: bytes) -> None:
+        """Write an HTML page and note the static files it links."""
+        self.out.put(relative, content)
+        self.static_links.update(m.decode() for m in self.static_link.findall(content))
+
+    def extras(self, plans: list[PlanInfo], exporter: ExchangeFiles | None) -> None:
+        """Write the 404 pages, the root page, static files, data package and exchange files."""
+        first = self.languages[0]
+        self.html("404.html", self.r.not_found(first))
+        for language in self.languages:
+            self.html(f"{language}/404.html", self.r.not_found(language))
+        self.out.put("index.html", redirect_page(self.r.url("home", first)))
+        self.static_files()
+        for name, content in package_files(plans, self.url, self.site, self.licence).items():
+            self.out.put(f"data/{name}", content)
+        for plan in plans if exporter else []:
+            self.exchange(plan, exporter)
+
+    def exchange(self, plan: PlanInfo, exporter: ExchangeFiles | None) -> None:
+        """Write a plan's indicator exchange files (re-importable with import-indicators)."""
+        folder = f"data/{plan.municipality_code}/{plan.meta.slug}"
+        for name, content in (exporter(plan) if exporter else {}).items():
+            self.out.put(f"{folder}/{name}", content)
+
+    def url(self, plan: PlanInfo, kind: str, code: str) -> str:
+        """Return the absolute address of a plan, node or indicator in the first language."""
+        if kind == "node":
+            return self.node_urls.get((plan.id, code), "")
+        keys = {"code": plan.municipality_code, "slug": plan.meta.slug}
+        if kind == "indicator":
+            keys["indicator"] = code
+        return self.site + self.r.url(kind, self.languages[0], **keys)
+
+    def static_files(self) -> None:
+        """Copy the static files the written pages link (their ``/static/…`` addresses)."""
+        for url in sorted(self.static_links):
+            found = finders.find(unquote(url.removeprefix(self.static_url)))
+            if isinstance(found, str):
+                self.out.put(unquote(url).lstrip("/"), Path(found).read_bytes())

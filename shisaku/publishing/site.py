@@ -1,0 +1,104 @@
+"""Publish the public site into a folder: every page, its twins, the data package, the styles.
+
+:func:`publish` renders every page of :func:`pages.site_pages` with the views of the live site
+(in-process, see :mod:`render`), inside a :func:`cache.run_cache` so that each plan is loaded
+and graded once; writes what changed through :class:`output.Output`; adds the 404 pages, a
+root page sending readers to the home page of the first language, the static files the pages
+link, the data package (:mod:`datapackage`) and, when the command hands it a function for them,
+each plan's indicator exchange files.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+
+from shisaku.plan.queries import MunicipalityInfo, municipalities
+from shisaku.publishing.cache import run_cache
+from shisaku.publishing.output import Counts, Output
+from shisaku.publishing.pages import Page, site_pages
+from shisaku.publishing.render import Renderer
+from shisaku.publishing.run import ExchangeFiles, SiteRun
+
+Progress = Callable[[Sequence[Page]], Iterable[Page]]
+DEFAULT_SITE_URL = "http://localhost"
+
+
+class PublishError(Exception):
+    """Publishing cannot start: an unknown municipality, or a folder that cannot be written."""
+
+
+@dataclass(frozen=True)
+class PublishReport:
+    """What a run produced (pages, files) and did to the folder (written, unchanged, deleted)."""
+
+    pages: int
+    files: int
+    written: int
+    unchanged: int
+    deleted: int
+    skipped: list[str]  # pages left out: their path cannot be a file name (a code such as "..")
+
+
+def publish(
+    out_dir: Path,
+    *,
+    municipality: str | None = None,
+    languages: Sequence[str] | None = None,
+    site_url: str = DEFAULT_SITE_URL,
+    exporter: ExchangeFiles | None = None,
+    progress: Progress | None = None,
+    licence: str | None = None,
+) -> PublishReport:
+    """Write the public site (or one municipality's part of it) into ``out_dir``."""
+    langs = list(languages or [code for code, _ in settings.LANGUAGES])
+    renderer = Renderer(site_url)
+    with run_cache(), renderer.active():
+        towns = published_towns(municipality)
+        prepare(out_dir)
+        out = Output(out_dir)
+        run = SiteRun(renderer, out, langs, site_url.rstrip("/"), licence)
+        try:
+            pages = site_pages(towns, langs, renderer)
+            run.pages(progress(pages) if progress else pages)
+            run.extras([p for t in towns for p in t.plans], exporter)
+            out.finish()
+        except BaseException:
+            out.save(complete=False)
+            raise
+    return _report(len(pages), out.counts, run.skipped)
+
+
+def _report(pages: int, counts: Counts, skipped: list[str]) -> PublishReport:
+    """Return the report of a finished run."""
+    files = counts.written + counts.unchanged
+    return PublishReport(pages, files, counts.written, counts.unchanged, counts.deleted, skipped)
+
+
+def published_towns(code: str | None) -> list[MunicipalityInfo]:
+    """Return the municipalities with a published plan (only ``code`` when given)."""
+    towns = [t for t in municipalities(published_only=True) if t.plans]
+    if code is None:
+        return towns
+    chosen = [t for t in towns if t.code == code]
+    if not chosen:
+        known = "、".join(t.code for t in towns) or "なし"
+        raise PublishError(f"団体 {code} の公開中の計画はありません（公開中の団体: {known}）")
+    return chosen
+
+
+def prepare(out_dir: Path) -> None:
+    """Create the folder if needed and check that files can be written in it."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".shisaku-probe-", dir=out_dir)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise PublishError(f"{out_dir}: 書き込めません（{reason}）") from error

@@ -1,0 +1,251 @@
+"""shisaku publish: the whole public site as static files, written again only where it changed.
+
+Data: the fictional 試験市 plan (999997, tests/conftest.py) with invented indicators.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from shisaku.domain.indicatordata import IndicatorBatch, IndicatorDefinition
+from shisaku.indicators import services as indicator_services
+from shisaku.indicators.models import Indicator
+from shisaku.publishing import cache
+from shisaku.publishing.output import MANIFEST, UnsafePath, check_relative, digest
+from shisaku.publishing.site import publish
+from tests.factories import figure
+
+PLAN = "999997/2024-2028/"
+SITE = "http://testserver"  # the test client's host, so that downloads match byte for byte
+PAGE_FILES = ("index.html", "index.json", "index.csv", "index.xlsx")
+# Invented figures: (code, node, direction, baseline FY2023, target FY2028, actuals FY2024, 2025)
+INDICATORS = [
+    ("A1", "1-1-1", "increase", "100", "150", ("110", "120")),
+    ("A2", "1-1", "decrease", "50", "30", ("45", "40")),
+    ("P1", "", "increase", "10", "20", ("12", "14")),
+]
+
+
+def invented_batch() -> IndicatorBatch:
+    """Return three invented indicators of 試験市, A1 also by district in FY2025."""
+    batch = IndicatorBatch()
+    for code, node, direction, base, target, actuals in INDICATORS:
+        batch.definitions.append(
+            IndicatorDefinition("999997", "2024-2028", code, f"指標{code}", direction, node, "")
+        )
+        batch.figures += [
+            figure("999997", "2024-2028", code, "baseline", "2023年度", base),
+            figure("999997", "2024-2028", code, "target", "2028年度", target),
+            *(
+                figure("999997", "2024-2028", code, "actual", year, value)
+                for year, value in zip(("2024年度", "2025年度"), actuals, strict=True)
+            ),
+        ]
+    batch.figures += [
+        district(figure("999997", "2024-2028", "A1", "actual", "2025年度", v), f"地区{i}")
+        for i, v in enumerate(("70", "50"), start=1)
+    ]
+    return batch
+
+
+def district(f, name: str):
+    """Return a figure row for one district (a breakdown row)."""
+    from dataclasses import replace
+
+    return replace(f, breakdown=name)
+
+
+@pytest.fixture
+def testville(small_plan, operator):
+    """The fictional plan 999997 with three invented indicators."""
+    indicator_services.apply_batch(actor=operator, batch=invented_batch())
+    return small_plan
+
+
+def exchange_files(plan) -> dict[str, bytes]:
+    """Return the plan's exchange files as the command hands them over."""
+    from shisaku.cli.publish_commands import exchange_files as files
+
+    return files(plan)
+
+
+def run(out: Path, **options):
+    """Publish into ``out`` as the command does, seen from the test client's host."""
+    return publish(out, site_url=SITE, exporter=exchange_files, **options)
+
+
+def files(out: Path) -> dict[str, bytes]:
+    """Return every file under ``out`` (but the manifest), by path relative to it."""
+    found = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    found.pop(MANIFEST, None)
+    return found
+
+
+def page_files(*pages: str, languages=("ja", "en"), names=PAGE_FILES) -> set[str]:
+    """Return the files of pages (paths below the language) in each language."""
+    return {f"{lang}/{page}{name}" for lang in languages for page in pages for name in names}
+
+
+PLAN_PAGES = [
+    "",
+    "999997/",
+    PLAN,
+    PLAN + "dashboard/",
+    PLAN + "indicators/",
+    *(PLAN + f"{code}/" for code in ("1", "1-1", "1-1-1", "9")),
+    *(PLAN + f"indicators/{code}/" for code, *_ in INDICATORS),
+]
+REDIRECTS = [PLAN + "1-1-1.1/", PLAN + "1-1-1.1.1/"]  # initiative and action: on 1-1-1's page
+DATA = {
+    "data/datapackage.json",
+    *(f"data/{name}.csv" for name in ("plans", "nodes", "indicators", "figures", "assessments")),
+    "data/999997/2024-2028/indicator-definitions.csv",
+    "data/999997/2024-2028/indicator-figures.csv",
+}
+
+
+def test_it_writes_every_page_with_its_twins_in_both_languages(testville, tmp_path):
+    report = run(tmp_path)
+    expected = (
+        page_files(*PLAN_PAGES)
+        | page_files(*REDIRECTS, names=("index.html", "index.json"))
+        | {"index.html", "404.html", "ja/404.html", "en/404.html", "static/shisaku/site.css"}
+        | DATA
+    )
+    assert set(files(tmp_path)) == expected
+    assert (report.pages, report.files, report.written) == (28, len(expected), len(expected))
+    assert (report.unchanged, report.deleted) == (0, 0)
+
+
+def test_an_indicator_page_is_the_live_page_with_site_absolute_links(testville, tmp_path, client):
+    run(tmp_path)
+    html = (tmp_path / "ja" / PLAN / "indicators/A1/index.html").read_text(encoding="utf-8")
+    assert "指標A1" in html and "地区1" in html
+    assert 'href="/static/shisaku/site.css"' in html
+    assert f'href="/ja/{PLAN}1-1-1/"' in html
+    assert f'href="/en/{PLAN}indicators/A1/"' in html  # the language switch
+    assert html.encode() == client.get(f"/ja/{PLAN}indicators/A1/").content
+
+
+def test_every_twin_and_download_equals_what_the_live_site_answers(testville, tmp_path, client):
+    run(tmp_path)
+    for lang in ("ja", "en"):
+        for page in PLAN_PAGES:
+            url = f"/{lang}/{page}"
+            for name in ("index.json", "index.csv"):
+                written = (tmp_path / lang / page / name).read_bytes()
+                assert written == client.get(url + name).content, url + name
+            live = client.get(url + "index.xlsx").content
+            written = (tmp_path / lang / page / "index.xlsx").read_bytes()
+            assert digest("x.xlsx", written) == digest("x.xlsx", live), url
+
+
+def test_the_csv_and_xlsx_downloads_open(testville, tmp_path):
+    run(tmp_path)
+    folder = tmp_path / "ja" / PLAN / "indicators/A1"
+    rows = list(csv.DictReader(io.StringIO((folder / "index.csv").read_text("utf-8-sig"))))
+    assert {r["breakdown"] for r in rows} == {"", "地区1", "地区2"}
+    sheet = openpyxl.load_workbook(folder / "index.xlsx").active
+    assert [c.value for c in sheet[1]][:3] == ["municipality_code", "plan", "indicator_code"]
+    assert sheet.max_row == len(rows) + 1
+
+
+def test_an_initiative_is_written_as_a_page_sending_readers_to_its_place(testville, tmp_path):
+    run(tmp_path)
+    html = (tmp_path / "ja" / PLAN / "1-1-1.1/index.html").read_text(encoding="utf-8")
+    assert f'content="0; url=/ja/{PLAN}1-1-1/#i-1-1-1.1"' in html
+    root = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert 'url=/ja/"' in root
+
+
+def test_the_404_page_is_the_site_404_page(testville, tmp_path):
+    run(tmp_path)
+    assert "ページが見つかりません" in (tmp_path / "404.html").read_text(encoding="utf-8")
+    assert "Page not found" in (tmp_path / "en/404.html").read_text(encoding="utf-8")
+
+
+def test_a_second_run_writes_nothing_and_reports_every_file_unchanged(testville, tmp_path):
+    first = run(tmp_path)
+    before = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
+    second = run(tmp_path)
+    assert (second.written, second.unchanged, second.deleted) == (0, first.files, 0)
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def changed_files(before: dict[str, bytes], after: dict[str, bytes]) -> set[str]:
+    """Return the files whose content differs (a workbook by its digest, not its save time)."""
+    return {
+        name
+        for name in before.keys() | after.keys()
+        if digest(name, before.get(name, b"")) != digest(name, after.get(name, b""))
+    }
+
+
+def test_after_one_figure_changes_only_the_pages_showing_it_are_rewritten(
+    testville, tmp_path, operator
+):
+    run(tmp_path)
+    before = files(tmp_path)
+    batch = IndicatorBatch(
+        figures=[figure("999997", "2024-2028", "A1", "actual", "2025年度", "150")]
+    )
+    indicator_services.apply_batch(actor=operator, batch=batch)  # A1 reaches its target
+    report = run(tmp_path)
+    changed = changed_files(before, files(tmp_path))
+    affected = page_files(
+        PLAN + "indicators/A1/", PLAN + "indicators/", PLAN + "1-1-1/", PLAN + "dashboard/"
+    ) | {"data/figures.csv", "data/assessments.csv", "data/999997/2024-2028/indicator-figures.csv"}
+    unrelated = page_files(
+        "", "999997/", PLAN + "9/", PLAN + "indicators/A2/", PLAN + "indicators/P1/"
+    ) | {"data/plans.csv", "data/nodes.csv", "data/indicators.csv", "data/datapackage.json"}
+    assert affected <= changed
+    assert not changed & unrelated
+    assert report.written == len(changed) and report.deleted == 0
+
+
+def test_a_deleted_indicator_loses_its_files(testville, tmp_path):
+    run(tmp_path)
+    Indicator.objects.filter(code="A2").delete()  # no service deletes indicators yet
+    report = run(tmp_path)
+    assert report.deleted == 8
+    assert not (tmp_path / "ja" / PLAN / "indicators/A2").exists()
+    assert not any("/A2/" in name for name in files(tmp_path))
+
+
+def test_only_the_chosen_language_is_written(testville, tmp_path):
+    run(tmp_path, languages=["en"])
+    names = set(files(tmp_path))
+    assert not any(name.startswith("ja/") for name in names)
+    assert f"en/{PLAN}indicators/A1/index.html" in names
+    assert 'url=/en/"' in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_file_outside_the_folder_is_refused():
+    assert check_relative("ja/999997/index.html") == "ja/999997/index.html"
+    for bad in ("../x", "ja/../../x", "/etc/x", "ja/./x", "a\\b", ""):
+        with pytest.raises(UnsafePath):
+            check_relative(bad)
+
+
+def test_the_run_cache_memoises_names_that_exist_and_restores_them():
+    originals = [getattr(module, name) for module, name in cache.CACHED]
+    with cache.run_cache():
+        patched = [getattr(module, name) for module, name in cache.CACHED]
+        assert all(p is not o for p, o in zip(patched, originals, strict=True))
+    assert [getattr(module, name) for module, name in cache.CACHED] == originals
+
+
+def test_a_page_whose_code_cannot_be_a_file_name_is_left_out_and_reported(
+    testville, tmp_path, operator, client
+):
+    odd = IndicatorDefinition("999997", "2024-2028", "..", "指標..", "increase")
+    indicator_services.apply_batch(actor=operator, batch=IndicatorBatch(definitions=[odd]))
+    report = run(tmp_path)
+    assert report.skipped == [f"/ja/{PLAN}indicators/../", f"/en/{PLAN}indicators/../"]
+    # the plan's page is the plan's, not the odd indicator's written over it
+    assert (tmp_path / "ja" / PLAN / "index.html").read_bytes() == client.get(f"/ja/{PLAN}").content

@@ -1,0 +1,108 @@
+"""shisaku publish: the Frictionless data package, one municipality, and the command's errors.
+
+Data: the fictional 試験市 plan (999997) with invented indicators, and 宇陀市's two real ones.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import frictionless
+import pytest
+
+from shisaku.cli import main
+from shisaku.publishing.site import PublishError, publish
+from tests.factories import make_uda_plan
+from tests.test_publish import PLAN, SITE, run, testville  # noqa: F401 (fixture)
+
+
+@pytest.fixture
+def package(testville, tmp_path):  # noqa: F811 (fixture)
+    """The data package of a published 試験市."""
+    run(tmp_path)
+    return tmp_path / "data" / "datapackage.json"
+
+
+def test_the_data_package_validates_with_frictionless(package):
+    report = frictionless.validate(str(package))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_the_package_states_its_licence_as_not_yet_set_and_cites_the_plan(package):
+    data = json.loads(package.read_text(encoding="utf-8"))
+    assert data["licenses"][0]["name"] == "unknown"
+    assert "to be set by the city" in data["licenses"][0]["title"]
+    assert data["sources"] == [{"title": "試験市 試験市総合計画", "path": f"{SITE}/ja/{PLAN}"}]
+    keys = {r["name"]: r["schema"]["primaryKey"] for r in data["resources"]}
+    assert keys["figures"][-3:] == ["kind", "period", "breakdown"]
+
+
+def test_the_city_sets_the_licence(testville, tmp_path):  # noqa: F811
+    run(tmp_path, licence="CC-BY-4.0")
+    package = tmp_path / "data" / "datapackage.json"
+    assert json.loads(package.read_text(encoding="utf-8"))["licenses"] == [{"name": "CC-BY-4.0"}]
+    assert frictionless.validate(str(package)).valid
+
+
+def rows(package, name: str) -> list[dict]:
+    """Return a table of the package read back by frictionless, with its typed values."""
+    with frictionless.Package(str(package)).get_resource(name) as resource:
+        return [row.to_dict() for row in resource.row_stream]
+
+
+def test_the_figures_read_back_in_tidy_long_form_with_numbers(package):
+    a1 = [r for r in rows(package, "figures") if r["indicator_code"] == "A1"]
+    latest = {r["breakdown"]: r["value"] for r in a1 if r["period"] == "FY2025"}
+    assert latest == {None: Decimal(120), "地区1": Decimal(70), "地区2": Decimal(50)}
+    assert {r["kind"] for r in a1} == {"baseline", "target", "actual"}
+    assert all(r["period_end"] >= r["period_start"] for r in a1)
+
+
+def test_the_nodes_and_indicators_link_their_pages(package):
+    nodes = {r["code"]: r for r in rows(package, "nodes")}
+    assert nodes["1-1-1"]["url"] == f"{SITE}/ja/{PLAN}1-1-1/"
+    assert nodes["1-1-1.1"]["url"] == f"{SITE}/ja/{PLAN}1-1-1/#i-1-1-1.1"
+    assert nodes["9"]["title_known"] is False
+    indicators = {r["indicator_code"]: r for r in rows(package, "indicators")}
+    assert indicators["P1"]["node_code"] is None  # the plan's own indicator
+    assert indicators["A1"]["url"] == f"{SITE}/ja/{PLAN}indicators/A1/"
+
+
+def test_every_indicator_is_graded_in_every_year_with_an_actual(package):
+    graded = {(r["indicator_code"], r["year"]): r for r in rows(package, "assessments")}
+    assert set(graded) == {(c, y) for c in ("A1", "A2", "P1") for y in (2024, 2025)}
+    assert graded["A1", 2025]["shown"] is True and graded["A1", 2024]["shown"] is False
+
+
+def test_one_municipality_is_published_alone(testville, operator, tmp_path):  # noqa: F811
+    make_uda_plan(operator)
+    publish(tmp_path, municipality="292125")
+    names = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()}
+    assert "ja/292125/2015-2019/indicators/1/index.html" in names
+    assert not any("999997" in name for name in names)
+
+
+def test_an_unknown_municipality_is_refused_before_anything_is_written(testville, tmp_path):  # noqa: F811
+    with pytest.raises(PublishError, match="292125"):
+        publish(tmp_path / "out", municipality="292125")
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_command_publishes_and_counts_what_it_wrote(testville, tmp_path, capsys):  # noqa: F811
+    assert main(["publish", str(tmp_path), "--language", "ja"]) == 0
+    assert "書き込み 64・変更なし 0・削除 0" in capsys.readouterr().out
+    assert main(["publish", str(tmp_path), "--language", "ja"]) == 0
+    assert "書き込み 0・変更なし 64・削除 0" in capsys.readouterr().out
+
+
+def test_the_command_exits_2_for_an_unknown_municipality(testville, tmp_path, capsys):  # noqa: F811
+    assert main(["publish", str(tmp_path), "--municipality", "292125"]) == 2
+    assert "団体 292125 の公開中の計画はありません" in capsys.readouterr().err
+
+
+def test_the_command_exits_2_for_a_folder_it_cannot_write(testville, tmp_path, capsys):  # noqa: F811
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert main(["publish", str(blocker / "site")]) == 2
+    assert "書き込めません" in capsys.readouterr().err
