@@ -43,6 +43,7 @@ ACTIONS: dict[str, Promise] = {
     "text.draft": _("Draft saved"),
     "text.publish": _("Text published"),
     "text.revert": _("Text reverted"),
+    "text.discard": _("Draft discarded"),
     "node.assign": _("Department assigned"),
     "deadline.set": _("Due date set"),
 }
