@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "shisaku.evaluation",
     "shisaku.public",
     "shisaku.staff",
+    "shisaku.reports",
     "django_htmx",
 ]
 

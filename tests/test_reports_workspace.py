@@ -109,3 +109,10 @@ def test_a_non_ascii_file_name_is_sent_the_rfc_5987_way():
     header = disposition(plan, 2021, "annual")
     assert header.startswith("attachment; filename*=utf-8''022012-")
     assert "%E5%89%8D%E6%9C%9F" in header  # 前期
+
+
+def test_the_page_reads_in_english_too(town):
+    html = signed_in("kikaku").get(PAGE.replace("/ja/", "/en/")).content.decode()
+    assert "<h1>Make a report</h1>" in html
+    assert "Download: Main results of the measures (PDF)" in html
+    assert "報告書の作成" not in html

@@ -12,6 +12,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Protocol
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
 from shisaku.domain.plantree import Node, walk
 from shisaku.plan.queries import PlanInfo, load_nodes
 from shisaku.reports.data import ReportError, Tracker, annual_report
@@ -43,7 +46,7 @@ class Data(Protocol):
 class Kind:
     """A kind of report: what it is called, how its data is made and how it is rendered."""
 
-    label: str
+    label: Promise
     data: Data
     render: Callable[[Report], bytes]
     content_type: str
@@ -71,10 +74,10 @@ def education_report(
 
 
 KINDS: dict[str, Kind] = {
-    "annual": Kind("主要な施策の成果（PDF）", annual_report, to_pdf, PDF, "pdf"),
-    "workbook": Kind("施策評価シート（Excel）", annual_report, to_xlsx, XLSX, "xlsx"),
-    "html": Kind("主要な施策の成果（印刷用HTML）", annual_report, to_html, HTML, "html"),
-    "education": Kind("教育の点検・評価報告書（PDF）", education_report, to_pdf, PDF, "pdf"),
+    "annual": Kind(_("Main results of the measures (PDF)"), annual_report, to_pdf, PDF, "pdf"),
+    "workbook": Kind(_("Measure evaluation sheets (Excel)"), annual_report, to_xlsx, XLSX, "xlsx"),
+    "html": Kind(_("Main results of the measures (HTML)"), annual_report, to_html, HTML, "html"),
+    "education": Kind(_("Education board report (PDF)"), education_report, to_pdf, PDF, "pdf"),
 }
 
 
