@@ -81,3 +81,19 @@ def small_plan(db, operator):
     return services.import_plan(
         actor=operator, municipality_code="999997", meta=meta, nodes=small_nodes()
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_stray_connections(django_db_setup, django_db_blocker):
+    """Before the PostgreSQL test database is dropped, end connections other threads left open
+    (the live server's), so that the drop does not fail at the very end of a run."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )

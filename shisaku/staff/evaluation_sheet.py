@@ -204,7 +204,8 @@ def _changes(before: Any, after: Any) -> list[Change]:
     """Return the fields an entry changed that people read (not versions or internal facts)."""
     old = before if isinstance(before, dict) else {}
     new = after if isinstance(after, dict) else {}
-    keys = [k for k in dict.fromkeys([*new, *old]) if k in HISTORY_FIELDS]
+    # in the form's order: PostgreSQL's jsonb does not keep the order keys were written in
+    keys = [k for k in HISTORY_FIELDS if k in new or k in old]
     return [
         Change(display.label(HISTORY_FIELDS, k), _value(k, old.get(k)), _value(k, new.get(k)))
         for k in keys

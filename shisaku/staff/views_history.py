@@ -75,7 +75,10 @@ def changes(before: Any, after: Any, labels: dict[str, Promise] = FIELDS) -> lis
     """Return the fields an entry changed (every field of a creation)."""
     old = before if isinstance(before, dict) else {}
     new = after if isinstance(after, dict) else {}
-    keys = [k for k in dict.fromkeys([*new, *old]) if old.get(k) != new.get(k)]
+    # a fixed order: PostgreSQL's jsonb does not keep the order keys were written in
+    present = {*old, *new}
+    ordered = [k for k in labels if k in present] + sorted(present - set(labels))
+    keys = [k for k in ordered if old.get(k) != new.get(k)]
     return [Change(display.label(labels, k), _text(old.get(k)), _text(new.get(k))) for k in keys]
 
 
