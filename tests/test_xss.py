@@ -150,3 +150,26 @@ def test_the_workspace_shows_the_payloads_escaped(hostile, client, operator):
         assert response.status_code == 200, page
         html = response.content.decode()
         assert [m for m in MARKUP if m in html] == [], page
+
+
+def test_the_printable_report_shows_the_payloads_escaped(hostile, tmp_path, capsys):
+    from shisaku.cli import main
+
+    out = tmp_path / "report.html"
+    code = main(["report", "html", "--municipality", "999997", "--year", "2028", "-o", str(out)])
+    assert code == 0, capsys.readouterr().err
+    html = out.read_text(encoding="utf-8")
+    assert [m for m in MARKUP if m in html] == []
+    assert "&lt;script&gt;alert(" in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/ja/999997/2024-2028/indicators/%00/",
+        "/ja/staff/999997/2024-2028/indicators/%00/",
+        "/ja/staff/reports/%00/2024-2028/",
+    ],
+)
+def test_a_nul_in_a_path_is_not_found_not_a_server_error(hostile, client, url):
+    assert client.get(url).status_code in (302, 404)

@@ -39,7 +39,7 @@ class NodeCodeConverter(MunicipalityCodeConverter):
 class IndicatorCodeConverter(MunicipalityCodeConverter):
     """An indicator code as the plan's files give it (anything but a slash)."""
 
-    regex = "[^/]+"
+    regex = r"[^/\x00-\x1f\x7f]+"  # no control characters (PostgreSQL refuses NUL)
 
 
 class TableFormatConverter(MunicipalityCodeConverter):

@@ -47,7 +47,7 @@ class NodeConverter(TownConverter):
 class IndicatorConverter(TownConverter):
     """An indicator code as the plan's files give it (anything but a slash)."""
 
-    regex = "[^/]+"
+    regex = r"[^/\x00-\x1f\x7f]+"  # no control characters (PostgreSQL refuses NUL)
 
 
 # Names of their own: the public site registers its converters under the short names.
