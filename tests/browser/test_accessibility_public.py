@@ -14,7 +14,9 @@ PAGES = [
     "022012/2019-2023/3-1-3/",  # measure with a footnote
     "292125/2015-2019/",  # plan without a tree, with indicators
     "292125/2015-2019/indicators/",  # indicator list
-    "292125/2015-2019/indicators/1/",  # indicator page
+    "292125/2015-2019/indicators/1/",  # indicator page with its chart
+    "292125/2015-2019/dashboard/",  # grade dashboard
+    "search/?q=子育て",  # search results
 ]
 
 
