@@ -11,47 +11,10 @@ Static publishing mirrors these paths as ``dir/index.html``, ``dir/index.json``,
 
 from __future__ import annotations
 
-from django.urls import URLPattern, path, register_converter
+from django.urls import URLPattern, path
 
+import shisaku.urlcodes  # noqa: F401  (registers town, node, indicator, table)
 from shisaku.public import dashboard, indicators, search, tables, views
-
-
-class MunicipalityCodeConverter:
-    """A 6-digit 全国地方公共団体コード."""
-
-    regex = "[0-9]{6}"
-
-    def to_python(self, value: str) -> str:
-        """Return the code as given."""
-        return value
-
-    def to_url(self, value: str) -> str:
-        """Return the code as given."""
-        return value
-
-
-class NodeCodeConverter(MunicipalityCodeConverter):
-    """A plan node code such as 2-1-1 or 2-1-1.1.2 (dots and dashes allowed)."""
-
-    regex = r"[0-9A-Za-z.\-]+"
-
-
-class IndicatorCodeConverter(MunicipalityCodeConverter):
-    """An indicator code as the plan's files give it (anything but a slash)."""
-
-    regex = r"[^/\x00-\x1f\x7f]+"  # no control characters (PostgreSQL refuses NUL)
-
-
-class TableFormatConverter(MunicipalityCodeConverter):
-    """The format of a page's table as a download: csv or xlsx."""
-
-    regex = "csv|xlsx"
-
-
-register_converter(MunicipalityCodeConverter, "town")
-register_converter(TableFormatConverter, "table")
-register_converter(NodeCodeConverter, "node")
-register_converter(IndicatorCodeConverter, "indicator")
 
 TOWN = "<town:code>/"
 PLAN = "<town:code>/<slug:slug>/"

@@ -1,13 +1,12 @@
 """The workspace's reports pages, included under /<lang>/staff/reports/."""
 
-from django.urls import re_path
+from django.urls import path
 
+import shisaku.urlcodes  # noqa: F401  (registers town)
 from shisaku.reports import views
-
-PLAN = r"^(?P<code>[0-9]{6})/(?P<slug>[-a-zA-Z0-9_]+)/"  # 全国地方公共団体コード and plan slug
 
 app_name = "reports"
 urlpatterns = [
-    re_path(PLAN + "$", views.reports_page, name="page"),
-    re_path(PLAN + "download/$", views.download, name="download"),
+    path("<town:code>/<slug:slug>/", views.reports_page, name="page"),
+    path("<town:code>/<slug:slug>/download/", views.download, name="download"),
 ]

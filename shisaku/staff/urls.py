@@ -7,8 +7,9 @@ passes ``shisaku.exchange.indicatorfiles.read_indicator_bytes`` as the upload vi
 
 from __future__ import annotations
 
-from django.urls import URLPattern, path, register_converter
+from django.urls import URLPattern, path
 
+import shisaku.urlcodes  # noqa: F401  (registers town, node, indicator)
 from shisaku.staff import (
     auth,
     views_cycle,
@@ -23,44 +24,12 @@ from shisaku.staff import (
 )
 from shisaku.staff.views_upload import Reader
 
-
-class TownConverter:
-    """A 6-digit 全国地方公共団体コード."""
-
-    regex = "[0-9]{6}"
-
-    def to_python(self, value: str) -> str:
-        """Return the code as given."""
-        return value
-
-    def to_url(self, value: str) -> str:
-        """Return the code as given."""
-        return value
-
-
-class NodeConverter(TownConverter):
-    """A plan node code such as 2-1-1 or 2-1-1.1.2."""
-
-    regex = r"[0-9A-Za-z.\-]+"
-
-
-class IndicatorConverter(TownConverter):
-    """An indicator code as the plan's files give it (anything but a slash)."""
-
-    regex = r"[^/\x00-\x1f\x7f]+"  # no control characters (PostgreSQL refuses NUL)
-
-
-# Names of their own: the public site registers its converters under the short names.
-register_converter(TownConverter, "staff_town")
-register_converter(NodeConverter, "staff_node")
-register_converter(IndicatorConverter, "staff_indicator")
-
-TOWN = "<staff_town:code>/"
+TOWN = "<town:code>/"
 PLAN = TOWN + "<slug:slug>/"
-INDICATOR = PLAN + "indicators/<staff_indicator:indicator>/"
-NODE = PLAN + "text/<staff_node:node>/"
+INDICATOR = PLAN + "indicators/<indicator:indicator>/"
+NODE = PLAN + "text/<node:node>/"
 EVALUATIONS = PLAN + "evaluations/"
-SHEET = EVALUATIONS + "<int:year>/<staff_node:measure>/"
+SHEET = EVALUATIONS + "<int:year>/<node:measure>/"
 APP_NAME = "staff"
 
 
@@ -97,7 +66,7 @@ def staff_urls(*, reader: Reader) -> tuple[list[URLPattern], str]:
         path(SHEET + "save/", views_evaluation.save, name="evaluation-save"),
         path(SHEET + "step/", views_evaluation.take_step, name="evaluation-step"),
         path(
-            SHEET + "programmes/<staff_indicator:programme>/",
+            SHEET + "programmes/<indicator:programme>/",
             views_programmes.programme_year,
             name="programme-year",
         ),

@@ -1,0 +1,48 @@
+"""The codes that appear in URLs, as path converters registered once for every interface.
+
+``town`` is a 6-digit 全国地方公共団体コード; ``node`` a plan node code (2-1-1, 2-1-1.1.2);
+``indicator`` an indicator or programme code as the plan's files give it (anything but a slash
+or a control character, which PostgreSQL would refuse); ``table`` a download format.
+"""
+
+from __future__ import annotations
+
+from django.urls import register_converter
+
+
+class TownConverter:
+    """A 6-digit 全国地方公共団体コード."""
+
+    regex = "[0-9]{6}"
+
+    def to_python(self, value: str) -> str:
+        """Return the code as given."""
+        return value
+
+    def to_url(self, value: str) -> str:
+        """Return the code as given."""
+        return value
+
+
+class NodeConverter(TownConverter):
+    """A plan node code such as 2-1-1 or 2-1-1.1.2 (dots and dashes allowed)."""
+
+    regex = r"[0-9A-Za-z.\-]+"
+
+
+class IndicatorConverter(TownConverter):
+    """An indicator or programme code (anything but a slash or a control character)."""
+
+    regex = r"[^/\x00-\x1f\x7f]+"
+
+
+class TableConverter(TownConverter):
+    """The format of a page's table as a download: csv or xlsx."""
+
+    regex = "csv|xlsx"
+
+
+register_converter(TownConverter, "town")
+register_converter(NodeConverter, "node")
+register_converter(IndicatorConverter, "indicator")
+register_converter(TableConverter, "table")
