@@ -25,10 +25,12 @@ def figure(code: str, slug: str, indicator: str, kind: str, period: str, value: 
     )
 
 
-def uda_batch() -> IndicatorBatch:
-    """Return the real 宇陀市 rows as a batch."""
+def uda_batch(
+    rows: dict[str, tuple[str, str, str, str, str, tuple[str, ...]]] = UDA_ROWS,
+) -> IndicatorBatch:
+    """Return the real 宇陀市 rows as a batch (names as ``rows`` spell them)."""
     batch = IndicatorBatch()
-    for code, (name, direction, unit, base, target, actuals) in UDA_ROWS.items():
+    for code, (name, direction, unit, base, target, actuals) in rows.items():
         batch.definitions.append(
             IndicatorDefinition(
                 "292125", "2015-2019", code, name, direction, unit=unit, source=UDA_SOURCE

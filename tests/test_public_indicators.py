@@ -13,28 +13,20 @@ import re
 import pytest
 from pytest_django.asserts import assertInHTML
 
-from shisaku.domain.indicatordata import FigureInput, IndicatorBatch, IndicatorDefinition
-from shisaku.domain.periods import read_period
+from shisaku.domain.indicatordata import IndicatorBatch, IndicatorDefinition
 from shisaku.domain.plantree import PlanMeta
-from shisaku.domain.values import read_value
 from tests.conftest import SEED
+from tests.factories import UDA_SOURCE, figure, uda_batch
 
 UDA = "/ja/292125/2015-2019/"
 EN_UDA = "/en/292125/2015-2019/"
 TEST = "/ja/999997/2024-2028/"
 EN_TEST = "/en/999997/2024-2028/"
-UDA_SOURCE = "宇陀市 数値目標評価シート（vdocuments.mx/effccc-ceff.html）"
 # 宇陀市 総合戦略 (DOMAIN.md §6): name, direction, unit, baseline (H26), target (H31), H27–H29.
 UDA_ROWS = {
     "1": ("合計特殊出生率", "increase", "", "0.90", "1.40", ("0.93", "1.11", "1.00")),
     "2": ("人口移動(社会減)", "decrease", "人/年", "300", "150", ("385", "245", "205")),
 }
-
-
-def figure(town: str, slug: str, code: str, kind: str, period: str, value: str) -> FigureInput:
-    """Return a figure row read the way an import reads its cells."""
-    when = read_period(period, default_basis="fiscal")
-    return FigureInput(town, slug, code, kind, when, read_value(value))
 
 
 def apply(operator, batch: IndicatorBatch) -> None:
@@ -56,19 +48,7 @@ def uda(db, operator):
         assessment={"preset": "uda"},
     )
     services.import_plan(actor=operator, municipality_code="292125", meta=meta, nodes=[])
-    batch = IndicatorBatch()
-    for code, (name, direction, unit, base, target, actuals) in UDA_ROWS.items():
-        batch.definitions.append(
-            IndicatorDefinition(
-                "292125", "2015-2019", code, name, direction, unit=unit, source=UDA_SOURCE
-            )
-        )
-        batch.figures += [
-            figure("292125", "2015-2019", code, "baseline", "H26", base),
-            figure("292125", "2015-2019", code, "target", "H31", target),
-        ]
-        for year, value in zip(("H27", "H28", "H29"), actuals, strict=True):
-            batch.figures.append(figure("292125", "2015-2019", code, "actual", year, value))
+    batch = uda_batch(UDA_ROWS)
     apply(operator, batch)
 
 
