@@ -118,6 +118,7 @@ class _Run:
     errors: list[InputError] = field(default_factory=list)
     audit: list[dict[str, Any]] = field(default_factory=list)
     locks: dict[int, PlanLocks] = field(default_factory=dict)
+    positions: dict[int, int] = field(default_factory=dict)  # next indicator position per plan
 
 
 def _locked(run: _Run, ind: Indicator, f: FigureInput) -> str | None:
@@ -230,7 +231,7 @@ def _save_definition(run: _Run, d: IndicatorDefinition) -> None:
     before = _comparable(_definition_fields_of(row)) if row else None
     if row is None:
         row = Indicator.objects.create(
-            plan=plan, code=d.code, position=_next_position(plan), **fields
+            plan=plan, code=d.code, position=_next_position(run, plan), **fields
         )
         run.result.indicators_created += 1
         run.result.changes.append(f"+ 指標 {d.code} {d.name}")
@@ -251,9 +252,12 @@ def _definition_fields_of(row: Indicator) -> dict[str, Any]:
     return {k: getattr(row, k) for k in keys}
 
 
-def _next_position(plan: Plan) -> int:
-    """Return the position after the plan's last indicator."""
-    return Indicator.objects.filter(plan=plan).count()
+def _next_position(run: _Run, plan: Plan) -> int:
+    """Return the position after the plan's last indicator (counted once per plan and batch)."""
+    if plan.id not in run.positions:
+        run.positions[plan.id] = Indicator.objects.filter(plan=plan).count()
+    run.positions[plan.id] += 1
+    return run.positions[plan.id] - 1
 
 
 def _audit(action: str, plan: Plan, object_id: str, before: Any, after: Any) -> dict[str, Any]:
