@@ -32,6 +32,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Database URL (dj-database-url form, e.g. postgres://user@127.0.0.1:5432/shisaku). "
         "Empty: SQLite at $SHISAKU_HOME/shisaku.sqlite3.",
     ),
+    Setting(
+        "DATABASE_REPLICA_URLS",
+        "",
+        "Comma-separated URLs of read replicas of DATABASE_URL (aliases replica1, replica2, …): "
+        "anonymous public reads go to one of them, everything else to the primary.",
+    ),
     Setting("SHISAKU_SECRET_KEY", "", "Django secret key. Required when SHISAKU_DEBUG is off."),
     Setting(
         "SHISAKU_DEBUG", "1", "1 for development (debug pages, insecure defaults); 0 in production."

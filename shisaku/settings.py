@@ -39,6 +39,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "shisaku.security.ContentSecurityPolicyMiddleware",
+    "shisaku.dbrouter.PrimaryPinMiddleware",  # removes itself when there are no replicas
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -69,15 +70,35 @@ TEMPLATES = [
 ]
 
 
-def _database() -> dict[str, Any]:
-    """Return the default database: DATABASE_URL, or the embedded SQLite file."""
-    url = conf.get("DATABASE_URL")
+def build_databases(url: str, replica_urls: str, home: Path) -> dict[str, dict[str, Any]]:
+    """Return DATABASES: the primary as ``default``, and ``replica1`` … for each replica URL.
+
+    Replicas are test mirrors of the primary, so a test run creates no database for them.
+    """
+    databases = {"default": _primary(url, home)}
+    replicas = [u.strip() for u in replica_urls.split(",") if u.strip()]
+    if replicas and not url:
+        raise RuntimeError("DATABASE_REPLICA_URLS needs DATABASE_URL (a PostgreSQL primary)")
+    for number, replica in enumerate(replicas, start=1):
+        databases[f"replica{number}"] = dict(dj_database_url.parse(replica, conn_max_age=60)) | {
+            "TEST": {"MIRROR": "default"}
+        }
+    return databases
+
+
+def build_routers(databases: dict[str, dict[str, Any]]) -> list[str]:
+    """Return DATABASE_ROUTERS: the replica router when there are replicas, else none."""
+    return ["shisaku.dbrouter.ReplicaRouter"] if len(databases) > 1 else []
+
+
+def _primary(url: str, home: Path) -> dict[str, Any]:
+    """Return the default database: ``url``, or the embedded SQLite file in ``home``."""
     if url:
         return dict(dj_database_url.parse(url, conn_max_age=60))
-    HOME.mkdir(parents=True, exist_ok=True)
+    home.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",
-        "NAME": str(HOME / "shisaku.sqlite3"),
+        "NAME": str(home / "shisaku.sqlite3"),
         "OPTIONS": {
             "timeout": 20,
             "transaction_mode": "IMMEDIATE",
@@ -86,7 +107,10 @@ def _database() -> dict[str, Any]:
     }
 
 
-DATABASES = {"default": _database()}
+# Read replicas (docs/deployment.md): shisaku.dbrouter routes reads; PrimaryPinMiddleware
+# (in MIDDLEWARE) keeps writes, sign-ins and the workspace on the primary.
+DATABASES = build_databases(conf.get("DATABASE_URL"), conf.get("DATABASE_REPLICA_URLS"), HOME)
+DATABASE_ROUTERS = build_routers(DATABASES)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [
