@@ -682,7 +682,7 @@ def test_a_workbook_names_unknown_columns_by_cell(kakogawa_plan):
         "book.xlsx の 指標定義 シート の 1 行目 の colour（F1） 列: 指標定義ファイルにない列です。"
         "使える列: municipality_code、plan、indicator_code、node_code、name、name_en、definition、"
         "definition_en、unit、direction、accumulation、time_basis、source_kind、source、department、"
-        "components、rationale、rationale_en、note、note_en、weight"
+        "components、rationale、rationale_en、note、note_en、weight、common_code"
     ]
 
 
@@ -762,6 +762,7 @@ def test_it_exports_the_kakogawa_rows_in_the_exchange_layout(kakogawa_plan, oper
         "note": "",
         "note_en": "",
         "weight": "",
+        "common_code": "",
     }
     assert [(f["indicator_code"], f["kind"], f["period"], f["value"]) for f in figures] == [
         ("1", "baseline", "2019年度", "1,820人"),

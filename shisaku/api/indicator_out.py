@@ -96,6 +96,7 @@ def indicator_out(plan: PlanInfo, view: IndicatorView) -> IndicatorOut:
         note=view.note_ja,
         note_en=view.note_en,
         weight=view.weight,
+        common_code=view.common_code,
         figures=[figure_out(f) for f in view.figures],
         url=page_url("indicator", code=code, slug=slug, indicator=view.code),
         api_url=api_url("indicator", **plan_kwargs(code, slug, indicator_code=view.code)),

@@ -74,6 +74,9 @@ class IndicatorOut(Schema):
     note: str
     note_en: str
     weight: float | None
+    common_code: str = Field(
+        description="共通指標コード（空欄は指定なし） / Common indicator code, blank when none"
+    )
     figures: list[FigureOut]
     url: str | None
     api_url: str

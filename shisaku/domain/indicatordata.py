@@ -67,6 +67,7 @@ class IndicatorDefinition:
     note: str = ""  # 備考, e.g. a baseline whose year the source does not give
     note_en: str = ""
     weight: float | None = None
+    common_code: str = ""  # 共通指標コード (shisaku/data/common-indicators.csv), or blank
     place: Place = field(default=Place(""), compare=False)
 
 
@@ -118,6 +119,7 @@ DEFINITION_COLUMNS = (
     "note",
     "note_en",
     "weight",
+    "common_code",
 )
 DEFINITION_REQUIRED = ("municipality_code", "plan", "indicator_code", "name", "direction")
 FIGURE_COLUMNS = (

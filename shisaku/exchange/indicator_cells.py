@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Protocol
 
+from shisaku.domain import common_indicators
 from shisaku.domain.indicatordata import (
     ACCUMULATIONS,
     DIRECTIONS,
@@ -185,6 +186,18 @@ class _Cells:
             return None
         return float(number)
 
+    def common_code(self) -> str:
+        """Return the 共通指標コード (blank, or a code of the catalogue)."""
+        written = self.text("common_code")
+        value = unicodedata.normalize("NFKC", written).lower()
+        if not value or common_indicators.find(value) is not None:
+            return value
+        known = "、".join(common_indicators.catalogue())
+        self.fail(
+            "common_code", f"「{written}」は共通指標コードの一覧にありません。使える値: {known}"
+        )
+        return ""
+
     def components(self) -> tuple[str, ...]:
         """Return the labels of a multi-part value: 小学生|中学生 → (小学生, 中学生)."""
         text = self.text("components").replace("｜", "|")  # the labels themselves stay as written
@@ -279,6 +292,7 @@ def _definition(
         note=cells.text("note"),
         note_en=cells.text("note_en"),
         weight=cells.weight(),
+        common_code=cells.common_code(),
         place=cells.row.place(),
     )
     if keyed:

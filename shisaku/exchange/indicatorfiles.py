@@ -195,6 +195,7 @@ def _definition_row(plan: PlanInfo, v: IndicatorView) -> ExportRow:
         "note": v.note_ja,
         "note_en": v.note_en,
         "weight": weight_text(v.weight),
+        "common_code": v.common_code,
     }
 
 

@@ -110,6 +110,11 @@ def _result(view: IndicatorView, year: int, config: MethodConfig) -> IndicatorRe
     return IndicatorResult(view, assess(facts, year, config), _forecast(facts))
 
 
+def grade_indicator(view: IndicatorView, year: int, config: MethodConfig) -> IndicatorResult:
+    """Grade one indicator in ``year`` with a plan's method, as :func:`assess_plan` grades each."""
+    return _result(view, year, config)
+
+
 def default_year(views: list[IndicatorView], plan: PlanInfo) -> int:
     """Return the latest year with an actual, or the plan's first year."""
     years = [f.period_end for v in views for f in v.of_kind("actual")]

@@ -63,6 +63,9 @@ class Indicator(models.Model):
     note_ja = models.TextField(blank=True)  # 備考
     note_en = models.TextField(blank=True)
     weight = models.FloatField(null=True, blank=True)
+    # 共通指標コード: the same code on two plans' indicators says they measure the same statistic
+    # (shisaku/data/common-indicators.csv), so that the public site can compare them.
+    common_code = models.CharField(max_length=40, blank=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

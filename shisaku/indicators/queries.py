@@ -65,6 +65,7 @@ class IndicatorView:
     note_ja: str
     note_en: str
     weight: float | None
+    common_code: str
     figures: tuple[FigureView, ...]
 
     def of_kind(self, kind: str) -> list[FigureView]:
@@ -93,7 +94,11 @@ def plan_indicators(plan_id: int, *, node_codes: list[str] | None = None) -> lis
     rows = Indicator.objects.filter(plan_id=plan_id).select_related("node")
     if node_codes is not None:
         rows = rows.filter(node__code__in=node_codes)
-    indicators = list(rows)
+    return with_figures(list(rows))
+
+
+def with_figures(indicators: list[Indicator]) -> list[IndicatorView]:
+    """Return indicator rows (their nodes loaded) as views with their current figures: one query."""
     figures: dict[int, list[FigureView]] = defaultdict(list)
     current = Figure.objects.filter(indicator__in=indicators, is_current=True)
     for f in current.order_by("kind", "period_start", "period_end", "breakdown"):

@@ -205,6 +205,7 @@ def _definition_fields(d: IndicatorDefinition, node: PlanNode | None) -> dict[st
         "note_ja": d.note,
         "note_en": d.note_en,
         "weight": d.weight,
+        "common_code": d.common_code,
     }
 
 

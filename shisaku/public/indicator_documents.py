@@ -156,6 +156,7 @@ def definition_to_dict(view: IndicatorView) -> dict[str, Any]:
         "note": view.note_ja,
         "note_en": view.note_en,
         "weight": view.weight,
+        "common_code": view.common_code,
     }
 
 
