@@ -11,11 +11,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from shisaku.domain.indicatordata import IndicatorBatch, IndicatorDefinition
 from shisaku.indicators import services as indicator_services
 from shisaku.indicators.models import Indicator
-from shisaku.publishing import cache
 from shisaku.publishing.output import MANIFEST, UnsafePath, check_relative, digest
 from shisaku.publishing.site import publish
 from tests.factories import figure
@@ -232,12 +233,21 @@ def test_a_file_outside_the_folder_is_refused():
             check_relative(bad)
 
 
-def test_the_run_cache_memoises_names_that_exist_and_restores_them():
-    originals = [getattr(module, name) for module, name in cache.CACHED]
-    with cache.run_cache():
-        patched = [getattr(module, name) for module, name in cache.CACHED]
-        assert all(p is not o for p, o in zip(patched, originals, strict=True))
-    assert [getattr(module, name) for module, name in cache.CACHED] == originals
+def queries_of_a_run(out: Path) -> int:
+    """Return how many database queries a run makes."""
+    with CaptureQueriesContext(connection) as captured:
+        run(out)
+    return len(captured.captured_queries)
+
+
+def test_a_run_reads_each_plan_once_whatever_its_number_of_pages(testville, tmp_path, operator):
+    before = queries_of_a_run(tmp_path / "a")
+    more = [
+        IndicatorDefinition("999997", "2024-2028", f"B{i}", f"指標B{i}", "increase", "1-1-1", "")
+        for i in range(1, 6)
+    ]
+    indicator_services.apply_batch(actor=operator, batch=IndicatorBatch(definitions=more))
+    assert queries_of_a_run(tmp_path / "b") == before  # ten more pages, not one query more
 
 
 def test_a_page_whose_code_cannot_be_a_file_name_is_left_out_and_reported(

@@ -122,14 +122,19 @@ def default_year(views: list[IndicatorView], plan: PlanInfo) -> int:
 
 
 def assess_plan(
-    plan: PlanInfo, year: int | None = None, *, nodes: list[Node] | None = None
+    plan: PlanInfo,
+    year: int | None = None,
+    *,
+    nodes: list[Node] | None = None,
+    views: list[IndicatorView] | None = None,
 ) -> PlanAssessment:
     """Grade every indicator of ``plan`` in ``year`` (default: its latest year with an actual).
 
-    ``nodes`` is the plan's tree when the caller has already loaded it.
+    ``nodes`` (the plan's tree) and ``views`` (its indicators) are given when the caller has
+    already loaded them.
     """
     config, preset = config_from_setting(plan.meta.assessment)
-    views = plan_indicators(plan.id)
+    views = plan_indicators(plan.id) if views is None else views
     when = year if year is not None else default_year(views, plan)
     results = [_result(v, when, config) for v in views]
     by_node = _roll_ups(nodes if nodes is not None else load_nodes(plan.id), results, config)

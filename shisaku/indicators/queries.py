@@ -115,11 +115,22 @@ def indicator(plan_id: int, code: str) -> IndicatorView:
     return _view(row, row.node.code if row.node else "", [_figure(f) for f in current])
 
 
+HISTORY_ORDER = ("kind", "period_start", "period_end", "breakdown", "-revision")
+
+
 def figure_history(indicator_id: int) -> list[FigureView]:
     """Return every revision of every figure of an indicator, newest revision first per key."""
-    rows = Figure.objects.filter(indicator_id=indicator_id)
-    ordered = rows.order_by("kind", "period_start", "period_end", "breakdown", "-revision")
-    return [_figure(f) for f in ordered]
+    rows = Figure.objects.filter(indicator_id=indicator_id).order_by(*HISTORY_ORDER)
+    return [_figure(f) for f in rows]
+
+
+def plan_figure_history(plan_id: int) -> dict[int, list[FigureView]]:
+    """Return :func:`figure_history` of every indicator of a plan (by indicator id): one query."""
+    rows = Figure.objects.filter(indicator__plan_id=plan_id)
+    out: dict[int, list[FigureView]] = defaultdict(list)
+    for f in rows.order_by("indicator_id", *HISTORY_ORDER):
+        out[f.indicator_id].append(_figure(f))
+    return out
 
 
 @dataclass(frozen=True)

@@ -20,14 +20,14 @@ from django.utils.translation import gettext
 from shisaku.domain.assessment_scales import fmt_percent
 from shisaku.domain.plantree import Node
 from shisaku.domain.rollup import RollUp, roll_up
+from shisaku.evaluation.reads import Reads, for_request
 from shisaku.graphics import charts
-from shisaku.indicators.assessing import IndicatorResult, PlanAssessment, assess_plan
-from shisaku.plan import queries
+from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import display, documents, grades, links, params
 from shisaku.public import indicator_documents as idocs
 from shisaku.public.downloads import Table, download
-from shisaku.public.views import page, published_plan, twin
+from shisaku.public.views import page, twin
 
 
 @dataclass(frozen=True)
@@ -159,10 +159,16 @@ def _sample(fill: str, ink: str, outline: bool) -> SafeString:
     )
 
 
-def build(plan: PlanInfo, year: int | None) -> Dashboard:
+def board_of(request: HttpRequest, code: str, slug: str) -> Dashboard:
+    """Return the dashboard of a published plan in the year the request asks for."""
+    reads = for_request(request)
+    return build(reads, reads.plan(code, slug), params.assessed_year(request))
+
+
+def build(reads: Reads, plan: PlanInfo, year: int | None) -> Dashboard:
     """Grade the plan and lay out its dashboard."""
-    nodes = queries.load_nodes(plan.id)
-    done = assess_plan(plan, year, nodes=nodes)
+    nodes = reads.nodes(plan)
+    done = reads.assessment(plan, year)
     d = (done, grade_columns(done))
     by_code: dict[str, list[IndicatorResult]] = {}
     for r in done.results:
@@ -210,8 +216,7 @@ def _crumb(plan: PlanInfo) -> documents.Crumb:
 @page
 def dashboard(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     """Show the grade counts of every field and policy of a plan."""
-    year = params.assessed_year(request)
-    board = build(published_plan(code, slug), year)
+    board = board_of(request, code, slug)
     context = {
         "plan": board.plan,
         "board": board,
@@ -219,7 +224,7 @@ def dashboard(request: HttpRequest, code: str, slug: str) -> HttpResponse:
         "rollup": grades.rollup_view(board.done, board.done.plan),
         "year_links": year_links(board),
         "crumbs": [*documents.crumbs(board.plan, []), _crumb(board.plan)],
-        "page_url": links.dashboard_url(board.plan, year),
+        "page_url": links.dashboard_url(board.plan, params.assessed_year(request)),
     }
     return render(request, "public/dashboard.html", context)
 
@@ -273,7 +278,7 @@ def dashboard_document(board: Dashboard) -> dict[str, Any]:
 @twin
 def dashboard_json(request: HttpRequest, code: str, slug: str) -> dict[str, Any]:
     """Return the dashboard as JSON."""
-    return dashboard_document(build(published_plan(code, slug), params.assessed_year(request)))
+    return dashboard_document(board_of(request, code, slug))
 
 
 def _table_row(board: Dashboard, row: Row, field: str) -> list[str]:
@@ -299,7 +304,7 @@ def _table_row(board: Dashboard, row: Row, field: str) -> list[str]:
 @download
 def dashboard_table(request: HttpRequest, code: str, slug: str) -> Table:
     """Return the dashboard's counts, one row per field, policy and total."""
-    board = build(published_plan(code, slug), params.assessed_year(request))
+    board = board_of(request, code, slug)
     header = [
         *("municipality_code", "plan", "assessed_year", "level", "field_code", "code"),
         *("title", "title_en"),

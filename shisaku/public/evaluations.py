@@ -19,7 +19,8 @@ from django.utils.translation import gettext, gettext_lazy
 
 from shisaku.domain.plantree import Node
 from shisaku.evaluation.grades import GradeView
-from shisaku.evaluation.queries import EvaluationView, published_evaluations
+from shisaku.evaluation.queries import EvaluationView
+from shisaku.evaluation.reads import Reads
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import display, grades, links
 
@@ -36,11 +37,11 @@ DIRECTIONS: dict[str, Promise] = {
 TEXTS = ("results", "issues", "committee_opinion")
 
 
-def measure_evaluations(plan: PlanInfo, node: Node) -> list[EvaluationView]:
+def measure_evaluations(reads: Reads, plan: PlanInfo, node: Node) -> list[EvaluationView]:
     """Return a measure's published evaluations, newest year first (none for other nodes)."""
     if node.kind != "measure":
         return []
-    return published_evaluations(plan.id, node.code)
+    return reads.evaluations(plan, node.code)
 
 
 def paragraphs(ja: str, en: str) -> SafeString:

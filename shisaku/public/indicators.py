@@ -14,10 +14,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from shisaku.domain.plantree import Node
-from shisaku.indicators.assessing import IndicatorResult, PlanAssessment, assess_plan
+from shisaku.evaluation.reads import Reads, for_request
+from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
+from shisaku.indicators.queries import FigureView
 from shisaku.indicators.queries import NotFound as IndicatorNotFound
-from shisaku.indicators.queries import figure_history
-from shisaku.plan import queries
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import display, grades, indicator_chart, links, params, tree
 from shisaku.public import indicator_documents as idocs
@@ -44,26 +44,27 @@ class Graded:
     result: IndicatorResult
     path: list[Node]
     trail: list[Crumb]
+    reads: Reads
 
-
-def published(code: str, slug: str) -> PlanInfo:
-    """Return a published plan, or raise NotFound."""
-    return queries.find_plan(code, slug, published_only=True)
+    @property
+    def history(self) -> list[FigureView]:
+        """Return every revision of the indicator's figures."""
+        return self.reads.history(self.plan, self.result.indicator.id)
 
 
 def graded(request: HttpRequest, code: str, slug: str, indicator: str) -> Graded:
     """Grade the plan in the year asked for and find the indicator, or raise."""
-    year = params.assessed_year(request)
-    info = published(code, slug)
-    done = assess_plan(info, year)
+    reads = for_request(request)
+    info = reads.plan(code, slug)
+    done = reads.assessment(info, params.assessed_year(request))
     result = next((r for r in done.results if r.indicator.code == indicator), None)
     if result is None:
         raise IndicatorNotFound(f"indicator {indicator} does not exist in plan {slug}")
     view = result.indicator
-    path = tree.find_path(queries.load_nodes(info.id), view.node_code) if view.node_code else []
+    path = tree.find_path(reads.nodes(info), view.node_code) if view.node_code else []
     url = links.indicator_url(info, view.code)
     here = Crumb(view.code, view.name_ja, view.name_en, url, kind="indicator")
-    return Graded(info, done, result, path, [*crumbs(info, path), here])
+    return Graded(info, done, result, path, [*crumbs(info, path), here], reads)
 
 
 def _year_links(g: Graded) -> list[YearLink]:
@@ -80,7 +81,7 @@ def indicator(request: HttpRequest, code: str, slug: str, indicator: str) -> Htt
     """Show an indicator: definition, figures, its grade explained, forecast and history."""
     g = graded(request, code, slug, indicator)
     view = g.result.indicator
-    history = figure_history(view.id)
+    history = g.history
     asked = params.assessed_year(request)
     context: dict[str, Any] = {
         "plan": g.plan,
@@ -106,8 +107,7 @@ def indicator(request: HttpRequest, code: str, slug: str, indicator: str) -> Htt
 def indicator_json(request: HttpRequest, code: str, slug: str, indicator: str) -> dict[str, Any]:
     """Return an indicator's page as JSON."""
     g = graded(request, code, slug, indicator)
-    history = figure_history(g.result.indicator.id)
-    return idocs.indicator_document(g.plan, g.trail, g.done, g.result, history)
+    return idocs.indicator_document(g.plan, g.trail, g.done, g.result, g.history)
 
 
 def list_crumb(info: PlanInfo) -> Crumb:
@@ -119,8 +119,9 @@ def list_crumb(info: PlanInfo) -> Crumb:
 def indicators(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     """List every indicator of a plan with its grade, and the plan's roll-up."""
     year = params.assessed_year(request)
-    info = published(code, slug)
-    done = assess_plan(info, year)
+    reads = for_request(request)
+    info = reads.plan(code, slug)
+    done = reads.assessment(info, year)
     context = {
         "plan": info,
         "done": done,
@@ -136,6 +137,6 @@ def indicators(request: HttpRequest, code: str, slug: str) -> HttpResponse:
 @twin
 def indicators_json(request: HttpRequest, code: str, slug: str) -> dict[str, Any]:
     """Return every indicator of a plan with its grade, as JSON."""
-    year = params.assessed_year(request)
-    info = published(code, slug)
-    return idocs.indicators_document(info, assess_plan(info, year))
+    reads = for_request(request)
+    info = reads.plan(code, slug)
+    return idocs.indicators_document(info, reads.assessment(info, params.assessed_year(request)))

@@ -24,13 +24,14 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, gettext_lazy
 
+from shisaku.evaluation.reads import for_request
 from shisaku.indicators.queries import IndicatorHit, search_indicators
 from shisaku.plan import queries
 from shisaku.plan.queries import PlanInfo, TextHit
 from shisaku.public import display, documents, highlight, links, tree
 from shisaku.public.downloads import Table, download
 from shisaku.public.params import BadParameter
-from shisaku.public.views import page, published_towns, twin
+from shisaku.public.views import page, twin
 
 LIMIT = 100
 MAX_LENGTH = 100
@@ -274,7 +275,7 @@ def shown_groups(results: Results) -> list[tuple[PlanInfo, list[ShownHit]]]:
 def search(request: HttpRequest) -> HttpResponse:
     """Show the search form and, when words were given, what they found."""
     query = read_query(request)
-    towns = published_towns()
+    towns = for_request(request).towns()
     results = run(query, towns) if query.text else None
     context: dict[str, Any] = {
         "query": query,
@@ -333,7 +334,7 @@ def search_document(results: Results) -> dict[str, Any]:
 @twin
 def search_json(request: HttpRequest) -> dict[str, Any]:
     """Return what a search found, as JSON."""
-    return search_document(run(required(read_query(request)), published_towns()))
+    return search_document(run(required(read_query(request)), for_request(request).towns()))
 
 
 SEARCH_COLUMNS = [
@@ -345,7 +346,7 @@ SEARCH_COLUMNS = [
 @download
 def search_table(request: HttpRequest) -> Table:
     """Return what a search found, one row per hit."""
-    results = run(required(read_query(request)), published_towns())
+    results = run(required(read_query(request)), for_request(request).towns())
     rows = [
         [
             *(results.query.text, g.plan.municipality_code, g.plan.meta.slug),

@@ -20,13 +20,13 @@ from decimal import Decimal
 from django.http import HttpRequest
 
 from shisaku.domain.plantree import Node
-from shisaku.indicators.assessing import PlanAssessment, assess_plan
+from shisaku.evaluation.reads import for_request
+from shisaku.indicators.assessing import PlanAssessment
 from shisaku.indicators.queries import FigureView
-from shisaku.plan import queries
 from shisaku.plan.queries import NotFound, PlanInfo
 from shisaku.public import grades, indicators, links, params, tree
 from shisaku.public.downloads import Table, download
-from shisaku.public.views import published_plan, published_town, published_towns
+from shisaku.public.views import published_town
 
 PLAN_COLUMNS = [
     "municipality_code",
@@ -111,14 +111,14 @@ def _plan_row(request: HttpRequest, plan: PlanInfo) -> list[str]:
 @download
 def home_table(request: HttpRequest) -> Table:
     """Return every published plan of every municipality."""
-    rows = [_plan_row(request, p) for t in published_towns() for p in t.plans]
+    rows = [_plan_row(request, p) for t in for_request(request).towns() for p in t.plans]
     return Table("shisaku-plans", "plans", PLAN_COLUMNS, rows)
 
 
 @download
 def municipality_table(request: HttpRequest, code: str) -> Table:
     """Return the published plans of a municipality."""
-    rows = [_plan_row(request, p) for p in published_town(code).plans]
+    rows = [_plan_row(request, p) for p in published_town(for_request(request), code).plans]
     return Table(f"{code}-plans", "plans", PLAN_COLUMNS, rows)
 
 
@@ -132,10 +132,11 @@ def _outline(nodes: list[Node], parent: str) -> Iterator[tuple[Node, str]]:
 @download
 def plan_table(request: HttpRequest, code: str, slug: str) -> Table:
     """Return the plan's outline: every node's code, kind and titles."""
-    info = published_plan(code, slug)
+    reads = for_request(request)
+    info = reads.plan(code, slug)
     rows = [
         [code, slug, n.code, n.kind, up, n.title, n.title_en]
-        for n, up in _outline(queries.load_nodes(info.id), "")
+        for n, up in _outline(reads.nodes(info), "")
     ]
     return Table(plan_stem(info), "outline", OUTLINE_COLUMNS, rows)
 
@@ -176,12 +177,12 @@ def summary_rows(
 @download
 def node_table(request: HttpRequest, code: str, slug: str, node_code: str) -> Table:
     """Return the indicators a node's page lists, with their key figures and grades."""
-    info = published_plan(code, slug)
-    nodes = queries.load_nodes(info.id)
-    path = tree.find_path(nodes, node_code)
+    reads = for_request(request)
+    info = reads.plan(code, slug)
+    path = tree.find_path(reads.nodes(info), node_code)
     if not path or not tree.has_own_page(path[-1]):
         raise NotFound(f"node {node_code} has no page of its own in plan {slug}")
-    done = assess_plan(info, nodes=nodes)
+    done = reads.assessment(info)
     rows = grades.rows_for(info, done, grades.page_codes(path[-1]))
     name = f"{plan_stem(info)}-{node_code}"
     return Table(name, "indicators", SUMMARY_COLUMNS, summary_rows(request, info, done, rows))
@@ -190,9 +191,9 @@ def node_table(request: HttpRequest, code: str, slug: str, node_code: str) -> Ta
 @download
 def indicators_table(request: HttpRequest, code: str, slug: str) -> Table:
     """Return every indicator of a plan graded in the year asked for (default: the latest)."""
-    year = params.assessed_year(request)
-    info = published_plan(code, slug)
-    done = assess_plan(info, year)
+    reads = for_request(request)
+    info = reads.plan(code, slug)
+    done = reads.assessment(info, params.assessed_year(request))
     rows = [grades.indicator_row(info, r) for r in done.results]
     name = f"{plan_stem(info)}-indicators-{done.year}"
     return Table(name, "indicators", SUMMARY_COLUMNS, summary_rows(request, info, done, rows))

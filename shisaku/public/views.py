@@ -18,9 +18,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
 from shisaku.domain.plantree import Node
+from shisaku.evaluation.reads import Reads, for_request
 from shisaku.indicators import queries as indicator_queries
-from shisaku.indicators.assessing import PlanAssessment, assess_plan
-from shisaku.plan import queries
+from shisaku.indicators.assessing import PlanAssessment
 from shisaku.plan.queries import MunicipalityInfo, NotFound, PlanInfo
 from shisaku.public import display, documents, evaluations, grades, links, tree
 from shisaku.public import indicator_documents as idocs
@@ -87,27 +87,17 @@ def _json(data: dict[str, Any], status: int = 200) -> JsonResponse:
     return response
 
 
-def published_towns() -> list[MunicipalityInfo]:
-    """Return the municipalities that have at least one published plan."""
-    return [t for t in queries.municipalities(published_only=True) if t.plans]
-
-
-def published_town(code: str) -> MunicipalityInfo:
+def published_town(reads: Reads, code: str) -> MunicipalityInfo:
     """Return a municipality with published plans, or raise NotFound."""
-    for town in published_towns():
+    for town in reads.towns():
         if town.code == code:
             return town
     raise NotFound(f"municipality {code} has no published plan")
 
 
-def published_plan(code: str, slug: str) -> PlanInfo:
-    """Return a published plan, or raise NotFound."""
-    return queries.find_plan(code, slug, published_only=True)
-
-
-def node_path(plan: PlanInfo, node_code: str, nodes: list[Node] | None = None) -> list[Node]:
-    """Return the path down to a node in the plan's tree (loaded unless given), or NotFound."""
-    path = tree.find_path(queries.load_nodes(plan.id) if nodes is None else nodes, node_code)
+def node_path(reads: Reads, plan: PlanInfo, node_code: str) -> list[Node]:
+    """Return the path down to a node in the plan's tree, or raise NotFound."""
+    path = tree.find_path(reads.nodes(plan), node_code)
     if not path:
         raise NotFound(f"node {node_code} does not exist in plan {plan.meta.slug}")
     return path
@@ -115,21 +105,23 @@ def node_path(plan: PlanInfo, node_code: str, nodes: list[Node] | None = None) -
 
 def home(request: HttpRequest) -> HttpResponse:
     """List the municipalities and their published plans."""
-    return render(request, "public/home.html", {"towns": published_towns(), "crumbs": []})
+    towns = for_request(request).towns()
+    return render(request, "public/home.html", {"towns": towns, "crumbs": []})
 
 
 @twin
 def home_json(request: HttpRequest) -> dict[str, Any]:
     """Return the home page as JSON."""
-    return documents.home_document(published_towns())
+    return documents.home_document(for_request(request).towns())
 
 
 @page
 def municipality(request: HttpRequest, code: str) -> HttpResponse:
     """List a municipality's published plans, the current one first."""
-    town = published_town(code)
+    reads = for_request(request)
+    town = published_town(reads, code)
     crumb = documents.Crumb(code, town.name_ja, town.name_en, links.municipality_url(code))
-    current = queries.find_plan(code, published_only=True)
+    current = reads.plan(code)
     context = {"town": town, "current": current, "crumbs": [crumb]}
     return render(request, "public/municipality.html", context)
 
@@ -137,16 +129,17 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
 @twin
 def municipality_json(request: HttpRequest, code: str) -> dict[str, Any]:
     """Return a municipality's page as JSON."""
-    town = published_town(code)
-    return documents.municipality_document(town, queries.find_plan(code, published_only=True))
+    reads = for_request(request)
+    return documents.municipality_document(published_town(reads, code), reads.plan(code))
 
 
 @page
 def plan(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     """Show a plan's whole hierarchy, linked."""
-    info = published_plan(code, slug)
-    nodes = queries.load_nodes(info.id)
-    done = assess_plan(info, nodes=nodes)
+    reads = for_request(request)
+    info = reads.plan(code, slug)
+    nodes = reads.nodes(info)
+    done = reads.assessment(info)
     context = {
         "plan": info,
         "fields": [(n, links.outline(info, n.children, [n], PLAN_OUTLINE_DEPTH)) for n in nodes],
@@ -163,29 +156,32 @@ def plan(request: HttpRequest, code: str, slug: str) -> HttpResponse:
 @twin
 def plan_json(request: HttpRequest, code: str, slug: str) -> dict[str, Any]:
     """Return the whole plan as its exchange document."""
-    return queries.plan_document(published_plan(code, slug))
+    reads = for_request(request)
+    return reads.document(reads.plan(code, slug))
 
 
 @page
 def node(request: HttpRequest, code: str, slug: str, node_code: str) -> HttpResponse:
     """Show a field, policy or measure; send initiatives and actions to their place on its page."""
-    info = published_plan(code, slug)
-    nodes = queries.load_nodes(info.id)
-    path = node_path(info, node_code, nodes)
+    reads = for_request(request)
+    info = reads.plan(code, slug)
+    path = node_path(reads, info, node_code)
     if tree.page_owner(path) is None:
         raise NotFound(f"node {node_code} is not shown on any page")
     if not tree.has_own_page(path[-1]):
         return redirect(links.node_link(info, path))
-    done = assess_plan(info, nodes=nodes)  # the tree is loaded once for the page
-    context = _node_context(info, path) | _indicator_context(info, path[-1], done)
-    found = evaluations.measure_evaluations(info, path[-1])
+    done = reads.assessment(info)
+    context = _node_context(info, path) | _indicator_context(reads, info, path[-1], done)
+    found = evaluations.measure_evaluations(reads, info, path[-1])
     context["evaluations"] = evaluations.items(info, found)
     return render(request, "public/node.html", context)
 
 
-def _indicator_context(info: PlanInfo, here: Node, done: PlanAssessment) -> dict[str, Any]:
+def _indicator_context(
+    reads: Reads, info: PlanInfo, here: Node, done: PlanAssessment
+) -> dict[str, Any]:
     """Return the indicators, roll-up and prose statistics a node's page shows."""
-    stats = queries.context_statistics(info.id).get(here.code, [])
+    stats = reads.statistics(info).get(here.code, [])
     return {
         "done": done,
         "indicator_rows": grades.rows_for(info, done, grades.page_codes(here)),
@@ -217,13 +213,13 @@ def _node_context(info: PlanInfo, path: list[Node]) -> dict[str, Any]:
 @twin
 def node_json(request: HttpRequest, code: str, slug: str, node_code: str) -> dict[str, Any]:
     """Return a node's page as JSON: where it sits, the node with its subtree, its indicators."""
-    info = published_plan(code, slug)
-    nodes = queries.load_nodes(info.id)
-    path = node_path(info, node_code, nodes)
-    done = assess_plan(info, nodes=nodes)
-    extra = _indicator_context(info, path[-1], done)
+    reads = for_request(request)
+    info = reads.plan(code, slug)
+    path = node_path(reads, info, node_code)
+    done = reads.assessment(info)
+    extra = _indicator_context(reads, info, path[-1], done)
     page_url = links.node_url(info, node_code)
-    found = evaluations.measure_evaluations(info, path[-1])
+    found = evaluations.measure_evaluations(reads, info, path[-1])
     document = documents.node_document(info, path) | {
         "indicators": [idocs.summary_to_dict(r, done.year) for r in extra["indicator_rows"]],
         "rollup": idocs.rollup_to_dict(extra["rollup"]),

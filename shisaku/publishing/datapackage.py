@@ -18,9 +18,10 @@ from datetime import UTC
 from decimal import Decimal
 from typing import Any
 
-from shisaku.indicators.assessing import IndicatorResult, assess_plan
-from shisaku.indicators.queries import FigureView, IndicatorView, plan_indicators
-from shisaku.plan.queries import PlanInfo, load_nodes
+from shisaku.evaluation.reads import Reads
+from shisaku.indicators.assessing import IndicatorResult
+from shisaku.indicators.queries import FigureView, IndicatorView
+from shisaku.plan.queries import PlanInfo
 from shisaku.publishing.pages import nodes_in_order
 from shisaku.tabular import to_csv
 
@@ -206,7 +207,7 @@ def flag(value: bool) -> str:
     return "true" if value else "false"
 
 
-def plan_rows(plan: PlanInfo, url: Urls) -> list[list[str]]:
+def plan_rows(reads: Reads, plan: PlanInfo, url: Urls) -> list[list[str]]:
     """Return the plan as a row of :data:`PLANS`."""
     m = plan.meta
     return [
@@ -218,20 +219,20 @@ def plan_rows(plan: PlanInfo, url: Urls) -> list[list[str]]:
     ]
 
 
-def node_rows(plan: PlanInfo, url: Urls) -> list[list[str]]:
+def node_rows(reads: Reads, plan: PlanInfo, url: Urls) -> list[list[str]]:
     """Return every node of the plan as rows of :data:`NODES`, in document order."""
     return [
         [
             *(plan.municipality_code, plan.meta.slug, n.code, n.kind, parent, str(place)),
             *(n.title, n.title_en, flag(n.title_known), url(plan, "node", n.code)),
         ]
-        for n, parent, place in nodes_in_order(load_nodes(plan.id))
+        for n, parent, place in nodes_in_order(reads.nodes(plan))
     ]
 
 
-def indicator_rows(plan: PlanInfo, url: Urls) -> list[list[str]]:
+def indicator_rows(reads: Reads, plan: PlanInfo, url: Urls) -> list[list[str]]:
     """Return the plan's indicators as rows of :data:`INDICATORS`."""
-    return [_indicator_row(plan, v, url) for v in plan_indicators(plan.id)]
+    return [_indicator_row(plan, v, url) for v in reads.indicators(plan)]
 
 
 def _indicator_row(plan: PlanInfo, v: IndicatorView, url: Urls) -> list[str]:
@@ -243,9 +244,9 @@ def _indicator_row(plan: PlanInfo, v: IndicatorView, url: Urls) -> list[str]:
     ]
 
 
-def figure_rows(plan: PlanInfo, url: Urls) -> list[list[str]]:
+def figure_rows(reads: Reads, plan: PlanInfo, url: Urls) -> list[list[str]]:
     """Return every current figure of the plan as rows of :data:`FIGURES`."""
-    return [_figure_row(plan, v, f) for v in plan_indicators(plan.id) for f in v.figures]
+    return [_figure_row(plan, v, f) for v in reads.indicators(plan) for f in v.figures]
 
 
 def _figure_row(plan: PlanInfo, v: IndicatorView, f: FigureView) -> list[str]:
@@ -258,11 +259,11 @@ def _figure_row(plan: PlanInfo, v: IndicatorView, f: FigureView) -> list[str]:
     ]
 
 
-def assessment_rows(plan: PlanInfo, url: Urls) -> list[list[str]]:
+def assessment_rows(reads: Reads, plan: PlanInfo, url: Urls) -> list[list[str]]:
     """Return the grades of every indicator in every year with a whole-area actual."""
-    shown = assess_plan(plan)
+    shown = reads.assessment(plan)
     years = {f.period_end for r in shown.results for f in _whole_actuals(r)} | {shown.year}
-    graded = {y: shown if y == shown.year else assess_plan(plan, y) for y in sorted(years)}
+    graded = {y: reads.assessment(plan, y) for y in sorted(years)}
     return [
         _assessment_row(plan, done.results[i], year, year == shown.year, done.config.method)
         for i in range(len(shown.results))
@@ -287,7 +288,7 @@ def _assessment_row(
     ]
 
 
-ROWS: dict[str, Callable[[PlanInfo, Urls], list[list[str]]]] = {
+ROWS: dict[str, Callable[[Reads, PlanInfo, Urls], list[list[str]]]] = {
     "plans": plan_rows,
     "nodes": node_rows,
     "indicators": indicator_rows,
@@ -297,21 +298,23 @@ ROWS: dict[str, Callable[[PlanInfo, Urls], list[list[str]]]] = {
 
 
 def package_files(
-    plans: Iterable[PlanInfo], url: Urls, site_url: str, licence: str | None = None
+    reads: Reads, plans: Iterable[PlanInfo], url: Urls, site_url: str, licence: str | None = None
 ) -> dict[str, bytes]:
     """Return ``datapackage.json`` and the five CSV files, by name relative to ``data/``."""
     plans = list(plans)
     files = {
-        r.path: to_csv([n for n, _, _ in r.fields], _all_rows(r, plans, url), bom=False)
+        r.path: to_csv([n for n, _, _ in r.fields], _all_rows(reads, r, plans, url), bom=False)
         for r in RESOURCES
     }
     files["datapackage.json"] = descriptor(plans, url, site_url, licence)
     return files
 
 
-def _all_rows(resource: Resource, plans: list[PlanInfo], url: Urls) -> list[list[str]]:
+def _all_rows(
+    reads: Reads, resource: Resource, plans: list[PlanInfo], url: Urls
+) -> list[list[str]]:
     """Return a table's rows for every plan."""
-    return [row for plan in plans for row in ROWS[resource.name](plan, url)]
+    return [row for plan in plans for row in ROWS[resource.name](reads, plan, url)]
 
 
 def descriptor(plans: list[PlanInfo], url: Urls, site_url: str, licence: str | None) -> bytes:

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from shisaku.domain.plantree import Node, walk
-from shisaku.indicators.queries import plan_indicators
-from shisaku.plan.queries import MunicipalityInfo, PlanInfo, load_nodes
+from shisaku.plan.queries import MunicipalityInfo, PlanInfo
 from shisaku.publishing.render import Renderer
 
 TWINS = ("index.json", "index.csv", "index.xlsx")
@@ -63,9 +62,9 @@ def plan_pages(plan: PlanInfo, language: str, r: Renderer) -> Iterator[Page]:
     keys = {"code": plan.municipality_code, "slug": plan.meta.slug}
     for name in ("plan", "dashboard", "indicators"):
         yield Page(language, r.url(name, language, **keys), plan)
-    for node in walk(load_nodes(plan.id)):
+    for node in walk(r.reads.nodes(plan)):
         yield Page(language, r.url("node", language, **keys, node_code=node.code), plan, node.code)
-    for view in plan_indicators(plan.id):
+    for view in r.reads.indicators(plan):
         yield Page(language, r.url("indicator", language, **keys, indicator=view.code), plan)
 
 

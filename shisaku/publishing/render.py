@@ -2,8 +2,9 @@
 
 No network and no middleware: the request goes straight to the view ``resolve()`` finds, in
 the language of the path's prefix, as the live site would answer it (the same views, templates
-and queries).  Absolute URLs in the downloads (``request.build_absolute_uri``) use the site
-address the run is given.
+and queries).  Every request carries the run's :class:`Reads`, so the views load and grade
+each plan once for the whole run, not once a page.  Absolute URLs in the downloads
+(``request.build_absolute_uri``) use the site address the run is given.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from django.urls import resolve, reverse
 from django.utils import translation
 from django.views.defaults import page_not_found
 
+from shisaku.evaluation.reads import ATTRIBUTE, Reads
+
 
 @dataclass(frozen=True)
 class Rendered:
@@ -34,7 +37,8 @@ class Rendered:
 class Renderer:
     """Render URLs of the site in-process, as seen from ``site_url`` (scheme and host)."""
 
-    def __init__(self, site_url: str) -> None:
+    def __init__(self, site_url: str, reads: Reads) -> None:
+        self.reads = reads
         parts = urlsplit(site_url)
         self.host = parts.netloc or "localhost"
         secure = parts.scheme == "https"
@@ -49,6 +53,7 @@ class Renderer:
     def get(self, path: str, language: str) -> Rendered:
         """Return what the view of ``path`` (percent-encoded, as links give it) answers."""
         request = self.factory.get(path)
+        setattr(request, ATTRIBUTE, self.reads)
         with translation.override(language):
             request.LANGUAGE_CODE = language
             try:

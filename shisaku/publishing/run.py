@@ -104,7 +104,8 @@ class SiteRun:
             self.html(f"{language}/404.html", self.r.not_found(language))
         self.out.put("index.html", redirect_page(self.r.url("home", first)))
         self.static_files()
-        for name, content in package_files(plans, self.url, self.site, self.licence).items():
+        files = package_files(self.r.reads, plans, self.url, self.site, self.licence)
+        for name, content in files.items():
             self.out.put(f"data/{name}", content)
         for plan in plans if exporter else []:
             self.exchange(plan, exporter)

@@ -1,7 +1,7 @@
 """Publish the public site into a folder: every page, its twins, the data package, the styles.
 
 :func:`publish` renders every page of :func:`pages.site_pages` with the views of the live site
-(in-process, see :mod:`render`), inside a :func:`cache.run_cache` so that each plan is loaded
+(in-process, see :mod:`render`), all sharing one :class:`Reads` so that each plan is loaded
 and graded once; writes what changed through :class:`output.Output`; adds the 404 pages, a
 root page sending readers to the home page of the first language, the static files the pages
 link, the data package (:mod:`datapackage`) and, when the command hands it a function for them,
@@ -18,8 +18,8 @@ from pathlib import Path
 
 from django.conf import settings
 
-from shisaku.plan.queries import MunicipalityInfo, municipalities
-from shisaku.publishing.cache import run_cache
+from shisaku.evaluation.reads import Reads
+from shisaku.plan.queries import MunicipalityInfo
 from shisaku.publishing.output import Counts, Output
 from shisaku.publishing.pages import Page, site_pages
 from shisaku.publishing.render import Renderer
@@ -57,9 +57,9 @@ def publish(
 ) -> PublishReport:
     """Write the public site (or one municipality's part of it) into ``out_dir``."""
     langs = list(languages or [code for code, _ in settings.LANGUAGES])
-    renderer = Renderer(site_url)
-    with run_cache(), renderer.active():
-        towns = published_towns(municipality)
+    renderer = Renderer(site_url, Reads())
+    with renderer.active():
+        towns = published_towns(renderer.reads, municipality)
         prepare(out_dir)
         out = Output(out_dir)
         run = SiteRun(renderer, out, langs, site_url.rstrip("/"), licence)
@@ -80,9 +80,9 @@ def _report(pages: int, counts: Counts, skipped: list[str]) -> PublishReport:
     return PublishReport(pages, files, counts.written, counts.unchanged, counts.deleted, skipped)
 
 
-def published_towns(code: str | None) -> list[MunicipalityInfo]:
+def published_towns(reads: Reads, code: str | None) -> list[MunicipalityInfo]:
     """Return the municipalities with a published plan (only ``code`` when given)."""
-    towns = [t for t in municipalities(published_only=True) if t.plans]
+    towns = reads.towns()
     if code is None:
         return towns
     chosen = [t for t in towns if t.code == code]
