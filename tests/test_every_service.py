@@ -36,7 +36,7 @@ from shisaku.evaluation import programmes, transitions
 from shisaku.evaluation import services as evaluation
 from shisaku.evaluation.programmes import ProgrammeInput, ProgrammeYearInput
 from shisaku.evaluation.reminders import reminders, send_reminders
-from shisaku.exchange import backup
+from shisaku.exchange import backup, bulkload
 from shisaku.indicators import services as indicators
 from shisaku.indicators.services import BatchRejected, FigureEntry
 from shisaku.plan import editing
@@ -59,8 +59,10 @@ MORE_MODULES = (
     "shisaku.evaluation.transitions",
     "shisaku.evaluation.programmes",
     "shisaku.evaluation.reminders",
+    "shisaku.exchange.bulkload",
 )
 OTHER_TOWN = "022012"  # 青森市: a second municipality whose planning office has no say here
+NEW_TOWN = "019003"  # a municipality no one has created yet (number 900: no real one uses it)
 LATE = date(2025, 7, 1)  # the day after the submission due date set in the world
 
 
@@ -222,6 +224,17 @@ RECIPES: dict[str, Recipe] = {
     "shisaku.plan.services.mark_education": Recipe(
         "node.education",
         lambda w, a: plan_services.mark_education(**plan_place(a), node_code="1-1"),
+    ),
+    # national-scale load of new municipalities
+    "shisaku.exchange.bulkload.bulk_load": Recipe(
+        "plan.create",
+        lambda w, a: bulkload.bulk_load(
+            actor=a,
+            plans=[
+                bulkload.PlanLoad(NEW_TOWN, "新市", PlanMeta("新市総合計画", 2025, 2029), nodes())
+            ],
+        ),
+        before=False,
     ),
     # plan texts
     "shisaku.plan.editing.save_draft": Recipe(
