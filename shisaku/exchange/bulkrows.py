@@ -64,7 +64,7 @@ INDICATOR = Table(
         *("id", "plan_id", "node_id", "code", "position", "name_ja", "name_en", "definition_ja"),
         *("definition_en", "unit", "source_kind", "source", "department", "direction"),
         *("accumulation", "time_basis", "components", "rationale_ja", "rationale_en"),
-        *("note_ja", "note_en", "weight", "updated_at"),
+        *("note_ja", "note_en", "weight", "common_code", "updated_at"),
     ),
 )
 FIGURE = Table(
@@ -255,7 +255,8 @@ def _indicators(
                     *(ind, plan_id, node, d.code, position, d.name, d.name_en, d.definition),
                     *(d.definition_en, d.unit, d.source_kind, d.source, d.department),
                     *(d.direction, d.accumulation, d.time_basis, as_json(list(d.components))),
-                    *(d.rationale, d.rationale_en, d.note, d.note_en, d.weight, chunk.stamp),
+                    *(d.rationale, d.rationale_en, d.note, d.note_en, d.weight, d.common_code),
+                    chunk.stamp,
                 )
             )
         out.append(by_code)
