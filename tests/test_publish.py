@@ -17,7 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from shisaku.domain.indicatordata import IndicatorBatch, IndicatorDefinition
 from shisaku.indicators import services as indicator_services
 from shisaku.indicators.models import Indicator
-from shisaku.publishing.output import MANIFEST, UnsafePath, check_relative, digest
+from shisaku.publishing.output import MANIFEST, UnsafePath, check_relative
 from shisaku.publishing.site import publish
 from tests.factories import figure
 
@@ -138,12 +138,9 @@ def test_every_twin_and_download_equals_what_the_live_site_answers(testville, tm
     for lang in ("ja", "en"):
         for page in PLAN_PAGES:
             url = f"/{lang}/{page}"
-            for name in ("index.json", "index.csv"):
+            for name in ("index.json", "index.csv", "index.xlsx"):
                 written = (tmp_path / lang / page / name).read_bytes()
                 assert written == client.get(url + name).content, url + name
-            live = client.get(url + "index.xlsx").content
-            written = (tmp_path / lang / page / "index.xlsx").read_bytes()
-            assert digest("x.xlsx", written) == digest("x.xlsx", live), url
 
 
 def test_the_csv_and_xlsx_downloads_open(testville, tmp_path):
@@ -179,11 +176,11 @@ def test_a_second_run_writes_nothing_and_reports_every_file_unchanged(testville,
 
 
 def changed_files(before: dict[str, bytes], after: dict[str, bytes]) -> set[str]:
-    """Return the files whose content differs (a workbook by its digest, not its save time)."""
+    """Return the files whose content differs."""
     return {
         name
         for name in before.keys() | after.keys()
-        if digest(name, before.get(name, b"")) != digest(name, after.get(name, b""))
+        if before.get(name, b"") != after.get(name, b"")
     }
 
 

@@ -6,9 +6,8 @@ writes a file only when its digest differs from the manifest's (or the file is g
 another size), and deletes the files of the previous run that this run no longer produces.
 Files the manifest does not list (a city's own ``robots.txt``) are never touched.
 
-The digest is the SHA-256 of the content, except for xlsx workbooks, which record the time they
-were saved: their digest covers every part of the workbook but its save time
-(``docProps/core.xml``) and ignores the zip's timestamps, so an unchanged table is not rewritten.
+The digest is the SHA-256 of the content (the workbooks carry no save time: the same table
+gives the same bytes).
 
 Each file is written to a temporary file beside it and renamed over it, so a reader (or a
 static server) sees the old file or the new one, never half of one.
@@ -17,38 +16,23 @@ static server) sees the old file or the new one, never half of one.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 MANIFEST = ".shisaku-publish.json"
 MANIFEST_SCHEMA = "shisaku.publish-manifest/1"
-XLSX_TIMES = frozenset({"docProps/core.xml"})
 
 
 class UnsafePath(ValueError):
     """A path that would leave the output folder (``..``) or cannot be a file name."""
 
 
-def digest(relative: str, content: bytes) -> str:
-    """Return the digest of a file's content (an xlsx without its save time)."""
-    if relative.endswith(".xlsx") and content.startswith(b"PK"):
-        return _xlsx_digest(content)
+def digest(content: bytes) -> str:
+    """Return the digest of a file's content."""
     return hashlib.sha256(content).hexdigest()
-
-
-def _xlsx_digest(content: bytes) -> str:
-    """Return the SHA-256 of a workbook's parts, its save time left out."""
-    sha = hashlib.sha256()
-    with zipfile.ZipFile(io.BytesIO(content)) as book:
-        for name in sorted(book.namelist()):
-            if name not in XLSX_TIMES:
-                sha.update(name.encode() + b"\0" + book.read(name) + b"\0")
-    return "xlsx:" + sha.hexdigest()
 
 
 def check_relative(relative: str) -> str:
@@ -81,7 +65,7 @@ class Output:
     def put(self, relative: str, content: bytes) -> bool:
         """Record a file of this run; write it when it changed. Return whether it was written."""
         relative = check_relative(relative)
-        key = digest(relative, content)
+        key = digest(content)
         before = self.previous.get(relative)
         path = self.root / relative
         # the file on disk is the one the previous run wrote: its size is the recorded one

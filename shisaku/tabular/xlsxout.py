@@ -2,25 +2,63 @@
 
 Every cell is written as a string (format 「@」), so 「=1+1」 is never a formula and 「△10」 or
 「-」 never become numbers: what the reader sees is what the source wrote.
+
+The workbook is written directly as the few XML parts a spreadsheet needs (Office Open XML,
+ECMA-376: content types, workbook, styles, one worksheet per table with inline strings), not
+through a spreadsheet library: publishing writes thousands of them (benchmarks/README.md).
+The result carries no time stamp, so the same tables always give the same bytes.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import unicodedata
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from xml.sax.saxutils import escape, quoteattr
 
-import openpyxl
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-
-# Characters an xlsx cannot hold (C0 controls other than tab, LF and CR).
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Characters an xlsx cannot hold (C0 controls but tab, LF and CR; surrogates; U+FFFE, U+FFFF).
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_MARKUP = re.compile("[&<>]")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 MAX_SHEET_NAME = 31  # Excel refuses longer sheet names
+# A cell's markup before and after its text, and an empty cell: style 1 is text (format 「@」),
+# style 2 bold text.  Cells go in column order, so they need no reference (r="B2").
+_TEXT_CELL = ('<c s="1" t="inlineStr"><is><t xml:space="preserve">', "</t></is></c>", '<c s="1"/>')
+_HEADER_CELL = (
+    '<c s="2" t="inlineStr"><is><t xml:space="preserve">',
+    "</t></is></c>",
+    '<c s="2"/>',
+)
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_ML = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+_RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
+_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_STYLES = (
+    f'{_XML}<styleSheet xmlns="{_MAIN}">'
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+    '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" '
+    'applyFont="1"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    "</styleSheet>"
+)
+_FROZEN = (
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
+    'activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" '
+    'sqref="A2"/></sheetView></sheetViews>'
+)
 
 
 @dataclass(frozen=True)
@@ -46,48 +84,116 @@ def sheet_name(name: str, taken: set[str]) -> str:
 
 def to_xlsx(sheets: Sequence[Sheet]) -> bytes:
     """Return a workbook with one sheet per table (a workbook needs at least one sheet)."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
     taken: set[str] = set()
-    for sheet in sheets or [Sheet("Sheet", [], [])]:
-        ws = book.create_sheet(sheet_name(sheet.name, taken))
-        _fill(ws, sheet)
+    tables = list(sheets) or [Sheet("Sheet", [], [])]
+    names = [sheet_name(sheet.name, taken) for sheet in tables]
+    count = len(tables)
+    parts = {
+        "[Content_Types].xml": _content_types(count),
+        "_rels/.rels": _relationships([("officeDocument", "xl/workbook.xml")]),
+        "xl/workbook.xml": _workbook(names),
+        "xl/_rels/workbook.xml.rels": _relationships(
+            [("styles", "styles.xml")]
+            + [("worksheet", f"worksheets/sheet{i}.xml") for i in range(1, count + 1)]
+        ),
+        "xl/styles.xml": _STYLES,
+    }
+    for number, sheet in enumerate(tables, start=1):
+        parts[f"xl/worksheets/sheet{number}.xml"] = _worksheet(sheet)
+    return _zip(parts)
+
+
+def _zip(parts: dict[str, str]) -> bytes:
+    """Return the parts as a zip package, every entry dated 1980-01-01 (no time stamp)."""
     out = io.BytesIO()
-    book.save(out)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, text in parts.items():
+            entry = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
+            package.writestr(entry, text.encode(), zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
-def _fill(ws: Any, sheet: Sheet) -> None:
-    """Fill one sheet: header, rows as text cells, frozen header row, widths to fit."""
-    bold = Font(bold=True)
-    for col, title in enumerate(sheet.header, start=1):
-        _text_cell(ws, 1, col, title).font = bold
-    for number, row in enumerate(sheet.rows, start=2):
-        for col, text in enumerate(row, start=1):
-            _text_cell(ws, number, col, text)
-    ws.freeze_panes = "A2"
-    for col, title in enumerate(sheet.header, start=1):
-        texts = [title, *(row[col - 1] for row in sheet.rows if len(row) >= col)]
-        ws.column_dimensions[get_column_letter(col)].width = _width(texts)
+def _content_types(sheets: int) -> str:
+    """Return ``[Content_Types].xml``: what each part of the package is."""
+    overrides = [("/xl/workbook.xml", "sheet.main"), ("/xl/styles.xml", "styles")]
+    overrides += [(f"/xl/worksheets/sheet{i}.xml", "worksheet") for i in range(1, sheets + 1)]
+    return (
+        f'{_XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        f'<Default Extension="rels" ContentType="{_RELS_TYPE}"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        + "".join(f'<Override PartName="{p}" ContentType="{_ML}.{t}+xml"/>' for p, t in overrides)
+        + "</Types>"
+    )
 
 
-def _text_cell(ws: Any, row: int, col: int, text: str) -> Any:
-    """Write ``text`` as a text cell, never a formula or a number."""
-    cell = ws.cell(row=row, column=col)
-    clean = _ILLEGAL.sub("\ufffd", text)
-    cell.value = clean or None
-    if clean:
-        cell.data_type = "s"  # openpyxl takes a leading = for a formula
-    cell.number_format = "@"
-    return cell
+def _relationships(targets: list[tuple[str, str]]) -> str:
+    """Return a relationships part linking to ``targets`` (kind, path), rId1 first."""
+    links = "".join(
+        f'<Relationship Id="rId{i}" Type="{_REL}/{kind}" Target="{target}"/>'
+        for i, (kind, target) in enumerate(targets, start=1)
+    )
+    return f'{_XML}<Relationships xmlns="{_PKG_REL}">{links}</Relationships>'
 
 
-def _width(texts: list[str]) -> float:
+def _workbook(names: list[str]) -> str:
+    """Return ``xl/workbook.xml``: the sheets in order (relationship 1 is the styles)."""
+    sheets = "".join(
+        f'<sheet name={quoteattr(name)} sheetId="{i}" r:id="rId{i + 1}"/>'
+        for i, name in enumerate(names, start=1)
+    )
+    return f'{_XML}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>{sheets}</sheets></workbook>'
+
+
+def _worksheet(sheet: Sheet) -> str:
+    """Return one worksheet: widths, frozen header, then the header and rows as text cells."""
+    width = len(sheet.header)
+    cols = "".join(
+        f'<col min="{i}" max="{i}" width="{_width(sheet, i - 1):g}" customWidth="1"/>'
+        for i in range(1, width + 1)
+    )
+    rows = [_row(1, sheet.header, _HEADER_CELL)]
+    rows += [_row(n, row[:width], _TEXT_CELL) for n, row in enumerate(sheet.rows, start=2)]
+    return (
+        f'{_XML}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">{_FROZEN}'
+        + (f"<cols>{cols}</cols>" if cols else "")
+        + f"<sheetData>{''.join(rows)}</sheetData></worksheet>"
+    )
+
+
+def _row(number: int, cells: Sequence[str], cell: tuple[str, str, str]) -> str:
+    """Return one row of text cells, in column order (an empty cell holds nothing)."""
+    start, end, empty = cell
+    out = [start + _xml_text(text) + end if text else empty for text in cells]
+    return f'<row r="{number}">{"".join(out)}</row>'
+
+
+def _xml_text(text: str) -> str:
+    """Return a cell's text as XML content: characters XML cannot hold become U+FFFD."""
+    if _ILLEGAL.search(text):
+        text = _ILLEGAL.sub("\ufffd", text)
+    return escape(text) if _MARKUP.search(text) else text
+
+
+def _width(sheet: Sheet, column: int) -> float:
     """Return a column width fitting the longest first line (wide characters count two)."""
-    widest = max(display_width(t.split("\n", 1)[0]) for t in texts)
+    texts = [sheet.header[column], *(row[column] for row in sheet.rows if len(row) > column)]
+    widest = max(_columns(t.split("\n", 1)[0]) for t in texts)
     return float(min(max(widest + 2, 8), 60))
+
+
+def _columns(text: str) -> int:
+    """Return about how many half-width columns ``text`` takes, quickly: a character of n bytes
+    in UTF-8 counts (1 + n) / 2, so ASCII one column and the wide characters (CJK) two; the
+    rare others (accented letters, half-width katakana) a little more than they take."""
+    return -(-(len(text) + len(text.encode("utf-8", "surrogatepass"))) // 2)
 
 
 def display_width(text: str) -> int:
     """Return how many half-width columns ``text`` takes."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) if text.isascii() else sum(map(_char_width, text))
+
+
+@functools.cache
+def _char_width(ch: str) -> int:
+    """Return how many half-width columns a character takes (wide and full-width: two)."""
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
