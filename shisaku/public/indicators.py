@@ -22,6 +22,7 @@ from shisaku.plan.queries import PlanInfo
 from shisaku.public import display, grades, indicator_chart, links, params, tree
 from shisaku.public import indicator_documents as idocs
 from shisaku.public.documents import Crumb, crumbs
+from shisaku.public.figure_rows import figure_rows, history_rows
 from shisaku.public.views import page, twin
 
 
@@ -82,6 +83,8 @@ def indicator(request: HttpRequest, code: str, slug: str, indicator: str) -> Htt
     g = graded(request, code, slug, indicator)
     view = g.result.indicator
     history = g.history
+    figures = grades.ordered(view.figures)
+    breakdown = any(f.breakdown for f in history)
     asked = params.assessed_year(request)
     context: dict[str, Any] = {
         "plan": g.plan,
@@ -92,9 +95,10 @@ def indicator(request: HttpRequest, code: str, slug: str, indicator: str) -> Htt
         "page_title": f"{view.code} {display.plain(view.name_ja, view.name_en)}",
         "node": g.path[-1] if g.path else None,
         "node_url": links.node_link(g.plan, g.path) if g.path else "",
-        "figures": grades.ordered(view.figures),
-        "history": grades.ordered(history),
-        "has_breakdown": any(f.breakdown for f in history),
+        "figures": figures,
+        "figure_rows": figure_rows(figures, breakdown),
+        "history_rows": history_rows(grades.ordered(history), breakdown),
+        "has_breakdown": breakdown,
         "year_links": _year_links(g),
         "page_url": links.indicator_url(g.plan, view.code, asked),
         "display_english": display.english(),
