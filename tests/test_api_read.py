@@ -267,6 +267,7 @@ UDA_2 = {
     "note": "",
     "note_en": "",
     "weight": None,
+    "common_code": "",
     "figures": [
         fig("actual", 2015, "385", 385, "平成27"),
         fig("actual", 2016, "245", 245, "平成28"),
