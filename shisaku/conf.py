@@ -58,6 +58,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "SHISAKU_FROM_EMAIL", "shisaku@localhost", "Sender address of the e-mail Shisaku sends."
     ),
+    Setting(
+        "SHISAKU_LOG_LEVEL",
+        "INFO",
+        "Level of Shisaku's own log messages on stderr: DEBUG, INFO, WARNING, ERROR or CRITICAL. "
+        "Server errors (django.request) are logged whatever the level.",
+    ),
 )
 
 

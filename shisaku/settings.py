@@ -144,6 +144,31 @@ LOGIN_URL = "staff:login"
 SHISAKU_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = SHISAKU_UPLOAD_MAX_BYTES
 
+# Logs (docs/deployment.md#logs): server errors with their traceback, and Shisaku's own
+# messages, to stderr, which gunicorn and systemd hand to the journal. django.request logs
+# 4xx as WARNING and 5xx as ERROR: only the errors are kept. Neither logger propagates, so
+# Django's default handlers on "django" (the console in development, mail to ADMINS, which
+# is empty, in production) do not repeat them.
+LOG_LEVEL = conf.get("SHISAKU_LOG_LEVEL").upper()
+if LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+    raise RuntimeError("SHISAKU_LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "line",
+        }
+    },
+    "loggers": {
+        "django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
+        "shisaku": {"handlers": ["stderr"], "level": LOG_LEVEL, "propagate": False},
+    },
+}
+
 # E-mail for reminders (docs/evaluation.md): printed to the console unless configured
 EMAIL_BACKEND = conf.get("SHISAKU_EMAIL_BACKEND")
 DEFAULT_FROM_EMAIL = conf.get("SHISAKU_FROM_EMAIL")
