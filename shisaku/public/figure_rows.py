@@ -10,6 +10,7 @@ table: a period or a district repeats on many rows.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -51,7 +52,7 @@ def history_rows(history: list[FigureView], breakdown: bool) -> SafeString:
             f'<th scope="row">{cell.kind(f.kind)}</th><td>{cell.period(f.period)}</td>',
             f"<td>{cell.japanese(f.breakdown)}</td>" if breakdown else "",
             f'<td class="value">{escape(f.raw)}</td><td>{f.revision}</td>',
-            f"<td>{escape(f.entered_by)}</td><td>{cell.moment(f.entered_at)}</td>",
+            f"<td>{escape(f.entered_by)}</td><td>{cell.moment(_minute(f.entered_at))}</td>",
             f"<td>{current if f.is_current else superseded}</td></tr>",
         ]
         rows.append("".join(cells))
@@ -69,7 +70,7 @@ class _Cells:
         self.japanese_content = _once(lambda t: display.shown(t, "") if t else "")
         self.moment = _once(
             lambda when: (
-                f'<time datetime="{timezone.localtime(when).isoformat()}">'
+                f'<time datetime="{timezone.localtime(when).isoformat("T", "minutes")}">'
                 f"{escape(grades.moment_text(when))}</time>"
             )
         )
@@ -78,6 +79,11 @@ class _Cells:
 def _once(render: Callable[[Any], str]) -> Callable[[Any], str]:
     """Return ``render`` remembering its answer for each value (for one table)."""
     return lru_cache(maxsize=None)(render)
+
+
+def _minute(when: datetime) -> datetime:
+    """Return a time to the minute, as the history shows it (so that it renders once)."""
+    return when.replace(second=0, microsecond=0)
 
 
 def _japanese(text: str, english: bool) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -127,6 +128,12 @@ def moment_text(when: datetime) -> str:
 
 def period_label(key: str) -> str:
     """Return the label of a period key (FY2019, CY2017) or an ISO date (2018-05-01)."""
+    return _period_label(key, display.english())
+
+
+@lru_cache(maxsize=4096)
+def _period_label(key: str, english: bool) -> str:
+    """Return :func:`period_label` in one language (remembered: a page repeats its periods)."""
     try:
         return period_text(parse_period_key(key))
     except PeriodError:

@@ -7,9 +7,12 @@ them directly, so a node's address is spelled once.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.conf import settings
-from django.urls import reverse
+from django.urls import get_script_prefix
+from django.urls import reverse as django_reverse
+from django.utils.translation import get_language
 
 from shisaku.domain.plantree import Node
 from shisaku.plan.queries import PlanInfo
@@ -17,6 +20,18 @@ from shisaku.public.tree import page_owner
 
 JSON_NAME = "index.json"
 DATA_FORMATS = ("json", "csv", "xlsx")  # every page's data sits at index.<format> beside it
+
+
+def reverse(name: str, kwargs: dict[str, str] | None = None) -> str:
+    """Return the path of a named URL in the active language (remembered: pages build many)."""
+    items = tuple(sorted((kwargs or {}).items()))
+    return _reverse(name, items, get_language(), get_script_prefix())
+
+
+@lru_cache(maxsize=65536)
+def _reverse(name: str, items: tuple[tuple[str, str], ...], language: str, prefix: str) -> str:
+    """Return Django's ``reverse`` of a name and its arguments (for this language and prefix)."""
+    return django_reverse(name, kwargs=dict(items) or None)
 
 
 def home_url() -> str:
