@@ -256,3 +256,28 @@ def test_a_page_whose_code_cannot_be_a_file_name_is_left_out_and_reported(
     assert report.skipped == [f"/ja/{PLAN}indicators/../", f"/en/{PLAN}indicators/../"]
     # the plan's page is the plan's, not the odd indicator's written over it
     assert (tmp_path / "ja" / PLAN / "index.html").read_bytes() == client.get(f"/ja/{PLAN}").content
+
+
+def test_two_processes_write_the_same_site_as_one(testville, tmp_path):
+    one = run(tmp_path / "one")
+    two = run(tmp_path / "two", jobs=2)
+    assert (two.pages, two.files, two.written, two.skipped) == (
+        one.pages,
+        one.files,
+        one.written,
+        [],
+    )
+    assert files(tmp_path / "two") == files(tmp_path / "one")
+    manifest = (tmp_path / "two" / MANIFEST).read_bytes()
+    assert manifest == (tmp_path / "one" / MANIFEST).read_bytes()
+    again = run(tmp_path / "two", jobs=2)
+    assert (again.written, again.unchanged, again.deleted) == (0, one.files, 0)
+
+
+def test_a_worker_that_would_query_the_database_stops_the_run(testville, tmp_path, monkeypatch):
+    from shisaku.evaluation.reads import Reads
+    from shisaku.publishing.workers import WorkerQueried
+
+    monkeypatch.setattr(Reads, "preload", lambda self, plan: None)
+    with pytest.raises(WorkerQueried, match="may not query the database"):
+        run(tmp_path, jobs=2)

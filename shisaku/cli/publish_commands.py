@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 from shisaku.cli.database import ensure_migrated
@@ -44,11 +45,25 @@ def _configure(parser: argparse.ArgumentParser) -> None:
         metavar="SPDX",
         help="データパッケージのライセンス（例: CC-BY-4.0。既定: 未定と記す）",
     )
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="ページを描く並列プロセス数（既定: CPU の数）",
+    )
 
 
-def _progress(pages: Sequence[Page]) -> Iterable[Page]:
+def _jobs(text: str) -> int:
+    """Return the number of processes, 1 or more."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"「{text}」は使えません。1 以上の整数を指定してください")
+    return int(text)
+
+
+def _progress(pages: Iterable[Page], total: int) -> Iterable[Page]:
     """Draw a progress bar over the pages (only on a terminal)."""
-    return track(pages, total=len(pages), label="ページ")
+    return track(pages, total=total, label="ページ")
 
 
 def _handle(args: argparse.Namespace) -> int:
@@ -68,6 +83,7 @@ def _handle(args: argparse.Namespace) -> int:
             exporter=exchange_files,
             progress=_progress,
             licence=args.licence,
+            jobs=args.jobs,
         )
     except PublishError as error:
         raise CommandError(str(error)) from error

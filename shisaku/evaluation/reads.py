@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from django.http import HttpRequest
 
-from shisaku.domain.plantree import Node
+from shisaku.domain.plantree import Node, walk
 from shisaku.evaluation.queries import EvaluationView, published_evaluations
 from shisaku.indicators import queries as indicator_queries
 from shisaku.indicators.assessing import PlanAssessment, assess_plan
@@ -85,6 +85,19 @@ class Reads:
             ("evaluations", plan.id, node_code),
             lambda: published_evaluations(plan.id, node_code),
         )
+
+    def preload(self, plan: PlanInfo) -> None:
+        """Load everything the plan's public pages read (a publishing run does, once)."""
+        self.towns()
+        self.plan(plan.municipality_code)
+        self.plan(plan.municipality_code, plan.meta.slug)
+        self.assessment(plan)
+        self.history(plan, 0)  # every indicator's history, in one query
+        self.statistics(plan)
+        self.document(plan)
+        for node in walk(self.nodes(plan)):
+            if node.kind == "measure":
+                self.evaluations(plan, node.code)
 
     def document(self, plan: PlanInfo) -> dict[str, Any]:
         """Return the plan's exchange document (docs/plan-json.md)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,11 +21,11 @@ from django.conf import settings
 from shisaku.evaluation.reads import Reads
 from shisaku.plan.queries import MunicipalityInfo
 from shisaku.publishing.output import Counts, Output
-from shisaku.publishing.pages import Page, site_pages
+from shisaku.publishing.pages import site_pages
 from shisaku.publishing.render import Renderer
 from shisaku.publishing.run import ExchangeFiles, SiteRun
+from shisaku.publishing.workers import Progress, render_pages
 
-Progress = Callable[[Sequence[Page]], Iterable[Page]]
 DEFAULT_SITE_URL = "http://localhost"
 
 
@@ -54,8 +54,10 @@ def publish(
     exporter: ExchangeFiles | None = None,
     progress: Progress | None = None,
     licence: str | None = None,
+    jobs: int = 1,
 ) -> PublishReport:
-    """Write the public site (or one municipality's part of it) into ``out_dir``."""
+    """Write the public site (or one municipality's part of it) into ``out_dir``, rendering the
+    pages in ``jobs`` processes."""
     langs = list(languages or [code for code, _ in settings.LANGUAGES])
     renderer = Renderer(site_url, Reads())
     with renderer.active():
@@ -65,7 +67,9 @@ def publish(
         run = SiteRun(renderer, out, langs, site_url.rstrip("/"), licence)
         try:
             pages = site_pages(towns, langs, renderer)
-            run.pages(progress(pages) if progress else pages)
+            for plan in (p for t in towns for p in t.plans):
+                renderer.reads.preload(plan)
+            render_pages(run, pages, jobs, progress)
             run.extras([p for t in towns for p in t.plans], exporter)
             out.finish()
         except BaseException:

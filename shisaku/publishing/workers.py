@@ -1,0 +1,118 @@
+"""Render the pages in several processes: each core takes batches of pages in turn.
+
+Before the workers start, the run's :class:`Reads` loads everything the pages read
+(:meth:`Reads.preload`), so the workers, forked from the run, never query the database: a
+query in a worker would share the run's connection, so it is refused with an error (a page
+that reads something :meth:`Reads.preload` does not load is a bug to fix there).  Each worker
+writes its pages' files itself (every file is written to a temporary file and renamed, and no
+two pages share a file) and sends back what the run keeps: the manifest entries, the counts,
+the node addresses for the data package, the static files linked and the pages left out.
+
+A batch holds whole pages in every language, so a table shared by the languages still builds
+its workbook once.  Batches come back in any order; what they report is merged in page order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connections
+
+from shisaku.publishing.output import Counts
+from shisaku.publishing.pages import Page
+from shisaku.publishing.run import SiteRun
+
+Progress = Callable[[Iterable[Page], int], Iterable[Page]]  # pages, how many → the same pages
+BATCH = 16  # pages (in every language) per batch: small enough to spread, large enough to pay
+
+
+class WorkerQueried(RuntimeError):
+    """A worker tried to query the database (what it needs was not preloaded)."""
+
+
+@dataclass
+class Part:
+    """What a batch wrote and what the run keeps of it."""
+
+    files: dict[str, list[Any]] = field(default_factory=dict)
+    counts: Counts = field(default_factory=Counts)
+    node_urls: dict[tuple[int, str], str] = field(default_factory=dict)
+    static_links: set[str] = field(default_factory=set)
+    skipped: list[str] = field(default_factory=list)
+
+
+_RUN: SiteRun | None = None  # the run the workers were forked from
+_BATCHES: list[list[Page]] = []
+
+
+def render_pages(run: SiteRun, pages: list[Page], jobs: int, progress: Progress | None) -> None:
+    """Render ``pages`` into the run's output, in ``jobs`` processes when more than one."""
+    if jobs <= 1 or len(pages) <= BATCH:
+        run.pages(progress(pages, len(pages)) if progress else pages)
+        return
+    global _RUN, _BATCHES
+    _RUN, _BATCHES = run, batches(pages, BATCH * len(run.languages))
+    try:
+        parts = dict(_in_workers(jobs, progress, len(pages)))
+    finally:
+        _RUN, _BATCHES = None, []
+    for index in sorted(parts):
+        _merge(run, parts[index])
+
+
+def batches(pages: list[Page], size: int) -> list[list[Page]]:
+    """Return the pages cut into batches of ``size`` (a multiple of the number of languages)."""
+    return [pages[i : i + size] for i in range(0, len(pages), size)]
+
+
+def _in_workers(jobs: int, progress: Progress | None, total: int) -> Iterator[tuple[int, Part]]:
+    """Yield each batch's part as a worker finishes it, drawing the progress over the pages."""
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs, initializer=_refuse_queries) as pool:
+        done = pool.imap_unordered(_render_batch, range(len(_BATCHES)))
+        parts: list[tuple[int, Part]] = []
+
+        def finished_pages() -> Iterator[Page]:
+            for index, part in done:
+                parts.append((index, part))
+                yield from _BATCHES[index]
+
+        for _ in progress(finished_pages(), total) if progress else finished_pages():
+            pass
+        yield from parts
+
+
+def _render_batch(index: int) -> tuple[int, Part]:
+    """Render one batch in a worker; return what it wrote and found."""
+    run = _RUN
+    assert run is not None, "workers are forked from a run"
+    part = Part()
+    run.out.current, run.out.counts = part.files, part.counts
+    run.node_urls, run.static_links, run.skipped = part.node_urls, part.static_links, part.skipped
+    run.tables = None
+    run.pages(_BATCHES[index])
+    return index, part
+
+
+def _merge(run: SiteRun, part: Part) -> None:
+    """Add a batch's part to the run."""
+    run.out.current.update(part.files)
+    run.out.counts.written += part.counts.written
+    run.out.counts.unchanged += part.counts.unchanged
+    run.node_urls.update(part.node_urls)
+    run.static_links |= part.static_links
+    run.skipped += part.skipped
+
+
+def _refuse_queries() -> None:
+    """Make every database query of this worker fail: it would use the run's connection."""
+    for connection in connections.all():
+        connection.execute_wrappers.append(_refuse)
+
+
+def _refuse(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+    """Refuse a query (an execute wrapper)."""
+    raise WorkerQueried(f"a publishing worker may not query the database (preload it): {sql}")
