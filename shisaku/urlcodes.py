@@ -2,7 +2,8 @@
 
 ``town`` is a 6-digit 全国地方公共団体コード; ``node`` a plan node code (2-1-1, 2-1-1.1.2);
 ``indicator`` an indicator or programme code as the plan's files give it (anything but a slash
-or a control character, which PostgreSQL would refuse); ``table`` a download format.
+or a control character, which PostgreSQL would refuse); ``table`` a download format; ``pref``
+a prefecture's two digits; ``common`` a common indicator code (``total-fertility-rate``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,18 @@ class IndicatorConverter(TownConverter):
     regex = r"[^/\x00-\x1f\x7f]+"
 
 
+class PrefectureConverter(TownConverter):
+    """A prefecture's two-digit code (the first two digits of its municipalities' codes)."""
+
+    regex = "[0-9]{2}"
+
+
+class CommonCodeConverter(TownConverter):
+    """A common indicator code (共通指標コード): lower-case words joined by dashes."""
+
+    regex = "[a-z0-9]+(?:-[a-z0-9]+)*"
+
+
 class TableConverter(TownConverter):
     """The format of a page's table as a download: csv or xlsx."""
 
@@ -46,3 +59,5 @@ register_converter(TownConverter, "town")
 register_converter(NodeConverter, "node")
 register_converter(IndicatorConverter, "indicator")
 register_converter(TableConverter, "table")
+register_converter(PrefectureConverter, "pref")
+register_converter(CommonCodeConverter, "common")

@@ -6,14 +6,23 @@ Every municipality here is fictional test data (北市 029017, 南町 029025 and
 
 from __future__ import annotations
 
+import io
+from dataclasses import replace
+
+import openpyxl
+import pytest
+
 from shisaku.domain import common_indicators
 from shisaku.domain.indicatordata import IndicatorBatch, IndicatorDefinition
+from shisaku.domain.plantree import Block, Node, PlanMeta, Section
 from shisaku.domain.prefectures import prefecture_of, prefectures
 from shisaku.exchange.indicatorfiles import export_indicators, read_indicator_bytes
 from shisaku.indicators.queries import plan_indicators
 from shisaku.indicators.services import apply_batch
+from shisaku.plan import services as plans
 from shisaku.plan.queries import find_plan
 from tests.conftest import ROOT
+from tests.factories import figure
 
 DEFINITIONS = "municipality_code,plan,indicator_code,name,direction,common_code\n"
 
@@ -95,3 +104,341 @@ def test_the_api_and_the_indicator_twin_give_the_common_code(small_plan, operato
     api = client.get("/api/v1/municipalities/999997/plans/2024-2028/indicators/K1").json()
     twin = client.get("/ja/999997/2024-2028/indicators/K1/index.json").json()
     assert (api["common_code"], twin["indicator"]["common_code"]) == ("births", "births")
+
+
+# --- the fictional towns ----------------------------------------------------------------------
+
+TFR = "total-fertility-rate"
+NATIONAL_SOURCE = "人口動態統計（試験データ）"
+
+
+def _prose(sentence: str) -> list[Node]:
+    """Return a tree whose policy 1-1 states ``sentence`` in its current state and issues."""
+    policy = Node(
+        "policy",
+        "1-1",
+        "子育て",
+        sections=[Section("situation", blocks=[Block("bullet", sentence)])],
+    )
+    return [Node("field", "1", "くらし", children=[policy])]
+
+
+def _plan(operator, code, name, name_en, slug, nodes=(), status="published"):
+    """Create a fictional municipality's plan through the services."""
+    plans.save_municipality(actor=operator, code=code, name_ja=name, name_en=name_en)
+    start, end = (int(y) for y in slug.split("-"))
+    meta = PlanMeta(
+        title=f"{name}総合計画", period_start=start, period_end=end, slug=slug, status=status
+    )
+    plans.import_plan(actor=operator, municipality_code=code, meta=meta, nodes=list(nodes))
+
+
+def _indicator(code, slug, ind, name, common, figures, source="試験統計"):
+    """Return a definition with a common code and its figures (kind, period, value[, breakdown])."""
+    batch = IndicatorBatch(
+        definitions=[
+            IndicatorDefinition(
+                code, slug, ind, name, "increase", common_code=common, source=source
+            )
+        ]
+    )
+    for kind, period, value, *rest in figures:
+        f = figure(code, slug, ind, kind, period, value)
+        if rest:
+            f = replace(f, breakdown=rest[0], source=rest[1])
+        batch.figures.append(f)
+    return batch
+
+
+@pytest.fixture
+def towns(db, operator):
+    """北市 and 南町 (青森県's range), 西村 with a draft plan, and 東市 (岩手県's range)."""
+    kita = "本市における合計特殊出生率は、2020年は1.25と国の1.33よりも低水準となっています。"
+    _plan(operator, "029017", "北市", "Kita City", "2015-2019")
+    _plan(operator, "029017", "北市", "Kita City", "2020-2024", _prose(kita))
+    _plan(operator, "029025", "南町", "Minami Town", "2021-2025")
+    nishi = "本市における合計特殊出生率は、2021年は1.90と国の1.99よりも高くなっています。"
+    _plan(operator, "029033", "西村", "Nishi Village", "2022-2026", _prose(nishi), "draft")
+    _plan(operator, "039012", "東市", "Higashi City", "2020-2024")
+    batches = [
+        _indicator(
+            "029017", "2015-2019", "T1", "合計特殊出生率", TFR, [("actual", "2018年度", "1.20")]
+        ),
+        _indicator(
+            "029017",
+            "2020-2024",
+            "T1",
+            "合計特殊出生率",
+            TFR,
+            [
+                ("baseline", "2019年度", "1.20"),
+                ("target", "2024年度", "1.50"),
+                ("actual", "2020年度", "1.25"),
+                ("actual", "2021年度", "1.30"),
+                ("actual", "2022年度", "未公表"),
+            ],
+        ),
+        _indicator(
+            "029017", "2020-2024", "B1", "出生数", "births", [("actual", "2021年度", "800人")]
+        ),
+        _indicator(
+            "029025",
+            "2021-2025",
+            "T9",
+            "合計特殊出生率（町）",
+            TFR,
+            [
+                ("baseline", "2020年度", "1.10"),
+                ("target", "2025年度", "1.40"),
+                ("actual", "2022年度", "1.15"),
+                ("actual", "2022年度", "1.26", "全国", NATIONAL_SOURCE),
+            ],
+        ),
+        _indicator(
+            "029033", "2022-2026", "T1", "合計特殊出生率", TFR, [("actual", "2023年度", "1.90")]
+        ),
+        _indicator(
+            "039012",
+            "2020-2024",
+            "T1",
+            "合計特殊出生率",
+            TFR,
+            [
+                ("baseline", "2019年度", "1.50"),
+                ("target", "2024年度", "1.80"),
+                ("actual", "2021年度", "1.60"),
+            ],
+        ),
+    ]
+    for batch in batches:
+        apply_batch(actor=operator, batch=batch)
+
+
+def rows_of(client, url: str) -> list[tuple]:
+    """Return the comparison twin's rows: town, latest actual, its period, year and grade."""
+    body = client.get(url).json()
+    return [
+        (
+            r["municipality"]["code"],
+            r["indicator"]["latest_actual"]["raw"] if r["indicator"]["latest_actual"] else None,
+            r["indicator"]["latest_actual"]["period_label"]
+            if r["indicator"]["latest_actual"]
+            else None,
+            r["year"],
+            r["indicator"]["assessment"]["grade"],
+        )
+        for r in body["municipalities"]
+    ]
+
+
+# --- the pages --------------------------------------------------------------------------------
+
+COMPARE = "/ja/compare/total-fertility-rate/"
+AOMORI = "/ja/prefectures/02/"
+
+
+def test_the_prefecture_list_names_prefectures_with_published_plans_only(towns, client):
+    body = client.get("/ja/prefectures/index.json").json()
+    assert body["schema"] == "shisaku.prefectures/1"
+    assert [
+        (p["code"], p["name"], [m["code"] for m in p["municipalities"]])
+        for p in body["prefectures"]
+    ] == [
+        ("02", "青森県", ["029017", "029025"]),
+        ("03", "岩手県", ["039012"]),
+    ]
+    html = client.get("/en/prefectures/").content.decode()
+    assert '<a href="/en/prefectures/02/">Aomori Prefecture</a>' in html
+    assert "西村" not in html and "Nishi" not in html
+
+
+def test_a_prefecture_page_lists_its_towns_current_plans_and_grade_counts(towns, client):
+    body = client.get(AOMORI + "index.json").json()
+    assert body["schema"] == "shisaku.prefecture/1"
+    assert [
+        (
+            m["municipality"]["code"],
+            m["plan"]["slug"],
+            m["indicators"],
+            m["year"],
+            {c["grade"]: c["count"] for c in m["rollup"]["counts"]},
+        )
+        for m in body["municipalities"]
+    ] == [
+        ("029017", "2020-2024", 2, 2022, {"A": 0, "B": 0, "C": 0, "D": 0, "X": 2}),
+        ("029025", "2021-2025", 1, 2022, {"A": 0, "B": 1, "C": 0, "D": 0, "X": 0}),
+    ]
+    assert [(c["code"], c["municipalities"], c["url"]) for c in body["common_indicators"]] == [
+        (TFR, 2, "/ja/prefectures/02/compare/total-fertility-rate/"),
+        ("births", 1, "/ja/prefectures/02/compare/births/"),
+    ]
+    html = client.get(AOMORI).content.decode()
+    assert "<h1>青森県</h1>" in html
+    assert '<a href="/ja/prefectures/02/compare/total-fertility-rate/">合計特殊出生率</a>' in html
+
+
+def test_the_comparison_gives_each_towns_latest_published_actual_in_code_order(towns, client):
+    assert rows_of(client, COMPARE + "index.json") == [
+        ("029017", "1.30", "2021年度（令和3年度）", 2022, "X"),
+        ("029025", "1.15", "2022年度（令和4年度）", 2022, "B"),
+        ("039012", "1.60", "2021年度（令和3年度）", 2021, "B"),
+    ]
+
+
+def test_unpublished_figures_draft_plans_and_older_plans_never_appear(towns, client):
+    html = client.get(COMPARE).content.decode()
+    table = html.split('<table class="compare">')[1].split("</table>")[0]
+    assert "未公表" not in table and "未公表" not in client.get(COMPARE + "index.json").text
+    assert "西村" not in html and "1.90" not in html and "1.99" not in html
+    assert "2018年度" not in html  # 北市's older plan: its newest plan gives its row
+
+
+def test_a_prefecture_comparison_keeps_to_its_own_municipalities(towns, client):
+    assert [r[0] for r in rows_of(client, AOMORI + "compare/total-fertility-rate/index.json")] == [
+        "029017",
+        "029025",
+    ]
+    assert [
+        r[0] for r in rows_of(client, "/ja/prefectures/03/compare/total-fertility-rate/index.json")
+    ] == ["039012"]
+
+
+def test_national_values_come_only_from_published_data_with_their_source(towns, client):
+    body = client.get("/ja/prefectures/03/compare/total-fertility-rate/index.json").json()
+    assert body["national"] == [
+        {
+            "period": "FY2022",
+            "period_label": "2022年度（令和4年度）",
+            "value": 1.26,
+            "as_written": "1.26",
+            "unit": "",
+            "source": NATIONAL_SOURCE,
+            "stated_in": "南町 南町総合計画 T9",
+            "url": "/ja/029025/2021-2025/indicators/T9/",
+        },
+        {
+            "period": "CY2020",
+            "period_label": "2020年（令和2年）",
+            "value": 1.33,
+            "as_written": "1.33",
+            "unit": "",
+            "source": "",
+            "stated_in": "北市 北市総合計画 1-1 現状と課題",
+            "url": "/ja/029017/2020-2024/1-1/#b-situation-1",
+        },
+    ]
+
+
+def test_the_chart_draws_a_bar_per_town_and_the_national_line_with_a_summary(towns, client):
+    html = client.get(COMPARE).content.decode()
+    assert html.count('<g class="bar"') == 3
+    assert html.count('<g class="reference"') == 1
+    assert 'role="img" aria-labelledby="compare-chart-title compare-chart-desc"' in html
+    assert (
+        "3団体のうち3団体に実績値があります。最も高いのは東市 1.60（2021年度（令和3年度））、"
+        "最も低いのは南町 1.15（2022年度（令和4年度））です。"
+        "全国値は1.26（2022年度（令和4年度））で、南町 南町総合計画 T9に記載されています。"
+    ) in html
+    english = client.get("/en/compare/total-fertility-rate/").content.decode()
+    assert (
+        "3 of 3 have an actual: highest Higashi City 1.60 (FY2021 (Reiwa 3)), "
+        "lowest Minami Town 1.15 (FY2022 (Reiwa 4))."
+    ) in english
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/ja/prefectures/99/",
+        "/ja/prefectures/13/",  # a real prefecture without published plans
+        "/ja/compare/no-such-code/",
+        "/ja/compare/population/",  # in the catalogue, carried by no published indicator
+        "/ja/prefectures/03/compare/births/",
+        "/ja/prefectures/99/index.json",
+        "/ja/compare/no-such-code/index.csv",
+    ],
+)
+def test_unknown_prefectures_and_codes_are_not_found(towns, client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_the_comparison_downloads_hold_the_rows_and_the_national_values(towns, client):
+    text = client.get(AOMORI + "compare/total-fertility-rate/index.csv").content.decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0].startswith("area,prefecture_code,municipality_code,municipality,")
+    assert [line.split(",")[:3] + line.split(",")[17:22] for line in lines[1:]] == [
+        ["municipality", "02", "029017", "FY2021", "1.3", "1.30", "2022", "X"],
+        ["municipality", "02", "029025", "FY2022", "1.15", "1.15", "2022", "B"],
+        ["national", "", "029025", "FY2022", "1.26", "1.26", "", ""],
+        ["national", "", "029017", "CY2020", "1.33", "1.33", "", ""],
+    ]
+    book = openpyxl.load_workbook(io.BytesIO(client.get(COMPARE + "index.xlsx").content))
+    sheet = book["comparison"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0][:3] == ["area", "prefecture_code", "municipality_code"]
+    assert [(r[2], r[19], r[21]) for r in rows[1:]] == [
+        ("029017", "1.30", "X"),
+        ("029025", "1.15", "B"),
+        ("039012", "1.60", "B"),
+        ("029025", "1.26", None),
+        ("029017", "1.33", None),
+    ]
+
+
+def test_the_prefecture_downloads_count_grades_per_town(towns, client):
+    text = client.get(AOMORI + "index.csv").content.decode("utf-8-sig")
+    assert text.splitlines()[1:] == [
+        "02,029017,北市,Kita City,2020-2024,北市総合計画,,2020,2024,2,2022,0,0,0,0,2,0,,"
+        "http://testserver/ja/029017/",
+        "02,029025,南町,Minami Town,2021-2025,南町総合計画,,2021,2025,1,2022,0,1,0,0,0,1,1.0000,"
+        "http://testserver/ja/029025/",
+    ]
+    listing = client.get("/ja/prefectures/index.xlsx").content
+    sheet = openpyxl.load_workbook(io.BytesIO(listing))["prefectures"]
+    assert [[c.value for c in row] for row in sheet.iter_rows()][1:] == [
+        ["02", "青森県", "Aomori Prefecture", "2", "http://testserver/ja/prefectures/02/"],
+        ["03", "岩手県", "Iwate Prefecture", "1", "http://testserver/ja/prefectures/03/"],
+    ]
+
+
+def test_home_municipality_and_indicator_pages_link_to_the_comparisons(towns, client):
+    home = client.get("/ja/").content.decode()
+    assert '<a href="/ja/prefectures/">都道府県別に自治体を比べる</a>' in home
+    town = client.get("/ja/029017/").content.decode()
+    assert '<a class="prefecture-link" href="/ja/prefectures/02/">青森県</a>' in town
+    page = client.get("/ja/029017/2020-2024/indicators/T1/").content.decode()
+    assert '<a href="/ja/compare/total-fertility-rate/">他の自治体と比べる</a>' in page
+    assert (
+        '<a href="/ja/prefectures/02/compare/total-fertility-rate/">青森県の自治体と比べる</a>'
+        in page
+    )
+
+
+def test_every_listed_comparison_page_answers(towns, client):
+    from shisaku.evaluation.reads import Reads
+    from shisaku.public.compare import comparison_pages
+
+    pages = comparison_pages(Reads())
+    assert pages == [
+        ("prefectures", {}),
+        ("prefecture", {"pref": "02"}),
+        ("prefecture-compare", {"pref": "02", "common_code": "births"}),
+        ("prefecture-compare", {"pref": "02", "common_code": TFR}),
+        ("prefecture", {"pref": "03"}),
+        ("prefecture-compare", {"pref": "03", "common_code": TFR}),
+        ("compare", {"common_code": "births"}),
+        ("compare", {"common_code": TFR}),
+    ]
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override("en"):
+        urls = [reverse(f"public:{name}", kwargs=kwargs) for name, kwargs in pages]
+    assert [client.get(u).status_code for u in urls] == [200] * len(pages)
+
+
+def test_a_comparison_page_costs_a_fixed_number_of_queries(
+    towns, client, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(8):
+        client.get(COMPARE + "index.json")

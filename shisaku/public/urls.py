@@ -14,7 +14,7 @@ from __future__ import annotations
 from django.urls import URLPattern, path
 
 import shisaku.urlcodes  # noqa: F401  (registers town, node, indicator, table)
-from shisaku.public import dashboard, indicators, search, tables, views
+from shisaku.public import compare, dashboard, indicators, search, tables, views
 
 TOWN = "<town:code>/"
 PLAN = "<town:code>/<slug:slug>/"
@@ -31,6 +31,7 @@ urlpatterns: list[URLPattern] = [
     path("search/", search.search, name="search"),
     path("search/" + JSON, search.search_json, name="search-json"),
     path("search/" + TABLE, search.search_table, name="search-table"),
+    *compare.url_patterns(),  # prefectures/, compare/ (no town code is two digits or a word)
     path(TOWN, views.municipality, name="municipality"),
     path(TOWN + JSON, views.municipality_json, name="municipality-json"),
     path(TOWN + TABLE, tables.municipality_table, name="municipality-table"),

@@ -17,6 +17,10 @@ PAGES = [
     "292125/2015-2019/indicators/1/",  # indicator page with its chart
     "292125/2015-2019/dashboard/",  # grade dashboard
     "search/?q=子育て",  # search results
+    "prefectures/",  # prefectures with published plans
+    "prefectures/29/",  # a prefecture's municipalities and common indicators
+    "prefectures/29/compare/total-fertility-rate/",  # one indicator across a prefecture
+    "compare/total-fertility-rate/",  # across every municipality, with the national value
 ]
 
 

@@ -1,0 +1,227 @@
+"""Reads for comparing municipalities: the indicators that share a common code, and national values.
+
+Only published plans are read.  For each municipality the newest published plan holding an
+indicator with the code gives its row, graded as its own pages grade it (the plan's method,
+the plan's latest year with an actual).  National values are never made up: they are figures
+the system already holds with a source, either
+
+- a prose statistic of a published plan for the area 国 whose label is the catalogue's name
+  (青森市's 「合計特殊出生率は、2017年は1.40と国の1.43よりも低水準」 gives 1.43 for 2017), or
+- a breakdown row named 全国 (全国値, 国, 全国平均) of an indicator with the code (in any
+  published plan, also on a prefecture's comparison), with its source.
+
+Six queries, whatever the number of municipalities (four when the caller has read the plans).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Max
+
+from shisaku.domain import common_indicators
+from shisaku.domain.assessment import config_from_setting
+from shisaku.domain.periods import PeriodError, parse_period_key
+from shisaku.domain.prefectures import prefecture_code
+from shisaku.indicators.assessing import IndicatorResult, grade_indicator
+from shisaku.indicators.models import Figure, Indicator
+from shisaku.indicators.queries import FigureView, IndicatorView, with_figures
+from shisaku.plan.models import ContextStatistic
+from shisaku.plan.queries import MunicipalityInfo, PlanInfo, municipalities
+
+NATIONAL_AREAS = frozenset({"国", "全国", "全国値", "全国平均"})
+NUMERIC = frozenset({"number", "rank"})
+
+
+@dataclass(frozen=True)
+class Compared:
+    """One municipality's indicator with the code, graded in its plan's year."""
+
+    plan: PlanInfo
+    result: IndicatorResult
+    year: int
+
+    @property
+    def view(self) -> IndicatorView:
+        """Return the indicator."""
+        return self.result.indicator
+
+    @property
+    def latest(self) -> FigureView | None:
+        """Return the latest whole-area actual holding a number (「未公表」 is never shown)."""
+        return latest_number(self.view)
+
+
+@dataclass(frozen=True)
+class NationalValue:
+    """A national figure the system holds, with where it is stated.
+
+    ``node_code``, ``section`` and ``block`` (from 1) place a prose statistic; ``indicator_code``
+    a breakdown row of an indicator.  ``source`` is the figure's own source, where it has one.
+    """
+
+    plan: PlanInfo
+    period: str
+    period_end: int
+    raw: str
+    value: Decimal
+    unit: str
+    source: str = ""
+    node_code: str = ""
+    section: str = ""
+    block: int = 0
+    indicator_code: str = ""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Every municipality's row for a common code (by municipality code) and national values."""
+
+    common: common_indicators.CommonIndicator
+    rows: list[Compared]
+    national: list[NationalValue]
+
+
+def latest_number(view: IndicatorView) -> FigureView | None:
+    """Return the latest whole-area actual that holds a number, or None."""
+    found = [
+        f
+        for f in view.of_kind("actual")
+        if not f.breakdown and f.value is not None and f.value_kind in NUMERIC
+    ]
+    return max(found, key=lambda f: (f.period_end, f.period_start)) if found else None
+
+
+def published_plans(towns: list[MunicipalityInfo] | None = None) -> dict[int, PlanInfo]:
+    """Return every published plan by id (of ``towns``, else read: two queries)."""
+    every = municipalities(published_only=True) if towns is None else towns
+    return {p.id: p for town in every for p in town.plans if p.meta.status == "published"}
+
+
+def in_prefecture(plans: dict[int, PlanInfo], prefecture: str | None) -> dict[int, PlanInfo]:
+    """Keep the plans of one prefecture's municipalities (all of them for None)."""
+    return {
+        i: p
+        for i, p in plans.items()
+        if prefecture is None or prefecture_code(p.municipality_code) == prefecture
+    }
+
+
+def common_codes(plans: dict[int, PlanInfo]) -> dict[str, set[str]]:
+    """Return, for each common code used by ``plans``, the municipalities using it: one query."""
+    rows = Indicator.objects.filter(plan_id__in=plans).exclude(common_code="")
+    out: dict[str, set[str]] = {}
+    for plan_id, code in rows.values_list("plan_id", "common_code").distinct():
+        if common_indicators.find(code) is not None:  # a code since taken out of the catalogue
+            out.setdefault(code, set()).add(plans[plan_id].municipality_code)
+    return out
+
+
+def compare(
+    code: str, prefecture: str | None = None, everywhere: dict[int, PlanInfo] | None = None
+) -> Comparison | None:
+    """Return the comparison of ``code`` (in one prefecture, or nationwide), or None if unknown.
+
+    ``everywhere`` is every published plan, when the caller has read them.
+    """
+    common = common_indicators.find(code)
+    if common is None:
+        return None
+    everywhere = published_plans() if everywhere is None else everywhere
+    rows = Indicator.objects.filter(plan_id__in=everywhere, common_code=code)
+    newest = _newest_per_town(list(rows.select_related("node")), everywhere)
+    found = [(everywhere[i.plan_id], v) for i, v in zip(newest, with_figures(newest), strict=True)]
+    local = in_prefecture(everywhere, prefecture)
+    here = [(p, v) for p, v in found if p.id in local]
+    years = _default_years({p.id for p, _ in here}, everywhere)
+    compared = [_graded(p, v, years[p.id]) for p, v in here]
+    national = _stated_nationally(common, everywhere) + _national_rows(found)
+    return Comparison(common, compared, sorted(national, key=lambda n: -n.period_end))
+
+
+def _newest_per_town(rows: list[Indicator], plans: dict[int, PlanInfo]) -> list[Indicator]:
+    """Keep one indicator per municipality: from its newest plan, first by place; by town code."""
+
+    def newest(i: Indicator) -> tuple[int, int, int, str]:
+        plan = plans[i.plan_id]
+        return (-plan.meta.period_start, -plan.id, i.position, i.code)
+
+    chosen: dict[str, Indicator] = {}
+    for row in sorted(rows, key=newest):
+        chosen.setdefault(plans[row.plan_id].municipality_code, row)
+    return [chosen[town] for town in sorted(chosen)]
+
+
+def _default_years(plan_ids: set[int], plans: dict[int, PlanInfo]) -> dict[int, int]:
+    """Return each plan's latest year with an actual (its first year without one): one query."""
+    actuals = Figure.objects.filter(indicator__plan_id__in=plan_ids, kind="actual", is_current=True)
+    last = dict(
+        actuals.values("indicator__plan_id")
+        .annotate(last=Max("period_end"))
+        .values_list("indicator__plan_id", "last")
+    )
+    return {i: last.get(i, plans[i].meta.period_start) for i in plan_ids}
+
+
+def _graded(plan: PlanInfo, view: IndicatorView, year: int) -> Compared:
+    """Grade one municipality's indicator with its plan's method."""
+    config, _ = config_from_setting(plan.meta.assessment)
+    return Compared(plan, grade_indicator(view, year, config), year)
+
+
+def _stated_nationally(
+    common: common_indicators.CommonIndicator, plans: dict[int, PlanInfo]
+) -> list[NationalValue]:
+    """Return the national figures the published plans' prose states for the statistic."""
+    rows = ContextStatistic.objects.filter(
+        area="国", block__section__node__plan_id__in=plans
+    ).select_related("block__section__node")
+    found = []
+    for s in rows.order_by("period", "block_id", "position"):
+        named = common_indicators.by_name(s.label)
+        if named is None or named.code != common.code:
+            continue
+        section = s.block.section
+        found.append(
+            NationalValue(
+                plans[section.node.plan_id],
+                s.period,
+                _period_end(s.period),
+                s.raw,
+                s.value,
+                s.unit,
+                node_code=section.node.code,
+                section=section.key,
+                block=s.block.position + 1,
+            )
+        )
+    return found
+
+
+def _national_rows(found: list[tuple[PlanInfo, IndicatorView]]) -> list[NationalValue]:
+    """Return the national breakdown rows (全国) the indicators hold, with a number."""
+    return [
+        NationalValue(
+            plan,
+            f.period,
+            f.period_end,
+            f.raw,
+            f.value,
+            f.unit or view.unit,
+            source=f.source or view.source,
+            indicator_code=view.code,
+        )
+        for plan, view in found
+        for f in view.of_kind("actual")
+        if f.breakdown in NATIONAL_AREAS and f.value is not None and f.value_kind in NUMERIC
+    ]
+
+
+def _period_end(key: str) -> int:
+    """Return the last year of a period key (FY2019, CY2017) or of a date (2018-05-01)."""
+    try:
+        return parse_period_key(key).end
+    except PeriodError:
+        return date.fromisoformat(key).year

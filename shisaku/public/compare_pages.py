@@ -1,0 +1,166 @@
+"""What the prefecture and comparison pages show, built from the queries: plain data for the
+templates, the JSON twins and the downloads alike.
+
+- prefectures: those with a municipality that has a published plan, in code order;
+- a prefecture: its municipalities with their current published plan (the newest), the number
+  of indicators and the grade counts of the plan's current assessment (:func:`assess_plan`, as
+  on the plan's own pages), and the common indicators the municipalities share;
+- a comparison: per municipality (by code) the latest actual holding a number, the baseline,
+  the final target and the grade of its plan, and the national values the system holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from shisaku.domain.common_indicators import CommonIndicator, catalogue
+from shisaku.domain.prefectures import Prefecture, prefecture_of, prefectures
+from shisaku.evaluation.reads import Reads
+from shisaku.indicators import comparison
+from shisaku.indicators.assessing import PlanAssessment
+from shisaku.plan.queries import MunicipalityInfo, NotFound, PlanInfo
+from shisaku.public import display, grades, links
+
+
+@dataclass(frozen=True)
+class PrefectureItem:
+    """A prefecture with the municipalities of it that have published plans."""
+
+    prefecture: Prefecture
+    towns: list[MunicipalityInfo]
+
+
+@dataclass(frozen=True)
+class TownRow:
+    """A municipality of a prefecture page: its current plan graded, and its grade counts."""
+
+    town: MunicipalityInfo
+    plan: PlanInfo
+    done: PlanAssessment
+    rollup: grades.RollUpView | None
+
+
+@dataclass(frozen=True)
+class CommonItem:
+    """A common indicator that municipalities of the prefecture measure."""
+
+    common: CommonIndicator
+    towns: int
+
+
+@dataclass(frozen=True)
+class PrefecturePage:
+    """A prefecture's page."""
+
+    prefecture: Prefecture
+    rows: list[TownRow]
+    commons: list[CommonItem]
+
+
+@dataclass(frozen=True)
+class CompareRow:
+    """One municipality of a comparison, as a summary row of its indicator."""
+
+    compared: comparison.Compared
+    summary: grades.IndicatorRow
+
+    @property
+    def plan(self) -> PlanInfo:
+        """Return the plan the indicator belongs to."""
+        return self.compared.plan
+
+
+@dataclass(frozen=True)
+class NationalRow:
+    """A national value, with where it is stated (a page of the site) and its source."""
+
+    value: comparison.NationalValue
+    stated_in: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ComparePage:
+    """The comparison of a common indicator, in one prefecture or nationwide."""
+
+    common: CommonIndicator
+    prefecture: Prefecture | None
+    rows: list[CompareRow]
+    national: list[NationalRow]
+
+
+def prefecture_items(reads: Reads) -> list[PrefectureItem]:
+    """Return the prefectures that have a municipality with a published plan."""
+    by_code: dict[str, list[MunicipalityInfo]] = {}
+    for town in reads.towns():
+        found = prefecture_of(town.code)
+        if found is not None:
+            by_code.setdefault(found.code, []).append(town)
+    return [PrefectureItem(prefectures()[c], by_code[c]) for c in sorted(by_code)]
+
+
+def find_prefecture(reads: Reads, code: str) -> PrefectureItem:
+    """Return a prefecture with published plans, or raise NotFound."""
+    for item in prefecture_items(reads):
+        if item.prefecture.code == code:
+            return item
+    raise NotFound(f"prefecture {code} has no municipality with a published plan")
+
+
+def current_plan(town: MunicipalityInfo) -> PlanInfo:
+    """Return a municipality's current published plan (the newest, as its own page says)."""
+    return max(town.plans, key=lambda p: (p.meta.period_start, p.id))
+
+
+def town_row(reads: Reads, town: MunicipalityInfo) -> TownRow:
+    """Grade a municipality's current plan as its own pages grade it."""
+    plan = current_plan(town)
+    done = reads.assessment(plan)
+    return TownRow(town, plan, done, grades.rollup_view(done, done.plan))
+
+
+def prefecture_page(reads: Reads, code: str) -> PrefecturePage:
+    """Return a prefecture's page, or raise NotFound."""
+    item = find_prefecture(reads, code)
+    plans = comparison.in_prefecture(comparison.published_plans(reads.towns()), code)
+    used = comparison.common_codes(plans)
+    commons = [CommonItem(c, len(used[c.code])) for c in catalogue().values() if c.code in used]
+    return PrefecturePage(item.prefecture, [town_row(reads, t) for t in item.towns], commons)
+
+
+def compare_page(reads: Reads, code: str, prefecture: str | None = None) -> ComparePage:
+    """Return the comparison of a common code, or raise NotFound (no such code, or no data)."""
+    where = find_prefecture(reads, prefecture).prefecture if prefecture is not None else None
+    everywhere = comparison.published_plans(reads.towns())
+    found = comparison.compare(code, prefecture, everywhere)
+    if found is None or not found.rows:
+        raise NotFound(f"no published indicator has the common code {code} here")
+    rows = [CompareRow(c, _summary(c)) for c in found.rows]
+    return ComparePage(found.common, where, rows, [national_row(v) for v in found.national])
+
+
+def _summary(c: comparison.Compared) -> grades.IndicatorRow:
+    """Return a compared indicator as a summary row, its latest actual one holding a number."""
+    view = c.view
+    return grades.IndicatorRow(
+        c.result,
+        links.indicator_url(c.plan, view.code),
+        grades.first_of(view, "baseline"),
+        grades.final_target(view),
+        c.latest,
+    )
+
+
+def national_row(v: comparison.NationalValue) -> NationalRow:
+    """Return a national value with the page that states it (a sentence, or an indicator)."""
+    plan = v.plan
+    town = display.plain(plan.municipality_name_ja, plan.municipality_name_en)
+    title = display.plain(plan.meta.title, plan.meta.title_en)
+    if v.indicator_code:
+        url = links.indicator_url(plan, v.indicator_code)
+        return NationalRow(v, f"{town} {title} {v.indicator_code}", url)
+    anchor = links.block_anchor_id(v.section, v.block)
+    where = f"{v.node_code} {display.section_title(v.section)}"
+    return NationalRow(
+        v, f"{town} {title} {where}", f"{links.node_url(plan, v.node_code)}#{anchor}"
+    )
