@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from shisaku.domain.indicatordata import IndicatorBatch, IndicatorDefinition
 from shisaku.indicators import services as indicator_services
 from shisaku.indicators.models import Indicator
+from shisaku.public.compare import comparison_pages
 from shisaku.publishing.output import MANIFEST, UnsafePath, check_relative
 from shisaku.publishing.site import publish
 from tests.factories import figure
@@ -77,7 +78,9 @@ def exchange_files(plan) -> dict[str, bytes]:
 
 def run(out: Path, **options):
     """Publish into ``out`` as the command does, seen from the test client's host."""
-    return publish(out, site_url=SITE, exporter=exchange_files, **options)
+    return publish(
+        out, site_url=SITE, exporter=exchange_files, comparisons=comparison_pages, **options
+    )
 
 
 def files(out: Path) -> dict[str, bytes]:
@@ -281,3 +284,16 @@ def test_a_worker_that_would_query_the_database_stops_the_run(testville, tmp_pat
     monkeypatch.setattr(Reads, "preload", lambda self, plan: None)
     with pytest.raises(WorkerQueried, match="may not query the database"):
         run(tmp_path, jobs=2)
+
+
+def test_the_comparison_pages_are_written_when_the_whole_site_is(testville, tmp_path, client):
+    Indicator.objects.filter(code="A1").update(common_code="births")
+    report = run(tmp_path, jobs=2)
+    for lang in ("ja", "en"):
+        for name in ("index.html", "index.json", "index.csv", "index.xlsx"):
+            url = f"/{lang}/compare/births/" + ("" if name == "index.html" else name)
+            written = (tmp_path / lang / "compare" / "births" / name).read_bytes()
+            assert written == client.get(url).content, url
+    alone = run(tmp_path / "alone", municipality="999997")
+    assert alone.pages == report.pages - 2  # the comparison in ja and en
+    assert not (tmp_path / "alone" / "ja" / "compare").exists()

@@ -15,6 +15,7 @@ from shisaku.domain.localcode import LocalCodeError, normalize_local_code
 from shisaku.exchange.indicatorfiles import export_indicators, render_csv
 from shisaku.plan.queries import PlanInfo
 from shisaku.progress import track
+from shisaku.public.compare import comparison_pages
 from shisaku.publishing.pages import Page
 from shisaku.publishing.site import DEFAULT_SITE_URL, PublishError, publish
 
@@ -84,6 +85,7 @@ def _handle(args: argparse.Namespace) -> int:
             progress=_progress,
             licence=args.licence,
             jobs=args.jobs,
+            comparisons=comparison_pages,
         )
     except PublishError as error:
         raise CommandError(str(error)) from error

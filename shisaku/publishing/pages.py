@@ -3,8 +3,9 @@
 Per language: the home page; each municipality with a published plan; each published plan, its
 dashboard and its list of indicators; every node of its tree (fields, policies and measures
 have pages, initiatives and actions answer with a redirect to their place on the measure's
-page, and the run writes that redirect as a small HTML page); every indicator.  Each page has
-its data beside it at ``index.json``, ``index.csv`` and ``index.xlsx``.
+page, and the run writes that redirect as a small HTML page); every indicator; and, when the
+whole site is written, the prefecture and comparison pages (:data:`Comparisons`).  Each page
+has its data beside it at ``index.json``, ``index.csv`` and ``index.xlsx``.
 
 The search (``/ja/search/?q=…``) and the pages graded in another year (``?year=2017``) depend
 on a query string, which a static server ignores, so they are not files: see
@@ -13,15 +14,18 @@ docs/publishing.md.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
 from shisaku.domain.plantree import Node, walk
+from shisaku.evaluation.reads import Reads
 from shisaku.plan.queries import MunicipalityInfo, PlanInfo
 from shisaku.publishing.render import Renderer
 
 TWINS = ("index.json", "index.csv", "index.xlsx")
+Named = tuple[str, dict[str, str]]  # a public URL's name and arguments
+Comparisons = Callable[[Reads], list[Named]]  # the prefecture and comparison pages
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,15 @@ def site_pages(towns: list[MunicipalityInfo], languages: list[str], r: Renderer)
     """Return every page of ``towns`` (and the home page), each in every language in turn."""
     by_language = [list(_pages(towns, language, r)) for language in languages]
     return [page for same in zip(*by_language, strict=True) for page in same]
+
+
+def named_pages(names: list[Named], languages: list[str], r: Renderer) -> list[Page]:
+    """Return pages given by URL name and arguments, each in every language in turn."""
+    return [
+        Page(language, r.url(name, language, **keys))
+        for name, keys in names
+        for language in languages
+    ]
 
 
 def _pages(towns: list[MunicipalityInfo], language: str, r: Renderer) -> Iterator[Page]:

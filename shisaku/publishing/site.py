@@ -21,7 +21,7 @@ from django.conf import settings
 from shisaku.evaluation.reads import Reads
 from shisaku.plan.queries import MunicipalityInfo
 from shisaku.publishing.output import Counts, Output
-from shisaku.publishing.pages import site_pages
+from shisaku.publishing.pages import Comparisons, Page, named_pages, site_pages
 from shisaku.publishing.render import Renderer
 from shisaku.publishing.run import ExchangeFiles, SiteRun
 from shisaku.publishing.workers import Progress, render_pages
@@ -55,9 +55,15 @@ def publish(
     progress: Progress | None = None,
     licence: str | None = None,
     jobs: int = 1,
+    comparisons: Comparisons | None = None,
 ) -> PublishReport:
     """Write the public site (or one municipality's part of it) into ``out_dir``, rendering the
-    pages in ``jobs`` processes."""
+    pages in ``jobs`` processes.
+
+    ``comparisons`` lists the prefecture and comparison pages (across municipalities: written
+    only when the whole site is); they read straight from the database, so this process
+    renders them.
+    """
     langs = list(languages or [code for code, _ in settings.LANGUAGES])
     renderer = Renderer(site_url, Reads())
     with renderer.active():
@@ -70,12 +76,23 @@ def publish(
             for plan in (p for t in towns for p in t.plans):
                 renderer.reads.preload(plan)
             render_pages(run, pages, jobs, progress)
+            across = _comparison_pages(comparisons, municipality, langs, renderer)
+            render_pages(run, across, 1, progress)
             run.extras([p for t in towns for p in t.plans], exporter)
             out.finish()
         except BaseException:
             out.save(complete=False)
             raise
-    return _report(len(pages), out.counts, run.skipped)
+    return _report(len(pages) + len(across), out.counts, run.skipped)
+
+
+def _comparison_pages(
+    comparisons: Comparisons | None, municipality: str | None, langs: list[str], r: Renderer
+) -> list[Page]:
+    """Return the prefecture and comparison pages, when the whole site is written."""
+    if comparisons is None or municipality is not None:
+        return []
+    return named_pages(comparisons(r.reads), langs, r)
 
 
 def _report(pages: int, counts: Counts, skipped: list[str]) -> PublishReport:
