@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
+
+from django.db.models import QuerySet
 
 from shisaku.indicators.models import EntryDeadline, Figure, Indicator
 from shisaku.plan.models import PlanStatus
@@ -73,13 +76,17 @@ class IndicatorView:
         return [f for f in self.figures if f.kind == kind]
 
 
-FIGURE_FIELDS = [f for f in FigureView.__dataclass_fields__ if f != "value"]
+FIGURE_FIELDS = list(FigureView.__dataclass_fields__)  # the columns, in the view's order
 
 
-def _figure(row: Figure) -> FigureView:
-    """Return the plain form of a figure row."""
-    values: dict[str, Any] = {name: getattr(row, name) for name in FIGURE_FIELDS}
-    return FigureView(value=row.value, **values)
+def _figures(rows: QuerySet[Figure]) -> Iterator[tuple[int, FigureView]]:
+    """Yield each figure row's indicator id and plain form (read as tuples: no model objects)."""
+    for indicator_id, *values in rows.values_list("indicator_id", *FIGURE_FIELDS):
+        yield indicator_id, FigureView(*values)
+
+
+CURRENT_ORDER = ("kind", "period_start", "period_end", "breakdown")
+HISTORY_ORDER = (*CURRENT_ORDER, "-revision")
 
 
 def _view(row: Indicator, node_code: str, figures: list[FigureView]) -> IndicatorView:
@@ -101,8 +108,8 @@ def with_figures(indicators: list[Indicator]) -> list[IndicatorView]:
     """Return indicator rows (their nodes loaded) as views with their current figures: one query."""
     figures: dict[int, list[FigureView]] = defaultdict(list)
     current = Figure.objects.filter(indicator__in=indicators, is_current=True)
-    for f in current.order_by("kind", "period_start", "period_end", "breakdown"):
-        figures[f.indicator_id].append(_figure(f))
+    for indicator_id, f in _figures(current.order_by(*CURRENT_ORDER)):
+        figures[indicator_id].append(f)
     return [_view(i, i.node.code if i.node else "", figures[i.id]) for i in indicators]
 
 
@@ -111,25 +118,22 @@ def indicator(plan_id: int, code: str) -> IndicatorView:
     row = Indicator.objects.filter(plan_id=plan_id, code=code).select_related("node").first()
     if row is None:
         raise NotFound(f"indicator {code} does not exist in this plan")
-    current = row.figures.filter(is_current=True).order_by("kind", "period_start", "breakdown")
-    return _view(row, row.node.code if row.node else "", [_figure(f) for f in current])
-
-
-HISTORY_ORDER = ("kind", "period_start", "period_end", "breakdown", "-revision")
+    current = row.figures.filter(is_current=True).order_by(*CURRENT_ORDER)
+    return _view(row, row.node.code if row.node else "", [f for _, f in _figures(current)])
 
 
 def figure_history(indicator_id: int) -> list[FigureView]:
     """Return every revision of every figure of an indicator, newest revision first per key."""
     rows = Figure.objects.filter(indicator_id=indicator_id).order_by(*HISTORY_ORDER)
-    return [_figure(f) for f in rows]
+    return [f for _, f in _figures(rows)]
 
 
 def plan_figure_history(plan_id: int) -> dict[int, list[FigureView]]:
     """Return :func:`figure_history` of every indicator of a plan (by indicator id): one query."""
     rows = Figure.objects.filter(indicator__plan_id=plan_id)
     out: dict[int, list[FigureView]] = defaultdict(list)
-    for f in rows.order_by("indicator_id", *HISTORY_ORDER):
-        out[f.indicator_id].append(_figure(f))
+    for indicator_id, f in _figures(rows.order_by("indicator_id", *HISTORY_ORDER)):
+        out[indicator_id].append(f)
     return out
 
 
