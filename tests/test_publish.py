@@ -69,11 +69,11 @@ def testville(small_plan, operator):
     return small_plan
 
 
-def exchange_files(plan) -> dict[str, bytes]:
+def exchange_files(plan, views) -> dict[str, bytes]:
     """Return the plan's exchange files as the command hands them over."""
     from shisaku.cli.publish_commands import exchange_files as files
 
-    return files(plan)
+    return files(plan, views)
 
 
 def run(out: Path, **options):

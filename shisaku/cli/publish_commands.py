@@ -13,6 +13,7 @@ from shisaku.cli.database import ensure_migrated
 from shisaku.cli.registry import Command, CommandError, register
 from shisaku.domain.localcode import LocalCodeError, normalize_local_code
 from shisaku.exchange.indicatorfiles import export_indicators, render_csv
+from shisaku.indicators.queries import IndicatorView
 from shisaku.plan.queries import PlanInfo
 from shisaku.progress import track
 from shisaku.public.compare import comparison_pages
@@ -22,9 +23,9 @@ from shisaku.publishing.site import DEFAULT_SITE_URL, PublishError, publish
 LANGUAGES = {"ja": ["ja"], "en": ["en"], "both": ["ja", "en"]}
 
 
-def exchange_files(plan: PlanInfo) -> dict[str, bytes]:
+def exchange_files(plan: PlanInfo, views: list[IndicatorView]) -> dict[str, bytes]:
     """Return a plan's indicator exchange files, as ``shisaku export-indicators`` writes them."""
-    definitions, figures = render_csv(*export_indicators(plan))
+    definitions, figures = render_csv(*export_indicators(plan, views))
     return {"indicator-definitions.csv": definitions, "indicator-figures.csv": figures}
 
 

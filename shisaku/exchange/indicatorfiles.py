@@ -158,9 +158,12 @@ def read_indicator_files(
     return batch
 
 
-def export_indicators(plan: PlanInfo) -> tuple[list[ExportRow], list[ExportRow]]:
-    """Return a plan's definitions rows and current figures rows, in the exchange layout."""
-    views = plan_indicators(plan.id)
+def export_indicators(
+    plan: PlanInfo, views: list[IndicatorView] | None = None
+) -> tuple[list[ExportRow], list[ExportRow]]:
+    """Return a plan's definitions rows and current figures rows, in the exchange layout
+    (``views``: its indicators, when the caller has them)."""
+    views = plan_indicators(plan.id) if views is None else views
     definitions = [_definition_row(plan, v) for v in views]
     figures = [_figure_row(plan, v, f) for v in views for f in sorted(v.figures, key=_figure_order)]
     return definitions, figures

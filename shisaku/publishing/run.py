@@ -24,13 +24,15 @@ from urllib.parse import unquote
 from django.contrib.staticfiles import finders
 from django.templatetags.static import static
 
+from shisaku.indicators.queries import IndicatorView
 from shisaku.plan.queries import PlanInfo
 from shisaku.publishing.datapackage import package_files
 from shisaku.publishing.output import Output, UnsafePath, check_relative
 from shisaku.publishing.pages import Page
 from shisaku.publishing.render import Rendered, Renderer, redirect_page
 
-ExchangeFiles = Callable[[PlanInfo], dict[str, bytes]]  # plan → file name → content
+# a plan and its indicators → file name → content
+ExchangeFiles = Callable[[PlanInfo, list[IndicatorView]], dict[str, bytes]]
 
 
 class SiteRun:
@@ -113,7 +115,8 @@ class SiteRun:
     def exchange(self, plan: PlanInfo, exporter: ExchangeFiles | None) -> None:
         """Write a plan's indicator exchange files (re-importable with import-indicators)."""
         folder = f"data/{plan.municipality_code}/{plan.meta.slug}"
-        for name, content in (exporter(plan) if exporter else {}).items():
+        views = self.r.reads.indicators(plan)
+        for name, content in (exporter(plan, views) if exporter else {}).items():
             self.out.put(f"{folder}/{name}", content)
 
     def url(self, plan: PlanInfo, kind: str, code: str) -> str:
