@@ -4,6 +4,9 @@ The dump is one JSON document: the rows of every Shisaku model and of the users,
 dependency order, each model's rows by primary key. Its ``content_sha256`` is the hash of the
 canonical JSON of those rows, so a restore into another database (SQLite or PostgreSQL) can
 be checked by dumping that database again and comparing the hashes.
+
+The dump is one snapshot: every table is read as of the same moment, so no write committed
+while it runs can appear in some tables and not in others (see :func:`snapshot`).
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -56,9 +61,31 @@ def content_hash(rows: dict[str, list[dict[str, Any]]]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+@contextmanager
+def snapshot() -> Iterator[None]:
+    """Run the block in one transaction that reads the whole database as of one moment.
+
+    PostgreSQL: the default READ COMMITTED would read each table as of its own query, so the
+    transaction is made REPEATABLE READ (one snapshot, taken at its first query, as pg_dump
+    does) and READ ONLY by its first statement. SQLite: Django's atomic begins with BEGIN,
+    made ``BEGIN IMMEDIATE`` by the settings' transaction_mode, which takes the write lock at
+    once; no other connection can commit until the dump ends (writers wait up to the 20 s
+    busy timeout), so its reads are one snapshot. A deferred BEGIN would let writers go on
+    (WAL readers keep their snapshot) but is not the settings' choice. Inside a caller's
+    transaction (the tests' ``db``) the caller's transaction is the snapshot: its isolation
+    can no longer be changed. ``shisaku dump`` always starts its own.
+    """
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if outermost and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield
+
+
 def dump(path: Path) -> str:
     """Write the whole instance to ``path`` (gzip if it ends in .gz); return the content hash."""
-    with transaction.atomic():  # one consistent snapshot
+    with snapshot():
         rows = content()
     digest = content_hash(rows)
     document = {
