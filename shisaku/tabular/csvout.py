@@ -7,16 +7,21 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from shisaku.tabular.guard import guard
+from shisaku.tabular.guard import GUARDED_HEADS, guard
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]], *, delimiter: str = ",") -> str:
     """Return the header and rows as CSV text, every cell guarded against formulas."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow([guard(cell) for cell in header])
-    writer.writerows([guard(cell) for cell in row] for row in rows)
+    writer.writerow(_guarded(header))
+    writer.writerows(_guarded(row) for row in rows)
     return out.getvalue()
+
+
+def _guarded(row: Sequence[str]) -> list[str]:
+    """Return a row with every cell guarded (only a cell that starts like a formula can change)."""
+    return [guard(cell) if cell[:1] in GUARDED_HEADS and cell else cell for cell in row]
 
 
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[str]], *, bom: bool = True) -> bytes:

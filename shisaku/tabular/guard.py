@@ -10,6 +10,7 @@ from __future__ import annotations
 from shisaku.domain.values import CellError, read_value
 
 _TRIGGERS = frozenset("=+@\t\r")
+GUARDED_HEADS = frozenset("=+@\t\r-'")  # the first characters of every cell guard may change
 _PLAIN_KINDS = frozenset({"number", "missing"})
 
 
