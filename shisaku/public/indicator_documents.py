@@ -37,14 +37,17 @@ def number(value: Decimal | None) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def figure_to_dict(f: FigureView | None, *, history: bool = False) -> dict[str, Any] | None:
-    """Return the JSON form of a figure (with who entered it when, for the history)."""
+def figure_to_dict(
+    f: FigureView | None, *, history: bool = False, label: str | None = None
+) -> dict[str, Any] | None:
+    """Return the JSON form of a figure (with who entered it when, for the history); ``label``
+    is its period's label when the caller has it."""
     if f is None:
         return None
     out: dict[str, Any] = {
         "kind": f.kind,
         "period": f.period,
-        "period_label": grades.period_label(f.period),
+        "period_label": grades.period_label(f.period) if label is None else label,
         "breakdown": f.breakdown,
         "raw": f.raw,
         "value_kind": f.value_kind,
@@ -64,6 +67,12 @@ def figure_to_dict(f: FigureView | None, *, history: bool = False) -> dict[str, 
             "entered_at": f.entered_at.isoformat(),
         }
     return out
+
+
+def figures_to_dicts(figures: list[FigureView], *, history: bool = False) -> list[Any]:
+    """Return the JSON form of many figures, labelling each period once."""
+    labels = {p: grades.period_label(p) for p in {f.period for f in figures}}
+    return [figure_to_dict(f, history=history, label=labels[f.period]) for f in figures]
 
 
 def assessment_to_dict(a: Assessment, year: int) -> dict[str, Any]:
@@ -203,10 +212,10 @@ def indicator_document(
         "year": done.year,
         "method": method_to_dict(done),
         "indicator": definition_to_dict(view),
-        "figures": [figure_to_dict(f) for f in grades.ordered(view.figures)],
+        "figures": figures_to_dicts(grades.ordered(view.figures)),
         "assessment": assessment_to_dict(result.assessment, done.year),
         "forecast": forecast_to_dict(result.forecast),
-        "history": [figure_to_dict(f, history=True) for f in grades.ordered(history)],
+        "history": figures_to_dicts(grades.ordered(history), history=True),
     }
 
 
