@@ -23,6 +23,7 @@ from xml.sax.saxutils import escape, quoteattr
 # Characters an xlsx cannot hold (C0 controls but tab, LF and CR; surrogates; U+FFFE, U+FFFF).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _MARKUP = re.compile("[&<>]")
+_SPECIAL = re.compile(f"{_MARKUP.pattern}|{_ILLEGAL.pattern}")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 MAX_SHEET_NAME = 31  # Excel refuses longer sheet names
 # A cell's markup before and after its text, and an empty cell: style 1 is text (format 「@」),
@@ -106,10 +107,10 @@ def to_xlsx(sheets: Sequence[Sheet]) -> bytes:
 def _zip(parts: dict[str, str]) -> bytes:
     """Return the parts as a zip package, every entry dated 1980-01-01 (no time stamp)."""
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+    with zipfile.ZipFile(out, "w") as package:
         for name, text in parts.items():
             entry = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
-            package.writestr(entry, text.encode(), zipfile.ZIP_DEFLATED)
+            package.writestr(entry, text.encode(), zipfile.ZIP_DEFLATED, 1)
     return out.getvalue()
 
 
@@ -163,7 +164,9 @@ def _worksheet(sheet: Sheet) -> str:
 def _row(number: int, cells: Sequence[str], cell: tuple[str, str, str]) -> str:
     """Return one row of text cells, in column order (an empty cell holds nothing)."""
     start, end, empty = cell
-    out = [start + _xml_text(text) + end if text else empty for text in cells]
+    if _SPECIAL.search("".join(cells)):  # most rows need no escaping at all
+        cells = [_xml_text(text) for text in cells]
+    out = [start + text + end if text else empty for text in cells]
     return f'<row r="{number}">{"".join(out)}</row>'
 
 
@@ -177,15 +180,16 @@ def _xml_text(text: str) -> str:
 def _width(sheet: Sheet, column: int) -> float:
     """Return a column width fitting the longest first line (wide characters count two)."""
     texts = [sheet.header[column], *(row[column] for row in sheet.rows if len(row) > column)]
-    widest = max(_columns(t.split("\n", 1)[0]) for t in texts)
-    return float(min(max(widest + 2, 8), 60))
+    return float(min(max(max(map(_columns, texts)) + 2, 8), 60))
 
 
 def _columns(text: str) -> int:
-    """Return about how many half-width columns ``text`` takes, quickly: a character of n bytes
-    in UTF-8 counts (1 + n) / 2, so ASCII one column and the wide characters (CJK) two; the
-    rare others (accented letters, half-width katakana) a little more than they take."""
-    return -(-(len(text) + len(text.encode("utf-8", "surrogatepass"))) // 2)
+    """Return about how many half-width columns the first line of ``text`` takes, quickly: a
+    character of n bytes in UTF-8 counts (1 + n) / 2, so ASCII one column and the wide
+    characters (CJK) two; the rare others (accented letters, half-width katakana) a little more
+    than they take."""
+    line = text.partition("\n")[0]
+    return -(-(len(line) + len(line.encode("utf-8", "surrogatepass"))) // 2)
 
 
 def display_width(text: str) -> int:
