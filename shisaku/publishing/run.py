@@ -98,8 +98,8 @@ class SiteRun:
         self.out.put(relative, content)
         self.static_links.update(m.decode() for m in self.static_link.findall(content))
 
-    def extras(self, plans: list[PlanInfo], exporter: ExchangeFiles | None) -> None:
-        """Write the 404 pages, the root page, static files, data package and exchange files."""
+    def extras(self, plans: list[PlanInfo]) -> None:
+        """Write the 404 pages, the root page, the static files and the data package."""
         first = self.languages[0]
         self.html("404.html", self.r.not_found(first))
         for language in self.languages:
@@ -109,15 +109,13 @@ class SiteRun:
         files = package_files(self.r.reads, plans, self.url, self.site, self.licence)
         for name, content in files.items():
             self.out.put(f"data/{name}", content)
-        for plan in plans if exporter else []:
-            self.exchange(plan, exporter)
 
-    def exchange(self, plan: PlanInfo, exporter: ExchangeFiles | None) -> None:
-        """Write a plan's indicator exchange files (re-importable with import-indicators)."""
-        folder = f"data/{plan.municipality_code}/{plan.meta.slug}"
-        views = self.r.reads.indicators(plan)
-        for name, content in (exporter(plan, views) if exporter else {}).items():
-            self.out.put(f"{folder}/{name}", content)
+    def exchanges(self, plans: list[PlanInfo], exporter: ExchangeFiles) -> None:
+        """Write each plan's indicator exchange files (re-importable with import-indicators)."""
+        for plan in plans:
+            folder = f"data/{plan.municipality_code}/{plan.meta.slug}"
+            for name, content in exporter(plan, self.r.reads.indicators(plan)).items():
+                self.out.put(f"{folder}/{name}", content)
 
     def url(self, plan: PlanInfo, kind: str, code: str) -> str:
         """Return the absolute address of a plan, node or indicator in the first language."""

@@ -75,10 +75,12 @@ def publish(
             pages = site_pages(towns, langs, renderer)
             for plan in (p for t in towns for p in t.plans):
                 renderer.reads.preload(plan)
-            render_pages(run, pages, jobs, progress)
+            plans = [p for t in towns for p in t.plans]
+            exchanges = (lambda: run.exchanges(plans, exporter)) if exporter else None
+            render_pages(run, pages, jobs, progress, meanwhile=exchanges)
             across = _comparison_pages(comparisons, municipality, langs, renderer)
             render_pages(run, across, 1, progress)
-            run.extras([p for t in towns for p in t.plans], exporter)
+            run.extras(plans)
             out.finish()
         except BaseException:
             out.save(complete=False)

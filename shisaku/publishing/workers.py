@@ -48,15 +48,24 @@ _RUN: SiteRun | None = None  # the run the workers were forked from
 _BATCHES: list[list[Page]] = []
 
 
-def render_pages(run: SiteRun, pages: list[Page], jobs: int, progress: Progress | None) -> None:
-    """Render ``pages`` into the run's output, in ``jobs`` processes when more than one."""
+def render_pages(
+    run: SiteRun,
+    pages: list[Page],
+    jobs: int,
+    progress: Progress | None,
+    meanwhile: Callable[[], None] | None = None,
+) -> None:
+    """Render ``pages`` into the run's output, in ``jobs`` processes when more than one; this
+    process does ``meanwhile`` (other work of the run) while the workers render."""
     if jobs <= 1 or len(pages) <= BATCH:
         run.pages(progress(pages, len(pages)) if progress else pages)
+        if meanwhile:
+            meanwhile()
         return
     global _RUN, _BATCHES
     _RUN, _BATCHES = run, batches(pages, BATCH * len(run.languages))
     try:
-        parts = dict(_in_workers(jobs, progress, len(pages)))
+        parts = dict(_in_workers(jobs, progress, len(pages), meanwhile))
     finally:
         _RUN, _BATCHES = None, []
     for index in sorted(parts):
@@ -68,11 +77,15 @@ def batches(pages: list[Page], size: int) -> list[list[Page]]:
     return [pages[i : i + size] for i in range(0, len(pages), size)]
 
 
-def _in_workers(jobs: int, progress: Progress | None, total: int) -> Iterator[tuple[int, Part]]:
+def _in_workers(
+    jobs: int, progress: Progress | None, total: int, meanwhile: Callable[[], None] | None
+) -> Iterator[tuple[int, Part]]:
     """Yield each batch's part as a worker finishes it, drawing the progress over the pages."""
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, initializer=_refuse_queries) as pool:
         done = pool.imap_unordered(_render_batch, range(len(_BATCHES)))
+        if meanwhile:
+            meanwhile()
         parts: list[tuple[int, Part]] = []
 
         def finished_pages() -> Iterator[Page]:
