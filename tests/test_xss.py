@@ -64,6 +64,7 @@ def hostile(db, operator):
         rationale=PAYLOADS[3],
         source=PAYLOADS[0],
         department=PAYLOADS[1],
+        common_code="births",
     )
     fig = figure("999997", "2024-2028", "K1", "target", "2028年度", "120件")
     fig = type(fig)(**{**fig.__dict__, "note": FORMULA, "source": PAYLOADS[2]})
@@ -82,6 +83,7 @@ PAGES = [
     "/{lang}/999997/2024-2028/indicators/",
     "/{lang}/999997/2024-2028/indicators/K1/",
     "/{lang}/999997/2024-2028/dashboard/",
+    "/{lang}/compare/births/",
     "/{lang}/search/?q=alert",
 ]
 

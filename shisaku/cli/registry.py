@@ -7,6 +7,9 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.utils import translation
+
 
 class CommandError(Exception):
     """A user-facing failure: printed as one clear message, exit status 2."""
@@ -30,13 +33,15 @@ def register(name: str, command: Command) -> None:
 
 
 def run_command(name: str, argv: list[str]) -> int:
-    """Parse ``argv`` for command ``name``, set Django up, and run it."""
+    """Parse ``argv`` for command ``name`` and run it in the site's language (Japanese), whatever
+    language the process last served a page in."""
     cmd = COMMANDS[name]
     parser = argparse.ArgumentParser(prog=f"shisaku {name}", description=cmd.help)
     cmd.configure(parser)
     args = parser.parse_args(argv)
     try:
-        return cmd.handle(args)
+        with translation.override(settings.LANGUAGE_CODE):  # the commands speak Japanese
+            return cmd.handle(args)
     except CommandError as error:
         print(f"エラー: {error}", file=sys.stderr)
         return 2
