@@ -14,9 +14,10 @@ from django.urls import get_script_prefix
 from django.urls import reverse as django_reverse
 from django.utils.translation import get_language
 
+from shisaku.domain.nodepages import anchor_id as anchor_id
+from shisaku.domain.nodepages import page_owner
 from shisaku.domain.plantree import Node
 from shisaku.plan.queries import PlanInfo
-from shisaku.public.tree import page_owner
 
 JSON_NAME = "index.json"
 DATA_FORMATS = ("json", "csv", "xlsx")  # every page's data sits at index.<format> beside it
@@ -89,11 +90,6 @@ def block_anchor_id(section_key: str, index: int) -> str:
 def section_anchor_id(section_key: str) -> str:
     """Return the HTML id of a section of a node's page (現状と課題 is ``s-situation``)."""
     return f"s-{section_key}"
-
-
-def anchor_id(node_code: str) -> str:
-    """Return the HTML id of a node shown inside another node's page (initiatives, actions)."""
-    return f"i-{node_code}"
 
 
 def data_url(page_url: str, extension: str) -> str:

@@ -10,31 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+# which nodes have a page of their own is a rule of the domain, shared with the publisher
+from shisaku.domain.nodepages import PAGE_KINDS as PAGE_KINDS
+from shisaku.domain.nodepages import find_path as find_path
+from shisaku.domain.nodepages import has_own_page as has_own_page
+from shisaku.domain.nodepages import page_owner as page_owner
 from shisaku.domain.plantree import Block, Footnote, Node, Section
 
-PAGE_KINDS = frozenset({"field", "policy", "measure"})
 TRAILING_SECTIONS = frozenset({"indicators"})
-
-
-def find_path(nodes: list[Node], code: str) -> list[Node]:
-    """Return the nodes from a root down to the node ``code``, or an empty list."""
-    for node in nodes:
-        if node.code == code:
-            return [node]
-        below = find_path(node.children, code)
-        if below:
-            return [node, *below]
-    return []
-
-
-def has_own_page(node: Node) -> bool:
-    """Return whether a node has a page of its own."""
-    return node.kind in PAGE_KINDS
-
-
-def page_owner(path: list[Node]) -> Node | None:
-    """Return the nearest node on ``path`` (the node itself included) that has its own page."""
-    return next((n for n in reversed(path) if has_own_page(n)), None)
 
 
 def leading_sections(node: Node) -> list[Section]:

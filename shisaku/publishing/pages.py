@@ -30,16 +30,10 @@ Comparisons = Callable[[Reads], list[Named]]  # the prefecture and comparison pa
 
 @dataclass(frozen=True)
 class Page:
-    """One page of the site: its URL path (percent-encoded, as links give it) and language.
-
-    ``plan`` and ``node`` say which plan and node the page shows, when it shows one (the data
-    package takes each node's address from what its page answered).
-    """
+    """One page of the site: its URL path (percent-encoded, as links give it) and language."""
 
     language: str
     path: str
-    plan: PlanInfo | None = None
-    node: str = ""
 
     def file(self, name: str) -> str:
         """Return the file of this page (``index.html`` or a twin) relative to the site root."""
@@ -74,11 +68,11 @@ def plan_pages(plan: PlanInfo, language: str, r: Renderer) -> Iterator[Page]:
     """Yield a plan's pages: the plan, its dashboard, indicator list, nodes and indicators."""
     keys = {"code": plan.municipality_code, "slug": plan.meta.slug}
     for name in ("plan", "dashboard", "indicators"):
-        yield Page(language, r.url(name, language, **keys), plan)
+        yield Page(language, r.url(name, language, **keys))
     for node in walk(r.reads.nodes(plan)):
-        yield Page(language, r.url("node", language, **keys, node_code=node.code), plan, node.code)
+        yield Page(language, r.url("node", language, **keys, node_code=node.code))
     for view in r.reads.indicators(plan):
-        yield Page(language, r.url("indicator", language, **keys, indicator=view.code), plan)
+        yield Page(language, r.url("indicator", language, **keys, indicator=view.code))
 
 
 def nodes_in_order(nodes: list[Node]) -> Iterator[tuple[Node, str, int]]:

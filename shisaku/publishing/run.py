@@ -24,6 +24,8 @@ from urllib.parse import unquote
 from django.contrib.staticfiles import finders
 from django.templatetags.static import static
 
+from shisaku.domain.nodepages import anchor_id, page_owner, paths
+from shisaku.domain.plantree import Node
 from shisaku.indicators.queries import IndicatorView
 from shisaku.plan.queries import PlanInfo
 from shisaku.publishing.datapackage import package_files
@@ -43,7 +45,7 @@ class SiteRun:
     ) -> None:
         self.r, self.out, self.languages, self.site = renderer, out, languages, site
         self.licence = licence
-        self.node_urls: dict[tuple[int, str], str] = {}  # (plan id, code) → its page or place
+        self.places: dict[int, dict[str, str]] = {}  # plan id → node code → its page or place
         self.static_url = static("")  # /static/: only a path on this site can be mirrored
         quoted = re.escape(self.static_url).encode()
         self.static_link = re.compile(rb'(?:href|src)="(' + quoted + rb'[^"?#]+)"')
@@ -68,9 +70,6 @@ class SiteRun:
             self.html(page.file("index.html"), html.content)
         elif 300 <= html.status < 400:
             self.out.put(page.file("index.html"), redirect_page(html.location))
-        if page.node and page.plan and page.language == self.languages[0]:
-            where = page.path if html.status == 200 else html.location
-            self.node_urls[page.plan.id, page.node] = self.site + where
         self.twin(page, "index.json")
         if html.status == 200:
             self.downloads(page)
@@ -98,20 +97,23 @@ class SiteRun:
         self.out.put(relative, content)
         self.static_links.update(m.decode() for m in self.static_link.findall(content))
 
-    def extras(self, plans: list[PlanInfo]) -> None:
-        """Write the 404 pages, the root page, the static files and the data package."""
+    def extras(self) -> None:
+        """Write the 404 pages, the root page and the static files the pages link."""
         first = self.languages[0]
         self.html("404.html", self.r.not_found(first))
         for language in self.languages:
             self.html(f"{language}/404.html", self.r.not_found(language))
         self.out.put("index.html", redirect_page(self.r.url("home", first)))
         self.static_files()
+
+    def data(self, plans: list[PlanInfo], exporter: ExchangeFiles | None) -> None:
+        """Write the data package and each plan's indicator exchange files (re-importable with
+        import-indicators)."""
         files = package_files(self.r.reads, plans, self.url, self.site, self.licence)
         for name, content in files.items():
             self.out.put(f"data/{name}", content)
-
-    def exchanges(self, plans: list[PlanInfo], exporter: ExchangeFiles) -> None:
-        """Write each plan's indicator exchange files (re-importable with import-indicators)."""
+        if exporter is None:
+            return
         for plan in plans:
             folder = f"data/{plan.municipality_code}/{plan.meta.slug}"
             for name, content in exporter(plan, self.r.reads.indicators(plan)).items():
@@ -120,11 +122,28 @@ class SiteRun:
     def url(self, plan: PlanInfo, kind: str, code: str) -> str:
         """Return the absolute address of a plan, node or indicator in the first language."""
         if kind == "node":
-            return self.node_urls.get((plan.id, code), "")
+            return self.node_places(plan).get(code, "")
         keys = {"code": plan.municipality_code, "slug": plan.meta.slug}
         if kind == "indicator":
             keys["indicator"] = code
         return self.site + self.r.url(kind, self.languages[0], **keys)
+
+    def node_places(self, plan: PlanInfo) -> dict[str, str]:
+        """Return where each node of a plan is shown: its page, or its place on its owner's page
+        (as the node's own address redirects; nothing for a node no page shows)."""
+        if plan.id not in self.places:
+            found = (self._place(plan, path) for path in paths(self.r.reads.nodes(plan)))
+            self.places[plan.id] = {code: url for code, url in found if url}
+        return self.places[plan.id]
+
+    def _place(self, plan: PlanInfo, path: list[Node]) -> tuple[str, str]:
+        """Return a node's code and the absolute address where it is shown."""
+        node, owner = path[-1], page_owner(path)
+        if owner is None:
+            return node.code, ""
+        keys = {"code": plan.municipality_code, "slug": plan.meta.slug, "node_code": owner.code}
+        url = self.site + self.r.url("node", self.languages[0], **keys)
+        return node.code, url if owner is node else f"{url}#{anchor_id(node.code)}"
 
     def static_files(self) -> None:
         """Copy the static files the written pages link (their ``/static/…`` addresses)."""

@@ -76,11 +76,10 @@ def publish(
             for plan in (p for t in towns for p in t.plans):
                 renderer.reads.preload(plan)
             plans = [p for t in towns for p in t.plans]
-            exchanges = (lambda: run.exchanges(plans, exporter)) if exporter else None
-            render_pages(run, pages, jobs, progress, meanwhile=exchanges)
+            render_pages(run, pages, jobs, progress, meanwhile=lambda: run.data(plans, exporter))
             across = _comparison_pages(comparisons, municipality, langs, renderer)
             render_pages(run, across, 1, progress)
-            run.extras(plans)
+            run.extras()
             out.finish()
         except BaseException:
             out.save(complete=False)

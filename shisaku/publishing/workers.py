@@ -6,7 +6,7 @@ query in a worker would share the run's connection, so it is refused with an err
 that reads something :meth:`Reads.preload` does not load is a bug to fix there).  Each worker
 writes its pages' files itself (every file is written to a temporary file and renamed, and no
 two pages share a file) and sends back what the run keeps: the manifest entries, the counts,
-the node addresses for the data package, the static files linked and the pages left out.
+the static files linked and the pages left out.
 
 A batch holds whole pages in every language, so a table shared by the languages still builds
 its workbook once.  Batches come back in any order; what they report is merged in page order.
@@ -39,7 +39,6 @@ class Part:
 
     files: dict[str, list[Any]] = field(default_factory=dict)
     counts: Counts = field(default_factory=Counts)
-    node_urls: dict[tuple[int, str], str] = field(default_factory=dict)
     static_links: set[str] = field(default_factory=set)
     skipped: list[str] = field(default_factory=list)
 
@@ -104,7 +103,7 @@ def _render_batch(index: int) -> tuple[int, Part]:
     assert run is not None, "workers are forked from a run"
     part = Part()
     run.out.current, run.out.counts = part.files, part.counts
-    run.node_urls, run.static_links, run.skipped = part.node_urls, part.static_links, part.skipped
+    run.static_links, run.skipped = part.static_links, part.skipped
     run.tables = None
     run.pages(_BATCHES[index])
     return index, part
@@ -115,7 +114,6 @@ def _merge(run: SiteRun, part: Part) -> None:
     run.out.current.update(part.files)
     run.out.counts.written += part.counts.written
     run.out.counts.unchanged += part.counts.unchanged
-    run.node_urls.update(part.node_urls)
     run.static_links |= part.static_links
     run.skipped += part.skipped
 
