@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from django.db.models import QuerySet
 
+from shisaku.domain.assessment_scales import infer_decimals
 from shisaku.indicators.models import EntryDeadline, Figure, Indicator
 from shisaku.plan.models import PlanStatus
 from shisaku.plan.queries import search_terms, text_filter
@@ -70,6 +72,11 @@ class IndicatorView:
     weight: float | None
     common_code: str
     figures: tuple[FigureView, ...]
+
+    @cached_property
+    def decimals(self) -> int:
+        """Return the most decimals the indicator's figures are written with."""
+        return infer_decimals(float(f.value) for f in self.figures if f.value is not None)
 
     def of_kind(self, kind: str) -> list[FigureView]:
         """Return the current figures of one kind (baseline, target, actual)."""

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy
 
-from shisaku.domain.assessment_scales import fmt_number, fmt_percent, infer_decimals
+from shisaku.domain.assessment_scales import fmt_number, fmt_percent
 from shisaku.domain.eras import era_year
 from shisaku.domain.periods import Period, PeriodError, parse_period_key
 from shisaku.domain.plantree import Block, Node
@@ -192,8 +192,7 @@ def projected(value: float | None, view: IndicatorView) -> str:
     """Return a projected value with the decimals the indicator publishes, or a dash."""
     if value is None:
         return "—"
-    decimals = infer_decimals(float(f.value) for f in view.figures if f.value is not None)
-    return fmt_number(value, decimals)
+    return fmt_number(value, view.decimals)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, gettext_lazy
 
-from shisaku.domain.assessment_scales import fmt_percent, infer_decimals
+from shisaku.domain.assessment_scales import fmt_percent
 from shisaku.domain.periods import Basis, Period
 from shisaku.graphics import charts
 from shisaku.indicators.assessing import IndicatorResult
@@ -78,7 +78,7 @@ def line_chart(result: IndicatorResult) -> charts.LineChart | None:
         targets=_points(view.of_kind("target")),
         actuals=actuals,
         forecast=_forecast_line(result, actuals[0].year) if actuals else None,
-        decimals=infer_decimals(float(f.value) for f in view.figures if f.value is not None),
+        decimals=view.decimals,
         unit=_unit(view),
     )
     if not chart.points():
