@@ -2,10 +2,11 @@
 
 :func:`publish` renders every page of :func:`pages.site_pages` with the views of the live site
 (in-process, see :mod:`render`), all sharing one :class:`Reads` so that each plan is loaded
-and graded once; writes what changed through :class:`output.Output`; adds the 404 pages, a
-root page sending readers to the home page of the first language, the static files the pages
-link, the data package (:mod:`datapackage`) and, when the command hands it a function for them,
-each plan's indicator exchange files.
+and graded once, in worker processes (:mod:`workers`) while this one writes the data package
+(:mod:`datapackage`) and, when the command hands it a function for them, each plan's
+indicator exchange files; then the prefecture and comparison pages, the 404 pages, a root
+page sending readers to the home page of the first language and the static files the pages
+link.  Everything goes through :class:`output.Output`, which writes only what changed.
 """
 
 from __future__ import annotations
@@ -73,9 +74,9 @@ def publish(
         run = SiteRun(renderer, out, langs, site_url.rstrip("/"), licence)
         try:
             pages = site_pages(towns, langs, renderer)
-            for plan in (p for t in towns for p in t.plans):
-                renderer.reads.preload(plan)
             plans = [p for t in towns for p in t.plans]
+            for plan in plans:
+                renderer.reads.preload(plan)
             render_pages(run, pages, jobs, progress, meanwhile=lambda: run.data(plans, exporter))
             across = _comparison_pages(comparisons, municipality, langs, renderer)
             render_pages(run, across, 1, progress)
