@@ -11,6 +11,7 @@ highest id ever used on SQLite), so children name their parents without a round 
 from __future__ import annotations
 
 import json
+from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -62,7 +63,7 @@ def as_json(value: Any) -> str:
     return json.dumps(value)
 
 
-class Writer:
+class Writer(ABC):
     """Insert rows into a table inside the caller's transaction, with ids allocated in advance."""
 
     def __init__(self, connection: BaseDatabaseWrapper) -> None:
@@ -74,13 +75,13 @@ class Writer:
         """Return a timestamp as the backend stores it."""
         return self.connection.ops.adapt_datetimefield_value(moment)
 
+    @abstractmethod
     def write(self, table: Table, rows: Iterable[Row], stamp: Any) -> int:
         """Insert ``rows`` (values of ``table.given``); return how many."""
-        raise NotImplementedError
 
+    @abstractmethod
     def ids(self, table: Table, count: int) -> Sequence[int]:
         """Return ``count`` new ids for ``table``, never used before."""
-        raise NotImplementedError
 
     def close(self) -> None:
         """Close the cursor."""
