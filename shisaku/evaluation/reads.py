@@ -70,10 +70,13 @@ class Reads:
 
     def history(self, plan: PlanInfo, indicator_id: int) -> list[FigureView]:
         """Return every revision of an indicator's figures, newest revision first per key."""
-        every = self._once(
+        return self.histories(plan).get(indicator_id, [])
+
+    def histories(self, plan: PlanInfo) -> dict[int, list[FigureView]]:
+        """Return the revision histories of every indicator of the plan (one query)."""
+        return self._once(
             ("histories", plan.id), lambda: indicator_queries.plan_figure_history(plan.id)
         )
-        return every.get(indicator_id, [])
 
     def statistics(self, plan: PlanInfo) -> dict[str, list[StatisticInfo]]:
         """Return the plan's context statistics by the code of the node holding them."""
@@ -92,7 +95,7 @@ class Reads:
         self.plan(plan.municipality_code)
         self.plan(plan.municipality_code, plan.meta.slug)
         self.assessment(plan)
-        self.history(plan, 0)  # every indicator's history, in one query
+        self.histories(plan)
         self.statistics(plan)
         self.document(plan)
         for node in walk(self.nodes(plan)):

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from shisaku.domain.nodepages import paths
 from shisaku.domain.plantree import Node, walk
 from shisaku.evaluation.reads import Reads
 from shisaku.plan.queries import MunicipalityInfo, PlanInfo
@@ -77,10 +78,5 @@ def plan_pages(plan: PlanInfo, language: str, r: Renderer) -> Iterator[Page]:
 
 def nodes_in_order(nodes: list[Node]) -> Iterator[tuple[Node, str, int]]:
     """Yield every node with its parent's code and its place in document order (from 1)."""
-    stack: list[tuple[Node, str]] = [(n, "") for n in reversed(nodes)]
-    place = 0
-    while stack:
-        node, parent = stack.pop()
-        place += 1
-        yield node, parent, place
-        stack += [(c, node.code) for c in reversed(node.children)]
+    for place, path in enumerate(paths(nodes), start=1):
+        yield path[-1], path[-2].code if len(path) > 1 else "", place

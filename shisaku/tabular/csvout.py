@@ -21,7 +21,7 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]], *, delimiter:
 
 def _guarded(row: Sequence[str]) -> list[str]:
     """Return a row with every cell guarded (only a cell that starts like a formula can change)."""
-    return [guard(cell) if cell[:1] in GUARDED_HEADS and cell else cell for cell in row]
+    return [guard(cell) if cell[:1] in GUARDED_HEADS else cell for cell in row]
 
 
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[str]], *, bom: bool = True) -> bytes:
