@@ -57,8 +57,10 @@ class Reads:
 
     def indicators(self, plan: PlanInfo) -> list[IndicatorView]:
         """Return the plan's indicators with their current figures."""
+        histories = self._memo.get(("histories", plan.id))  # the current figures are in them
         return self._once(
-            ("indicators", plan.id), lambda: indicator_queries.plan_indicators(plan.id)
+            ("indicators", plan.id),
+            lambda: indicator_queries.plan_indicators(plan.id, histories=histories),
         )
 
     def assessment(self, plan: PlanInfo, year: int | None = None) -> PlanAssessment:
@@ -94,8 +96,8 @@ class Reads:
         self.towns()
         self.plan(plan.municipality_code)
         self.plan(plan.municipality_code, plan.meta.slug)
+        self.histories(plan)  # first: the indicators' current figures come from them
         self.assessment(plan)
-        self.histories(plan)
         self.statistics(plan)
         self.document(plan)
         for node in walk(self.nodes(plan)):

@@ -73,10 +73,10 @@ def publish(
         out = Output(out_dir)
         run = SiteRun(renderer, out, langs, site_url.rstrip("/"), licence)
         try:
-            pages = site_pages(towns, langs, renderer)
             plans = [p for t in towns for p in t.plans]
             for plan in plans:
                 renderer.reads.preload(plan)
+            pages = site_pages(towns, langs, renderer)
             render_pages(run, pages, jobs, progress, meanwhile=lambda: run.data(plans, exporter))
             across = _comparison_pages(comparisons, municipality, langs, renderer)
             render_pages(run, across, 1, progress)
