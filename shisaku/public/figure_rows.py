@@ -23,62 +23,81 @@ from shisaku.indicators.queries import FigureView
 from shisaku.public import display, grades
 
 
+def figure_head(breakdown: bool) -> SafeString:
+    """Return the head of the figures table."""
+    district = [gettext("Breakdown")] if breakdown else []
+    kind, period = gettext("Kind"), gettext("Period")
+    rest = [gettext("Value as written"), gettext("Qualifier"), gettext("Note"), gettext("Source")]
+    return _head([kind, period, *district, *rest])
+
+
+def history_head(breakdown: bool) -> SafeString:
+    """Return the head of the revision history."""
+    district = [gettext("Breakdown")] if breakdown else []
+    kind, period, value = gettext("Kind"), gettext("Period"), gettext("Value as written")
+    rest = [gettext("Revision"), gettext("Entered by"), gettext("Entered at"), gettext("Status")]
+    return _head([kind, period, *district, value, *rest])
+
+
+def _head(labels: list[str]) -> SafeString:
+    """Return a table head of column headers."""
+    cells = "".join(f'<th scope="col">{escape(label)}</th>' for label in labels)
+    return mark_safe(f"<thead><tr>{cells}</tr></thead>")  # Safe: escaped
+
+
 def figure_rows(figures: list[FigureView], breakdown: bool) -> SafeString:
     """Return the rows of the figures table: kind, period, [district], value, notes, source."""
-    cell = _Cells()
-    rows = []
-    for f in figures:
-        cells = [
-            f'<tr class="{escape(f.kind)}"><th scope="row">{cell.kind(f.kind)}</th>',
-            f"<td>{cell.period(f.period)}</td>",
-            f"<td>{cell.japanese(f.breakdown)}</td>" if breakdown else "",
-            f'<td class="value">{escape(f.raw)}</td>',
-            f"<td>{cell.japanese(grades.figure_note(f))}</td>",
-            f"<td>{cell.japanese_content(f.note)}</td>",
-            f"<td>{cell.japanese(f.source)}</td></tr>",
-        ]
-        rows.append("".join(cells))
-    return mark_safe("\n".join(rows))  # Safe: every cell is escaped above
+    cell = _Cells(breakdown)
+    rows = [
+        f'<tr class="{cell.text(f.kind)}"><th scope="row">{cell.kind(f.kind)}</th>'
+        f"<td>{cell.period(f.period)}</td>{cell.district(f.breakdown)}"
+        f'<td class="value">{escape(f.raw)}</td><td>{cell.japanese(grades.figure_note(f))}</td>'
+        f"<td>{cell.japanese_content(f.note)}</td><td>{cell.japanese(f.source)}</td></tr>"
+        for f in figures
+    ]
+    return mark_safe("\n".join(rows))  # Safe: every cell is escaped
 
 
 def history_rows(history: list[FigureView], breakdown: bool) -> SafeString:
     """Return the rows of the revision history: kind, period, [district], value, who, when."""
-    cell = _Cells()
-    current, superseded = gettext("Current"), gettext("Superseded")
+    cell = _Cells(breakdown)
+    status = {True: ("current", gettext("Current")), False: ("superseded", gettext("Superseded"))}
     rows = []
     for f in history:
-        cells = [
-            f'<tr class="{"current" if f.is_current else "superseded"}">',
-            f'<th scope="row">{cell.kind(f.kind)}</th><td>{cell.period(f.period)}</td>',
-            f"<td>{cell.japanese(f.breakdown)}</td>" if breakdown else "",
-            f'<td class="value">{escape(f.raw)}</td><td>{f.revision}</td>',
-            f"<td>{escape(f.entered_by)}</td><td>{cell.moment(_minute(f.entered_at))}</td>",
-            f"<td>{current if f.is_current else superseded}</td></tr>",
-        ]
-        rows.append("".join(cells))
-    return mark_safe("\n".join(rows))  # Safe: every cell is escaped above
+        css, state = status[f.is_current]
+        rows.append(
+            f'<tr class="{css}"><th scope="row">{cell.kind(f.kind)}</th>'
+            f"<td>{cell.period(f.period)}</td>{cell.district(f.breakdown)}"
+            f'<td class="value">{escape(f.raw)}</td><td>{f.revision}</td>'
+            f"<td>{cell.text(f.entered_by)}</td><td>{cell.moment(_minute(f.entered_at))}</td>"
+            f"<td>{state}</td></tr>"
+        )
+    return mark_safe("\n".join(rows))  # Safe: every cell is escaped
 
 
 class _Cells:
     """Cell renderers for one table in the active language, each value rendered once."""
 
-    def __init__(self) -> None:
+    def __init__(self, breakdown: bool) -> None:
         english = display.english()
+        self.text = _once(escape)
         self.kind = _once(lambda k: escape(grades.label(grades.FIGURE_KINDS, k)))
         self.period = _once(lambda p: escape(grades.period_label(p)))
         self.japanese = _once(lambda t: _japanese(t, english) if t else "")
         self.japanese_content = _once(lambda t: display.shown(t, "") if t else "")
-        self.moment = _once(
-            lambda when: (
-                f'<time datetime="{timezone.localtime(when).isoformat("T", "minutes")}">'
-                f"{escape(grades.moment_text(when))}</time>"
-            )
-        )
+        self.district = _once(lambda t: f"<td>{self.japanese(t)}</td>" if breakdown else "")
+        self.moment = _once(_moment)
 
 
 def _once(render: Callable[[Any], str]) -> Callable[[Any], str]:
     """Return ``render`` remembering its answer for each value (for one table)."""
     return lru_cache(maxsize=None)(render)
+
+
+def _moment(when: datetime) -> str:
+    """Return a time as the history shows it: 西暦 with 和暦, to the minute, machine-readable."""
+    iso = timezone.localtime(when).isoformat("T", "minutes")
+    return f'<time datetime="{iso}">{escape(grades.moment_text(when))}</time>'
 
 
 def _minute(when: datetime) -> datetime:

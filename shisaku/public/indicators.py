@@ -20,20 +20,11 @@ from shisaku.indicators.queries import FigureView
 from shisaku.indicators.queries import NotFound as IndicatorNotFound
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import display, grades, indicator_chart, links, params, tree
+from shisaku.public import indicator_blocks as blocks
 from shisaku.public import indicator_documents as idocs
 from shisaku.public.documents import Crumb, crumbs
-from shisaku.public.figure_rows import figure_rows, history_rows
+from shisaku.public.figure_rows import figure_head, figure_rows, history_head, history_rows
 from shisaku.public.views import page, twin
-
-
-@dataclass(frozen=True)
-class YearLink:
-    """A year that can be graded, linked to the indicator's page for that year."""
-
-    year: int
-    label: str
-    url: str
-    current: bool
 
 
 @dataclass(frozen=True)
@@ -68,11 +59,13 @@ def graded(request: HttpRequest, code: str, slug: str, indicator: str) -> Graded
     return Graded(info, done, result, path, [*crumbs(info, path), here], reads)
 
 
-def _year_links(g: Graded) -> list[YearLink]:
+def _year_links(g: Graded) -> list[blocks.YearLink]:
     """Return the years with an actual, each linked to this page graded in that year."""
     code = g.result.indicator.code
     return [
-        YearLink(y, grades.year_label(y), links.indicator_url(g.plan, code, y), y == g.done.year)
+        blocks.YearLink(
+            y, grades.year_label(y), links.indicator_url(g.plan, code, y), y == g.done.year
+        )
         for y in grades.actual_years(g.result.indicator)
     ]
 
@@ -96,12 +89,15 @@ def indicator(request: HttpRequest, code: str, slug: str, indicator: str) -> Htt
         "node": g.path[-1] if g.path else None,
         "node_url": links.node_link(g.plan, g.path) if g.path else "",
         "figures": figures,
+        "figure_head": figure_head(breakdown),
         "figure_rows": figure_rows(figures, breakdown),
+        "history_head": history_head(breakdown),
         "history_rows": history_rows(grades.ordered(history), breakdown),
-        "has_breakdown": breakdown,
-        "year_links": _year_links(g),
+        "years": blocks.years(_year_links(g)),
         "page_url": links.indicator_url(g.plan, view.code, asked),
-        "display_english": display.english(),
+        "definition": blocks.definition(view, g.plan),
+        "grade": blocks.grade(g.result, g.done),
+        "forecast": blocks.forecast(g.result),
         "chart": indicator_chart.chart_view(g.result, g.done.year, g.done.config.method),
     }
     return render(request, "public/indicator.html", context)

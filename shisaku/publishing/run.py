@@ -33,6 +33,8 @@ from shisaku.publishing.output import Output, UnsafePath, check_relative
 from shisaku.publishing.pages import Page
 from shisaku.publishing.render import Rendered, Renderer, redirect_page
 
+LINK_ATTRIBUTES = (b"href", b"src")  # the attributes whose static files a run copies
+
 # a plan and its indicators → file name → content
 ExchangeFiles = Callable[[PlanInfo, list[IndicatorView]], dict[str, bytes]]
 
@@ -48,7 +50,8 @@ class SiteRun:
         self.places: dict[int, dict[str, str]] = {}  # plan id → node code → its page or place
         self.static_url = static("")  # /static/: only a path on this site can be mirrored
         quoted = re.escape(self.static_url).encode()
-        self.static_link = re.compile(rb'(?:href|src)="(' + quoted + rb'[^"?#]+)"')
+        # an attribute value starting with the address (a literal prefix is a fast search)
+        self.static_link = re.compile(rb'="(' + quoted + rb'[^"?#]+)"')
         self.static_links: set[str] = set()
         self.tables: tuple[str, bytes, bytes] | None = None  # page key, CSV, xlsx
         self.skipped: list[str] = []  # pages whose path cannot be a file (a code such as "..")
@@ -95,7 +98,9 @@ class SiteRun:
     def html(self, relative: str, content: bytes) -> None:
         """Write an HTML page and note the static files it links."""
         self.out.put(relative, content)
-        self.static_links.update(m.decode() for m in self.static_link.findall(content))
+        found = self.static_link.finditer(content)
+        links = (m[1] for m in found if content.endswith(LINK_ATTRIBUTES, 0, m.start()))
+        self.static_links.update(link.decode() for link in links)
 
     def extras(self) -> None:
         """Write the 404 pages, the root page and the static files the pages link."""

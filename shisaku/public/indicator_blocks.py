@@ -1,0 +1,155 @@
+"""The indicator page's definition, grade and forecast blocks as HTML.
+
+These blocks are lists of facts, each a label and a value picked by a rule (a fallback, an
+unknown notice, a Japanese-only marker); written as template tags they were some hundred tags
+a page, the most of an indicator page's cost when a whole site is published.  Here they are
+built with the same helpers the tags use (:mod:`grades`, :mod:`display`), every text escaped,
+and the template writes each block whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+
+from shisaku.domain.assessment_scales import Explanation
+from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
+from shisaku.indicators.queries import IndicatorView
+from shisaku.plan.queries import PlanInfo
+from shisaku.public import display, grades
+from shisaku.public.templatetags.shisaku_compare import common_indicator
+
+Fact = tuple[str, str]  # a label (plain text) and its value (HTML)
+
+
+@dataclass(frozen=True)
+class YearLink:
+    """A year that can be graded, linked to the indicator's page for that year."""
+
+    year: int
+    label: str
+    url: str
+    current: bool
+
+
+def facts(items: Sequence[Fact], css: str, indent: str) -> SafeString:
+    """Return a ``<dl>`` of facts, one ``<dt>``/``<dd>`` pair a line under ``indent``."""
+    rows = "".join(
+        f"\n{indent}  <dt>{escape(label)}</dt><dd>{value}</dd>" for label, value in items
+    )
+    return mark_safe(
+        f'<dl class="{css}">{rows}\n{indent}</dl>'
+    )  # Safe: labels escaped, values HTML
+
+
+def definition(view: IndicatorView, plan: PlanInfo) -> SafeString:
+    """Return the facts defining an indicator: calculation, unit, direction, source …"""
+    unknown = _unknown()
+    items: list[Fact] = [
+        (gettext("How it is calculated"), _shown(view.definition_ja, view.definition_en, unknown)),
+        (gettext("Unit"), _japanese(view.unit) or "—"),
+        (gettext("Direction"), _label(grades.DIRECTIONS, view.direction)),
+        (gettext("Single year or cumulative"), _label(grades.ACCUMULATIONS, view.accumulation)),
+        (gettext("Time basis"), _label(grades.TIME_BASES, view.time_basis)),
+        (gettext("Kind of source"), _label(grades.SOURCE_KINDS, view.source_kind)),
+        (gettext("Source"), _japanese(view.source) or unknown),
+        (gettext("Department"), _japanese(view.department) or unknown),
+        (gettext("Why this target"), _shown(view.rationale_ja, view.rationale_en, "—")),
+        (gettext("Note"), _shown(view.note_ja, view.note_en, "—")),
+    ]
+    if view.common_code:
+        code = common_indicator(view.common_code, plan.municipality_code)
+        items.append((gettext("Common indicator code"), code))
+    return facts(items, "facts", "  ")
+
+
+def grade(result: IndicatorResult, done: PlanAssessment) -> SafeString:
+    """Return an indicator's grade with its explanation, the method and the scale."""
+    a = result.assessment
+    label = f' <span class="grade-label">{display.shown(a.label, "")}</span>' if a.label else ""
+    inputs = [(key, escape(value)) for key, value in a.explanation.inputs.items()]
+    scale = display.shown(done.config.scale.name, "")
+    preset = f" <code>{escape(done.preset)}</code>" if done.preset else ""
+    method: list[Fact] = [
+        (gettext("Grading method"), escape(grades.method_name(done))),
+        (gettext("Grade scale"), f"{scale}{preset}"),
+    ]
+    listed = facts(inputs, "facts inputs", "    ") if inputs else ""
+    return mark_safe(  # Safe: every text escaped or built by display
+        f'<p class="grade-result"><strong class="grade">{escape(a.grade)}</strong>{label}</p>\n  '
+        f"{_explanation(a.explanation, 'formula', listed)}\n  {facts(method, 'facts', '  ')}"
+    )
+
+
+def forecast(result: IndicatorResult) -> SafeString:
+    """Return an indicator's forecast: the likelihood, the projections and how they were made."""
+    f, view = result.forecast, result.indicator
+    if f is None:
+        no = escape(gettext("No forecast is made: the indicator has no numeric target."))
+        return mark_safe(f"<p>{no}</p>\n  ")  # Safe: escaped
+    likelihood = escape(grades.label(grades.LIKELIHOODS, f.likelihood))
+    linear = gettext("Linear projection to the target year")
+    compound = gettext("Compound growth projection to the target year")
+    projections = [(linear, f.linear), (compound, f.compound)]
+    listed = facts([(k, escape(grades.projected(v, view))) for k, v in projections], "facts", "  ")
+    return mark_safe(  # Safe: every text escaped or built by display
+        f'<p class="likelihood"><strong>{likelihood}</strong></p>\n  '
+        f"{listed if f.status == 'ok' else ''}\n  {_explanation(f.explanation, 'method', None)}"
+    )
+
+
+def years(links: list[YearLink]) -> SafeString:
+    """Return the links to the indicator graded in each year with an actual (none: nothing)."""
+    if not links:
+        return mark_safe("")
+    name = escape(gettext("Grade in another year"))
+    current = ' aria-current="page"'
+    items = "".join(
+        f'<li><a href="{escape(y.url)}"{current if y.current else ""}>{escape(y.label)}</a></li>'
+        for y in links
+    )
+    return mark_safe(  # Safe: every text escaped
+        f'<nav class="years" aria-label="{name}"><p>{name}:</p>\n    <ul>{items}</ul>\n  </nav>'
+    )
+
+
+def _explanation(explanation: Explanation, css: str, listed: str | None) -> str:
+    """Return an explanation (in Japanese: marked on English pages), after the list of its
+    inputs when given."""
+    english = display.english()
+    note = f'<p class="ja-only-note">{display.marker()}</p>' if english else ""
+    lang = ' lang="ja"' if english else ""
+    inputs = "" if listed is None else f"\n    {listed}"
+    return (
+        f'{note}\n  <div class="explanation"{lang}>{inputs}\n'
+        f'    <p class="{css}">{escape(explanation.formula)}</p>\n'
+        f'    <p class="result">{escape(explanation.result)}</p>\n'
+        "  </div>"
+    )
+
+
+def _unknown() -> str:
+    """Return the notice for a value that is not known (the ``unknown`` tag)."""
+    return f'<span class="unknown">{escape(gettext("Unknown (not obtained)"))}</span>'
+
+
+def _shown(ja: str, en: str, missing: str) -> str:
+    """Return content in the active language, or ``missing`` when there is none."""
+    return display.shown(ja, en) if ja or en else missing
+
+
+def _japanese(text: str) -> str:
+    """Return Japanese-only content (the ``japanese`` tag), or nothing when empty."""
+    if not text:
+        return ""
+    return f'<span lang="ja">{escape(text)}</span>' if display.english() else escape(text)
+
+
+def _label(labels: dict[str, Promise], key: str) -> str:
+    """Return a coded value's label (the ``choice_label`` tag), escaped."""
+    return escape(grades.label(labels, key))
