@@ -442,3 +442,91 @@ def test_a_comparison_page_costs_a_fixed_number_of_queries(
 ):
     with django_assert_max_num_queries(8):
         client.get(COMPARE + "index.json")
+
+
+# --- answers kept while the data is unchanged (shisaku/public/compare_cache.py) ---------------
+# These tests commit (transactional_db): answers given inside a transaction are never kept.
+
+EVERY_FORMAT = ("", "index.json", "index.csv", "index.xlsx")
+KEPT_PAGES = ["/ja/prefectures/", AOMORI, COMPARE, AOMORI + "compare/total-fertility-rate/"]
+
+
+@pytest.fixture
+def store():
+    """The store of kept answers, emptied before and after the test."""
+    from shisaku.public.compare_cache import STORE
+
+    STORE.clear()
+    yield STORE
+    STORE.clear()
+
+
+def test_a_repeated_request_costs_one_query_and_gives_the_same_bytes(
+    transactional_db, towns, store, client, django_assert_num_queries
+):
+    for url in [page + fmt for page in KEPT_PAGES for fmt in EVERY_FORMAT]:
+        first = client.get(url)
+        with django_assert_num_queries(1):  # the stamp of the data, nothing else
+            again = client.get(url)
+        assert (again.status_code, again.content) == (200, first.content), url
+        assert again.headers["Content-Type"] == first.headers["Content-Type"]
+        assert again.headers.get("Content-Disposition") == first.headers.get("Content-Disposition")
+
+
+def test_kept_answers_are_those_computed_afresh_in_both_languages(
+    transactional_db, towns, store, client
+):
+    from django.db import transaction
+
+    urls = [
+        page.replace("/ja/", f"/{lang}/") + fmt
+        for lang in ("ja", "en")
+        for page in KEPT_PAGES
+        for fmt in EVERY_FORMAT
+    ]
+    kept = {url: (client.get(url), client.get(url))[1].content for url in urls}
+    with transaction.atomic():  # nothing is kept or reused inside a transaction
+        fresh = {url: client.get(url).content for url in urls}
+    assert len(store.answers) == len(urls)
+    assert [url for url in urls if kept[url] != fresh[url]] == []
+
+
+def _actual(code, slug, ind, period, value):
+    """Return a batch of one actual of an existing indicator."""
+    return IndicatorBatch(figures=[figure(code, slug, ind, "actual", period, value)])
+
+
+def test_a_new_actual_a_correction_and_an_unpublished_plan_show_on_the_next_request(
+    transactional_db, towns, store, client, operator
+):
+    iwate = "/ja/prefectures/03/compare/total-fertility-rate/index.json"
+    assert rows_of(client, iwate) == [("039012", "1.60", "2021年度（令和3年度）", 2021, "B")]
+    assert rows_of(client, iwate) == [("039012", "1.60", "2021年度（令和3年度）", 2021, "B")]
+    apply_batch(actor=operator, batch=_actual("039012", "2020-2024", "T1", "2022年度", "1.85"))
+    assert rows_of(client, iwate) == [("039012", "1.85", "2022年度（令和4年度）", 2022, "A")]
+    apply_batch(actor=operator, batch=_actual("039012", "2020-2024", "T1", "2022年度", "1.62"))
+    assert rows_of(client, iwate) == [("039012", "1.62", "2022年度（令和4年度）", 2022, "B")]
+    assert "1.62（2022年度（令和4年度））" in client.get(COMPARE).content.decode()
+    plans.set_plan_status(
+        actor=operator, municipality_code="039012", slug="2020-2024", status="draft"
+    )
+    assert client.get(iwate).status_code == 404
+    assert [r[0] for r in rows_of(client, COMPARE + "index.json")] == ["029017", "029025"]
+    listed = client.get("/ja/prefectures/index.json").json()["prefectures"]
+    assert [p["code"] for p in listed] == ["02"]
+
+
+def test_a_new_municipality_and_a_new_grade_show_on_the_next_request(
+    transactional_db, towns, store, client, operator
+):
+    assert client.get("/ja/prefectures/index.csv").content.decode().count("\n") == 3
+    counts = client.get(AOMORI + "index.json").json()["municipalities"][0]["rollup"]["counts"]
+    assert {c["grade"]: c["count"] for c in counts}["X"] == 2
+    _plan(operator, "059013", "中市", "Naka City", "2020-2024")
+    batch = _indicator("059013", "2020-2024", "T1", "合計特殊出生率", TFR, [])
+    apply_batch(actor=operator, batch=batch)
+    assert "\r\n05,秋田県,Akita Prefecture,1," in client.get("/ja/prefectures/index.csv").text
+    assert [r[0] for r in rows_of(client, COMPARE + "index.json")][-1] == "059013"
+    apply_batch(actor=operator, batch=_actual("029017", "2020-2024", "T1", "2022年度", "1.60"))
+    counts = client.get(AOMORI + "index.json").json()["municipalities"][0]["rollup"]["counts"]
+    assert {c["grade"]: c["count"] for c in counts} == {"A": 1, "B": 0, "C": 0, "D": 0, "X": 1}

@@ -10,6 +10,10 @@
 Each page has its JSON twin and its table as CSV and xlsx beside it (``index.json``,
 ``index.csv``, ``index.xlsx``).  :func:`comparison_pages` lists every such page for the data
 published, for a static mirror.
+
+They read every municipality of a prefecture or of the country, so each process keeps their
+answers while the published data is unchanged (:mod:`compare_cache`): a repeated request
+costs one query, and the first one after any write computes afresh.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from shisaku.evaluation.reads import Reads, for_request
 from shisaku.indicators import comparison
 from shisaku.public import compare_chart, compare_links, compare_pages
 from shisaku.public import compare_documents as docs
+from shisaku.public.compare_cache import kept
 from shisaku.public.compare_pages import ComparePage, PrefectureItem
 from shisaku.public.documents import Crumb
 from shisaku.public.downloads import Table, download
@@ -52,24 +57,28 @@ def compare_crumbs(found: ComparePage) -> list[Crumb]:
     return [list_crumb(), up, here]
 
 
+@kept
 def prefectures(request: HttpRequest) -> HttpResponse:
     """List the prefectures with published plans."""
     items = compare_pages.prefecture_items(for_request(request))
     return render(request, "public/prefectures.html", {"items": items, "crumbs": [list_crumb()]})
 
 
+@kept
 @twin
 def prefectures_json(request: HttpRequest) -> dict[str, Any]:
     """Return the list of prefectures as JSON."""
     return docs.prefectures_document(compare_pages.prefecture_items(for_request(request)))
 
 
+@kept
 @download
 def prefectures_table(request: HttpRequest) -> Table:
     """Return the list of prefectures as a table."""
     return docs.prefectures_table(request, compare_pages.prefecture_items(for_request(request)))
 
 
+@kept
 @page
 def prefecture(request: HttpRequest, pref: str) -> HttpResponse:
     """Show a prefecture's municipalities and the common indicators they share."""
@@ -78,12 +87,14 @@ def prefecture(request: HttpRequest, pref: str) -> HttpResponse:
     return render(request, "public/prefecture.html", context)
 
 
+@kept
 @twin
 def prefecture_json(request: HttpRequest, pref: str) -> dict[str, Any]:
     """Return a prefecture's page as JSON."""
     return docs.prefecture_document(compare_pages.prefecture_page(for_request(request), pref))
 
 
+@kept
 @download
 def prefecture_table(request: HttpRequest, pref: str) -> Table:
     """Return a prefecture's municipalities as a table."""
@@ -91,6 +102,7 @@ def prefecture_table(request: HttpRequest, pref: str) -> Table:
     return docs.prefecture_table(request, found)
 
 
+@kept
 @page
 def compare(request: HttpRequest, common_code: str, pref: str | None = None) -> HttpResponse:
     """Show one common indicator across the municipalities (of a prefecture, or nationwide)."""
@@ -103,6 +115,7 @@ def compare(request: HttpRequest, common_code: str, pref: str | None = None) -> 
     return render(request, "public/compare.html", context)
 
 
+@kept
 @twin
 def compare_json(request: HttpRequest, common_code: str, pref: str | None = None) -> dict[str, Any]:
     """Return a comparison page as JSON."""
@@ -111,6 +124,7 @@ def compare_json(request: HttpRequest, common_code: str, pref: str | None = None
     )
 
 
+@kept
 @download
 def compare_table(request: HttpRequest, common_code: str, pref: str | None = None) -> Table:
     """Return a comparison as a table: the municipalities, then the national values."""
