@@ -530,3 +530,37 @@ def test_a_new_municipality_and_a_new_grade_show_on_the_next_request(
     apply_batch(actor=operator, batch=_actual("029017", "2020-2024", "T1", "2022年度", "1.60"))
     counts = client.get(AOMORI + "index.json").json()["municipalities"][0]["rollup"]["counts"]
     assert {c["grade"]: c["count"] for c in counts} == {"A": 1, "B": 0, "C": 0, "D": 0, "X": 1}
+
+
+def test_a_prefecture_page_costs_the_same_queries_whatever_its_number_of_towns(
+    towns, client, operator
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as done:
+            assert client.get(AOMORI + "index.json").status_code == 200
+        return len(done)
+
+    before = queries()
+    for n, code in enumerate(["029041", "029050", "029068"]):
+        _plan(operator, code, f"町{n}", f"Town {n}", "2020-2024")
+        batch = _indicator(code, "2020-2024", "T1", "合計特殊出生率", TFR, [])
+        apply_batch(actor=operator, batch=batch)
+    assert len(client.get(AOMORI + "index.json").json()["municipalities"]) == 5
+    assert queries() == before == 5  # towns and plans, common codes, indicators, figures
+
+
+def test_the_prefecture_page_grades_each_plan_as_its_full_assessment_does(towns):
+    from shisaku.evaluation.reads import Reads
+    from shisaku.public.compare_pages import current_plan, prefecture_page
+
+    for row in prefecture_page(Reads(), "02").rows:
+        full = Reads().assessment(current_plan(row.town))
+        assert (row.done.year, row.done.results, row.done.plan) == (
+            full.year,
+            full.results,
+            full.plan,
+        )
+        assert (row.done.config, row.done.preset) == (full.config, full.preset)

@@ -19,6 +19,7 @@ from shisaku.domain.plantree import Node, walk
 from shisaku.evaluation.queries import EvaluationView, published_evaluations
 from shisaku.indicators import queries as indicator_queries
 from shisaku.indicators.assessing import PlanAssessment, assess_plan
+from shisaku.indicators.models import Indicator
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan import queries
 from shisaku.plan.queries import MunicipalityInfo, PlanInfo, StatisticInfo
@@ -69,6 +70,28 @@ class Reads:
             ("assessment", plan.id, year),
             lambda: assess_plan(plan, year, nodes=self.nodes(plan), views=self.indicators(plan)),
         )
+
+    def grades(self, plan: PlanInfo) -> PlanAssessment:
+        """Return the plan graded in its latest year, for a page showing only the plan's roll-up.
+
+        The plan's :meth:`assessment` when already made; else graded without the roll-ups by
+        node (so without reading the tree), the same grades and plan-wide roll-up otherwise.
+        """
+        made = self._memo.get(("assessment", plan.id, None))
+        if isinstance(made, PlanAssessment):
+            return made
+        return self._once(
+            ("grades", plan.id), lambda: assess_plan(plan, nodes=[], views=self.indicators(plan))
+        )
+
+    def load_indicators(self, plans: list[PlanInfo]) -> None:
+        """Load the indicators of many plans at once (two queries), those not loaded yet."""
+        todo = [p.id for p in plans if ("indicators", p.id) not in self._memo]
+        rows = list(Indicator.objects.filter(plan_id__in=todo).select_related("node"))
+        found: dict[int, list[IndicatorView]] = {i: [] for i in todo}
+        for row, view in zip(rows, indicator_queries.with_figures(rows), strict=True):
+            found[row.plan_id].append(view)
+        self._memo.update((("indicators", i), views) for i, views in found.items())
 
     def history(self, plan: PlanInfo, indicator_id: int) -> list[FigureView]:
         """Return every revision of an indicator's figures, newest revision first per key."""

@@ -4,7 +4,8 @@ templates, the JSON twins and the downloads alike.
 - prefectures: those with a municipality that has a published plan, in code order;
 - a prefecture: its municipalities with their current published plan (the newest), the number
   of indicators and the grade counts of the plan's current assessment (:func:`assess_plan`, as
-  on the plan's own pages), and the common indicators the municipalities share;
+  on the plan's own pages, without the roll-ups by node it does not show: the plans'
+  indicators are read at once), and the common indicators the municipalities share;
 - a comparison: per municipality (by code) the latest actual holding a number, the baseline,
   the final target and the grade of its plan, and the national values the system holds.
 """
@@ -113,18 +114,19 @@ def current_plan(town: MunicipalityInfo) -> PlanInfo:
 
 
 def town_row(reads: Reads, town: MunicipalityInfo) -> TownRow:
-    """Grade a municipality's current plan as its own pages grade it."""
+    """Grade a municipality's current plan as its own pages grade it (the plan's roll-up)."""
     plan = current_plan(town)
-    done = reads.assessment(plan)
+    done = reads.grades(plan)
     return TownRow(town, plan, done, grades.rollup_view(done, done.plan))
 
 
 def prefecture_page(reads: Reads, code: str) -> PrefecturePage:
-    """Return a prefecture's page, or raise NotFound."""
+    """Return a prefecture's page, or raise NotFound: a fixed number of queries."""
     item = find_prefecture(reads, code)
     plans = comparison.in_prefecture(comparison.published_plans(reads.towns()), code)
     used = comparison.common_codes(plans)
     commons = [CommonItem(c, len(used[c.code])) for c in catalogue().values() if c.code in used]
+    reads.load_indicators([current_plan(t) for t in item.towns])
     return PrefecturePage(item.prefecture, [town_row(reads, t) for t in item.towns], commons)
 
 
