@@ -18,6 +18,8 @@ import unicodedata
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain, islice, zip_longest
+from operator import add, methodcaller
 from xml.sax.saxutils import escape, quoteattr
 
 # Characters an xlsx cannot hold (C0 controls but tab, LF and CR; surrogates; U+FFFE, U+FFFF).
@@ -25,6 +27,7 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _MARKUP = re.compile("[&<>]")
 _SPECIAL = re.compile(f"{_MARKUP.pattern}|{_ILLEGAL.pattern}")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_UTF8 = methodcaller("encode", "utf-8", "surrogatepass")  # a lone surrogate counts too
 MAX_SHEET_NAME = 31  # Excel refuses longer sheet names
 # A cell's markup before and after its text, and an empty cell: style 1 is text (format 「@」),
 # style 2 bold text.  Cells go in column order, so they need no reference (r="B2").
@@ -149,25 +152,35 @@ def _worksheet(sheet: Sheet) -> str:
     """Return one worksheet: widths, frozen header, then the header and rows as text cells."""
     width = len(sheet.header)
     cols = "".join(
-        f'<col min="{i}" max="{i}" width="{_width(sheet, i - 1):g}" customWidth="1"/>'
-        for i in range(1, width + 1)
+        f'<col min="{i}" max="{i}" width="{w:g}" customWidth="1"/>'
+        for i, w in enumerate(_widths(sheet), start=1)
     )
-    rows = [_row(1, sheet.header, _HEADER_CELL)]
-    rows += [_row(n, row[:width], _TEXT_CELL) for n, row in enumerate(sheet.rows, start=2)]
+    rows = _rows(1, [sheet.header], _HEADER_CELL)
+    rows += _rows(2, [row[:width] for row in sheet.rows], _TEXT_CELL)
     return (
         f'{_XML}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">{_FROZEN}'
         + (f"<cols>{cols}</cols>" if cols else "")
-        + f"<sheetData>{''.join(rows)}</sheetData></worksheet>"
+        + f"<sheetData>{rows}</sheetData></worksheet>"
     )
 
 
-def _row(number: int, cells: Sequence[str], cell: tuple[str, str, str]) -> str:
-    """Return one row of text cells, in column order (an empty cell holds nothing)."""
+def _rows(first: int, rows: Sequence[Sequence[str]], cell: tuple[str, str, str]) -> str:
+    """Return rows of text cells numbered from ``first``, in column order (an empty cell holds
+    nothing)."""
     start, end, empty = cell
-    if _SPECIAL.search("".join(cells)):  # most rows need no escaping at all
-        cells = [_xml_text(text) for text in cells]
-    out = [start + text + end if text else empty for text in cells]
-    return f'<row r="{number}">{"".join(out)}</row>'
+    out: list[str] = []
+    for number, cells in enumerate(_escaped(rows), start=first):
+        out.append(f'<row r="{number}">')
+        out += [start + text + end if text else empty for text in cells]
+        out.append("</row>")
+    return "".join(out)
+
+
+def _escaped(rows: Sequence[Sequence[str]]) -> Sequence[Sequence[str]]:
+    """Return the rows with their text as XML content (most tables need no escaping at all)."""
+    if not _SPECIAL.search("".join(chain.from_iterable(rows))):
+        return rows
+    return [[_xml_text(text) for text in cells] for cells in rows]
 
 
 def _xml_text(text: str) -> str:
@@ -177,19 +190,27 @@ def _xml_text(text: str) -> str:
     return escape(text) if _MARKUP.search(text) else text
 
 
-def _width(sheet: Sheet, column: int) -> float:
-    """Return a column width fitting the longest first line (wide characters count two)."""
-    texts = [sheet.header[column], *(row[column] for row in sheet.rows if len(row) > column)]
-    return float(min(max(max(map(_columns, texts)) + 2, 8), 60))
+def _widths(sheet: Sheet) -> list[float]:
+    """Return column widths fitting each column's longest first line (wide characters count
+    two), from 8 to 60."""
+    columns = zip_longest(sheet.header, *sheet.rows, fillvalue="")  # a missing cell is empty
+    return [
+        float(min(max(_columns(texts) + 2, 8), 60)) for texts in islice(columns, len(sheet.header))
+    ]
 
 
-def _columns(text: str) -> int:
-    """Return about how many half-width columns the first line of ``text`` takes, quickly: a
-    character of n bytes in UTF-8 counts (1 + n) / 2, so ASCII one column and the wide
-    characters (CJK) two; the rare others (accented letters, half-width katakana) a little more
-    than they take."""
-    line = text.partition("\n")[0]
-    return -(-(len(line) + len(line.encode("utf-8", "surrogatepass"))) // 2)
+def _columns(texts: Sequence[str]) -> int:
+    """Return about how many half-width columns the longest first line of ``texts`` takes,
+    quickly: a character of n bytes in UTF-8 counts (1 + n) / 2, so ASCII one column and the
+    wide characters (CJK) two; the rare others (accented letters, half-width katakana) a little
+    more than they take."""
+    joined = "".join(texts)
+    if "\n" in joined:
+        texts = [text.partition("\n")[0] for text in texts]
+    if joined.isascii():
+        return max(map(len, texts))
+    halves: int = max(map(add, map(len, texts), map(len, map(_UTF8, texts))))
+    return -(-halves // 2)
 
 
 def display_width(text: str) -> int:
