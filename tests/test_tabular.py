@@ -121,3 +121,29 @@ def test_sheet_names_are_made_valid_and_distinct(name, taken, expected):
 @pytest.mark.parametrize(("text", "width"), [("abc", 3), ("子育て", 6), ("ＩＣＴ", 6), ("", 0)])
 def test_display_width_counts_wide_characters_twice(text, width):
     assert display_width(text) == width
+
+
+def test_only_the_cells_that_start_like_a_formula_are_guarded_anywhere_in_the_table():
+    rows = [["a", "b"]] * 50 + [["x\x00=y", "-x"], ["1", "\x00"]]
+    lines = csv_text(["h", "i"], rows).split("\r\n")
+    assert lines[1] == "a,b"
+    assert lines[51:] == ["x\x00=y,'-x", "1,\x00", ""]
+    assert csv_text(["h"], [["x\x00=y"]]) == "h\r\nx\x00=y\r\n"  # a NUL is not a cell's start
+
+
+def widths(sheet: Sheet) -> list[float | None]:
+    """Return the column widths of a one-sheet workbook, as a spreadsheet reads them."""
+    ws = openpyxl.load_workbook(io.BytesIO(to_xlsx([sheet])))[sheet.name]
+    return [ws.column_dimensions[letter].width for letter in "ABCD"[: len(sheet.header)]]
+
+
+def test_widths_fit_each_column_first_lines_in_ragged_rows_from_8_to_60():
+    rows = [
+        ["1", "合計特殊出生率\n(人口千人あたり、前年度比で見た値)"],  # first line: 14 columns
+        ["abcdefghijklmnop"],  # shorter than the header: the missing cell is empty
+        ["2", "x", "a long cell past the header is not written, nor counted" * 3],
+        ["3", "é" * 70],  # wider than any column may be
+    ]
+    assert widths(Sheet("s", ["n", "name"], rows)) == [18, 60]
+    assert widths(Sheet("s", ["n", "name"], rows[:3])) == [18, 16]
+    assert widths(Sheet("s", ["n", "m"], [["ｶﾀ\nabcdefghijklmnop", "a\nb"]])) == [8, 8]
