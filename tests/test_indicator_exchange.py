@@ -22,7 +22,7 @@ from shisaku.domain.plantree import PlanMeta
 from shisaku.domain.values import Reading
 from shisaku.exchange import indicator_xlsx
 from shisaku.exchange.indicator_cells import local_code
-from shisaku.exchange.indicator_csv import guard, unguard
+from shisaku.exchange.indicator_csv import CsvWriteError, guard, unguard, write_csv
 from shisaku.exchange.indicator_xlsx import cell_text
 from shisaku.exchange.indicatorfiles import (
     csv_paths,
@@ -853,6 +853,23 @@ def test_the_csv_export_guards_formulas_and_marks_the_encoding(small_plan, opera
     assert "'- 前年度より改善を目指す" in definitions.decode("utf-8-sig")
     utf16, _ = render_csv(*export_indicators(find_plan("999997")), encoding="utf-16")
     assert utf16.startswith(codecs.BOM_UTF16_LE + "municipality_code\tplan".encode("utf-16-le"))
+
+
+@pytest.mark.parametrize(
+    ("encoding", "cell", "named"),
+    [
+        ("shift_jis", "𠮷野家", "「𠮷」（U+20BB7）は Shift_JIS で"),
+        ("utf-8", "a\ud800", "「\ud800」（U+D800）は UTF-8 で"),
+    ],
+)
+def test_a_cell_the_encoding_cannot_hold_is_named_by_row_and_column(encoding, cell, named):
+    rows = [{"a": "1", "b": "合計"}, {"a": "2"}, {"a": "3", "b": cell}, {"b": cell}]
+    with pytest.raises(CsvWriteError) as error:
+        write_csv(["a", "b"], rows, encoding=encoding, name="figures")
+    assert (
+        str(error.value)
+        == f"figures の 4 行目 の b 列の文字{named}表せません。UTF-8 で書き出してください"
+    )
 
 
 def test_an_xlsx_export_imports_with_no_changes_and_exports_the_same_cells(small_plan, operator):

@@ -165,22 +165,26 @@ def write_csv(
 ) -> bytes:
     """Return the CSV bytes of ``rows`` (header first), every cell guarded against formulas."""
     how = CSV_ENCODINGS[encoding]
-    table = [[row.get(column, "") for column in columns] for row in rows]
-    for number, cells in enumerate(table, start=2):
-        _check_encodable(cells, columns, how, f"{name} の {number} 行目")
-    return how.bom + csv_text(columns, table, delimiter=how.delimiter).encode(how.codec)
+    blanks = [""] * len(columns)
+    table = [list(map(row.get, columns, blanks)) for row in rows]
+    try:
+        return how.bom + csv_text(columns, table, delimiter=how.delimiter).encode(how.codec)
+    except UnicodeEncodeError:
+        _check_encodable(table, columns, how, name)  # names the first cell that cannot be held
+        raise
 
 
 def _check_encodable(
-    cells: list[str], columns: Sequence[str], how: CsvEncoding, where: str
+    table: list[list[str]], columns: Sequence[str], how: CsvEncoding, name: str
 ) -> None:
-    """Raise CsvWriteError naming the first cell that ``how`` cannot hold."""
-    for column, text in zip(columns, cells, strict=True):
-        try:
-            text.encode(how.codec)
-        except UnicodeEncodeError as error:
-            char = text[error.start]
-            raise CsvWriteError(
-                f"{where} の {column} 列の文字「{char}」（U+{ord(char):04X}）は {how.label} で"
-                "表せません。UTF-8 で書き出してください"
-            ) from error
+    """Raise CsvWriteError naming the first cell (by row and column) that ``how`` cannot hold."""
+    for number, cells in enumerate(table, start=2):
+        for column, text in zip(columns, cells, strict=True):
+            try:
+                text.encode(how.codec)
+            except UnicodeEncodeError as error:
+                char, where = text[error.start], f"{name} の {number} 行目"
+                raise CsvWriteError(
+                    f"{where} の {column} 列の文字「{char}」（U+{ord(char):04X}）は {how.label} で"
+                    "表せません。UTF-8 で書き出してください"
+                ) from error
