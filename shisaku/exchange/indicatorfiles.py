@@ -9,6 +9,7 @@ changes nothing, and a second export is identical to the first.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -224,6 +225,7 @@ def weight_text(weight: float | None) -> str:
     return format(Decimal(repr(weight)).normalize(), "f")
 
 
+@functools.lru_cache(maxsize=1024)  # a plan's thousands of figures share a few periods
 def period_text(key: str) -> str:
     """Return a period key as plans write it: FY2019 → 2019年度, FY2021-2026avg → 2021~2026年度平均.
 
