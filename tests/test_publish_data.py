@@ -6,12 +6,14 @@ Data: the fictional 試験市 plan (999997) with invented indicators, and 宇陀
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
 import frictionless
 import pytest
 
 from shisaku.cli import main
+from shisaku.publishing.datapackage import utc_text
 from shisaku.publishing.site import PublishError, publish
 from tests.factories import make_uda_plan
 from tests.test_publish import PLAN, SITE, run, testville  # noqa: F401 (fixture)
@@ -43,6 +45,18 @@ def test_the_city_sets_the_licence(testville, tmp_path):  # noqa: F811
     package = tmp_path / "data" / "datapackage.json"
     assert json.loads(package.read_text(encoding="utf-8"))["licenses"] == [{"name": "CC-BY-4.0"}]
     assert frictionless.validate(str(package)).valid
+
+
+@pytest.mark.parametrize(
+    ("moment", "text"),
+    [
+        (datetime(2026, 4, 1, 9, 30, 0, 999999, tzinfo=UTC), "2026-04-01T09:30:00Z"),
+        (datetime(2026, 4, 1, 9, 30, tzinfo=timezone(timedelta(hours=9))), "2026-04-01T00:30:00Z"),
+        (datetime(1969, 12, 31, 23, 59, 59, 500000, tzinfo=UTC), "1969-12-31T23:59:59Z"),
+    ],
+)
+def test_times_are_written_in_utc_to_the_second(moment, text):
+    assert utc_text(moment) == text == moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def rows(package, name: str) -> list[dict]:

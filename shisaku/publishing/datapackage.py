@@ -10,11 +10,12 @@ is stated as unknown until the city sets it.  See docs/publishing.md for every c
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -28,6 +29,8 @@ from shisaku.tabular import to_csv
 Field = tuple[str, str, str]  # name, Frictionless type, description
 PLAN_KEY = ["municipality_code", "plan"]
 INDICATOR_KEY = [*PLAN_KEY, "indicator_code"]
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+SECOND = timedelta(seconds=1)
 LICENCE = {
     "name": "unknown",
     "title": "Licence not yet chosen: to be set by the city (for example CC-BY-4.0)",
@@ -195,11 +198,24 @@ Urls = Callable[[PlanInfo, str, str], str]  # (plan, kind, code) → absolute UR
 
 def number(value: Decimal | float | None) -> str:
     """Return a number as plain text (no exponent, no trailing zeros), empty for none."""
-    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+    if isinstance(value, Decimal):  # most numbers: checked first
+        text = format(value.normalize(), "f")
+    elif value is None or not math.isfinite(value):
         return ""
-    exact = Decimal(f"{value:.12g}") if isinstance(value, float) else value
-    text = format(exact.normalize(), "f")
+    else:
+        text = format(Decimal(f"{value:.12g}").normalize(), "f")
     return "0" if text == "-0" else text
+
+
+def utc_text(moment: datetime) -> str:
+    """Return an aware time in UTC to the second, as Frictionless reads it: 2026-04-01T09:30:00Z."""
+    return _second_text((moment - EPOCH) // SECOND)
+
+
+@functools.lru_cache(maxsize=1024)  # figures entered together share their seconds
+def _second_text(second: int) -> str:
+    """Return the ``second``-th second since 1970 in UTC."""
+    return (EPOCH + second * SECOND).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def flag(value: bool) -> str:
@@ -251,11 +267,11 @@ def figure_rows(reads: Reads, plan: PlanInfo, url: Urls) -> list[list[str]]:
 
 def _figure_row(plan: PlanInfo, v: IndicatorView, f: FigureView) -> list[str]:
     """Return one figure in the tidy long form."""
-    entered = f.entered_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return [
         *(plan.municipality_code, plan.meta.slug, v.code, f.kind, f.period),
         *(str(f.period_start), str(f.period_end), f.breakdown, number(f.value), f.raw),
-        *(f.value_kind, f.unit, f.qualifier, f.label, f.note, f.source, str(f.revision), entered),
+        *(f.value_kind, f.unit, f.qualifier, f.label, f.note, f.source, str(f.revision)),
+        utc_text(f.entered_at),
     ]
 
 
