@@ -1,4 +1,5 @@
-"""The rows of the indicator page's two long tables (figures, revision history) as HTML.
+"""The rows of the long tables of figures as HTML: an indicator's figures and revision history,
+and the summary of many indicators (a plan's list, a node's indicators).
 
 An indicator with districts has a row per period and district (13 × 10 years and more), and
 a template tag per cell made these tables most of a page's cost, so the rows are written here
@@ -20,7 +21,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from shisaku.indicators.queries import FigureView
-from shisaku.public import display, grades
+from shisaku.plan.queries import PlanInfo
+from shisaku.public import display, grades, links
 
 
 def figure_head(breakdown: bool) -> SafeString:
@@ -75,6 +77,50 @@ def history_rows(history: list[FigureView], breakdown: bool) -> SafeString:
     return mark_safe("\n".join(rows))  # Safe: every cell is escaped
 
 
+def summary_rows(rows: list[grades.IndicatorRow], plan: PlanInfo | None) -> SafeString:
+    """Return the rows of an indicator summary: name, [place in ``plan``], unit, baseline,
+    final target, latest actual and grade, each row on its own line."""
+    cell = _Cells(False)
+    whole, how = gettext("Whole plan"), gettext("(how this grade was reached)")
+    out = []
+    for row in rows:
+        view, a, url = row.view, row.result.assessment, escape(row.url)
+        place = ""
+        if plan and view.node_code:
+            node = escape(links.node_url(plan, view.node_code))
+            place = f'<td><a href="{node}">{escape(view.node_code)}</a></td>'
+        elif plan:
+            place = f"<td>{escape(whole)}</td>"
+        label = (
+            f' <span class="grade-label">{cell.japanese_content(a.label)}</span>' if a.label else ""
+        )
+        figures = "".join(
+            f"<td>{cell.figure(f)}</td>" for f in (row.baseline, row.target, row.latest)
+        )
+        out.append(
+            f'\n    <tr><th scope="row"><a href="{url}">{display.shown(view.name_ja, view.name_en)}'
+            f"</a></th>{place}<td>{cell.japanese(view.unit) or '—'}</td>{figures}"
+            f'<td class="grade"><a href="{url}#grade"><strong>{escape(a.grade)}</strong>'
+            f'<span class="visually-hidden"> {escape(how)}</span></a>{label}'
+            "</td></tr>"
+        )
+    return mark_safe("".join(out))  # Safe: every cell is escaped
+
+
+def figure_cell(f: FigureView | None, period: Callable[[str], str] | None = None) -> str:
+    """Return a figure as written with its period below it, or the notice that it is unknown;
+    ``period`` renders the period label (escaped) when the caller remembers them."""
+    if f is None:
+        return unknown()
+    when = period(f.period) if period else escape(grades.period_label(f.period))
+    return f'<span class="value">{escape(f.raw)}</span> <span class="period">{when}</span>'
+
+
+def unknown() -> str:
+    """Return the notice for a value that is not known (never a zero)."""
+    return f'<span class="unknown">{escape(gettext("Unknown (not obtained)"))}</span>'
+
+
 class _Cells:
     """Cell renderers for one table in the active language, each value rendered once."""
 
@@ -87,6 +133,10 @@ class _Cells:
         self.japanese_content = _once(lambda t: display.shown(t, "") if t else "")
         self.district = _once(lambda t: f"<td>{self.japanese(t)}</td>" if breakdown else "")
         self.moment = _once(_moment)
+
+    def figure(self, f: FigureView | None) -> str:
+        """Return a figure cell (:func:`figure_cell`), its period rendered once."""
+        return figure_cell(f, self.period)
 
 
 def _once(render: Callable[[Any], str]) -> Callable[[Any], str]:

@@ -21,7 +21,7 @@ from shisaku.domain.assessment_scales import Explanation
 from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.indicators.queries import IndicatorView
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import display, grades
+from shisaku.public import display, figure_rows, grades
 from shisaku.public.templatetags.shisaku_compare import common_indicator
 
 Fact = tuple[str, str]  # a label (plain text) and its value (HTML)
@@ -49,7 +49,7 @@ def facts(items: Sequence[Fact], css: str, indent: str) -> SafeString:
 
 def definition(view: IndicatorView, plan: PlanInfo) -> SafeString:
     """Return the facts defining an indicator: calculation, unit, direction, source …"""
-    unknown = _unknown()
+    unknown = figure_rows.unknown()
     items: list[Fact] = [
         (gettext("How it is calculated"), _shown(view.definition_ja, view.definition_en, unknown)),
         (gettext("Unit"), _japanese(view.unit) or "—"),
@@ -131,11 +131,6 @@ def _explanation(explanation: Explanation, css: str, listed: str | None) -> str:
         f'    <p class="result">{escape(explanation.result)}</p>\n'
         "  </div>"
     )
-
-
-def _unknown() -> str:
-    """Return the notice for a value that is not known (the ``unknown`` tag)."""
-    return f'<span class="unknown">{escape(gettext("Unknown (not obtained)"))}</span>'
 
 
 def _shown(ja: str, en: str, missing: str) -> str:

@@ -11,12 +11,11 @@ from datetime import datetime
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
 
 from shisaku.domain.plantree import Block
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.indicators.queries import FigureView, IndicatorView
-from shisaku.public import display, grades
+from shisaku.public import display, figure_rows, grades
 
 register = template.Library()
 LABELS = {
@@ -62,19 +61,20 @@ def grade_heading(year: int) -> str:
 @register.simple_tag
 def unknown() -> SafeString:
     """Return the notice for a value that is not known (never a zero)."""
-    return format_html('<span class="unknown">{}</span>', gettext("Unknown (not obtained)"))
+    return mark_safe(figure_rows.unknown())  # Safe: escaped
 
 
 @register.simple_tag
 def figure_cell(f: FigureView | None) -> SafeString:
     """Return a figure as written, with its period below it, or the notice that it is unknown."""
-    if f is None:
-        return unknown()
-    return format_html(
-        '<span class="value">{}</span> <span class="period">{}</span>',
-        f.raw,
-        grades.period_label(f.period),
-    )
+    return mark_safe(figure_rows.figure_cell(f))  # Safe: escaped
+
+
+@register.simple_tag(takes_context=True)
+def summary_rows(context: template.Context, rows: list[grades.IndicatorRow]) -> SafeString:
+    """Return the rows of an indicator summary (the place column when ``with_place`` is set)."""
+    place_in = context.get("plan") if context.get("with_place") else None
+    return figure_rows.summary_rows(rows, place_in)
 
 
 @register.filter
