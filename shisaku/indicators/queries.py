@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import QuerySet
+from django.db.models.sql.compiler import SQLCompiler
+from django.db.models.sql.constants import MULTI
 
 from shisaku.domain.assessment_scales import infer_decimals
 from shisaku.indicators.models import EntryDeadline, Figure, Indicator
@@ -44,6 +47,17 @@ class FigureView:
     is_current: bool
     entered_by: str
     entered_at: datetime
+
+    @classmethod
+    def of_row(cls, values: Sequence[Any]) -> FigureView:
+        """Return the view of a row's values in field order, as ``FigureView(*values)`` would.
+
+        Without the frozen dataclass's ``__init__`` and its ``object.__setattr__`` per field,
+        which is most of the cost of a view when a plan's history has tens of thousands.
+        """
+        view = object.__new__(cls)
+        view.__dict__.update(zip(FIGURE_FIELDS, values, strict=True))
+        return view
 
 
 @dataclass(frozen=True)
@@ -86,20 +100,110 @@ class IndicatorView:
 FIGURE_FIELDS = list(FigureView.__dataclass_fields__)  # the columns, in the view's order
 
 
+Convert = Callable[[Any], Any]  # a column's value as the driver returns it → as Django would
+
+
 def _figures(rows: QuerySet[Figure]) -> Iterator[tuple[int, FigureView]]:
-    """Yield each figure row's indicator id and plain form (read as tuples: no model objects)."""
-    for indicator_id, *values in rows.values_list("indicator_id", *FIGURE_FIELDS):
-        yield indicator_id, FigureView(*values)
+    """Yield each figure row's indicator id and plain form (read as tuples: no model objects).
+
+    The rows come as the database driver returns them and only the columns Django would
+    convert are converted, each the cheap way (:data:`CHEAP`): a plan's history is tens of
+    thousands of rows, and Django's converters, row by row, cost more than the read itself.
+    """
+    names = ("indicator_id", *FIGURE_FIELDS)
+    compiler = rows.values_list(*names).query.get_compiler(rows.db)
+    chunks = compiler.execute_sql(MULTI)  # compiles the query: the converters are known now
+    converters = _converters(compiler, names)
+    for chunk in chunks:
+        for row in chunk:
+            values = list(row)
+            for index, convert in converters:
+                values[index] = convert(values[index])
+            yield values[0], FigureView.of_row(values[1:])
+
+
+def _converters(compiler: SQLCompiler, names: tuple[str, ...]) -> list[tuple[int, Convert]]:
+    """Return (column index, cheap conversion) for each selected column Django converts."""
+    db = compiler.connection
+    columns = [column for column, _, _ in compiler.select]
+    return [
+        (index, CHEAP.get(names[index], _as_is)(_django(steps, column, db), db))
+        for index, (steps, column) in compiler.get_converters(columns).items()
+    ]
+
+
+def _django(steps: list[Any], column: Any, connection: BaseDatabaseWrapper) -> Convert:
+    """Return Django's conversion of a column: its converters applied in turn."""
+
+    def converted(value: Any) -> Any:
+        for step in steps:
+            value = step(value, column, connection)
+        return value
+
+    return converted
+
+
+def _as_is(convert: Convert, _: BaseDatabaseWrapper) -> Convert:
+    """Return Django's conversion unchanged."""
+    return convert
+
+
+def _once_per_value(convert: Convert, _: BaseDatabaseWrapper) -> Convert:
+    """Return ``convert`` run once per distinct value (for values converted to immutables)."""
+    memo: dict[Any, Any] = {}
+
+    def converted(raw: Any) -> Any:
+        if not raw:  # None, and 0.0 and -0.0: equal keys that Django converts differently
+            return convert(raw)
+        found = memo.get(raw)
+        if found is None:
+            found = memo[raw] = convert(raw)
+        return found
+
+    return converted
+
+
+def _empty_list_unparsed(convert: Convert, _: BaseDatabaseWrapper) -> Convert:
+    """Return ``convert`` of JSON text, giving an empty list without parsing it."""
+    return lambda raw: [] if raw == "[]" else convert(raw)
+
+
+def _aware(convert: Convert, connection: BaseDatabaseWrapper) -> Convert:
+    """Return ``convert`` of a time stamp: a naive one made aware in the connection's zone (UTC),
+    as Django's :func:`~django.utils.timezone.make_aware` does."""
+    zone = connection.timezone
+
+    def converted(raw: Any) -> Any:
+        if isinstance(raw, datetime) and raw.tzinfo is None:
+            return raw.replace(tzinfo=zone)
+        return convert(raw)
+
+    return converted
+
+
+# What a driver returns for figures: SQLite ``value`` as a float, ``entered_at`` as a naive
+# datetime (stored in UTC), ``is_current`` as a bool, ``components`` as JSON text; PostgreSQL
+# only ``components`` as text. Each conversion below gives what Django's converter gives.
+CHEAP: dict[str, Callable[[Convert, BaseDatabaseWrapper], Convert]] = {
+    "value": _once_per_value,
+    "is_current": _once_per_value,
+    "components": _empty_list_unparsed,
+    "entered_at": _aware,
+}
 
 
 CURRENT_ORDER = ("kind", "period_start", "period_end", "breakdown")
 HISTORY_ORDER = (*CURRENT_ORDER, "-revision")
 
 
+INDICATOR_FIELDS = [
+    f for f in IndicatorView.__dataclass_fields__ if f not in ("node_code", "figures")
+]
+
+
 def _view(row: Indicator, node_code: str, figures: list[FigureView]) -> IndicatorView:
     """Return the plain form of an indicator row with its figures."""
-    names = [f for f in IndicatorView.__dataclass_fields__ if f not in ("node_code", "figures")]
-    values: dict[str, Any] = {name: getattr(row, name) for name in names}
+    values: dict[str, Any] = {name: getattr(row, name) for name in INDICATOR_FIELDS}
     return IndicatorView(node_code=node_code, figures=tuple(figures), **values)
 
 
