@@ -6,6 +6,7 @@ show the same grades because they all come through :func:`assess_plan`.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 
 from shisaku.domain.assessment import (
@@ -102,12 +103,37 @@ def _forecast(facts: IndicatorFacts) -> Forecast | None:
     return forecast(actuals, facts.target.year, facts.target.value, facts.direction)
 
 
+class _Prepared:
+    """What grading derives from each view whatever the year: its facts and its forecast.
+
+    Kept while the view lives (views never change), so grading a plan in each of its years
+    with the same views (a publishing run does) builds them once. Views compare by value and
+    are not hashable, so they are known by identity and forgotten when collected.
+    """
+
+    def __init__(self) -> None:
+        self._found: dict[int, tuple[IndicatorFacts | None, Forecast | None]] = {}
+
+    def __call__(self, view: IndicatorView) -> tuple[IndicatorFacts | None, Forecast | None]:
+        """Return the facts and forecast of ``view``, working them out the first time."""
+        key = id(view)
+        found = self._found.get(key)
+        if found is None:
+            facts = facts_of(view)
+            found = self._found[key] = (facts, None if facts is None else _forecast(facts))
+            weakref.finalize(view, self._found.pop, key, None)
+        return found
+
+
+_prepared = _Prepared()
+
+
 def _result(view: IndicatorView, year: int, config: MethodConfig) -> IndicatorResult:
     """Grade one indicator."""
-    facts = facts_of(view)
+    facts, projected = _prepared(view)
     if facts is None:
         return IndicatorResult(view, _no_target(config), None)
-    return IndicatorResult(view, assess(facts, year, config), _forecast(facts))
+    return IndicatorResult(view, assess(facts, year, config), projected)
 
 
 def grade_indicator(view: IndicatorView, year: int, config: MethodConfig) -> IndicatorResult:

@@ -94,7 +94,15 @@ class IndicatorView:
 
     def of_kind(self, kind: str) -> list[FigureView]:
         """Return the current figures of one kind (baseline, target, actual)."""
-        return [f for f in self.figures if f.kind == kind]
+        return list(self._by_kind.get(kind, ()))
+
+    @cached_property
+    def _by_kind(self) -> dict[str, tuple[FigureView, ...]]:
+        """Return the figures by kind, in their order (read for every kind and every year)."""
+        by_kind: dict[str, list[FigureView]] = defaultdict(list)
+        for f in self.figures:
+            by_kind[f.kind].append(f)
+        return {kind: tuple(figures) for kind, figures in by_kind.items()}
 
 
 FIGURE_FIELDS = list(FigureView.__dataclass_fields__)  # the columns, in the view's order
