@@ -99,10 +99,8 @@ class IndicatorView:
     @cached_property
     def _by_kind(self) -> dict[str, tuple[FigureView, ...]]:
         """Return the figures by kind, in their order (read for every kind and every year)."""
-        by_kind: dict[str, list[FigureView]] = defaultdict(list)
-        for f in self.figures:
-            by_kind[f.kind].append(f)
-        return {kind: tuple(figures) for kind, figures in by_kind.items()}
+        kinds = {f.kind for f in self.figures}
+        return {kind: tuple([f for f in self.figures if f.kind == kind]) for kind in kinds}
 
 
 FIGURE_FIELDS = list(FigureView.__dataclass_fields__)  # the columns, in the view's order
