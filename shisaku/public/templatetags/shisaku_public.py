@@ -6,13 +6,11 @@ templates and the JSON twins build URLs and labels the same way.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import template
 from django.conf import settings
 from django.utils.html import escape, format_html
-from django.utils.safestring import SafeString
-from django.utils.translation import get_language
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
 
 from shisaku.domain.plantree import Block, Footnote, Node, PlanMeta, Section
 from shisaku.plan.queries import PlanInfo
@@ -56,14 +54,62 @@ def json_url(context: template.Context) -> str:
     return links.json_url(_page_url(context))
 
 
-@register.simple_tag(takes_context=True)
-def data_links(context: template.Context) -> list[dict[str, str]]:
-    """Return the page's data in every format: label, URL and media type."""
+def _data_files(context: template.Context) -> list[tuple[str, str, str]]:
+    """Return the page's data in every format: label, URL (escaped) and media type."""
     page = _page_url(context)
+    return [(label, escape(links.data_url(page, ext)), media) for ext, label, media in DOWNLOADS]
+
+
+def _languages(context: template.Context) -> list[tuple[str, str, str, bool]]:
+    """Return this page in every language: code, name, URL (escaped), whether it is current."""
+    path, current = context["request"].path, get_language()
     return [
-        {"label": label, "url": links.data_url(page, ext), "type": media}
-        for ext, label, media in DOWNLOADS
+        (code, escape(name), escape(links.language_url(path, code)), code == current)
+        for code, name in settings.LANGUAGES
     ]
+
+
+# The page's links to its data and its other languages, in the head and the page tools: every
+# page has them, so they are written here rather than by template tags (each line as it was).
+
+
+@register.simple_tag(takes_context=True)
+def data_alternates(context: template.Context) -> SafeString:
+    """Return the head's links to the page's data, one a line."""
+    files = _data_files(context)
+    return mark_safe(
+        "".join(f'<link rel="alternate" type="{t}" href="{u}">\n' for _, u, t in files)
+    )
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context: template.Context) -> SafeString:
+    """Return the head's links to the page in every language, one a line."""
+    found = _languages(context)
+    return mark_safe(
+        "".join(f'<link rel="alternate" hreflang="{c}" href="{u}">\n' for c, _, u, _ in found)
+    )
+
+
+@register.simple_tag(takes_context=True)
+def language_items(context: template.Context) -> SafeString:
+    """Return the language menu's items: the current language named, the others linked."""
+    items = [
+        f'<span aria-current="true" lang="{code}">{name}</span>'
+        if current
+        else f'<a href="{url}" hreflang="{code}" lang="{code}">{name}</a>'
+        for code, name, url, current in _languages(context)
+    ]
+    return mark_safe("".join(f"\n        <li>{item}</li>" for item in items))
+
+
+@register.simple_tag(takes_context=True)
+def download_items(context: template.Context) -> SafeString:
+    """Return the download menu's items: the page's data in every format."""
+    files = _data_files(context)
+    return mark_safe(
+        "".join(f'<li><a href="{u}" type="{t}" download>{label}</a></li>' for label, u, t in files)
+    )
 
 
 @register.simple_tag
@@ -76,22 +122,6 @@ def dashboard_url(plan: PlanInfo) -> str:
 def indicators_url(plan: PlanInfo) -> str:
     """Return the list of a plan's indicators."""
     return links.indicators_url(plan)
-
-
-@register.simple_tag(takes_context=True)
-def language_links(context: template.Context) -> list[dict[str, Any]]:
-    """Return this page in every language: code, name, URL and whether it is the current one."""
-    path = context["request"].path
-    current = get_language()
-    return [
-        {
-            "code": code,
-            "name": name,
-            "url": links.language_url(path, code),
-            "current": code == current,
-        }
-        for code, name in settings.LANGUAGES
-    ]
 
 
 @register.filter
@@ -158,13 +188,42 @@ def note_text(note: Footnote) -> SafeString:
     return display.note_html(note)
 
 
-@register.simple_tag
 def crumb_label(crumb: Crumb) -> SafeString:
     """Return a breadcrumb's label: code and title for nodes, the name otherwise."""
     if not crumb.title_known:
         return format_html("{} {}", crumb.code, display.unknown_title(crumb.kind))
     title = display.shown(crumb.title, crumb.title_en, mark=False)
     return format_html("{} {}", crumb.code, title) if crumb.kind else title
+
+
+@register.simple_tag
+def breadcrumbs(crumbs: list[Crumb]) -> SafeString:
+    """Return the breadcrumbs' items, home first, the page itself marked current (one line
+    each: every page has them, so they are written here rather than by template tags)."""
+    home = _link(links.home_url(), escape(gettext("Home")), current=not crumbs)
+    items = [
+        _link(crumb.url, crumb_label(crumb), current=i == len(crumbs) - 1)
+        for i, crumb in enumerate(crumbs or [])
+    ]
+    return mark_safe("\n      ".join([home, *items]))  # Safe: URLs and labels escaped
+
+
+def _link(url: str, label: str, *, current: bool) -> str:
+    """Return a breadcrumb item: a link (``label`` is HTML), marked when it is the page."""
+    mark = ' aria-current="page"' if current else ""
+    return f'<li><a href="{escape(url)}"{mark}>{label}</a></li>'
+
+
+@register.simple_tag
+def home_url() -> str:
+    """Return the home page in the active language."""
+    return links.home_url()
+
+
+@register.simple_tag
+def search_url() -> str:
+    """Return the search page in the active language."""
+    return links.search_url()
 
 
 @register.filter
