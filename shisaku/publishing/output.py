@@ -61,6 +61,7 @@ class Output:
         self.previous = _read_manifest(root / MANIFEST)
         self.current: dict[str, list[Any]] = {}
         self.counts = Counts()
+        self.folders: set[Path] = set()  # folders known to exist (a run writes thousands)
 
     def put(self, relative: str, content: bytes) -> bool:
         """Record a file of this run; write it when it changed. Return whether it was written."""
@@ -73,6 +74,9 @@ class Output:
             self.current[relative] = before
             self.counts.unchanged += 1
             return False
+        if path.parent not in self.folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path.parent)
         write_atomic(path, content)
         self.current[relative] = [key, len(content)]
         self.counts.written += 1
@@ -123,8 +127,8 @@ def _read_manifest(path: Path) -> dict[str, list[Any]]:
 
 
 def write_atomic(path: Path, content: bytes) -> None:
-    """Write ``content`` to a temporary file beside ``path``, then rename it over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write ``content`` to a temporary file beside ``path`` (in a folder that exists), then
+    rename it over ``path``."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         temporary.write_bytes(content)
