@@ -140,15 +140,27 @@ def find_evaluation(plan_id: int, node_code: str, fiscal_year: int) -> Evaluatio
 
 def published_evaluations(plan_id: int, node_code: str) -> list[EvaluationView]:
     """Return a measure's published evaluations, newest year first, with their frozen grades."""
-    rows = list(
-        Evaluation.objects.select_related("plan__municipality", "node")
-        .filter(plan_id=plan_id, node__code=node_code, status="published")
-        .order_by("-fiscal_year")
+    return plan_published_evaluations(plan_id, node_code).get(node_code, [])
+
+
+def plan_published_evaluations(
+    plan_id: int, node_code: str | None = None
+) -> dict[str, list[EvaluationView]]:
+    """Return the published evaluations of a plan's measures (or of one) by measure code, newest
+    year first: one query."""
+    rows = Evaluation.objects.select_related("plan__municipality", "node").filter(
+        plan_id=plan_id, status="published"
     )
-    if not rows:
-        return []
-    plan = _plan_of(rows[0])
-    return [_view(row, plan) for row in rows]
+    if node_code is not None:
+        rows = rows.filter(node__code=node_code)
+    found = list(rows.order_by("node__code", "-fiscal_year"))
+    if not found:
+        return {}
+    plan = _plan_of(found[0])
+    out: dict[str, list[EvaluationView]] = defaultdict(list)
+    for row in found:
+        out[row.node.code].append(_view(row, plan))
+    return out
 
 
 @dataclass(frozen=True)

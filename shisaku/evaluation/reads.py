@@ -15,8 +15,12 @@ from typing import Any, TypeVar
 
 from django.http import HttpRequest
 
-from shisaku.domain.plantree import Node, walk
-from shisaku.evaluation.queries import EvaluationView, published_evaluations
+from shisaku.domain.plantree import Node
+from shisaku.evaluation.queries import (
+    EvaluationView,
+    plan_published_evaluations,
+    published_evaluations,
+)
 from shisaku.indicators import queries as indicator_queries
 from shisaku.indicators.assessing import PlanAssessment, assess_plan
 from shisaku.indicators.models import Indicator
@@ -108,11 +112,19 @@ class Reads:
         return self._once(("statistics", plan.id), lambda: queries.context_statistics(plan.id))
 
     def evaluations(self, plan: PlanInfo, node_code: str) -> list[EvaluationView]:
-        """Return a measure's published evaluations, newest year first."""
+        """Return a measure's published evaluations, newest year first (from the plan's when
+        they are loaded)."""
+        every: dict[str, list[EvaluationView]] | None = self._memo.get(("evaluations", plan.id))
+        if every is not None:
+            return every.get(node_code, [])
         return self._once(
             ("evaluations", plan.id, node_code),
             lambda: published_evaluations(plan.id, node_code),
         )
+
+    def plan_evaluations(self, plan: PlanInfo) -> dict[str, list[EvaluationView]]:
+        """Return the published evaluations of every measure of the plan (one query)."""
+        return self._once(("evaluations", plan.id), lambda: plan_published_evaluations(plan.id))
 
     def preload(self, plan: PlanInfo) -> None:
         """Load everything the plan's public pages read (a publishing run does, once)."""
@@ -123,9 +135,7 @@ class Reads:
         self.assessment(plan)
         self.statistics(plan)
         self.document(plan)
-        for node in walk(self.nodes(plan)):
-            if node.kind == "measure":
-                self.evaluations(plan, node.code)
+        self.plan_evaluations(plan)
 
     def document(self, plan: PlanInfo) -> dict[str, Any]:
         """Return the plan's exchange document (docs/plan-json.md)."""
