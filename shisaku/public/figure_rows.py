@@ -128,7 +128,7 @@ class _Cells:
         english = display.english()
         self.text = _once(escape)
         self.kind = _once(lambda k: escape(grades.label(grades.FIGURE_KINDS, k)))
-        self.period = _once(lambda p: escape(grades.period_label(p)))
+        self.period = _once(lambda p: escape(grades.period_label(p, english)))
         self.japanese = _once(lambda t: _japanese(t, english) if t else "")
         self.japanese_content = _once(lambda t: display.shown(t, "") if t else "")
         self.district = _once(lambda t: f"<td>{self.japanese(t)}</td>" if breakdown else "")

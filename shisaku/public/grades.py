@@ -126,9 +126,10 @@ def moment_text(when: datetime) -> str:
     return f"{t.year}年{t.month}月{t.day}日（{era.ja}年）{t:%H:%M}"
 
 
-def period_label(key: str) -> str:
-    """Return the label of a period key (FY2019, CY2017) or an ISO date (2018-05-01)."""
-    return _period_label(key, display.english())
+def period_label(key: str, english: bool | None = None) -> str:
+    """Return the label of a period key (FY2019, CY2017) or an ISO date (2018-05-01), in English
+    or not as told (default: the active language)."""
+    return _period_label(key, display.english() if english is None else english)
 
 
 @lru_cache(maxsize=4096)

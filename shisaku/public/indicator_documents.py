@@ -26,7 +26,7 @@ from shisaku.domain.forecast import Forecast
 from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import grades, links
+from shisaku.public import display, grades, links
 from shisaku.public.documents import Crumb, crumb_to_dict, municipality_to_dict, plan_to_dict
 
 
@@ -71,7 +71,8 @@ def figure_to_dict(
 
 def figures_to_dicts(figures: list[FigureView], *, history: bool = False) -> list[Any]:
     """Return the JSON form of many figures, labelling each period once."""
-    labels = {p: grades.period_label(p) for p in {f.period for f in figures}}
+    english = display.english()
+    labels = {p: grades.period_label(p, english) for p in {f.period for f in figures}}
     return [figure_to_dict(f, history=history, label=labels[f.period]) for f in figures]
 
 
