@@ -1,7 +1,7 @@
 """Benchmark: publish a synthetic municipality as a static site, first run and incremental rerun.
 
 Rerun:  .venv/bin/python benchmarks/publish.py [--indicators 300 600] [--jobs N]
-        [--database-url URL] [--profile FILE] [--tracemalloc]
+        [--database-url URL] [--profile FILE] [--tracemalloc] [--steps]
 
 For each size N a fresh database gets a published plan of N indicators (5 per measure,
 3 measures per policy, 4 policies per field) loaded through the bulk service
@@ -18,13 +18,16 @@ worker, ru_maxrss; with --tracemalloc also Python's own peak in the run's proces
 the run), the CPU milliseconds per indicator (flat when the cost grows linearly) and the
 speed-up by the clock over Open SDG's data builder (sdg-build 2.3.2), which needs about 42 s
 for 300 indicators and 123 s for 600 on this kind of machine for the data files alone, without
-HTML.
+HTML.  With --steps it also prints how long each step of a run took, as ``shisaku publish``
+logs them at INFO (loading the plans; the pages, while the run's own process writes the data
+package and exchange files; the comparison and 404 pages and the static files).
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import logging
 import os
 import resource
 import sys
@@ -175,6 +178,16 @@ def run_publish(
     return seconds, cpu, peak, report
 
 
+def show_steps() -> None:
+    """Print the publisher's log of its steps (INFO) on standard output."""
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter("      %(message)s"))
+    log = logging.getLogger("shisaku.publishing")
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False  # printed here only, not also by the settings' stderr handler
+
+
 def maxrss_mib() -> float:
     """Return the resident maximum of this process or its largest worker so far (Linux: KiB)."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -212,8 +225,11 @@ def main() -> None:
     parser.add_argument(
         "--tracemalloc", action="store_true", help="also trace Python's peak memory (slower)"
     )
+    parser.add_argument("--steps", action="store_true", help="print each step's seconds")
     args = parser.parse_args()
     setup_django(args.database_url)
+    if args.steps:
+        show_steps()
     print(HEADER)
     for n in args.indicators:
         fresh_database()

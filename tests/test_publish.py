@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import openpyxl
@@ -275,6 +276,19 @@ def test_two_processes_write_the_same_site_as_one(testville, tmp_path):
     assert manifest == (tmp_path / "one" / MANIFEST).read_bytes()
     again = run(tmp_path / "two", jobs=2)
     assert (again.written, again.unchanged, again.deleted) == (0, one.files, 0)
+
+
+def test_a_run_logs_how_long_each_step_took(testville, tmp_path, caplog):
+    with caplog.at_level("INFO", logger="shisaku.publishing"):
+        run(tmp_path, jobs=2)
+    steps = [r.getMessage().rsplit(" took ", 1) for r in caplog.records]
+    assert [step for step, _ in steps] == [
+        "publish: loading the plans",
+        "publish: the data package and exchange files (meanwhile)",
+        "publish: the pages in 2 process(es)",
+        "publish: the comparison pages, 404 pages and static files",
+    ]
+    assert all(re.fullmatch(r"\d+\.\d\d s", took) for _, took in steps)
 
 
 def test_a_worker_that_would_query_the_database_stops_the_run(testville, tmp_path, monkeypatch):

@@ -11,9 +11,12 @@ link.  Everything goes through :class:`output.Output`, which writes only what ch
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +31,7 @@ from shisaku.publishing.run import ExchangeFiles, SiteRun
 from shisaku.publishing.workers import Progress, render_pages
 
 DEFAULT_SITE_URL = "http://localhost"
+logger = logging.getLogger("shisaku.publishing")
 
 
 class PublishError(Exception):
@@ -74,18 +78,30 @@ def publish(
         run = SiteRun(renderer, out, langs, site_url.rstrip("/"), licence)
         try:
             plans = [p for t in towns for p in t.plans]
-            for plan in plans:
-                renderer.reads.preload(plan)
-            pages = site_pages(towns, langs, renderer)
-            render_pages(run, pages, jobs, progress, meanwhile=lambda: run.data(plans, exporter))
-            across = _comparison_pages(comparisons, municipality, langs, renderer)
-            render_pages(run, across, 1, progress)
-            run.extras()
-            out.finish()
+            with timed("loading the plans"):
+                for plan in plans:
+                    renderer.reads.preload(plan)
+                pages = site_pages(towns, langs, renderer)
+            data = timed("the data package and exchange files (meanwhile)")(run.data)
+            with timed(f"the pages in {jobs} process(es)"):
+                render_pages(run, pages, jobs, progress, meanwhile=lambda: data(plans, exporter))
+            with timed("the comparison pages, 404 pages and static files"):
+                across = _comparison_pages(comparisons, municipality, langs, renderer)
+                render_pages(run, across, 1, progress)
+                run.extras()
+                out.finish()
         except BaseException:
             out.save(complete=False)
             raise
     return _report(len(pages) + len(across), out.counts, run.skipped)
+
+
+@contextmanager
+def timed(step: str) -> Iterator[None]:
+    """Log how long a step of the run took (at INFO: ``SHISAKU_LOG_LEVEL=INFO`` shows it)."""
+    started = time.perf_counter()
+    yield
+    logger.info("publish: %s took %.2f s", step, time.perf_counter() - started)
 
 
 def _comparison_pages(
