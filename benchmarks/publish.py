@@ -19,7 +19,7 @@ the run), the CPU milliseconds per indicator (flat when the cost grows linearly)
 speed-up by the clock over Open SDG's data builder (sdg-build 2.3.2), which needs about 42 s
 for 300 indicators and 123 s for 600 on this kind of machine for the data files alone, without
 HTML.  With --steps it also prints how long each step of a run took, as ``shisaku publish``
-logs them at INFO (loading the plans; the pages, while the run's own process writes the data
+logs them at DEBUG (loading the plans; the pages, while the run's own process writes the data
 package and exchange files; the comparison and 404 pages and the static files).
 """
 
@@ -179,12 +179,12 @@ def run_publish(
 
 
 def show_steps() -> None:
-    """Print the publisher's log of its steps (INFO) on standard output."""
+    """Print the publisher's log of its steps (DEBUG) on standard output."""
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(logging.Formatter("      %(message)s"))
     log = logging.getLogger("shisaku.publishing")
     log.addHandler(handler)
-    log.setLevel(logging.INFO)
+    log.setLevel(logging.DEBUG)
     log.propagate = False  # printed here only, not also by the settings' stderr handler
 
 

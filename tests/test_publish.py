@@ -279,7 +279,7 @@ def test_two_processes_write_the_same_site_as_one(testville, tmp_path):
 
 
 def test_a_run_logs_how_long_each_step_took(testville, tmp_path, caplog):
-    with caplog.at_level("INFO", logger="shisaku.publishing"):
+    with caplog.at_level("DEBUG", logger="shisaku.publishing"):
         run(tmp_path, jobs=2)
     steps = [r.getMessage().rsplit(" took ", 1) for r in caplog.records]
     assert [step for step, _ in steps] == [

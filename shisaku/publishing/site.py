@@ -98,10 +98,10 @@ def publish(
 
 @contextmanager
 def timed(step: str) -> Iterator[None]:
-    """Log how long a step of the run took (at INFO: ``SHISAKU_LOG_LEVEL=INFO`` shows it)."""
+    """Log how long a step of the run took (at DEBUG: ``SHISAKU_LOG_LEVEL=DEBUG`` shows it)."""
     started = time.perf_counter()
     yield
-    logger.info("publish: %s took %.2f s", step, time.perf_counter() - started)
+    logger.debug("publish: %s took %.2f s", step, time.perf_counter() - started)
 
 
 def _comparison_pages(
