@@ -10,14 +10,21 @@ the system already holds with a source, either
 - a breakdown row named 全国 (全国値, 国, 全国平均) of an indicator with the code (in any
   published plan, also on a prefecture's comparison), with its source.
 
-Six queries, whatever the number of municipalities (four when the caller has read the plans).
+A fixed number of queries, whatever the number of municipalities: nationwide seven (five when
+the caller has read the plans, one fewer when no prose label names the statistic); in one
+prefecture two more, as only its own plans' indicators are read in full: of the other
+municipalities only what can hold a national value is read (their indicators with the code,
+to choose each one's as the nationwide comparison does, then just those indicators' national
+rows, filtered in SQL), never all their figures.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple, TypeVar
 
 from django.db.models import Max
 
@@ -27,7 +34,7 @@ from shisaku.domain.periods import PeriodError, parse_period_key
 from shisaku.domain.prefectures import prefecture_code
 from shisaku.indicators.assessing import IndicatorResult, grade_indicator
 from shisaku.indicators.models import Figure, Indicator
-from shisaku.indicators.queries import FigureView, IndicatorView, with_figures
+from shisaku.indicators.queries import CURRENT_ORDER, FigureView, IndicatorView, with_figures
 from shisaku.plan.models import ContextStatistic
 from shisaku.plan.queries import MunicipalityInfo, PlanInfo, municipalities
 
@@ -124,31 +131,53 @@ def compare(
 ) -> Comparison | None:
     """Return the comparison of ``code`` (in one prefecture, or nationwide), or None if unknown.
 
-    ``everywhere`` is every published plan, when the caller has read them.
+    ``everywhere`` is every published plan, when the caller has read them.  Only the plans
+    compared are read in full; of the others, only what can hold a national value.
     """
     common = common_indicators.find(code)
     if common is None:
         return None
     everywhere = published_plans() if everywhere is None else everywhere
-    rows = Indicator.objects.filter(plan_id__in=everywhere, common_code=code)
-    newest = _newest_per_town(list(rows.select_related("node")), everywhere)
-    found = [(everywhere[i.plan_id], v) for i, v in zip(newest, with_figures(newest), strict=True)]
     local = in_prefecture(everywhere, prefecture)
-    here = [(p, v) for p, v in found if p.id in local]
-    years = _default_years({p.id for p, _ in here}, everywhere)
+    here = _indicators_of(code, local)
+    years = _default_years({p.id for p, _ in here}, local)
     compared = [_graded(p, v, years[p.id]) for p, v in here]
-    national = _stated_nationally(common, everywhere) + _national_rows(found)
+    elsewhere = {i: p for i, p in everywhere.items() if i not in local}
+    rows = _national_rows(here) + _national_rows_of(code, elsewhere)
+    rows.sort(key=lambda n: n.plan.municipality_code)  # by town, as if all were read at once
+    national = _stated_nationally(common, everywhere) + rows
     return Comparison(common, compared, sorted(national, key=lambda n: -n.period_end))
 
 
-def _newest_per_town(rows: list[Indicator], plans: dict[int, PlanInfo]) -> list[Indicator]:
+def _indicators_of(code: str, plans: dict[int, PlanInfo]) -> list[tuple[PlanInfo, IndicatorView]]:
+    """Return each municipality's indicator with the code and its figures: two queries."""
+    rows = Indicator.objects.filter(plan_id__in=plans, common_code=code).select_related("node")
+    newest = _newest_per_town(list(rows), plans)
+    return [(plans[i.plan_id], v) for i, v in zip(newest, with_figures(newest), strict=True)]
+
+
+class Head(NamedTuple):
+    """What is read of an indicator to choose a town's and to cite a national row it holds."""
+
+    id: int
+    plan_id: int
+    position: int
+    code: str
+    unit: str
+    source: str
+
+
+Placed = TypeVar("Placed", Indicator, Head)
+
+
+def _newest_per_town(rows: list[Placed], plans: dict[int, PlanInfo]) -> list[Placed]:
     """Keep one indicator per municipality: from its newest plan, first by place; by town code."""
 
-    def newest(i: Indicator) -> tuple[int, int, int, str]:
+    def newest(i: Placed) -> tuple[int, int, int, str]:
         plan = plans[i.plan_id]
         return (-plan.meta.period_start, -plan.id, i.position, i.code)
 
-    chosen: dict[str, Indicator] = {}
+    chosen: dict[str, Placed] = {}
     for row in sorted(rows, key=newest):
         chosen.setdefault(plans[row.plan_id].municipality_code, row)
     return [chosen[town] for town in sorted(chosen)]
@@ -174,30 +203,46 @@ def _graded(plan: PlanInfo, view: IndicatorView, year: int) -> Compared:
 def _stated_nationally(
     common: common_indicators.CommonIndicator, plans: dict[int, PlanInfo]
 ) -> list[NationalValue]:
-    """Return the national figures the published plans' prose states for the statistic."""
-    rows = ContextStatistic.objects.filter(
-        area="国", block__section__node__plan_id__in=plans
-    ).select_related("block__section__node")
-    found = []
-    for s in rows.order_by("period", "block_id", "position"):
-        named = common_indicators.by_name(s.label)
-        if named is None or named.code != common.code:
-            continue
-        section = s.block.section
-        found.append(
-            NationalValue(
-                plans[section.node.plan_id],
-                s.period,
-                _period_end(s.period),
-                s.raw,
-                s.value,
-                s.unit,
-                node_code=section.node.code,
-                section=section.key,
-                block=s.block.position + 1,
-            )
+    """Return the national figures the published plans' prose states for the statistic.
+
+    Labels are matched as :func:`common_indicators.by_name` matches them (after NFKC), which
+    SQL cannot do: the distinct labels of national figures are read first (one query), then
+    only the figures with a matching label (one more, none when no label matches).
+    """
+    stated = ContextStatistic.objects.filter(area="国", block__section__node__plan_id__in=plans)
+    labels = stated.order_by().values_list("label", flat=True).distinct()
+    named = [label for label in labels if _names(label, common)]
+    if not named:
+        return []
+    rows = stated.filter(label__in=named).order_by("period", "block_id", "position")
+    return [
+        NationalValue(
+            plans[plan_id],
+            period,
+            _period_end(period),
+            raw,
+            value,
+            unit,
+            node_code=node_code,
+            section=section,
+            block=block + 1,
         )
-    return found
+        for plan_id, node_code, section, block, period, raw, value, unit in rows.values_list(
+            *STATED_FIELDS
+        )
+    ]
+
+
+STATED_FIELDS = (
+    *("block__section__node__plan_id", "block__section__node__code", "block__section__key"),
+    *("block__position", "period", "raw", "value", "unit"),
+)
+
+
+def _names(label: str, common: common_indicators.CommonIndicator) -> bool:
+    """Tell whether a prose statistic's label names the common indicator."""
+    named = common_indicators.by_name(label)
+    return named is not None and named.code == common.code
 
 
 def _national_rows(found: list[tuple[PlanInfo, IndicatorView]]) -> list[NationalValue]:
@@ -216,6 +261,45 @@ def _national_rows(found: list[tuple[PlanInfo, IndicatorView]]) -> list[National
         for plan, view in found
         for f in view.of_kind("actual")
         if f.breakdown in NATIONAL_AREAS and f.value is not None and f.value_kind in NUMERIC
+    ]
+
+
+NATIONAL_FIELDS = ("indicator_id", "period", "period_end", "raw", "value", "unit", "source")
+
+
+def _national_rows_of(code: str, plans: dict[int, PlanInfo]) -> list[NationalValue]:
+    """Return :func:`_national_rows` of the municipalities of ``plans`` without reading their
+    indicators in full: the indicators with the code, then only their figures that can be a
+    national value (filtered in SQL as :func:`_national_rows` filters): two queries, or none.
+    """
+    if not plans:
+        return []
+    rows = Indicator.objects.filter(plan_id__in=plans, common_code=code)
+    heads = _newest_per_town([Head._make(r) for r in rows.values_list(*Head._fields)], plans)
+    national = Figure.objects.filter(
+        indicator_id__in=[h.id for h in heads],
+        kind="actual",
+        is_current=True,
+        breakdown__in=NATIONAL_AREAS,
+        value__isnull=False,
+        value_kind__in=NUMERIC,
+    )
+    held: dict[int, list[tuple[str, int, str, Decimal, str, str]]] = defaultdict(list)
+    for indicator_id, *cells in national.order_by(*CURRENT_ORDER).values_list(*NATIONAL_FIELDS):
+        held[indicator_id].append(tuple(cells))
+    return [
+        NationalValue(
+            plans[h.plan_id],
+            period,
+            end,
+            raw,
+            value,
+            unit or h.unit,
+            source=source or h.source,
+            indicator_code=h.code,
+        )
+        for h in heads
+        for period, end, raw, value, unit, source in held[h.id]
     ]
 
 
