@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import QuerySet
@@ -25,9 +25,12 @@ class NotFound(LookupError):
     """The indicator asked for does not exist."""
 
 
-@dataclass(frozen=True)
-class FigureView:
-    """One revision of a baseline, target or actual."""
+class FigureView(NamedTuple):
+    """One revision of a baseline, target or actual.
+
+    A named tuple: a plan's history is tens of thousands of figures, read before a publishing
+    run can start, and a tuple is the cheapest object to build (and the smallest to keep).
+    """
 
     kind: str
     period: str
@@ -50,14 +53,8 @@ class FigureView:
 
     @classmethod
     def of_row(cls, values: Sequence[Any]) -> FigureView:
-        """Return the view of a row's values in field order, as ``FigureView(*values)`` would.
-
-        Without the frozen dataclass's ``__init__`` and its ``object.__setattr__`` per field,
-        which is most of the cost of a view when a plan's history has tens of thousands.
-        """
-        view = object.__new__(cls)
-        view.__dict__.update(zip(FIGURE_FIELDS, values, strict=True))
-        return view
+        """Return the view of a row's values in field order, as ``FigureView(*values)`` would."""
+        return cls._make(values)
 
 
 @dataclass(frozen=True)
@@ -103,7 +100,7 @@ class IndicatorView:
         return {kind: tuple([f for f in self.figures if f.kind == kind]) for kind in kinds}
 
 
-FIGURE_FIELDS = list(FigureView.__dataclass_fields__)  # the columns, in the view's order
+FIGURE_FIELDS = list(FigureView._fields)  # the columns, in the view's order
 
 
 Convert = Callable[[Any], Any]  # a column's value as the driver returns it → as Django would
