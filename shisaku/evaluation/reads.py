@@ -29,6 +29,9 @@ from shisaku.plan import queries
 from shisaku.plan.queries import MunicipalityInfo, PlanInfo, StatisticInfo
 
 ATTRIBUTE = "shisaku_reads"  # the request attribute holding its reads
+# the mark of a view whose answer is the same in every language (a publishing run renders it
+# once for all languages); the public side sets it, the publisher reads it
+SAME_IN_EVERY_LANGUAGE = "same_in_every_language"
 T = TypeVar("T")
 
 

@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from django.http import Http404, HttpRequest, HttpResponse
 
+from shisaku.evaluation.reads import SAME_IN_EVERY_LANGUAGE
 from shisaku.public.params import BadParameter
 from shisaku.public.views import MISSING, bad_request
 from shisaku.tabular import Sheet, to_csv, to_xlsx
@@ -71,6 +72,14 @@ def file_response(table: Table, extension: str) -> HttpResponse:
 
 TableView = Callable[Concatenate[HttpRequest, P], Table]
 FileView = Callable[Concatenate[HttpRequest, P], HttpResponse]
+
+
+def same_in_every_language(view: TableView[P]) -> TableView[P]:
+    """Mark a table that is the same in every language (no labels, no addresses in it), so that
+    a publishing run builds its files once for all languages; the publishing tests check that
+    each language's files are what the live site answers."""
+    setattr(view, SAME_IN_EVERY_LANGUAGE, True)
+    return view
 
 
 def download(view: TableView[P]) -> FileView[P]:

@@ -25,7 +25,7 @@ from shisaku.indicators.assessing import PlanAssessment
 from shisaku.indicators.queries import FigureView
 from shisaku.plan.queries import NotFound, PlanInfo
 from shisaku.public import grades, indicators, links, params, tree
-from shisaku.public.downloads import Table, download
+from shisaku.public.downloads import Table, download, same_in_every_language
 from shisaku.public.views import published_town
 
 PLAN_COLUMNS = [
@@ -130,6 +130,7 @@ def _outline(nodes: list[Node], parent: str) -> Iterator[tuple[Node, str]]:
 
 
 @download
+@same_in_every_language
 def plan_table(request: HttpRequest, code: str, slug: str) -> Table:
     """Return the plan's outline: every node's code, kind and titles."""
     reads = for_request(request)
@@ -200,6 +201,7 @@ def indicators_table(request: HttpRequest, code: str, slug: str) -> Table:
 
 
 @download
+@same_in_every_language
 def indicator_table(request: HttpRequest, code: str, slug: str, indicator: str) -> Table:
     """Return every current figure of an indicator, as its page tables them."""
     g = indicators.graded(request, code, slug, indicator)

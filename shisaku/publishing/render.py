@@ -22,7 +22,7 @@ from django.urls import resolve, reverse
 from django.utils import translation
 from django.views.defaults import page_not_found
 
-from shisaku.evaluation.reads import ATTRIBUTE, Reads
+from shisaku.evaluation.reads import ATTRIBUTE, SAME_IN_EVERY_LANGUAGE, Reads
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,11 @@ class Renderer:
             except Http404:
                 return Rendered(404, b"")
         return _rendered(response)
+
+    def same_in_every_language(self, path: str, language: str) -> bool:
+        """Return whether the view of ``path`` answers the same in every language."""
+        with translation.override(language):
+            return bool(getattr(resolve(path).func, SAME_IN_EVERY_LANGUAGE, False))
 
     def not_found(self, language: str) -> bytes:
         """Return the site's 404 page in ``language``."""

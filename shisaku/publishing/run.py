@@ -8,10 +8,9 @@ data package and, when the command hands over a function for them, each plan's i
 exchange files at ``data/<code>/<slug>/``.
 
 A page's CSV and xlsx are the same table (docs/public-site.md, Downloads).  Pages come in every
-language one after the other, so when a page's CSV is the same in two languages (a table
-without addresses, such as an indicator's figures) its xlsx is the same too, and the run writes
-the workbook it already has rather than building it again: openpyxl is the slowest part of a
-run (see benchmarks/README.md).
+language one after the other, so for a table the public side marks as the same in every
+language (a table without labels or addresses, such as an indicator's figures) the run writes
+the files it built for the first language rather than building them again.
 """
 
 from __future__ import annotations
@@ -85,14 +84,16 @@ class SiteRun:
         return answer
 
     def downloads(self, page: Page) -> None:
-        """Write the CSV and the xlsx (reusing the same table's workbook from another language)."""
-        csv = self.twin(page, "index.csv")
+        """Write the CSV and the xlsx (a table the same in every language: the files the run
+        wrote for the language before)."""
         key = page.path.removeprefix(f"/{page.language}/")
-        if csv.status == 200 and self.tables and self.tables[:2] == (key, csv.content):
+        if self.tables and self.tables[0] == key:
+            self.out.put(page.file("index.csv"), self.tables[1])
             self.out.put(page.file("index.xlsx"), self.tables[2])
             return
-        xlsx = self.twin(page, "index.xlsx")
-        ok = csv.status == 200 and xlsx.status == 200
+        csv, xlsx = self.twin(page, "index.csv"), self.twin(page, "index.xlsx")
+        same = self.r.same_in_every_language(page.path + "index.csv", page.language)
+        ok = same and csv.status == 200 and xlsx.status == 200
         self.tables = (key, csv.content, xlsx.content) if ok else None
 
     def html(self, relative: str, content: bytes) -> None:
