@@ -71,7 +71,7 @@ def load_through_services(actor: Actor, load: PlanLoad) -> None:
 
 def comparable(view: Any) -> Any:
     """Return an indicator view without what differs between two loads (ids, entry times)."""
-    figures = tuple(dataclasses.replace(f, entered_at=None) for f in view.figures)
+    figures = tuple(f._replace(entered_at=None) for f in view.figures)
     return dataclasses.replace(view, id=0, figures=figures)
 
 
