@@ -24,6 +24,8 @@ from django.views.defaults import page_not_found
 
 from shisaku.evaluation.reads import ATTRIBUTE, SAME_IN_EVERY_LANGUAGE, Reads
 
+SITE_URLCONF = "shisaku.site_urls"  # the public site's routes, without the API and workspace
+
 
 @dataclass(frozen=True)
 class Rendered:
@@ -46,8 +48,10 @@ class Renderer:
 
     @contextmanager
     def active(self) -> Iterator[Renderer]:
-        """Accept the site's host for the length of the block (the views build URLs on it)."""
-        with override_settings(ALLOWED_HOSTS=[self.host.split(":")[0]]):
+        """Accept the site's host for the length of the block (the views build URLs on it), and
+        take the public site's routes alone."""
+        hosts = [self.host.split(":")[0]]
+        with override_settings(ALLOWED_HOSTS=hosts, ROOT_URLCONF=SITE_URLCONF):
             yield self
 
     def get(self, path: str, language: str) -> Rendered:

@@ -1,0 +1,13 @@
+"""URL configuration of the public site alone, as ``shisaku publish`` renders it.
+
+The same public routes under /ja/ and /en/ as :mod:`shisaku.urls` has (the public views, their
+JSON twins and downloads), without the API and the staff workspace: a publishing run resolves
+and builds its addresses here, so it never loads the modules of the parts it does not write.
+"""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+
+urlpatterns = [
+    *i18n_patterns(path("", include("shisaku.public.urls")), prefix_default_language=True),
+]
