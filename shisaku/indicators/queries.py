@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -117,12 +117,12 @@ def _figures(rows: QuerySet[Figure]) -> Iterator[tuple[int, FigureView]]:
     compiler = rows.values_list(*names).query.get_compiler(rows.db)
     chunks = compiler.execute_sql(MULTI)  # compiles the query: the converters are known now
     converters = _converters(compiler, names)
-    for chunk in chunks:
-        for row in chunk:
-            values = list(row)
-            for index, convert in converters:
-                values[index] = convert(values[index])
-            yield values[0], FigureView.of_row(values[1:])
+    for chunk in chunks:  # converted a column at a time, then zipped back into rows
+        columns: list[Iterable[Any]] = list(zip(*chunk, strict=True))
+        for index, convert in converters:
+            columns[index] = map(convert, columns[index])
+        ids, *fields = columns
+        yield from zip(ids, map(FigureView.of_row, zip(*fields, strict=True)), strict=True)
 
 
 def _converters(compiler: SQLCompiler, names: tuple[str, ...]) -> list[tuple[int, Convert]]:
