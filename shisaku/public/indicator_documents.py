@@ -61,11 +61,9 @@ def figure_to_dict(
         "revision": f.revision,
     }
     if history:
-        out |= {
-            "is_current": f.is_current,
-            "entered_by": f.entered_by,
-            "entered_at": f.entered_at.isoformat(),
-        }
+        out["is_current"] = f.is_current
+        out["entered_by"] = f.entered_by
+        out["entered_at"] = f.entered_at.isoformat()
     return out
 
 
