@@ -129,7 +129,7 @@ class _Cells:
         self.text = _once(escape)
         self.kind = _once(lambda k: escape(grades.label(grades.FIGURE_KINDS, k)))
         self.period = _once(lambda p: escape(grades.period_label(p, english)))
-        self.japanese = _once(lambda t: _japanese(t, english) if t else "")
+        self.japanese = _once(lambda t: japanese(t, english))
         self.japanese_content = _once(lambda t: display.shown(t, "") if t else "")
         self.district = _once(lambda t: f"<td>{self.japanese(t)}</td>" if breakdown else "")
         self.moment = _once(_moment)
@@ -155,6 +155,9 @@ def _minute(when: datetime) -> datetime:
     return when.replace(second=0, microsecond=0)
 
 
-def _japanese(text: str, english: bool) -> str:
-    """Return Japanese-only content, tagged lang="ja" on English pages (the ``japanese`` tag)."""
+def japanese(text: str, english: bool) -> str:
+    """Return Japanese-only content, tagged lang="ja" on English pages (the ``japanese`` tag),
+    or nothing when there is none."""
+    if not text:
+        return ""
     return f'<span lang="ja">{escape(text)}</span>' if english else escape(text)

@@ -42,23 +42,22 @@ def facts(items: Sequence[Fact], css: str, indent: str) -> SafeString:
     rows = "".join(
         f"\n{indent}  <dt>{escape(label)}</dt><dd>{value}</dd>" for label, value in items
     )
-    return mark_safe(
-        f'<dl class="{css}">{rows}\n{indent}</dl>'
-    )  # Safe: labels escaped, values HTML
+    html = f'<dl class="{css}">{rows}\n{indent}</dl>'
+    return mark_safe(html)  # Safe: the labels escaped, the values HTML
 
 
 def definition(view: IndicatorView, plan: PlanInfo) -> SafeString:
     """Return the facts defining an indicator: calculation, unit, direction, source …"""
-    unknown = figure_rows.unknown()
+    unknown, english = figure_rows.unknown(), display.english()
     items: list[Fact] = [
         (gettext("How it is calculated"), _shown(view.definition_ja, view.definition_en, unknown)),
-        (gettext("Unit"), _japanese(view.unit) or "—"),
+        (gettext("Unit"), figure_rows.japanese(view.unit, english) or "—"),
         (gettext("Direction"), _label(grades.DIRECTIONS, view.direction)),
         (gettext("Single year or cumulative"), _label(grades.ACCUMULATIONS, view.accumulation)),
         (gettext("Time basis"), _label(grades.TIME_BASES, view.time_basis)),
         (gettext("Kind of source"), _label(grades.SOURCE_KINDS, view.source_kind)),
-        (gettext("Source"), _japanese(view.source) or unknown),
-        (gettext("Department"), _japanese(view.department) or unknown),
+        (gettext("Source"), figure_rows.japanese(view.source, english) or unknown),
+        (gettext("Department"), figure_rows.japanese(view.department, english) or unknown),
         (gettext("Why this target"), _shown(view.rationale_ja, view.rationale_en, "—")),
         (gettext("Note"), _shown(view.note_ja, view.note_en, "—")),
     ]
@@ -136,13 +135,6 @@ def _explanation(explanation: Explanation, css: str, listed: str | None) -> str:
 def _shown(ja: str, en: str, missing: str) -> str:
     """Return content in the active language, or ``missing`` when there is none."""
     return display.shown(ja, en) if ja or en else missing
-
-
-def _japanese(text: str) -> str:
-    """Return Japanese-only content (the ``japanese`` tag), or nothing when empty."""
-    if not text:
-        return ""
-    return f'<span lang="ja">{escape(text)}</span>' if display.english() else escape(text)
 
 
 def _label(labels: dict[str, Promise], key: str) -> str:
