@@ -3,22 +3,43 @@
 Rules (the cell is NFKC-normalised for matching only; ``raw`` keeps it verbatim):
 
 - A number may carry a sign (△ ▲ - − + ; △ and ▲ are the Japanese minus), commas only in valid
-  groups of three, a multiplier 万/億/兆 (12.5万人 → 125000 人; 千円 is a unit, not a multiplier),
-  any unit without digits except m2/m3-style powers, and qualifiers.  Decimals keep the source
-  precision: 1.40 stays Decimal("1.40").
+  groups of three, places 万/億/兆 (12.5万人 → 125000 人), any unit without digits except
+  m2/m3-style powers, and qualifiers.  Decimals keep the source precision: 1.40 stays
+  Decimal("1.40").
+- Places may be mixed, largest first (:mod:`shisaku.domain.amounts`): 3万5千人 → 35000 人,
+  1億2,400万円 → 124000000 円, 約1万2千人.  千 (and 百) is a place only after 万/億/兆 in the
+  same number; after digits alone it is part of the unit: 2,205千人 is 2205 in 千人, 50千円 is
+  50 in 千円.  Malformed places (1万2万人, 3千5万人, 3万12000人) are refused with the reason.
 - Qualifiers are stored in canonical form, joined with ・ when several: 約 (also およそ, 概ね,
   程度, 前後), 以上, 以下, 未満, 超, 以内, and the notes 見込, 速報, 確定, 暫定, 推計 (with or
   without 値/み, in parentheses or not).  ``raw`` keeps the spelling.
-- The unit 位 makes a rank (lower is better): a positive whole number.
+- The unit 位 makes a rank (lower is better): a positive whole number.  It may be written
+  第12位 or 上位5位 (stored as 12 and 5), and may name the group it is ranked in, kept in
+  ``label``: 全国12位 → rank 12, label 全国; 県内上位5位以内 → rank 5, qualifier 以内, label 県内.
 - A number has at most 14 digits before the decimal point (under 100兆): more is a typing
   slip, and the stored value (20 digits, 6 after the point) could not hold it.
 - Missing: blank, runs of dashes (- ― － — ‐ ー), なし, X, ×, 未集計, 調査中, 未公表, 未定 …;
   ``label`` is the marker as written ("" for blank).
 - Reference: the national/prefectural value (全国値, 全国平均, 国の値, 県平均, 県の値, 全道平均 …),
   optionally with 以上/以下.  Qualitative: any other text with Japanese and no digits (策定).
+- A direction from the baseline is qualitative with the comparison as its qualifier: 維持 and
+  現状維持 (現状を維持) → 維持; 増加, 向上, 上昇 → 増加; 減少, 低下, 削減 → 減少 (``label`` keeps
+  the words as written).
 - Multi: two or more labelled numbers (or markers), 「国語： 5地区 算数： 2地区」,
   「小学生 85.6 / 中学生 82.6」; each part's ``raw`` is its normalised text.  Numbers
   without labels (「1,820人 2,000人」) are an error, as is a qualifier alone (「約」).
+
+What a grader can do with each reading (everything fits the stored figure: ``value_kind``,
+``value``, ``qualifier`` of at most 10 characters, ``label``):
+
+- number and rank: graded as numbers; a rank is better when lower, and a bound (5位以内,
+  100%以上) is the target value.  A rank's scope label (全国, 県内) says where it is ranked.
+- reference (全国値, 全国平均以上): graded against the reference series for the year (the
+  comparator) where one exists, 以上/以下 being the comparison; not graded without one.
+- qualitative with 維持/増加/減少: graded against the indicator's baseline (増加: above it,
+  減少: below it, 維持: not worse than it in the indicator's direction); not graded without a
+  baseline.  Other qualitative targets (策定) are met when the actual says the same words.
+- missing: no value, never zero.
 """
 
 from __future__ import annotations
@@ -30,6 +51,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
+
+from shisaku.domain.amounts import BAD_PLACES, NUMBER, PLACES, PLACES_REASON, amount
 
 ValueKind = Literal["number", "rank", "missing", "qualitative", "reference", "multi"]
 
@@ -50,7 +73,12 @@ NOTE_QUALIFIERS = {
     for stem in ("見込", "速報", "確定", "暫定", "推計")
     for tail in ("", "値", "み", "み値")
 }
-MULTIPLIERS = {"万": 4, "億": 8, "兆": 12}
+DIRECTION_WORDS = {
+    **{w: "維持" for w in ("維持",)},
+    **{w: "増加" for w in ("増加", "向上", "上昇")},
+    **{w: "減少" for w in ("減少", "低下", "削減")},
+}
+RANK_REASON = "順位は1以上の整数で書きます（例: 13位、第13位、全国13位、県内上位5位以内）"
 LIMIT = Decimal(10) ** 14  # numbers are stored with 14 digits before the point
 _MINUS = frozenset("△▲-−")
 _POSITION = (
@@ -106,8 +134,7 @@ _UNIT = rf"{_UNIT_CHAR}(?:{_UNIT_CHAR}|(?<=[a-zA-Z])[23](?![0-9]))*?"
 _NUMBER_TOKEN = r"[△▲+\-−]?\s*[0-9][0-9,.]*"
 _NUMBER = re.compile(
     rf"(?P<pre>{_alternatives(PREFIX_QUALIFIERS)})?\s*(?P<sign>[△▲+\-−])?\s*"
-    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*"
-    rf"(?P<mult>[万億兆])?\s*(?P<unit>{_UNIT})?\s*"
+    rf"(?P<num>{NUMBER})\s*(?P<places>{PLACES})?\s*(?P<unit>{_UNIT})?\s*"
     rf"(?P<post>{_alternatives(SUFFIX_QUALIFIERS)})?\s*"
     rf"(?:\((?P<pnote>{_alternatives(NOTE_QUALIFIERS)})\)|(?P<note>{_alternatives(NOTE_QUALIFIERS)}))?"
 )
@@ -126,6 +153,12 @@ _PART = re.compile(
     r"\s*[/;、]?",
     re.IGNORECASE,
 )
+_RANK = re.compile(
+    r"(?:(?P<scope>[^\W\d_]{1,20}?)\s*:?\s*)??(?P<mark>上位|第|上位第)?\s*"
+    r"(?P<num>[0-9][0-9,.]*)\s*位\s*(?P<post>以内|以上)?"
+)
+_GROUPED_OR_PLAIN = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+")
+_DIRECTION = re.compile(rf"(?:現状値?(?:を|より|から)?)?(?P<word>{_alternatives(DIRECTION_WORDS)})")
 _COMMA_NUMBER = re.compile(r"[0-9]+(?:,[0-9]+)+")
 _GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 
@@ -142,14 +175,12 @@ def _missing(raw: str, text: str) -> Reading | None:
     return None
 
 
-def _scaled(m: re.Match[str]) -> Decimal:
-    """Return the signed number of a match, multiplied by 万/億/兆 without inventing decimals."""
-    num, mult, sign = m.group("num", "mult", "sign")
-    value = Decimal(num.replace(",", "") if "," in num else num)
-    if mult:
-        value = value.scaleb(MULTIPLIERS[mult])
-        value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
-    return -value if sign in _MINUS else value
+def _scaled(m: re.Match[str]) -> Decimal | None:
+    """Return the signed number of a match with its 万/億 places, or None if malformed."""
+    value = amount(m["num"], m["places"] or "")
+    if value is None:
+        return None
+    return -value if m["sign"] in _MINUS else value
 
 
 def _qualifier(m: re.Match[str]) -> str:
@@ -171,13 +202,31 @@ def _number(raw: str, text: str) -> Reading | None:
     if m is None:
         return None
     value, unit = _scaled(m), m["unit"] or ""
+    if value is None:
+        raise CellError(raw, PLACES_REASON)
     if abs(value) >= LIMIT:
         raise CellError(raw, "数値が大きすぎます（整数部は14桁まで）")
     if unit != "位":
         return Reading(raw, "number", value, unit, _qualifier(m))
-    if value <= 0 or value != value.to_integral_value() or m["sign"]:
-        raise CellError(raw, "順位は1以上の整数で書きます（例: 13位）")
-    return Reading(raw, "rank", value, unit, _qualifier(m))
+    return _rank(raw, value, bool(m["sign"]), _qualifier(m))
+
+
+def _rank(raw: str, value: Decimal, signed: bool, qualifier: str, scope: str = "") -> Reading:
+    """Return a rank reading, refusing anything but a positive whole number."""
+    if value <= 0 or value != value.to_integral_value() or signed:
+        raise CellError(raw, RANK_REASON)
+    return Reading(raw, "rank", value, "位", qualifier, scope)
+
+
+def _scoped_rank(raw: str, text: str) -> Reading | None:
+    """Return a rank with its scope or ordinal (全国12位, 県内上位5位以内, 第12位), or ``None``."""
+    m = _RANK.fullmatch(text)
+    if m is None or not (m["scope"] or m["mark"]) or m["scope"] in PREFIX_QUALIFIERS:
+        return None
+    if not _GROUPED_OR_PLAIN.fullmatch(m["num"]):
+        raise CellError(raw, RANK_REASON)
+    value = Decimal(m["num"].replace(",", ""))
+    return _rank(raw, value, False, m["post"] or "", m["scope"] or "")
 
 
 def _reference(raw: str, text: str) -> Reading | None:
@@ -186,6 +235,14 @@ def _reference(raw: str, text: str) -> Reading | None:
     if m is None:
         return None
     return Reading(raw, "reference", label=m["label"], qualifier=m["post"] or "")
+
+
+def _direction(raw: str, text: str) -> Reading | None:
+    """Return a target that states only a direction from the baseline (現状維持, 増加, 減少)."""
+    m = _DIRECTION.fullmatch(text)
+    if m is None:
+        return None
+    return Reading(raw, "qualitative", qualifier=DIRECTION_WORDS[m["word"]], label=raw.strip())
 
 
 def _qualitative(raw: str, text: str) -> Reading | None:
@@ -229,7 +286,9 @@ def _multi(raw: str, text: str) -> Reading | None:
 _READERS: tuple[Callable[[str, str], Reading | None], ...] = (
     _missing,
     _number,
+    _scoped_rank,
     _reference,
+    _direction,
     _qualitative,
     _multi,
 )
@@ -237,6 +296,7 @@ _REASONS: tuple[tuple[Callable[[str], object], str], ...] = (
     (_only_qualifiers, "数値がありません"),
     (re.compile(r"\.[0-9]*\.").search, "小数点の位置が正しくありません"),
     (_bad_grouping, "桁区切りのカンマの位置が正しくありません（3桁ごとに区切ります）"),
+    (BAD_PLACES.search, PLACES_REASON),
     (
         lambda t: len(re.findall(_NUMBER_TOKEN, t)) > 1,
         "ラベルのない数値が2つ以上あります（例: 小学生 85.6 / 中学生 82.6）",
@@ -289,6 +349,9 @@ def format_value(reading: Reading) -> str:
         return " / ".join(f"{c.label} {format_value(c.reading)}" for c in reading.components)
     if reading.kind == "missing":
         return reading.label or "―"
+    if reading.kind == "qualitative":
+        return reading.label  # a direction's qualifier (維持) is already in its words
     if reading.value is None:
         return _qualified(reading.label, reading.qualifier)
-    return _qualified(_number_text(reading.value) + reading.unit, reading.qualifier)
+    body = _number_text(reading.value) + reading.unit
+    return reading.label + _qualified(body, reading.qualifier)  # a rank's scope: 全国12位

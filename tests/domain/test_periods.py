@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
-from shisaku.domain.periods import Period, PeriodError, parse_period_key, read_period
+from shisaku.domain.periods import (
+    Period,
+    PeriodError,
+    basis_conflict,
+    fiscal_year,
+    parse_period_key,
+    period_in_basis,
+    read_period,
+)
 
 # text, start, end, basis, aggregate, key, label_ja, label_en
 CASES = [
@@ -400,3 +410,134 @@ def test_a_single_year_cannot_be_called_a_range():
 )
 def test_it_reads_the_periods_of_the_real_rows_in_the_domain_guide(text, key):
     assert read_period(text).key() == key
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "as_of"),
+    [
+        ("令和2年4月1日現在", "CY2020", "2020-04-01"),
+        ("2020年4月1日", "CY2020", "2020-04-01"),
+        ("R2.3.31", "CY2020", "2020-03-31"),
+        ("2021/3/31", "CY2021", "2021-03-31"),
+        ("2021/3/31現在", "CY2021", "2021-03-31"),
+        ("令和3年3月末", "CY2021", "2021-03-31"),
+        ("令和2年2月末", "CY2020", "2020-02-29"),
+        ("2021年3月", "CY2021", "2021-03-01"),
+        ("2019年末", "CY2019", "2019-12-31"),
+        ("2020年度末", "FY2020", "2021-03-31"),
+        ("令和5年度末時点", "FY2023", "2024-03-31"),
+        ("平成31年4月30日", "CY2019", "2019-04-30"),
+        ("令和2年4月1日（2020年4月1日）", "CY2020", "2020-04-01"),
+        ("2020年", "CY2020", None),
+        ("2020年度", "FY2020", None),
+        ("2019~2023年度末", "FY2019-2023", None),
+    ],
+)
+def test_a_day_is_kept_beside_the_year_it_belongs_to(text, key, as_of):
+    period = read_period(text)
+    assert period.key() == key
+    assert period.as_of == (datetime.date.fromisoformat(as_of) if as_of else None)
+
+
+def test_the_day_takes_no_part_in_equality_hashing_or_the_key():
+    first, last = read_period("2021/3/31"), read_period("2021年12月31日")
+    assert first == last == Period(2021, 2021, "calendar")
+    assert {first, last} == {Period(2021, 2021, "calendar")}
+    assert first.as_of != last.as_of
+
+
+@pytest.mark.parametrize(
+    ("day", "year"),
+    [("2021-03-31", 2020), ("2020-04-01", 2020), ("2021-04-01", 2021), ("2020-12-31", 2020)],
+)
+def test_a_day_belongs_to_the_fiscal_year_that_began_in_april(day, year):
+    assert fiscal_year(datetime.date.fromisoformat(day)) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "basis", "key"),
+    [
+        ("2021/3/31", "fiscal", "FY2020"),
+        ("2021/3/31", "calendar", "CY2021"),
+        ("令和3年3月末", "fiscal", "FY2020"),
+        ("令和2年4月1日現在", "fiscal", "FY2020"),
+        ("2020年度末", "fiscal", "FY2020"),
+        ("2020年度末", "calendar", "CY2021"),
+        ("H26", "fiscal", "FY2014"),
+        ("2019年度", "fiscal", "FY2019"),
+        ("2019年", "fiscal", "CY2019"),
+        ("2019~2023年度", "calendar", "FY2019-2023"),
+    ],
+)
+def test_a_period_in_an_indicators_basis_places_a_day_in_its_year(text, basis, key):
+    period = period_in_basis(read_period(text), basis)
+    assert period.key() == key
+    assert period.raw == text
+
+
+def test_a_period_in_basis_keeps_the_day():
+    period = period_in_basis(read_period("2021/3/31"), "fiscal")
+    assert period.as_of == datetime.date(2021, 3, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "basis", "warning"),
+    [
+        (
+            "2019年",
+            "fiscal",
+            "『2019年』は暦年（1月〜12月）の期間ですが、この指標は年度（4月〜翌年3月）で"
+            "数えます。年度の値であれば「2019年度」と書いてください",
+        ),
+        (
+            "令和元年度",
+            "calendar",
+            "『令和元年度』は年度（4月〜翌年3月）の期間ですが、この指標は暦年（1月〜12月）で"
+            "数えます。暦年の値であれば「2019年」と書いてください",
+        ),
+        (
+            "2021~2026年平均",
+            "fiscal",
+            "『2021~2026年平均』は暦年（1月〜12月）の期間ですが、この指標は年度（4月〜翌年3月）"
+            "で数えます。年度の値であれば「2021〜2026年度平均」と書いてください",
+        ),
+        ("2019年度", "fiscal", None),
+        ("2019年", "calendar", None),
+        ("H26", "fiscal", None),
+        ("H26", "calendar", None),
+        ("2021/3/31", "fiscal", None),
+        ("2020年度末", "calendar", None),
+    ],
+)
+def test_a_period_stating_the_other_basis_gets_a_warning(text, basis, warning):
+    assert basis_conflict(read_period(text), basis) == warning
+
+
+def test_a_warning_names_the_period_by_its_label_when_it_has_no_raw_text():
+    warning = basis_conflict(Period(2019, 2019, "calendar"), "fiscal")
+    assert warning is not None
+    assert warning.startswith("『2019年（令和元年）』は暦年")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("2021年2月30日", "2021年2月30日という日はありません"),
+        ("2021/2/29", "2021年2月29日という日はありません"),
+        ("2021年13月末", "2021年13月末という日はありません"),
+        ("令和3年0月1日", "2021年0月1日という日はありません"),
+        (
+            "令和2年4月1日（2020年4月2日）",
+            "令和2年4月1日は2020年4月1日ですが、（2020年4月2日）は2020年4月2日です",
+        ),
+    ],
+)
+def test_it_refuses_a_day_that_does_not_exist_or_disagrees(text, reason):
+    with pytest.raises(PeriodError) as caught:
+        read_period(text)
+    assert caught.value.reason == reason
+
+
+def test_a_span_cannot_have_a_day():
+    with pytest.raises(ValueError, match="a span has no date"):
+        Period(2019, 2023, "fiscal", "range", as_of=datetime.date(2020, 3, 31))

@@ -55,6 +55,17 @@ CASES = [
     ("1,200万円", "number", "12000000", "円", "", ""),
     ("3億円", "number", "300000000", "円", "", ""),
     ("1.23456万人", "number", "12345.6", "人", "", ""),
+    # mixed places, largest first; 千 after digits alone is part of the unit
+    ("3万5千人", "number", "35000", "人", "", ""),
+    ("1億2,400万円", "number", "124000000", "円", "", ""),
+    ("約1万2千人", "number", "12000", "人", "約", ""),
+    ("3万5000人", "number", "35000", "人", "", ""),
+    ("1億2千万円", "number", "120000000", "円", "", ""),
+    ("1兆2千億円", "number", "1200000000000", "円", "", ""),
+    ("3万5千200人", "number", "35200", "人", "", ""),
+    ("2万人", "number", "20000", "人", "", ""),
+    ("2,205千人", "number", "2205", "千人", "", ""),
+    ("2千万円", "number", "2", "千万円", "", ""),
     # negatives and signs
     ("△10", "number", "-10", "", "", ""),
     ("▲3", "number", "-3", "", "", ""),
@@ -85,6 +96,12 @@ CASES = [
     ("13位", "rank", "13", "位", "", ""),
     ("１位", "rank", "1", "位", "", ""),
     ("10位以内", "rank", "10", "位", "以内", ""),
+    ("第12位", "rank", "12", "位", "", ""),
+    ("上位5位", "rank", "5", "位", "", ""),
+    ("全国12位", "rank", "12", "位", "", "全国"),
+    ("全国第3位", "rank", "3", "位", "", "全国"),
+    ("県内上位5位以内", "rank", "5", "位", "以内", "県内"),
+    ("県内 12位", "rank", "12", "位", "", "県内"),
     # missing
     ("―", "missing", None, "", "", "―"),
     ("－", "missing", None, "", "", "－"),
@@ -114,7 +131,16 @@ CASES = [
     ("全員取得", "qualitative", None, "", "", "全員取得"),
     ("計画の策定", "qualitative", None, "", "", "計画の策定"),
     ("DX推進計画の策定", "qualitative", None, "", "", "DX推進計画の策定"),
-    ("増加", "qualitative", None, "", "", "増加"),
+    # a direction from the baseline: the comparison is the qualifier
+    ("増加", "qualitative", None, "", "増加", "増加"),
+    ("向上", "qualitative", None, "", "増加", "向上"),
+    ("減少", "qualitative", None, "", "減少", "減少"),
+    ("削減", "qualitative", None, "", "減少", "削減"),
+    ("維持", "qualitative", None, "", "維持", "維持"),
+    ("現状維持", "qualitative", None, "", "維持", "現状維持"),
+    ("現状値を維持", "qualitative", None, "", "維持", "現状値を維持"),
+    ("現状より増加", "qualitative", None, "", "増加", "現状より増加"),
+    ("増加傾向", "qualitative", None, "", "", "増加傾向"),
     # reference
     ("全国値", "reference", None, "", "", "全国値"),
     ("全国平均", "reference", None, "", "", "全国平均"),
@@ -193,6 +219,14 @@ def test_a_reading_is_known_unless_something_is_missing(text, known):
         ("100%以上", "100%以上"),
         ("10位以内", "10位以内"),
         ("12.5万人", "125,000人"),
+        ("3万5千人", "35,000人"),
+        ("1億2,400万円", "124,000,000円"),
+        ("2,205千人", "2,205千人"),
+        ("第12位", "12位"),
+        ("全国12位", "全国12位"),
+        ("県内上位5位以内", "県内5位以内"),
+        ("現状維持", "現状維持"),
+        ("増加", "増加"),
         ("―", "―"),
         ("なし", "なし"),
         ("", "―"),
@@ -244,6 +278,15 @@ def test_a_component_keeps_its_label_and_reading():
         ("OK", "数値でも日本語の語句でもありません"),
         ("1,820人 2,000人", "ラベルのない数値が2つ以上あります"),
         ("0.90 1.40", "ラベルのない数値が2つ以上あります"),
+        ("1万2万人", "万・億・千の位取りが正しくありません"),
+        ("3千5万人", "万・億・千の位取りが正しくありません"),
+        ("3万12000人", "万・億・千の位取りが正しくありません"),
+        ("1億12,400万円", "万・億・千の位取りが正しくありません"),
+        ("3万5千1200人", "万・億・千の位取りが正しくありません"),
+        ("1.5万3千人", "万・億・千の位取りが正しくありません"),
+        ("1億2,40万円", "桁区切りのカンマの位置が正しくありません"),
+        ("第0位", "順位は1以上の整数で書きます"),
+        ("全国12.5位", "順位は1以上の整数で書きます"),
         ("13.5位", "順位は1以上の整数で書きます"),
         ("△3位", "順位は1以上の整数で書きます"),
         ("0位", "順位は1以上の整数で書きます"),
@@ -262,6 +305,16 @@ def test_it_says_why_a_cell_cannot_be_read_and_what_it_accepts(text, reason):
     assert "未取得の印（-、―、なし、X）" in message
     assert "定性的な目標（策定 など）を受け付けます" in message
     assert caught.value.reason.startswith(reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [("全国12位", "全国"), ("県内上位5位以内", "県内"), ("第12位", ""), ("12位", "")],
+)
+def test_a_rank_keeps_the_group_it_is_ranked_in_as_its_label(text, scope):
+    reading = read_value(text)
+    assert (reading.kind, reading.label) == ("rank", scope)
+    assert read_value(format_value(reading)).label == scope
 
 
 def test_a_cell_error_is_a_value_error():
