@@ -276,11 +276,19 @@ def _multi(raw: str, text: str) -> Reading | None:
         return None
     components = []
     for m in parts:
-        part = _missing(m["value"], m["value"]) or _number(m["value"], m["value"])
+        part = _missing(m["value"], m["value"]) or _part_number(raw, m["value"])
         if part is None:
             return None
         components.append(Component(m["label"], part))
     return Reading(raw, "multi", components=tuple(components))
+
+
+def _part_number(raw: str, value: str) -> Reading | None:
+    """Return one part's number, a part that cannot be one failing as the whole cell."""
+    try:
+        return _number(value, value)
+    except CellError as error:
+        raise CellError(raw, error.reason) from None
 
 
 _READERS: tuple[Callable[[str, str], Reading | None], ...] = (
