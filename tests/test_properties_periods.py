@@ -1,9 +1,13 @@
 """Properties of the period reader: any cell gives a Period or a PeriodError; every period's key
-reads back to the same period; and a period written as plans write it (西暦 or 和暦, 年度 or 年,
-ranges, 平均) reads to the period it names.
+reads back to the same period; a period written as plans write it (西暦 or 和暦, 年度 or 年,
+ranges, 平均) reads to the period it names; a day however written keeps that day and falls in
+its calendar and fiscal year; and only a period stating the other basis gets a warning.
 """
 
 from __future__ import annotations
+
+import calendar
+import datetime
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -13,14 +17,17 @@ from shisaku.domain.periods import (
     FIRST_YEAR,
     Period,
     PeriodError,
+    basis_conflict,
+    fiscal_year,
     parse_period_key,
+    period_in_basis,
     read_period,
 )
 
 YEARS = st.integers(FIRST_YEAR, 2100)  # 和暦 years have two digits: 令和82 is 2100
 BASES = st.sampled_from(["fiscal", "calendar", None])
 CELL_CHARS = st.sampled_from(
-    list("0123456789０１２年度令和平成昭和元HRSrh~〜-（）()平均累計末時点現在FYfy/月日 ")
+    list("0123456789０１２年度令和平成昭和元HRSrh~〜-（）()平均累計末時点現在FYfy/.月日 ")
 )
 
 
@@ -106,3 +113,42 @@ def test_an_end_before_the_start_is_refused_naming_both_years(start, back):
         assert str(start) in str(error)
     else:
         raise AssertionError("accepted a range whose end is before its start")
+
+
+DAYS = st.dates(datetime.date(FIRST_YEAR, 1, 1), datetime.date(2100, 12, 31))
+
+
+def _day_texts(day: datetime.date) -> list[str]:
+    """Return the ways plans write a day: 2021年3月31日, 2021/3/31, 令和3年3月31日現在, R3.3.31."""
+    era = era_year(day.year)
+    letter = era.era.name_en[0]
+    return [
+        f"{day.year}年{day.month}月{day.day}日",
+        f"{day.year}/{day.month}/{day.day}",
+        f"{day:%Y-%m-%d}",
+        f"{era.ja}年{day.month}月{day.day}日現在",
+        f"{letter}{era.year}.{day.month}.{day.day}",
+    ]
+
+
+@settings(max_examples=300)
+@given(DAYS, st.integers(0, 4))
+def test_a_day_however_written_keeps_its_day_and_falls_in_its_years(day, form):
+    period = read_period(_day_texts(day)[form])
+    assert (period.key(), period.as_of) == (f"CY{day.year}", day)
+    assert period_in_basis(period, "fiscal").key() == f"FY{fiscal_year(day)}"
+    assert period_in_basis(period, "calendar").key() == f"CY{day.year}"
+    assert basis_conflict(period, "fiscal") is None
+
+
+@given(st.integers(FIRST_YEAR, 2100), st.integers(1, 12))
+def test_a_month_end_is_the_last_day_of_that_month(year, month):
+    last = calendar.monthrange(year, month)[1]
+    assert read_period(f"{year}年{month}月末").as_of == datetime.date(year, month, last)
+
+
+@given(periods(), st.sampled_from(["fiscal", "calendar"]))
+def test_only_a_period_stating_the_other_basis_gets_a_warning(period, basis):
+    warning = basis_conflict(period, basis)
+    assert (warning is None) == (period.basis in (None, basis))
+    assert period_in_basis(period, basis).basis == (period.basis or basis)

@@ -67,6 +67,10 @@ class PeriodError(ValueError):
         self.reason = reason
 
 
+class NotAPeriod(PeriodError):
+    """The text has no form of a period at all (not a period that is wrong: 2021年2月30日)."""
+
+
 @dataclass(frozen=True)
 class Period:
     """A year or a span of years, with its basis (fiscal/calendar) and how the span is taken."""
@@ -192,7 +196,7 @@ def _read_plain(text: str, raw: str) -> Period:
         return _dated(_make(raw, year, year, "calendar", "single"), m, raw)
     m = _PLAIN.fullmatch(text)
     if m is None:
-        raise PeriodError(raw, _unreadable_reason(text))
+        raise NotAPeriod(raw, _unreadable_reason(text))
     start = _year(m, "a_", raw)
     if not (m["b_west"] or m["b_num"]):
         return _dated(_make(raw, start, start, _basis(m, "a_"), "single"), m, raw)
