@@ -18,15 +18,19 @@ controls such as a table of contents).  Each line reads as a person sees it in W
 - **Text boxes** are read where their anchor sits: before the anchoring paragraph's line when
   the drawing comes before its text (a side label), after it otherwise.  SmartArt and charts
   are reported as ``figure_text`` notices.
-- Headers and footers are not read: each one with text is a ``running_head`` notice.  So are
-  footnotes (one ``other`` notice), tracked changes (read as if accepted) and number formats
-  shown in decimal for want of support.
+- Headers and footers are not read: each one with text is a ``running_head`` notice.  Notices
+  of kind ``other`` say that footnotes were left out, that tracked changes were read as if
+  accepted, and which number formats were shown in decimal for want of support.
+- Not read at all: the text of footnotes, comments, equations (OMML), SmartArt and charts;
+  picture bullets (a level with ``w:lvlPicBulletId`` and no text shows nothing).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from shisaku.documents.word_numbering import Numbering
 from shisaku.documents.word_package import open_docx
@@ -97,18 +101,15 @@ class _Walker:
     def _label(self, ppr: Element | None, style: str) -> str:
         """Count the paragraph in its list, if any; return the number Word shows for it."""
         num_pr = child(ppr, "numPr")
-        own_id, own_level = int_val(num_pr, "numId"), int_val(num_pr, "ilvl")
-        style_id, style_level = self.styles.numbering(style)
-        num_id = own_id if own_id is not None else style_id
-        if not num_id:  # none, or numId 0: "no numbering", also over a style's
+        own_id, level = int_val(num_pr, "numId"), int_val(num_pr, "ilvl")
+        if own_id is not None:  # numId 0 means "no numbering", also over a style's
+            return self.numbering.label(own_id, level or 0) if own_id else ""
+        num_id, style_level = self.styles.numbering(style)
+        if not num_id:
             return ""
-        if own_level is not None:
-            level = own_level
-        elif own_id is not None:
-            level = 0
-        elif style_level is not None:
+        if level is None:  # the style's level, or the level that names the style
             level = style_level
-        else:
+        if level is None:
             level = self.numbering.level_for_style(num_id, style)
         return self.numbering.label(num_id, level)
 
@@ -117,16 +118,19 @@ class _Walker:
         outline = self.styles.outline(child(element, "pPr"), found.style)
         if outline:
             text = "\u3000".join(p.text.strip() for p in found.pieces if p.text.strip())
-            self._emit(text, found.stats(), found.style, outline=outline)
+            self._emit(text, found.stats(), found.style, outline)
             return
         for piece in found.pieces:
             self._emit(piece.text, piece.stats, found.style)
 
-    def _emit(self, text: str, stats: Stats, style: str, **more: Any) -> None:
+    def _emit(
+        self, text: str, stats: Stats, style: str, outline: int = 0, cells: tuple[str, ...] = ()
+    ) -> None:
         """Add one source line; an empty line takes the size of its paragraph style."""
         size = stats.size or (self.styles.size(None, style) if style else 0.0)
         number = len(self.lines) + 1
-        self.lines.append(SourceLine(number, text, size=size, bold=stats.bold, **more))
+        line = SourceLine(number, text, 0, size, stats.bold, outline, cells)
+        self.lines.append(line)
 
     def table(self, element: Element) -> None:
         """Add one line per table row, with its cells."""
@@ -148,10 +152,7 @@ class _Walker:
         """Collect the texts of a cell's paragraphs, text boxes and inner tables, in order."""
         for block in iter_blocks(container):
             if is_w(block, "tbl"):
-                for row in table_rows(block):
-                    for cell in row_grid(block, row):
-                        if cell is not None:  # (an lxml element's truth is its child count)
-                            self._cell_parts(cell, parts, stats)
+                self._inner_table_parts(block, parts, stats)
                 continue
             found = self.read(block)
             for box in found.before:
@@ -160,6 +161,13 @@ class _Walker:
             stats.merge(found.stats())
             for box in found.after:
                 self._cell_parts(box, parts, stats)
+
+    def _inner_table_parts(self, table: Element, parts: list[str], stats: Stats) -> None:
+        """Collect the texts of a table inside a cell, cell by cell, row by row."""
+        for row in table_rows(table):
+            for cell in row_grid(table, row):
+                if cell is not None:  # (an lxml element's truth is its number of children)
+                    self._cell_parts(cell, parts, stats)
 
 
 def _numbering(document: Any, styles: Styles) -> Numbering:
@@ -224,6 +232,15 @@ def _body_notices(body: Element, numbering: Numbering) -> list[SourceNotice]:
     return [SourceNotice(0, "other", text) for text in said]
 
 
+def _title(document: Any) -> str:
+    """Return the title of the core properties, "" when the file has none."""
+    try:  # without the part, python-docx would make one titled "Word Document"
+        document.part.package.part_related_by(RT.CORE_PROPERTIES)
+    except KeyError:
+        return ""
+    return str(document.core_properties.title or "").strip()
+
+
 def read_docx(path: Path) -> SourceDocument:
     """Return the source lines of the Word file at ``path``; raise DocumentError if unreadable."""
     document = open_docx(path, path.name)
@@ -236,5 +253,5 @@ def read_docx(path: Path) -> SourceDocument:
         *_running_heads(document, styles),
         *_body_notices(body, walker.numbering),
     )
-    title = (document.core_properties.title or "").strip()
+    title = _title(document)
     return SourceDocument(path.name, tuple(walker.lines), 0, notices, title)

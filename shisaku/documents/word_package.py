@@ -53,28 +53,35 @@ def _refuse_compound(path: Path, name: str) -> DocumentError:
     return _refuse(name, "Word 97-2003 の .doc 形式です")
 
 
-def _check_sizes(name: str, members: list[zipfile.ZipInfo]) -> None:
-    """Refuse an archive that would expand too far (a zip bomb) or holds encrypted members."""
+def _check_expanded(name: str, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse an archive that would expand past the limit, or whose members are encrypted."""
     expanded = sum(info.file_size for info in members)
     if expanded > MAX_EXPANDED:
         mb = expanded / 1024 / 1024
         raise DocumentError(
             name, f"展開すると {mb:,.0f} MB になり、上限の 200 MB を超えるため読み込みません"
         )
-    for info in members:
-        if info.flag_bits & 0x1:
-            raise _refuse(name, "中身が暗号化されています", "保護を解除して保存し直してください")
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.filename == MAIN_PART and ratio > MAX_RATIO:
-            raise DocumentError(
-                name,
-                f"本文（{MAIN_PART}）の圧縮率が {ratio:,.0f} 倍と異常に高く"
-                f"（上限 {MAX_RATIO} 倍）、圧縮爆弾の疑いがあるため読み込みません",
-            )
+    if any(info.flag_bits & 0x1 for info in members):
+        raise _refuse(name, "中身が暗号化されています", "保護を解除して保存し直してください")
 
 
-def check_package(path: Path, name: str) -> None:
-    """Refuse ``path`` unless it is a zip archive of sane size holding a Word body."""
+def _check_main_part(name: str, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse an archive without a Word body, or whose body is compressed like a bomb."""
+    main = next((info for info in members if info.filename == MAIN_PART), None)
+    if main is None:
+        advice = "Word で保存した .docx を選んでください"
+        raise _refuse(name, f"Word の本文 {MAIN_PART} がありません", advice)
+    ratio = main.file_size / max(main.compress_size, 1)
+    if ratio > MAX_RATIO:
+        raise DocumentError(
+            name,
+            f"本文（{MAIN_PART}）の圧縮率が {ratio:,.0f} 倍と異常に高く"
+            f"（上限 {MAX_RATIO} 倍）、圧縮爆弾の疑いがあるため読み込みません",
+        )
+
+
+def _members(path: Path, name: str) -> list[zipfile.ZipInfo]:
+    """Return the members of the zip archive at ``path`` (its central directory only)."""
     try:
         with path.open("rb") as stream:
             head = stream.read(len(_OLE_MAGIC))
@@ -83,14 +90,16 @@ def check_package(path: Path, name: str) -> None:
         if not zipfile.is_zipfile(path):
             raise _refuse(name, "ZIP 形式のファイルではありません")
         with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
+            return archive.infolist()
     except (OSError, zipfile.BadZipFile) as exc:
         raise _refuse(name, f"ファイルを読めません: {exc}") from exc
-    _check_sizes(name, members)
-    if MAIN_PART not in {info.filename for info in members}:
-        raise _refuse(
-            name, f"Word の本文 {MAIN_PART} がありません", "Word で保存した .docx を選んでください"
-        )
+
+
+def check_package(path: Path, name: str) -> None:
+    """Refuse ``path`` unless it is a zip archive of sane size holding a Word body."""
+    members = _members(path, name)
+    _check_expanded(name, members)
+    _check_main_part(name, members)
 
 
 def open_docx(path: Path, name: str) -> Any:

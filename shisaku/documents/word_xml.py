@@ -8,6 +8,7 @@ rather than through python-docx's objects or namespace-bound XPath.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 Element = Any  # an lxml element (lxml ships no type hints)
@@ -17,9 +18,16 @@ MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
+@cache
 def w(local: str) -> str:
     """Return the Clark name of a WordprocessingML tag (``w("p")`` → ``{…main}p``)."""
     return f"{{{W_NS}}}{local}"
+
+
+@cache
+def _clark_names(locals_: tuple[str, ...]) -> frozenset[str]:
+    """Return the Clark names of WordprocessingML tags (cached: the reader asks millions)."""
+    return frozenset(w(local) for local in locals_)
 
 
 def mc(local: str) -> str:
@@ -77,8 +85,7 @@ def local_name(element: Element) -> str:
 
 def is_w(element: Element, *locals_: str) -> bool:
     """Tell whether ``element`` is a WordprocessingML element with one of the given names."""
-    tag = element.tag
-    return isinstance(tag, str) and tag.startswith(f"{{{W_NS}}}") and local_name(element) in locals_
+    return element.tag in _clark_names(locals_)
 
 
 # Block-level wrappers whose content belongs to the body at the same place: content controls
