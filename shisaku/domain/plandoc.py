@@ -1,22 +1,43 @@
-"""Read a 総合計画 document in plain text (as PDF-to-text gives it) into a :class:`PlanTree`.
+"""Read a 総合計画 document (text, or the lines of a PDF or Word file) into a :class:`PlanTree`.
 
-The reader is pure: it takes text (or bytes, through :func:`decode_plan_bytes`) and returns
-a tree, or raises :class:`PlanDocError` naming the file, the line, what it found and what it
-expected.  Line forms are in :mod:`shisaku.domain.plandoc_lines`, placement rules in
-:mod:`shisaku.domain.plandoc_build`, footnote attachment in :mod:`shisaku.domain.plandoc_notes`.
+The reader is pure: it takes a :class:`SourceDocument` and returns a :class:`PlanReading` —
+the tree with its indicator rows, the layout it inferred (which the user may correct with a
+profile), the lines it set aside as noise, and the title and period the document states — or
+raises :class:`PlanDocError` listing every line it could not place.  The steps:
+
+1. :mod:`~shisaku.domain.plandoc_prepare`: classify lines, split whole pages, set noise aside;
+2. :mod:`~shisaku.domain.plandoc_layout`: infer which numbering styles are levels, and as what;
+3. :mod:`~shisaku.domain.plandoc_build`: place every line in the tree;
+4. :mod:`~shisaku.domain.plandoc_notes` and :mod:`~shisaku.domain.plandoc_tables`: attach
+   footnotes, read indicator tables.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass, replace
+from typing import Any
 
 from shisaku.domain.plandoc_build import PlanBuilder
-from shisaku.domain.plandoc_errors import PlanDocError
-from shisaku.domain.plandoc_lines import classify
-from shisaku.domain.plantree import PlanTree
+from shisaku.domain.plandoc_errors import PlanDocError, Problem
+from shisaku.domain.plandoc_layout import Layout, infer_layout
+from shisaku.domain.plandoc_lines import Line
+from shisaku.domain.plandoc_meta import find_period, find_title
+from shisaku.domain.plandoc_prepare import Dropped, classified_lines, drop_noise
+from shisaku.domain.plandoc_profile import Profile, rules_to_dict
+from shisaku.domain.plandoc_source import SourceDocument, SourceNotice, document_from_text
+from shisaku.domain.plandoc_tables import read_indicators
+from shisaku.domain.plantree import PlanTree, Warning
 
-__all__ = ["PlanDocError", "decode_plan_bytes", "parse_plan"]
+__all__ = [
+    "PlanDocError",
+    "PlanReading",
+    "Problem",
+    "decode_plan_bytes",
+    "parse_plan",
+    "read_plan",
+]
 
 # A byte order mark decides the encoding outright.
 _BOMS = (
@@ -30,6 +51,23 @@ _GUESSES = ("utf-8", "cp932")
 # are fine), and the private-use points CP932 gives the stray single bytes 0xA0, 0xFD-0xFF.
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\uf8f0-\uf8f3]")
 _EXPECTED_TEXT = "UTF-8、BOM付き UTF-16 または Shift_JIS のテキストファイル"
+
+
+@dataclass
+class PlanReading:
+    """What reading a plan document gives: the tree and everything said about the reading."""
+
+    tree: PlanTree
+    layout: Layout
+    dropped: list[Dropped]
+    title: str = ""
+    period: tuple[int, int] | None = None
+    notices: tuple[SourceNotice, ...] = ()
+
+    def profile(self) -> dict[str, Any]:
+        """Return the inferred reading profile in its plain-dict (YAML) form."""
+        rules = sorted(self.layout.rules.values(), key=lambda r: (r.level == 0, r.level, r.style))
+        return {"headings": rules_to_dict(rules, self.layout.examples)}
 
 
 def _binary(source: str, data: bytes) -> PlanDocError:
@@ -65,10 +103,62 @@ def decode_plan_bytes(data: bytes, *, source: str) -> str:
     return text
 
 
+def _resolve(lines: list[Line], layout: Layout) -> tuple[list[Line], list[Dropped]]:
+    """Give each heading its level, kind and code, or the kind it falls back to."""
+    out: list[Line] = []
+    repeats: list[Dropped] = []
+    for i, line in enumerate(lines):
+        if line.kind != "heading":
+            out.append(line)
+        elif i in layout.repeats:
+            repeats.append(Dropped(line.number, line.page, line.raw, "repeat"))
+        else:
+            out.append(_leveled(line, layout))
+    return out, repeats
+
+
+def _leveled(line: Line, layout: Layout) -> Line:
+    """Return a heading line with its rule applied, or demoted when its style is no level."""
+    rule = layout.rule(line.style)
+    if rule is None:
+        text = line.text if line.fallback != "text" and line.text else line.raw
+        return replace(line, kind=line.fallback, text=text)
+    code = "-".join(map(str, line.numbers)) if line.style in layout.code_styles else ""
+    return replace(line, level=rule.level, node_kind=rule.kind, code=code)
+
+
+def read_plan(document: SourceDocument, profile: Profile | None = None) -> PlanReading:
+    """Read a plan document; raise PlanDocError listing every line that cannot be placed."""
+    profile = profile or Profile()
+    lines, dropped = drop_noise(classified_lines(document, profile), profile)
+    layout = infer_layout(lines, profile)
+    resolved, repeats = _resolve(lines, layout)
+    kinds = {r.level: r.kind for r in layout.rules.values() if r.level}
+    builder = PlanBuilder(document.name, kinds)
+    for line in resolved:
+        builder.feed(line)
+    built = builder.finish()
+    sections = {id(s): n for _, s, n in builder.watched}
+    built.tree.warnings.extend(read_indicators(built.tree.nodes, sections))
+    built.tree.warnings.sort(key=lambda w: w.line)
+    preamble = [Dropped(p.number, p.page, p.raw, "preamble") for p in built.preamble]
+    heads = [d.text for d in dropped if d.reason == "running_head"]
+    texts = [p.raw for p in built.preamble] + heads
+    return PlanReading(
+        tree=built.tree,
+        layout=layout,
+        dropped=sorted(dropped + repeats + preamble, key=lambda d: d.line),
+        title=find_title([p.raw for p in built.preamble], heads) or document.title,
+        period=find_period(texts),
+        notices=document.notices,
+    )
+
+
 def parse_plan(text: str, *, source: str = "<text>") -> PlanTree:
-    """Return the plan tree of a plan document; raise PlanDocError on a line it cannot place."""
-    builder = PlanBuilder(source)
-    lines = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    for number, raw in enumerate(lines, start=1):
-        builder.feed(classify(raw, number))
-    return builder.finish()
+    """Return the plan tree of a plan document in text; raise PlanDocError if it has none."""
+    return read_plan(document_from_text(text, name=source)).tree
+
+
+def warnings_of(reading: PlanReading) -> list[Warning]:
+    """Return the reader's warnings in line order."""
+    return reading.tree.warnings

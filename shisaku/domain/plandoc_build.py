@@ -1,19 +1,26 @@
 """Build a :class:`PlanTree` from classified lines, one line at a time, in linear time.
 
-Codes, not the order of appearance, decide where a heading goes: a measure 2-2-1 goes under
-2-2 wherever it appears, and a parent that the document never names is created with an
-unknown title (never an invented one).  The reader keeps a "current node" and a "mode" (the
-section being read) to place body text, and an "open" text that a page break cut mid-sentence.
+Headings arrive with the level and kind the layout gave their style.  A heading whose numbers
+are a whole code (2-1-3) goes where its code says, wherever it appears, and a parent that the
+document never names is created with an unknown title (never an invented one); other headings
+go under the nearest open heading of a higher level and get a code from their place (parent's
+code, a dash, their own number).  The builder keeps a "current node" and a "mode" (the section
+being read) to place body text, and an "open" text that a page break cut mid-sentence.  Lines
+before the first heading are the document's preamble (cover, title, contents): they are set
+aside and listed, never fatal.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from shisaku.domain.plandoc_errors import PlanDocError
-from shisaku.domain.plandoc_lines import Line, ends_sentence, squeeze
+from shisaku.domain.plandoc_errors import PlanDocError, Problem
+from shisaku.domain.plandoc_lines import Line, ends_sentence
 from shisaku.domain.plandoc_notes import NoteIndex
+from shisaku.domain.plandoc_profile import KINDS_BY_DEPTH
+from shisaku.domain.plandoc_text import match_key
 from shisaku.domain.plantree import (
     SECTION_KEYS,
     SECTION_TITLES_JA,
@@ -29,12 +36,12 @@ from shisaku.domain.plantree import (
     Warning,
 )
 
-_KIND_BY_DEPTH: dict[int, NodeKind] = {1: "field", 2: "policy", 3: "measure"}
-_KIND_JA: dict[str, str] = {
+KIND_JA: dict[str, str] = {
     "field": "政策分野",
     "policy": "政策",
     "measure": "施策",
     "initiative": "主な取組のまとまり",
+    "action": "取組",
 }
 _SECTION_KEYS: dict[str, SectionKey] = {k: k for k in SECTION_KEYS}
 # What an empty section means, by key: (state, warning code, message after the node code).
@@ -46,8 +53,13 @@ _EMPTY: dict[str, tuple[SourceState, str, str]] = {
         "の目標とする指標は表の見出しだけで、行がありません。",
     ),
 }
-_NEED_HEADING = "その前に計画の見出し（「2 ひと創り」「第2章 ひと創り」「2-1 …」など）"
-_DIGITS = frozenset("0123456789０１２３４５６７８９")
+NEED_HEADING = "その前に計画の見出し（「2 ひと創り」「第2章 ひと創り」「基本目標1 …」など）"
+PROFILE_HINT = (
+    "見出しの番号の形が読み取れないときは、--profile で階層を指定できます"
+    "（例: headings: {基本目標1: {level: 1, kind: field}, （1）: {level: 2, kind: measure}}）"
+)
+_LOW_KINDS = frozenset({"initiative", "action"})
+_DIGIT = re.compile(r"[0-9０-９]")
 
 
 @dataclass
@@ -65,14 +77,33 @@ class _Open:
         return ends_sentence(text)
 
 
+@dataclass
+class _Placed:
+    """A node the builder made, with its level and the line that named it."""
+
+    node: Node
+    level: int
+    line: int
+
+
+@dataclass
+class BuildResult:
+    """The tree, the lines set aside before the first heading, and the code of each node."""
+
+    tree: PlanTree
+    preamble: list[Line] = field(default_factory=list)
+
+
 class PlanBuilder:
     """Turn classified lines into a plan tree; :meth:`finish` returns it with its warnings."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, kinds_by_level: dict[int, str] | None = None) -> None:
         self.source = source
+        self.kinds_by_level = kinds_by_level or {}
         self.roots: list[Node] = []
-        self.codes: dict[str, tuple[Node, int]] = {}  # code → node and the line naming it
-        self.node: Node | None = None  # the current field, policy or measure
+        self.codes: dict[str, _Placed] = {}  # code → node, level and the line naming it
+        self.levels: list[_Placed] = []  # the open headings, by level
+        self.node: Node | None = None  # the current heading's node
         self.mode = "description"  # a section key, or "initiatives" under 主な取組
         self.initiative: Node | None = None
         self.open: _Open | None = None
@@ -81,14 +112,18 @@ class PlanBuilder:
         self.untitled: list[tuple[Node, int]] = []
         self.watched: list[tuple[Node, Section, int]] = []
         self.warnings: list[Warning] = []
+        self.problems: list[Problem] = []
+        self.preamble: list[Line] = []
 
     # --- entry points -----------------------------------------------------------------------
 
     def feed(self, line: Line) -> None:
         """Place one classified line."""
-        if line.kind in ("blank", "page") or self._is_page_header(line):
+        if line.kind in ("blank", "page"):
             return
-        if line.kind == "footnote":
+        if self.node is None and line.kind != "heading":
+            self.preamble.append(line)
+        elif line.kind == "footnote":
             self._footnote(line)
         elif line.kind == "text" and self.open is not None:
             self._continue(line)
@@ -96,113 +131,159 @@ class PlanBuilder:
             self.open = self.resume = None
             _HANDLERS[line.kind](self, line)
 
-    def finish(self) -> PlanTree:
+    def finish(self) -> BuildResult:
         """Return the tree, once every line is fed, with warnings in line order."""
+        if self.problems:
+            raise PlanDocError.of(self.source, self.problems)
         if not self.roots:
-            raise PlanDocError(self.source, 0, "計画の見出しがない文書", _NEED_HEADING)
+            raise PlanDocError.of(self.source, self._unplaced())
         self.warnings.extend(self.notes.resolve())
         self._settle_sections()
         self._report_untitled()
         self.warnings.sort(key=lambda w: w.line)
-        return PlanTree(nodes=self.roots, warnings=self.warnings)
+        return BuildResult(PlanTree(nodes=self.roots, warnings=self.warnings), self.preamble)
 
     # --- headings -----------------------------------------------------------------------------
 
-    def _is_page_header(self, line: Line) -> bool:
-        """Tell whether ``line`` repeats the current field's heading (a page header)."""
-        if line.kind != "heading" or "-" in line.code or self.node is None:
-            return False
-        if self.node.code.split("-")[0] != line.code:
-            return False
-        self._check_title(self.codes[line.code][0], line)
-        return True
-
     def _heading(self, line: Line) -> None:
-        """Open the node a code heading names (field, policy or measure)."""
-        depth = line.code.count("-") + 1
-        if depth > 3:
-            raise self._error(line, "3 階層までのコード（分野 2、政策 2-1、施策 2-1-1）")
-        node = self._field(line) if depth == 1 else self._child(line, _KIND_BY_DEPTH[depth])
-        self.node, self.mode, self.initiative = node, "description", None
+        """Open the node a heading names."""
+        node = self._coded(line) if line.code else self._placed(line)
+        if node is not None:
+            self.node, self.mode, self.initiative = node, "description", None
 
-    def _field(self, line: Line) -> Node:
-        """Return the field a field heading names, creating it the first time."""
+    def _coded(self, line: Line) -> Node | None:
+        """Create (or find again) the node of a heading whose numbers are its code."""
         known = self.codes.get(line.code)
         if known is not None:
-            self._check_title(known[0], line)
-            return known[0]
-        node = self._new(line.code, "field", line.text, line.number)
-        self.roots.append(node)
+            return self._again(known, line)
+        parent = self._code_parent(line)
+        node = self._new(line.code, line.node_kind, line.text, line.number)
+        self._attach(parent, node, line.level, line.number)
         return node
 
-    def _child(self, line: Line, kind: NodeKind) -> Node:
-        """Create a policy or measure under the parent its code names."""
-        if line.code in self.codes:
-            first = self.codes[line.code][1]
-            raise self._error(
-                line, f"まだ使われていないコード（{line.code} は {first} 行目で使用済み）"
-            )
-        parent = self._parent_of(line.code, line.number)
-        node = self._new(line.code, kind, line.text, line.number)
-        parent.children.append(node)
-        return node
+    def _again(self, known: _Placed, line: Line) -> Node | None:
+        """Accept a code named twice: the same title (or the first known one), else a problem."""
+        node = known.node
+        if not node.title_known and line.text:
+            self._name(node, line.text)
+            self._reopen(known)
+            return node
+        if not line.text or match_key(node.title) == match_key(line.text):
+            self._reopen(known)
+            return node
+        used = f"{known.line} 行目の「{node.code} {node.title}」で使用済み"
+        expected = f"まだ使われていないコード（{line.code} は {used}）"
+        self.problems.append(Problem(line.number, line.raw, expected, line.page))
+        return None
 
-    def _parent_of(self, code: str, number: int) -> Node:
-        """Return the parent of ``code``, creating it with an unknown title if never named."""
-        parent_code = code.rpartition("-")[0]
+    def _reopen(self, placed: _Placed) -> None:
+        """Make ``placed`` the open heading of its level again."""
+        self.levels = [p for p in self.levels if p.level < placed.level] + [placed]
+
+    def _code_parent(self, line: Line) -> Node | None:
+        """Return the parent a code names, creating unnamed ancestors with unknown titles."""
+        parent_code = line.code.rpartition("-")[0]
+        if not parent_code:
+            return None
         known = self.codes.get(parent_code)
         if known is None:
-            return self._implied(parent_code, number)
+            return self._implied(parent_code, line.level - 1, line.number)
         current = self.node
         if current is not None and not (current.code + "-").startswith(parent_code + "-"):
             message = (
-                f"{code} は {current.code} の後にありますが、"
+                f"{line.code} は {current.code} の後にありますが、"
                 f"コードに従い {parent_code} の下に置きました。"
             )
-            self.warnings.append(Warning(number, "out_of_order", message))
-        return known[0]
+            self.warnings.append(Warning(line.number, "out_of_order", message))
+        return known.node
 
-    def _implied(self, code: str, number: int) -> Node:
+    def _implied(self, code: str, level: int, number: int) -> Node:
         """Create a node the document implies but never names (its title stays unknown)."""
-        depth = code.count("-") + 1
-        node = self._new(code, _KIND_BY_DEPTH[depth], "", number)
-        if depth == 1:
-            self.roots.append(node)
-        else:
-            self._parent_of(code, number).children.append(node)
+        parent_code = code.rpartition("-")[0]
+        parent = self._implied_parent(parent_code, level - 1, number) if parent_code else None
+        kind = self.kinds_by_level.get(level) or KINDS_BY_DEPTH[min(code.count("-"), 2)]
+        node = self._new(code, kind, "", number)
+        self._attach(parent, node, level, number)
         return node
 
-    def _new(self, code: str, kind: NodeKind, title: str, number: int) -> Node:
-        """Create and register a coded node; an empty title is recorded as unknown."""
-        node = Node(kind=kind, code=code, title=title, title_known=bool(title))
-        self.codes[code] = (node, number)
+    def _implied_parent(self, code: str, level: int, number: int) -> Node:
+        """Return the node of ``code``, implying it when it was never named."""
+        known = self.codes.get(code)
+        return known.node if known is not None else self._implied(code, level, number)
+
+    def _placed(self, line: Line) -> Node:
+        """Create a heading's node under the nearest open heading of a higher level."""
+        open_above = [p for p in self.levels if p.level < line.level]
+        parent = open_above[-1].node if open_above else None
+        code = self._free_code(parent, line)
+        node = self._new(code, line.node_kind, line.text, line.number)
+        self._attach(parent, node, line.level, line.number)
+        return node
+
+    def _free_code(self, parent: Node | None, line: Line) -> str:
+        """Return the code a heading gets from its place: parent code, a dash, its number."""
+        siblings = parent.children if parent else self.roots
+        low = line.node_kind in _LOW_KINDS and parent is not None
+        number = line.numbers[-1] if line.numbers else len(siblings) + 1
+        code = self._joined(parent, number, low)
+        while code in self.codes:  # numbering that restarts under one parent (a new page)
+            number = max(number, len(siblings)) + 1
+            code = self._joined(parent, number, low)
+            message = f"{line.text} の番号が同じ階層で重なるため、コード {code} としました。"
+            self.warnings.append(Warning(line.number, "renumbered", message))
+        return code
+
+    @staticmethod
+    def _joined(parent: Node | None, number: int, low: bool) -> str:
+        """Return a child code: 2-1 + 3 → 2-1-3 (2-1-1.3 below a measure)."""
+        if parent is None:
+            return str(number)
+        return f"{parent.code}{'.' if low else '-'}{number}"
+
+    def _attach(self, parent: Node | None, node: Node, level: int, number: int) -> None:
+        """Add ``node`` under ``parent`` (or as a root) and make it the open heading."""
+        (parent.children if parent else self.roots).append(node)
+        placed = _Placed(node, level, number)
+        self.codes[node.code] = placed
+        self.levels = [p for p in self.levels if p.level < level] + [placed]
+        if node.kind in _LOW_KINDS:
+            self.notes.add(node)
+
+    def _new(self, code: str, kind: str, title: str, number: int) -> Node:
+        """Create a node; an empty title is recorded as unknown."""
+        node = Node(kind=_kind(kind), code=code, title=title, title_known=bool(title))
         if not title:
             self.untitled.append((node, number))
         return node
 
-    def _check_title(self, node: Node, line: Line) -> None:
-        """Accept a repeated field heading: same title, or the first known title."""
-        if not line.text:
-            return
-        if not node.title_known:
-            node.title, node.title_known = line.text, True
-        elif squeeze(node.title) != squeeze(line.text):
-            raise self._error(line, f"「{node.code} {node.title}」（同じコードの見出しは同じ名称）")
+    @staticmethod
+    def _name(node: Node, title: str) -> None:
+        """Give a node whose title was unknown the title a later heading states."""
+        node.title, node.title_known = title, True
 
     # --- sections and body text ---------------------------------------------------------------
 
     def _section(self, line: Line) -> None:
-        """Start a section (現状と課題, 基本方向, 施策の体系, 主な取組, 目標とする指標)."""
-        node = self._require_node(line)
-        if line.key == "initiatives" and node.kind == "field":
-            raise self._error(line, "主な取組の前に施策の見出し（「2-1-1 …」など）")
+        """Start a section (現状と課題, めざす姿, 施策の方向, 主な取組, 成果指標 …)."""
         self.mode, self.initiative = line.key, None
         if line.key != "initiatives":
-            self._section_of(node, line.number)
+            section = self._section_of(self._current(), line.number)
+            if line.key == "indicators" and line.cells and not section.columns:
+                section.columns = list(line.cells)
+
+    def _header(self, line: Line) -> None:
+        """Take a table header: it opens the indicator table if no label did."""
+        if self.mode != "indicators":
+            self.mode, self.initiative = "indicators", None
+        section = self._section_of(self._current(), line.number)
+        if not section.columns and not section.blocks:
+            section.columns = list(line.cells)
+        else:
+            self._block(line, "row", line.raw)
 
     def _section_of(self, node: Node, number: int) -> Section:
         """Return the node's section for the current mode, creating it on first use."""
-        key = _SECTION_KEYS[self.mode]
+        key = _SECTION_KEYS.get(self.mode, "description")
         section = node.section(key)
         if section is None:
             section = Section(key=key)
@@ -211,43 +292,48 @@ class PlanBuilder:
         return section
 
     def _text(self, line: Line) -> None:
-        """Place a plain line: an action under 主な取組, else a paragraph."""
-        self._bullet(line, "paragraph")
+        """Place a plain line: an action under 主な取組, part of a table, else a paragraph."""
+        if self.mode == "indicators" and _table_text(line.text):
+            self._block(line, "row", line.text)
+        else:
+            self._bullet(line, "paragraph")
 
     def _bullet(self, line: Line, kind: BlockKind = "bullet") -> None:
-        """Place a bullet: an action under 主な取組, else a bullet block."""
-        node = self._require_node(line)
+        """Place a bullet: an action under 主な取組, a row of a table, else a bullet block."""
         if self.mode == "initiatives":
             self._action(line)
-            return
-        block = Block(kind=kind, text=line.text)
-        self._section_of(node, line.number).blocks.append(block)
+        elif self.mode == "indicators" and kind == "bullet" and _DIGIT.search(line.text):
+            self._block(line, "row", line.raw)
+        else:
+            self._block(line, kind, line.text)
+
+    def _block(self, line: Line, kind: BlockKind, text: str) -> None:
+        """Add a block to the current section, keeping it open if its sentence is cut."""
+        block = Block(kind=kind, text=text)
+        self._section_of(self._current(), line.number).blocks.append(block)
         self.notes.add(block)
-        self._keep_open(_Open(block, "text"))
+        if kind in ("paragraph", "bullet"):
+            self._keep_open(_Open(block, "text"))
 
     def _group(self, line: Line) -> None:
         """Place a group marker: an initiative under 主な取組, else a sub-heading."""
-        node = self._require_node(line)
+        node = self._current()
         if self.mode == "initiatives":
             self._initiative(node, line.text, line.number)
             return
-        block = Block(kind="subheading", text=line.text)
-        self._section_of(node, line.number).blocks.append(block)
-        self.notes.add(block)
+        self._block(line, "subheading", line.text)
 
     def _row(self, line: Line) -> None:
-        """Place a tab-separated line: the indicator table header once, else a row."""
-        node = self._require_node(line)
+        """Place a tab-separated line: a table row (under 主な取組 it opens a table)."""
         if self.mode == "initiatives":
-            raise self._error(line, "主な取組のまとまり（《…》）か取組の箇条書き")
-        section = self._section_of(node, line.number)
-        cells = [c.strip() for c in line.text.split("\t")]
-        if self.mode == "indicators" and _is_header(section, cells):
-            section.columns = cells
-            return
-        block = Block(kind="row", text=line.text)
-        section.blocks.append(block)
-        self.notes.add(block)
+            self.mode, self.initiative = "indicators", None
+        self._block(line, "row", line.text)
+
+    def _department(self, line: Line) -> None:
+        """Record the department a 「担当課：…」 line names on the current node."""
+        node = self._current()
+        if not node.department:
+            node.department = line.text
 
     def _initiative(self, owner: Node, title: str, number: int) -> Node:
         """Create the next initiative group of ``owner`` (code 2-1-1.1, 2-1-1.2, …)."""
@@ -264,7 +350,7 @@ class PlanBuilder:
 
     def _action(self, line: Line) -> None:
         """Create an action under the current initiative (an untitled one if none yet)."""
-        group = self.initiative or self._initiative(self._require_node(line), "", line.number)
+        group = self.initiative or self._initiative(self._current(), "", line.number)
         code = f"{group.code}.{len(group.children) + 1}"
         node = Node(kind="action", code=code, title=line.text)
         group.children.append(node)
@@ -283,16 +369,15 @@ class PlanBuilder:
 
     def _footnote(self, line: Line) -> None:
         """Queue a footnote; body text it interrupted at a page foot stays open."""
-        node = self._require_node(line)
         note = Footnote(term=line.key, text=line.text)
-        self.notes.defer(note, line.number, node)
+        self.notes.defer(note, line.number, self._current())
         body = self.resume if self.open is not None and self.open.is_note else self.open
         if ends_sentence(note.text):
             self.open, self.resume = body, None
         else:
             self.open, self.resume = _Open(note, "text", is_note=True), body
 
-    # --- end of document and errors -----------------------------------------------------------
+    # --- end of document ----------------------------------------------------------------------
 
     def _settle_sections(self) -> None:
         """Set each section's state from its content; warn for the empty ones."""
@@ -311,32 +396,41 @@ class PlanBuilder:
         """Warn for every node whose title the document never gave."""
         for node, number in self.untitled:
             if not node.title_known:
-                kind = _KIND_JA[node.kind]
+                kind = KIND_JA[node.kind]
                 message = f"{kind} {node.code} の見出しが文書にないため、名称は不明です。"
                 self.warnings.append(Warning(number, "unknown_title", message))
 
-    def _require_node(self, line: Line) -> Node:
-        """Return the current node, or fail: body text before any heading cannot be placed."""
-        if self.node is None:
-            raise self._error(line, _NEED_HEADING)
+    def _unplaced(self) -> list[Problem]:
+        """Return the lines of a document in which no heading was found, or the whole file."""
+        lines = [p for p in self.preamble if p.raw.strip()]
+        if not lines:
+            return [Problem(0, "計画の見出しがない文書", NEED_HEADING + "。" + PROFILE_HINT)]
+        return [Problem(p.number, p.raw, NEED_HEADING, p.page) for p in lines]
+
+    def _current(self) -> Node:
+        """Return the current node (feed() sets lines before the first heading aside)."""
+        assert self.node is not None
         return self.node
 
-    def _error(self, line: Line, expected: str) -> PlanDocError:
-        """Return the error for ``line``."""
-        return PlanDocError(self.source, line.number, line.raw, expected)
+
+def _table_text(text: str) -> bool:
+    """Tell whether a plain line under an indicator label is table text, not a sentence."""
+    return not text.endswith("。") or "※" in text[:2]
 
 
-def _is_header(section: Section, cells: list[str]) -> bool:
-    """Tell whether a tab line is the indicator table header: first, and with no numbers."""
-    first = not section.columns and not section.blocks
-    return first and not any(ch in _DIGITS for cell in cells for ch in cell)
+def _kind(kind: str) -> NodeKind:
+    """Return ``kind`` as a node kind (the layout only gives the five kinds)."""
+    assert kind in KINDS_BY_DEPTH, kind
+    return kind  # type: ignore[return-value]
 
 
 _HANDLERS: dict[str, Callable[[PlanBuilder, Line], None]] = {
     "heading": PlanBuilder._heading,
     "section": PlanBuilder._section,
+    "header": PlanBuilder._header,
     "group": PlanBuilder._group,
     "bullet": PlanBuilder._bullet,
     "row": PlanBuilder._row,
     "text": PlanBuilder._text,
+    "department": PlanBuilder._department,
 }

@@ -1,48 +1,50 @@
-"""Classify one line of a plan document (PDF-to-text output) by its form alone.
+"""Classify one line of a plan document by its form alone.
 
 Each rule in :data:`RULES` looks at a stripped line and either claims it or passes; the first
-rule that claims it wins and a line nobody claims is plain text.  Heading titles are cleaned
-of PDF letter-spacing; body text is never changed beyond trimming its ends and its marker.
+rule that claims it wins and a line nobody claims is plain text.  A numbered line with a
+title-like rest is a *heading candidate*: it carries its numbering style and the kind it falls
+back to (a group, a bullet or text) when the layout step decides its style is not a level of
+the plan.  Heading titles are cleaned of PDF letter-spacing; body text is never changed beyond
+trimming its ends and its marker.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
-LineKind = Literal[
-    "blank", "page", "heading", "section", "group", "bullet", "footnote", "row", "text"
-]
+from shisaku.domain.plandoc_numbering import Numbering, read_numbering
+from shisaku.domain.plandoc_sections import header_columns, section_key
+from shisaku.domain.plandoc_source import SourceLine
+from shisaku.domain.plandoc_text import (
+    INVISIBLE,
+    collapse_title,
+    fold,
+    fold_radicals,
+    squeeze,
+    strip_invisible,
+    undouble,
+)
 
-# Section words as plans print them → the section key ("initiatives" opens 主な取組 groups).
-SECTION_WORDS: dict[str, str] = {
-    "現状と課題": "situation",
-    "現状及び課題": "situation",
-    "現状・課題": "situation",
-    "基本方向": "direction",
-    "基本的方向": "direction",
-    "施策の体系": "diagram",
-    "施策体系": "diagram",
-    "主な取組": "initiatives",
-    "主な取組み": "initiatives",
-    "主な取り組み": "initiatives",
-    "主要な取組": "initiatives",
-    "目標とする指標": "indicators",
-    "成果指標": "indicators",
-    "目標指標": "indicators",
-}
+LineKind = Literal[
+    "blank",
+    "page",
+    "heading",
+    "section",
+    "group",
+    "bullet",
+    "footnote",
+    "row",
+    "header",
+    "text",
+]
+FallbackKind = Literal["group", "bullet", "text"]
 
 # Characters that end a sentence: a line ending otherwise was cut by a page or line break.
 SENTENCE_END = frozenset("。．！？」』）.!?)")
 _HEADING_END = frozenset("。．！？.!?")
-_SEPARATORS = "-－‐ー―−‑–—"
-_DIGITS = "0-9０-９"
-_CODE_TABLE = str.maketrans(
-    "０１２３４５６７８９" + _SEPARATORS, "0123456789" + "-" * len(_SEPARATORS)
-)
-_KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _BRACKETS = {
     "《": "》",
     "≪": "≫",
@@ -54,30 +56,18 @@ _BRACKETS = {
     "〖": "〗",
     "<": ">",
 }
-_CIRCLED = "①-⑳㉑-㉟㊱-㊿"
-_SEP_CLASS = "[" + re.escape(_SEPARATORS) + "]"
-
 _PAGE_RES = (
-    re.compile(rf"^{_SEP_CLASS}?[{_DIGITS}]{{1,4}}{_SEP_CLASS}?$"),  # - 45 -, －45－, 45
-    re.compile(rf"^[{_DIGITS}]{{1,4}}[/／][{_DIGITS}]{{1,4}}$"),  # 45 / 120
+    re.compile(r"^-?[0-9]{1,4}-?$"),  # - 45 -, －45－, 45
+    re.compile(r"^[0-9]{1,4}/[0-9]{1,4}$"),  # 45 / 120
+    re.compile(r"^(?:p|P|ページ|頁)\.?[0-9]{1,4}$"),  # P.12
 )
-# Up to three digits a level (plans rarely pass 99; test documents do), whitespace before
-# the title so that 「2017年は…」 is never taken for field 2017.
-_CODE_RE = re.compile(rf"^([{_DIGITS}]{{1,3}}(?:\s*{_SEP_CLASS}\s*[{_DIGITS}]{{1,3}})*)\s+(\S.*)$")
-_CHAPTER_RE = re.compile(rf"^第\s*([{_DIGITS}]+|[〇一二三四五六七八九十]+)\s*章\s*(.*)$")
-_SECTION_PREFIX_RE = re.compile(
-    rf"^(?:[■□●○◆◇◎▪•・]|[（(][{_DIGITS}一二三四五六七八九十]+[）)]"
-    rf"|[{_DIGITS}]+[.．、)）]?|[{_CIRCLED}])"
-)
-_NUMBERED_GROUP_RE = re.compile(rf"^[（(][{_DIGITS}]{{1,2}}[）)]\s*(\S.*)$")
-_BULLET_RE = re.compile(rf"^(?:[-‐－]\s+|[・●○◆◇■□◎▪•◦]\s*|[{_CIRCLED}]\s*)(\S.*)$")
+_BULLET_RE = re.compile(r"^(?:[-‐－]\s+|[・●○◆◇■□◎▪•◦▶▷►]\s*|[①-⑳]\s*)(\S.*)$")
 _FOOTNOTE_RE = re.compile(
-    rf"^※\s*[{_DIGITS}]{{0,3}}\s*([^：:\s。、][^：:。、]{{0,39}}?)\s*[：:]\s*(\S.*)$"
+    r"^[※＊*]\s*[0-9０-９]{0,3}\s*([^：:\s。、][^：:。、]{0,39}?)\s*[：:]\s*(\S.*)$"
 )
-# A space between two non-ASCII characters of a heading is PDF letter-spacing.
-_LETTER_SPACE_RE = re.compile(r"(?<=[^\x00-\x7f\s])\s+(?=[^\x00-\x7f\s])")
-_INVISIBLE = "\ufeff\u200b"
-_ROW_TRIM = " \u3000\u00a0\r\n\f\v" + _INVISIBLE
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")
+_TITLE_MAX = 80
+_ROW_TRIM = " \u3000\u00a0\r\n\f\v" + INVISIBLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,22 +78,24 @@ class Line:
     kind: LineKind
     raw: str
     text: str = ""
-    code: str = ""  # plan code of a heading, ASCII (2-1-1)
+    code: str = ""  # plan code of a heading, once the layout gave it one (2-1-1)
     key: str = ""  # section key, or the term of a footnote
+    style: str = ""  # numbering style of a heading candidate ({}-{}, (), 基本目標{} …)
+    numbers: tuple[int, ...] = ()
+    word: str = ""  # the level word of the numbering (基本目標, 施策, 章 …)
+    fallback: FallbackKind = "text"  # what a heading candidate is when its style is no level
+    level: int = 0  # the level the layout gave a heading (1 = top)
+    node_kind: str = ""  # field, policy, measure, initiative or action, from the layout
+    cells: tuple[str, ...] = ()  # a table row's cells, or a header's column names
+    page: int = 0
+    size: float = 0.0
+    bold: bool = False
+    outline: int = 0
 
-
-def squeeze(text: str) -> str:
-    """Return ``text`` with every whitespace character removed (for matching only)."""
-    return "".join(text.split())
-
-
-def collapse_title(title: str) -> str:
-    """Return a heading title without PDF letter-spacing (「子 ど も」→「子ども」)."""
-    words = title.split()
-    singles = sum(len(w) == 1 for w in words)
-    if len(words) >= 3 and singles * 2 > len(words):
-        return _LETTER_SPACE_RE.sub("", title.strip())
-    return title.strip()
+    def where(self) -> str:
+        """Return the place of the line for a message: 「12 行目」 or 「3 ページ 12 行目」."""
+        line = f"{self.number} 行目"
+        return f"{self.page} ページ {line}" if self.page else line
 
 
 def ends_sentence(text: str) -> bool:
@@ -111,23 +103,21 @@ def ends_sentence(text: str) -> bool:
     return bool(text) and text[-1] in SENTENCE_END
 
 
-def _title_ok(title: str) -> bool:
-    """Tell whether ``title`` reads as a heading title rather than a sentence."""
+def title_ok(title: str) -> bool:
+    """Tell whether ``title`` reads as a heading title rather than a sentence or a value."""
     return (
         bool(title)
         and "。" not in title
         and title[-1] not in _HEADING_END
-        and len(title) <= 80
-        and not re.match(rf"[{_DIGITS}]|{_SEP_CLASS}", title)
+        and len(title) <= _TITLE_MAX
+        and not re.match(r"[0-9０-９]|[-－‐ー―−‑–—]", title)
+        and len(_CJK.findall(title)) >= 2
     )
 
 
-def _kanji_number(text: str) -> str:
-    """Return the ASCII digits of a small kanji numeral (十二 → 12)."""
-    if "十" not in text:
-        return "".join(str(_KANJI_DIGITS[c]) for c in text)
-    tens, _, ones = text.partition("十")
-    return str((_KANJI_DIGITS.get(tens, 1) if tens else 1) * 10 + _KANJI_DIGITS.get(ones, 0))
+def clean(raw: str) -> str:
+    """Return the line as the rules see it: trimmed, overprinting undone, radicals folded."""
+    return fold_radicals(undouble(strip_invisible(raw).strip()))
 
 
 def _blank(s: str, n: int) -> Line | None:
@@ -136,9 +126,12 @@ def _blank(s: str, n: int) -> Line | None:
 
 
 def _page(s: str, n: int) -> Line | None:
-    """Claim a page number line (「- 45 -」「－45－」「45 / 120」)."""
-    key = squeeze(s)
-    return Line(n, "page", s) if any(r.match(key) for r in _PAGE_RES) else None
+    """Claim a page number line (「- 45 -」「－45－」「45 / 120」「P.12」)."""
+    key = fold(squeeze(s)).strip("-―ー—")
+    stripped = fold(squeeze(s))
+    if any(r.match(stripped) or r.match(key) for r in _PAGE_RES):
+        return Line(n, "page", s)
+    return None
 
 
 def _footnote(s: str, n: int) -> Line | None:
@@ -155,43 +148,57 @@ def _row(s: str, n: int) -> Line | None:
 
 def _section(s: str, n: int) -> Line | None:
     """Claim a section heading in any dress: 【現状と課題】, （１）基本方向, ■主な取組…"""
-    key = _SECTION_PREFIX_RE.sub("", squeeze(s), count=1).rstrip("：:")
-    if key[:1] in _BRACKETS and key[-1:] == _BRACKETS[key[0]]:
-        key = key[1:-1]
-    found = SECTION_WORDS.get(key)
-    return Line(n, "section", s, text=key, key=found) if found else None
+    found = section_key(s)
+    if found is None:
+        return None
+    key, label, columns = found
+    return Line(n, "section", s, text=label, key=key, cells=columns)
+
+
+def _header(s: str, n: int) -> Line | None:
+    """Claim a table header printed as a line: 「指標名 現状値（R1） 目標値（R7）」."""
+    columns = header_columns(s)
+    return Line(n, "header", s, text=s, cells=columns) if columns else None
+
+
+def _fallback(s: str, numbering: Numbering) -> FallbackKind:
+    """Return what a numbered line is when its numbering is not a level of the plan."""
+    if numbering.style in ("①", "❶"):
+        return "bullet"
+    if numbering.style.startswith(("(", "【", "<", "《", "〈", "［", "[")):
+        return "group"
+    return "text"
 
 
 def _heading(s: str, n: int) -> Line | None:
-    """Claim a code heading 「2-1 子ども…」「２－１　…」「２ － １　子 ど も」."""
-    m = _CODE_RE.match(s)
-    if not m or not _title_ok(m[2].strip()):
+    """Claim a numbered heading candidate: 「2-1 子ども…」「第2章」「基本目標1」「（1）…」."""
+    numbering = read_numbering(s)
+    if numbering is None:
         return None
-    # ASCII digits and dashes, no leading zeros: 「０２－１」 and 「2-1」 are one code.
-    code = "-".join(str(int(p)) for p in squeeze(m[1]).translate(_CODE_TABLE).split("-"))
-    return Line(n, "heading", s, text=collapse_title(m[2]), code=code)
-
-
-def _chapter(s: str, n: int) -> Line | None:
-    """Claim a chapter heading 「第2章 ひと創り」「第二章」 (a field)."""
-    m = _CHAPTER_RE.match(s)
-    if not m or (m[2] and not _title_ok(m[2].strip())):
+    title = numbering.title.strip()
+    if title and not title_ok(title):
         return None
-    digits = m[1].translate(_CODE_TABLE)
-    code = digits if digits.isascii() else _kanji_number(digits)
-    return Line(n, "heading", s, text=collapse_title(m[2]), code=str(int(code)))
+    if not title and not (numbering.word or "-" in numbering.style or numbering.depth > 1):
+        return None  # a bare 「1」 is a page number or a list residue, not a label
+    return Line(
+        n,
+        "heading",
+        s,
+        text=title,
+        style=numbering.style,
+        numbers=numbering.numbers,
+        word=numbering.word,
+        fallback=_fallback(s, numbering),
+    )
 
 
 def _group(s: str, n: int) -> Line | None:
-    """Claim a group marker line: 《…》【…】〈…〉＜…＞〔…〕 or a numbered 「（１）…」 title."""
+    """Claim a group marker line: 《…》【…】〈…〉＜…＞〔…〕."""
     close = _BRACKETS.get(s[0])
     if close and s.endswith(close) and len(s) > 2:
         inner = s[1:-1]
         if s[0] not in inner and close not in inner and inner.strip():
             return Line(n, "group", s, text=collapse_title(inner))
-    m = _NUMBERED_GROUP_RE.match(s)
-    if m and _title_ok(m[1].strip()):
-        return Line(n, "group", s, text=collapse_title(m[1]))
     return None
 
 
@@ -202,30 +209,44 @@ def _bullet(s: str, n: int) -> Line | None:
 
 
 Rule = Callable[[str, int], Line | None]
-# Order matters: page numbers before bullets (「- 45 -」), sections before code headings
+# Order matters: page numbers before bullets (「- 45 -」), sections before headings
 # (「１　現状と課題」), headings before rows (「2-1<tab>…」), section words before bullets
-# (「■主な取組」).
+# (「■主な取組」), table headers before headings.
 RULES: tuple[Rule, ...] = (
     _blank,
     _page,
     _footnote,
     _section,
+    _header,
     _heading,
-    _chapter,
     _row,
     _group,
     _bullet,
 )
 
 
-def classify(raw: str, number: int) -> Line:
+def classify_text(raw: str, number: int) -> Line:
     """Return the classified form of the physical line ``raw`` (1-based ``number``)."""
-    s = raw.strip().strip(_INVISIBLE).strip()
+    s = clean(raw)
     line = next(filter(None, (rule(s, number) for rule in RULES)), None)
     if line is None:
         return Line(number, "text", s, text=s)
     if line.kind == "row":
         # Tabs separate cells: an empty first or last cell must survive the trimming.
-        cells = raw.strip(_ROW_TRIM)
-        return Line(number, "row", cells, text=cells)
+        cells = strip_invisible(raw).strip(_ROW_TRIM)
+        return Line(number, "row", cells, text=cells, cells=tuple(cells.split("\t")))
     return line
+
+
+def classify(source: SourceLine) -> Line:
+    """Return the classified form of a source line, with its page and font hints."""
+    if source.cells:
+        text = "\t".join(source.cells)
+        line = classify_text(text, source.number)
+        if line.kind not in ("header", "section"):
+            line = Line(source.number, "row", text, text=text, cells=source.cells)
+    else:
+        line = classify_text(source.text, source.number)
+    return replace(
+        line, page=source.page, size=source.size, bold=source.bold, outline=source.outline
+    )

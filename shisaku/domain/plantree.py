@@ -12,12 +12,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from shisaku.domain.docindicators import DocIndicator, indicator_to_dict
+
 NodeKind = Literal["field", "policy", "measure", "initiative", "action"]
 NODE_KINDS: tuple[NodeKind, ...] = ("field", "policy", "measure", "initiative", "action")
 
-SectionKey = Literal["description", "situation", "direction", "diagram", "indicators"]
+SectionKey = Literal["description", "vision", "situation", "direction", "diagram", "indicators"]
 SECTION_KEYS: tuple[SectionKey, ...] = (
     "description",
+    "vision",
     "situation",
     "direction",
     "diagram",
@@ -25,6 +28,7 @@ SECTION_KEYS: tuple[SectionKey, ...] = (
 )
 SECTION_TITLES_JA: dict[str, str] = {
     "description": "概要",
+    "vision": "めざす姿",
     "situation": "現状と課題",
     "direction": "基本方向",
     "diagram": "施策の体系",
@@ -80,6 +84,7 @@ class Node:
     footnotes: list[Footnote] = field(default_factory=list)  # for terms in the title (actions)
     department: str = ""  # 主管課 (responsible department), set by the planning office
     education: bool = False  # reported by the education board (点検・評価), set by the office
+    indicators: list[DocIndicator] = field(default_factory=list)  # rows the document prints
 
     def section(self, key: str) -> Section | None:
         """Return the section with ``key``, or None."""
@@ -198,4 +203,6 @@ def node_to_dict(node: Node) -> dict[str, Any]:
         out["department"] = node.department
     if node.education:
         out["education"] = True
+    if node.indicators:
+        out["indicators"] = [indicator_to_dict(i) for i in node.indicators]
     return out

@@ -12,9 +12,12 @@ from typing import Any
 
 import yaml
 
+from shisaku.documents import DocumentError, read_document
 from shisaku.domain.periods import FIRST_YEAR
 from shisaku.domain.plandict import MAX_DEPTH, PlanDictError, nodes_from_list, text_problem
-from shisaku.domain.plandoc import PlanDocError, decode_plan_bytes, parse_plan
+from shisaku.domain.plandoc import PlanDocError, PlanReading, decode_plan_bytes, read_plan
+from shisaku.domain.plandoc_profile import Profile
+from shisaku.domain.plandoc_source import SourceDocument, document_from_text
 from shisaku.domain.plantree import Node, PlanMeta, Warning
 from shisaku.exchange.markdown import render_markdown
 
@@ -40,22 +43,34 @@ class LoadedPlan:
     warnings: list[Warning] = field(default_factory=list)
     meta: PlanMeta | None = None  # present in exchange files, absent in plan documents
     municipality: dict[str, str] | None = None
+    reading: PlanReading | None = None  # how a plan document was read (absent in exchange files)
 
 
-def read_plan_file(path: Path) -> LoadedPlan:
-    """Read a plan document (.txt) or an exchange file (.json, .yaml, .yml)."""
+EXCHANGE_SUFFIXES = (".json", ".yaml", ".yml")
+
+
+def read_plan_file(path: Path, profile: Profile | None = None) -> LoadedPlan:
+    """Read a plan document (.txt, .pdf, .docx) or an exchange file (.json, .yaml, .yml)."""
     try:
         data = path.read_bytes()
     except OSError as error:
         raise PlanFileError(f"{path}: 読み込めません（{error.strerror}）") from error
     sha = hashlib.sha256(data).hexdigest()
-    if path.suffix.lower() in (".json", ".yaml", ".yml"):
+    if path.suffix.lower() in EXCHANGE_SUFFIXES:
         return _read_exchange(path, data, sha)
     try:
-        tree = parse_plan(decode_plan_bytes(data, source=path.name), source=path.name)
-    except PlanDocError as error:
+        reading = read_plan(source_document(path, data), profile)
+    except (PlanDocError, DocumentError) as error:
         raise PlanFileError(str(error)) from error
-    return LoadedPlan(tree.nodes, path.name, sha, tree.warnings)
+    return LoadedPlan(reading.tree.nodes, path.name, sha, reading.tree.warnings, reading=reading)
+
+
+def source_document(path: Path, data: bytes) -> SourceDocument:
+    """Return a plan document's lines: a PDF's or Word file's through its reader, else text."""
+    found = read_document(path)
+    if found is not None:
+        return found
+    return document_from_text(decode_plan_bytes(data, source=path.name), name=path.name)
 
 
 def _load_structured(path: Path, data: bytes) -> Any:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from shisaku.domain.plandoc import PlanDocError, decode_plan_bytes, parse_plan
+from shisaku.domain.plandoc import PlanDocError, decode_plan_bytes, parse_plan, read_plan
+from shisaku.domain.plandoc_source import document_from_text
 from shisaku.domain.plantree import Block, Node, PlanTree, Section, count_kinds, walk
 
 SEED = Path(__file__).resolve().parents[2] / "shisaku" / "data" / "aomori-2019-2023.txt"
@@ -470,16 +471,16 @@ def test_it_reads_crlf_and_a_bom() -> None:
 @pytest.mark.parametrize(
     ("doc", "line", "found", "expected"),
     [
-        ("\n本市は計画を定めます。\n2 ひと創り\n", 2, "本市は計画を定めます。", "計画の見出し"),
         ("- 課題です。\n", 1, "- 課題です。", "計画の見出し"),
-        ("現状と課題\n2 ひと創り\n", 1, "現状と課題", "計画の見出し"),
         ("※関係人口：人。\n", 1, "※関係人口：人。", "計画の見出し"),
-        (MEASURE + "2-1-1-1 細目\n", 4, "2-1-1-1 細目", "3 階層まで"),
-        (MEASURE + "2-2 教育\n2-1-1 重複\n", 5, "2-1-1 重複", "3 行目で使用済み"),
-        (POLICY + "2-1 重複\n", 3, "2-1 重複", "2 行目で使用済み"),
+        (
+            MEASURE + "2-2 教育\n2-1-1 重複\n",
+            5,
+            "2-1-1 重複",
+            "3 行目の「2-1-1 子育て支援」で使用済み",
+        ),
+        (POLICY + "2-1 重複\n", 3, "2-1 重複", "2 行目の「2-1 子ども支援」で使用済み"),
         (POLICY + "2 まち創り\n", 3, "2 まち創り", "「2 ひと創り」"),
-        ("2 ひと創り\n主な取組\n", 2, "主な取組", "施策の見出し"),
-        (MEASURE + "主な取組\n《支援》\n指標\t1\t2\n", 6, "指標\t1\t2", "取組の箇条書き"),
     ],
 )
 def test_it_rejects_what_it_cannot_place_naming_line_found_and_expected(
@@ -494,12 +495,57 @@ def test_it_rejects_what_it_cannot_place_naming_line_found_and_expected(
     assert f"期待したもの: {error.expected}" in str(error)
 
 
-@pytest.mark.parametrize("doc", ["", "\n\n", "\u00a0\n- 45 -\n"])
-def test_it_rejects_a_document_with_no_plan_heading(doc: str) -> None:
+def test_it_lists_every_line_of_a_document_without_a_heading() -> None:
     with pytest.raises(PlanDocError) as caught:
-        parse(doc)
-    assert caught.value.line == 0
-    assert str(caught.value).startswith("test.txt: 『計画の見出しがない文書』を読めません。")
+        parse("本市は計画を定めます。\n\n- 課題です。\n現状と課題\n")
+    assert [(p.line, p.found) for p in caught.value.problems] == [
+        (1, "本市は計画を定めます。"),
+        (3, "- 課題です。"),
+        (4, "現状と課題"),
+    ]
+    assert str(caught.value).count("期待したもの") == 3
+
+
+def test_it_lists_at_most_fifty_lines_and_counts_the_rest() -> None:
+    kana = "あいうえおかきくけこ"
+    lines = [f"本文の{kana[i // 10]}{kana[i % 10]}です。" for i in range(60)]
+    with pytest.raises(PlanDocError) as caught:
+        parse("\n".join(lines))
+    assert len(caught.value.problems) == 60
+    assert str(caught.value).count("\n") == 50
+    assert str(caught.value).endswith("ほか 10 行")
+
+
+def test_it_lists_every_conflicting_code_at_once() -> None:
+    with pytest.raises(PlanDocError) as caught:
+        parse(POLICY + "2-1 重複\n2 まち創り\n")
+    assert [p.line for p in caught.value.problems] == [3, 4]
+
+
+@pytest.mark.parametrize(
+    ("doc", "kept"),
+    [
+        ("\n本市は計画を定めます。\n2 ひと創り\n", [(2, "本市は計画を定めます。")]),
+        ("現状と課題\n2 ひと創り\n", [(1, "現状と課題")]),
+        ("北浜市総合計画\n令和3年3月\n2 ひと創り\n", [(1, "北浜市総合計画"), (2, "令和3年3月")]),
+    ],
+)
+def test_it_sets_aside_the_lines_before_the_first_heading(
+    doc: str, kept: list[tuple[int, str]]
+) -> None:
+    reading = read_plan(document_from_text(doc, name="test.txt"))
+    assert [(d.line, d.text) for d in reading.dropped if d.reason == "preamble"] == kept
+    assert [n.title for n in reading.tree.nodes] == ["ひと創り"]
+
+
+def test_it_reads_codes_four_levels_deep_below_the_measure() -> None:
+    tree = parse(MEASURE + "2-1-1-1 細目\n")
+    assert (node(tree, "2-1-1-1").kind, node(tree, "2-1-1-1").title) == ("initiative", "細目")
+
+
+def test_it_reads_main_initiatives_under_a_field_and_a_table_row_among_them() -> None:
+    tree = parse(MEASURE + "主な取組\n《支援》\n指標\t1\t2\n")
+    assert texts(tree, "2-1-1", "indicators") == [("row", "指標\t1\t2")]
 
 
 def test_its_error_message_shortens_a_long_line_but_keeps_it_whole_on_the_error() -> None:

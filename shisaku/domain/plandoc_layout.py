@@ -1,0 +1,321 @@
+"""Work out a document's own layout: which numbering styles are levels, in which order, as what.
+
+Nothing here knows a city.  The evidence is the document itself:
+
+- **Sequences.** A level's numbers count 1, 2, 3 under each parent (a style whose numbers jump
+  about is a list inside the text, not a level); a style with an unknown word needs two
+  occurrences to count.
+- **Nesting.** Reading the heading candidates in order with a stack of open styles (a style seen
+  again closes what was opened under it; a code such as 2-1-3 goes under the heading whose code is
+  its prefix) gives each style votes for its parent style; the majority decides the order.
+- **Ownership.** A style that only ever appears inside a narrative section (after 現状と課題 …)
+  and owns no section or table of its own is a sub-heading of that text, not a level.
+- **Kinds.** The *measure* level (施策, the unit evaluated every year) is the deepest level whose
+  headings own section labels or indicator tables; above it come policy and field, below it
+  initiative and action.  Without such evidence levels go field, policy, measure from the top.
+
+A user's :class:`~shisaku.domain.plandoc_profile.Profile` overrides any of it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from shisaku.domain.plandoc_lines import Line
+from shisaku.domain.plandoc_numbering import LEVEL_WORDS
+from shisaku.domain.plandoc_profile import KINDS_BY_DEPTH, LevelRule, Profile
+from shisaku.domain.plandoc_text import match_key
+
+_COUNTERS = frozenset("章節項部編款")
+
+
+@dataclass
+class _Candidate:
+    """One heading candidate with the evidence gathered about it."""
+
+    index: int  # position in the line list
+    line: Line
+    owns_table: bool = False  # an indicator table follows before the next candidate
+    owns_section: bool = False  # a section label follows before the next candidate
+    parent: str = ""  # the style it nests under ("" at the top)
+    under_section: bool = False  # it stands inside a section of its parent
+    repeat: bool = False  # it repeats an open heading (a page header)
+    by_code: bool = False  # its parent was found by its code's prefix (strong evidence)
+
+
+@dataclass
+class Layout:
+    """The levels of a document: a rule per numbering style, and which styles carry codes."""
+
+    rules: dict[str, LevelRule] = field(default_factory=dict)
+    code_styles: frozenset[str] = frozenset()  # styles whose numbers are the node's code
+    repeats: frozenset[int] = frozenset()  # line positions of headings repeated as page heads
+    examples: dict[str, str] = field(default_factory=dict)  # style → its first heading line
+
+    def rule(self, style: str) -> LevelRule | None:
+        """Return the rule of ``style`` when it is a level of the plan."""
+        found = self.rules.get(style)
+        return found if found is not None and found.level > 0 else None
+
+
+def _candidates(lines: list[Line]) -> list[_Candidate]:
+    """Return the heading candidates with what follows each before the next one."""
+    found = [_Candidate(i, line) for i, line in enumerate(lines) if line.kind == "heading"]
+    if not found:
+        return []
+    ends = [c.index for c in found[1:]] + [len(lines)]
+    for cand, end in zip(found, ends, strict=True):
+        after = lines[cand.index + 1 : end]
+        cand.owns_table = any(_is_table(line) for line in after)
+        cand.owns_section = any(line.kind == "section" for line in after)
+    return found
+
+
+def _is_table(line: Line) -> bool:
+    """Tell whether ``line`` is part of an indicator table (label, header or tab row)."""
+    return line.kind in ("header", "row") or (line.kind == "section" and line.key == "indicators")
+
+
+def _sequence_ok(cands: list[_Candidate]) -> bool:
+    """Tell whether a style's numbers count up (restarting at 1 is fine) more than they jump."""
+    good = bad = 0
+    previous: tuple[int, ...] | None = None
+    for cand in cands:
+        numbers = cand.line.numbers
+        if previous is None or numbers[-1] == 1 or _follows(previous, numbers):
+            good += 1
+        elif numbers != previous:
+            bad += 1
+        previous = numbers
+    return good > bad
+
+
+def _follows(previous: tuple[int, ...], numbers: tuple[int, ...]) -> bool:
+    """Tell whether ``numbers`` comes right after ``previous`` (2-1 → 2-2, 3 → 4, 2-3 → 3-1)."""
+    if len(previous) != len(numbers):
+        return True
+    head = numbers[:-1]
+    return (head == previous[:-1] and numbers[-1] == previous[-1] + 1) or head != previous[:-1]
+
+
+def _word_ok(cands: list[_Candidate]) -> bool:
+    """Tell whether an unknown level word recurs enough to be a level (基本目標 is known)."""
+    word = cands[0].line.word
+    return not word or word in LEVEL_WORDS or word in _COUNTERS or len(cands) >= 2
+
+
+@dataclass
+class _Entry:
+    """An open heading (or section, ``style`` = "§") on the nesting stack."""
+
+    style: str
+    path: tuple[int, ...] = ()
+    title: str = ""
+    code: bool = False  # its numbers are a whole code (2-1-3)
+
+
+def _is_code(line: Line) -> bool:
+    """Tell whether a candidate's numbers are a whole code (2-1-3, 施策1-2)."""
+    return len(line.numbers) > 1
+
+
+def _code_parent(stack: list[_Entry], numbers: tuple[int, ...]) -> int | None:
+    """Return the stack position of the heading whose code is the prefix of ``numbers``."""
+    for pos in range(len(stack) - 1, -1, -1):
+        if stack[pos].style != "§" and stack[pos].path == numbers[:-1]:
+            return pos
+    return None
+
+
+def _repeat(stack: list[_Entry], line: Line) -> bool:
+    """Tell whether ``line`` repeats an open heading (a page header): same title and number."""
+    key = match_key(line.text)
+    return bool(key) and any(
+        e.style != "§" and match_key(e.title) == key and e.path[-1:] == line.numbers[-1:]
+        for e in stack
+    )
+
+
+def _place(stack: list[_Entry], line: Line) -> int:
+    """Return where ``line`` goes on the stack: after its code parent, or its own style's place.
+
+    A single number that begins the codes already open (「3」 after 「3-1」) is their root.
+    """
+    if _is_code(line):
+        parent = _code_parent(stack, line.numbers)
+        if parent is not None:
+            return parent + 1
+    else:
+        rooted = [i for i, e in enumerate(stack) if e.code and e.path[:1] == line.numbers]
+        if rooted:
+            return rooted[0]
+    same = [i for i, e in enumerate(stack) if e.style == line.style]
+    return same[-1] if same else len(stack)
+
+
+def _nest(lines: list[Line], cands: list[_Candidate], styles: set[str]) -> None:
+    """Walk the document with a stack of open headings and sections; record each parent.
+
+    Every candidate is checked for repeating an open heading; only those of ``styles`` open one.
+    """
+    stack: list[_Entry] = []
+    by_index = {c.index: c for c in cands}
+    for i, line in enumerate(lines):
+        cand = by_index.get(i)
+        if cand is not None:
+            cand.repeat = _repeat(stack, cand.line)
+            if not cand.repeat and cand.line.style in styles:
+                _push_heading(stack, cand)
+        elif line.kind == "section":
+            _push_section(stack)
+
+
+def _push_heading(stack: list[_Entry], cand: _Candidate) -> None:
+    """Place a heading candidate on the stack and record where it nested."""
+    line = cand.line
+    del stack[_place(stack, line) :]
+    cand.under_section = bool(stack) and stack[-1].style == "§"
+    heads = [e for e in stack if e.style != "§"]
+    parent = heads[-1] if heads else None
+    cand.parent = parent.style if parent else ""
+    cand.by_code = parent is not None and _is_code(line) and parent.path == line.numbers[:-1]
+    path = line.numbers if _is_code(line) else (parent.path if parent else ()) + line.numbers
+    stack.append(_Entry(line.style, path, line.text, _is_code(line)))
+
+
+def _push_section(stack: list[_Entry]) -> None:
+    """Open a section: it replaces the section last opened, else it goes on top.
+
+    A section label before any heading (in a preamble or a contents page) opens nothing.
+    """
+    if not stack:
+        return
+    marks = [i for i, e in enumerate(stack) if e.style == "§"]
+    if marks:
+        del stack[marks[-1] :]
+    stack.append(_Entry("§"))
+
+
+def _share(cands: list[_Candidate], test: Callable[[_Candidate], bool]) -> float:
+    """Return the share of ``cands`` for which ``test`` holds."""
+    return sum(map(test, cands)) / len(cands) if cands else 0.0
+
+
+def _level_evidence(cands: list[_Candidate]) -> bool:
+    """Tell whether a style's headings stand where levels stand, or own indicator tables."""
+    free = _share(cands, lambda c: not c.under_section)
+    return free >= 0.5 or _share(cands, lambda c: c.owns_table) >= 0.5
+
+
+def _by_style(cands: list[_Candidate]) -> dict[str, list[_Candidate]]:
+    """Return the first occurrences of each style's headings (repeats left out)."""
+    grouped: dict[str, list[_Candidate]] = defaultdict(list)
+    for cand in cands:
+        if not cand.repeat:
+            grouped[cand.line.style].append(cand)
+    return grouped
+
+
+def _accepted_styles(lines: list[Line], cands: list[_Candidate]) -> set[str]:
+    """Return the styles that are levels of the plan (see the module docstring)."""
+    grouped = _by_style(cands)
+    accepted = {s for s, cs in grouped.items() if _word_ok(cs) and _sequence_ok(cs)}
+    for _ in range(4):  # where a heading nests depends on which styles are levels: settle it
+        _nest(lines, cands, accepted)
+        grouped = _by_style([c for c in cands if c.line.style in accepted])
+        keep = {s for s in accepted if _level_evidence(grouped.get(s, []))}
+        if keep == accepted:
+            break
+        accepted = keep
+    return accepted
+
+
+def _levels(cands: list[_Candidate], order: list[str]) -> dict[str, int]:
+    """Return each style's level from its most-voted parent, breaking cycles by first use.
+
+    A code style at the top (2-1-1 with no 2-1 heading) keeps the levels its code implies.
+    """
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    depth: dict[str, int] = {}
+    for cand in cands:
+        depth.setdefault(cand.line.style, len(cand.line.numbers) if _is_code(cand.line) else 1)
+        if not cand.repeat:
+            votes[cand.line.style][cand.parent] += 3 if cand.by_code else 1
+    parent = {s: (votes[s].most_common(1)[0][0] if votes[s] else "") for s in order}
+    levels: dict[str, int] = {}
+    for style in order:
+        chain: list[str] = []
+        current = style
+        while current and current not in levels and current not in chain:
+            chain.append(current)
+            current = parent.get(current, "")
+        if current in chain:  # a cycle: the style used first is the top of it
+            base = 0
+        elif current:
+            base = levels[current]
+        else:  # the top: a code keeps the levels above it that its numbers imply
+            base = depth[chain[-1]] - 1
+        for step, s in enumerate(reversed(chain), start=1):
+            levels[s] = base + step
+    return levels
+
+
+def _owning_levels(cands: list[_Candidate], levels: dict[str, int]) -> dict[int, float]:
+    """Return, for each level, the share of its headings that own a section or a table."""
+    owned: dict[int, list[bool]] = defaultdict(list)
+    for cand in cands:
+        level = levels.get(cand.line.style)
+        if level and not cand.repeat:
+            owns = cand.owns_table or (cand.owns_section and not cand.under_section)
+            owned[level].append(owns)
+    return {level: sum(flags) / len(flags) for level, flags in owned.items()}
+
+
+def kinds_for(levels: list[int], owning: dict[int, float]) -> dict[int, str]:
+    """Return the node kind of each level (see the module docstring)."""
+    evident = [lv for lv in levels if owning.get(lv, 0) >= 1 / 3]
+    if not evident:
+        return {lv: KINDS_BY_DEPTH[min(lv, len(KINDS_BY_DEPTH)) - 1] for lv in levels}
+    measure = max(evident)
+    kinds: dict[int, str] = {}
+    for lv in levels:
+        if lv == measure:
+            kinds[lv] = "measure"
+        elif lv > measure:
+            kinds[lv] = "initiative" if lv == measure + 1 else "action"
+        else:
+            kinds[lv] = "policy" if lv == measure - 1 and measure > 2 else "field"
+    return kinds
+
+
+def infer_layout(lines: list[Line], profile: Profile | None = None) -> Layout:
+    """Return the layout of a document's classified lines, a profile's rules winning."""
+    profile = profile or Profile()
+    cands = _candidates(lines)
+    accepted = _accepted_styles(lines, cands) | profile.level_styles(cands_styles(cands))
+    accepted -= profile.fallback_styles(cands_styles(cands))
+    _nest(lines, cands, accepted)
+    kept = [c for c in cands if c.line.style in accepted]
+    order = list(dict.fromkeys(c.line.style for c in kept))
+    levels = _levels(kept, order) | profile.levels(order)
+    kinds = kinds_for(sorted(set(levels.values())), _owning_levels(kept, levels))
+    rules = {s: LevelRule(s, levels[s], profile.kind(s) or kinds[levels[s]]) for s in order}
+    for style in cands_styles(cands):
+        rules.setdefault(style, LevelRule(style, 0, ""))
+    codes = {c.line.style for c in kept if _is_code(c.line)}
+    roots = {c.parent for c in kept if c.by_code and len(c.line.numbers) == 2}
+    repeats = frozenset(c.index for c in cands if c.repeat)
+    examples = {s: next(c.line.raw for c in cands if c.line.style == s) for s in rules}
+    return Layout(rules, frozenset(codes | (roots & _single_styles(kept))), repeats, examples)
+
+
+def cands_styles(cands: list[_Candidate]) -> list[str]:
+    """Return the styles of the candidates, in order of first appearance."""
+    return list(dict.fromkeys(c.line.style for c in cands))
+
+
+def _single_styles(cands: list[_Candidate]) -> set[str]:
+    """Return the styles whose headings hold one number (2, 第2章, 基本目標2)."""
+    return {c.line.style for c in cands if len(c.line.numbers) == 1}

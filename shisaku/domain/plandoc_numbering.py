@@ -1,0 +1,267 @@
+"""Recognise the numbering in front of a heading, in every form Japanese plans print.
+
+A :class:`Numbering` names the *style* of the numbering (its form with the numbers taken out:
+``"{}-{}"`` for 「2-1」, ``"({})"`` for 「（1）」, ``"①"``, ``"ア"``, ``"Ⅰ"``, ``"第{}章"``,
+``"基本目標{}"``, ``"政策{}-施策{}"``), the numbers it holds and the title after it.  Which styles
+are levels of the plan, and in which order, is not decided here: the layout step works that out
+from the whole document (:mod:`shisaku.domain.plandoc_layout`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from shisaku.domain.plandoc_text import collapse_title, fold
+
+_KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
+_ROMAN_LOWER = "ⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹⅺⅻ"
+_ROMAN_ASCII = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_KATAKANA = (
+    "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
+)
+_IROHA = "イロハニホヘトチリヌルヲワカヨタレソツネナラム"
+_HIRAGANA = (
+    "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん"
+)
+_CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)} | {
+    chr(0x3251 + i): i + 21 for i in range(15)
+}
+_CIRCLED |= {chr(0x32B1 + i): i + 36 for i in range(15)}
+_CIRCLED |= {chr(0x2780 + i): i + 1 for i in range(10)}  # dingbat ➀–➉
+_BLACK_CIRCLED = {chr(0x2776 + i): i + 1 for i in range(10)}  # ❶–❿
+_BLACK_CIRCLED |= {chr(0x24EB + i): i + 11 for i in range(10)}  # ⓫–⓴
+_BLACK_CIRCLED |= {chr(0x278A + i): i + 1 for i in range(10)}  # ➊–➓
+_PAREN_DIGITS = {chr(0x2474 + i): i + 1 for i in range(20)}  # ⑴–⒇
+_COUNTERS = "章節項部編款"
+# Hierarchy words plans put before a number (「基本目標1」「施策1-1」); any other short word
+# followed by a number is a candidate too, accepted only if the layout finds it recurring.
+LEVEL_WORDS = (
+    "基本目標",
+    "基本施策",
+    "単位施策",
+    "重点施策",
+    "具体的施策",
+    "具体的な施策",
+    "基本的方向",
+    "基本方針",
+    "重点戦略",
+    "重点プロジェクト",
+    "プロジェクト",
+    "プログラム",
+    "政策分野",
+    "施策分野",
+    "分野",
+    "基本政策",
+    "政策",
+    "施策",
+    "戦略",
+    "目標",
+    "方針",
+    "取組",
+    "事業",
+    "柱",
+)
+_NUM = r"(?:[0-9]{1,3}|[〇一二三四五六七八九十]{1,3}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|元)"
+_SEP = r"\s*[-.・_ー]\s*"
+_WORD = r"[\u4e00-\u9fff\u30a0-\u30ffー々]{1,8}?"
+_TITLE_SEP = r"[\s:：.．、,，)）]*"
+_TAIL = r"(?P<title>.*)$"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chapter", re.compile(rf"^第\s*(?P<n>{_NUM})\s*(?P<counter>[{_COUNTERS}])\s*{_TAIL}")),
+    (
+        "pair",
+        re.compile(
+            rf"^(?P<w1>{_WORD})\s*(?P<n1>{_NUM}(?:{_SEP}{_NUM})*)\s*[-－の]\s*"
+            rf"(?P<w2>{_WORD})\s*(?P<n2>{_NUM}(?:{_SEP}{_NUM})*)(?![0-9])\s*{_TITLE_SEP}{_TAIL}"
+        ),
+    ),
+    (
+        "word",
+        re.compile(
+            rf"^(?P<open>[<＜〈《【\[［(（]?)\s*(?P<word>{_WORD})\s*"
+            rf"(?P<n>{_NUM}(?:{_SEP}{_NUM})*)(?![0-9.年月日度人件%])\s*"
+            rf"(?P<close>[>＞〉》】\]］)）]?){_TITLE_SEP}{_TAIL}"
+        ),
+    ),
+    (
+        "dotted",
+        re.compile(
+            rf"^(?P<n>[0-9]{{1,3}}(?:{_SEP}[0-9]{{1,3}})+)(?![0-9.%])\s*{_TITLE_SEP}{_TAIL}"
+        ),
+    ),
+    (
+        "bracket",
+        re.compile(
+            r"^(?P<open>[【<＜〈《\[［])\s*(?P<n>[0-9]{1,3})\s*(?P<close>[】>＞〉》\]］])\s*"
+            + _TAIL
+        ),
+    ),
+    (
+        "paren",
+        re.compile(
+            rf"^[(（]\s*(?P<n>[0-9]{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*[)）]\s*{_TAIL}"
+        ),
+    ),
+    (
+        "paren_kana",
+        re.compile(rf"^[(（]\s*(?P<k>[{_KATAKANA}あいうえおかきくけこ])\s*[)）]\s*{_TAIL}"),
+    ),
+    ("single", re.compile(rf"^(?P<n>[0-9]{{1,3}})(?P<delim>\s+|\s*[.．、)）](?![0-9]))\s*{_TAIL}")),
+    ("kanji", re.compile(rf"^(?P<n>[一二三四五六七八九十]{{1,3}})\s*[、.．]\s*{_TAIL}")),
+    ("roman", re.compile(rf"^(?P<r>[{_ROMAN}{_ROMAN_LOWER}])\s*[.．、)）]?\s*{_TAIL}")),
+    ("roman_ascii", re.compile(rf"^(?P<r>X?(?:IX|IV|V?I{{0,3}}))(?:\s+|\s*[.．)）]\s*){_TAIL}")),
+    ("kana", re.compile(rf"^(?P<k>[{_KATAKANA}])(?:\s+|\s*[.．、)）]\s*){_TAIL}")),
+    ("alpha", re.compile(rf"^(?P<a>[A-Za-z])(?:\s*[.．)）]\s*){_TAIL}")),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Numbering:
+    """The numbering in front of a line: its style, its numbers, the word and the title."""
+
+    style: str
+    numbers: tuple[int, ...]
+    title: str
+    word: str = ""
+    known_word: bool = False  # the word is one of LEVEL_WORDS (or a counter: 第N章)
+
+    @property
+    def depth(self) -> int:
+        """Return how many numbers the code holds (2 for 「2-1」)."""
+        return len(self.numbers)
+
+
+def number_value(text: str) -> int:
+    """Return the value of one number as plans write it: 12, 十二, Ⅻ, 元 (= 1)."""
+    if text == "元":
+        return 1
+    if text.isdigit():
+        return int(text)
+    if text in _ROMAN:
+        return _ROMAN.index(text) + 1
+    if text in _ROMAN_LOWER:
+        return _ROMAN_LOWER.index(text) + 1
+    if "十" not in text:
+        return int("".join(str(_KANJI_DIGITS[c]) for c in text))
+    tens, _, ones = text.partition("十")
+    return (_KANJI_DIGITS.get(tens, 1) if tens else 1) * 10 + _KANJI_DIGITS.get(ones, 0)
+
+
+def _numbers(text: str) -> tuple[int, ...]:
+    """Return the numbers of a code such as 2-1-3 (any separator)."""
+    return tuple(number_value(p) for p in re.split(r"\s*[-.・_ー]\s*", text.strip()))
+
+
+def _kind_style(text: str) -> str:
+    """Return the style token of a number's script: {} for digits, 一 for kanji, Ⅰ for Roman."""
+    if text.isdigit() or text == "元":
+        return "{}"
+    return "Ⅰ" if text in _ROMAN else "{一}"
+
+
+def _code_style(text: str) -> str:
+    """Return the style of a code: one ``{}`` per number joined by -."""
+    parts = re.split(r"\s*[-.・_ー]\s*", text.strip())
+    return "-".join(_kind_style(p) for p in parts)
+
+
+def _chapter(m: re.Match[str]) -> Numbering:
+    """Return the numbering of 「第2章」「第三節」."""
+    n = m["n"]
+    style = f"第{_kind_style(n).replace('{一}', '{}')}{m['counter']}"
+    return Numbering(style, (number_value(n),), m["title"], m["counter"], True)
+
+
+def _pair(m: re.Match[str]) -> Numbering:
+    """Return the numbering of 「政策1-施策2」 (two words, each with its number)."""
+    style = f"{m['w1']}{_code_style(m['n1'])}-{m['w2']}{_code_style(m['n2'])}"
+    numbers = _numbers(m["n1"]) + _numbers(m["n2"])
+    known = m["w1"] in LEVEL_WORDS and m["w2"] in LEVEL_WORDS
+    return Numbering(style, numbers, m["title"], m["w2"], known)
+
+
+def _word(m: re.Match[str]) -> Numbering | None:
+    """Return the numbering of 「基本目標1」「施策1-1」「<基本目標2>」."""
+    word = m["word"]
+    if bool(m["open"]) != bool(m["close"]) or word.startswith("第"):
+        return None  # 「第2期」「第3次」 are ordinals, not levels
+    style = f"{m['open']}{word}{_code_style(m['n'])}{m['close']}"
+    return Numbering(style, _numbers(m["n"]), m["title"], word, word in LEVEL_WORDS)
+
+
+def _single_style(delim: str) -> str:
+    """Return the style of a single number by what follows it: 1␣, 1., 1), 1、."""
+    mark = delim.strip()
+    return "{}" + {"．": ".", "）": ")", "": ""}.get(mark, mark)
+
+
+def _roman(text: str, title: str) -> Numbering | None:
+    """Return the numbering of a Roman numeral, in its own or in ASCII letters."""
+    if not text:
+        return None
+    if text in _ROMAN_ASCII:
+        return Numbering("Ⅰ", (_ROMAN_ASCII.index(text) + 1,), title)
+    style = "ⅰ" if text in _ROMAN_LOWER else "Ⅰ"
+    return Numbering(style, (number_value(text),), title)
+
+
+def _kana(letter: str, title: str, style: str) -> Numbering:
+    """Return the numbering of a katakana (or hiragana) letter in 50-sound order."""
+    order = _HIRAGANA if letter in _HIRAGANA else _KATAKANA
+    return Numbering(style, (order.index(letter) + 1,), title)
+
+
+Builder = Callable[[re.Match[str]], "Numbering | None"]
+_BUILDERS: dict[str, Builder] = {
+    "chapter": _chapter,
+    "pair": _pair,
+    "word": _word,
+    "dotted": lambda m: Numbering(_code_style(m["n"]), _numbers(m["n"]), m["title"]),
+    "bracket": lambda m: Numbering(f"{m['open']}{{}}{m['close']}", (int(m["n"]),), m["title"]),
+    "paren": lambda m: Numbering(f"({_kind_style(m['n'])})", (number_value(m["n"]),), m["title"]),
+    "paren_kana": lambda m: _kana(m["k"], m["title"], "(ア)"),
+    "single": lambda m: Numbering(_single_style(m["delim"]), (int(m["n"]),), m["title"]),
+    "kanji": lambda m: Numbering("{一}、", (number_value(m["n"]),), m["title"]),
+    "roman": lambda m: _roman(m["r"], m["title"]),
+    "roman_ascii": lambda m: _roman(m["r"], m["title"]),
+    "kana": lambda m: _kana(m["k"], m["title"], "ア"),
+    "alpha": lambda m: Numbering("A.", (ord(m["a"].upper()) - 64,), m["title"]),
+}
+
+
+def _circled(text: str) -> Numbering | None:
+    """Return the numbering of ①, ➀, ❶ or ⑴ at the start of ``text``."""
+    first = text[:1]
+    for table, style in ((_CIRCLED, "①"), (_BLACK_CIRCLED, "❶"), (_PAREN_DIGITS, "({})")):
+        if first in table:
+            return Numbering(style, (table[first],), text[1:].strip())
+    return None
+
+
+def read_numbering(line: str) -> Numbering | None:
+    """Return the numbering in front of ``line`` (stripped), or None."""
+    circled = _circled(line)
+    if circled is not None:
+        return circled
+    text = fold(line)
+    for kind, pattern in _PATTERNS:
+        m = pattern.match(text)
+        if m is None:
+            continue
+        found = _BUILDERS[kind](m)
+        if found is not None:
+            title = collapse_title(_original_tail(line, found.title))
+            return Numbering(found.style, found.numbers, title, found.word, found.known_word)
+    return None
+
+
+def _original_tail(line: str, folded_title: str) -> str:
+    """Return the end of the original ``line`` that the folded title came from."""
+    return line[len(line) - len(folded_title) :] if folded_title else ""
+
+
+__all__ = ["LEVEL_WORDS", "Numbering", "number_value", "read_numbering"]

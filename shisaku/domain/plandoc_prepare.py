@@ -1,0 +1,225 @@
+"""Turn a document's source lines into classified lines, with its noise set aside.
+
+Steps, in order: classify every line; join labels printed vertically (one character a line);
+split lines that hold a whole page; give a heading whose title sits on the next line that title;
+then recognise what is not the plan's content and set it aside, each with its reason — page
+numbers, tables of contents, running heads (a line that comes back page after page), a web
+page's or e-book's navigation, legends, the lines a profile asks to drop, and headings that
+repeat as page headers.  Nothing set aside is lost: :class:`Dropped` lists it for the report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from shisaku.domain.plandoc_lines import Line, classify, classify_text, title_ok
+from shisaku.domain.plandoc_profile import Profile, drop_key
+from shisaku.domain.plandoc_sections import department, other_label
+from shisaku.domain.plandoc_source import SourceDocument, SourceLine
+from shisaku.domain.plandoc_split import split_page_line
+from shisaku.domain.plandoc_text import match_key
+
+Reason = str  # page_number, contents, running_head, navigation, legend, profile, repeat
+REASONS_JA: dict[str, str] = {
+    "page_number": "ページ番号",
+    "contents": "目次",
+    "running_head": "各ページの柱（繰り返し出る見出し）",
+    "navigation": "ウェブページや電子書籍の案内",
+    "legend": "凡例",
+    "profile": "プロファイルで除外",
+    "repeat": "見出しの繰り返し（ページの柱）",
+    "preamble": "最初の見出しより前（表紙・標題など）",
+    "symbols": "記号だけの行",
+    "listing": "見出しの一覧（体系図など。同じ見出しが後に本文とともに出ます）",
+}
+_LEADERS = re.compile(r"(?:[.．…・･‥]\s*){3,}\s*[0-9０-９]{1,4}\s*$")
+_TRAILING_PAGE = re.compile(r"\s[0-9０-９]{1,4}$")
+_NAVIGATION = re.compile(
+    r"^(?:元のページ|このブックを見る|このページの先頭へ|ページの先頭へ|ページトップへ|"
+    r"本文へ|メニュー|ホーム\s*[>＞]|トップページ\s*[>＞]|現在の位置|印刷する|"
+    r"このページに関するお問い合わせ|お問い合わせ先|更新日[:：]|ページ番号[:：]?\s*[0-9]|"
+    r"ページID|PDFファイルをご覧いただくには|Adobe|前のページ|次のページ|目次へ)"
+    r"|index\.html#[0-9]+"
+    r"|^(?:電話|TEL|Tel|ファクス|FAX|Fax|メール|E-mail|Eメール)\s*(?:番号)?\s*[:：]"
+)
+_LEGEND = re.compile(r"^(?:凡例|[◎●○△□■◇◆☆★]\s*[:：=＝].*[◎●○△□■◇◆☆★]\s*[:：=＝])")
+_CONTENTS_LABELS = frozenset({"目次", "もくじ", "目次(基本計画)", "CONTENTS"})
+_WORDLESS = re.compile(r"^[^\w\u3040-\u30ff\u3400-\u9fff]{2,}$|^[・ー\-―]{1,3}$")
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A line set aside as noise, with the reason (a key of REASONS_JA)."""
+
+    line: int
+    page: int
+    text: str
+    reason: Reason
+
+    def __str__(self) -> str:
+        where = f"{self.page} ページ " if self.page else ""
+        return f"{where}{self.line} 行目（{REASONS_JA[self.reason]}）: {self.text}"
+
+
+def _single_char(source: SourceLine) -> bool:
+    """Tell whether a line holds exactly one character (a vertical label's piece)."""
+    text = source.text.strip()
+    return len(text) == 1 and not text.isdigit() and not source.cells
+
+
+def _join_vertical(lines: tuple[SourceLine, ...]) -> list[SourceLine]:
+    """Join runs of one-character lines (a label printed vertically) into one line."""
+    out: list[SourceLine] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _single_char(lines[j]):
+            j += 1
+        if j - i >= 2:
+            text = "".join(s.text.strip() for s in lines[i:j])
+            out.append(replace(lines[i], text=text))
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _split(source: SourceLine) -> list[Line]:
+    """Classify a source line, split into the lines it holds when it holds a whole page."""
+    if source.cells:
+        return [classify(source)]
+    pieces = split_page_line(source.text.strip())
+    if len(pieces) == 1:
+        return [classify(source)]
+    return [_with_hints(classify_text(p, source.number), source) for p in pieces]
+
+
+def _with_hints(line: Line, source: SourceLine) -> Line:
+    """Return ``line`` with the page and font hints of the source line it came from."""
+    return replace(line, page=source.page, size=source.size, bold=source.bold)
+
+
+def _extra_kinds(line: Line, profile: Profile) -> Line:
+    """Recognise what the rules leave as text: department lines, other labels, profile labels."""
+    if line.kind not in ("text", "heading", "group"):
+        return line
+    name = department(line.raw)
+    if name is not None:
+        return replace(line, kind="department", text=name)
+    key = profile.sections.get(match_key(line.raw))
+    if key is not None:
+        return replace(line, kind="section", key=key, text=line.raw)
+    label = other_label(line.raw)
+    return replace(line, kind="group", text=label) if label else line
+
+
+def _merge_titles(lines: list[Line]) -> list[Line]:
+    """Give a heading printed without its title (「施策2-1-1」) the title on the next line."""
+    out: list[Line] = []
+    skip = -1
+    for i, line in enumerate(lines):
+        if i == skip:
+            continue
+        if line.kind == "heading" and not line.text:
+            nxt = _next_filled(lines, i)
+            if nxt is not None and lines[nxt].kind == "text" and title_ok(lines[nxt].text):
+                out.append(replace(line, text=lines[nxt].text, raw=f"{line.raw}　{lines[nxt].raw}"))
+                skip = nxt
+                continue
+        out.append(line)
+    return out
+
+
+def _next_filled(lines: list[Line], i: int) -> int | None:
+    """Return the index of the next line that is not blank, or None."""
+    for j in range(i + 1, min(i + 4, len(lines))):
+        if lines[j].kind != "blank":
+            return j
+    return None
+
+
+def classified_lines(document: SourceDocument, profile: Profile) -> list[Line]:
+    """Return the document's lines classified, joined and split (noise still in place)."""
+    lines = [line for s in _join_vertical(document.lines) for line in _split(s)]
+    return _merge_titles([_extra_kinds(line, profile) for line in lines])
+
+
+# --- noise ----------------------------------------------------------------------------------
+
+
+def _contents(lines: list[Line]) -> set[int]:
+    """Return the indexes of a table of contents: leader lines and the block a 目次 opens."""
+    found = {i for i, line in enumerate(lines) if _LEADERS.search(line.raw)}
+    for i, line in enumerate(lines):
+        if match_key(line.raw) in _CONTENTS_LABELS:
+            found.add(i)
+            found |= _contents_block(lines, i + 1)
+    return found
+
+
+def _contents_block(lines: list[Line], start: int) -> set[int]:
+    """Return the lines after a 目次 label that read as entries (a title and a page number)."""
+    found: set[int] = set()
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if line.kind in ("blank", "page"):
+            continue
+        if not (_LEADERS.search(line.raw) or _TRAILING_PAGE.search(line.raw)):
+            break
+        found.add(i)
+    return found
+
+
+def _running_heads(lines: list[Line]) -> set[int]:
+    """Return lines that come back page after page: with a changing page number, or verbatim."""
+    keys = [drop_key(match_key(line.raw)) if _may_repeat(line) else "" for line in lines]
+    counts = Counter(k for k in keys if len(k) >= 4)
+    found: set[int] = set()
+    seen: set[str] = set()
+    for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
+        if counts.get(key, 0) < 2:
+            continue
+        numbered = bool(_TRAILING_PAGE.search(line.raw))
+        if numbered or (counts[key] >= 3 and (line.kind != "heading" or key in seen)):
+            found.add(i)
+        seen.add(key)
+    return found
+
+
+def _may_repeat(line: Line) -> bool:
+    """Tell whether a line may be a running head (labels and table lines repeat on purpose)."""
+    return line.kind in ("text", "heading", "group")
+
+
+def _noise(line: Line, profile: Profile) -> Reason | None:
+    """Return why a single line is noise, or None."""
+    if line.kind == "page":
+        return "page_number"
+    if _NAVIGATION.search(line.raw.strip()):
+        return "navigation"
+    if _LEGEND.match(line.raw.strip()):
+        return "legend"
+    if line.kind in ("text", "bullet") and _WORDLESS.match(line.raw.strip()):
+        return "symbols"
+    if profile.drop and drop_key(match_key(line.raw)) in profile.drop:
+        return "profile"
+    return None
+
+
+def drop_noise(lines: list[Line], profile: Profile) -> tuple[list[Line], list[Dropped]]:
+    """Return the lines that are the plan's content, and those set aside with their reasons."""
+    contents, heads = _contents(lines), _running_heads(lines)
+    kept: list[Line] = []
+    dropped: list[Dropped] = []
+    for i, line in enumerate(lines):
+        reason = _noise(line, profile)
+        reason = reason or ("contents" if i in contents else None)
+        reason = reason or ("running_head" if i in heads else None)
+        if reason is None:
+            kept.append(line)
+        elif reason != "page_number" or line.raw.strip():
+            dropped.append(Dropped(line.number, line.page, line.raw, reason))
+    return kept, dropped

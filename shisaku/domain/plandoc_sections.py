@@ -1,0 +1,271 @@
+"""Section labels and table headers as plans print them.
+
+A section label names a part of a node's narrative (現状と課題, めざす姿, 施策の方向 …), the list
+of its initiatives (主な取組, 施策の展開 …) or its indicator table (成果指標, 数値目標, 重要業績評価
+指標（KPI） …).  Plans dress labels in brackets, markers and numbers, letter-space them, or print
+the table's column names on the same line; a screen reader's text spells 値 as 「ち」.  All of
+that is undone here for matching only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from shisaku.domain.plandoc_text import fold, match_key
+
+# Label → section key.  "initiatives" opens the list of 主な取組 groups and actions.
+SECTION_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "現状と課題",
+            "現状及び課題",
+            "現状・課題",
+            "現状と課題認識",
+            "現況と課題",
+            "現状",
+            "課題",
+            "施策の現状と課題",
+            "施策を取り巻く現状と課題",
+            "現状認識",
+            "主な課題",
+            "背景と課題",
+            "現状と今後の課題",
+        ),
+        "situation",
+    ),
+    **dict.fromkeys(
+        (
+            "基本方向",
+            "基本的方向",
+            "基本方針",
+            "施策の方向",
+            "施策の方向性",
+            "施策の基本方向",
+            "施策の基本方針",
+            "施策の概要",
+            "取組の方向",
+            "取組の方向性",
+            "取組方針",
+            "今後の方向性",
+            "施策展開の方向",
+            "基本的な方向",
+            "施策の方針",
+        ),
+        "direction",
+    ),
+    **dict.fromkeys(
+        (
+            "めざす姿",
+            "目指す姿",
+            "施策が目指す姿",
+            "施策がめざす姿",
+            "施策のめざす姿",
+            "施策の目指す姿",
+            "めざすまちの姿",
+            "目指すまちの姿",
+            "10年後の姿",
+            "5年後の姿",
+            "将来像",
+            "めざす将来像",
+        ),
+        "vision",
+    ),
+    **dict.fromkeys(("施策の体系", "施策体系", "体系図"), "diagram"),
+    **dict.fromkeys(
+        (
+            "主な取組",
+            "主な取組み",
+            "主な取り組み",
+            "主要な取組",
+            "主な施策",
+            "施策の展開",
+            "本市の主な取組",
+            "具体的な取組",
+            "具体的な取り組み",
+            "主な事業",
+            "主要事業",
+            "主な事務事業",
+            "取組内容",
+            "主な取組内容",
+            "具体的な事業",
+            "重点的な取組",
+        ),
+        "initiatives",
+    ),
+    **dict.fromkeys(
+        (
+            "目標とする指標",
+            "成果指標",
+            "目標指標",
+            "まちづくりの指標",
+            "数値目標",
+            "重要業績評価指標",
+            "重要業績評価指標(KPI)",
+            "重要業績指標",
+            "KPI",
+            "施策の成果指標",
+            "成果指標と目標値",
+            "基本目標指標",
+            "全体目標指標",
+            "評価指標",
+            "施策指標",
+            "めざす姿の成果指標",
+            "数値目標(KPI)",
+            "指標",
+        ),
+        "indicators",
+    ),
+}
+# Labels that mark a block of text that belongs to no section key: kept as a sub-heading.
+OTHER_LABELS = frozenset(
+    {
+        "関連図表",
+        "関連する個別計画",
+        "関連計画",
+        "関連する計画",
+        "個別計画",
+        "市民・地域の役割",
+        "役割分担",
+        "市民の役割",
+        "協働の取組",
+        "SDGsとの関係",
+        "関連するSDGs",
+        "SDGs",
+        "ページの見方",
+        "本書の見方",
+        "計画の見方",
+    }
+)
+DEPARTMENT_WORDS = ("主担当課", "担当課", "所管課", "担当部局", "担当部署", "主管課", "関係課")
+# Column names of indicator tables, in their matching form.
+HEADER_WORDS = frozenset(
+    {
+        "指標名",
+        "指標",
+        "指標名称",
+        "指標の名称",
+        "指標とその説明",
+        "指標の説明",
+        "成果指標",
+        "項目",
+        "KPI",
+        "基準値",
+        "現状値",
+        "現況値",
+        "現在値",
+        "策定時",
+        "基準年度",
+        "基準年",
+        "目標値",
+        "中間目標値",
+        "最終目標値",
+        "目標年度",
+        "目標年",
+        "目標",
+        "実績値",
+        "単位",
+        "方向性",
+        "目指す方向",
+        "めざす方向",
+        "担当課",
+        "出典",
+        "算出方法",
+        "数値目標",
+        "基本目標指標",
+        "全体目標指標",
+        "達成状況",
+    }
+)
+# What a screen reader's text makes of column names (値 read as ち), and its arrow.
+_SPOKEN = {
+    "げんじょうち": "現状値",
+    "もくひょうち": "目標値",
+    "きじゅんち": "基準値",
+    "じっせきち": "実績値",
+}
+_SPOKEN_CHI = re.compile(r"(現状|目標|基準|実績|現況|現在|中間目標|最終目標)ち")
+_PREFIX = re.compile(
+    r"^(?:[■□●○◆◇◎▪•・▶▷►]|\([0-9一二三四五六七八九十]+\)|[0-9]+[.、)]?|[①-⑳]|[ア-ン][.、)]?|第[0-9]+節)"
+)
+_BRACKET_PAIRS = ("【】", "〈〉", "《》", "<>", "［］", "[]", "〔〕", "≪≫", "()")
+_PAREN = re.compile(r"\(([^()]*)\)")
+_TOKEN = re.compile(r"\S+")
+
+
+def spoken_to_written(text: str) -> str:
+    """Return ``text`` with a screen reader's spellings of column names written out."""
+    for spoken, written in _SPOKEN.items():
+        text = text.replace(spoken, written)
+    return _SPOKEN_CHI.sub(r"\1値", text)
+
+
+def _bare(text: str) -> str:
+    """Return a label without markers, numbering, brackets, colons and spaces."""
+    key = match_key(spoken_to_written(text))
+    key = _PREFIX.sub("", key, count=1).rstrip(":：")
+    for pair in _BRACKET_PAIRS:
+        if len(key) > 2 and key[0] == pair[0] and key[-1] == pair[1]:
+            return key[1:-1].strip()
+    return key
+
+
+def header_word(token: str) -> bool:
+    """Tell whether ``token`` names an indicator table's column (現状値（R1） included)."""
+    key = match_key(spoken_to_written(token))
+    return key in HEADER_WORDS or _PAREN.sub("", key) in HEADER_WORDS
+
+
+def header_columns(line: str) -> tuple[str, ...]:
+    """Return a table header's column names, or () when ``line`` is not a header."""
+    cells = _cells(line)
+    words = sum(header_word(c) for c in cells)
+    if words < 2 or words * 2 < len(cells):
+        return ()
+    return tuple(cells)
+
+
+def _cells(line: str) -> list[str]:
+    """Return a header's cells: tab-separated, else separated by spaces outside parentheses."""
+    if "\t" in line:
+        return [c.strip() for c in line.split("\t") if c.strip()]
+    joined = re.sub(r"\s*([(（])", r"\1", fold(line).strip())
+    return _TOKEN.findall(spoken_to_written(joined))
+
+
+def section_key(line: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """Return (key, label, header columns) of a section label line, or None."""
+    bare = _bare(line)
+    key = SECTION_WORDS.get(bare) or SECTION_WORDS.get(_PAREN.sub("", bare))
+    if key is not None:
+        return key, bare, ()
+    return _label_with_header(line)
+
+
+def _label_with_header(line: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """Return an indicator label followed by its table's column names on the same line."""
+    cells = _cells(line)
+    if len(cells) < 3:
+        return None
+    label = _bare(cells[0])
+    key = SECTION_WORDS.get(label) or SECTION_WORDS.get(_PAREN.sub("", label))
+    rest = cells[1:]
+    if key != "indicators" or header_word(cells[0]) or sum(header_word(c) for c in rest) < 2:
+        return None
+    return key, label, tuple(rest)
+
+
+def other_label(line: str) -> str | None:
+    """Return a label that heads text outside any section key (関連図表), or None."""
+    bare = _bare(line)
+    return bare if bare in OTHER_LABELS else None
+
+
+def department(line: str) -> str | None:
+    """Return the department a 「担当課：子育て支援課」 line names, or None."""
+    text = fold(line).strip()
+    for word in DEPARTMENT_WORDS:
+        for form in (f"【{word}】", f"[{word}]", f"<{word}>", f"〈{word}〉", f"({word})", word):
+            if text.startswith(form):
+                rest = text[len(form) :].strip(" :：")
+                return rest if 0 < len(rest) <= 100 and "。" not in rest else None
+    return None

@@ -1,0 +1,81 @@
+"""Split a line that holds a whole page (an e-book's text, a web page pasted flat) into lines.
+
+Some copies of a plan put a whole page on one line: 「17 基本目標3 住みたいまち <数値目標> 基本目標
+指標 基準値 目標値 転出超過数 4,386人 … 【基本的方向】 ● 安全・安心な…」.  The reader needs one
+heading, label, bullet or table per line, so a long line is cut before every token that starts
+one: a bullet mark, a bracketed label, a numbering with a title, a section label, a run of table
+column names, a footnote, and after a sentence's end.  Nothing is dropped or changed: the
+pieces, joined with spaces, give back the line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from shisaku.domain.plandoc_numbering import read_numbering
+from shisaku.domain.plandoc_sections import DEPARTMENT_WORDS, header_word, other_label, section_key
+
+# Lines shorter than this are never split: ordinary text lines of a PDF are 30–60 characters.
+MIN_LENGTH = 100
+_BULLETS = "●○◆◇■□◎▶▷►◯"
+_OPENERS = "【<＜《〈≪〔［"
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")
+_TOKEN = re.compile(r"\S+")
+
+
+def _starts_numbered(token: str, following: str) -> bool:
+    """Tell whether ``token`` begins a numbered heading (「(3)楽しめる…」「基本目標3」「Ⅱ」)."""
+    numbering = read_numbering(token)
+    if numbering is None:
+        return False
+    if numbering.title:
+        return len(_CJK.findall(numbering.title)) >= 2
+    return bool(_CJK.match(following)) and (numbering.word != "" or numbering.style != "{}")
+
+
+def _starts(token: str, following: str, previous: str) -> bool:
+    """Tell whether a new line begins at ``token``."""
+    if previous.endswith("。"):
+        return True
+    if token[0] in _BULLETS or (token[0] == "・" and len(token) > 1):
+        return True
+    if token[0] in _OPENERS and len(token) > 2:
+        return True
+    if token.startswith("※") and ("：" in token or ":" in token):
+        return True
+    if section_key(token) is not None or (header_word(token) and header_word(following)):
+        return True
+    if other_label(token) is not None or token.startswith(DEPARTMENT_WORDS):
+        return True
+    return _starts_numbered(token, following)
+
+
+def _label_end(tokens: list[str], start: int) -> int:
+    """Return where a section label or table header starting at ``start`` ends."""
+    end = start + 1
+    if section_key(tokens[start]) is None and not header_word(tokens[start]):
+        return end
+    while end < len(tokens) and header_word(tokens[end]):
+        end += 1
+    return end
+
+
+def split_page_line(text: str) -> list[str]:
+    """Return the lines a long line holds (the line itself when it holds one)."""
+    if len(text) < MIN_LENGTH:
+        return [text]
+    matches = list(_TOKEN.finditer(text))
+    tokens = [m[0] for m in matches]
+    starts = {0}
+    for i, token in enumerate(tokens[1:], start=1):
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if _starts(token, following, tokens[i - 1]):
+            starts.add(i)
+    for i in sorted(starts):
+        end = _label_end(tokens, i)
+        if end < len(tokens) and end > i + 1:
+            starts.add(end)
+    cuts = sorted(starts)
+    bounds = [matches[i].start() for i in cuts] + [len(text)]
+    pieces = [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+    return pieces if len(pieces) > 1 else [text]

@@ -1,0 +1,405 @@
+"""Read each node's indicator table into :class:`DocIndicator` rows.
+
+Tables reach the reader in three dresses, and one reader serves them all:
+
+- **cells**: tab-separated text or a PDF/Word table row — cells go to the header's columns;
+- **flattened**: a row's cells separated by spaces, one row a line or a whole table on one
+  line, or one cell a line (「合計特殊出生率 1.44(※) (2019年) 1.61 (2026年)」) — the rows are
+  cut out of the stream of words: a name (words that are not values) and then as many values as
+  the header has value columns, each value with the period in parentheses after it;
+- **arrows**: 「名称：基準値（時点）→ 目標値（時点）」, one row a line.
+
+The header names the columns (基準値/現状値, 目標値, 中間目標値, a year per column, 単位 …) and may
+give a column's period once (「現状値（令和元年度）」); a cell's own period wins, and a note such as
+「※現状値は令和2年の値」 overrides the header for the row before it.  A cell that cannot be read
+keeps its text with a warning; a period the document does not give stays unknown, never guessed.
+Flattened rows are rewritten as tab-separated row blocks of the same words, so the page shows
+a table and no word is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from shisaku.domain.docindicators import DocFigure, DocIndicator
+from shisaku.domain.figurecells import read_figure_cell
+from shisaku.domain.periods import Period, PeriodError, read_period
+from shisaku.domain.plandoc_sections import spoken_to_written
+from shisaku.domain.plantree import Block, Node, Section, Warning
+from shisaku.domain.values import CellError, Reading
+
+VALUE_ROLES = ("baseline", "intermediate", "target", "actual")
+_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("unit", ("単位",)),
+    ("intermediate", ("中間目標",)),
+    ("baseline", ("基準値", "現状値", "現況値", "現在値", "策定時", "基準年度の値", "現状")),
+    ("target", ("目標値", "最終目標", "数値目標", "目標")),
+    ("actual", ("実績",)),
+    ("direction", ("方向性", "目指す方向", "めざす方向")),
+    ("department", ("担当課", "担当")),
+    ("definition", ("算出方法", "指標の説明", "定義")),
+    ("source", ("出典", "出所")),
+    ("other", ("達成状況", "検証結果", "評価", "備考")),
+)
+_NAME_WORDS = ("指標", "項目", "KPI")
+_ARROWS = re.compile(r"\s*(?:→|⇒|➡|⇨|->|右矢印|右に向かう矢印|右向き矢印)\s*")
+_PAREN_TOKEN = re.compile(r"^[(（][^()（）]*[)）]$")
+_NOTE_OVERRIDE = re.compile(
+    r"(現状値|基準値|目標値|現状|基準)(?:の(?:時点|年度))?(?:は|：|:)\s*(?P<period>[^、。の]+?)"
+    r"(?:の値|の数値|時点|現在|のもの|です|。|$)"
+)
+_MARK_TAIL = re.compile(r"(?:[※＊*][0-9０-９]*)+$")
+_DIRECTION_WORDS = frozenset({"増加", "減少", "維持", "現状維持", "向上", "低下", "削減"})
+_TARGET_WORDS = frozenset(
+    {"策定", "設置", "実施", "完了", "開設", "新規", "全員取得", "達成", "継続", "整備", "導入"}
+)
+_TOKEN = re.compile(r"[(（][^()（）]*[)）]|\S+")
+_CJK_END = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々ー・）)]$")
+_CJK_START = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff々（(]")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an indicator table: its role and the period its header gives."""
+
+    role: str
+    label: str = ""
+    period: Period | None = None
+
+
+DEFAULT_COLUMNS = (Column("name"), Column("baseline"), Column("target"))
+
+
+def _header_period(label: str) -> Period | None:
+    """Return the period a header cell gives in parentheses (現状値（令和元年度）), or None."""
+    for found in re.findall(r"[(（]([^()（）]+)[)）]", label):
+        try:
+            return read_period(found)
+        except PeriodError:
+            continue
+    return None
+
+
+def _year_column(label: str) -> Period | None:
+    """Return the period of a header cell that is only a year (R4, 2024年度), or None."""
+    try:
+        return read_period(label)
+    except PeriodError:
+        return None
+
+
+def column_of(label: str, first: bool) -> Column:
+    """Return the role of a header cell."""
+    text = "".join(spoken_to_written(label).split())
+    year = _year_column(text)
+    if year is not None:
+        return Column("target", label, year)
+    bare = re.sub(r"[(（][^()（）]*[)）]", "", text)
+    for role, words in _ROLE_WORDS:
+        if any(w in bare for w in words) and not (first and role == "other"):
+            if not (first and any(w in bare for w in _NAME_WORDS)):
+                return Column(role, label, _header_period(text))
+    return Column("name" if first or any(w in bare for w in _NAME_WORDS) else "other", label)
+
+
+def columns_of(header: list[str]) -> tuple[Column, ...]:
+    """Return the columns of a header (the default name/baseline/target when there is none)."""
+    if not header:
+        return DEFAULT_COLUMNS
+    columns = tuple(column_of(label, i == 0) for i, label in enumerate(header))
+    if not any(c.role in VALUE_ROLES for c in columns):
+        return DEFAULT_COLUMNS
+    return columns
+
+
+# --- cells --------------------------------------------------------------------------------------
+
+
+def _figure(cell: str, column: Column, override: Period | None) -> DocFigure:
+    """Read one figure cell; the cell's period, else the override, else the column's."""
+    try:
+        read = read_figure_cell(cell)
+    except (CellError, PeriodError):
+        return DocFigure(cell.strip(), None, override or column.period)
+    period = read.period or override or column.period
+    return DocFigure(cell.strip(), read.reading, period, read.scope)
+
+
+@dataclass
+class _Row:
+    """A row cut out of a table: its name words, its value cells and its notes."""
+
+    name: str
+    cells: list[str]
+    line: int
+    notes: list[str] = field(default_factory=list)
+    unit: str = ""
+
+
+def _clean_name(name: str) -> str:
+    """Return an indicator name without trailing note marks (転出超過数※ → 転出超過数)."""
+    return _MARK_TAIL.sub("", name.strip()).strip()
+
+
+def _override(notes: list[str]) -> dict[str, Period]:
+    """Return the periods notes give for a role: 「※現状値は令和2年の値」 → baseline 2020."""
+    found: dict[str, Period] = {}
+    for note in notes:
+        for m in _NOTE_OVERRIDE.finditer(note):
+            try:
+                period = read_period(m["period"])
+            except PeriodError:
+                continue
+            found["target" if m[1].startswith("目標") else "baseline"] = period
+    return found
+
+
+def _indicator(row: _Row, columns: tuple[Column, ...]) -> DocIndicator:
+    """Return the indicator a row states."""
+    overrides = _override(row.notes)
+    value_columns = [c for c in columns if c.role in VALUE_ROLES + ("unit",)]
+    indicator = DocIndicator(_clean_name(row.name), row.line, note=" ".join(row.notes))
+    indicator.unit = row.unit
+    for column, cell in zip(value_columns, row.cells, strict=False):
+        if column.role == "unit":
+            indicator.unit = cell.strip()
+        elif column.role == "baseline":
+            indicator.baseline = _figure(cell, column, overrides.get("baseline"))
+        elif column.role in ("target", "intermediate"):
+            indicator.targets.append(_figure(cell, column, overrides.get("target")))
+    indicator.unit = indicator.unit or _unit_of(indicator)
+    indicator.row = "\t".join([row.name, *row.cells, *row.notes])
+    return indicator
+
+
+def _unit_of(indicator: DocIndicator) -> str:
+    """Return the unit the figures print (% of 62.0%), the target's first."""
+    figures = [*indicator.targets[::-1], indicator.baseline]
+    return next((f.reading.unit for f in figures if f and f.reading and f.reading.unit), "")
+
+
+def _cells_row(text: str, line: int, columns: tuple[Column, ...]) -> _Row:
+    """Return a tab-separated row as name, value cells and the rest as notes."""
+    cells = [c.strip() for c in text.split("\t")]
+    by_role = list(zip(columns, cells, strict=False))
+    name = next((c for col, c in by_role if col.role == "name"), cells[0])
+    values = [c for col, c in by_role if col.role in VALUE_ROLES + ("unit",)]
+    notes = [c for col, c in by_role if col.role not in VALUE_ROLES + ("unit", "name") and c]
+    return _Row(name, values, line, notes)
+
+
+# --- flattened rows -------------------------------------------------------------------------------
+
+
+def _value_reading(cell: str) -> Reading | None:
+    """Return what a cell reads as when it can be a table value, else None."""
+    try:
+        reading = read_figure_cell(cell).reading
+    except (CellError, PeriodError):
+        return None
+    if reading.kind in ("number", "rank", "reference", "multi"):
+        return reading
+    label = reading.label.strip()
+    if reading.kind == "missing":
+        return reading if label else None
+    return reading if label in _DIRECTION_WORDS or label in _TARGET_WORDS else None
+
+
+def _tokens(text: str) -> list[str]:
+    """Return a stream's words, a parenthesised group kept as one word."""
+    return _TOKEN.findall(text)
+
+
+def _cells_of(tokens: list[str]) -> list[tuple[str, bool]]:
+    """Return the stream as (word or value cell, is a value): a value takes its period after it."""
+    out: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if _PAREN_TOKEN.match(after) and _value_reading(token) is not None:
+            joined = f"{token} {after}"
+            if _value_reading(joined) is not None:
+                out.append((joined, True))
+                i += 2
+                continue
+        out.append((token, _value_reading(token) is not None and not _PAREN_TOKEN.match(token)))
+        i += 1
+    return out
+
+
+def _join_words(words: list[str]) -> str:
+    """Join name words: no space between Japanese characters, one between others."""
+    text = ""
+    for word in words:
+        glue = "" if _CJK_END.search(text) and _CJK_START.search(word) else " "
+        text = f"{text}{glue}{word}" if text else word
+    return text
+
+
+def _split_notes(words: list[str]) -> tuple[list[str], list[str]]:
+    """Return a row's name words and its ※ notes (a word that starts with ※ and says more)."""
+    name = [w for w in words if not (w[0] in "※＊*" and len(w) > 2)]
+    notes = [w for w in words if w[0] in "※＊*" and len(w) > 2]
+    return name, notes
+
+
+def _stream_rows(text: str, line: int, width: int) -> tuple[list[_Row], list[str]]:
+    """Cut rows out of a flattened stream: name words, then up to ``width`` value cells."""
+    cells = _cells_of(_tokens(text))
+    rows: list[_Row] = []
+    loose: list[str] = []
+    i = 0
+    while i < len(cells):
+        words: list[str] = []
+        while i < len(cells) and not cells[i][1]:
+            words.append(cells[i][0])
+            i += 1
+        values: list[str] = []
+        while i < len(cells) and cells[i][1] and len(values) < width:
+            values.append(cells[i][0])
+            i += 1
+        name, notes = _split_notes(words)
+        if name and values:
+            rows.append(_Row(_join_words(name), values, line, notes))
+        elif rows and (notes or values or name):
+            rows[-1].notes.extend([*notes, *(_join_words(name),) * bool(name), *values])
+        else:
+            loose.extend(words + values)
+    return rows, loose
+
+
+def _arrow_row(text: str, line: int) -> _Row | None:
+    """Read 「名称：基準値（時点）→ 目標値（時点）」 (also 右矢印 in a screen reader's text)."""
+    parts = _ARROWS.split(text.strip())
+    if len(parts) != 2:
+        return None
+    left, right = parts
+    name, _, base = left.rpartition("：") if "：" in left else left.rpartition(":")
+    if not name:
+        cells = _cells_of(_tokens(left))
+        values = [c for c, is_value in cells if is_value]
+        if not values:
+            return None
+        base = values[-1]
+        name = _join_words([c for c, is_value in cells if not is_value])
+    target, notes = _target_and_notes(right)
+    return _Row(_strip_label(name), [_strip_label(base), target], line, notes)
+
+
+def _target_and_notes(text: str) -> tuple[str, list[str]]:
+    """Return the target cell of an arrow row's right side and any note after it."""
+    cells = _cells_of(_tokens(_strip_label(text)))
+    values = [c for c, is_value in cells if is_value]
+    if not values:
+        return _strip_label(text), []
+    rest = [c for c, is_value in cells if not is_value]
+    return values[0], rest
+
+
+def _strip_label(text: str) -> str:
+    """Return a cell without its column word (現状値 1.38 → 1.38)."""
+    return re.sub(r"^(?:現状値|基準値|目標値|現状|目標|基準)\s*[:：]?\s*", "", text.strip())
+
+
+# --- sections -------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Table:
+    """What one indicator section yields: rows, the blocks that now show it, the warnings."""
+
+    indicators: list[DocIndicator] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+
+
+def _flush(stream: list[str], line: int, columns: tuple[Column, ...], table: _Table) -> None:
+    """Read the flattened rows gathered so far into the table."""
+    text = " ".join(stream)
+    stream.clear()
+    if not text.strip():
+        return
+    arrows = [_arrow_row(t, line) for t in text.split("\n")] if _ARROWS.search(text) else []
+    if arrows and all(arrows):
+        rows, loose = [r for r in arrows if r is not None], []
+    else:
+        width = sum(c.role in VALUE_ROLES for c in columns)
+        rows, loose = _stream_rows(text.replace("\n", " "), line, width)
+    for row in rows:
+        _add(table, _indicator(row, columns), keep=False)
+    if loose:
+        table.blocks.append(Block(kind="paragraph", text=" ".join(loose)))
+
+
+def _add(table: _Table, indicator: DocIndicator, keep: bool, block: Block | None = None) -> None:
+    """Add an indicator and the row block that shows it."""
+    table.indicators.append(indicator)
+    table.blocks.append(block if keep and block else Block(kind="row", text=indicator.row))
+
+
+def read_section(section: Section, line: int) -> _Table:
+    """Read one indicator section into rows; flattened rows become tab-separated blocks."""
+    columns = columns_of(section.columns)
+    table = _Table()
+    stream: list[str] = []
+    for block in section.blocks:
+        if block.kind == "row" and "\t" in block.text:
+            _flush(stream, line, columns, table)
+            row = _cells_row(block.text, line, columns)
+            _add(table, _indicator(row, columns), keep=True, block=block)
+        elif block.kind == "row":
+            stream.append(block.text + "\n")
+        else:
+            _flush(stream, line, columns, table)
+            table.blocks.append(block)
+    _flush(stream, line, columns, table)
+    return table
+
+
+def read_indicators(nodes: list[Node], lines: dict[int, int]) -> list[Warning]:
+    """Read every node's indicator table onto ``node.indicators``; return the warnings."""
+    warnings: list[Warning] = []
+    for node in nodes:
+        section = node.section("indicators")
+        if section is not None and section.blocks:
+            table = read_section(section, lines.get(id(section), 0))
+            _footnotes_carried(section.blocks, table.blocks)
+            section.blocks = table.blocks
+            node.indicators = [_named(node, i, n) for n, i in enumerate(table.indicators, 1)]
+            warnings.extend(_cell_warnings(node))
+        warnings.extend(read_indicators(node.children, lines))
+    return warnings
+
+
+def _footnotes_carried(before: list[Block], after: list[Block]) -> None:
+    """Keep the footnotes of rewritten row blocks: they move to the first block shown."""
+    notes = [f for b in before if b not in after for f in b.footnotes]
+    if notes and after:
+        after[0].footnotes.extend(notes)
+
+
+def _named(node: Node, indicator: DocIndicator, n: int) -> DocIndicator:
+    """Give an indicator its code on its node: 2-1-1.K1."""
+    indicator.code = f"{node.code}.K{n}"
+    return indicator
+
+
+def _cell_warnings(node: Node) -> list[Warning]:
+    """Return a warning for every cell kept as text and every figure without a period."""
+    out: list[Warning] = []
+    for ind in node.indicators:
+        figures = [("基準値", ind.baseline), *(("目標値", t) for t in ind.targets)]
+        for label, fig in figures:
+            if fig is None:
+                continue
+            if fig.reading is None:
+                message = f"{ind.code} {ind.name} の{label}『{fig.raw}』は読めないため、文字のまま残しました。"
+                out.append(Warning(ind.line, "unread_cell", message))
+            elif fig.period is None and fig.reading.is_known():
+                message = (
+                    f"{ind.code} {ind.name} の{label}『{fig.raw}』には時点の記載がありません。"
+                )
+                out.append(Warning(ind.line, "undated_figure", message))
+    return out

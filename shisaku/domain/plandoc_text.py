@@ -1,0 +1,107 @@
+"""Text repairs and matching forms shared by every step of the plan-document reader.
+
+Body text is kept verbatim; these functions either repair what a PDF extraction broke in a way
+no author meant (overprinted bold, letter-spaced headings, radical characters in place of kanji)
+or give a *matching form* of a line, used only to recognise it (NFKC-like widths, no spaces).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters a text copy of a PDF carries that no author typed.
+INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+# A space between two non-ASCII characters of a heading is PDF letter-spacing.
+_LETTER_SPACE_RE = re.compile(r"(?<=[^\x00-\x7f\s])\s+(?=[^\x00-\x7f\s])")
+# Full-width ASCII and the ideographic space, folded for matching (circled digits, Roman
+# numerals and parenthesised digits stay: they are numbering forms of their own).
+_WIDTH = str.maketrans(
+    {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+    | {"\u3000": " ", "\u00a0": " ", "−": "-", "‐": "-", "‑": "-", "–": "-", "—": "-"}
+    | {"―": "-", "〜": "~", "～": "~"}
+)
+# CJK Radicals Supplement characters some PDFs use instead of the ordinary kanji, mapped by
+# Unicode's Equivalent_Unified_Ideograph property (only radicals whose equivalent is a kanji that
+# stands alone in Japanese text); the Kangxi Radicals block is folded by NFKC.
+_RADICALS = str.maketrans(
+    {
+        "\u2e9d": "月",
+        "\u2e9f": "母",
+        "\u2ea0": "民",
+        "\u2ea7": "牛",
+        "\u2ea9": "王",
+        "\u2eab": "目",
+        "\u2eac": "示",
+        "\u2eae": "竹",
+        "\u2eb7": "羊",
+        "\u2ec4": "西",
+        "\u2ec6": "角",
+        "\u2ed1": "長",
+        "\u2ed7": "雨",
+        "\u2ed8": "青",
+        "\u2edd": "食",
+        "\u2ee3": "骨",
+        "\u2ee4": "鬼",
+        "\u2ee9": "黄",
+        "\u2eeb": "斉",
+        "\u2eed": "歯",
+        "\u2eef": "竜",
+        "\u2ef2": "亀",
+    }
+)
+_KANGXI = re.compile("[\u2f00-\u2fd5]")
+# Overprinted bold as a text copy shows it: every character 2–4 times (「総総合合計計画画」).
+_RUN_RE = re.compile(r"(.)\1*", re.DOTALL)
+
+
+def strip_invisible(text: str) -> str:
+    """Return ``text`` without zero-width characters, soft hyphens and byte order marks."""
+    return _INVISIBLE_RE.sub("", text)
+
+
+def fold_radicals(text: str) -> str:
+    """Return ``text`` with radical characters used for kanji mapped to the ordinary kanji."""
+    text = text.translate(_RADICALS)
+    return _KANGXI.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
+
+
+def squeeze(text: str) -> str:
+    """Return ``text`` with every whitespace character removed (for matching only)."""
+    return "".join(text.split())
+
+
+def fold(text: str) -> str:
+    """Return the matching form of ``text``: ASCII widths, one kind of space and dash."""
+    return text.translate(_WIDTH)
+
+
+def match_key(text: str) -> str:
+    """Return the tightest matching form: NFKC, no spaces (titles, labels, repeated lines)."""
+    return squeeze(unicodedata.normalize("NFKC", text))
+
+
+def collapse_title(title: str) -> str:
+    """Return a heading title without PDF letter-spacing (「子 ど も」→「子ども」)."""
+    words = title.split()
+    singles = sum(len(w) == 1 for w in words)
+    if len(words) >= 3 and singles * 2 > len(words):
+        return _LETTER_SPACE_RE.sub("", title.strip())
+    return title.strip()
+
+
+def undouble(text: str) -> str:
+    """Return ``text`` with overprinting undone when every character repeats 2–4 times alike.
+
+    A line is repaired only when it has at least three runs and every run of a non-space
+    character has the same length k (2 ≤ k ≤ 4): ordinary text never looks like that.
+    """
+    runs = [m[0] for m in _RUN_RE.finditer(text.strip())]
+    marks = [r for r in runs if not r.isspace()]
+    if len(marks) < 3:
+        return text
+    k = len(marks[0])
+    if not 2 <= k <= 4 or any(len(r) != k for r in marks):
+        return text
+    return "".join(r if r.isspace() else r[0] for r in runs)
