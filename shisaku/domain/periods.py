@@ -214,9 +214,9 @@ def _dated(period: Period, m: re.Match[str], raw: str) -> Period:
         return _on_day(period, raw, year, int(month), found["a_day"] or ("last" if last else "1"))
     if not close:
         return period
-    if found["a_suffix"] == "年度":
+    if found.get("a_suffix") == "年度":
         return _on_day(period, raw, year + 1, 3, "31")
-    return _on_day(period, raw, year, 12, "31") if found["a_suffix"] else period
+    return _on_day(period, raw, year, 12, "31") if found.get("a_suffix") else period
 
 
 def _on_day(period: Period, raw: str, year: int, month: int, day: str) -> Period:

@@ -78,7 +78,9 @@ DIRECTION_WORDS = {
     **{w: "増加" for w in ("増加", "向上", "上昇")},
     **{w: "減少" for w in ("減少", "低下", "削減")},
 }
-RANK_REASON = "順位は1以上の整数で書きます（例: 13位、第13位、全国13位、県内上位5位以内）"
+RANK_REASON = (
+    "順位は1以上の整数で書きます（例: 13位）。第13位、全国13位、県内上位5位以内とも書けます"
+)
 LIMIT = Decimal(10) ** 14  # numbers are stored with 14 digits before the point
 _MINUS = frozenset("△▲-−")
 _POSITION = (
