@@ -1,0 +1,171 @@
+"""Read a plan PDF into source lines: its text in reading order, one visual line per line.
+
+:func:`read_pdf` opens the file with pdfplumber and reads each page in turn (closing it after,
+so that memory does not grow with the document):
+
+- characters drawn over themselves (Word's "bold") are kept once and count as bold
+  (:mod:`pdf_chars`); ruled tables become one line per row with its cells (:mod:`pdf_tables`);
+  characters stacked vertically (side labels) become one line (:mod:`pdf_vertical`);
+- the rest is ordered by blocks and columns (:mod:`pdf_layout`), and the head and foot margins
+  lose their running heads and page numbers (:mod:`pdf_margins`);
+- a line that matches a bookmark of the PDF gets its depth as ``outline``; radical characters
+  that stand for ordinary kanji are replaced.  Nothing else of the text is changed.
+
+A page without text, or whose text cannot be read, gives no lines and a notice; a PDF without
+any text, an encrypted or a broken one raises :class:`DocumentError`.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import unicodedata
+from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFNoOutlines, PDFPasswordIncorrect
+from pdfplumber.utils.exceptions import PdfminerException
+
+from shisaku.documents.errors import DocumentError
+from shisaku.documents.pdf_chars import unify_radicals
+from shisaku.documents.pdf_lines import PageLine
+from shisaku.documents.pdf_margins import PageText, drop_margins
+from shisaku.documents.pdf_page import PageFailure, read_open_pages, read_pages
+from shisaku.domain.plandoc_source import SourceDocument, SourceLine
+
+__all__ = ["NO_TEXT", "read_pdf"]
+
+NO_TEXT = (
+    "文字情報のない PDF です（画像だけの PDF は読めません。OCR（tesseract-ocr-jpn など）で"
+    "文字を付けてからお試しください）"
+)
+UNREADABLE = (
+    "どのページの文字も読み取れません（フォントに文字の対応表がない PDF です。"
+    "PDF を作り直すか、OCR で文字を付けてからお試しください）"
+)
+# A PDF of this many pages or more is read by WORKERS processes, each taking a share of the
+# pages in turn (pdfminer's parsing is pure Python: about 0.1 s a page on one core).
+PARALLEL_PAGES = 24
+WORKERS = 2
+
+
+def _open_error(name: str, error: BaseException) -> DocumentError:
+    """Return the error for a PDF that cannot be opened, saying why in Japanese."""
+    cause = error.args[0] if isinstance(error, PdfminerException) and error.args else error
+    if isinstance(error, FileNotFoundError):
+        reason = "ファイルが見つかりません"
+    elif isinstance(cause, PDFPasswordIncorrect):
+        reason = "パスワードで保護された PDF です（保護を外した PDF を用意してください）"
+    elif "encrypt" in f"{type(cause).__name__} {cause}".lower():
+        reason = (
+            f"この暗号化方式の PDF は読めません（保護を外した PDF を用意してください）: {cause}"
+        )
+    else:
+        reason = f"PDF として読めません（壊れているか、PDF ではないファイルです）: {cause}"
+    return DocumentError(name, reason)
+
+
+def _shares(count: int, workers: int) -> list[list[int]]:
+    """Return the page numbers 1..count in consecutive shares, four for each worker."""
+    size = max(4, math.ceil(count / (workers * 4)))
+    return [list(range(start, min(start + size, count + 1))) for start in range(1, count + 1, size)]
+
+
+def _read_parallel(path: Path, count: int, workers: int) -> list[PageText] | PageFailure:
+    """Return every page's text read by ``workers`` new processes, in page order."""
+    context = multiprocessing.get_context("spawn")  # no inherited threads, locks or sockets
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        texts: list[PageText] = []
+        for share in pool.map(read_pages, repeat(path), _shares(count, workers)):
+            if isinstance(share, PageFailure):
+                return share
+            texts += share
+    return texts
+
+
+def _read_all(path: Path, pdf: Any, workers: int | None) -> list[PageText] | PageFailure:
+    """Return every page's text, in parallel when the PDF is long and cores allow."""
+    count = len(pdf.pages)
+    if workers is None:
+        workers = WORKERS if count >= PARALLEL_PAGES and (os.cpu_count() or 1) > 1 else 1
+    if workers <= 1:
+        return read_open_pages(pdf.pages)
+    return _read_parallel(path, count, workers)
+
+
+def _folded(text: str) -> str:
+    """Return ``text`` as bookmarks are compared: NFKC, no white space."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def outline_depths(pdf: Any) -> dict[str, int]:
+    """Return the PDF's bookmark titles (folded) with their depth from 1, shallowest first."""
+    depths: dict[str, int] = {}
+    try:
+        for level, title, *_ in pdf.doc.get_outlines():
+            key = _folded(str(title))
+            depths[key] = min(level, depths.get(key, level))
+    except PDFNoOutlines:
+        return {}
+    except Exception:  # a broken outline only loses the hint, not the document
+        return depths
+    return depths
+
+
+def _source_line(number: int, page: int, line: PageLine, depths: dict[str, int]) -> SourceLine:
+    """Return a page line as a source line of the stream."""
+    outline = 0 if line.cells else depths.get(_folded(line.text), 0)
+    return SourceLine(
+        number=number,
+        text=unify_radicals(line.text),
+        page=page,
+        size=line.size,
+        bold=line.bold,
+        outline=outline,
+        cells=tuple(unify_radicals(cell) for cell in line.cells),
+    )
+
+
+def _title(pdf: Any) -> str:
+    """Return the Title of the PDF's metadata, or an empty string."""
+    title = pdf.metadata.get("Title", "")
+    return title.strip() if isinstance(title, str) else ""
+
+
+def _document(name: str, pdf: Any, pages: list[PageText]) -> SourceDocument:
+    """Return the source document of the read pages (margins dropped, lines numbered)."""
+    if pages and all(p.notice is not None and p.notice.code == "no_text" for p in pages):
+        raise DocumentError(name, NO_TEXT)
+    if pages and all(p.notice is not None for p in pages):
+        raise DocumentError(name, UNREADABLE)
+    kept, dropped = drop_margins(pages)
+    depths = outline_depths(pdf)
+    placed = [(p.number, line) for p in kept for line in p.lines]
+    lines = tuple(_source_line(n, page, line, depths) for n, (page, line) in enumerate(placed, 1))
+    notices = [p.notice for p in pages if p.notice is not None] + dropped
+    notices.sort(key=lambda notice: notice.page)
+    return SourceDocument(name, lines, pages=len(pages), notices=tuple(notices), title=_title(pdf))
+
+
+def read_pdf(path: Path, *, workers: int | None = None) -> SourceDocument:
+    """Return the text of a plan PDF as source lines in reading order; raise DocumentError.
+
+    ``workers`` is the number of processes reading pages (default: 2 for a long PDF on a
+    machine with two cores or more, else 1); the result is the same whatever it is.
+    """
+    name = path.name
+    try:
+        pdf = pdfplumber.open(path)
+    except (PdfminerException, OSError) as error:
+        raise _open_error(name, error) from error
+    with pdf:
+        pages = _read_all(path, pdf, workers)
+        if isinstance(pages, PageFailure):
+            raise DocumentError(name, pages.reason, page=pages.page)
+        if not pages:
+            raise DocumentError(name, "ページのない PDF です")
+        return _document(name, pdf, pages)
