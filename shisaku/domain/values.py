@@ -206,15 +206,21 @@ def _number(raw: str, text: str) -> Reading | None:
     value, unit = _scaled(m), m["unit"] or ""
     if value is None:
         raise CellError(raw, PLACES_REASON)
-    if abs(value) >= LIMIT:
-        raise CellError(raw, "数値が大きすぎます（整数部は14桁まで）")
+    _check_size(raw, value)
     if unit != "位":
         return Reading(raw, "number", value, unit, _qualifier(m))
     return _rank(raw, value, bool(m["sign"]), _qualifier(m))
 
 
+def _check_size(raw: str, value: Decimal) -> None:
+    """Refuse a number too large to store (14 digits before the point)."""
+    if abs(value) >= LIMIT:
+        raise CellError(raw, "数値が大きすぎます（整数部は14桁まで）")
+
+
 def _rank(raw: str, value: Decimal, signed: bool, qualifier: str, scope: str = "") -> Reading:
     """Return a rank reading, refusing anything but a positive whole number."""
+    _check_size(raw, value)
     if value <= 0 or value != value.to_integral_value() or signed:
         raise CellError(raw, RANK_REASON)
     return Reading(raw, "rank", value, "位", qualifier, scope)
