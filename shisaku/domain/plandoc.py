@@ -112,6 +112,8 @@ def _resolve(lines: list[Line], layout: Layout) -> tuple[list[Line], list[Droppe
             out.append(line)
         elif i in layout.repeats:
             repeats.append(Dropped(line.number, line.page, line.raw, "repeat"))
+        elif line.style in layout.containers:
+            repeats.append(Dropped(line.number, line.page, line.raw, "container"))
         else:
             out.append(_leveled(line, layout))
     return out, repeats

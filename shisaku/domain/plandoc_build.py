@@ -84,6 +84,7 @@ class _Placed:
     node: Node
     level: int
     line: int
+    in_section: bool = False  # it was named inside a section of its parent (施策の方向 (1) …)
 
 
 @dataclass
@@ -147,8 +148,11 @@ class PlanBuilder:
 
     def _heading(self, line: Line) -> None:
         """Open the node a heading names."""
+        sibling = next((p for p in self.levels if p.level == line.level), None)
+        inside = self.mode != "description" or (sibling is not None and sibling.in_section)
         node = self._coded(line) if line.code else self._placed(line)
         if node is not None:
+            self.levels[-1].in_section = inside and node.kind in _LOW_KINDS
             self.node, self.mode, self.initiative = node, "description", None
 
     def _coded(self, line: Line) -> Node | None:
@@ -264,16 +268,27 @@ class PlanBuilder:
     # --- sections and body text ---------------------------------------------------------------
 
     def _section(self, line: Line) -> None:
-        """Start a section (現状と課題, めざす姿, 施策の方向, 主な取組, 成果指標 …)."""
+        """Start a section (現状と課題, めざす姿, 施策の方向, 主な取組, 成果指標 …).
+
+        After the items of a list (施策の方向 (1), (2)) a new label is the measure's again.
+        """
+        self._close_items()
         self.mode, self.initiative = line.key, None
         if line.key != "initiatives":
             section = self._section_of(self._current(), line.number)
             if line.key == "indicators" and line.cells and not section.columns:
                 section.columns = list(line.cells)
 
+    def _close_items(self) -> None:
+        """Return to the node whose section the open list items stood in."""
+        while len(self.levels) > 1 and self.levels[-1].in_section:
+            self.levels.pop()
+            self.node = self.levels[-1].node
+
     def _header(self, line: Line) -> None:
         """Take a table header: it opens the indicator table if no label did."""
         if self.mode != "indicators":
+            self._close_items()
             self.mode, self.initiative = "indicators", None
         section = self._section_of(self._current(), line.number)
         if not section.columns and not section.blocks:

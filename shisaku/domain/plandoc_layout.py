@@ -29,6 +29,11 @@ from shisaku.domain.plandoc_profile import KINDS_BY_DEPTH, LevelRule, Profile
 from shisaku.domain.plandoc_text import match_key
 
 _COUNTERS = frozenset("章節項部編款")
+# Sections whose numbered sub-headings are text (《子育ての状況》 under 現状と課題), unlike the
+# numbered items of 施策の方向 or 主な取組, which are the levels below a measure.
+NARRATIVE = frozenset({"situation", "vision", "diagram", "indicators", "description"})
+# The share of a level's headings that must own sections or tables for it to be the measures.
+MEASURE_SHARE = 2 / 3
 
 
 @dataclass
@@ -43,6 +48,7 @@ class _Candidate:
     under_section: bool = False  # it stands inside a section of its parent
     repeat: bool = False  # it repeats an open heading (a page header)
     by_code: bool = False  # its parent was found by its code's prefix (strong evidence)
+    ancestors: tuple[tuple[str, int], ...] = ()  # the open headings above it: (style, index)
 
 
 @dataclass
@@ -51,6 +57,7 @@ class Layout:
 
     rules: dict[str, LevelRule] = field(default_factory=dict)
     code_styles: frozenset[str] = frozenset()  # styles whose numbers are the node's code
+    containers: frozenset[str] = frozenset()  # the document's parts and chapters around a plan
     repeats: frozenset[int] = frozenset()  # line positions of headings repeated as page heads
     examples: dict[str, str] = field(default_factory=dict)  # style → its first heading line
 
@@ -111,9 +118,10 @@ class _Entry:
     """An open heading (or section, ``style`` = "§") on the nesting stack."""
 
     style: str
-    path: tuple[int, ...] = ()
+    own: tuple[int, ...] = ()  # the numbers it prints (what a child's code begins with)
     title: str = ""
     code: bool = False  # its numbers are a whole code (2-1-3)
+    index: int = -1  # the candidate's line position
 
 
 def _is_code(line: Line) -> bool:
@@ -124,7 +132,7 @@ def _is_code(line: Line) -> bool:
 def _code_parent(stack: list[_Entry], numbers: tuple[int, ...]) -> int | None:
     """Return the stack position of the heading whose code is the prefix of ``numbers``."""
     for pos in range(len(stack) - 1, -1, -1):
-        if stack[pos].style != "§" and stack[pos].path == numbers[:-1]:
+        if stack[pos].style != "§" and stack[pos].own == numbers[:-1]:
             return pos
     return None
 
@@ -133,7 +141,7 @@ def _repeat(stack: list[_Entry], line: Line) -> bool:
     """Tell whether ``line`` repeats an open heading (a page header): same title and number."""
     key = match_key(line.text)
     return bool(key) and any(
-        e.style != "§" and match_key(e.title) == key and e.path[-1:] == line.numbers[-1:]
+        e.style != "§" and match_key(e.title) == key and e.own[-1:] == line.numbers[-1:]
         for e in stack
     )
 
@@ -148,7 +156,7 @@ def _place(stack: list[_Entry], line: Line) -> int:
         if parent is not None:
             return parent + 1
     else:
-        rooted = [i for i, e in enumerate(stack) if e.code and e.path[:1] == line.numbers]
+        rooted = [i for i, e in enumerate(stack) if e.code and e.own[:1] == line.numbers]
         if rooted:
             return rooted[0]
     same = [i for i, e in enumerate(stack) if e.style == line.style]
@@ -169,23 +177,23 @@ def _nest(lines: list[Line], cands: list[_Candidate], styles: set[str]) -> None:
             if not cand.repeat and cand.line.style in styles:
                 _push_heading(stack, cand)
         elif line.kind == "section":
-            _push_section(stack)
+            _push_section(stack, line.key)
 
 
 def _push_heading(stack: list[_Entry], cand: _Candidate) -> None:
     """Place a heading candidate on the stack and record where it nested."""
     line = cand.line
     del stack[_place(stack, line) :]
-    cand.under_section = bool(stack) and stack[-1].style == "§"
+    cand.under_section = bool(stack) and stack[-1].style == "§" and stack[-1].title in NARRATIVE
     heads = [e for e in stack if e.style != "§"]
     parent = heads[-1] if heads else None
     cand.parent = parent.style if parent else ""
-    cand.by_code = parent is not None and _is_code(line) and parent.path == line.numbers[:-1]
-    path = line.numbers if _is_code(line) else (parent.path if parent else ()) + line.numbers
-    stack.append(_Entry(line.style, path, line.text, _is_code(line)))
+    cand.by_code = parent is not None and _is_code(line) and parent.own == line.numbers[:-1]
+    cand.ancestors = tuple((e.style, e.index) for e in heads)
+    stack.append(_Entry(line.style, line.numbers, line.text, _is_code(line), cand.index))
 
 
-def _push_section(stack: list[_Entry]) -> None:
+def _push_section(stack: list[_Entry], key: str) -> None:
     """Open a section: it replaces the section last opened, else it goes on top.
 
     A section label before any heading (in a preamble or a contents page) opens nothing.
@@ -195,7 +203,7 @@ def _push_section(stack: list[_Entry]) -> None:
     marks = [i for i, e in enumerate(stack) if e.style == "§"]
     if marks:
         del stack[marks[-1] :]
-    stack.append(_Entry("§"))
+    stack.append(_Entry("§", title=key))
 
 
 def _share(cands: list[_Candidate], test: Callable[[_Candidate], bool]) -> float:
@@ -275,7 +283,7 @@ def _owning_levels(cands: list[_Candidate], levels: dict[str, int]) -> dict[int,
 
 def kinds_for(levels: list[int], owning: dict[int, float]) -> dict[int, str]:
     """Return the node kind of each level (see the module docstring)."""
-    evident = [lv for lv in levels if owning.get(lv, 0) >= 1 / 3]
+    evident = [lv for lv in levels if owning.get(lv, 0) >= MEASURE_SHARE]
     if not evident:
         return {lv: KINDS_BY_DEPTH[min(lv, len(KINDS_BY_DEPTH)) - 1] for lv in levels}
     measure = max(evident)
@@ -294,21 +302,85 @@ def infer_layout(lines: list[Line], profile: Profile | None = None) -> Layout:
     """Return the layout of a document's classified lines, a profile's rules winning."""
     profile = profile or Profile()
     cands = _candidates(lines)
-    accepted = _accepted_styles(lines, cands) | profile.level_styles(cands_styles(cands))
-    accepted -= profile.fallback_styles(cands_styles(cands))
+    styles = cands_styles(cands)
+    accepted = (_accepted_styles(lines, cands) | profile.level_styles(styles)) - (
+        profile.fallback_styles(styles)
+    )
     _nest(lines, cands, accepted)
     kept = [c for c in cands if c.line.style in accepted]
     order = list(dict.fromkeys(c.line.style for c in kept))
-    levels = _levels(kept, order) | profile.levels(order)
-    kinds = kinds_for(sorted(set(levels.values())), _owning_levels(kept, levels))
-    rules = {s: LevelRule(s, levels[s], profile.kind(s) or kinds[levels[s]]) for s in order}
-    for style in cands_styles(cands):
-        rules.setdefault(style, LevelRule(style, 0, ""))
-    codes = {c.line.style for c in kept if _is_code(c.line)}
     roots = {c.parent for c in kept if c.by_code and len(c.line.numbers) == 2}
-    repeats = frozenset(c.index for c in cands if c.repeat)
-    examples = {s: next(c.line.raw for c in cands if c.line.style == s) for s in rules}
-    return Layout(rules, frozenset(codes | (roots & _single_styles(kept))), repeats, examples)
+    roots &= _single_styles(kept)
+    levels = _levels(kept, order)
+    containers = _containers(levels, roots) | _frames(kept)
+    containers -= profile.level_styles(styles)
+    levels = _without(levels, containers) | profile.levels(order)
+    kinds = kinds_for(sorted(set(levels.values())), _owning_levels(kept, levels))
+    rules = {s: LevelRule(s, lv, profile.kind(s) or kinds[lv]) for s, lv in levels.items()}
+    for style in styles:
+        rules.setdefault(style, LevelRule(style, 0, ""))
+    codes = {c.line.style for c in kept if _is_code(c.line)} | roots
+    return Layout(
+        rules,
+        frozenset(codes),
+        frozenset(containers),
+        frozenset(c.index for c in cands if c.repeat),
+        {s: next(c.line.raw for c in cands if c.line.style == s) for s in rules},
+    )
+
+
+def _containers(levels: dict[str, int], roots: set[str]) -> set[str]:
+    """Return the styles that frame the plan rather than belong to it.
+
+    A document's parts (第2部, 第1編) are always frames; when the plan numbers its own levels
+    with codes (政策1 → 施策1-1), every level above the codes' root (第3章 分野別計画) is one.
+    """
+    frames = {s for s in levels if s.startswith("第") and s.endswith(("部", "編"))}
+    if roots:
+        top = min(levels[r] for r in roots)
+        frames |= {s for s, lv in levels.items() if lv < top}
+    return frames
+
+
+def _worded(line: Line) -> bool:
+    """Tell whether a heading names its level with a plan word (基本目標1, 施策2), not a counter."""
+    return line.word in LEVEL_WORDS
+
+
+def _frames(kept: list[_Candidate]) -> set[str]:
+    """Return unworded styles that frame a plan whose levels have names (Ⅲ 基本目標と施策).
+
+    When a plan names its levels (基本目標1, 施策1-1), a style without a name that is never
+    inside one of them and holds all of them in one heading (or none) frames the document.
+    """
+    worded = {c.line.style for c in kept if _worded(c.line)}
+    if not worded:
+        return set()
+    frames: set[str] = set()
+    for style in {c.line.style for c in kept} - worded:
+        if _word_of(style, kept) in _COUNTERS:
+            continue
+        mine = [c for c in kept if c.line.style == style]
+        if any(w in worded for c in mine for w, _ in c.ancestors):
+            continue
+        holders = {i for c in kept if c.line.style in worded for s, i in c.ancestors if s == style}
+        if len(holders) <= 1:
+            frames.add(style)
+    return frames
+
+
+def _word_of(style: str, kept: list[_Candidate]) -> str:
+    """Return the level word of a style (章 for 第{}章)."""
+    return next((c.line.word for c in kept if c.line.style == style), "")
+
+
+def _without(levels: dict[str, int], containers: set[str]) -> dict[str, int]:
+    """Return the levels of the other styles, closed up over the containers' levels."""
+    kept = {lv for s, lv in levels.items() if s not in containers}
+    gone = sorted({levels[s] for s in containers} - kept)
+    return {
+        s: lv - sum(g < lv for g in gone) for s, lv in levels.items() if s not in containers
+    }
 
 
 def cands_styles(cands: list[_Candidate]) -> list[str]:

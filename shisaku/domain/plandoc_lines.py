@@ -170,12 +170,20 @@ def _fallback(s: str, numbering: Numbering) -> FallbackKind:
     return "text"
 
 
+_TAG = re.compile(r"^[“「『\"][^”」』\"]{1,8}[”」』\"]\s+(?=\S{4})")
+
+
+def untagged(title: str) -> str:
+    """Return a title without a short quoted tag in front (「“ひと” 若い世代の…」→「若い世代の…」)."""
+    return _TAG.sub("", title)
+
+
 def _heading(s: str, n: int) -> Line | None:
     """Claim a numbered heading candidate: 「2-1 子ども…」「第2章」「基本目標1」「（1）…」."""
     numbering = read_numbering(s)
     if numbering is None:
         return None
-    title = numbering.title.strip()
+    title = untagged(numbering.title.strip())
     if title and not title_ok(title):
         return None
     if not title and not (numbering.word or "-" in numbering.style or numbering.depth > 1):

@@ -64,6 +64,8 @@ LEVEL_WORDS = (
     "事業",
     "柱",
 )
+# Words that number figures, tables and notes, never levels of the plan.
+CAPTIONS = frozenset({"図", "表", "図表", "グラフ", "資料", "写真", "参考", "注", "出典", "別表"})
 _NUM = r"(?:[0-9]{1,3}|[〇一二三四五六七八九十]{1,3}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|元)"
 _SEP = r"\s*[-.・_ー]\s*"
 _WORD = r"[\u4e00-\u9fff\u30a0-\u30ffー々]{1,8}?"
@@ -187,8 +189,8 @@ def _pair(m: re.Match[str]) -> Numbering:
 def _word(m: re.Match[str]) -> Numbering | None:
     """Return the numbering of 「基本目標1」「施策1-1」「<基本目標2>」."""
     word = m["word"]
-    if bool(m["open"]) != bool(m["close"]) or word.startswith("第"):
-        return None  # 「第2期」「第3次」 are ordinals, not levels
+    if bool(m["open"]) != bool(m["close"]) or word.startswith("第") or word in CAPTIONS:
+        return None  # 「第2期」「第3次」 are ordinals, 「図表2-1」 a caption: not levels
     style = f"{m['open']}{word}{_code_style(m['n'])}{m['close']}"
     return Numbering(style, _numbers(m["n"]), m["title"], word, word in LEVEL_WORDS)
 

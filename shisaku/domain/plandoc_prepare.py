@@ -32,6 +32,7 @@ REASONS_JA: dict[str, str] = {
     "repeat": "見出しの繰り返し（ページの柱）",
     "preamble": "最初の見出しより前（表紙・標題など）",
     "symbols": "記号だけの行",
+    "container": "文書の部・章（計画の階層の外）",
     "listing": "見出しの一覧（体系図など。同じ見出しが後に本文とともに出ます）",
 }
 _LEADERS = re.compile(r"(?:[.．…・･‥]\s*){3,}\s*[0-9０-９]{1,4}\s*$")
@@ -41,7 +42,7 @@ _NAVIGATION = re.compile(
     r"本文へ|メニュー|ホーム\s*[>＞]|トップページ\s*[>＞]|現在の位置|印刷する|"
     r"このページに関するお問い合わせ|お問い合わせ先|更新日[:：]|ページ番号[:：]?\s*[0-9]|"
     r"ページID|PDFファイルをご覧いただくには|Adobe|前のページ|次のページ|目次へ)"
-    r"|index\.html#[0-9]+"
+    r"|index\.html#[0-9]+|\s[>＞»]\s*$|^\S+\s*[>＞»]\s*\S+\s*[>＞»]"
     r"|^(?:電話|TEL|Tel|ファクス|FAX|Fax|メール|E-mail|Eメール)\s*(?:番号)?\s*[:：]"
 )
 _LEGEND = re.compile(r"^(?:凡例|[◎●○△□■◇◆☆★]\s*[:：=＝].*[◎●○△□■◇◆☆★]\s*[:：=＝])")
@@ -173,9 +174,15 @@ def _contents_block(lines: list[Line], start: int) -> set[int]:
     return found
 
 
-def _running_heads(lines: list[Line]) -> set[int]:
-    """Return lines that come back page after page: with a changing page number, or verbatim."""
-    keys = [drop_key(match_key(line.raw)) if _may_repeat(line) else "" for line in lines]
+def _running_heads(lines: list[Line], contents: set[int]) -> set[int]:
+    """Return lines that come back page after page: with a changing page number, or verbatim.
+
+    Entries of a table of contents (``contents``) name headings once more: they do not count.
+    """
+    keys = [
+        drop_key(match_key(line.raw)) if _may_repeat(line) and i not in contents else ""
+        for i, line in enumerate(lines)
+    ]
     counts = Counter(k for k in keys if len(k) >= 4)
     found: set[int] = set()
     seen: set[str] = set()
@@ -209,9 +216,54 @@ def _noise(line: Line, profile: Profile) -> Reason | None:
     return None
 
 
+def _heading_key(line: Line) -> tuple[str, tuple[int, ...], str]:
+    """Return what identifies a heading: its style, numbers and title."""
+    return line.style, line.numbers, match_key(line.text)
+
+
+def _bare_heading(lines: list[Line], i: int) -> bool:
+    """Tell whether heading ``i`` has nothing under it before the next heading."""
+    for line in lines[i + 1 :]:
+        if line.kind == "heading":
+            return True
+        if line.kind in ("section", "header", "row", "bullet", "footnote", "department"):
+            return False
+        if line.kind == "text" and line.text.endswith("。"):
+            return False
+    return True
+
+
+def _listings(lines: list[Line]) -> set[int]:
+    """Return headings listed ahead of their own pages (体系図, 施策一覧).
+
+    A listing is a run of at least two headings with nothing under them, each named again
+    later with content of its own; a page header that repeats one heading is not one.
+    """
+    heads = [i for i, line in enumerate(lines) if line.kind == "heading" and line.text]
+    bare = {i for i in heads if _bare_heading(lines, i)}
+    found: set[int] = set()
+    for n, i in enumerate(heads):
+        run = (n > 0 and heads[n - 1] in bare) or (n + 1 < len(heads) and heads[n + 1] in bare)
+        if i in bare and run and _named_again(lines, i, [j for j in heads[n + 1 :] if j not in bare]):
+            found.add(i)
+    return found
+
+
+def _named_again(lines: list[Line], i: int, later: list[int]) -> bool:
+    """Tell whether heading ``i`` is named again by one of the ``later`` headings."""
+    style, numbers, title = _heading_key(lines[i])
+    for j in later:
+        s, ns, t = _heading_key(lines[j])
+        if s == style and ns == numbers and t and (title.startswith(t) or t.startswith(title)):
+            return True
+    return False
+
+
 def drop_noise(lines: list[Line], profile: Profile) -> tuple[list[Line], list[Dropped]]:
     """Return the lines that are the plan's content, and those set aside with their reasons."""
-    contents, heads = _contents(lines), _running_heads(lines)
+    contents = _contents(lines)
+    heads = _running_heads(lines, contents)
+    contents |= {i for i in _listings(lines) if i not in heads}
     kept: list[Line] = []
     dropped: list[Dropped] = []
     for i, line in enumerate(lines):

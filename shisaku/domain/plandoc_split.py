@@ -30,7 +30,8 @@ def _starts_numbered(token: str, following: str) -> bool:
         return False
     if numbering.title:
         return len(_CJK.findall(numbering.title)) >= 2
-    return bool(_CJK.match(following)) and (numbering.word != "" or numbering.style != "{}")
+    opens_title = bool(following) and not following[0].isdigit()
+    return opens_title and (numbering.word != "" or numbering.style != "{}")
 
 
 def _starts(token: str, following: str, previous: str) -> bool:
@@ -43,7 +44,9 @@ def _starts(token: str, following: str, previous: str) -> bool:
         return True
     if token.startswith("※") and ("：" in token or ":" in token):
         return True
-    if section_key(token) is not None or (header_word(token) and header_word(following)):
+    if section_key(token) is not None:
+        return True
+    if header_word(token) and header_word(following) and not header_word(previous):
         return True
     if other_label(token) is not None or token.startswith(DEPARTMENT_WORDS):
         return True
@@ -78,4 +81,20 @@ def split_page_line(text: str) -> list[str]:
     cuts = sorted(starts)
     bounds = [matches[i].start() for i in cuts] + [len(text)]
     pieces = [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+    pieces = [part for piece in pieces for part in _heading_and_text(piece)]
     return pieces if len(pieces) > 1 else [text]
+
+
+def _heading_and_text(piece: str) -> list[str]:
+    """Cut a numbered title from the sentences that follow it on the same line.
+
+    「(1)妊娠期からの相談支援の充実 子育て世代…支えます。」 is a heading and its text.
+    """
+    numbering = read_numbering(piece)
+    if numbering is None or "。" not in numbering.title or " " not in numbering.title:
+        return [piece]
+    title, _, rest = numbering.title.partition(" ")
+    if "。" in title or len(_CJK.findall(title)) < 2 or len(title) > 40:
+        return [piece]
+    head = piece[: len(piece) - len(numbering.title)] + title
+    return [head.strip(), rest.strip()]
