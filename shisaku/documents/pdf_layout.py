@@ -216,17 +216,24 @@ def _around_spanners(
     frags: Sequence[Frag], left: list[Frag], right: list[Frag]
 ) -> list[list[Frag]]:
     """Return the parts in reading order: columns between the fragments that cross the gutter."""
-    sides = {id(f) for f in (*left, *right)}
-    spanners = sorted((f for f in frags if id(f) not in sides), key=lambda f: f.top)
+    on_left = {id(f) for f in left}
+    on_side = on_left | {id(f) for f in right}
+    sides = sorted((*left, *right), key=lambda f: f.middle)
+    taken: set[int] = set()
     parts: list[list[Frag]] = []
-    for span in spanners:
-        level = [f for f in (*left, *right) if span.top <= f.middle <= span.bottom]
-        above = [f for f in (*left, *right) if f.middle < span.top and f not in level]
-        parts += [[f for f in above if f in left], [f for f in above if f in right]]
+    spanners = [f for f in frags if id(f) not in on_side]
+    for span in sorted(spanners, key=lambda f: f.top):
+        above = [f for f in sides if id(f) not in taken and f.middle < span.top]
+        level = [f for f in sides if id(f) not in taken and span.top <= f.middle <= span.bottom]
+        parts += [
+            [f for f in above if id(f) in on_left],
+            [f for f in above if id(f) not in on_left],
+        ]
         parts.append([span, *level])
-        left = [f for f in left if f not in above and f not in level]
-        right = [f for f in right if f not in above and f not in level]
-    return [part for part in (*parts, left, right) if part]
+        taken |= {id(f) for f in (*above, *level)}
+    rest = [f for f in sides if id(f) not in taken]
+    parts += [[f for f in rest if id(f) in on_left], [f for f in rest if id(f) not in on_left]]
+    return [part for part in parts if part]
 
 
 def _gutter_parts(frags: Sequence[Frag], size: float) -> list[list[Frag]] | None:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from shisaku.documents.pdf_chars import Char
+from shisaku.documents.pdf_chars import Char, is_bold
 from shisaku.documents.pdf_lines import PageLine, join_cell_lines, join_words, rows_of, words_of
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -57,6 +57,7 @@ def _row_line(cells: Sequence[Box | None], chars: Sequence[Char]) -> PageLine | 
         x1=row[2],
         bottom=row[3],
         size=round(max((c["size"] for c in inside), default=0.0), 2),
+        bold=sum(1 for c in inside if is_bold(c)) * 2 > len(inside),
         cells=texts,
     )
 
