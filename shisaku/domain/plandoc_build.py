@@ -314,8 +314,8 @@ class PlanBuilder:
             self._bullet(line, "paragraph")
 
     def _bullet(self, line: Line, kind: BlockKind = "bullet") -> None:
-        """Place a bullet: an action under 主な取組, a row of a table, else a bullet block."""
-        if self.mode == "initiatives":
+        """Place a bullet: an action under 主な取組 or an initiative, a table row, else a bullet."""
+        if self.mode == "initiatives" or (kind == "bullet" and self._under_initiative()):
             self._action(line)
         elif self.mode == "indicators" and kind == "bullet" and _DIGIT.search(line.text):
             self._block(line, "row", line.raw)
@@ -363,8 +363,14 @@ class PlanBuilder:
         self.initiative = node
         return node
 
+    def _under_initiative(self) -> bool:
+        """Tell whether the current heading is an initiative read as text (its list is actions)."""
+        return self.mode == "description" and self._current().kind == "initiative"
+
     def _action(self, line: Line) -> None:
         """Create an action under the current initiative (an untitled one if none yet)."""
+        if self.initiative is None and self._under_initiative():
+            self.initiative = self._current()
         group = self.initiative or self._initiative(self._current(), "", line.number)
         code = f"{group.code}.{len(group.children) + 1}"
         node = Node(kind="action", code=code, title=line.text)

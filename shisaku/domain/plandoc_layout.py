@@ -130,11 +130,20 @@ def _is_code(line: Line) -> bool:
 
 
 def _code_parent(stack: list[_Entry], numbers: tuple[int, ...]) -> int | None:
-    """Return the stack position of the heading whose code is the prefix of ``numbers``."""
-    for pos in range(len(stack) - 1, -1, -1):
-        if stack[pos].style != "§" and stack[pos].own == numbers[:-1]:
-            return pos
-    return None
+    """Return the stack position of the heading whose code is the prefix of ``numbers``.
+
+    Of several, a heading named with a plan word wins (政策3 over 第3章), then a chapter, then
+    the outermost: 「施策2-2」 belongs to 「第2章」, not to a 「②」 item open inside 施策2-1.
+    """
+    found = [p for p, e in enumerate(stack) if e.style != "§" and e.own == numbers[:-1]]
+    return min(found, key=lambda p: (_rank(stack[p].style), p)) if found else None
+
+
+def _rank(style: str) -> int:
+    """Return how strongly a style's number can begin a code: plan words first, then chapters."""
+    if any(style.startswith(w) for w in LEVEL_WORDS):
+        return 0
+    return 1 if style.startswith("第") else 2
 
 
 def _repeat(stack: list[_Entry], line: Line) -> bool:
@@ -155,7 +164,7 @@ def _place(stack: list[_Entry], line: Line) -> int:
         parent = _code_parent(stack, line.numbers)
         if parent is not None:
             return parent + 1
-    else:
+    elif _rank(line.style) < 2 or line.style in ("{}", "{}."):
         rooted = [i for i, e in enumerate(stack) if e.code and e.own[:1] == line.numbers]
         if rooted:
             return rooted[0]

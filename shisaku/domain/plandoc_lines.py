@@ -110,6 +110,8 @@ def title_ok(title: str) -> bool:
         and "。" not in title
         and title[-1] not in _HEADING_END
         and len(title) <= _TITLE_MAX
+        and "   " not in title  # cells of a table aligned with spaces
+        and "\t" not in title
         and not re.match(r"[0-9０-９]|[-－‐ー―−‑–—]", title)
         and len(_CJK.findall(title)) >= 2
     )
@@ -185,7 +187,7 @@ def _heading(s: str, n: int) -> Line | None:
         return None
     title = untagged(numbering.title.strip())
     if title and not title_ok(title):
-        return None
+        return _numbered_sentence(s, n, numbering)
     if not title and not (numbering.word or "-" in numbering.style or numbering.depth > 1):
         return None  # a bare 「1」 is a page number or a list residue, not a label
     return Line(
@@ -198,6 +200,14 @@ def _heading(s: str, n: int) -> Line | None:
         word=numbering.word,
         fallback=_fallback(s, numbering),
     )
+
+
+def _numbered_sentence(s: str, n: int, numbering: Numbering) -> Line | None:
+    """Claim a numbered sentence 「1 福祉総合相談窓口を設けます。」 as a bullet (the number is layout)."""
+    title = numbering.title.strip()
+    if numbering.word or "-" in numbering.style or not title.endswith("。"):
+        return None
+    return Line(n, "bullet", s, text=title)
 
 
 def _group(s: str, n: int) -> Line | None:
