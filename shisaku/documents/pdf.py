@@ -28,7 +28,7 @@ from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFNoOutlines, PDFPasswordIncorrect
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from shisaku.documents.errors import DocumentError
 from shisaku.documents.pdf_chars import unify_radicals
@@ -163,7 +163,10 @@ def read_pdf(path: Path, *, workers: int | None = None) -> SourceDocument:
     except (PdfminerException, OSError) as error:
         raise _open_error(name, error) from error
     with pdf:
-        pages = _read_all(path, pdf, workers)
+        try:
+            pages = _read_all(path, pdf, workers)
+        except (PdfminerException, MalformedPDFException) as error:
+            raise DocumentError(name, f"PDF の構造が壊れています: {error}") from error
         if isinstance(pages, PageFailure):
             raise DocumentError(name, pages.reason, page=pages.page)
         if not pages:

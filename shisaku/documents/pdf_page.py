@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from shisaku.documents.pdf_chars import Char, dedupe, unreadable_share
 from shisaku.documents.pdf_layout import (
@@ -79,7 +79,7 @@ def read_open_pages(pages: Sequence[Any]) -> list[PageText] | PageFailure:
     for page in pages:
         try:
             texts.append(read_page(page))
-        except PdfminerException as error:
+        except (PdfminerException, MalformedPDFException) as error:
             return PageFailure(page.page_number, f"ページを読めません（壊れています）: {error}")
         finally:
             page.close()

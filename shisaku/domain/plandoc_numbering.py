@@ -68,7 +68,7 @@ LEVEL_WORDS = (
 CAPTIONS = frozenset({"図", "表", "図表", "グラフ", "資料", "写真", "参考", "注", "出典", "別表"})
 _NUM = r"(?:[0-9]{1,3}|[〇一二三四五六七八九十]{1,3}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|元)"
 _SEP = r"\s*[-.・_ー]\s*"
-_WORD = r"[\u4e00-\u9fff\u30a0-\u30ffー々]{1,8}?"
+_WORD = r"[\u4e00-\u9fff\u30a1-\u30faー々]{1,8}?"  # kanji and katakana, not the ・ between
 _TITLE_SEP = r"[\s:：.．、,，)）]*"
 _TAIL = r"(?P<title>.*)$"
 

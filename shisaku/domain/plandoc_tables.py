@@ -138,9 +138,12 @@ class _Row:
     unit: str = ""
 
 
+_LEAD_MARK = re.compile(r"^(?:[・●○◆◇■□◎▪•◦-]|[①-⑳]|[(（][0-9０-９]{1,2}[)）])\s*")
+
+
 def _clean_name(name: str) -> str:
-    """Return an indicator name without trailing note marks (転出超過数※ → 転出超過数)."""
-    return _MARK_TAIL.sub("", name.strip()).strip()
+    """Return an indicator name without a list mark in front or note marks behind it."""
+    return _MARK_TAIL.sub("", _LEAD_MARK.sub("", name.strip())).strip()
 
 
 def _override(notes: list[str]) -> dict[str, Period]:
@@ -322,7 +325,8 @@ def _flush(stream: list[str], line: int, columns: tuple[Column, ...], table: _Ta
     stream.clear()
     if not text.strip():
         return
-    arrows = [_arrow_row(t, line) for t in text.split("\n")] if _ARROWS.search(text) else []
+    rows_text = [t for t in text.split("\n") if t.strip()]
+    arrows = [_arrow_row(t, line) for t in rows_text] if _ARROWS.search(text) else []
     if arrows and all(arrows):
         rows, loose = [r for r in arrows if r is not None], []
     else:
