@@ -29,12 +29,15 @@ class DocFigure:
     scope: str = ""
 
     def value_text(self) -> str:
-        """Return the value as a plain decimal (1204), a label (策定), or the raw text."""
-        if self.reading is None:
+        """Return the value as a plain decimal (1204) or, when it is more, as written (策定,
+        県内上位5位以内, 全国平均以上)."""
+        reading = self.reading
+        if reading is None:
             return self.raw
-        if self.reading.value is not None and self.reading.kind in ("number", "rank"):
-            return format(self.reading.value.normalize(), "f")
-        return self.reading.label or format_value(self.reading)
+        plain = reading.kind == "number" or (reading.kind == "rank" and not reading.label)
+        if plain and reading.value is not None and not reading.qualifier:
+            return format(reading.value.normalize(), "f")
+        return reading.raw.strip() or format_value(reading)
 
 
 @dataclass

@@ -59,7 +59,7 @@ PROFILE_HINT = (
     "（例: headings: {基本目標1: {level: 1, kind: field}, （1）: {level: 2, kind: measure}}）"
 )
 _LOW_KINDS = frozenset({"initiative", "action"})
-_DIGIT = re.compile(r"[0-9０-９]")
+_ROW_SIGN = re.compile(r"[0-9０-９→⇒：:]|右矢印")  # a list item that is a table row
 
 
 @dataclass
@@ -317,7 +317,7 @@ class PlanBuilder:
         """Place a bullet: an action under 主な取組 or an initiative, a table row, else a bullet."""
         if self.mode == "initiatives" or (kind == "bullet" and self._under_initiative()):
             self._action(line)
-        elif self.mode == "indicators" and kind == "bullet" and _DIGIT.search(line.text):
+        elif self.mode == "indicators" and kind == "bullet" and _ROW_SIGN.search(line.text):
             self._block(line, "row", line.raw)
         else:
             self._block(line, kind, line.text)

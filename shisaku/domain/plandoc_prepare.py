@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from shisaku.domain.plandoc_lines import Line, classify, classify_text, title_ok
 from shisaku.domain.plandoc_profile import Profile, drop_key
-from shisaku.domain.plandoc_sections import department, other_label
+from shisaku.domain.plandoc_sections import department, header_word, other_label
 from shisaku.domain.plandoc_source import SourceDocument, SourceLine
 from shisaku.domain.plandoc_split import split_page_line
 from shisaku.domain.plandoc_text import match_key
@@ -142,9 +142,33 @@ def _next_filled(lines: list[Line], i: int) -> int | None:
     return None
 
 
+def _header_cell(line: Line) -> bool:
+    """Tell whether a line is one column name of a table printed a cell a line."""
+    return line.kind in ("text", "section") and header_word(line.raw)
+
+
+def _join_header_cells(lines: list[Line]) -> list[Line]:
+    """Join column names printed one a line (指標 / 基準値 / 目標値) into one table header."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _header_cell(lines[j]):
+            j += 1
+        if j - i >= 2:
+            cells = tuple(line.raw.strip() for line in lines[i:j])
+            out.append(replace(lines[i], kind="header", text=" ".join(cells), cells=cells))
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
 def classified_lines(document: SourceDocument, profile: Profile) -> list[Line]:
     """Return the document's lines classified, joined and split (noise still in place)."""
     lines = [line for s in _join_vertical(document.lines) for line in _split(s)]
+    lines = _join_header_cells([line for line in lines if line.kind != "blank"] or lines)
     return _merge_titles([_extra_kinds(line, profile) for line in lines])
 
 
@@ -196,9 +220,13 @@ def _running_heads(lines: list[Line], contents: set[int]) -> set[int]:
     return found
 
 
+_WORDY = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")
+
+
 def _may_repeat(line: Line) -> bool:
-    """Tell whether a line may be a running head (labels and table lines repeat on purpose)."""
-    return line.kind in ("text", "heading", "group")
+    """Tell whether a line may be a running head: a title-like line (labels, table cells and
+    periods such as 「(R2~R6累計)」 repeat on purpose)."""
+    return line.kind in ("text", "heading", "group") and len(_WORDY.findall(line.raw)) >= 5
 
 
 def _noise(line: Line, profile: Profile) -> Reason | None:

@@ -232,10 +232,20 @@ def _cells(line: str) -> list[str]:
     return _TOKEN.findall(spoken_to_written(joined))
 
 
+def _label_key(bare: str) -> str | None:
+    """Return the key of a bare label: itself, without its parenthesis, or what the
+    parenthesis names (基本目標（数値目標） → indicators)."""
+    key = SECTION_WORDS.get(bare) or SECTION_WORDS.get(_PAREN.sub("", bare))
+    if key is None:
+        inner = _PAREN.search(bare)
+        key = SECTION_WORDS.get(inner[1]) if inner and bare.endswith(")") else None
+    return key
+
+
 def section_key(line: str) -> tuple[str, str, tuple[str, ...]] | None:
     """Return (key, label, header columns) of a section label line, or None."""
     bare = _bare(line)
-    key = SECTION_WORDS.get(bare) or SECTION_WORDS.get(_PAREN.sub("", bare))
+    key = _label_key(bare)
     if key is not None:
         return key, bare, ()
     return _label_with_header(line)

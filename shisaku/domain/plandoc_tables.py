@@ -117,14 +117,23 @@ def columns_of(header: list[str]) -> tuple[Column, ...]:
 # --- cells --------------------------------------------------------------------------------------
 
 
+_NEW = frozenset({"新規", "新設", "新規指標"})
+
+
 def _figure(cell: str, column: Column, override: Period | None) -> DocFigure:
-    """Read one figure cell; the cell's period, else the override, else the column's."""
+    """Read one figure cell; the cell's period, else the override, else the column's.
+
+    A baseline of 「新規」 (a new indicator) states that there is no baseline yet.
+    """
     try:
         read = read_figure_cell(cell)
     except (CellError, PeriodError):
         return DocFigure(cell.strip(), None, override or column.period)
+    reading = read.reading
+    if column.role == "baseline" and reading.label in _NEW:
+        reading = Reading(reading.raw, "missing", label=reading.label)
     period = read.period or override or column.period
-    return DocFigure(cell.strip(), read.reading, period, read.scope)
+    return DocFigure(cell.strip(), reading, period, read.scope)
 
 
 @dataclass
@@ -304,7 +313,7 @@ def _target_and_notes(text: str) -> tuple[str, list[str]]:
 
 def _strip_label(text: str) -> str:
     """Return a cell without its column word (現状値 1.38 → 1.38)."""
-    return re.sub(r"^(?:現状値|基準値|目標値|現状|目標|基準)\s*[:：]?\s*", "", text.strip())
+    return re.sub(r"^(?:現状値|基準値|目標値|現状|目標|基準)(?:\s*[:：]\s*|\s+|(?=[0-9]))", "", text.strip())
 
 
 # --- sections -------------------------------------------------------------------------------------
