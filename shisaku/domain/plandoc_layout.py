@@ -156,20 +156,20 @@ def _repeat(stack: list[_Entry], line: Line) -> bool:
 
 
 def _place(stack: list[_Entry], line: Line) -> int:
-    """Return where ``line`` goes on the stack: after its code parent, or its own style's place.
-
-    A single number that begins the codes already open (「3」 after 「3-1」) is their root.
-    """
+    """Return where ``line`` goes on the stack: after its code parent, at its own style's
+    place, as the root of the codes open (「3」 after 「3-1」), or on top."""
     if _is_code(line):
         parent = _code_parent(stack, line.numbers)
         if parent is not None:
             return parent + 1
-    elif _rank(line.style) < 2 or line.style in ("{}", "{}."):
+    same = [i for i, e in enumerate(stack) if e.style == line.style]
+    if same:
+        return same[-1]
+    if not _is_code(line) and (_rank(line.style) < 2 or line.style in ("{}", "{}.")):
         rooted = [i for i, e in enumerate(stack) if e.code and e.own[:1] == line.numbers]
         if rooted:
             return rooted[0]
-    same = [i for i, e in enumerate(stack) if e.style == line.style]
-    return same[-1] if same else len(stack)
+    return len(stack)
 
 
 def _nest(lines: list[Line], cands: list[_Candidate], styles: set[str]) -> None:

@@ -289,9 +289,8 @@ def _named_again(lines: list[Line], i: int, later: list[int]) -> bool:
 
 def drop_noise(lines: list[Line], profile: Profile) -> tuple[list[Line], list[Dropped]]:
     """Return the lines that are the plan's content, and those set aside with their reasons."""
-    contents = _contents(lines)
+    contents = _contents(lines) | _listings(lines)
     heads = _running_heads(lines, contents)
-    contents |= {i for i in _listings(lines) if i not in heads}
     kept: list[Line] = []
     dropped: list[Dropped] = []
     for i, line in enumerate(lines):

@@ -242,10 +242,17 @@ def _label_key(bare: str) -> str | None:
     return key
 
 
+_INDICATOR_LABEL = re.compile(r"^[^0-9。、]{2,16}(?:指標|KPI|\(KPI\)|数値目標)$")
+
+
 def section_key(line: str) -> tuple[str, str, tuple[str, ...]] | None:
-    """Return (key, label, header columns) of a section label line, or None."""
+    """Return (key, label, header columns) of a section label line, or None.
+
+    Besides the known labels, a short line that ends in 指標 or KPI (政策の達成度を測る指標)
+    names an indicator table.
+    """
     bare = _bare(line)
-    key = _label_key(bare)
+    key = _label_key(bare) or ("indicators" if _INDICATOR_LABEL.match(bare) else None)
     if key is not None:
         return key, bare, ()
     return _label_with_header(line)
