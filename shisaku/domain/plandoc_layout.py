@@ -31,7 +31,7 @@ from shisaku.domain.plandoc_text import match_key
 _COUNTERS = frozenset("章節項部編款")
 # Sections whose numbered sub-headings are text (《子育ての状況》 under 現状と課題), unlike the
 # numbered items of 施策の方向 or 主な取組, which are the levels below a measure.
-NARRATIVE = frozenset({"situation", "vision", "diagram", "indicators", "description"})
+NARRATIVE = frozenset({"situation", "vision", "diagram", "description"})
 # The share of a level's headings that must own sections or tables for it to be the measures.
 MEASURE_SHARE = 2 / 3
 
@@ -290,6 +290,25 @@ def _owning_levels(cands: list[_Candidate], levels: dict[str, int]) -> dict[int,
     return {level: sum(flags) / len(flags) for level, flags in owned.items()}
 
 
+def _table_levels(
+    lines: list[Line], cands: list[_Candidate], levels: dict[str, int]
+) -> dict[int, float]:
+    """Return, for each level, the share of its headings whose part of the document holds a
+    table: from the heading to the next heading of the same or a higher level.
+
+    Where every heading of a level has its own table (基本目標, then each (1) with its KPI),
+    the deepest such level is where tables belong: a table after a list of items
+    (施策の方向 (1) (2) then 成果指標) is its measure's, not the last item's.
+    """
+    heads = [(c.index, levels[c.line.style]) for c in cands if not c.repeat and c.line.style in levels]
+    tables = [i for i, line in enumerate(lines) if _is_table(line)]
+    spans: dict[int, list[bool]] = defaultdict(list)
+    for n, (start, level) in enumerate(heads):
+        end = next((i for i, lv in heads[n + 1 :] if lv <= level), len(lines))
+        spans[level].append(any(start < t < end for t in tables))
+    return {level: sum(flags) / len(flags) for level, flags in spans.items()}
+
+
 def kinds_for(levels: list[int], owning: dict[int, float]) -> dict[int, str]:
     """Return the node kind of each level (see the module docstring)."""
     evident = [lv for lv in levels if owning.get(lv, 0) >= MEASURE_SHARE]
@@ -324,7 +343,9 @@ def infer_layout(lines: list[Line], profile: Profile | None = None) -> Layout:
     containers = _containers(levels, roots) | _frames(kept)
     containers -= profile.level_styles(styles)
     levels = _without(levels, containers) | profile.levels(order)
-    kinds = kinds_for(sorted(set(levels.values())), _owning_levels(kept, levels))
+    tables = _table_levels(lines, kept, levels)
+    owning = tables if any(v >= MEASURE_SHARE for v in tables.values()) else _owning_levels(kept, levels)
+    kinds = kinds_for(sorted(set(levels.values())), owning)
     rules = {s: LevelRule(s, lv, profile.kind(s) or kinds[lv]) for s, lv in levels.items()}
     for style in styles:
         rules.setdefault(style, LevelRule(style, 0, ""))

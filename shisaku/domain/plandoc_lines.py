@@ -67,6 +67,8 @@ _FOOTNOTE_RE = re.compile(
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")
 _TITLE_MAX = 80
+# An arrow, or a colon before a number: an indicator row (名称：2,918人→3,000人), not a title.
+_ROW_LIKE = re.compile(r"[→⇒➡]|右矢印|[:：]\s*[0-9０-９△▲―-]")
 _ROW_TRIM = " \u3000\u00a0\r\n\f\v" + INVISIBLE
 
 
@@ -112,6 +114,7 @@ def title_ok(title: str) -> bool:
         and len(title) <= _TITLE_MAX
         and "   " not in title  # cells of a table aligned with spaces
         and "\t" not in title
+        and not _ROW_LIKE.search(title)
         and not re.match(r"[0-9０-９]|[-－‐ー―−‑–—]", title)
         and len(_CJK.findall(title)) >= 2
     )
@@ -185,6 +188,9 @@ def _heading(s: str, n: int) -> Line | None:
     numbering = read_numbering(s)
     if numbering is None:
         return None
+    inner = read_numbering(numbering.title) if not numbering.word else None
+    if inner is not None and inner.known_word and not inner.style.startswith("第"):
+        numbering = inner  # 「１　基本目標１　…」: the section number gives way to the level's
     title = untagged(numbering.title.strip())
     if title and not title_ok(title):
         return _numbered_sentence(s, n, numbering)
