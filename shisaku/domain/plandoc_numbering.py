@@ -217,12 +217,20 @@ def _kana(letter: str, title: str, style: str) -> Numbering:
     return Numbering(style, (order.index(letter) + 1,), title)
 
 
+def _dotted(m: re.Match[str]) -> Numbering | None:
+    """Return the numbering of a code 2-1-3; 「38.2億円」 is a decimal with its unit, not 38-2."""
+    after = m.string[m.end("n") : m.end("n") + 1]
+    if "." in m["n"] and not after.isspace():
+        return None
+    return Numbering(_code_style(m["n"]), _numbers(m["n"]), m["title"])
+
+
 Builder = Callable[[re.Match[str]], "Numbering | None"]
 _BUILDERS: dict[str, Builder] = {
     "chapter": _chapter,
     "pair": _pair,
     "word": _word,
-    "dotted": lambda m: Numbering(_code_style(m["n"]), _numbers(m["n"]), m["title"]),
+    "dotted": lambda m: _dotted(m),
     "bracket": lambda m: Numbering(f"{m['open']}{{}}{m['close']}", (int(m["n"]),), m["title"]),
     "paren": lambda m: Numbering(f"({_kind_style(m['n'])})", (number_value(m["n"]),), m["title"]),
     "paren_kana": lambda m: _kana(m["k"], m["title"], "(ア)"),
