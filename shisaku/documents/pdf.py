@@ -51,6 +51,8 @@ UNREADABLE = (
 # pages in turn (pdfminer's parsing is pure Python: about 0.1 s a page on one core).
 PARALLEL_PAGES = 24
 WORKERS = 2
+# What a damaged file makes pdfplumber raise while walking its page tree.
+BROKEN = (PdfminerException, MalformedPDFException)
 
 
 def _open_error(name: str, error: BaseException) -> DocumentError:
@@ -151,6 +153,27 @@ def _document(name: str, pdf: Any, pages: list[PageText]) -> SourceDocument:
     return SourceDocument(name, lines, pages=len(pages), notices=tuple(notices), title=_title(pdf))
 
 
+def _close(pdf: Any) -> None:
+    """Close an open PDF even when its page tree is broken (pdfplumber walks it to close)."""
+    try:
+        pdf.close()
+    except (PdfminerException, MalformedPDFException):
+        pdf.stream.close()
+
+
+def _read_open(name: str, path: Path, pdf: Any, workers: int | None) -> SourceDocument:
+    """Return the source document of an open PDF; raise DocumentError."""
+    try:
+        pages = _read_all(path, pdf, workers)
+    except BROKEN as error:
+        raise DocumentError(name, f"PDF の構造が壊れています: {error}") from error
+    if isinstance(pages, PageFailure):
+        raise DocumentError(name, pages.reason, page=pages.page)
+    if not pages:
+        raise DocumentError(name, "ページのない PDF です")
+    return _document(name, pdf, pages)
+
+
 def read_pdf(path: Path, *, workers: int | None = None) -> SourceDocument:
     """Return the text of a plan PDF as source lines in reading order; raise DocumentError.
 
@@ -162,13 +185,7 @@ def read_pdf(path: Path, *, workers: int | None = None) -> SourceDocument:
         pdf = pdfplumber.open(path)
     except (PdfminerException, OSError) as error:
         raise _open_error(name, error) from error
-    with pdf:
-        try:
-            pages = _read_all(path, pdf, workers)
-        except (PdfminerException, MalformedPDFException) as error:
-            raise DocumentError(name, f"PDF の構造が壊れています: {error}") from error
-        if isinstance(pages, PageFailure):
-            raise DocumentError(name, pages.reason, page=pages.page)
-        if not pages:
-            raise DocumentError(name, "ページのない PDF です")
-        return _document(name, pdf, pages)
+    try:
+        return _read_open(name, path, pdf, workers)
+    finally:
+        _close(pdf)

@@ -221,9 +221,11 @@ def _share(cands: list[_Candidate], test: Callable[[_Candidate], bool]) -> float
 
 
 def _level_evidence(cands: list[_Candidate]) -> bool:
-    """Tell whether a style's headings stand where levels stand, or own indicator tables."""
+    """Tell whether a style's headings stand where levels stand, or (two or more of them)
+    own indicator tables."""
     free = _share(cands, lambda c: not c.under_section)
-    return free >= 0.5 or _share(cands, lambda c: c.owns_table) >= 0.5
+    owning = len(cands) > 1 and _share(cands, lambda c: c.owns_table) >= 0.5
+    return free >= 0.5 or owning
 
 
 def _by_style(cands: list[_Candidate]) -> dict[str, list[_Candidate]]:
@@ -388,15 +390,37 @@ def _frames(kept: list[_Candidate]) -> set[str]:
         return set()
     frames: set[str] = set()
     for style in {c.line.style for c in kept} - worded:
-        if _word_of(style, kept) in _COUNTERS:
-            continue
         mine = [c for c in kept if c.line.style == style]
+        if _word_of(style, kept) in _COUNTERS and not all(_generic(c.line.text) for c in mine):
+            continue  # 「第2章 安心して暮らせるまち」 is a field, 「第4章 重点戦略」 a frame
         if any(w in worded for c in mine for w, _ in c.ancestors):
             continue
         holders = {i for c in kept if c.line.style in worded for s, i in c.ancestors if s == style}
         if len(holders) <= 1:
             frames.add(style)
     return frames
+
+
+# Words of a document's own structure: a chapter titled with them frames the plan.
+_DOCUMENT_WORDS = (
+    "計画",
+    "施策",
+    "戦略",
+    "体系",
+    "基本目標",
+    "方向性",
+    "序論",
+    "総論",
+    "資料",
+    "概要",
+    "展開",
+    "分野別",
+)
+
+
+def _generic(title: str) -> bool:
+    """Tell whether a heading's title names a part of the document, not a field of the plan."""
+    return any(word in title for word in _DOCUMENT_WORDS)
 
 
 def _word_of(style: str, kept: list[_Candidate]) -> str:

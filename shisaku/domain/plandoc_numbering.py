@@ -66,7 +66,7 @@ LEVEL_WORDS = (
 )
 # Words that number figures, tables and notes, never levels of the plan.
 CAPTIONS = frozenset({"図", "表", "図表", "グラフ", "資料", "写真", "参考", "注", "出典", "別表"})
-_NUM = r"(?:[0-9]{1,3}|[〇一二三四五六七八九十]{1,3}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|元)"
+_NUM = r"(?:[0-9]{1,3}|[〇一二三四五六七八九十]{1,3}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|[①-⑳]|元)"
 _SEP = r"\s*[-.・_ー]\s*"
 _WORD = r"[\u4e00-\u9fff\u30a1-\u30faー々]{1,8}?"  # kanji and katakana, not the ・ between
 _TITLE_SEP = r"[\s:：.．、,，)）]*"
@@ -138,9 +138,11 @@ class Numbering:
 
 
 def number_value(text: str) -> int:
-    """Return the value of one number as plans write it: 12, 十二, Ⅻ, 元 (= 1)."""
+    """Return the value of one number as plans write it: 12, 十二, Ⅻ, ⑫, 元 (= 1)."""
     if text == "元":
         return 1
+    if text in _CIRCLED:
+        return _CIRCLED[text]
     if text.isdigit():
         return int(text)
     if text in _ROMAN:
@@ -159,7 +161,10 @@ def _numbers(text: str) -> tuple[int, ...]:
 
 
 def _kind_style(text: str) -> str:
-    """Return the style token of a number's script: {} for digits, 一 for kanji, Ⅰ for Roman."""
+    """Return the style token of a number's script: {} for digits, 一 for kanji, Ⅰ for Roman,
+    ① for circled digits."""
+    if text in _CIRCLED:
+        return "①"
     if text.isdigit() or text == "元":
         return "{}"
     return "Ⅰ" if text in _ROMAN else "{一}"

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from shisaku.domain.docindicators import DocFigure, DocIndicator
 from shisaku.domain.figurecells import read_figure_cell
 from shisaku.domain.periods import Period, PeriodError, read_period
-from shisaku.domain.plandoc_sections import spoken_to_written
+from shisaku.domain.plandoc_sections import header_columns, spoken_to_written
 from shisaku.domain.plantree import Block, Node, Section, Warning
 from shisaku.domain.values import CellError, Reading
 
@@ -359,7 +359,12 @@ def read_section(section: Section, line: int) -> _Table:
     table = _Table()
     stream: list[str] = []
     for block in section.blocks:
-        if block.kind == "row" and "\t" in block.text:
+        header = header_columns(block.text) if block.kind == "row" else ()
+        if header:  # a second table in the same section: its own columns
+            _flush(stream, line, columns, table)
+            columns = columns_of(list(header))
+            table.blocks.append(block)
+        elif block.kind == "row" and "\t" in block.text:
             _flush(stream, line, columns, table)
             row = _cells_row(block.text, line, columns)
             _add(table, _indicator(row, columns), keep=True, block=block)
