@@ -73,7 +73,13 @@ _TITLE_SEP = r"[\s:：.．、,，)）]*"
 _TAIL = r"(?P<title>.*)$"
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("chapter", re.compile(rf"^第\s*(?P<n>{_NUM})\s*(?P<counter>[{_COUNTERS}])\s*{_TAIL}")),
+    (
+        "chapter",
+        re.compile(
+            rf"^(?P<open>[【\[［〔]?)第\s*(?P<n>{_NUM})\s*(?P<counter>[{_COUNTERS}])"
+            rf"(?P<close>[】\]］〕]?)\s*{_TAIL}"
+        ),
+    ),
     (
         "pair",
         re.compile(
@@ -176,10 +182,12 @@ def _code_style(text: str) -> str:
     return "-".join(_kind_style(p) for p in parts)
 
 
-def _chapter(m: re.Match[str]) -> Numbering:
-    """Return the numbering of 「第2章」「第三節」."""
+def _chapter(m: re.Match[str]) -> Numbering | None:
+    """Return the numbering of 「第2章」「第三節」「【第1項】」."""
+    if bool(m["open"]) != bool(m["close"]):
+        return None
     n = m["n"]
-    style = f"第{_kind_style(n).replace('{一}', '{}')}{m['counter']}"
+    style = f"{m['open']}第{_kind_style(n).replace('{一}', '{}')}{m['counter']}{m['close']}"
     return Numbering(style, (number_value(n),), m["title"], m["counter"], True)
 
 

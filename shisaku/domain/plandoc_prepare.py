@@ -118,7 +118,8 @@ def _extra_kinds(line: Line, profile: Profile) -> Line:
 
 
 def _merge_titles(lines: list[Line]) -> list[Line]:
-    """Give a heading printed without its title (「施策2-1-1」) the title on the next line."""
+    """Give a heading printed without its title (「施策2-1-1」) the title on the next line;
+    one that has none to take (a running 「第1章第1項」) is text."""
     out: list[Line] = []
     skip = -1
     for i, line in enumerate(lines):
@@ -130,6 +131,7 @@ def _merge_titles(lines: list[Line]) -> list[Line]:
                 out.append(replace(line, text=lines[nxt].text, raw=f"{line.raw}　{lines[nxt].raw}"))
                 skip = nxt
                 continue
+            line = replace(line, kind="text", text=line.raw)
         out.append(line)
     return out
 

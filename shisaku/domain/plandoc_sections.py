@@ -88,6 +88,9 @@ SECTION_WORDS: dict[str, str] = {
             "取組内容",
             "主な取組内容",
             "具体的な事業",
+            "具体的内容",
+            "施策の具体的内容",
+            "具体的な取組内容",
             "重点的な取組",
         ),
         "initiatives",
@@ -233,9 +236,12 @@ def _cells(line: str) -> list[str]:
 
 
 def _label_key(bare: str) -> str | None:
-    """Return the key of a bare label: itself, without its parenthesis, or what the
-    parenthesis names (基本目標（数値目標） → indicators)."""
+    """Return the key of a bare label: itself, without its parenthesis, what the parenthesis
+    names (基本目標（数値目標） → indicators), or its first part (後期施策の方向・基本方針)."""
+    bare = bare.removeprefix("後期").removeprefix("前期")
     key = SECTION_WORDS.get(bare) or SECTION_WORDS.get(_PAREN.sub("", bare))
+    if key is None and "・" in bare:
+        key = SECTION_WORDS.get(bare.split("・")[0])
     if key is None:
         inner = _PAREN.search(bare)
         key = SECTION_WORDS.get(inner[1]) if inner and bare.endswith(")") else None

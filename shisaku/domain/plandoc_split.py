@@ -13,10 +13,18 @@ from __future__ import annotations
 import re
 
 from shisaku.domain.plandoc_numbering import read_numbering
-from shisaku.domain.plandoc_sections import DEPARTMENT_WORDS, header_word, other_label, section_key
+from shisaku.domain.plandoc_sections import (
+    DEPARTMENT_WORDS,
+    SECTION_WORDS,
+    header_word,
+    other_label,
+    section_key,
+)
 
 # Lines shorter than this are never split: ordinary text lines of a PDF are 30–60 characters.
 MIN_LENGTH = 100
+# A page glued into one run of characters is longer than any paragraph a plan prints.
+GLUED_LENGTH = 200
 _BULLETS = "●○◆◇■□◎▶▷►◯"
 _OPENERS = "【<＜《〈≪〔［"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")
@@ -63,10 +71,40 @@ def _label_end(tokens: list[str], start: int) -> int:
     return end
 
 
+_GLUED_LABELS = sorted((w for w in SECTION_WORDS if len(w) >= 4), key=len, reverse=True)
+_LABEL = "(?:" + "|".join(map(re.escape, _GLUED_LABELS)) + ")"
+_ISOLATE = re.compile(rf"【[^【】]{{1,30}}】|(?:後期|前期)?{_LABEL}(?:・{_LABEL})?")
+_BREAKS = (
+    (re.compile(r"。(?=\S)"), "。 "),  # after a sentence
+    (re.compile(r"(?<=\S)(?=[〇●○◆■◎※])"), " "),  # before a bullet or a note
+    (re.compile(r"(?<=[^0-9第【\s])(?=第[0-9０-９一二三四五六七八九十]+[章節項])"), " "),
+    (re.compile(r"(?<=\s)([0-9０-９]{1,2})(?=[\u3040-\u30ff\u3400-\u9fff])"), r"\1 "),
+)
+
+
+def unglue(text: str) -> str:
+    """Return a page printed with no separators at all with spaces where lines would break.
+
+    Some e-book sites give a whole page as one run of characters (「…基本方針1子育ての…」):
+    spaces go around bracketed labels and section labels, after each sentence, before
+    bullets, notes and chapter numbers, and after the number of a numbered item, so that the
+    page can be split like any other.
+    """
+    if len(text) < GLUED_LENGTH or text.count(" ") * 100 > len(text):
+        return text
+    if len(_ISOLATE.findall(text)) < 2:  # a long paragraph, not a page
+        return text
+    text = _ISOLATE.sub(lambda m: f" {m[0]} ", text)
+    for pattern, replacement in _BREAKS:
+        text = pattern.sub(replacement, text)
+    return " ".join(text.split())
+
+
 def split_page_line(text: str) -> list[str]:
     """Return the lines a long line holds (the line itself when it holds one)."""
     if len(text) < MIN_LENGTH:
         return [text]
+    text = unglue(text)
     matches = list(_TOKEN.finditer(text))
     tokens = [m[0] for m in matches]
     starts = {0}
@@ -76,7 +114,8 @@ def split_page_line(text: str) -> list[str]:
             starts.add(i)
     for i in sorted(starts):
         end = _label_end(tokens, i)
-        if end < len(tokens) and end > i + 1:
+        label = section_key(tokens[i]) is not None
+        if end < len(tokens) and (end > i + 1 or label):
             starts.add(end)
     cuts = sorted(starts)
     bounds = [matches[i].start() for i in cuts] + [len(text)]
