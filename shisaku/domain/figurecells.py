@@ -39,7 +39,9 @@ _MARK = re.compile(r"[※*†‡][0-9]*")
 _SPACE = re.compile(r"\s")
 _PIECES = re.compile(r"[・、,/\s]+")
 _MARKED = re.compile(r"年|fy|[mtshr][0-9元]|明治|大正|昭和|平成|令和|[0-9][./][0-9]", re.I)
-_GAPS = re.compile(r"[\s:]+|(?<=[年度末在点日])(?=[0-9△▲+\-−約])")
+# Where a period or scope word meets its value: a space or colon, after 年/年度/日 … before a
+# number, and after a scope word glued to its number (累計8,412人, 年間12人).
+_GAPS = re.compile(r"[\s:]+|(?<=[年度末在点日])(?=[0-9△▲+\-−約])|(?<=累計|年間|合計)(?=[0-9])")
 
 
 @dataclass(frozen=True)

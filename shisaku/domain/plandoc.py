@@ -27,7 +27,7 @@ from shisaku.domain.plandoc_meta import find_period, find_title
 from shisaku.domain.plandoc_prepare import Dropped, classified_lines, drop_noise
 from shisaku.domain.plandoc_profile import Profile, rules_to_dict
 from shisaku.domain.plandoc_source import SourceDocument, SourceNotice, document_from_text
-from shisaku.domain.plandoc_tables import read_indicators
+from shisaku.domain.plandoc_indicators import read_indicators
 from shisaku.domain.plantree import PlanTree, Warning
 
 __all__ = [

@@ -91,7 +91,7 @@ def _sequence_ok(cands: list[_Candidate]) -> bool:
     previous: tuple[int, ...] | None = None
     for cand in cands:
         numbers = cand.line.numbers
-        if previous is None or numbers[-1] == 1 or _follows(previous, numbers):
+        if not numbers or previous is None or numbers[-1] == 1 or _follows(previous, numbers):
             good += 1
         elif numbers != previous:
             bad += 1

@@ -67,7 +67,8 @@ LEVEL_WORDS = (
 # Words that number figures, tables and notes, never levels of the plan.
 CAPTIONS = frozenset({"図", "表", "図表", "グラフ", "資料", "写真", "参考", "注", "出典", "別表"})
 _NUM = r"(?:[0-9]{1,3}|[〇一二三四五六七八九十]{1,3}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|[①-⑳]|元)"
-_SEP = r"\s*[-.・_ー]\s*"
+_SEP = r"\s*(?:[-.・_ー]|の(?=[0-9]))\s*"  # 2-1, 2.1, 2・1, and 2の1 as a screen reader says it
+_SPLIT = re.compile(r"\s*(?:[-.・_ー]|の(?=[0-9]))\s*")
 _WORD = r"[\u4e00-\u9fff\u30a1-\u30faー々]{1,8}?"  # kanji and katakana, not the ・ between
 _TITLE_SEP = r"[\s:：.．、,，)）]*"
 _TAIL = r"(?P<title>.*)$"
@@ -124,6 +125,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("roman_ascii", re.compile(rf"^(?P<r>X?(?:IX|IV|V?I{{0,3}}))(?:\s+|\s*[.．)）]\s*){_TAIL}")),
     ("kana", re.compile(rf"^(?P<k>[{_KATAKANA}])(?:\s+|\s*[.．、)）]\s*){_TAIL}")),
     ("alpha", re.compile(rf"^(?P<a>[A-Za-z])(?:\s*[.．)）]\s*){_TAIL}")),
+    (
+        "word_only",  # 「施策、生活習慣病の予防」: a level word with no number (a screen reader's)
+        re.compile(rf"^(?P<word>{'|'.join(LEVEL_WORDS)})\s*[、:：]\s*{_TAIL}"),
+    ),
 )
 
 
@@ -163,7 +168,7 @@ def number_value(text: str) -> int:
 
 def _numbers(text: str) -> tuple[int, ...]:
     """Return the numbers of a code such as 2-1-3 (any separator)."""
-    return tuple(number_value(p) for p in re.split(r"\s*[-.・_ー]\s*", text.strip()))
+    return tuple(number_value(p) for p in _SPLIT.split(text.strip()))
 
 
 def _kind_style(text: str) -> str:
@@ -178,7 +183,7 @@ def _kind_style(text: str) -> str:
 
 def _code_style(text: str) -> str:
     """Return the style of a code: one ``{}`` per number joined by -."""
-    parts = re.split(r"\s*[-.・_ー]\s*", text.strip())
+    parts = _SPLIT.split(text.strip())
     return "-".join(_kind_style(p) for p in parts)
 
 
@@ -253,6 +258,7 @@ _BUILDERS: dict[str, Builder] = {
     "roman_ascii": lambda m: _roman(m["r"], m["title"]),
     "kana": lambda m: _kana(m["k"], m["title"], "ア"),
     "alpha": lambda m: Numbering("A.", (ord(m["a"].upper()) - 64,), m["title"]),
+    "word_only": lambda m: Numbering(f"{m['word']}、", (), m["title"], m["word"], True),
 }
 
 

@@ -18,7 +18,7 @@ from shisaku.domain.plandoc_lines import Line, classify, classify_text, title_ok
 from shisaku.domain.plandoc_profile import Profile, drop_key
 from shisaku.domain.plandoc_sections import department, header_word, other_label
 from shisaku.domain.plandoc_source import SourceDocument, SourceLine
-from shisaku.domain.plandoc_split import split_page_line
+from shisaku.domain.plandoc_split import split_label, split_page_line
 from shisaku.domain.plandoc_text import match_key
 
 Reason = str  # page_number, contents, running_head, navigation, legend, profile, repeat
@@ -32,6 +32,7 @@ REASONS_JA: dict[str, str] = {
     "repeat": "見出しの繰り返し（ページの柱）",
     "preamble": "最初の見出しより前（表紙・標題など）",
     "symbols": "記号だけの行",
+    "layout": "読み上げ用の配置の説明",
     "container": "文書の部・章（計画の階層の外）",
     "listing": "見出しの一覧（体系図など。同じ見出しが後に本文とともに出ます）",
 }
@@ -44,6 +45,11 @@ _NAVIGATION = re.compile(
     r"ページID|PDFファイルをご覧いただくには|Adobe|前のページ|次のページ|目次へ)"
     r"|index\.html#[0-9]+|\s[>＞»]\s*$|^\S+\s*[>＞»]\s*\S+\s*[>＞»]"
     r"|^(?:電話|TEL|Tel|ファクス|FAX|Fax|メール|E-mail|Eメール)\s*(?:番号)?\s*[:：]"
+)
+# A screen reader's text describes the page's layout in parentheses and reads arrows aloud.
+_LAYOUT_NOTE = re.compile(
+    r"^[(（][^()（）]{0,30}(?:見開き|写真|イラスト|はじめ|終わり|おわり|左うえ|右うえ|左した|右した)"
+    r"[^()（）]{0,30}[)）]$|^右に向かう(?:記号|矢印)$|^(?:右|左|下|上)矢印$"
 )
 _LEGEND = re.compile(r"^(?:凡例|[◎●○△□■◇◆☆★]\s*[:：=＝].*[◎●○△□■◇◆☆★]\s*[:：=＝])")
 _CONTENTS_LABELS = frozenset({"目次", "もくじ", "目次(基本計画)", "CONTENTS"})
@@ -92,7 +98,7 @@ def _split(source: SourceLine) -> list[Line]:
     """Classify a source line, split into the lines it holds when it holds a whole page."""
     if source.cells:
         return [classify(source)]
-    pieces = split_page_line(source.text.strip())
+    pieces = [p for piece in split_page_line(source.text.strip()) for p in split_label(piece)]
     if len(pieces) == 1:
         return [classify(source)]
     return [_with_hints(classify_text(p, source.number), source) for p in pieces]
@@ -239,6 +245,8 @@ def _noise(line: Line, profile: Profile) -> Reason | None:
         return "navigation"
     if _LEGEND.match(line.raw.strip()):
         return "legend"
+    if _LAYOUT_NOTE.match(line.raw.strip()):
+        return "layout"
     if line.kind in ("text", "bullet") and _WORDLESS.match(line.raw.strip()):
         return "symbols"
     if profile.drop and drop_key(match_key(line.raw)) in profile.drop:

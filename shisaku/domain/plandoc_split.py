@@ -137,3 +137,19 @@ def _heading_and_text(piece: str) -> list[str]:
         return [piece]
     head = piece[: len(piece) - len(numbering.title)] + title
     return [head.strip(), rest.strip()]
+
+
+_LEAD_LABEL = re.compile(r"^(?P<label>[^、：:\s]{2,20})[、：:]\s*(?P<rest>\S.*)$")
+
+
+def split_label(text: str) -> list[str]:
+    """Cut an indicator label from the row that follows it on its line.
+
+    A screen reader's text reads 「まちづくり指標、特定健康診査の受診率、38.6%、右矢印、50.0%」:
+    the label opens the table, the rest is its first row.
+    """
+    m = _LEAD_LABEL.match(text)
+    if m is None:
+        return [text]
+    found = section_key(m["label"])
+    return [m["label"], m["rest"]] if found is not None and found[0] == "indicators" else [text]

@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from shisaku.domain.docindicators import DocFigure, DocIndicator
 from shisaku.domain.figurecells import read_figure_cell
 from shisaku.domain.periods import Period, PeriodError, read_period
+from shisaku.domain.plandoc_labelled import is_labelled, labelled_rows
 from shisaku.domain.plandoc_sections import header_columns, spoken_to_written
-from shisaku.domain.plantree import Block, Node, Section, Warning
+from shisaku.domain.plantree import Block, Section, Warning
 from shisaku.domain.values import CellError, Reading
 
 VALUE_ROLES = ("baseline", "intermediate", "target", "actual")
@@ -145,6 +146,7 @@ class _Row:
     line: int
     notes: list[str] = field(default_factory=list)
     unit: str = ""
+    periods: list[str] = field(default_factory=list)  # a period given apart, cell by cell
 
 
 _LEAD_MARK = re.compile(r"^(?:[・●○◆◇■□◎▪•◦-]|[①-⑳]|[(（][0-9０-９]{1,2}[)）])\s*")
@@ -174,16 +176,26 @@ def _indicator(row: _Row, columns: tuple[Column, ...]) -> DocIndicator:
     value_columns = [c for c in columns if c.role in VALUE_ROLES + ("unit",)]
     indicator = DocIndicator(_clean_name(row.name), row.line, note=" ".join(row.notes))
     indicator.unit = row.unit
-    for column, cell in zip(value_columns, row.cells, strict=False):
+    for n, (column, cell) in enumerate(zip(value_columns, row.cells, strict=False)):
+        given = _given_period(row, n)
         if column.role == "unit":
             indicator.unit = cell.strip()
         elif column.role == "baseline":
-            indicator.baseline = _figure(cell, column, overrides.get("baseline"))
+            indicator.baseline = _figure(cell, column, given or overrides.get("baseline"))
         elif column.role in ("target", "intermediate"):
-            indicator.targets.append(_figure(cell, column, overrides.get("target")))
+            indicator.targets.append(_figure(cell, column, given or overrides.get("target")))
     indicator.unit = indicator.unit or _unit_of(indicator)
     indicator.row = "\t".join([row.name, *row.cells, *row.notes])
     return indicator
+
+
+def _given_period(row: _Row, n: int) -> Period | None:
+    """Return the period a row gives apart for its n-th cell (「現状値の時点、令和元年度」)."""
+    text = row.periods[n] if n < len(row.periods) else ""
+    try:
+        return read_period(text) if text else None
+    except PeriodError:
+        return None
 
 
 def _unit_of(indicator: DocIndicator) -> str:
@@ -283,13 +295,23 @@ def _stream_rows(text: str, line: int, width: int) -> tuple[list[_Row], list[str
     return rows, loose
 
 
+def _labelled(text: str, line: int) -> list[_Row]:
+    """Return the rows of a stream that names each value (see plandoc_labelled)."""
+    out: list[_Row] = []
+    for row in labelled_rows(text):
+        cells = [row.values.get("baseline", ""), row.values.get("target", "")]
+        periods = [row.periods.get("baseline", ""), row.periods.get("target", "")]
+        out.append(_Row(_join_words(row.name), cells, line, periods=periods))
+    return out
+
+
 def _arrow_row(text: str, line: int) -> _Row | None:
     """Read 「名称：基準値（時点）→ 目標値（時点）」 (also 右矢印 in a screen reader's text)."""
     parts = _ARROWS.split(text.strip())
     if len(parts) != 2:
         return None
-    left, right = parts
-    name, _, base = left.rpartition("：") if "：" in left else left.rpartition(":")
+    left, right = (p.strip(" 、,") for p in parts)
+    name, _, base = _last_split(left, "：:、")
     if not name:
         cells = _cells_of(_tokens(left))
         values = [c for c, is_value in cells if is_value]
@@ -299,6 +321,12 @@ def _arrow_row(text: str, line: int) -> _Row | None:
         name = _join_words([c for c, is_value in cells if not is_value])
     target, notes = _target_and_notes(right)
     return _Row(_strip_label(name), [_strip_label(base), target], line, notes)
+
+
+def _last_split(text: str, marks: str) -> tuple[str, str, str]:
+    """Split ``text`` at the last of ``marks`` it holds (name：value, name、value)."""
+    at = max(text.rfind(m) for m in marks)
+    return (text[:at], text[at], text[at + 1 :].strip()) if at >= 0 else ("", "", text)
 
 
 def _target_and_notes(text: str) -> tuple[str, list[str]]:
@@ -338,6 +366,8 @@ def _flush(stream: list[str], line: int, columns: tuple[Column, ...], table: _Ta
     arrows = [_arrow_row(t, line) for t in rows_text] if _ARROWS.search(text) else []
     if arrows and all(arrows):
         rows, loose = [r for r in arrows if r is not None], []
+    elif is_labelled(text):
+        rows, loose = _labelled(text, line), []
     else:
         width = sum(c.role in VALUE_ROLES for c in columns)
         rows, loose = _stream_rows(text.replace("\n", " "), line, width)
@@ -368,6 +398,9 @@ def read_section(section: Section, line: int) -> _Table:
             _flush(stream, line, columns, table)
             row = _cells_row(block.text, line, columns)
             _add(table, _indicator(row, columns), keep=True, block=block)
+        elif block.kind == "row" and _ARROWS.search(block.text):
+            _flush(stream, line, columns, table)  # an arrow row stands alone on its line
+            _flush([block.text], line, columns, table)
         elif block.kind == "row":
             stream.append(block.text + "\n")
         else:
@@ -375,50 +408,3 @@ def read_section(section: Section, line: int) -> _Table:
             table.blocks.append(block)
     _flush(stream, line, columns, table)
     return table
-
-
-def read_indicators(nodes: list[Node], lines: dict[int, int]) -> list[Warning]:
-    """Read every node's indicator table onto ``node.indicators``; return the warnings."""
-    warnings: list[Warning] = []
-    for node in nodes:
-        section = node.section("indicators")
-        if section is not None and section.blocks:
-            table = read_section(section, lines.get(id(section), 0))
-            _footnotes_carried(section.blocks, table.blocks)
-            section.blocks = table.blocks
-            node.indicators = [_named(node, i, n) for n, i in enumerate(table.indicators, 1)]
-            warnings.extend(_cell_warnings(node))
-        warnings.extend(read_indicators(node.children, lines))
-    return warnings
-
-
-def _footnotes_carried(before: list[Block], after: list[Block]) -> None:
-    """Keep the footnotes of rewritten row blocks: they move to the first block shown."""
-    notes = [f for b in before if b not in after for f in b.footnotes]
-    if notes and after:
-        after[0].footnotes.extend(notes)
-
-
-def _named(node: Node, indicator: DocIndicator, n: int) -> DocIndicator:
-    """Give an indicator its code on its node: 2-1-1.K1."""
-    indicator.code = f"{node.code}.K{n}"
-    return indicator
-
-
-def _cell_warnings(node: Node) -> list[Warning]:
-    """Return a warning for every cell kept as text and every figure without a period."""
-    out: list[Warning] = []
-    for ind in node.indicators:
-        figures = [("基準値", ind.baseline), *(("目標値", t) for t in ind.targets)]
-        for label, fig in figures:
-            if fig is None:
-                continue
-            if fig.reading is None:
-                message = f"{ind.code} {ind.name} の{label}『{fig.raw}』は読めないため、文字のまま残しました。"
-                out.append(Warning(ind.line, "unread_cell", message))
-            elif fig.period is None and fig.reading.is_known():
-                message = (
-                    f"{ind.code} {ind.name} の{label}『{fig.raw}』には時点の記載がありません。"
-                )
-                out.append(Warning(ind.line, "undated_figure", message))
-    return out

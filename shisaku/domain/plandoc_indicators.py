@@ -1,0 +1,149 @@
+"""Put the indicator rows of a whole plan document on their nodes.
+
+Each node's indicator section is read by :mod:`shisaku.domain.plandoc_tables`; here the rows
+are placed on the node and given codes (2-1-1.K1), an indicator printed twice on one node (a
+summary arrow and a full list row at the back of the plan) becomes one, and a statement the
+document makes once for all its tables (「目標値は、すべて令和7年度の数値です」) gives the
+period to the figures that have none.  Every cell kept as text and every figure left without a
+period is reported as a warning, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from shisaku.domain.docindicators import DocFigure, DocIndicator
+from shisaku.domain.periods import Period, PeriodError, read_period
+from shisaku.domain.plandoc_sections import spoken_to_written
+from shisaku.domain.plandoc_tables import read_section
+from shisaku.domain.plantree import Block, Node, Warning, walk
+
+_DOCUMENT_NOTE = re.compile(
+    r"(?P<role>目標値|現状値|基準値)(?:は|について)、?(?:すべて|全て|原則として)?[^。]{0,30}?"
+    r"(?P<period>(?:令和|平成)(?:元|[0-9０-９]{1,2})年度?(?:[(（][0-9]{4}年度?[)）])?"
+    r"|[0-9]{4}年度?)"
+)
+
+
+def read_indicators(nodes: list[Node], lines: dict[int, int]) -> list[Warning]:
+    """Read every node's indicator table onto ``node.indicators``; return the warnings."""
+    defaults = _document_periods(nodes)
+    warnings: list[Warning] = []
+    for node in walk(nodes):
+        section = node.section("indicators")
+        if section is None or not section.blocks:
+            continue
+        table = read_section(section, lines.get(id(section), 0))
+        _footnotes_carried(section.blocks, table.blocks)
+        section.blocks = table.blocks
+        rows = _merged(table.indicators)
+        for indicator in rows:
+            _default_periods(indicator, defaults)
+        node.indicators = [_named(node, i, n) for n, i in enumerate(rows, 1)]
+        warnings.extend(_cell_warnings(node))
+    return warnings
+
+
+def _paragraphs(nodes: list[Node]) -> Iterator[str]:
+    """Yield the text of every block of the document."""
+    for node in walk(nodes):
+        for section in node.sections:
+            yield from (b.text for b in section.blocks)
+
+
+def _document_periods(nodes: list[Node]) -> dict[str, Period]:
+    """Return the periods the document states for all its baselines or targets at once."""
+    found: dict[str, Period] = {}
+    for text in _paragraphs(nodes):
+        for m in _DOCUMENT_NOTE.finditer(spoken_to_written(text)):
+            try:
+                period = read_period(m["period"])
+            except PeriodError:
+                continue
+            found.setdefault("target" if m["role"] == "目標値" else "baseline", period)
+    return found
+
+
+def _default_periods(indicator: DocIndicator, defaults: dict[str, Period]) -> None:
+    """Give figures without a period the one the document states for all of their kind."""
+    figures = [("baseline", indicator.baseline), *(("target", t) for t in indicator.targets)]
+    for role, figure in figures:
+        if figure is not None and figure.period is None and role in defaults:
+            if figure.reading is not None and figure.reading.is_known():
+                figure.period = defaults[role]
+
+
+def _name_key(name: str) -> str:
+    """Return an indicator name's matching form."""
+    return "".join(name.split())
+
+
+def _merged(indicators: list[DocIndicator]) -> list[DocIndicator]:
+    """Return the rows with an indicator printed twice on one node made one."""
+    out: list[DocIndicator] = []
+    by_name: dict[str, DocIndicator] = {}
+    for indicator in indicators:
+        first = by_name.get(_name_key(indicator.name))
+        if first is None:
+            by_name[_name_key(indicator.name)] = indicator
+            out.append(indicator)
+        else:
+            _fill(first, indicator)
+    return out
+
+
+def _fill(first: DocIndicator, again: DocIndicator) -> None:
+    """Complete an indicator from its second printing: what the first lacks, the second gives."""
+    first.baseline = _better(first.baseline, again.baseline)
+    if again.targets:
+        final = _better(first.targets[-1] if first.targets else None, again.targets[-1])
+        first.targets = [*first.targets[:-1], final] if first.targets else [final]
+    first.unit = first.unit or again.unit
+    first.note = " ".join(filter(None, (first.note, again.note)))
+
+
+def _better(kept: DocFigure | None, other: DocFigure | None) -> DocFigure:
+    """Return the figure that says more: one with a value and a period over one without."""
+    if kept is None:
+        assert other is not None
+        return other
+    if other is None:
+        return kept
+
+    def score(figure: DocFigure) -> int:
+        read = figure.reading is not None and figure.reading.is_known()
+        return 2 * read + (figure.period is not None)
+
+    return other if score(other) > score(kept) else kept
+
+
+def _footnotes_carried(before: list[Block], after: list[Block]) -> None:
+    """Keep the footnotes of rewritten row blocks: they move to the first block shown."""
+    notes = [f for b in before if b not in after for f in b.footnotes]
+    if notes and after:
+        after[0].footnotes.extend(notes)
+
+
+def _named(node: Node, indicator: DocIndicator, n: int) -> DocIndicator:
+    """Give an indicator its code on its node: 2-1-1.K1."""
+    indicator.code = f"{node.code}.K{n}"
+    return indicator
+
+
+def _cell_warnings(node: Node) -> list[Warning]:
+    """Return a warning for every cell kept as text and every figure without a period."""
+    out: list[Warning] = []
+    for ind in node.indicators:
+        figures = [("基準値", ind.baseline), *(("目標値", t) for t in ind.targets)]
+        for label, fig in figures:
+            if fig is None:
+                continue
+            where = f"{ind.code} {ind.name} の{label}『{fig.raw}』"
+            if fig.reading is None:
+                message = f"{where}は読めないため、文字のまま残しました。"
+                out.append(Warning(ind.line, "unread_cell", message))
+            elif fig.period is None and fig.reading.is_known():
+                message = f"{where}には時点の記載がありません。"
+                out.append(Warning(ind.line, "undated_figure", message))
+    return out
