@@ -51,8 +51,9 @@ UNREADABLE = (
 # pages in turn (pdfminer's parsing is pure Python: about 0.1 s a page on one core).
 PARALLEL_PAGES = 24
 WORKERS = 2
-# What a damaged file makes pdfplumber raise while walking its page tree.
-BROKEN = (PdfminerException, MalformedPDFException)
+# What a damaged file makes pdfplumber raise while walking its page tree (a page without a
+# MediaBox gives a TypeError).
+BROKEN = (PdfminerException, MalformedPDFException, TypeError, ValueError)
 
 
 def _open_error(name: str, error: BaseException) -> DocumentError:
@@ -89,14 +90,22 @@ def _read_parallel(path: Path, count: int, workers: int) -> list[PageText] | Pag
     return texts
 
 
-def _read_all(path: Path, pdf: Any, workers: int | None) -> list[PageText] | PageFailure:
+def _page_list(name: str, pdf: Any) -> list[Any]:
+    """Return the pages of an open PDF; raise DocumentError when its page tree is broken."""
+    try:
+        return list(pdf.pages)
+    except BROKEN as error:
+        raise DocumentError(name, f"PDF のページ構成が壊れています: {error}") from error
+
+
+def _read_all(path: Path, pages: list[Any], workers: int | None) -> list[PageText] | PageFailure:
     """Return every page's text, in parallel when the PDF is long and cores allow."""
-    count = len(pdf.pages)
     if workers is None:
-        workers = WORKERS if count >= PARALLEL_PAGES and (os.cpu_count() or 1) > 1 else 1
+        many = len(pages) >= PARALLEL_PAGES and (os.cpu_count() or 1) > 1
+        workers = WORKERS if many else 1
     if workers <= 1:
-        return read_open_pages(pdf.pages)
-    return _read_parallel(path, count, workers)
+        return read_open_pages(pages)
+    return _read_parallel(path, len(pages), workers)
 
 
 def _folded(text: str) -> str:
@@ -157,16 +166,13 @@ def _close(pdf: Any) -> None:
     """Close an open PDF even when its page tree is broken (pdfplumber walks it to close)."""
     try:
         pdf.close()
-    except (PdfminerException, MalformedPDFException):
+    except BROKEN:
         pdf.stream.close()
 
 
 def _read_open(name: str, path: Path, pdf: Any, workers: int | None) -> SourceDocument:
     """Return the source document of an open PDF; raise DocumentError."""
-    try:
-        pages = _read_all(path, pdf, workers)
-    except BROKEN as error:
-        raise DocumentError(name, f"PDF の構造が壊れています: {error}") from error
+    pages = _read_all(path, _page_list(name, pdf), workers)
     if isinstance(pages, PageFailure):
         raise DocumentError(name, pages.reason, page=pages.page)
     if not pages:

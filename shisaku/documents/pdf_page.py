@@ -57,9 +57,19 @@ def page_notice(number: int, chars: Sequence[Char]) -> SourceNotice | None:
     return None
 
 
+def on_page(chars: Sequence[Char], bbox: Sequence[float]) -> list[Char]:
+    """Return the characters whose middle lies on the page (text drawn off the page is unseen)."""
+    x0, top, x1, bottom = (float(v) for v in bbox)
+    return [
+        c
+        for c in chars
+        if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+    ]
+
+
 def read_page(page: Any) -> PageText:
     """Return one page's lines in reading order, margins still in (or the notice why none)."""
-    chars: list[Char] = load_objects(page).get("char", [])
+    chars = on_page(load_objects(page).get("char", []), page.bbox)
     notice = page_notice(page.page_number, chars)
     if notice is not None:
         return PageText(page.page_number, [], notice)

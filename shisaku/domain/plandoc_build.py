@@ -272,23 +272,27 @@ class PlanBuilder:
 
         After the items of a list (施策の方向 (1), (2)) a new label is the measure's again.
         """
-        self._close_items()
+        self._close_items(table=line.key == "indicators")
         self.mode, self.initiative = line.key, None
         if line.key != "initiatives":
             section = self._section_of(self._current(), line.number)
             if line.key == "indicators" and line.cells and not section.columns:
                 section.columns = list(line.cells)
 
-    def _close_items(self) -> None:
-        """Return to the node whose section the open list items stood in."""
-        while len(self.levels) > 1 and self.levels[-1].in_section:
+    def _close_items(self, table: bool = False) -> None:
+        """Return to the node whose section the open list items stood in; a table goes up to
+        the measure (施策) the items below it belong to."""
+        measure = next((lv for lv, kind in self.kinds_by_level.items() if kind == "measure"), 0)
+        while len(self.levels) > 1 and (
+            self.levels[-1].in_section or (table and measure and self.levels[-1].level > measure)
+        ):
             self.levels.pop()
             self.node = self.levels[-1].node
 
     def _header(self, line: Line) -> None:
         """Take a table header: it opens the indicator table if no label did."""
         if self.mode != "indicators":
-            self._close_items()
+            self._close_items(table=True)
             self.mode, self.initiative = "indicators", None
         section = self._section_of(self._current(), line.number)
         if not section.columns and not section.blocks:

@@ -36,7 +36,7 @@ REASONS_JA: dict[str, str] = {
     "container": "文書の部・章（計画の階層の外）",
     "listing": "見出しの一覧（体系図など。同じ見出しが後に本文とともに出ます）",
 }
-_LEADERS = re.compile(r"(?:[.．…・･‥]\s*){3,}\s*[0-9０-９]{1,4}\s*$")
+_LEADERS = re.compile(r"(?:[.．…・･‥·⋯]\s*){3,}\s*[0-9０-９]{1,4}\s*$")
 _TRAILING_PAGE = re.compile(r"\s[0-9０-９]{1,4}$")
 _NAVIGATION = re.compile(
     r"^(?:元のページ|このブックを見る|このページの先頭へ|ページの先頭へ|ページトップへ|"
@@ -155,16 +155,33 @@ def _header_cell(line: Line) -> bool:
     return line.kind in ("text", "section") and header_word(line.raw)
 
 
+_PERIOD_CELL = re.compile(r"^[(（][^()（）]{2,20}[)）]$")
+
+
+def _header_cells(lines: list[Line], i: int) -> tuple[int, tuple[str, ...]]:
+    """Return where a header printed a cell a line ends, and its cells; a period in
+    parentheses on the next line belongs to the column name above it (現状値 / （2020年度））."""
+    cells: list[str] = []
+    j = i
+    while j < len(lines):
+        raw = lines[j].raw.strip()
+        if _header_cell(lines[j]):
+            cells.append(raw)
+        elif cells and _PERIOD_CELL.match(raw):
+            cells[-1] += raw
+        else:
+            break
+        j += 1
+    return j, tuple(cells)
+
+
 def _join_header_cells(lines: list[Line]) -> list[Line]:
     """Join column names printed one a line (指標 / 基準値 / 目標値) into one table header."""
     out: list[Line] = []
     i = 0
     while i < len(lines):
-        j = i
-        while j < len(lines) and _header_cell(lines[j]):
-            j += 1
-        if j - i >= 2:
-            cells = tuple(line.raw.strip() for line in lines[i:j])
+        j, cells = _header_cells(lines, i)
+        if len(cells) >= 2:
             out.append(replace(lines[i], kind="header", text=" ".join(cells), cells=cells))
             i = j
         else:
