@@ -272,7 +272,8 @@ class PlanBuilder:
 
         After the items of a list (施策の方向 (1), (2)) a new label is the measure's again.
         """
-        self._close_items(table=line.key == "indicators")
+        if line.key == "indicators":
+            self._close_items(table=True)
         self.mode, self.initiative = line.key, None
         if line.key != "initiatives":
             section = self._section_of(self._current(), line.number)

@@ -210,15 +210,25 @@ def _contents(lines: list[Line]) -> set[int]:
     return found
 
 
+def _entry_title(line: Line) -> str:
+    """Return the title a contents entry names, without leaders and page number."""
+    text = line.text if line.kind == "heading" else line.raw
+    return match_key(_TRAILING_PAGE.sub("", _LEADERS.sub("", text)))
+
+
 def _contents_block(lines: list[Line], start: int) -> set[int]:
-    """Return the lines after a 目次 label that read as entries (a title and a page number)."""
+    """Return the entries after a 目次 label: titles, numbers and page numbers, until a title
+    comes a second time (the body begins) or a sentence or section does."""
     found: set[int] = set()
+    seen: set[str] = set()
     for i in range(start, len(lines)):
         line = lines[i]
-        if line.kind in ("blank", "page"):
-            continue
-        if not (_LEADERS.search(line.raw) or _TRAILING_PAGE.search(line.raw)):
+        title = _entry_title(line)
+        entry = _LEADERS.search(line.raw) or _TRAILING_PAGE.search(line.raw)
+        short = line.kind in ("heading", "page") or (line.kind == "text" and title_ok(line.raw))
+        if (title and title in seen) or not (entry or short):
             break
+        seen.add(title)
         found.add(i)
     return found
 
@@ -305,11 +315,12 @@ def _listings(lines: list[Line]) -> set[int]:
 
 
 def _named_again(lines: list[Line], i: int, later: list[int]) -> bool:
-    """Tell whether heading ``i`` is named again by one of the ``later`` headings."""
-    style, numbers, title = _heading_key(lines[i])
+    """Tell whether heading ``i`` is named again by one of the ``later`` headings (the same
+    title, in any numbering: a chapter's first page lists 「1 …」 for its 「第1節 …」)."""
+    title = _heading_key(lines[i])[2]
     for j in later:
-        s, ns, t = _heading_key(lines[j])
-        if s == style and ns == numbers and t and (title.startswith(t) or t.startswith(title)):
+        t = _heading_key(lines[j])[2]
+        if t and (title.startswith(t) or t.startswith(title)):
             return True
     return False
 

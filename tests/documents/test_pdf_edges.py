@@ -91,6 +91,22 @@ def test_a_broken_file_is_refused_with_a_reason(tmp_path: Path, content: bytes) 
     )
 
 
+def test_a_page_tree_without_a_media_box_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "nobox.pdf"
+    path.write_bytes(pdf_with_unmapped_page().replace(b"/MediaBox [0 0 595 842] ", b""))
+    with pytest.raises(DocumentError) as caught:
+        read_pdf(path)
+    assert caught.value.reason.startswith("PDF のページ構成が壊れています")
+
+
+def test_a_cut_short_file_is_refused(tmp_path: Path) -> None:
+    whole = (Path(__file__).parents[1] / "fixtures/plans/pdf-overprint.pdf").read_bytes()
+    path = tmp_path / "half.pdf"
+    path.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(DocumentError, match=r"^half\.pdf: PDF として読めません"):
+        read_pdf(path)
+
+
 def test_a_missing_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DocumentError, match=r"^none\.pdf: ファイルが見つかりません$"):
         read_pdf(tmp_path / "none.pdf")
@@ -244,6 +260,16 @@ def test_radical_characters_read_as_the_kanji_they_stand_for(tmp_path: Path) -> 
 
 def test_unify_radicals_keeps_everything_else_verbatim() -> None:
     assert unify_radicals("⻑期（R1）ＡＢＣ　１２③") == "長期（R1）ＡＢＣ　１２③"
+
+
+def test_text_drawn_off_the_page_is_not_read(tmp_path: Path) -> None:
+    def page(c: Canvas, n: int) -> None:
+        c.setFont(MIN, 12)
+        c.drawString(72, 700, "見える本文です。")
+        c.drawString(-400, 700, "ページの外の文字")
+        c.drawString(72, 900, "上の外の文字")
+
+    assert texts(draw_pdf(tmp_path / "off.pdf", 1, page)) == [(1, "見える本文です。")]
 
 
 def test_characters_stacked_at_one_x_read_as_one_vertical_line(tmp_path: Path) -> None:
