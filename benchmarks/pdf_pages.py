@@ -125,6 +125,25 @@ def read_in_child(path: Path, workers: int | None) -> dict[str, float]:
     return figures
 
 
+HEADER = (
+    "| asked | pages | lines | s | pages/s | ms/page | peak MiB reader | peak MiB worker |\n"
+    "|---|---|---|---|---|---|---|---|"
+)
+
+
+def measure(pages: int, workers: int | None = None, *, header: bool = True) -> dict[str, float]:
+    """Make (or reuse) a PDF of about ``pages`` pages, read it in a child, print a table row."""
+    f = read_in_child(make_pdf(pages), workers)
+    if header:
+        print(HEADER)
+    print(
+        f"| {pages} | {f['pages']:.0f} | {f['lines']:.0f} | {f['seconds']:.2f} "
+        f"| {f['pages'] / f['seconds']:.1f} | {1000 * f['seconds'] / f['pages']:.0f} "
+        f"| {f['rss']:.0f} | {f['workers_rss']:.0f} |"
+    )
+    return f
+
+
 def main() -> None:
     """Make and read the PDFs; print one row per size."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -133,15 +152,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, help="reading processes (default: read_pdf's)")
     args = parser.parse_args()
     sizes = sorted({int(s) for s in args.also.split(",") if s} | {args.pages})
-    print("| asked | pages | lines | s | pages/s | ms/page | peak MiB reader | peak MiB worker |")
-    print("|---|---|---|---|---|---|---|---|")
-    for size in sizes:
-        f = read_in_child(make_pdf(size), args.workers)
-        print(
-            f"| {size} | {f['pages']:.0f} | {f['lines']:.0f} | {f['seconds']:.2f} "
-            f"| {f['pages'] / f['seconds']:.1f} | {1000 * f['seconds'] / f['pages']:.0f} "
-            f"| {f['rss']:.0f} | {f['workers_rss']:.0f} |"
-        )
+    for n, size in enumerate(sizes):
+        measure(size, args.workers, header=n == 0)
     print(f"\nworkers: {args.workers or 'read_pdf default (2 for 24 pages or more)'}")
     print("Rerun: .venv/bin/python benchmarks/pdf_pages.py --pages 200 --also 50,100 [--workers 1]")
 
