@@ -114,17 +114,24 @@ def _resolve(lines: list[Line], layout: Layout) -> tuple[list[Line], list[Droppe
             repeats.append(Dropped(line.number, line.page, line.raw, "repeat"))
         elif line.style in layout.containers:
             repeats.append(Dropped(line.number, line.page, line.raw, "container"))
+        elif i in layout.narrative:
+            out.append(_demoted(line))
         else:
             out.append(_leveled(line, layout))
     return out, repeats
+
+
+def _demoted(line: Line) -> Line:
+    """Return a heading candidate as the kind it falls back to (a group, a bullet, text)."""
+    text = line.text if line.fallback != "text" and line.text else line.raw
+    return replace(line, kind=line.fallback, text=text)
 
 
 def _leveled(line: Line, layout: Layout) -> Line:
     """Return a heading line with its rule applied, or demoted when its style is no level."""
     rule = layout.rule(line.style)
     if rule is None:
-        text = line.text if line.fallback != "text" and line.text else line.raw
-        return replace(line, kind=line.fallback, text=text)
+        return _demoted(line)
     code = "-".join(map(str, line.numbers)) if line.style in layout.code_styles else ""
     return replace(line, level=rule.level, node_kind=rule.kind, code=code)
 

@@ -349,6 +349,11 @@ class PlanBuilder:
             self.mode, self.initiative = "indicators", None
         self._block(line, "row", line.text)
 
+    def _label(self, line: Line) -> None:
+        """Place a label that heads text outside any section (関連図表): a sub-heading."""
+        self.mode, self.initiative = "description", None
+        self._block(line, "subheading", line.text)
+
     def _department(self, line: Line) -> None:
         """Record the department a 「担当課：…」 line names on the current node."""
         node = self._current()
@@ -459,4 +464,5 @@ _HANDLERS: dict[str, Callable[[PlanBuilder, Line], None]] = {
     "row": PlanBuilder._row,
     "text": PlanBuilder._text,
     "department": PlanBuilder._department,
+    "label": PlanBuilder._label,
 }

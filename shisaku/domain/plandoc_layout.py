@@ -59,6 +59,7 @@ class Layout:
     code_styles: frozenset[str] = frozenset()  # styles whose numbers are the node's code
     containers: frozenset[str] = frozenset()  # the document's parts and chapters around a plan
     repeats: frozenset[int] = frozenset()  # line positions of headings repeated as page heads
+    narrative: frozenset[int] = frozenset()  # line positions of items inside narrative text
     examples: dict[str, str] = field(default_factory=dict)  # style → its first heading line
 
     def rule(self, style: str) -> LevelRule | None:
@@ -357,8 +358,16 @@ def infer_layout(lines: list[Line], profile: Profile | None = None) -> Layout:
         frozenset(codes),
         frozenset(containers),
         frozenset(c.index for c in cands if c.repeat),
+        _in_narrative(kept),
         {s: next(c.line.raw for c in cands if c.line.style == s) for s in rules},
     )
+
+
+def _in_narrative(kept: list[_Candidate]) -> frozenset[int]:
+    """Return the headings of a level's style that stand inside narrative text (① used both for
+    items of 現状と課題 and for the groups of 施策の展開): there, they are text."""
+    free = {c.line.style for c in kept if not c.under_section}
+    return frozenset(c.index for c in kept if c.under_section and c.line.style in free)
 
 
 def _containers(levels: dict[str, int], roots: set[str]) -> set[str]:

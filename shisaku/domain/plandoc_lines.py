@@ -38,6 +38,8 @@ LineKind = Literal[
     "footnote",
     "row",
     "header",
+    "department",
+    "label",
     "text",
 ]
 FallbackKind = Literal["group", "bullet", "text"]
@@ -58,6 +60,7 @@ _BRACKETS = {
 }
 _PAGE_RES = (
     re.compile(r"^-?[0-9]{1,4}-?$"),  # - 45 -, －45－, 45
+    re.compile(r"^-[0-9]{1,3}-[0-9]{1,4}-$"),  # ― 2-1 ― (a chapter's pages)
     re.compile(r"^[0-9]{1,4}/[0-9]{1,4}$"),  # 45 / 120
     re.compile(r"^(?:p|P|ページ|頁)\.?[0-9]{1,4}$"),  # P.12
 )

@@ -120,7 +120,7 @@ def _extra_kinds(line: Line, profile: Profile) -> Line:
     if key is not None:
         return replace(line, kind="section", key=key, text=line.raw)
     label = other_label(line.raw)
-    return replace(line, kind="group", text=label) if label else line
+    return replace(line, kind="label", text=label) if label else line
 
 
 def _merge_titles(lines: list[Line]) -> list[Line]:
@@ -175,8 +175,27 @@ def _header_cells(lines: list[Line], i: int) -> tuple[int, tuple[str, ...]]:
     return j, tuple(cells)
 
 
+_PERIODS_LINE = re.compile(r"^(?:[(（][^()（）]{2,20}[)）]\s*){1,6}$")
+
+
+def _with_periods(header: Line, below: Line) -> Line | None:
+    """Return a header with the periods printed on the line below its column names (基準値
+    目標値 / （令和2年度）（令和8年度）) put after the last ones, or None when it has none."""
+    raw = below.raw.strip()
+    if not _PERIODS_LINE.match(raw):
+        return None
+    periods = re.findall(r"[(（][^()（）]+[)）]", raw)
+    if len(periods) >= len(header.cells):
+        return None
+    cells = list(header.cells)
+    for k, period in enumerate(periods, start=len(cells) - len(periods)):
+        cells[k] += period
+    return replace(header, cells=tuple(cells), text=" ".join(cells))
+
+
 def _join_header_cells(lines: list[Line]) -> list[Line]:
-    """Join column names printed one a line (指標 / 基準値 / 目標値) into one table header."""
+    """Join column names printed one a line (指標 / 基準値 / 目標値) into one table header,
+    with the periods a line below gives them."""
     out: list[Line] = []
     i = 0
     while i < len(lines):
@@ -186,6 +205,10 @@ def _join_header_cells(lines: list[Line]) -> list[Line]:
             i = j
         else:
             out.append(lines[i])
+            i += 1
+        joined = _with_periods(out[-1], lines[i]) if out[-1].kind == "header" and i < len(lines) else None
+        if joined is not None:
+            out[-1] = joined
             i += 1
     return out
 
@@ -261,7 +284,7 @@ _WORDY = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")
 def _may_repeat(line: Line) -> bool:
     """Tell whether a line may be a running head: a title-like line (labels, table cells and
     periods such as 「(R2~R6累計)」 repeat on purpose)."""
-    return line.kind in ("text", "heading", "group") and len(_WORDY.findall(line.raw)) >= 5
+    return line.kind in ("text", "heading", "group", "label") and len(_WORDY.findall(line.raw)) >= 5
 
 
 def _noise(line: Line, profile: Profile) -> Reason | None:
