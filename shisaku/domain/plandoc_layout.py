@@ -293,23 +293,47 @@ def _owning_levels(cands: list[_Candidate], levels: dict[str, int]) -> dict[int,
     return {level: sum(flags) / len(flags) for level, flags in owned.items()}
 
 
-def _table_levels(
-    lines: list[Line], cands: list[_Candidate], levels: dict[str, int]
-) -> dict[int, float]:
-    """Return, for each level, the share of its headings whose part of the document holds a
-    table: from the heading to the next heading of the same or a higher level.
+def _item_styles(kept: list[_Candidate]) -> set[str]:
+    """Return the styles of list items: under one parent, only the last of them is followed by
+    a table (施策の方向 (1), (2), then 成果指標) and never each one by its own."""
+    groups: dict[tuple[str, int], list[_Candidate]] = defaultdict(list)
+    for cand in kept:
+        if not cand.repeat:
+            parent = cand.ancestors[-1][1] if cand.ancestors else -1
+            groups[(cand.line.style, parent)].append(cand)
+    last_only: set[str] = set()
+    each: set[str] = set()
+    for (style, _), group in groups.items():
+        owns = [c.owns_table for c in group]
+        if len(group) > 1 and owns[-1] and not any(owns[:-1]):
+            last_only.add(style)
+        if len(group) > 1 and all(owns):
+            each.add(style)
+    return last_only - each
 
-    Where every heading of a level has its own table (基本目標, then each (1) with its KPI),
-    the deepest such level is where tables belong: a table after a list of items
-    (施策の方向 (1) (2) then 成果指標) is its measure's, not the last item's.
+
+def _table_levels(kept: list[_Candidate], levels: dict[str, int]) -> dict[int, float]:
+    """Return, for each level, the share of its headings that own an indicator table.
+
+    A table after list items is their parent's: where every heading of a level has its own
+    table (基本目標, then each (1) with its KPI), the deepest such level is the measures'.
     """
-    heads = [(c.index, levels[c.line.style]) for c in cands if not c.repeat and c.line.style in levels]
-    tables = [i for i, line in enumerate(lines) if _is_table(line)]
-    spans: dict[int, list[bool]] = defaultdict(list)
-    for n, (start, level) in enumerate(heads):
-        end = next((i for i, lv in heads[n + 1 :] if lv <= level), len(lines))
-        spans[level].append(any(start < t < end for t in tables))
-    return {level: sum(flags) / len(flags) for level, flags in spans.items()}
+    items = _item_styles(kept)
+    by_index = {c.index: c for c in kept}
+    owners: set[int] = set()
+    for cand in kept:
+        if cand.owns_table and not cand.repeat:
+            owner = cand
+            while owner.line.style in items and owner.ancestors:
+                owner = by_index.get(owner.ancestors[-1][1], owner)
+                if owner.line.style not in items:
+                    break
+            owners.add(owner.index)
+    share: dict[int, list[bool]] = defaultdict(list)
+    for cand in kept:
+        if not cand.repeat and cand.line.style in levels:
+            share[levels[cand.line.style]].append(cand.index in owners)
+    return {level: sum(flags) / len(flags) for level, flags in share.items()}
 
 
 def kinds_for(levels: list[int], owning: dict[int, float]) -> dict[int, str]:
@@ -346,7 +370,7 @@ def infer_layout(lines: list[Line], profile: Profile | None = None) -> Layout:
     containers = _containers(levels, roots) | _frames(kept)
     containers -= profile.level_styles(styles)
     levels = _without(levels, containers) | profile.levels(order)
-    tables = _table_levels(lines, kept, levels)
+    tables = _table_levels(kept, levels)
     owning = tables if any(v >= MEASURE_SHARE for v in tables.values()) else _owning_levels(kept, levels)
     kinds = kinds_for(sorted(set(levels.values())), owning)
     rules = {s: LevelRule(s, lv, profile.kind(s) or kinds[lv]) for s, lv in levels.items()}

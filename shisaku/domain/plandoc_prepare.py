@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from shisaku.domain.periods import PeriodError, read_period
 from shisaku.domain.plandoc_lines import Line, classify, classify_text, title_ok
 from shisaku.domain.plandoc_profile import Profile, drop_key
 from shisaku.domain.plandoc_sections import department, header_word, other_label
@@ -178,13 +179,33 @@ def _header_cells(lines: list[Line], i: int) -> tuple[int, tuple[str, ...]]:
 _PERIODS_LINE = re.compile(r"^(?:[(（][^()（）]{2,20}[)）]\s*){1,6}$")
 
 
+def _periods_below(below: Line) -> list[str]:
+    """Return the periods a line under a table header gives its columns: 「（令和2年度）
+    （令和8年度）」, or a second header row of cells that are periods or empty."""
+    raw = below.raw.strip()
+    if _PERIODS_LINE.match(raw):
+        return re.findall(r"[(（][^()（）]+[)）]", raw)
+    cells = [c.strip() for c in below.cells] if below.kind == "row" else []
+    if cells and not cells[0] and all(_is_period(c) for c in cells[1:] if c):
+        return [f"（{c}）" for c in cells[1:] if c]
+    return []
+
+
+def _is_period(text: str) -> bool:
+    """Tell whether a cell is a period and nothing else (令和元年度, R7, 2026年度)."""
+    try:
+        read_period(text)
+    except PeriodError:
+        return False
+    return True
+
+
 def _with_periods(header: Line, below: Line) -> Line | None:
     """Return a header with the periods printed on the line below its column names (基準値
     目標値 / （令和2年度）（令和8年度）) put after the last ones, or None when it has none."""
-    raw = below.raw.strip()
-    if not _PERIODS_LINE.match(raw):
+    periods = _periods_below(below)
+    if not periods:
         return None
-    periods = re.findall(r"[(（][^()（）]+[)）]", raw)
     if len(periods) >= len(header.cells):
         return None
     cells = list(header.cells)

@@ -397,7 +397,10 @@ def read_section(section: Section, line: int) -> _Table:
         elif block.kind == "row" and "\t" in block.text:
             _flush(stream, line, columns, table)
             row = _cells_row(block.text, line, columns)
-            _add(table, _indicator(row, columns), keep=True, block=block)
+            if any(c.strip() for c in row.cells):
+                _add(table, _indicator(row, columns), keep=True, block=block)
+            else:  # a note across the table (※割合は市民意識調査によります。)
+                table.blocks.append(Block(kind="paragraph", text=block.text.strip()))
         elif block.kind == "row" and _ARROWS.search(block.text):
             _flush(stream, line, columns, table)  # an arrow row stands alone on its line
             _flush([block.text], line, columns, table)
