@@ -22,6 +22,7 @@ import multiprocessing
 import os
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import repeat
 from pathlib import Path
 from typing import Any
@@ -98,14 +99,22 @@ def _page_list(name: str, pdf: Any) -> list[Any]:
         raise DocumentError(name, f"PDF のページ構成が壊れています: {error}") from error
 
 
+def _workers(count: int) -> int:
+    """Return how many processes should read ``count`` pages by default."""
+    many = count >= PARALLEL_PAGES and (os.cpu_count() or 1) > 1
+    # A daemonic process (a multiprocessing pool's worker) may not start processes of its own.
+    return WORKERS if many and not multiprocessing.current_process().daemon else 1
+
+
 def _read_all(path: Path, pages: list[Any], workers: int | None) -> list[PageText] | PageFailure:
     """Return every page's text, in parallel when the PDF is long and cores allow."""
-    if workers is None:
-        many = len(pages) >= PARALLEL_PAGES and (os.cpu_count() or 1) > 1
-        workers = WORKERS if many else 1
-    if workers <= 1:
-        return read_open_pages(pages)
-    return _read_parallel(path, len(pages), workers)
+    workers = _workers(len(pages)) if workers is None else workers
+    if workers > 1:
+        try:
+            return _read_parallel(path, len(pages), workers)
+        except (OSError, BrokenProcessPool):  # no processes to be had here: read in this one
+            pass
+    return read_open_pages(pages)
 
 
 def _folded(text: str) -> str:
