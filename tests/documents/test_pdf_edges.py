@@ -283,6 +283,33 @@ def test_characters_stacked_at_one_x_read_as_one_vertical_line(tmp_path: Path) -
     assert lines[:2] == [(1, "主な取組"), (1, "一つめの文です。一つめの文です。一つめの文")]
 
 
+def test_wrapped_cells_join_japanese_lines_directly_and_ascii_words_with_a_space(
+    tmp_path: Path,
+) -> None:
+    cells = [
+        [["指標名"], ["区分"], ["目標値"]],
+        [["Free", "Wi-Fi"], ["公衆", "無線LAN"], ["LAN", "整備"]],
+    ]
+
+    def page(c: Canvas, n: int) -> None:
+        c.setFont(MIN, 10)
+        for r, row in enumerate(cells):
+            for k, lines in enumerate(row):
+                for i, text in enumerate(lines):
+                    c.drawString(64 + 150 * k, 712 - 40 * r - 13 * i, text)
+        for y in (724, 684, 644):
+            c.line(60, y, 510, y)
+        for x in (60, 210, 360, 510):
+            c.line(x, 724, x, 644)
+
+    doc = read_pdf(draw_pdf(tmp_path / "cells.pdf", 1, page))
+    assert [line.cells for line in doc.lines] == [
+        ("指標名", "区分", "目標値"),
+        ("Free Wi-Fi", "公衆無線LAN", "LAN整備"),
+    ]
+    assert doc.lines[1].text == "Free Wi-Fi\t公衆無線LAN\tLAN整備"
+
+
 # ---------------------------------------------------------------- parallel reading
 
 
