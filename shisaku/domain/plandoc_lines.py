@@ -26,6 +26,7 @@ from shisaku.domain.plandoc_text import (
     squeeze,
     strip_invisible,
     undouble,
+    unrepeat,
 )
 
 LineKind = Literal[
@@ -125,7 +126,7 @@ def title_ok(title: str) -> bool:
 
 def clean(raw: str) -> str:
     """Return the line as the rules see it: trimmed, overprinting undone, radicals folded."""
-    return fold_radicals(undouble(strip_invisible(raw).strip()))
+    return fold_radicals(unrepeat(undouble(strip_invisible(raw).strip())))
 
 
 def _blank(s: str, n: int) -> Line | None:

@@ -162,8 +162,8 @@ _PERIOD_CELL = re.compile(r"^[(（][^()（）]{2,20}[)）]$")
 def _header_cells(lines: list[Line], i: int) -> tuple[int, tuple[str, ...]]:
     """Return where a header printed a cell a line ends, and its cells; a period in
     parentheses on the next line belongs to the column name above it (現状値 / （2020年度））."""
-    cells: list[str] = []
-    j = i
+    cells: list[str] = list(lines[i].cells) if lines[i].kind == "header" else []
+    j = i + 1 if cells else i
     while j < len(lines):
         raw = lines[j].raw.strip()
         if _header_cell(lines[j]):

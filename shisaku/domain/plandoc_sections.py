@@ -228,11 +228,20 @@ def header_columns(line: str) -> tuple[str, ...]:
 
 
 def _cells(line: str) -> list[str]:
-    """Return a header's cells: tab-separated, else separated by spaces outside parentheses."""
+    """Return a header's cells: tab-separated, else separated by spaces outside parentheses
+    (letters of a letter-spaced name joined again: 指 標 名 → 指標名)."""
     if "\t" in line:
         return [c.strip() for c in line.split("\t") if c.strip()]
     joined = re.sub(r"\s*([(（])", r"\1", fold(line).strip())
-    return _TOKEN.findall(spoken_to_written(joined))
+    cells: list[str] = []
+    single = False
+    for token in _TOKEN.findall(spoken_to_written(joined)):
+        if single and len(token) == 1 and cells:
+            cells[-1] += token
+        else:
+            cells.append(token)
+        single = len(token) == 1
+    return cells
 
 
 def _label_key(bare: str) -> str | None:

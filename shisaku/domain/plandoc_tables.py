@@ -231,9 +231,14 @@ def _value_reading(cell: str) -> Reading | None:
     return reading if label in _DIRECTION_WORDS or label in _TARGET_WORDS else None
 
 
+_CUT_DECIMAL = re.compile(r"(?<=[0-9]\.)\s+(?=[0-9])")  # 96. 2% as a PDF copy breaks it
+_CUT_WORD = re.compile(r"(?<=[\u30a1-\u30fa])\s+(?=ー)")  # セ ン タ ー: the ー is a letter
+
+
 def _tokens(text: str) -> list[str]:
-    """Return a stream's words, a parenthesised group kept as one word."""
-    return _TOKEN.findall(text)
+    """Return a stream's words, a parenthesised group kept as one word (and decimals and
+    katakana words that a copy cut apart put back together)."""
+    return _TOKEN.findall(_CUT_WORD.sub("", _CUT_DECIMAL.sub("", text)))
 
 
 def _cells_of(tokens: list[str]) -> list[tuple[str, bool]]:

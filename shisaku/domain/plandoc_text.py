@@ -91,6 +91,39 @@ def collapse_title(title: str) -> str:
     return title.strip()
 
 
+_GLUED_REPEAT = re.compile(r"^(\S{2,10}?)\1+$")
+
+
+def _unrepeated_token(token: str) -> str:
+    """Return a token printed several times glued together once (施策１施策１施策１ → 施策１)."""
+    m = _GLUED_REPEAT.match(token)
+    return m[1] if m and not m[1].isdigit() else token
+
+
+def unrepeat(text: str) -> str:
+    """Return a line whose text runs were each printed several times with them printed once.
+
+    Some PDFs draw a bold run 2–4 times at nearly the same place, and a text copy then gives
+    「【基本目標１】 【基本目標１】 子育て世代に 子育て世代に選ばれるまち 選ばれるまち」 or
+    「施策１施策１施策１」: runs repeated side by side are kept once, and then a run that only
+    begins or ends a longer one next to it is dropped.  Other lines are returned unchanged.
+    """
+    tokens = text.split()
+    once = [_unrepeated_token(t) for t in tokens]
+    kept = [t for n, t in enumerate(once) if n == 0 or once[n - 1] != t]
+    if kept == tokens:
+        return text
+    if len(kept) < len(once):
+        kept = [t for n, t in enumerate(kept) if not _part_of_neighbour(t, kept, n)]
+    return " ".join(kept)
+
+
+def _part_of_neighbour(token: str, tokens: list[str], n: int) -> bool:
+    """Tell whether the n-th token only begins or ends a longer token next to it."""
+    neighbours = tokens[max(n - 1, 0) : n] + tokens[n + 1 : n + 2]
+    return any(len(o) > len(token) and (o.startswith(token) or o.endswith(token)) for o in neighbours)
+
+
 def undouble(text: str) -> str:
     """Return ``text`` with overprinting undone when every character repeats 2–4 times alike.
 
