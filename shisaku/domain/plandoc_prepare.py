@@ -17,7 +17,13 @@ from dataclasses import dataclass, replace
 from shisaku.domain.periods import PeriodError, read_period
 from shisaku.domain.plandoc_lines import Line, classify, classify_text, title_ok
 from shisaku.domain.plandoc_profile import Profile, drop_key
-from shisaku.domain.plandoc_sections import department, header_word, other_label
+from shisaku.domain.plandoc_sections import (
+    HEADER_WORDS,
+    SECTION_WORDS,
+    department,
+    header_word,
+    other_label,
+)
 from shisaku.domain.plandoc_source import SourceDocument, SourceLine
 from shisaku.domain.plandoc_split import split_label, split_page_line
 from shisaku.domain.plandoc_text import match_key
@@ -77,8 +83,27 @@ def _single_char(source: SourceLine) -> bool:
     return len(text) == 1 and not text.isdigit() and not source.cells
 
 
+_KNOWN_WORDS = frozenset(SECTION_WORDS) | HEADER_WORDS
+_KNOWN_PREFIXES = frozenset(w[:n] for w in _KNOWN_WORDS for n in range(1, len(w)))
+
+
+def _vertical_words(run: list[SourceLine]) -> list[SourceLine]:
+    """Return a run of one-character lines as the words it spells: the longest column name or
+    section label ends a word (現/状/値/目/標/値 → 現状値, 目標値), the rest is one word."""
+    chars = [s.text.strip() for s in run]
+    out: list[SourceLine] = []
+    start = 0
+    for end in range(1, len(run) + 1):
+        word = "".join(chars[start:end])
+        longer = end < len(run) and word + chars[end] in _KNOWN_PREFIXES | _KNOWN_WORDS
+        if (word in _KNOWN_WORDS and not longer) or end == len(run):
+            out.append(replace(run[start], text=word))
+            start = end
+    return out
+
+
 def _join_vertical(lines: tuple[SourceLine, ...]) -> list[SourceLine]:
-    """Join runs of one-character lines (a label printed vertically) into one line."""
+    """Join runs of one-character lines (a label printed vertically) into words."""
     out: list[SourceLine] = []
     i = 0
     while i < len(lines):
@@ -86,8 +111,7 @@ def _join_vertical(lines: tuple[SourceLine, ...]) -> list[SourceLine]:
         while j < len(lines) and _single_char(lines[j]):
             j += 1
         if j - i >= 2:
-            text = "".join(s.text.strip() for s in lines[i:j])
-            out.append(replace(lines[i], text=text))
+            out.extend(_vertical_words(list(lines[i:j])))
             i = j
         else:
             out.append(lines[i])
@@ -144,9 +168,10 @@ def _merge_titles(lines: list[Line]) -> list[Line]:
 
 
 def _next_filled(lines: list[Line], i: int) -> int | None:
-    """Return the index of the next line that is not blank, or None."""
+    """Return the index of the next line that is not blank nor a stray character (the 「目」 of
+    a vertical side label printed around the title), or None."""
     for j in range(i + 1, min(i + 4, len(lines))):
-        if lines[j].kind != "blank":
+        if lines[j].kind != "blank" and len(lines[j].raw.strip()) > 1:
             return j
     return None
 
@@ -163,17 +188,28 @@ def _header_cells(lines: list[Line], i: int) -> tuple[int, tuple[str, ...]]:
     """Return where a header printed a cell a line ends, and its cells; a period in
     parentheses on the next line belongs to the column name above it (現状値 / （2020年度））."""
     cells: list[str] = list(lines[i].cells) if lines[i].kind == "header" else []
+    periods: list[str] = []
     j = i + 1 if cells else i
     while j < len(lines):
         raw = lines[j].raw.strip()
-        if _header_cell(lines[j]):
+        if _header_cell(lines[j]) and not periods:
             cells.append(raw)
         elif cells and _PERIOD_CELL.match(raw):
-            cells[-1] += raw
+            periods.append(raw)
+        elif _header_cell(lines[j]):  # 現状値 / （2020年度） / 目標値 / （2026年度）
+            cells, periods = _dated(cells, periods) + [raw], []
         else:
             break
         j += 1
-    return j, tuple(cells)
+    return j, tuple(_dated(cells, periods))
+
+
+def _dated(cells: list[str], periods: list[str]) -> list[str]:
+    """Return column names with the periods printed under them, given to the last ones."""
+    if len(periods) >= len(cells):
+        return cells
+    head = cells[: len(cells) - len(periods)]
+    return head + [c + p for c, p in zip(cells[len(head) :], periods, strict=True)]
 
 
 _PERIODS_LINE = re.compile(r"^(?:[(（][^()（）]{2,20}[)）]\s*){1,6}$")
