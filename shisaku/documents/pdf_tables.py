@@ -38,7 +38,11 @@ def cell_text(chars: Sequence[Char]) -> str:
 
 
 def _row_line(cells: Sequence[Box | None], chars: Sequence[Char]) -> PageLine | None:
-    """Return one table row as a line, or None when every cell is empty."""
+    """Return one table row as a line, or None when every cell is empty.
+
+    A row that is one cell across the whole table (a framed heading ruled onto the table, a
+    group title) is a plain line: its text without cells.
+    """
     boxes = [b for b in cells if b]
     row: Box = (
         min(b[0] for b in boxes),
@@ -50,15 +54,16 @@ def _row_line(cells: Sequence[Box | None], chars: Sequence[Char]) -> PageLine | 
     texts = tuple(cell_text([c for c in inside if _inside(c, b)]) if b else "" for b in cells)
     if not any(texts):
         return None
+    whole = len(boxes) == 1 < len(cells)
     return PageLine(
-        text="\t".join(texts),
+        text="".join(texts) if whole else "\t".join(texts),
         x0=row[0],
         top=row[1],
         x1=row[2],
         bottom=row[3],
         size=round(max((c["size"] for c in inside), default=0.0), 2),
         bold=sum(1 for c in inside if is_bold(c)) * 2 > len(inside),
-        cells=texts,
+        cells=() if whole else texts,
     )
 
 

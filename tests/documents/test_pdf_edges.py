@@ -310,6 +310,26 @@ def test_wrapped_cells_join_japanese_lines_directly_and_ascii_words_with_a_space
     assert doc.lines[1].text == "Free Wi-Fi\t公衆無線LAN\tLAN整備"
 
 
+def test_a_framed_heading_ruled_onto_a_table_is_a_plain_line(tmp_path: Path) -> None:
+    def page(c: Canvas, n: int) -> None:
+        c.setFont(GOTHIC, 14)
+        c.drawString(66, 732, "施策1-1　子育て支援の充実")
+        c.setFont(MIN, 10)
+        c.drawString(66, 706, "担当課")
+        c.drawString(216, 706, "こども未来課")
+        c.rect(60, 724, 450, 26)  # the frame of the heading, its bottom the table's top rule
+        for y in (724, 698):
+            c.line(60, y, 510, y)
+        for x in (60, 210, 510):
+            c.line(x, 724, x, 698)
+
+    doc = read_pdf(draw_pdf(tmp_path / "framed.pdf", 1, page))
+    assert [(line.text, line.cells) for line in doc.lines] == [
+        ("施策1-1 子育て支援の充実", ()),
+        ("担当課\tこども未来課", ("担当課", "こども未来課")),
+    ]
+
+
 # ---------------------------------------------------------------- parallel reading
 
 
