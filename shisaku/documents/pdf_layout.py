@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from shisaku.documents.pdf_lines import PageLine, Word, line_of, rows_of
 from shisaku.documents.pdf_tables import TableBlock
@@ -42,7 +42,6 @@ class Frag:
     bottom: float
     word: Word | None = None
     table: TableBlock | None = None
-    rows: int = field(default=1)
 
     @property
     def middle(self) -> float:
@@ -57,7 +56,7 @@ def word_frag(word: Word) -> Frag:
 
 def table_frag(table: TableBlock) -> Frag:
     """Return a table as one fragment."""
-    return Frag(*table.box, table=table, rows=len(table.rows))
+    return Frag(*table.box, table=table)
 
 
 # ---------------------------------------------------------------- margins
