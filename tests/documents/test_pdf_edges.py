@@ -10,6 +10,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from reportlab.pdfgen.canvas import Canvas
@@ -29,9 +30,9 @@ def _fonts() -> None:
     register_fonts()
 
 
-def draw_pdf(path: Path, pages: int, draw: Draw, **options: object) -> Path:
+def draw_pdf(path: Path, pages: int, draw: Draw, **options: Any) -> Path:
     """Write a PDF of ``pages`` pages, each drawn by ``draw(canvas, page number)``."""
-    canvas = Canvas(str(path), pagesize=(595, 842), **options)  # type: ignore[arg-type]
+    canvas = Canvas(str(path), pagesize=(595, 842), **options)
     for number in range(1, pages + 1):
         draw(canvas, number)
         canvas.showPage()
