@@ -1,6 +1,6 @@
 """Benchmark: read an N-page plan PDF with read_pdf; print seconds, pages/s and peak memory.
 
-Rerun:  .venv/bin/python benchmarks/pdf_pages.py [--pages 200] [--also 50,100] [--workers 1]
+Rerun:  .venv/bin/python benchmarks/pdf_pages.py [--pages 200] [--also 50,100] [--workers 2]
 
 The PDF is made with WeasyPrint from HTML of plan-like text about a fictional town (two text
 columns, running heads and page numbers in the margins, a ruled indicator table under every
@@ -106,8 +106,8 @@ def read_in_child(path: Path, workers: int | None) -> dict[str, float]:
     code = (
         "import json, resource, sys, time; from pathlib import Path\n"
         "from shisaku.documents.pdf import read_pdf\n"
-        "w = None if sys.argv[2] == 'auto' else int(sys.argv[2])\n"
-        "t = time.perf_counter(); doc = read_pdf(Path(sys.argv[1]), workers=w)\n"
+        "kw = {} if sys.argv[2] == 'default' else {'workers': int(sys.argv[2])}\n"
+        "t = time.perf_counter(); doc = read_pdf(Path(sys.argv[1]), **kw)\n"
         "t = time.perf_counter() - t\n"
         "me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
         "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
@@ -115,7 +115,7 @@ def read_in_child(path: Path, workers: int | None) -> dict[str, float]:
         " 'notices': len(doc.notices), 'rss': me, 'workers_rss': kids}))\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code, str(path), str(workers or "auto")],
+        [sys.executable, "-c", code, str(path), str(workers or "default")],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -154,8 +154,8 @@ def main() -> None:
     sizes = sorted({int(s) for s in args.also.split(",") if s} | {args.pages})
     for n, size in enumerate(sizes):
         measure(size, args.workers, header=n == 0)
-    print(f"\nworkers: {args.workers or 'read_pdf default (2 for 24 pages or more)'}")
-    print("Rerun: .venv/bin/python benchmarks/pdf_pages.py --pages 200 --also 50,100 [--workers 1]")
+    print(f"\nworkers: {args.workers or 'read_pdf default (1: this process)'}")
+    print("Rerun: .venv/bin/python benchmarks/pdf_pages.py --pages 200 --also 50,100 [--workers 2]")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import math
 import multiprocessing
-import os
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -48,10 +47,11 @@ UNREADABLE = (
     "どのページの文字も読み取れません（フォントに文字の対応表がない PDF です。"
     "PDF を作り直すか、OCR で文字を付けてからお試しください）"
 )
-# A PDF of this many pages or more is read by WORKERS processes, each taking a share of the
-# pages in turn (pdfminer's parsing is pure Python: about 0.1 s a page on one core).
+# Reading in worker processes (``read_pdf(path, workers=2)``) pays only for a long PDF:
+# starting a process and reopening the file costs about half a second.  By default a PDF is read
+# in this process: 200 pages take 10-14 s on two shared cores, within the aim of 20 s, and two
+# workers gain little unless the machine has a core to spare.
 PARALLEL_PAGES = 24
-WORKERS = 2
 # What a damaged file makes pdfplumber raise while walking its page tree (a page without a
 # MediaBox gives a TypeError).
 BROKEN = (PdfminerException, MalformedPDFException, TypeError, ValueError)
@@ -99,17 +99,16 @@ def _page_list(name: str, pdf: Any) -> list[Any]:
         raise DocumentError(name, f"PDF のページ構成が壊れています: {error}") from error
 
 
-def _workers(count: int) -> int:
-    """Return how many processes should read ``count`` pages by default."""
-    many = count >= PARALLEL_PAGES and (os.cpu_count() or 1) > 1
+def _parallel(count: int, workers: int) -> bool:
+    """Return whether ``count`` pages are worth reading in ``workers`` processes here."""
     # A daemonic process (a multiprocessing pool's worker) may not start processes of its own.
-    return WORKERS if many and not multiprocessing.current_process().daemon else 1
+    daemon = multiprocessing.current_process().daemon
+    return workers > 1 and count >= PARALLEL_PAGES and not daemon
 
 
-def _read_all(path: Path, pages: list[Any], workers: int | None) -> list[PageText] | PageFailure:
-    """Return every page's text, in parallel when the PDF is long and cores allow."""
-    workers = _workers(len(pages)) if workers is None else workers
-    if workers > 1:
+def _read_all(path: Path, pages: list[Any], workers: int) -> list[PageText] | PageFailure:
+    """Return every page's text, in ``workers`` processes when the PDF is long enough."""
+    if _parallel(len(pages), workers):
         try:
             return _read_parallel(path, len(pages), workers)
         except (OSError, BrokenProcessPool):  # no processes to be had here: read in this one
@@ -179,7 +178,7 @@ def _close(pdf: Any) -> None:
         pdf.stream.close()
 
 
-def _read_open(name: str, path: Path, pdf: Any, workers: int | None) -> SourceDocument:
+def _read_open(name: str, path: Path, pdf: Any, workers: int) -> SourceDocument:
     """Return the source document of an open PDF; raise DocumentError."""
     pages = _read_all(path, _page_list(name, pdf), workers)
     if isinstance(pages, PageFailure):
@@ -189,11 +188,11 @@ def _read_open(name: str, path: Path, pdf: Any, workers: int | None) -> SourceDo
     return _document(name, pdf, pages)
 
 
-def read_pdf(path: Path, *, workers: int | None = None) -> SourceDocument:
+def read_pdf(path: Path, *, workers: int = 1) -> SourceDocument:
     """Return the text of a plan PDF as source lines in reading order; raise DocumentError.
 
-    ``workers`` is the number of processes reading pages (default: 2 for a long PDF on a
-    machine with two cores or more, else 1); the result is the same whatever it is.
+    ``workers`` above 1 reads a PDF of 24 pages or more in that many new processes, each
+    taking its share of the pages; the result is the same.
     """
     name = path.name
     try:

@@ -348,4 +348,4 @@ def test_reading_in_two_processes_gives_the_same_document(tmp_path: Path) -> Non
     assert one == two
     assert [line.page for line in two.lines] == sorted(line.page for line in two.lines)
     assert len(two.notices) == 52
-    assert read_pdf(path) == one  # 26 pages: the default reads in parallel on two cores
+    assert read_pdf(path) == one  # the default: in this process
