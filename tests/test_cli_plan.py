@@ -205,10 +205,10 @@ def test_help_lists_the_commands(capsys):
 
 def test_an_unreadable_plan_document_names_its_line_and_writes_nothing(db, capsys, tmp_path):
     bad = tmp_path / "bad.txt"
-    bad.write_text("2 ひと創り\n\n2-1 子育て\n\n2-1 子育て\n", encoding="utf-8")
+    bad.write_text("2 ひと創り\n\n2-1 子育て\n\n2-1 教育\n", encoding="utf-8")
     code, out, err = run(capsys, "import-plan", str(bad), *NEW_PLAN)
     assert (code, out) == (2, "")
-    assert err.startswith("エラー: bad.txt の 5 行目: 『2-1 子育て』を読めません。")
+    assert err.startswith("エラー: bad.txt の 5 行目: 『2-1 教育』を読めません。")
     assert Plan.objects.count() == 0
 
 
