@@ -21,13 +21,13 @@ from typing import Any
 
 from shisaku.domain.plandoc_build import PlanBuilder
 from shisaku.domain.plandoc_errors import PlanDocError, Problem
+from shisaku.domain.plandoc_indicators import read_indicators
 from shisaku.domain.plandoc_layout import Layout, infer_layout
-from shisaku.domain.plandoc_lines import Line
+from shisaku.domain.plandoc_lines import Line, clean
 from shisaku.domain.plandoc_meta import find_period, find_title
 from shisaku.domain.plandoc_prepare import Dropped, classified_lines, drop_noise
 from shisaku.domain.plandoc_profile import Profile, rules_to_dict
 from shisaku.domain.plandoc_source import SourceDocument, SourceNotice, document_from_text
-from shisaku.domain.plandoc_indicators import read_indicators
 from shisaku.domain.plantree import PlanTree, Warning
 
 __all__ = [
@@ -152,7 +152,7 @@ def read_plan(document: SourceDocument, profile: Profile | None = None) -> PlanR
     built.tree.warnings.sort(key=lambda w: w.line)
     preamble = [Dropped(p.number, p.page, p.raw, "preamble") for p in built.preamble]
     heads = [d.text for d in dropped if d.reason == "running_head"]
-    texts = [p.raw for p in built.preamble] + heads
+    texts = [clean(line.text) for line in document.lines]
     return PlanReading(
         tree=built.tree,
         layout=layout,

@@ -69,9 +69,9 @@ def _default_periods(indicator: DocIndicator, defaults: dict[str, Period]) -> No
     """Give figures without a period the one the document states for all of their kind."""
     figures = [("baseline", indicator.baseline), *(("target", t) for t in indicator.targets)]
     for role, figure in figures:
-        if figure is not None and figure.period is None and role in defaults:
-            if figure.reading is not None and figure.reading.is_known():
-                figure.period = defaults[role]
+        known = figure is not None and figure.reading is not None and figure.reading.is_known()
+        if known and figure is not None and figure.period is None and role in defaults:
+            figure.period = defaults[role]
 
 
 def _name_key(name: str) -> str:

@@ -371,7 +371,9 @@ def infer_layout(lines: list[Line], profile: Profile | None = None) -> Layout:
     containers -= profile.level_styles(styles)
     levels = _without(levels, containers) | profile.levels(order)
     tables = _table_levels(kept, levels)
-    owning = tables if any(v >= MEASURE_SHARE for v in tables.values()) else _owning_levels(kept, levels)
+    owning = (
+        tables if any(v >= MEASURE_SHARE for v in tables.values()) else _owning_levels(kept, levels)
+    )
     kinds = kinds_for(sorted(set(levels.values())), owning)
     rules = {s: LevelRule(s, lv, profile.kind(s) or kinds[lv]) for s, lv in levels.items()}
     for style in styles:
@@ -465,9 +467,7 @@ def _without(levels: dict[str, int], containers: set[str]) -> dict[str, int]:
     """Return the levels of the other styles, closed up over the containers' levels."""
     kept = {lv for s, lv in levels.items() if s not in containers}
     gone = sorted({levels[s] for s in containers} - kept)
-    return {
-        s: lv - sum(g < lv for g in gone) for s, lv in levels.items() if s not in containers
-    }
+    return {s: lv - sum(g < lv for g in gone) for s, lv in levels.items() if s not in containers}
 
 
 def cands_styles(cands: list[_Candidate]) -> list[str]:

@@ -183,7 +183,7 @@ _TAG = re.compile(r"^[“「『\"][^”」』\"]{1,8}[”」』\"]\s+(?=\S{4})")
 
 
 def untagged(title: str) -> str:
-    """Return a title without a short quoted tag in front (「“ひと” 若い世代の…」→「若い世代の…」)."""
+    """Return a title without a short quoted tag in front (「“ひと” 若い世代の…」)."""
     return _TAG.sub("", title)
 
 
@@ -213,7 +213,7 @@ def _heading(s: str, n: int) -> Line | None:
 
 
 def _numbered_sentence(s: str, n: int, numbering: Numbering) -> Line | None:
-    """Claim a numbered sentence 「1 福祉総合相談窓口を設けます。」 as a bullet (the number is layout)."""
+    """Claim a numbered sentence 「1 窓口を設けます。」 as a bullet (the number is layout)."""
     title = numbering.title.strip()
     if numbering.word or "-" in numbering.style or not title.endswith("。"):
         return None

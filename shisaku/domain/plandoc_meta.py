@@ -1,9 +1,11 @@
 """What a plan document says about itself: its title and its period.
 
-The title is a line of the preamble or a running head that names a kind of plan (総合計画,
-基本計画, 総合戦略 …); the period is what follows 「計画期間」 (「令和3年度～令和8年度」, 「2021
-年度から2026年度まで」) or a year range in parentheses after the title.  Both are only offered:
-the options of the import win, and nothing is guessed when the document is silent.
+The title is a line of the preamble (the cover) that names a kind of plan (総合計画, 基本計画,
+総合戦略 …), joined with the line after it when the cover breaks it in two (「第2次雲雀野市総合
+計画」 / 「後期基本計画」); failing that, the running head that names one.  The period is the year
+range after 「計画期間」 or beside the title (「令和3年度～令和8年度」, 「2022（令和4）年度 ▶ 2026
+（令和8）年度」, 「（2022～2026）」, 「令和5～9年度」).  Both are only offered: the options of the
+import win, and nothing is guessed when the document is silent.
 """
 
 from __future__ import annotations
@@ -22,13 +24,20 @@ PLAN_WORDS = (
     "振興計画",
     "実施計画",
     "基本構想",
-    "創生総合戦略",
     "まちづくり計画",
     "ビジョン",
 )
-_YEAR = r"(?:(?:令和|平成|昭和|R|H|r|h)\s*(?:[0-9]{1,2}|元)|[0-9]{4})\s*(?:\([^()]*\))?\s*年度?"
-_RANGE = re.compile(rf"({_YEAR})\s*(?:[~〜～\-－―ー]|から)\s*({_YEAR})")
-_PERIOD_LABEL = re.compile(r"計画(?:の)?期間|期間")
+# A cover's second line that only says which part of the plan it is.
+_PART_LINE = re.compile(r"^(?:前期|後期|第[0-9０-９一二三四五六七八九十]+期)?基本計画$")
+_FRAME = re.compile(r"^(?:第[0-9０-９一二三四五六七八九十]+[部章節])")
+_YEAR = r"(?:(?:令和|平成|昭和|R|H)\s*(?:[0-9]{1,2}|元)|[0-9]{4})\s*(?:\([^()]*\))?\s*(?:年度|年)?"
+_SEP = r"\s*(?:[~〜\-－―ー▶▷→⇒]+|から)\s*"
+_END_YEAR = rf"(?:{_YEAR}|[0-9]{{1,2}}\s*年度?)"  # 令和5～9年度: the era is the start's
+_RANGE = re.compile(rf"({_YEAR}){_SEP}({_END_YEAR})")
+_TRAILING_RANGE = re.compile(
+    rf"[\s(（]*{_YEAR}{_SEP}(?:{_YEAR}|[0-9]{{1,2}}\s*年度?)\s*(?:まで)?[)）]?\s*$"
+)
+_PERIOD_LABEL = re.compile(r"計画(?:の)?期間")
 
 
 def _title_like(text: str) -> bool:
@@ -41,32 +50,59 @@ def _title_like(text: str) -> bool:
     )
 
 
+def _clean_title(text: str) -> str:
+    """Return a title without a year range after it and without a viewer's label before it."""
+    return _cut_range(re.sub(r"^(?:ブックタイトル|[0-9０-９]+(?=\D))", "", text.strip()))
+
+
+def _cut_range(text: str) -> str:
+    """Return ``text`` without the year range that ends it (in its own characters)."""
+    m = _TRAILING_RANGE.search(fold(text))
+    return text[: m.start()].rstrip() if m else text
+
+
+def _covers(preamble: list[str]) -> Iterable[str]:
+    """Yield the title-like lines of a preamble, a line broken in two joined again."""
+    for i, text in enumerate(preamble):
+        text = text.strip()
+        if not _title_like(text) or _FRAME.match(text):
+            continue
+        after = preamble[i + 1].strip() if i + 1 < len(preamble) else ""
+        yield f"{text} {after}" if _PART_LINE.match(after) and after not in text else text
+
+
 def find_title(preamble: Iterable[str], running: Iterable[str]) -> str:
-    """Return the plan title the document states: a running head first, else the preamble."""
-    heads = Counter(t.strip() for t in running if _title_like(t.strip()))
+    """Return the plan title the document states: a running head that names the plan (an
+    e-book repeats its title on every page), else the cover."""
+    heads = Counter(
+        _clean_title(t) for t in running if _title_like(t.strip()) and not _FRAME.match(t.strip())
+    )
     if heads:
         return heads.most_common(1)[0][0]
-    return next((t.strip() for t in preamble if _title_like(t.strip())), "")
+    return _clean_title(next(iter(_covers(list(preamble))), ""))
 
 
 def _range(text: str) -> tuple[int, int] | None:
     """Return the first year range in ``text`` as (start, end), or None."""
     for m in _RANGE.finditer(fold(text)):
+        start, end = (re.sub(r"\([^()]*\)", "", squeeze(g)) for g in (m[1], m[2]))
         try:
-            start, end = read_period(squeeze(m[1])), read_period(squeeze(m[2]))
+            span = read_period(f"{start}~{end}")
         except PeriodError:
             continue
-        if start.start <= end.end and end.end - start.start <= 20:
-            return start.start, end.end
+        if span.end - span.start <= 20:
+            return span.start, span.end
     return None
 
 
 def find_period(lines: Iterable[str]) -> tuple[int, int] | None:
-    """Return the plan period a 「計画期間」 line (or the next line) states, or None."""
-    items = list(lines)
+    """Return the plan period a 「計画期間」 line (or the next line) states, or the range a
+    title-like line gives, or None."""
+    items = [t for t in lines if t.strip()]
     for i, text in enumerate(items):
         if _PERIOD_LABEL.search(text):
             found = _range(text) or (_range(items[i + 1]) if i + 1 < len(items) else None)
             if found is not None:
                 return found
-    return next((r for t in items if _title_like(t) and (r := _range(t))), None)
+    near = [t for n, t in enumerate(items) if _title_like(t) or (n and _title_like(items[n - 1]))]
+    return next((r for t in near if (r := _range(t))), None)

@@ -197,7 +197,7 @@ def _header_cells(lines: list[Line], i: int) -> tuple[int, tuple[str, ...]]:
         elif cells and _PERIOD_CELL.match(raw):
             periods.append(raw)
         elif _header_cell(lines[j]):  # 現状値 / （2020年度） / 目標値 / （2026年度）
-            cells, periods = _dated(cells, periods) + [raw], []
+            cells, periods = [*_dated(cells, periods), raw], []
         else:
             break
         j += 1
@@ -263,7 +263,11 @@ def _join_header_cells(lines: list[Line]) -> list[Line]:
         else:
             out.append(lines[i])
             i += 1
-        joined = _with_periods(out[-1], lines[i]) if out[-1].kind == "header" and i < len(lines) else None
+        joined = (
+            _with_periods(out[-1], lines[i])
+            if out[-1].kind == "header" and i < len(lines)
+            else None
+        )
         if joined is not None:
             out[-1] = joined
             i += 1
@@ -389,7 +393,11 @@ def _listings(lines: list[Line]) -> set[int]:
     found: set[int] = set()
     for n, i in enumerate(heads):
         run = (n > 0 and heads[n - 1] in bare) or (n + 1 < len(heads) and heads[n + 1] in bare)
-        if i in bare and run and _named_again(lines, i, [j for j in heads[n + 1 :] if j not in bare]):
+        if (
+            i in bare
+            and run
+            and _named_again(lines, i, [j for j in heads[n + 1 :] if j not in bare])
+        ):
             found.add(i)
     return found
 

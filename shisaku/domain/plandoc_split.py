@@ -10,6 +10,7 @@ pieces, joined with spaces, give back the line.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from shisaku.domain.plandoc_numbering import read_numbering
@@ -119,7 +120,7 @@ def split_page_line(text: str) -> list[str]:
             starts.add(end)
     cuts = sorted(starts)
     bounds = [matches[i].start() for i in cuts] + [len(text)]
-    pieces = [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+    pieces = [text[a:b].strip() for a, b in itertools.pairwise(bounds)]
     pieces = [part for piece in pieces for part in _heading_and_text(piece)]
     return pieces if len(pieces) > 1 else [text]
 

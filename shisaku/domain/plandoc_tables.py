@@ -99,9 +99,9 @@ def column_of(label: str, first: bool) -> Column:
         return Column("target", label, year)
     bare = re.sub(r"[(（][^()（）]*[)）]", "", text)
     for role, words in _ROLE_WORDS:
-        if any(w in bare for w in words) and not (first and role == "other"):
-            if not (first and any(w in bare for w in _NAME_WORDS)):
-                return Column(role, label, _header_period(text))
+        named = first and (role == "other" or any(w in bare for w in _NAME_WORDS))
+        if any(w in bare for w in words) and not named:
+            return Column(role, label, _header_period(text))
     return Column("name" if first or any(w in bare for w in _NAME_WORDS) else "other", label)
 
 
@@ -173,7 +173,7 @@ def _override(notes: list[str]) -> dict[str, Period]:
 def _indicator(row: _Row, columns: tuple[Column, ...]) -> DocIndicator:
     """Return the indicator a row states."""
     overrides = _override(row.notes)
-    value_columns = [c for c in columns if c.role in VALUE_ROLES + ("unit",)]
+    value_columns = [c for c in columns if c.role in (*VALUE_ROLES, "unit")]
     indicator = DocIndicator(_clean_name(row.name), row.line, note=" ".join(row.notes))
     indicator.unit = row.unit
     for n, (column, cell) in enumerate(zip(value_columns, row.cells, strict=False)):
@@ -209,8 +209,8 @@ def _cells_row(text: str, line: int, columns: tuple[Column, ...]) -> _Row:
     cells = [c.strip() for c in text.split("\t")]
     by_role = list(zip(columns, cells, strict=False))
     name = next((c for col, c in by_role if col.role == "name"), cells[0])
-    values = [c for col, c in by_role if col.role in VALUE_ROLES + ("unit",)]
-    notes = [c for col, c in by_role if col.role not in VALUE_ROLES + ("unit", "name") and c]
+    values = [c for col, c in by_role if col.role in (*VALUE_ROLES, "unit")]
+    notes = [c for col, c in by_role if col.role not in (*VALUE_ROLES, "unit", "name") and c]
     return _Row(name, values, line, notes)
 
 
@@ -346,7 +346,9 @@ def _target_and_notes(text: str) -> tuple[str, list[str]]:
 
 def _strip_label(text: str) -> str:
     """Return a cell without its column word (現状値 1.38 → 1.38)."""
-    return re.sub(r"^(?:現状値|基準値|目標値|現状|目標|基準)(?:\s*[:：]\s*|\s+|(?=[0-9]))", "", text.strip())
+    return re.sub(
+        r"^(?:現状値|基準値|目標値|現状|目標|基準)(?:\s*[:：]\s*|\s+|(?=[0-9]))", "", text.strip()
+    )
 
 
 # --- sections -------------------------------------------------------------------------------------
@@ -367,12 +369,13 @@ def _flush(stream: list[str], line: int, columns: tuple[Column, ...], table: _Ta
     stream.clear()
     if not text.strip():
         return
+    loose: list[str] = []
     rows_text = [t for t in text.split("\n") if t.strip()]
     arrows = [_arrow_row(t, line) for t in rows_text] if _ARROWS.search(text) else []
     if arrows and all(arrows):
-        rows, loose = [r for r in arrows if r is not None], []
+        rows = [r for r in arrows if r is not None]
     elif is_labelled(text):
-        rows, loose = _labelled(text, line), []
+        rows = _labelled(text, line)
     else:
         width = sum(c.role in VALUE_ROLES for c in columns)
         rows, loose = _stream_rows(text.replace("\n", " "), line, width)

@@ -121,7 +121,9 @@ def unrepeat(text: str) -> str:
 def _part_of_neighbour(token: str, tokens: list[str], n: int) -> bool:
     """Tell whether the n-th token only begins or ends a longer token next to it."""
     neighbours = tokens[max(n - 1, 0) : n] + tokens[n + 1 : n + 2]
-    return any(len(o) > len(token) and (o.startswith(token) or o.endswith(token)) for o in neighbours)
+    return any(
+        len(o) > len(token) and (o.startswith(token) or o.endswith(token)) for o in neighbours
+    )
 
 
 def undouble(text: str) -> str:
