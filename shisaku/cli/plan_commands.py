@@ -7,11 +7,9 @@ import re
 from importlib import resources
 from pathlib import Path
 
-from django.db import transaction
-
 from shisaku.accounts.permissions import PermissionDenied
 from shisaku.cli.database import ensure_migrated
-from shisaku.cli.output import summary_line, tree_lines
+from shisaku.cli.output import indicator_line, reading_report, summary_line, tree_lines
 from shisaku.cli.registry import Command, CommandError, register
 from shisaku.domain.actors import Actor
 from shisaku.domain.assessment import PRESETS
@@ -20,7 +18,18 @@ from shisaku.domain.plandoc import decode_plan_bytes, parse_plan
 from shisaku.domain.plantree import Node, PlanMeta, Warning
 from shisaku.exchange.examples import load_examples
 from shisaku.exchange.municipalities import bundled_names
-from shisaku.exchange.planfiles import FORMATS, LoadedPlan, PlanFileError, read_plan_file, render
+from shisaku.exchange.planfiles import (
+    FORMATS,
+    LoadedPlan,
+    PlanFileError,
+    read_plan_file,
+    read_profile,
+    render,
+    render_profile,
+)
+from shisaku.indicators.documents import plan_with_indicators
+from shisaku.indicators.planimport import import_plan_document
+from shisaku.indicators.services import BatchRejected
 from shisaku.plan import queries, services
 from shisaku.plan.models import Municipality
 
@@ -46,7 +55,9 @@ def _period(text: str) -> tuple[int, int]:
 def _configure_import(parser: argparse.ArgumentParser) -> None:
     """Declare the options of import-plan."""
     parser.add_argument(
-        "file", type=Path, help="計画書のテキスト（.txt）または交換形式（.json/.yaml）"
+        "file",
+        type=Path,
+        help="計画書（PDF・Word（.docx）・テキスト）または交換形式（.json/.yaml）",
     )
     parser.add_argument("--municipality", help="全国地方公共団体コード（例: 022012）")
     parser.add_argument("--name", help="団体名（新しい団体のとき）")
@@ -60,7 +71,14 @@ def _configure_import(parser: argparse.ArgumentParser) -> None:
         "--assessment", choices=sorted(PRESETS), help="評価方法の既定（例: aomori）"
     )
     parser.add_argument(
-        "--dry-run", action="store_true", help="書き込まずに、ツリーと変更点を表示する"
+        "--profile",
+        type=Path,
+        help="見出しの読み方を直すプロファイル（YAML。--dry-run が表示するものを直して渡す）",
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="書き込まずに、読み取ったツリー・指標・プロファイル・除いた行と変更点を表示する",
     )
 
 
@@ -77,17 +95,16 @@ def _town_code(args: argparse.Namespace, loaded: LoadedPlan) -> str:
         raise CommandError(str(error)) from error
 
 
-def _ensure_town(actor: Actor, code: str, args: argparse.Namespace, loaded: LoadedPlan) -> None:
-    """Create the municipality when it is new, from --name, the file, or the bundled list."""
+def _town_names(code: str, args: argparse.Namespace, loaded: LoadedPlan) -> tuple[str, str]:
+    """Return the names to give a new municipality (or to rename it to, with --name)."""
     if Municipality.objects.filter(code=code).exists() and not args.name:
-        return
+        return "", ""
     from_file = loaded.municipality or {}
     bundled = bundled_names().get(code, ("", ""))
     name = args.name or from_file.get("name") or bundled[0]
     if not name:
         raise CommandError(f"団体 {code} は未登録です。--name で団体名を指定してください")
-    name_en = args.name_en or from_file.get("name_en") or bundled[1]
-    services.save_municipality(actor=actor, code=code, name_ja=name, name_en=name_en)
+    return name, args.name_en or from_file.get("name_en") or bundled[1]
 
 
 def _existing_meta(code: str, slug: str | None) -> PlanMeta | None:
@@ -100,15 +117,18 @@ def _existing_meta(code: str, slug: str | None) -> PlanMeta | None:
 
 def _resolve_meta(code: str, args: argparse.Namespace, loaded: LoadedPlan) -> PlanMeta:
     """Combine the file's metadata, the existing plan's and the options (options win)."""
-    slug = args.plan or (f"{args.period[0]}-{args.period[1]}" if args.period else None)
+    period = args.period or (loaded.reading.period if loaded.reading else None)
+    slug = args.plan or (f"{period[0]}-{period[1]}" if period else None)
     base = loaded.meta or _existing_meta(code, slug)
     if base is None:
-        if not (args.title and args.period):
+        title = args.title or (loaded.reading.title if loaded.reading else "")
+        if not (title and period):
             raise CommandError(
                 "新しい計画です。--title と --period（例: 2019-2023）を指定してください"
+                "（文書から計画名と計画期間を読み取れませんでした）"
             )
-        base = PlanMeta(title=args.title, period_start=args.period[0], period_end=args.period[1])
-    start, end = args.period or (base.period_start, base.period_end)
+        base = PlanMeta(title=title, period_start=period[0], period_end=period[1])
+    start, end = period or (base.period_start, base.period_end)
     return PlanMeta(
         title=args.title or base.title,
         title_en=args.title_en if args.title_en is not None else base.title_en,
@@ -127,43 +147,42 @@ def _print_warnings(warnings: list[Warning]) -> None:
         print(f"注意: {warning}")
 
 
-def _handle_import(args: argparse.Namespace) -> int:
-    """Import a plan file; print warnings, counts and (dry run) the tree and changes."""
-    ensure_migrated()
-    actor = Actor.operator()
+def _load(args: argparse.Namespace) -> LoadedPlan:
+    """Read the file (and the profile, if one is given), turning refusals into errors."""
     try:
-        loaded = read_plan_file(args.file)
+        profile = read_profile(args.profile) if args.profile else None
+        return read_plan_file(args.file, profile)
     except PlanFileError as error:
         raise CommandError(str(error)) from error
+
+
+def _handle_import(args: argparse.Namespace) -> int:
+    """Import a plan file; print warnings, counts and (dry run) the reading and changes."""
+    ensure_migrated()
+    loaded = _load(args)
     code = _town_code(args, loaded)
     meta = _resolve_meta(code, args, loaded)
-    with transaction.atomic():  # a new municipality is kept only if its plan is imported
-        if not args.dry_run:
-            _ensure_town(actor, code, args, loaded)
-        result = _import(actor, code, meta, loaded, args.dry_run)
-    _print_warnings(loaded.warnings)
-    _report(result, loaded.nodes)
-    return 0
-
-
-def _import(
-    actor: Actor, code: str, meta: PlanMeta, loaded: LoadedPlan, dry_run: bool
-) -> services.ImportResult:
-    """Run the import service, turning its refusals into command errors."""
-    if dry_run and not Municipality.objects.filter(code=code).exists():
-        return services.ImportResult(code, meta.slug, True, meta.version, dry_run=True)
     try:
-        return services.import_plan(
-            actor=actor,
+        result = import_plan_document(
+            actor=Actor.operator(),
             municipality_code=code,
             meta=meta,
             nodes=loaded.nodes,
+            municipality_names=_town_names(code, args, loaded),
             source_name=loaded.source_name,
             source_sha256=loaded.sha256,
-            dry_run=dry_run,
+            dry_run=args.dry_run,
         )
+    except BatchRejected as rejected:
+        raise CommandError("\n".join(str(e) for e in rejected.errors)) from rejected
     except (PermissionDenied, queries.NotFound, ValueError) as error:
         raise CommandError(str(error)) from error
+    _print_warnings(loaded.warnings + result.warnings)
+    _report(result.plan, loaded.nodes)
+    print(indicator_line(result.rows, result.figures, result.indicators))
+    if args.dry_run and loaded.reading is not None:
+        print(reading_report(loaded.reading, render_profile(loaded.reading)))
+    return 0
 
 
 def _report(result: services.ImportResult, nodes: list[Node]) -> None:
@@ -198,7 +217,7 @@ def _handle_export(args: argparse.Namespace) -> int:
         plan = queries.find_plan(normalize_local_code(args.municipality), args.plan)
     except (queries.NotFound, LocalCodeError) as error:
         raise CommandError(str(error)) from error
-    text = render(queries.plan_document(plan), args.format)
+    text = render(plan_with_indicators(plan), args.format)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
     else:

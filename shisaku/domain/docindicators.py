@@ -52,6 +52,8 @@ class DocIndicator:
     targets: list[DocFigure] = field(default_factory=list)  # in column order, final last
     note: str = ""
     department: str = ""
+    direction: str = ""  # increase, decrease, maintain, qualitative: as stated ("" = infer)
+    time_basis: str = ""  # fiscal or calendar: as stated ("" = from the periods)
     row: str = ""  # the row as printed (cells joined by tabs)
 
     @property
@@ -81,20 +83,69 @@ def indicator_to_dict(indicator: DocIndicator) -> dict[str, Any]:
         out["target"] = figure_to_dict(indicator.targets[-1])
     if len(indicator.targets) > 1:
         out["targets"] = [figure_to_dict(t) for t in indicator.targets]
-    for key in ("note", "department"):
+    for key in ("note", "department", "direction", "time_basis"):
         if getattr(indicator, key):
             out[key] = getattr(indicator, key)
     return out
 
 
-def figure_from_dict(obj: dict[str, Any]) -> DocFigure:
+class IndicatorDictError(ValueError):
+    """An indicator row of the exchange form is not of the accepted shape."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+
+
+def _text(obj: dict[str, Any], key: str, path: str, limit: int) -> str:
+    """Return a text of the form (missing: empty), checked against its length."""
+    value = obj.get(key, "")
+    if not isinstance(value, str) or len(value) > limit:
+        raise IndicatorDictError(
+            f"{path}.{key}", f"expected a string of at most {limit} characters"
+        )
+    return value
+
+
+def figure_from_dict(obj: Any, path: str) -> DocFigure:
     """Read a figure back from its exchange form: the cell's text is read again, its period
-    is the one the form states."""
-    raw = str(obj.get("raw", ""))
+    is the one the form states (a period key such as FY2019, or null)."""
+    if not isinstance(obj, dict):
+        raise IndicatorDictError(path, "expected an object with raw, value and period")
+    raw = _text(obj, "raw", path, 300)
     period = obj.get("period")
     try:
-        reading: Reading | None = read_figure_cell(raw).reading if obj.get("value") else None
+        parsed = parse_period_key(period) if period is not None else None
+    except (PeriodError, TypeError) as error:
+        raise IndicatorDictError(
+            f"{path}.period", f"expected a period key such as FY2019 or null, found {period!r}"
+        ) from error
+    try:
+        reading: Reading | None = (
+            read_figure_cell(raw).reading if obj.get("value") is not None else None
+        )
     except (CellError, PeriodError):
         reading = None
-    parsed = parse_period_key(period) if isinstance(period, str) else None
-    return DocFigure(raw, reading, parsed, str(obj.get("scope", "")))
+    return DocFigure(raw, reading, parsed, _text(obj, "scope", path, 100))
+
+
+def indicator_from_dict(obj: Any, path: str) -> DocIndicator:
+    """Read an indicator row back from its exchange form (docs/plan-json.md)."""
+    if not isinstance(obj, dict):
+        raise IndicatorDictError(path, "expected an object with code, name, baseline and target")
+    row = DocIndicator(
+        _text(obj, "name", path, 300),
+        code=_text(obj, "code", path, 40),
+        unit=_text(obj, "unit", path, 30),
+        note=_text(obj, "note", path, 2000),
+        department=_text(obj, "department", path, 100),
+        direction=_text(obj, "direction", path, 12),
+        time_basis=_text(obj, "time_basis", path, 10),
+    )
+    if not row.name or not row.code:
+        raise IndicatorDictError(path, "expected a code and a name")
+    if "baseline" in obj:
+        row.baseline = figure_from_dict(obj["baseline"], f"{path}.baseline")
+    targets = obj.get("targets") or ([obj["target"]] if "target" in obj else [])
+    row.targets = [figure_from_dict(t, f"{path}.targets[{i}]") for i, t in enumerate(targets)]
+    return row

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from shisaku.domain.periods import Period
 from shisaku.domain.values import Reading
@@ -68,6 +69,9 @@ class IndicatorDefinition:
     note_en: str = ""
     weight: float | None = None
     common_code: str = ""  # 共通指標コード (shisaku/data/common-indicators.csv), or blank
+    # figures a plan document prints without a period, or that could not be read, kept as text
+    # ({"kind", "raw", "value"}); None leaves what the indicator holds unchanged
+    undated: tuple[dict[str, Any], ...] | None = None
     place: Place = field(default=Place(""), compare=False)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
+from shisaku.domain.docindicators import DocIndicator, IndicatorDictError, indicator_from_dict
 from shisaku.domain.plantree import (
     NODE_KINDS,
     SECTION_KEYS,
@@ -184,7 +185,19 @@ def node_from_dict(
         footnotes=[footnote_from_dict(n, f"{path}.footnotes[{i}]") for i, n in enumerate(notes)],
         department=_get(obj, "department", path, str, default=""),
         education=_get(obj, "education", path, bool, default=False),
+        indicators=_indicators(obj, path),
     )
+
+
+def _indicators(obj: dict[str, Any], path: str) -> list[DocIndicator]:
+    """Read a node's indicator rows (missing means none)."""
+    items = _get(obj, "indicators", path, list, default=[])
+    try:
+        return [
+            indicator_from_dict(item, f"{path}.indicators[{i}]") for i, item in enumerate(items)
+        ]
+    except IndicatorDictError as error:
+        raise PlanDictError(error.path, str(error).split(": ", 1)[1]) from error
 
 
 def nodes_from_list(items: Any, path: str = "nodes") -> list[Node]:

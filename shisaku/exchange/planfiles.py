@@ -16,7 +16,7 @@ from shisaku.documents import DocumentError, read_document
 from shisaku.domain.periods import FIRST_YEAR
 from shisaku.domain.plandict import MAX_DEPTH, PlanDictError, nodes_from_list, text_problem
 from shisaku.domain.plandoc import PlanDocError, PlanReading, decode_plan_bytes, read_plan
-from shisaku.domain.plandoc_profile import Profile
+from shisaku.domain.plandoc_profile import Profile, ProfileError, profile_from_dict
 from shisaku.domain.plandoc_source import SourceDocument, document_from_text
 from shisaku.domain.plantree import Node, PlanMeta, Warning
 from shisaku.exchange.markdown import render_markdown
@@ -242,3 +242,54 @@ FORMATS: dict[str, Callable[[dict[str, Any]], str]] = {
 def render(document: dict[str, Any], fmt: str) -> str:
     """Render a plan exchange document in one of FORMATS."""
     return FORMATS[fmt](document)
+
+
+# --- reading profiles (docs/plan-documents.md) ------------------------------------------------
+
+
+PROFILE_LIMIT = 64 * 1024  # a profile names a few styles and labels: far less than this
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without anchors and aliases (a profile never needs them, and an
+    alias bomb must not expand)."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        """Refuse an alias before it is expanded."""
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.YAMLError("エイリアス（*名前）は使えません")
+        return super().compose_node(parent, index)
+
+
+def read_profile(path: Path) -> Profile:
+    """Read a reading profile (YAML) that corrects how a plan document's headings are read."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise PlanFileError(f"{path}: 読み込めません（{error.strerror}）") from error
+    if len(data) > PROFILE_LIMIT:
+        raise PlanFileError(
+            f"{path.name}: プロファイルが大きすぎます（{PROFILE_LIMIT // 1024} KB まで）"
+        )
+    try:
+        document = yaml.load(data.decode("utf-8-sig"), Loader=_NoAliasLoader)
+    except (UnicodeDecodeError, yaml.YAMLError) as error:
+        raise PlanFileError(f"{path.name}: プロファイルの YAML が読めません（{error}）") from error
+    try:
+        return profile_from_dict(document or {})
+    except ProfileError as error:
+        raise PlanFileError(f"{path.name} の {error}") from error
+
+
+def render_profile(reading: PlanReading) -> str:
+    """Return the profile a document was read with, as YAML a user can correct and pass back."""
+    return str(
+        yaml.dump(
+            reading.profile(),
+            Dumper=_Dumper,
+            allow_unicode=True,
+            sort_keys=False,
+            width=1000,
+            default_flow_style=None,
+        )
+    )

@@ -66,6 +66,9 @@ class Indicator(models.Model):
     # 共通指標コード: the same code on two plans' indicators says they measure the same statistic
     # (shisaku/data/common-indicators.csv), so that the public site can compare them.
     common_code = models.CharField(max_length=40, blank=True, db_index=True)
+    # Baselines and targets a plan document prints without a period (or that could not be
+    # read): [{"kind": "baseline", "raw": "1.38", "value": "1.38"}], kept as text, never graded.
+    undated = models.JSONField(default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

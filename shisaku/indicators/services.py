@@ -206,6 +206,7 @@ def _definition_fields(d: IndicatorDefinition, node: PlanNode | None) -> dict[st
         "note_en": d.note_en,
         "weight": d.weight,
         "common_code": d.common_code,
+        **({"undated": list(d.undated)} if d.undated is not None else {}),
     }
 
 
@@ -229,7 +230,7 @@ def _save_definition(run: _Run, d: IndicatorDefinition) -> None:
             return
     fields = _definition_fields(d, node)
     row = Indicator.objects.filter(plan=plan, code=d.code).first()
-    before = _comparable(_definition_fields_of(row)) if row else None
+    before = _comparable({k: getattr(row, k) for k in fields}) if row else None
     if row is None:
         row = Indicator.objects.create(
             plan=plan, code=d.code, position=_next_position(run, plan), **fields
@@ -245,12 +246,6 @@ def _save_definition(run: _Run, d: IndicatorDefinition) -> None:
         return
     run.indicators[(plan.id, d.code)] = row
     run.audit.append(_audit("indicator.save", plan, f"{d.code}", before, _comparable(fields)))
-
-
-def _definition_fields_of(row: Indicator) -> dict[str, Any]:
-    """Return the stored definition fields of an indicator."""
-    keys = _definition_fields(IndicatorDefinition("", "", "", "", ""), None).keys()
-    return {k: getattr(row, k) for k in keys}
 
 
 def _next_position(run: _Run, plan: Plan) -> int:

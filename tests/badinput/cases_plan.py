@@ -34,8 +34,14 @@ NEW_PLAN = (
     "2030-2034",
 )
 TEXT = "期待したもの: UTF-8、BOM付き UTF-16 または Shift_JIS のテキストファイル"
-NEED_HEADING = "期待したもの: その前に計画の見出し（「2 ひと創り」「第2章 ひと創り」「基本目標1 …」など）"
-NO_HEADING = "『計画の見出しがない文書』を読めません。" + NEED_HEADING + "。見出しの番号の形が読み取れないときは、--profile で階層を指定できます"
+NEED_HEADING = (
+    "期待したもの: その前に計画の見出し（「2 ひと創り」「第2章 ひと創り」「基本目標1 …」など）"
+)
+NO_HEADING = (
+    "『計画の見出しがない文書』を読めません。"
+    + NEED_HEADING
+    + "。見出しの番号の形が読み取れないときは、--profile で階層を指定できます"
+)
 
 
 def _add(name: str, content: bytes | None, *expect: str, make=None, args=()) -> None:
