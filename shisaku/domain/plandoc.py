@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from shisaku.domain.plandoc_build import PlanBuilder
@@ -25,7 +25,7 @@ from shisaku.domain.plandoc_indicators import read_indicators
 from shisaku.domain.plandoc_layout import Layout, infer_layout
 from shisaku.domain.plandoc_lines import Line, clean
 from shisaku.domain.plandoc_meta import find_period, find_title
-from shisaku.domain.plandoc_prepare import Dropped, classified_lines, drop_noise
+from shisaku.domain.plandoc_prepare import REASONS_JA, Dropped, classified_lines, drop_noise
 from shisaku.domain.plandoc_profile import Profile, rules_to_dict
 from shisaku.domain.plandoc_source import SourceDocument, SourceNotice, document_from_text
 from shisaku.domain.plantree import PlanTree, Warning
@@ -53,6 +53,17 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\uf8f0-\uf8f3]")
 _EXPECTED_TEXT = "UTF-8、BOM付き UTF-16 または Shift_JIS のテキストファイル"
 
 
+@dataclass(frozen=True)
+class LineRole:
+    """What the reader made of one line, for showing the reading beside the source."""
+
+    line: int
+    page: int
+    text: str
+    role: str  # heading, section, header, row, text, bullet, group, footnote, …, dropped
+    detail: str = ""  # a heading's level, kind and code; a section's key; why a line was dropped
+
+
 @dataclass
 class PlanReading:
     """What reading a plan document gives: the tree and everything said about the reading."""
@@ -63,6 +74,7 @@ class PlanReading:
     title: str = ""
     period: tuple[int, int] | None = None
     notices: tuple[SourceNotice, ...] = ()
+    lines: list[LineRole] = field(default_factory=list)
 
     def profile(self) -> dict[str, Any]:
         """Return the inferred reading profile in its plain-dict (YAML) form."""
@@ -151,16 +163,46 @@ def read_plan(document: SourceDocument, profile: Profile | None = None) -> PlanR
     built.tree.warnings.extend(read_indicators(built.tree.nodes, sections))
     built.tree.warnings.sort(key=lambda w: w.line)
     preamble = [Dropped(p.number, p.page, p.raw, "preamble") for p in built.preamble]
+    everything_dropped = sorted(dropped + repeats + preamble, key=lambda d: d.line)
     heads = [d.text for d in dropped if d.reason == "running_head"]
     texts = [clean(line.text) for line in document.lines]
     return PlanReading(
         tree=built.tree,
         layout=layout,
-        dropped=sorted(dropped + repeats + preamble, key=lambda d: d.line),
+        dropped=everything_dropped,
         title=find_title([p.raw for p in built.preamble], heads) or document.title,
         period=find_period(texts),
         notices=document.notices,
+        lines=line_roles(resolved, built.placed, everything_dropped, built.preamble),
     )
+
+
+def _role(line: Line, codes: dict[int, list[str]]) -> LineRole:
+    """Return what a placed line became."""
+    detail = ""
+    if line.kind == "heading":
+        detail = f"{line.level} 階層 {line.node_kind} {' '.join(codes.get(line.number, []))}"
+    elif line.kind == "section":
+        detail = line.key
+    elif line.number in codes:
+        detail = " ".join(codes[line.number])
+    return LineRole(line.number, line.page, line.raw, line.kind, detail.strip())
+
+
+def line_roles(
+    resolved: list[Line],
+    placed: list[tuple[int, str]],
+    dropped: list[Dropped],
+    preamble: list[Line],
+) -> list[LineRole]:
+    """Return every line with what the reader made of it, in the order of the document."""
+    codes: dict[int, list[str]] = {}
+    for number, code in placed:
+        codes.setdefault(number, []).append(code)
+    skipped = {id(p) for p in preamble}
+    roles = [_role(line, codes) for line in resolved if id(line) not in skipped]
+    roles += [LineRole(d.line, d.page, d.text, "dropped", REASONS_JA[d.reason]) for d in dropped]
+    return sorted(roles, key=lambda r: r.line)
 
 
 def parse_plan(text: str, *, source: str = "<text>") -> PlanTree:

@@ -93,6 +93,7 @@ class BuildResult:
 
     tree: PlanTree
     preamble: list[Line] = field(default_factory=list)
+    placed: list[tuple[int, str]] = field(default_factory=list)  # (line, code) of each node
 
 
 class PlanBuilder:
@@ -115,6 +116,7 @@ class PlanBuilder:
         self.warnings: list[Warning] = []
         self.problems: list[Problem] = []
         self.preamble: list[Line] = []
+        self.placed: list[tuple[int, str]] = []  # (line, code) of each node, in order
 
     # --- entry points -----------------------------------------------------------------------
 
@@ -142,7 +144,8 @@ class PlanBuilder:
         self._settle_sections()
         self._report_untitled()
         self.warnings.sort(key=lambda w: w.line)
-        return BuildResult(PlanTree(nodes=self.roots, warnings=self.warnings), self.preamble)
+        tree = PlanTree(nodes=self.roots, warnings=self.warnings)
+        return BuildResult(tree, self.preamble, self.placed)
 
     # --- headings -----------------------------------------------------------------------------
 
@@ -247,6 +250,7 @@ class PlanBuilder:
     def _attach(self, parent: Node | None, node: Node, level: int, number: int) -> None:
         """Add ``node`` under ``parent`` (or as a root) and make it the open heading."""
         (parent.children if parent else self.roots).append(node)
+        self.placed.append((number, node.code))
         placed = _Placed(node, level, number)
         self.codes[node.code] = placed
         self.levels = [p for p in self.levels if p.level < level] + [placed]
@@ -369,6 +373,7 @@ class PlanBuilder:
         if not title:
             self.untitled.append((node, number))
         owner.children.append(node)
+        self.placed.append((number, node.code))
         self.notes.add(node)
         self.initiative = node
         return node
@@ -385,6 +390,7 @@ class PlanBuilder:
         code = f"{group.code}.{len(group.children) + 1}"
         node = Node(kind="action", code=code, title=line.text)
         group.children.append(node)
+        self.placed.append((line.number, code))
         self.notes.add(node)
         self._keep_open(_Open(node, "title"))
 

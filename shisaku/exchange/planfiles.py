@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +64,19 @@ def read_plan_file(path: Path, profile: Profile | None = None) -> LoadedPlan:
     except (PlanDocError, DocumentError) as error:
         raise PlanFileError(str(error)) from error
     return LoadedPlan(reading.tree.nodes, path.name, sha, reading.tree.warnings, reading=reading)
+
+
+def read_plan_bytes(name: str, data: bytes, profile: Profile | None = None) -> LoadedPlan:
+    """Read an uploaded plan file (its name says its format) as :func:`read_plan_file` does.
+
+    The file is written to a private temporary folder under its own name for its reader (the
+    PDF and Word readers open files), and removed as soon as it is read: nothing of an upload
+    stays on disk.
+    """
+    with tempfile.TemporaryDirectory(prefix="shisaku-plan-") as folder:
+        path = Path(folder) / Path(name).name
+        path.write_bytes(data)
+        return read_plan_file(path, profile)
 
 
 def source_document(path: Path, data: bytes) -> SourceDocument:
