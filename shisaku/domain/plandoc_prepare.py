@@ -323,7 +323,7 @@ def _running_heads(lines: list[Line], contents: set[int]) -> set[int]:
     Entries of a table of contents (``contents``) name headings once more: they do not count.
     """
     keys = [
-        drop_key(match_key(line.raw)) if _may_repeat(line) and i not in contents else ""
+        _head_key(line.raw) if _may_repeat(line) and i not in contents else ""
         for i, line in enumerate(lines)
     ]
     counts = Counter(k for k in keys if len(k) >= 4)
@@ -340,6 +340,13 @@ def _running_heads(lines: list[Line], contents: set[int]) -> set[int]:
 
 
 _WORDY = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")
+_PAGE_AT_ENDS = re.compile(r"^[-―]?[0-9０-９]{1,4}[-―]?|[-―]?[0-9０-９]{1,4}[-―]?$")
+
+
+def _head_key(raw: str) -> str:
+    """Return what a running head keeps from page to page: the line without the page number
+    at its start or end (digits inside it, 「施策その12」, stay)."""
+    return _PAGE_AT_ENDS.sub("", match_key(raw))
 
 
 def _may_repeat(line: Line) -> bool:

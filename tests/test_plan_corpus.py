@@ -1,0 +1,84 @@
+"""The corpus of plan documents in other cities' layouts is read as well as it was measured.
+
+Each document of tests/fixtures/plans/ is read through the same path as ``shisaku import-plan``
+and scored against its hand-written expected tree (benchmarks/plan_accuracy.py).  The counts
+below are what the reader achieves today: a change that loses a node, a parent or an indicator
+row fails here, and a change that gains one must raise the count.  No document may invent a
+value, and the whole corpus must stay within the aims of issue #12 (node precision ≥ 95 %,
+recall ≥ 90 %).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.plan_accuracy import CORPUS, Score, score_document
+
+# document → (nodes matched, nodes read, nodes expected, parents right, rows exact, rows)
+MEASURED = {
+    "ebook-kihonkeikaku-kazahaya": (10, 10, 10, 10, 8, 8),
+    "ebook-senryaku-shiomi": (10, 10, 10, 10, 19, 20),
+    "kihon-asagirigawa-kpi": (16, 16, 16, 16, 14, 16),
+    "kihon-kazamino-seisaku": (13, 13, 13, 13, 20, 20),
+    "kihon-shionagi-ebook": (11, 15, 21, 11, 0, 7),
+    "kihon-tsukimigahara-shiryo": (14, 20, 14, 14, 0, 8),
+    "pdf-out-of-order": (8, 8, 8, 8, 4, 4),
+    "pdf-overprint": (9, 9, 11, 6, 6, 6),
+    "pdf-two-column": (17, 17, 17, 17, 10, 10),
+    "pdftext-aobaura-tate": (11, 11, 15, 11, 5, 5),
+    "pdftext-hibarino-kihon": (21, 23, 21, 21, 6, 6),
+    "pdftext-hotarugawa-tenkai": (18, 18, 18, 18, 5, 5),
+    "pdftext-shirakabadai-moji": (23, 23, 23, 23, 6, 6),
+    "senryaku-arrow-tsukishiro": (18, 18, 18, 18, 14, 14),
+    "senryaku-cells-shirasagi": (10, 10, 10, 10, 13, 14),
+    "senryaku-inline-kasumino": (7, 7, 21, 7, 10, 10),
+    "senryaku-roman-kirinomiya": (16, 16, 16, 16, 13, 13),
+    "web-shisaku-hanaoka": (12, 12, 12, 12, 8, 8),
+    "web-yomiage-asanagi": (10, 10, 10, 10, 5, 5),
+    "word-headings": (17, 17, 17, 17, 5, 5),
+    "word-plain-numbers": (11, 11, 11, 11, 3, 3),
+}
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, Score]:
+    """Every corpus document, read and scored once for the module."""
+    return {
+        path.name.removesuffix(".expected.yaml"): score_document(path)
+        for path in sorted(CORPUS.glob("*.expected.yaml"))
+    }
+
+
+def test_the_corpus_has_at_least_15_documents_in_text_pdf_and_word(scores):
+    assert set(scores) == set(MEASURED)
+    documents = list(CORPUS.glob("*.txt")) + list(CORPUS.glob("*.pdf"))
+    assert len(scores) >= 15
+    assert {p.suffix for p in CORPUS.iterdir()} >= {".txt", ".pdf", ".docx"}
+    assert len(documents) >= 15
+
+
+@pytest.mark.parametrize("name", sorted(MEASURED))
+def test_each_document_reads_as_well_as_measured(scores, name):
+    s = scores[name]
+    matched, read, expected, parents, exact, rows = MEASURED[name]
+    assert (s.expected, s.rows) == (expected, rows)
+    assert s.matched >= matched, s.missed
+    assert s.read - s.matched <= read - matched, "more nodes read that are not in the document"
+    assert s.parents >= parents, s.missed
+    assert s.rows_exact >= exact, s.missed
+
+
+@pytest.mark.parametrize("name", sorted(MEASURED))
+def test_no_document_gets_a_value_it_does_not_print(scores, name):
+    assert scores[name].invented == 0
+
+
+def test_the_whole_corpus_meets_the_aims_of_precision_and_recall(scores):
+    total = Score()
+    for score in scores.values():
+        total.add(score)
+    precision, recall, parents, _, rows = total.ratios()
+    assert precision >= 0.95
+    assert recall >= 0.90
+    assert parents >= 0.95
+    assert rows >= 0.90
