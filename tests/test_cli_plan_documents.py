@@ -1,3 +1,5 @@
+# Expected output lines are long Japanese sentences: kept whole so that they read as printed.
+# ruff: noqa: E501
 """import-plan with other cities' documents: PDF, Word, layouts of their own, profiles,
 the indicator rows they print, and export-plan giving those rows back."""
 
@@ -60,7 +62,7 @@ def test_a_pdf_plan_imports_with_its_tree_and_indicator_rows(db, capsys):
 
 
 def test_a_word_plan_takes_its_title_and_period_from_the_document(db, capsys):
-    code, out, err = run(capsys, "import-plan", CORPUS / "word-headings.docx", *TOWN)
+    code, _out, err = run(capsys, "import-plan", CORPUS / "word-headings.docx", *TOWN)
     assert (code, err) == (0, "")
     plan = Plan.objects.get(municipality__code="999997")
     assert (plan.title_ja, plan.period_start, plan.period_end, plan.slug) == (
@@ -80,7 +82,7 @@ def test_a_document_that_states_no_title_needs_the_options(db, capsys):
 
 
 def test_a_dry_run_shows_the_reading_and_writes_nothing(db, capsys):
-    code, out, err = run(
+    code, out, _err = run(
         capsys, "import-plan", CORPUS / "ebook-senryaku-shiomi.txt", *TOWN, "--dry-run"
     )
     assert code == 0
@@ -106,7 +108,7 @@ def test_a_dry_run_shows_the_reading_and_writes_nothing(db, capsys):
 def test_a_profile_reads_a_numbering_as_text(db, capsys, tmp_path):
     profile = tmp_path / "profile.yaml"
     profile.write_text("headings:\n  （1）: text\n", encoding="utf-8")
-    code, out, err = run(
+    code, _out, err = run(
         capsys, "import-plan", CORPUS / "ebook-senryaku-shiomi.txt", *TOWN, "--profile", profile
     )
     assert (code, err) == (0, "")
@@ -196,7 +198,7 @@ def test_importing_the_document_again_keeps_what_the_workspace_added(db, capsys)
     Indicator.objects.filter(code="1.K1").update(
         name_en="Births", source="人口動態統計", direction="maintain"
     )
-    code, out, _ = run(
+    code, _out, _ = run(
         capsys, "import-plan", CORPUS / "ebook-senryaku-shiomi.txt", "--municipality", "999997"
     )
     assert code == 0
