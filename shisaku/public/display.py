@@ -19,6 +19,7 @@ from shisaku.public.tree import PageNotes
 
 SECTION_TITLES: dict[str, Promise] = {
     "description": gettext_lazy("Overview"),
+    "vision": gettext_lazy("What we aim for"),
     "situation": gettext_lazy("Current state and issues"),
     "direction": gettext_lazy("Basic direction"),
     "diagram": gettext_lazy("Structure of measures"),
