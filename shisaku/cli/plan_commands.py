@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from shisaku.indicators.planimport import import_plan_document
 from shisaku.indicators.services import BatchRejected
 from shisaku.plan import queries, services
 from shisaku.plan.models import Municipality
+from shisaku.progress import track
 
 DEMO_CODE = "022012"
 DEMO_FILE = "data/aomori-2019-2023.txt"
@@ -147,11 +149,29 @@ def _print_warnings(warnings: list[Warning]) -> None:
         print(f"注意: {warning}")
 
 
+class _PageBar:
+    """A PDF's pages read, drawn as a progress bar (on a terminal only, silent in CI)."""
+
+    def __init__(self) -> None:
+        self._steps: Iterator[int] | None = None
+        self._drawn = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        """Draw the bar up to ``done`` of ``total`` pages (``track`` draws a step per item)."""
+        if self._steps is None:
+            self._steps = track(range(total), total=total, label="PDF を読み取り中（ページ）")
+            next(self._steps, None)
+        while self._drawn < done:
+            self._drawn += 1
+            next(self._steps, None)
+
+
 def _load(args: argparse.Namespace) -> LoadedPlan:
     """Read the file (and the profile, if one is given), turning refusals into errors."""
+    bar = _PageBar() if args.file.suffix.lower() == ".pdf" else None
     try:
         profile = read_profile(args.profile) if args.profile else None
-        return read_plan_file(args.file, profile)
+        return read_plan_file(args.file, profile, progress=bar)
     except PlanFileError as error:
         raise CommandError(str(error)) from error
 

@@ -15,13 +15,18 @@ from pathlib import Path
 from shisaku.documents.errors import DocumentError
 from shisaku.domain.plandoc_source import SourceDocument
 
-__all__ = ["FORMATS", "DocumentError", "read_document"]
+__all__ = ["FORMATS", "DocumentError", "Progress", "read_document"]
+
+# ``progress(pages done, pages)``: told as a document's pages are read (a bar, a polled count)
+Progress = Callable[[int, int], None]
 
 # File suffix → (module, function): imported only when a file of that kind is read.
 FORMATS: dict[str, tuple[str, str]] = {
     ".pdf": ("shisaku.documents.pdf", "read_pdf"),
     ".docx": ("shisaku.documents.word", "read_docx"),
 }
+# Formats whose reader tells its progress: ``reader(path, progress=…)``.
+PAGED = frozenset({".pdf"})
 
 
 def reader_for(path: Path) -> Callable[[Path], SourceDocument] | None:
@@ -34,7 +39,15 @@ def reader_for(path: Path) -> Callable[[Path], SourceDocument] | None:
     return reader
 
 
-def read_document(path: Path) -> SourceDocument | None:
-    """Return the source lines of a PDF or Word file, or None when ``path`` is text."""
+def read_document(path: Path, progress: Progress | None = None) -> SourceDocument | None:
+    """Return the source lines of a PDF or Word file, or None when ``path`` is text.
+
+    ``progress(done, pages)`` is told as a PDF's pages are read (a Word file has no pages).
+    """
     reader = reader_for(path)
-    return reader(path) if reader else None
+    if reader is None:
+        return None
+    if progress is not None and path.suffix.lower() in PAGED:
+        paged: Callable[..., SourceDocument] = reader
+        return paged(path, progress=progress)
+    return reader(path)

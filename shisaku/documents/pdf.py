@@ -30,6 +30,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFNoOutlines, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+from shisaku.documents import Progress
 from shisaku.documents.errors import DocumentError
 from shisaku.documents.pdf_chars import unify_radicals
 from shisaku.documents.pdf_lines import PageLine
@@ -79,7 +80,9 @@ def _shares(count: int, workers: int) -> list[list[int]]:
     return [list(range(start, min(start + size, count + 1))) for start in range(1, count + 1, size)]
 
 
-def _read_parallel(path: Path, count: int, workers: int) -> list[PageText] | PageFailure:
+def _read_parallel(
+    path: Path, count: int, workers: int, progress: Progress | None = None
+) -> list[PageText] | PageFailure:
     """Return every page's text read by ``workers`` new processes, in page order."""
     context = multiprocessing.get_context("spawn")  # no inherited threads, locks or sockets
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
@@ -88,6 +91,22 @@ def _read_parallel(path: Path, count: int, workers: int) -> list[PageText] | Pag
             if isinstance(share, PageFailure):
                 return share
             texts += share
+            if progress is not None:
+                progress(len(texts), count)
+    return texts
+
+
+def _read_serial(pages: list[Any], progress: Progress | None) -> list[PageText] | PageFailure:
+    """Return every page's text read here, one page at a time, telling ``progress`` each."""
+    if progress is None:
+        return read_open_pages(pages)
+    texts: list[PageText] = []
+    for page in pages:
+        found = read_open_pages([page])
+        if isinstance(found, PageFailure):
+            return found
+        texts += found
+        progress(len(texts), len(pages))
     return texts
 
 
@@ -106,14 +125,18 @@ def _parallel(count: int, workers: int) -> bool:
     return workers > 1 and count >= PARALLEL_PAGES and not daemon
 
 
-def _read_all(path: Path, pages: list[Any], workers: int) -> list[PageText] | PageFailure:
+def _read_all(
+    path: Path, pages: list[Any], workers: int, progress: Progress | None = None
+) -> list[PageText] | PageFailure:
     """Return every page's text, in ``workers`` processes when the PDF is long enough."""
+    if progress is not None:
+        progress(0, len(pages))
     if _parallel(len(pages), workers):
         try:
-            return _read_parallel(path, len(pages), workers)
+            return _read_parallel(path, len(pages), workers, progress)
         except (OSError, BrokenProcessPool):  # no processes to be had here: read in this one
             pass
-    return read_open_pages(pages)
+    return _read_serial(pages, progress)
 
 
 def _folded(text: str) -> str:
@@ -178,9 +201,11 @@ def _close(pdf: Any) -> None:
         pdf.stream.close()
 
 
-def _read_open(name: str, path: Path, pdf: Any, workers: int) -> SourceDocument:
+def _read_open(
+    name: str, path: Path, pdf: Any, workers: int, progress: Progress | None = None
+) -> SourceDocument:
     """Return the source document of an open PDF; raise DocumentError."""
-    pages = _read_all(path, _page_list(name, pdf), workers)
+    pages = _read_all(path, _page_list(name, pdf), workers, progress)
     if isinstance(pages, PageFailure):
         raise DocumentError(name, pages.reason, page=pages.page)
     if not pages:
@@ -188,11 +213,13 @@ def _read_open(name: str, path: Path, pdf: Any, workers: int) -> SourceDocument:
     return _document(name, pdf, pages)
 
 
-def read_pdf(path: Path, *, workers: int = 1) -> SourceDocument:
+def read_pdf(path: Path, *, workers: int = 1, progress: Progress | None = None) -> SourceDocument:
     """Return the text of a plan PDF as source lines in reading order; raise DocumentError.
 
     ``workers`` above 1 reads a PDF of 24 pages or more in that many new processes, each
-    taking its share of the pages; the result is the same.
+    taking its share of the pages; the result is the same.  ``progress(done, pages)`` is
+    called with 0 once the pages are counted, then as pages are read (after each page, or
+    each worker's share); the result is the same with it or without.
     """
     name = path.name
     try:
@@ -200,6 +227,6 @@ def read_pdf(path: Path, *, workers: int = 1) -> SourceDocument:
     except (PdfminerException, OSError) as error:
         raise _open_error(name, error) from error
     try:
-        return _read_open(name, path, pdf, workers)
+        return _read_open(name, path, pdf, workers, progress)
     finally:
         _close(pdf)

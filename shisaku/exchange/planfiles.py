@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from shisaku.documents import DocumentError, read_document
+from shisaku.documents import DocumentError, Progress, read_document
 from shisaku.domain.periods import FIRST_YEAR
 from shisaku.domain.plandict import MAX_DEPTH, PlanDictError, nodes_from_list, text_problem
 from shisaku.domain.plandoc import PlanDocError, PlanReading, decode_plan_bytes, read_plan
@@ -50,8 +50,13 @@ class LoadedPlan:
 EXCHANGE_SUFFIXES = (".json", ".yaml", ".yml")
 
 
-def read_plan_file(path: Path, profile: Profile | None = None) -> LoadedPlan:
-    """Read a plan document (.txt, .pdf, .docx) or an exchange file (.json, .yaml, .yml)."""
+def read_plan_file(
+    path: Path, profile: Profile | None = None, progress: Progress | None = None
+) -> LoadedPlan:
+    """Read a plan document (.txt, .pdf, .docx) or an exchange file (.json, .yaml, .yml).
+
+    ``progress(done, pages)`` is told as a PDF's pages are read (see ``read_pdf``).
+    """
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -60,13 +65,15 @@ def read_plan_file(path: Path, profile: Profile | None = None) -> LoadedPlan:
     if path.suffix.lower() in EXCHANGE_SUFFIXES:
         return _read_exchange(path, data, sha)
     try:
-        reading = read_plan(source_document(path, data), profile)
+        reading = read_plan(source_document(path, data, progress), profile)
     except (PlanDocError, DocumentError) as error:
         raise PlanFileError(str(error)) from error
     return LoadedPlan(reading.tree.nodes, path.name, sha, reading.tree.warnings, reading=reading)
 
 
-def read_plan_bytes(name: str, data: bytes, profile: Profile | None = None) -> LoadedPlan:
+def read_plan_bytes(
+    name: str, data: bytes, profile: Profile | None = None, progress: Progress | None = None
+) -> LoadedPlan:
     """Read an uploaded plan file (its name says its format) as :func:`read_plan_file` does.
 
     The file is written to a private temporary folder under its own name for its reader (the
@@ -76,12 +83,12 @@ def read_plan_bytes(name: str, data: bytes, profile: Profile | None = None) -> L
     with tempfile.TemporaryDirectory(prefix="shisaku-plan-") as folder:
         path = Path(folder) / Path(name).name
         path.write_bytes(data)
-        return read_plan_file(path, profile)
+        return read_plan_file(path, profile, progress)
 
 
-def source_document(path: Path, data: bytes) -> SourceDocument:
+def source_document(path: Path, data: bytes, progress: Progress | None = None) -> SourceDocument:
     """Return a plan document's lines: a PDF's or Word file's through its reader, else text."""
-    found = read_document(path)
+    found = read_document(path, progress)
     if found is not None:
         return found
     return document_from_text(decode_plan_bytes(data, source=path.name), name=path.name)
