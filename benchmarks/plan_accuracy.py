@@ -190,10 +190,12 @@ def _show(indicator: DocIndicator) -> str:
 
 
 def _invented(read: list[Flat], text: str) -> int:
-    """Count figures read whose text is not in the document."""
+    """Count figures read whose text is not in the document (a value and the period printed
+    under it are looked for apart)."""
     body = key(text)
     figures = [f for r in read for i in r.indicators for f in (i.baseline, *i.targets) if f]
-    return sum(key(f.raw) not in body for f in figures)
+    pieces = [[p for p in re.split(r"[()（）]", key(f.raw)) if p] for f in figures]
+    return sum(any(p not in body for p in parts) for parts in pieces)
 
 
 def score_document(expected_path: Path) -> Score:

@@ -53,6 +53,7 @@ class DocIndicator:
     note: str = ""
     department: str = ""
     direction: str = ""  # increase, decrease, maintain, qualitative: as stated ("" = infer)
+    node_code: str = ""  # the node the row names itself (an appendix table), "" = its table's
     time_basis: str = ""  # fiscal or calendar: as stated ("" = from the periods)
     row: str = ""  # the row as printed (cells joined by tabs)
 

@@ -20,7 +20,7 @@ from shisaku.domain.plandoc_tables import read_section
 from shisaku.domain.plantree import Block, Node, Warning, walk
 
 _DOCUMENT_NOTE = re.compile(
-    r"(?P<role>目標値|現状値|基準値)(?:は|について)、?(?:すべて|全て|原則として)?[^。]{0,30}?"
+    r"(?P<role>目標値|現状値|基準値|策定時の値)(?:は|について)、?(?:すべて|全て|原則として)?[^。]{0,30}?"
     r"(?P<period>(?:令和|平成)(?:元|[0-9０-９]{1,2})年度?(?:[(（][0-9]{4}年度?[)）])?"
     r"|[0-9]{4}年度?)"
 )
@@ -29,7 +29,8 @@ _DOCUMENT_NOTE = re.compile(
 def read_indicators(nodes: list[Node], lines: dict[int, int]) -> list[Warning]:
     """Read every node's indicator table onto ``node.indicators``; return the warnings."""
     defaults = _document_periods(nodes)
-    warnings: list[Warning] = []
+    by_code = {node.code: node for node in walk(nodes)}
+    found: dict[str, list[DocIndicator]] = {}
     for node in walk(nodes):
         section = node.section("indicators")
         if section is None or not section.blocks:
@@ -37,12 +38,17 @@ def read_indicators(nodes: list[Node], lines: dict[int, int]) -> list[Warning]:
         table = read_section(section, lines.get(id(section), 0))
         _footnotes_carried(section.blocks, table.blocks)
         section.blocks = table.blocks
-        rows = _merged(table.indicators)
-        for indicator in rows:
+        for row in table.indicators:
+            owner = row.node_code if row.node_code in by_code else node.code
+            found.setdefault(owner, []).append(row)
+    warnings: list[Warning] = []
+    for code, rows in found.items():
+        node = by_code[code]
+        node.indicators = [_named(node, i, n) for n, i in enumerate(_merged(rows), 1)]
+        for indicator in node.indicators:
             _default_periods(indicator, defaults)
-        node.indicators = [_named(node, i, n) for n, i in enumerate(rows, 1)]
         warnings.extend(_cell_warnings(node))
-    return warnings
+    return sorted(warnings, key=lambda w: w.line)
 
 
 def _paragraphs(nodes: list[Node]) -> Iterator[str]:

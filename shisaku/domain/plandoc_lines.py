@@ -97,6 +97,7 @@ class Line:
     size: float = 0.0
     bold: bool = False
     outline: int = 0
+    original: str = ""  # the source line as given, spaces in front included (aligned tables)
 
     def where(self) -> str:
         """Return the place of the line for a message: 「12 行目」 or 「3 ページ 12 行目」."""
@@ -276,5 +277,10 @@ def classify(source: SourceLine) -> Line:
     else:
         line = classify_text(source.text, source.number)
     return replace(
-        line, page=source.page, size=source.size, bold=source.bold, outline=source.outline
+        line,
+        page=source.page,
+        size=source.size,
+        bold=source.bold,
+        outline=source.outline,
+        original=source.text,
     )

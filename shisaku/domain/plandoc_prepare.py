@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from shisaku.domain.periods import PeriodError, read_period
+from shisaku.domain.plandoc_aligned import aligned_tables
 from shisaku.domain.plandoc_lines import Line, classify, classify_text, title_ok
 from shisaku.domain.plandoc_profile import Profile, drop_key
 from shisaku.domain.plandoc_sections import (
@@ -26,7 +27,7 @@ from shisaku.domain.plandoc_sections import (
 )
 from shisaku.domain.plandoc_source import SourceDocument, SourceLine
 from shisaku.domain.plandoc_split import split_label, split_page_line
-from shisaku.domain.plandoc_text import match_key
+from shisaku.domain.plandoc_text import collapse_title, match_key
 
 Reason = str  # page_number, contents, running_head, navigation, legend, profile, repeat
 REASONS_JA: dict[str, str] = {
@@ -84,6 +85,7 @@ def _single_char(source: SourceLine) -> bool:
 
 
 _KNOWN_WORDS = frozenset(SECTION_WORDS) | HEADER_WORDS
+_LARGE = 1.3  # a title set this much larger than the text is a heading without a number
 _KNOWN_PREFIXES = frozenset(w[:n] for w in _KNOWN_WORDS for n in range(1, len(w)))
 
 
@@ -274,11 +276,35 @@ def _join_header_cells(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _body_size(lines: list[Line]) -> float:
+    """Return the font size most of the document's text is set in (0 when unknown)."""
+    sizes = Counter(round(line.size, 1) for line in lines if line.kind == "text" and line.size)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _hinted(line: Line, body: float) -> Line:
+    """Return an unnumbered title set large (or declared a heading by the document itself:
+    a Word heading style, a PDF bookmark) as a heading candidate of its own style."""
+    title = collapse_title(line.raw)
+    if line.kind != "text" or not title_ok(title):
+        return line
+    if line.outline:
+        style = f"見出し{line.outline}"
+    elif body and line.size >= body * _LARGE:
+        style = f"{round(line.size)}pt{'太字' if line.bold else ''}"
+    else:
+        return line
+    return replace(line, kind="heading", text=title, style=style, numbers=(), fallback="text")
+
+
 def classified_lines(document: SourceDocument, profile: Profile) -> list[Line]:
     """Return the document's lines classified, joined and split (noise still in place)."""
     lines = [line for s in _join_vertical(document.lines) for line in _split(s)]
-    lines = _join_header_cells([line for line in lines if line.kind != "blank"] or lines)
-    return _merge_titles([_extra_kinds(line, profile) for line in lines])
+    lines = aligned_tables([line for line in lines if line.kind != "blank"] or lines)
+    lines = _join_header_cells(lines)
+    lines = _merge_titles([_extra_kinds(line, profile) for line in lines])
+    body = _body_size(lines)
+    return [_hinted(line, body) for line in lines]
 
 
 # --- noise ----------------------------------------------------------------------------------

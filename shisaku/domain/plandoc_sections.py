@@ -115,6 +115,10 @@ SECTION_WORDS: dict[str, str] = {
             "めざす姿の成果指標",
             "数値目標(KPI)",
             "指標",
+            "成果指標一覧",
+            "指標一覧",
+            "成果指標の一覧",
+            "まちづくり指標の一覧",
         ),
         "indicators",
     ),
@@ -157,10 +161,14 @@ HEADER_WORDS = frozenset(
         "現況値",
         "現在値",
         "策定時",
+        "策定時の値",
         "基準年度",
         "基準年",
         "目標値",
         "中間目標値",
+        "中間目標",
+        "掲載頁",
+        "掲載ページ",
         "最終目標値",
         "目標年度",
         "目標年",
@@ -202,9 +210,13 @@ def spoken_to_written(text: str) -> str:
     return _SPOKEN_CHI.sub(r"\1値", text)
 
 
+_PAGE_REFERENCE = re.compile(r"(?:→|⇒|\(|（)?(?:p|P|ページ)\.?[0-9]+(?:参照)?(?:\)|）)?$")
+
+
 def _bare(text: str) -> str:
-    """Return a label without markers, numbering, brackets, colons and spaces."""
-    key = match_key(spoken_to_written(text))
+    """Return a label without markers, numbering, brackets, colons, spaces and a page
+    reference after it (成果指標 →p.78)."""
+    key = _PAGE_REFERENCE.sub("", match_key(spoken_to_written(text)))
     key = _PREFIX.sub("", key, count=1).rstrip(":：")
     for pair in _BRACKET_PAIRS:
         if len(key) > 2 and key[0] == pair[0] and key[-1] == pair[1]:

@@ -20,6 +20,7 @@ a table and no word is lost.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from shisaku.domain.docindicators import DocFigure, DocIndicator
@@ -105,11 +106,29 @@ def column_of(label: str, first: bool) -> Column:
     return Column("name" if first or any(w in bare for w in _NAME_WORDS) else "other", label)
 
 
+_CODE_WORDS = frozenset({"施策", "施策番号", "番号", "No", "No.", "コード", "施策コード"})
+
+
+def _named_later(header: list[str]) -> bool:
+    """Tell whether a column after the first names the indicators (分野 | 施策 | 指標 …)."""
+    return any(w in label for label in header[1:] for w in _NAME_WORDS)
+
+
 def columns_of(header: list[str]) -> tuple[Column, ...]:
-    """Return the columns of a header (the default name/baseline/target when there is none)."""
+    """Return the columns of a header (the default name/baseline/target when there is none).
+
+    When a later column names the indicators (an appendix: 分野 | 施策 | 掲載頁 | 指標 …), the
+    first columns are not the name, and a 施策 column holds the code of each row's node.
+    """
     if not header:
         return DEFAULT_COLUMNS
-    columns = tuple(column_of(label, i == 0) for i, label in enumerate(header))
+    later = _named_later(header)
+    columns = tuple(
+        Column("code", label)
+        if "".join(label.split()) in _CODE_WORDS
+        else column_of(label, i == 0 and not later)
+        for i, label in enumerate(header)
+    )
     if not any(c.role in VALUE_ROLES for c in columns):
         return DEFAULT_COLUMNS
     return columns
@@ -147,6 +166,7 @@ class _Row:
     notes: list[str] = field(default_factory=list)
     unit: str = ""
     periods: list[str] = field(default_factory=list)  # a period given apart, cell by cell
+    node_code: str = ""  # the node a row names itself (a 施策 column of an appendix table)
 
 
 _LEAD_MARK = re.compile(r"^(?:[・●○◆◇■□◎▪•◦-]|[①-⑳]|[(（][0-9０-９]{1,2}[)）])\s*")
@@ -186,6 +206,7 @@ def _indicator(row: _Row, columns: tuple[Column, ...]) -> DocIndicator:
             indicator.targets.append(_figure(cell, column, given or overrides.get("target")))
     indicator.unit = indicator.unit or _unit_of(indicator)
     indicator.row = "\t".join([row.name, *row.cells, *row.notes])
+    indicator.node_code = _code(row.node_code)
     return indicator
 
 
@@ -196,6 +217,12 @@ def _given_period(row: _Row, n: int) -> Period | None:
         return read_period(text) if text else None
     except PeriodError:
         return None
+
+
+def _code(text: str) -> str:
+    """Return a node code as the tree writes it (「１－２」 → 1-2), or "" when it is none."""
+    folded = re.sub(r"[‐－ー―−‑–—.・]", "-", unicodedata.normalize("NFKC", text.strip()))
+    return folded if re.fullmatch(r"[0-9]{1,3}(?:-[0-9]{1,3})*", folded) else ""
 
 
 def _unit_of(indicator: DocIndicator) -> str:
@@ -210,8 +237,10 @@ def _cells_row(text: str, line: int, columns: tuple[Column, ...]) -> _Row:
     by_role = list(zip(columns, cells, strict=False))
     name = next((c for col, c in by_role if col.role == "name"), cells[0])
     values = [c for col, c in by_role if col.role in (*VALUE_ROLES, "unit")]
-    notes = [c for col, c in by_role if col.role not in (*VALUE_ROLES, "unit", "name") and c]
-    return _Row(name, values, line, notes)
+    kept = (*VALUE_ROLES, "unit", "name", "code")
+    notes = [c for col, c in by_role if col.role not in kept and c]
+    code = next((c for col, c in by_role if col.role == "code"), "")
+    return _Row(name, values, line, notes, node_code=code)
 
 
 # --- flattened rows -------------------------------------------------------------------------------
