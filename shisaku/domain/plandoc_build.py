@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from shisaku.domain.plandoc_errors import PlanDocError, Problem
+from shisaku.domain.plandoc_items import lists_items, split_items
 from shisaku.domain.plandoc_lines import Line, ends_sentence
 from shisaku.domain.plandoc_notes import NoteIndex
 from shisaku.domain.plandoc_profile import KINDS_BY_DEPTH
@@ -59,6 +60,14 @@ PROFILE_HINT = (
     "（例: headings: {基本目標1: {level: 1, kind: field}, （1）: {level: 2, kind: measure}}）"
 )
 _LOW_KINDS = frozenset({"initiative", "action"})
+_LIST_ENDS = frozenset({"heading", "section", "header", "row", "label"})
+
+
+def _ends_list(line: Line) -> bool:
+    """Tell whether ``line`` shows that a 主な取組 label has no action after it."""
+    return line.kind in _LIST_ENDS and line.node_kind not in _LOW_KINDS
+
+
 _ROW_SIGN = re.compile(r"[0-9０-９→⇒：:]|右矢印")  # a list item that is a table row
 
 
@@ -69,12 +78,23 @@ class _Open:
     target: Block | Node | Footnote
     attr: str  # "text" for blocks and footnotes, "title" for action nodes
     is_note: bool = False
+    listed: bool = False  # the last of actions run together with 「、」: more may follow
 
     def append(self, more: str) -> bool:
         """Append ``more`` with no separator; tell whether the sentence now ends."""
         text: str = getattr(self.target, self.attr) + more
         setattr(self.target, self.attr, text)
         return ends_sentence(text)
+
+
+@dataclass
+class _Label:
+    """A 主な取組 label not yet followed by any action: a side label printed beside its list
+    comes after it in the text, so the list items just before it may be its actions."""
+
+    owner: Node
+    section: Section | None
+    start: int  # the first of the list items that end the section
 
 
 @dataclass
@@ -108,6 +128,9 @@ class PlanBuilder:
         self.node: Node | None = None  # the current heading's node
         self.mode = "description"  # a section key, or "initiatives" under 主な取組
         self.initiative: Node | None = None
+        self.inline = 0  # the line whose 主な取組 label has its actions after it on the line
+        self.label: _Label | None = None
+        self.item_lines: dict[int, int] = {}  # id of a list item block → its line
         self.open: _Open | None = None
         self.resume: _Open | None = None  # body text a footnote interrupted
         self.notes = NoteIndex()
@@ -131,7 +154,9 @@ class PlanBuilder:
         elif line.kind == "text" and self.open is not None:
             self._continue(line)
         else:
-            self.open = self.resume = None
+            self._close_open()
+            if self.label is not None and _ends_list(line):
+                self._take_items_before()
             _HANDLERS[line.kind](self, line)
 
     def finish(self) -> BuildResult:
@@ -279,7 +304,10 @@ class PlanBuilder:
         if line.key == "indicators":
             self._close_items(table=True)
         self.mode, self.initiative = line.key, None
-        if line.key != "initiatives":
+        self.inline = line.number
+        if line.key == "initiatives":
+            self.label = self._items_before(self._current())
+        else:
             section = self._section_of(self._current(), line.number)
             if line.key == "indicators" and line.cells and not section.columns:
                 section.columns = list(line.cells)
@@ -336,6 +364,8 @@ class PlanBuilder:
         block = Block(kind=kind, text=text)
         self._section_of(self._current(), line.number).blocks.append(block)
         self.notes.add(block)
+        if kind == "bullet":
+            self.item_lines[id(block)] = line.number
         if kind in ("paragraph", "bullet"):
             self._keep_open(_Open(block, "text"))
 
@@ -364,8 +394,35 @@ class PlanBuilder:
         if not node.department:
             node.department = line.text
 
+    def _items_before(self, owner: Node) -> _Label:
+        """Return the label just read, with the list items that end the text before it (never
+        a labelled section's: those are its own)."""
+        section = next((s for s in reversed(owner.sections) if s.blocks), None)
+        if section is not None and section.key != "description":
+            section = None
+        blocks = section.blocks if section is not None else []
+        start = len(blocks)
+        while start and blocks[start - 1].kind == "bullet":
+            start -= 1
+        return _Label(owner, section, start)
+
+    def _take_items_before(self) -> None:
+        """Make the list items before a 主な取組 label that no action followed its actions."""
+        label, self.label = self.label, None
+        assert label is not None
+        if label.section is None or label.start == len(label.section.blocks):
+            return
+        items = label.section.blocks[label.start :]
+        del label.section.blocks[label.start :]
+        group = self._initiative(label.owner, "", self.item_lines[id(items[0])])
+        for block in items:
+            node = self._add_action(group, block.text, self.item_lines[id(block)])
+            node.footnotes = block.footnotes
+            self.notes.replace(block, node)
+
     def _initiative(self, owner: Node, title: str, number: int) -> Node:
         """Create the next initiative group of ``owner`` (code 2-1-1.1, 2-1-1.2, …)."""
+        self.label = None
         n = sum(c.kind == "initiative" for c in owner.children) + 1
         node = Node(
             kind="initiative", code=f"{owner.code}.{n}", title=title, title_known=bool(title)
@@ -383,16 +440,31 @@ class PlanBuilder:
         return self.mode == "description" and self._current().kind == "initiative"
 
     def _action(self, line: Line) -> None:
-        """Create an action under the current initiative (an untitled one if none yet)."""
+        """Create an action under the current initiative (an untitled one if none yet); a line
+        that runs several together (after its label, or three or more names) gives each one."""
         if self.initiative is None and self._under_initiative():
             self.initiative = self._current()
         group = self.initiative or self._initiative(self._current(), "", line.number)
+        listed = line.number == self.inline or lists_items(line.text)
+        for title in split_items(line.text) if listed else [line.text]:
+            node = self._add_action(group, title, line.number)
+        self._keep_open(_Open(node, "title", listed=listed))
+
+    def _add_action(self, group: Node, title: str, number: int) -> Node:
+        """Append an action titled ``title`` to ``group``."""
+        self.label = None
         code = f"{group.code}.{len(group.children) + 1}"
-        node = Node(kind="action", code=code, title=line.text)
+        node = Node(kind="action", code=code, title=title)
         group.children.append(node)
-        self.placed.append((line.number, code))
+        self.placed.append((number, code))
         self.notes.add(node)
-        self._keep_open(_Open(node, "title"))
+        return node
+
+    def _close_open(self) -> None:
+        """Forget the open text; a list that ended on 「、」 loses it."""
+        if self.open is not None and self.open.listed and isinstance(self.open.target, Node):
+            self.open.target.title = self.open.target.title.rstrip("、")
+        self.open = self.resume = None
 
     def _keep_open(self, text: _Open) -> None:
         """Remember ``text`` as open when its sentence is not finished."""
@@ -401,8 +473,20 @@ class PlanBuilder:
     def _continue(self, line: Line) -> None:
         """Join a plain line to the open text: a page or line break had cut the sentence."""
         assert self.open is not None  # feed() only calls this with an open text
-        if self.open.append(line.text):
+        if self.open.listed:
+            self._continue_items(line)
+        elif self.open.append(line.text):
             self.open, self.resume = self.resume, None
+
+    def _continue_items(self, line: Line) -> None:
+        """Continue actions run together: the line ends the open name and may add more."""
+        assert self.open is not None and isinstance(self.open.target, Node) and self.initiative
+        node = self.open.target
+        first, *more = split_items(node.title + line.text)
+        node.title = first
+        for title in more:
+            node = self._add_action(self.initiative, title, line.number)
+        self._keep_open(_Open(node, "title", listed=True))
 
     def _footnote(self, line: Line) -> None:
         """Queue a footnote; body text it interrupted at a page foot stays open."""

@@ -43,6 +43,13 @@ class NoteIndex:
         """Record a block or an action title that a later footnote may explain."""
         self.holders.append(holder)
 
+    def replace(self, old: Holder, new: Holder) -> None:
+        """Put ``new`` in the place of ``old`` (a list item that became an action)."""
+        for i in range(len(self.holders) - 1, -1, -1):
+            if self.holders[i] is old:
+                self.holders[i] = new
+                return
+
     def defer(self, note: Footnote, line: int, fallback: Node) -> None:
         """Queue ``note``; ``fallback`` takes it if its term is found nowhere before it."""
         self.pending.append(_Pending(note, line, len(self.holders), fallback))

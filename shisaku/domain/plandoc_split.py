@@ -141,14 +141,19 @@ def _heading_and_text(piece: str) -> list[str]:
 
 
 _LEAD_LABEL = re.compile(r"^(?P<label>[^、：:\s]{2,20})[、：:]\s*(?P<rest>\S.*)$")
+_BRACKET_LABEL = re.compile(r"^(?P<label>[【〔［\[][^】〕］\]]{2,20}[】〕］\]])\s*(?P<rest>\S.*)$")
 
 
 def split_label(text: str) -> list[str]:
-    """Cut an indicator label from the row that follows it on its line.
+    """Cut a section label from the text that follows it on its line.
 
     A screen reader's text reads 「まちづくり指標、特定健康診査の受診率、38.6%、右矢印、50.0%」:
-    the label opens the table, the rest is its first row.
+    the label opens the table, the rest is its first row.  A bracketed label heads any section:
+    「【主な取り組み】創業塾の開催、空き店舗の活用支援」 opens the list its actions follow.
     """
+    m = _BRACKET_LABEL.match(text)
+    if m is not None and section_key(m["label"]) is not None:
+        return [m["label"], m["rest"]]
     m = _LEAD_LABEL.match(text)
     if m is None:
         return [text]
