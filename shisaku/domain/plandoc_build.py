@@ -1,10 +1,7 @@
 """Build a :class:`PlanTree` from classified lines, one line at a time, in linear time.
 
-Headings arrive with the level and kind the layout gave their style.  A heading whose numbers
-are a whole code (2-1-3) goes where its code says, wherever it appears, and a parent that the
-document never names is created with an unknown title (never an invented one); other headings
-go under the nearest open heading of a higher level and get a code from their place (parent's
-code, a dash, their own number).  The builder keeps a "current node" and a "mode" (the section
+Headings arrive with the level and kind the layout gave their style; where their nodes go is
+:mod:`plandoc_headings`'s part.  The builder keeps a "current node" and a "mode" (the section
 being read) to place body text, and an "open" text that a page break cut mid-sentence.  Lines
 before the first heading are the document's preamble (cover, title, contents): they are set
 aside and listed, never fatal.
@@ -17,11 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from shisaku.domain.plandoc_errors import PlanDocError, Problem
+from shisaku.domain.plandoc_headings import LOW_KINDS, HeadingTree
 from shisaku.domain.plandoc_items import lists_items, split_items
 from shisaku.domain.plandoc_lines import Line, ends_sentence
-from shisaku.domain.plandoc_notes import NoteIndex
-from shisaku.domain.plandoc_profile import KINDS_BY_DEPTH
-from shisaku.domain.plandoc_text import match_key
 from shisaku.domain.plantree import (
     SECTION_KEYS,
     SECTION_TITLES_JA,
@@ -29,7 +24,6 @@ from shisaku.domain.plantree import (
     BlockKind,
     Footnote,
     Node,
-    NodeKind,
     PlanTree,
     Section,
     SectionKey,
@@ -37,13 +31,6 @@ from shisaku.domain.plantree import (
     Warning,
 )
 
-KIND_JA: dict[str, str] = {
-    "field": "政策分野",
-    "policy": "政策",
-    "measure": "施策",
-    "initiative": "主な取組のまとまり",
-    "action": "取組",
-}
 _SECTION_KEYS: dict[str, SectionKey] = {k: k for k in SECTION_KEYS}
 # What an empty section means, by key: (state, warning code, message after the node code).
 _EMPTY: dict[str, tuple[SourceState, str, str]] = {
@@ -59,13 +46,12 @@ PROFILE_HINT = (
     "見出しの番号の形が読み取れないときは、--profile で階層を指定できます"
     "（例: headings: {基本目標1: {level: 1, kind: field}, （1）: {level: 2, kind: measure}}）"
 )
-_LOW_KINDS = frozenset({"initiative", "action"})
 _LIST_ENDS = frozenset({"heading", "section", "header", "row", "label"})
 
 
 def _ends_list(line: Line) -> bool:
     """Tell whether ``line`` shows that a 主な取組 label has no action after it."""
-    return line.kind in _LIST_ENDS and line.node_kind not in _LOW_KINDS
+    return line.kind in _LIST_ENDS and line.node_kind not in LOW_KINDS
 
 
 _ROW_SIGN = re.compile(r"[0-9０-９→⇒：:]|右矢印")  # a list item that is a table row
@@ -98,16 +84,6 @@ class _Label:
 
 
 @dataclass
-class _Placed:
-    """A node the builder made, with its level and the line that named it."""
-
-    node: Node
-    level: int
-    line: int
-    in_section: bool = False  # it was named inside a section of its parent (施策の方向 (1) …)
-
-
-@dataclass
 class BuildResult:
     """The tree, the lines set aside before the first heading, and the code of each node."""
 
@@ -116,16 +92,11 @@ class BuildResult:
     placed: list[tuple[int, str]] = field(default_factory=list)  # (line, code) of each node
 
 
-class PlanBuilder:
+class PlanBuilder(HeadingTree):
     """Turn classified lines into a plan tree; :meth:`finish` returns it with its warnings."""
 
     def __init__(self, source: str, kinds_by_level: dict[int, str] | None = None) -> None:
-        self.source = source
-        self.kinds_by_level = kinds_by_level or {}
-        self.roots: list[Node] = []
-        self.codes: dict[str, _Placed] = {}  # code → node, level and the line naming it
-        self.levels: list[_Placed] = []  # the open headings, by level
-        self.node: Node | None = None  # the current heading's node
+        super().__init__(source, kinds_by_level)
         self.mode = "description"  # a section key, or "initiatives" under 主な取組
         self.initiative: Node | None = None
         self.inline = 0  # the line whose 主な取組 label has its actions after it on the line
@@ -133,13 +104,8 @@ class PlanBuilder:
         self.item_lines: dict[int, int] = {}  # id of a list item block → its line
         self.open: _Open | None = None
         self.resume: _Open | None = None  # body text a footnote interrupted
-        self.notes = NoteIndex()
-        self.untitled: list[tuple[Node, int]] = []
         self.watched: list[tuple[Node, Section, int]] = []
-        self.warnings: list[Warning] = []
-        self.problems: list[Problem] = []
         self.preamble: list[Line] = []
-        self.placed: list[tuple[int, str]] = []  # (line, code) of each node, in order
 
     # --- entry points -----------------------------------------------------------------------
 
@@ -180,119 +146,8 @@ class PlanBuilder:
         inside = self.mode != "description" or (sibling is not None and sibling.in_section)
         node = self._coded(line) if line.code else self._placed(line)
         if node is not None:
-            self.levels[-1].in_section = inside and node.kind in _LOW_KINDS
+            self.levels[-1].in_section = inside and node.kind in LOW_KINDS
             self.node, self.mode, self.initiative = node, "description", None
-
-    def _coded(self, line: Line) -> Node | None:
-        """Create (or find again) the node of a heading whose numbers are its code."""
-        known = self.codes.get(line.code)
-        if known is not None:
-            return self._again(known, line)
-        parent = self._code_parent(line)
-        node = self._new(line.code, line.node_kind, line.text, line.number)
-        self._attach(parent, node, line.level, line.number)
-        return node
-
-    def _again(self, known: _Placed, line: Line) -> Node | None:
-        """Accept a code named twice: the same title (or the first known one), else a problem."""
-        node = known.node
-        if not node.title_known and line.text:
-            self._name(node, line.text)
-            self._reopen(known)
-            return node
-        if not line.text or match_key(node.title) == match_key(line.text):
-            self._reopen(known)
-            return node
-        used = f"{known.line} 行目の「{node.code} {node.title}」で使用済み"
-        expected = f"まだ使われていないコード（{line.code} は {used}）"
-        self.problems.append(Problem(line.number, line.raw, expected, line.page))
-        return None
-
-    def _reopen(self, placed: _Placed) -> None:
-        """Make ``placed`` the open heading of its level again."""
-        self.levels = [p for p in self.levels if p.level < placed.level] + [placed]
-
-    def _code_parent(self, line: Line) -> Node | None:
-        """Return the parent a code names, creating unnamed ancestors with unknown titles."""
-        parent_code = line.code.rpartition("-")[0]
-        if not parent_code:
-            return None
-        known = self.codes.get(parent_code)
-        if known is None:
-            return self._implied(parent_code, line.level - 1, line.number)
-        current = self.node
-        if current is not None and not (current.code + "-").startswith(parent_code + "-"):
-            message = (
-                f"{line.code} は {current.code} の後にありますが、"
-                f"コードに従い {parent_code} の下に置きました。"
-            )
-            self.warnings.append(Warning(line.number, "out_of_order", message))
-        return known.node
-
-    def _implied(self, code: str, level: int, number: int) -> Node:
-        """Create a node the document implies but never names (its title stays unknown)."""
-        parent_code = code.rpartition("-")[0]
-        parent = self._implied_parent(parent_code, level - 1, number) if parent_code else None
-        kind = self.kinds_by_level.get(level) or KINDS_BY_DEPTH[min(code.count("-"), 2)]
-        node = self._new(code, kind, "", number)
-        self._attach(parent, node, level, number)
-        return node
-
-    def _implied_parent(self, code: str, level: int, number: int) -> Node:
-        """Return the node of ``code``, implying it when it was never named."""
-        known = self.codes.get(code)
-        return known.node if known is not None else self._implied(code, level, number)
-
-    def _placed(self, line: Line) -> Node:
-        """Create a heading's node under the nearest open heading of a higher level."""
-        open_above = [p for p in self.levels if p.level < line.level]
-        parent = open_above[-1].node if open_above else None
-        code = self._free_code(parent, line)
-        node = self._new(code, line.node_kind, line.text, line.number)
-        self._attach(parent, node, line.level, line.number)
-        return node
-
-    def _free_code(self, parent: Node | None, line: Line) -> str:
-        """Return the code a heading gets from its place: parent code, a dash, its number."""
-        siblings = parent.children if parent else self.roots
-        low = line.node_kind in _LOW_KINDS and parent is not None
-        number = line.numbers[-1] if line.numbers else len(siblings) + 1
-        code = self._joined(parent, number, low)
-        while code in self.codes:  # numbering that restarts under one parent (a new page)
-            number = max(number, len(siblings)) + 1
-            code = self._joined(parent, number, low)
-            message = f"{line.text} の番号が同じ階層で重なるため、コード {code} としました。"
-            self.warnings.append(Warning(line.number, "renumbered", message))
-        return code
-
-    @staticmethod
-    def _joined(parent: Node | None, number: int, low: bool) -> str:
-        """Return a child code: 2-1 + 3 → 2-1-3 (2-1-1.3 below a measure)."""
-        if parent is None:
-            return str(number)
-        return f"{parent.code}{'.' if low else '-'}{number}"
-
-    def _attach(self, parent: Node | None, node: Node, level: int, number: int) -> None:
-        """Add ``node`` under ``parent`` (or as a root) and make it the open heading."""
-        (parent.children if parent else self.roots).append(node)
-        self.placed.append((number, node.code))
-        placed = _Placed(node, level, number)
-        self.codes[node.code] = placed
-        self.levels = [p for p in self.levels if p.level < level] + [placed]
-        if node.kind in _LOW_KINDS:
-            self.notes.add(node)
-
-    def _new(self, code: str, kind: str, title: str, number: int) -> Node:
-        """Create a node; an empty title is recorded as unknown."""
-        node = Node(kind=_kind(kind), code=code, title=title, title_known=bool(title))
-        if not title:
-            self.untitled.append((node, number))
-        return node
-
-    @staticmethod
-    def _name(node: Node, title: str) -> None:
-        """Give a node whose title was unknown the title a later heading states."""
-        node.title, node.title_known = title, True
 
     # --- sections and body text ---------------------------------------------------------------
 
@@ -513,14 +368,6 @@ class PlanBuilder:
             section.state = state
             self.warnings.append(Warning(number, code, f"{node.code} {tail}"))
 
-    def _report_untitled(self) -> None:
-        """Warn for every node whose title the document never gave."""
-        for node, number in self.untitled:
-            if not node.title_known:
-                kind = KIND_JA[node.kind]
-                message = f"{kind} {node.code} の見出しが文書にないため、名称は不明です。"
-                self.warnings.append(Warning(number, "unknown_title", message))
-
     def _unplaced(self) -> list[Problem]:
         """Return the lines of a document in which no heading was found, or the whole file."""
         lines = [p for p in self.preamble if p.raw.strip()]
@@ -528,21 +375,10 @@ class PlanBuilder:
             return [Problem(0, "計画の見出しがない文書", NEED_HEADING + "。" + PROFILE_HINT)]
         return [Problem(p.number, p.raw, NEED_HEADING, p.page) for p in lines]
 
-    def _current(self) -> Node:
-        """Return the current node (feed() sets lines before the first heading aside)."""
-        assert self.node is not None
-        return self.node
-
 
 def _table_text(text: str) -> bool:
     """Tell whether a plain line under an indicator label is table text, not a sentence."""
     return not text.endswith("。") or "※" in text[:2]
-
-
-def _kind(kind: str) -> NodeKind:
-    """Return ``kind`` as a node kind (the layout only gives the five kinds)."""
-    assert kind in KINDS_BY_DEPTH, kind
-    return kind  # type: ignore[return-value]
 
 
 _HANDLERS: dict[str, Callable[[PlanBuilder, Line], None]] = {
