@@ -65,7 +65,9 @@ _PAGE_RES = (
     re.compile(r"^[0-9]{1,4}/[0-9]{1,4}$"),  # 45 / 120
     re.compile(r"^(?:p|P|ページ|頁)\.?[0-9]{1,4}$"),  # P.12
 )
-_BULLET_RE = re.compile(r"^(?:[-‐－]\s+|[・●○◆◇■□◎▪•◦▶▷►]\s*|[①-⑳]\s*)(\S.*)$")
+_BULLET_RE = re.compile(
+    r"^(?:[-‐－]\s+|[・●○◯◆◇■□◎▪•◦▶▷►]\s*|〇(?![〇一二三四五六七八九十0-9０-９])\s*|[①-⑳]\s*)(\S.*)$"
+)
 _FOOTNOTE_RE = re.compile(
     r"^[※＊*]\s*[0-9０-９]{0,3}\s*([^：:\s。、][^：:。、]{0,39}?)\s*[：:]\s*(\S.*)$"
 )
@@ -232,7 +234,7 @@ def _group(s: str, n: int) -> Line | None:
 
 
 def _bullet(s: str, n: int) -> Line | None:
-    """Claim a bullet (「- 」「・」「●」「○」「◆」「◇」「■」「①」…); the marker is layout."""
+    """Claim a bullet (「- 」「・」「●」「○」「〇」「◆」「◇」「■」「①」…); the marker is layout."""
     m = _BULLET_RE.match(s)
     return Line(n, "bullet", s, text=m[1].strip()) if m else None
 

@@ -131,3 +131,14 @@ def test_items_of_a_labelled_section_stay_in_it_before_an_empty_label() -> None:
     assert actions(tree) == []
     direction = node(tree, "1-1").section("direction")
     assert direction is not None and [b.text for b in direction.blocks] == ["避難所を見直します。"]
+
+
+@pytest.mark.parametrize("mark", ["〇", "◯", "○"])
+def test_a_circle_of_any_font_marks_an_action(mark: str) -> None:
+    tree = parse(f"1 健康\n1-1 健診\n主な取組\n{mark}土曜日の健診を増やします。\n")
+    assert actions(tree) == [("1-1.1.1", "土曜日の健診を増やします。")]
+
+
+def test_a_kanji_zero_opening_a_number_is_no_mark() -> None:
+    tree = parse("1 健康\n1-1 健診\n〇一二の会を開きます。\n")
+    assert actions(tree) == []
