@@ -6,15 +6,19 @@ from django.views.generic import RedirectView
 
 from shisaku.api.app import api
 from shisaku.exchange.indicatorfiles import read_indicator_bytes
+from shisaku.exchange.planfiles import PlanFileError, read_plan_bytes
+from shisaku.staff.planimport_reader import PlanFiles
 from shisaku.staff.urls import staff_urls
+
+PLAN_FILES = PlanFiles(read=read_plan_bytes, error=PlanFileError)
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/ja/", permanent=False)),
     path("api/v1/", api.urls),
     *i18n_patterns(
-        # the workspace before the public site; the upload reader comes from the exchange
+        # the workspace before the public site; the upload readers come from the exchange
         path("staff/reports/", include("shisaku.reports.urls")),
-        path("staff/", include(staff_urls(reader=read_indicator_bytes))),
+        path("staff/", include(staff_urls(reader=read_indicator_bytes, plan_files=PLAN_FILES))),
         path("", include("shisaku.public.urls")),
         prefix_default_language=True,
     ),

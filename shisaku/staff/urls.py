@@ -2,7 +2,8 @@
 
 The routes are built by :func:`staff_urls` because the bulk upload needs a file reader that
 only the entry point may hand over (interfaces never import each other): ``shisaku/urls.py``
-passes ``shisaku.exchange.indicatorfiles.read_indicator_bytes`` as the upload views' ``reader``.
+passes ``shisaku.exchange.indicatorfiles.read_indicator_bytes`` as the upload views' ``reader``,
+and the exchange interface's plan file functions as the plan import's ``plan_files``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from shisaku.staff import (
     views_text,
     views_upload,
 )
+from shisaku.staff.planimport_reader import PlanFiles
+from shisaku.staff.planimport_urls import plan_import_urls
 from shisaku.staff.views_upload import Reader
 
 TOWN = "<town:code>/"
@@ -33,14 +36,15 @@ SHEET = EVALUATIONS + "<int:year>/<node:measure>/"
 APP_NAME = "staff"
 
 
-def staff_urls(*, reader: Reader) -> tuple[list[URLPattern], str]:
-    """Return the workspace routes and their namespace, with ``reader`` for bulk uploads."""
+def staff_urls(*, reader: Reader, plan_files: PlanFiles) -> tuple[list[URLPattern], str]:
+    """Return the workspace routes and their namespace, with the readers of uploaded files."""
     upload = {"reader": reader}
     patterns = [
         path("", views_dashboard.home, name="home"),
         path("login/", auth.login, name="login"),
         path("logout/", auth.logout, name="logout"),
         path(TOWN, views_dashboard.municipality, name="municipality"),
+        *plan_import_urls(TOWN, plan_files),  # before PLAN: "plan-import" is not a plan
         path(PLAN, views_dashboard.dashboard, name="dashboard"),
         path(PLAN + "deadline/", views_dashboard.deadline, name="deadline"),
         path(PLAN + "indicators/", views_dashboard.indicators, name="indicators"),
