@@ -216,3 +216,18 @@ def test_every_document_format_of_the_corpus_imports(db, capsys, name):
     )
     assert (code, err) == (0, "")
     assert "新規作成しました" in out
+
+
+def test_the_public_page_shows_a_figure_printed_without_a_period_as_printed(
+    db, capsys, client, tmp_path
+):
+    doc = tmp_path / "plan.txt"
+    doc.write_text(
+        "1 くらし\n1-1 暮らしの安心\n成果指標\n指標名\t現状値\t目標値\n相談件数\t120件\t150件（令和7年度）\n",
+        encoding="utf-8",
+    )
+    assert run(capsys, "import-plan", doc, *TOWN, "--title", "t", "--period", "2021-2025")[0] == 0
+    ja = client.get("/ja/999997/2021-2025/indicators/1-1.K1/").content.decode()
+    assert "<dt>計画書に時点の記載がない値</dt><dd>基準値 120件</dd>" in ja
+    en = client.get("/en/999997/2021-2025/indicators/1-1.K1/").content.decode()
+    assert "<dt>Printed in the plan without a period</dt><dd>Baseline 120件</dd>" in en

@@ -15,7 +15,6 @@ from shisaku.domain.docindicators import DocFigure, DocIndicator, indicator_to_d
 from shisaku.domain.figurecells import read_figure_cell
 from shisaku.domain.periods import PeriodError, parse_period_key
 from shisaku.domain.values import CellError, Reading, ValueKind
-from shisaku.indicators.models import Indicator
 from shisaku.indicators.queries import FigureView, IndicatorView, plan_indicators
 from shisaku.plan.queries import PlanInfo, plan_document
 
@@ -37,13 +36,13 @@ def _undated(entry: dict[str, Any]) -> DocFigure:
     return DocFigure(raw, reading, None)
 
 
-def _row(view: IndicatorView, undated: list[dict[str, Any]]) -> DocIndicator:
+def _row(view: IndicatorView) -> DocIndicator:
     """Return an indicator with its baseline and targets (breakdowns left out)."""
     whole = [f for f in view.figures if not f.breakdown]
     baselines = [_figure(f) for f in whole if f.kind == "baseline"]
     targets = [_figure(f) for f in whole if f.kind == "target"]
-    baselines += [_undated(u) for u in undated if u.get("kind") == "baseline"]
-    targets += [_undated(u) for u in undated if u.get("kind") == "target"]
+    baselines += [_undated(u) for u in view.undated if u.get("kind") == "baseline"]
+    targets += [_undated(u) for u in view.undated if u.get("kind") == "target"]
     row = DocIndicator(
         view.name_ja,
         code=view.code,
@@ -60,10 +59,9 @@ def _row(view: IndicatorView, undated: list[dict[str, Any]]) -> DocIndicator:
 
 def _by_node(plan_id: int) -> dict[str, list[dict[str, Any]]]:
     """Return the exchange form of every indicator, by the code of its node."""
-    undated = dict(Indicator.objects.filter(plan_id=plan_id).values_list("id", "undated"))
     found: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for view in plan_indicators(plan_id):
-        found[view.node_code].append(indicator_to_dict(_row(view, undated.get(view.id) or [])))
+        found[view.node_code].append(indicator_to_dict(_row(view)))
     return found
 
 

@@ -82,6 +82,7 @@ class IndicatorView:
     note_en: str
     weight: float | None
     common_code: str
+    undated: list[dict[str, Any]]  # figures the plan document printed without a period
     figures: tuple[FigureView, ...]
 
     @cached_property

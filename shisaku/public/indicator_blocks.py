@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.html import escape
@@ -64,7 +65,16 @@ def definition(view: IndicatorView, plan: PlanInfo) -> SafeString:
     if view.common_code:
         code = common_indicator(view.common_code, plan.municipality_code)
         items.append((gettext("Common indicator code"), code))
+    if view.undated:
+        items.append((gettext("Printed in the plan without a period"), _undated(view.undated)))
     return facts(items, "facts", "  ")
+
+
+def _undated(entries: list[dict[str, Any]]) -> str:
+    """Return the figures a plan printed without a period, as printed: 「基準値 1.38」."""
+    kinds = {"baseline": gettext("Baseline"), "target": gettext("Target")}
+    shown = [f"{kinds.get(str(e.get('kind')), '')} {e.get('raw', '')}".strip() for e in entries]
+    return "<br>".join(escape(text) for text in shown)
 
 
 def grade(result: IndicatorResult, done: PlanAssessment) -> SafeString:
