@@ -193,6 +193,36 @@ def test_a_pdf_is_previewed_with_the_pages_of_its_lines(town):
     assert "計画名と計画期間を入れると、取り込みの内容が表示されます。" in page
 
 
+def test_a_pdf_page_is_shown_as_an_image_beside_its_lines(town):
+    client = as_user("kikaku")
+    page = text(upload(client, TWO_COLUMN))
+    link = f"{preview_url(client)}pages/2.png"
+    assert f'<a href="{link}">2<span class="visually-hidden"> （ページの画像）</span></a>' in page
+    image = client.get(link)
+    assert image["Content-Type"] == "image/png" and image.content.startswith(b"\x89PNG")
+    assert client.get(f"{preview_url(client)}pages/3.png").status_code == 404
+
+
+def test_a_text_file_has_no_page_images(town):
+    client = as_user("kikaku")
+    upload(client, KAZAMINO)
+    assert client.get(f"{preview_url(client)}pages/1.png").status_code == 404
+
+
+def test_a_fault_of_the_reader_is_told_in_words_without_a_traceback():
+    from shisaku.staff import planimport_jobs as jobs
+    from shisaku.staff.planimport_reader import PlanFiles
+
+    def broken(name, data, profile, progress):
+        raise RuntimeError("a bug")
+
+    files = PlanFiles(read=broken, error=ValueError)
+    jobs.wait(jobs.start("test-broken.1", files, "x.txt", b"", None))
+    state = jobs.status("test-broken.1")
+    assert state.state == "failed" and state.failure.unexpected
+    jobs.forget("test-broken.1")
+
+
 def test_a_document_that_cannot_be_read_lists_its_lines_and_writes_nothing(town):
     before = counts()
     bad = "1 くらし\n1-1 暮らしの安心\n本文です。\n1-1 暮らしの安全\n".encode()

@@ -82,6 +82,7 @@ class LineRow:
     role: str
     detail: str
     dropped: bool
+    first_on_page: bool  # the first line shown of its page (a PDF's page links to its image)
 
 
 def figure_text(figure: DocFigure | None) -> str:
@@ -140,14 +141,11 @@ def _detail(role: LineRole) -> str:
 
 def line_rows(lines: list[LineRole]) -> list[LineRow]:
     """Return every line of the document beside what it became."""
-    return [
-        LineRow(
-            r.line,
-            r.page,
-            r.text,
-            str(ROLES.get(r.role, r.role)),
-            _detail(r),
-            r.role == "dropped",
-        )
-        for r in lines
-    ]
+    seen: set[int] = set()
+    rows = []
+    for r in lines:
+        first = bool(r.page) and r.page not in seen
+        seen.add(r.page)
+        role = str(ROLES.get(r.role, r.role))
+        rows.append(LineRow(r.line, r.page, r.text, role, _detail(r), r.role == "dropped", first))
+    return rows

@@ -102,6 +102,7 @@ def show(
     """Render the preview in the reading's state (``given``: bound forms, refusals)."""
     state = jobs.status(pending.job) or restart(files, pending)
     context: dict[str, Any] = {"member": member, "pending": pending, "state": state.state}
+    context["is_pdf"] = pending.name.lower().endswith(".pdf")
     if state.state == "reading":
         context["progress"] = state
     elif state.state == "failed":

@@ -24,6 +24,7 @@ def plan_import_urls(town: str, files: PlanFiles) -> list[URLPattern]:
         path(home + "done/", upload.done, given, name="plan-import-done"),
         path(pending, upload.preview, given, name="plan-import-preview"),
         path(pending + "progress/", upload.progress, given, name="plan-import-progress"),
+        path(pending + "pages/<int:page>.png", upload.page_image, given, name="plan-import-page"),
         path(pending + "cancel/", upload.cancel, given, name="plan-import-cancel"),
         path(pending + "reread/", edit.reread, given, name="plan-import-reread"),
         path(pending + "draft/", edit.draft, given, name="plan-import-draft"),

@@ -4,8 +4,9 @@
    (:mod:`~shisaku.staff.planimport_store`) and read in a background thread
    (:mod:`~shisaku.staff.planimport_jobs`).
 2. **Preview** (:func:`preview`): while a long PDF is read, its pages done (polled by htmx, or
-   reloaded by hand); then the tree, the indicator rows, each line beside what it became, and
-   the import service's dry run — or, when the document cannot be read, every line at fault.
+   reloaded by hand); then the tree, the indicator rows, each line beside what it became (with
+   a PDF's pages as images, :func:`page_image`), and the import service's dry run — or, when
+   the document cannot be read, every line at fault.
 3. **Correct the reading** and **import**: :mod:`~shisaku.staff.views_planimport_edit`.
 
 Only members who may import plans (the planning office) reach these pages; others get the
@@ -19,7 +20,7 @@ from functools import wraps
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -31,6 +32,7 @@ from shisaku.staff import planimport_store as store
 from shisaku.staff.access import Member, forbidden, member_page
 from shisaku.staff.forms_planimport import ACCEPT, PlanFileForm
 from shisaku.staff.planimport_page import show
+from shisaku.staff.planimport_pages import page_png
 from shisaku.staff.planimport_reader import PlanFiles
 
 DONE_KEY = "staff_plan_import_done"
@@ -140,6 +142,19 @@ def progress(
         return HttpResponseClientRefresh()
     context = {"member": member, "pending": pending, "progress": state}
     return render(request, "staff/plan_import_progress.html", context)
+
+
+@pending_page
+def page_image(
+    request: HttpRequest, member: Member, files: PlanFiles, pending: store.Pending, page: int
+) -> HttpResponse:
+    """Return a page of the uploaded PDF as an image, to compare with the lines read from it."""
+    png = page_png(store.data(pending), page) if pending.name.lower().endswith(".pdf") else None
+    if png is None:
+        raise Http404("no such page")
+    response = HttpResponse(png, content_type="image/png")
+    response.headers["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 @require_POST
