@@ -92,7 +92,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "word",
         re.compile(
             rf"^(?P<open>[<＜〈《【\[［(（]?)\s*(?P<word>{_WORD})\s*"
-            rf"(?P<n>{_NUM}(?:{_SEP}{_NUM})*)(?![0-9.年月日度人件%])\s*"
+            rf"(?P<n>{_NUM}(?:{_SEP}{_NUM})*)(?![0-9.年月日度人件%]|[,，][0-9]{{3}})\s*"
             rf"(?P<close>[>＞〉》】\]］)）]?){_TITLE_SEP}{_TAIL}"
         ),
     ),
@@ -204,10 +204,15 @@ def _pair(m: re.Match[str]) -> Numbering:
     return Numbering(style, numbers, m["title"], m["w2"], known)
 
 
+def _ordinal(word: str) -> bool:
+    """Tell whether a word ends in an ordinal's 第 or starts with it: 「第2期」「雲雀野町第2次」."""
+    return word.startswith("第") or word.endswith("第")
+
+
 def _word(m: re.Match[str]) -> Numbering | None:
     """Return the numbering of 「基本目標1」「施策1-1」「<基本目標2>」."""
     word = m["word"]
-    if bool(m["open"]) != bool(m["close"]) or word.startswith("第") or word in CAPTIONS:
+    if bool(m["open"]) != bool(m["close"]) or _ordinal(word) or word in CAPTIONS:
         return None  # 「第2期」「第3次」 are ordinals, 「図表2-1」 a caption: not levels
     style = f"{m['open']}{word}{_code_style(m['n'])}{m['close']}"
     return Numbering(style, _numbers(m["n"]), m["title"], word, word in LEVEL_WORDS)
@@ -236,11 +241,13 @@ def _kana(letter: str, title: str, style: str) -> Numbering:
 
 
 def _dotted(m: re.Match[str]) -> Numbering | None:
-    """Return the numbering of a code 2-1-3; 「38.2億円」 is a decimal with its unit, not 38-2."""
+    """Return the numbering of a code 2-1-3; 「38.2億円」 is a decimal with its unit, not 38-2,
+    but 「1.1.1地域医療」 cannot be a decimal: its title may follow without a space."""
     after = m.string[m.end("n") : m.end("n") + 1]
-    if "." in m["n"] and not after.isspace():
+    numbers = _numbers(m["n"])
+    if "." in m["n"] and len(numbers) < 3 and not after.isspace():
         return None
-    return Numbering(_code_style(m["n"]), _numbers(m["n"]), m["title"])
+    return Numbering(_code_style(m["n"]), numbers, m["title"])
 
 
 Builder = Callable[[re.Match[str]], "Numbering | None"]

@@ -28,11 +28,6 @@ def test_it_reads_a_code_of_numbers_joined_by_any_separator(
     assert read_numbering(line) == Numbering(style, numbers, title)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a code with two dots (1.1.1) cannot be a decimal, yet it is refused when its title "
-    "follows without a space, as PDF copies print it",
-)
 def test_it_reads_a_code_of_two_dots_glued_to_its_title() -> None:
     assert read_numbering("1.1.1地域医療の充実") == Numbering(
         "{}-{}-{}", (1, 1, 1), "地域医療の充実"
@@ -225,20 +220,10 @@ def test_it_reads_no_numbering_in_a_line_that_only_begins_with_a_number(line: st
     assert read_numbering(line) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a number grouped with commas (約2,600名) is a value: it is read as a word numbering "
-    "約{} with the number 2 and the title 600名の参加",
-)
 def test_it_reads_no_numbering_in_an_approximate_value_grouped_with_commas() -> None:
     assert read_numbering("約2,600名の参加") is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an ordinal after a name (雲雀野町第2次総合計画) is read as the word numbering "
-    "雲雀野町第{} with the title 次総合計画: only a word that begins with 第 is refused",
-)
 @pytest.mark.parametrize("line", ["雲雀野町第2次総合計画", "本町第3期総合戦略"])
 def test_it_reads_no_numbering_in_an_ordinal_after_a_name(line: str) -> None:
     assert read_numbering(line) is None
