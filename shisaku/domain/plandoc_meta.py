@@ -50,9 +50,15 @@ def _title_like(text: str) -> bool:
     )
 
 
+# A viewer's label or a running head's page number before the title, its page number after.
+_BEFORE_TITLE = re.compile(r"^(?:ブックタイトル|[0-9０-９]+(?=\D))\s*")
+_PAGE_AFTER = re.compile(r"\s+[0-9０-９]{1,3}$")
+
+
 def _clean_title(text: str) -> str:
-    """Return a title without a year range after it and without a viewer's label before it."""
-    return _cut_range(re.sub(r"^(?:ブックタイトル|[0-9０-９]+(?=\D))", "", text.strip()))
+    """Return a title without a year range or page number after it and without a viewer's
+    label or a page number before it."""
+    return _cut_range(_PAGE_AFTER.sub("", _BEFORE_TITLE.sub("", text.strip())))
 
 
 def _cut_range(text: str) -> str:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from shisaku.domain.plandoc_numbering import read_numbering
+from shisaku.domain.plandoc_text import match_key
 
 KINDS_BY_DEPTH = ("field", "policy", "measure", "initiative", "action")
 NOT_LEVELS = ("text", "group", "bullet", "skip")
@@ -152,7 +153,7 @@ def _sections(obj: dict[str, Any], profile: Profile) -> None:
         if key not in SECTION_KEYS:
             message = f"{key!r} is not one of {', '.join(SECTION_KEYS)}"
             raise ProfileError(f"sections.{label}", message)
-        profile.sections["".join(str(label).split())] = str(key)
+        profile.sections[match_key(str(label))] = str(key)  # as lines are matched: NFKC
 
 
 def profile_from_dict(obj: Any) -> Profile:

@@ -46,11 +46,6 @@ def test_a_running_head_that_names_a_chapter_is_no_title() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the page number a running head carries stays in the title: 「雲雀野町総合計画 12」 "
-    "(after it) and 「 雲雀野町総合計画」 (before it, with its space)",
-)
 @pytest.mark.parametrize(
     "heads",
     [
@@ -81,11 +76,6 @@ def test_the_reading_offers_the_period_the_document_states() -> None:
     assert read_plan(document_from_text(PLAN, name="雲雀野町.txt")).period == (2022, 2026)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="read_plan offers the title 「雲雀野町総合計画 後期基本計画 12」: the running head's "
-    "page number is kept",
-)
 def test_the_reading_offers_the_title_of_the_running_head_without_its_page_number() -> None:
     assert read_plan(document_from_text(PLAN, name="雲雀野町.txt")).title == (
         "雲雀野町総合計画 後期基本計画"
