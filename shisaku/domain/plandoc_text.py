@@ -14,7 +14,7 @@ import unicodedata
 INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
 _INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
 # A space between two non-ASCII characters of a heading is PDF letter-spacing.
-_LETTER_SPACE_RE = re.compile(r"(?<=[^\x00-\x7f\s])\s+(?=[^\x00-\x7f\s])")
+_WIDE_RE = re.compile(r"[^\x00-\x7f\s]")
 # Full-width ASCII and the ideographic space, folded for matching (circled digits, Roman
 # numerals and parenthesised digits stay: they are numbering forms of their own).
 _WIDTH = str.maketrans(
@@ -87,17 +87,45 @@ def collapse_title(title: str) -> str:
     words = title.split()
     singles = sum(len(w) == 1 for w in words)
     if len(words) >= 3 and singles * 2 > len(words):
-        return _LETTER_SPACE_RE.sub("", title.strip())
+        return _unspaced(title.strip())
     return title.strip()
 
 
+def _unspaced(title: str) -> str:
+    """Join the words of a letter-spaced title where the spaces are letter-spacing.
+
+    A space goes between two non-ASCII characters (「子 ど も」) or between two words of one
+    letter each (「I C T の」); it stays around a longer Latin word (「学 校 ICT 環 境」).
+    """
+    parts = re.split(r"(\s+)", title)
+    for n in range(1, len(parts) - 1, 2):
+        before, after = parts[n - 1], parts[n + 1]
+        if (len(before) == 1 and len(after) == 1) or (
+            _WIDE_RE.match(before[-1]) and _WIDE_RE.match(after[0])
+        ):
+            parts[n] = ""
+    return "".join(parts)
+
+
 _GLUED_REPEAT = re.compile(r"^(\S{2,10}?)\1+$")
+# A word of Japanese made by doubling a kana unit (いきいき, すくすく, のびのび, ますます): a word,
+# not a run printed twice.
+_REDUPLICATED = re.compile(r"^([\u3041-\u309f\u30a0-\u30ff]{2,3})\1$")
+# A value cell (50.0%, 10位, △3): two equal values side by side are a row's baseline and target.
+_VALUE_TOKEN = re.compile(r"^[△▲+＋\-−]?[0-9０-９]")
 
 
 def _unrepeated_token(token: str) -> str:
     """Return a token printed several times glued together once (施策１施策１施策１ → 施策１)."""
     m = _GLUED_REPEAT.match(token)
-    return m[1] if m and not m[1].isdigit() else token
+    if not m or m[1].isdigit() or _REDUPLICATED.match(token):
+        return token
+    return m[1]
+
+
+def _repeats(once: list[str], n: int) -> bool:
+    """Tell whether the n-th token repeats the one before it as an overprinted run."""
+    return n > 0 and once[n - 1] == once[n] and not _VALUE_TOKEN.match(once[n])
 
 
 def unrepeat(text: str) -> str:
@@ -106,11 +134,15 @@ def unrepeat(text: str) -> str:
     Some PDFs draw a bold run 2–4 times at nearly the same place, and a text copy then gives
     「【基本目標１】 【基本目標１】 子育て世代に 子育て世代に選ばれるまち 選ばれるまち」 or
     「施策１施策１施策１」: runs repeated side by side are kept once, and then a run that only
-    begins or ends a longer one next to it is dropped.  Other lines are returned unchanged.
+    begins or ends a longer one next to it is dropped.  Each cell of a row cut by tabs is
+    repaired on its own, and values (「50.0% 50.0%」) and doubled words (いきいき) are never
+    taken for repeats.  Other lines are returned unchanged.
     """
+    if "\t" in text:
+        return "\t".join(unrepeat(cell) for cell in text.split("\t"))
     tokens = text.split()
     once = [_unrepeated_token(t) for t in tokens]
-    kept = [t for n, t in enumerate(once) if n == 0 or once[n - 1] != t]
+    kept = [t for n, t in enumerate(once) if not _repeats(once, n)]
     if kept == tokens:
         return text
     if len(kept) < len(once):

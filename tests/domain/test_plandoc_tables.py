@@ -102,11 +102,6 @@ def test_it_reads_a_second_header_in_the_same_section_as_the_columns_of_the_rows
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a row whose target equals its baseline (維持) loses its target and its tabs "
-    "(unrepeat takes 50.0% 50.0% for an overprinted run)",
-)
 def test_it_reads_a_tab_row_whose_target_equals_its_baseline() -> None:
     assert rows(
         "成果指標\n指標名\t現状値（令和元年度）\t目標値（令和7年度）\n自治会加入率\t50.0%\t50.0%\n"

@@ -74,11 +74,6 @@ def test_it_returns_a_line_without_repeated_runs_unchanged(line: str) -> None:
     assert unrepeat(line) == line
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a doubled word of Japanese (すくすく, のびのび, いきいき) is taken for an overprinted "
-    "run: 「すくすく のびのび 育つまち」 becomes 「すく のび 育つまち」",
-)
 @pytest.mark.parametrize(
     "line", ["すくすく のびのび 育つまち", "いきいき 笑顔あふれるまち", "わくわく 体験"]
 )
@@ -86,11 +81,6 @@ def test_it_keeps_a_doubled_word_of_japanese_whole(line: str) -> None:
     assert unrepeat(line) == line
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a table row whose target equals its baseline (維持) loses the target and its tabs: "
-    "「自治会加入率<tab>50.0%<tab>50.0%」 becomes 「自治会加入率 50.0%」",
-)
 @pytest.mark.parametrize("line", ["自治会加入率\t50.0%\t50.0%", "自治会加入率 50.0% 50.0%"])
 def test_it_keeps_two_equal_values_of_a_table_row(line: str) -> None:
     assert unrepeat(line) == line
@@ -117,11 +107,6 @@ def test_it_removes_letter_spacing_only_where_most_words_are_one_letter(
     assert collapse_title(title) == collapsed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="letter-spacing between Latin letters is kept: "
-    "「I C T の 活 用」 gives 「I C T の活用」",
-)
 def test_it_removes_letter_spacing_between_latin_letters_of_a_heading() -> None:
     assert collapse_title("I C T の 活 用") == "ICTの活用"
 
