@@ -189,7 +189,10 @@ def test_a_pdf_is_previewed_with_the_pages_of_its_lines(town):
     assert "pdf-two-column.pdf の読み取り結果" in page
     assert re.search(r"<tr><td>\d+</td><td>2</td><td>[^<]+</td><td>見出し: ", page)
     assert 'value="みずほ野町第5次総合計画"' in page
-    assert '<input type="number" name="start" min=' in page  # no period stated: the user gives it
+    assert "<td>(1) 現状と課題</td><td>項目の見出し: 現状と課題</td>" in page
+    assert (
+        '<input type="text" name="start" inputmode=' in page
+    )  # no period stated: the user gives it
     assert "計画名と計画期間を入れると、取り込みの内容が表示されます。" in page
 
 

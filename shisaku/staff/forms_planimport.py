@@ -24,6 +24,7 @@ ACCEPT = ".pdf,.docx,.txt,.json,.yaml,.yml"
 RESERVED_SLUGS = frozenset({"plan-import"})  # an address of the workspace, not a plan's
 PROFILE_CHARS = 64 * 1024
 MAX_LEVEL = 6
+YEAR = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "size": 6})
 
 
 def _megabytes() -> int:
@@ -64,10 +65,14 @@ class PlanForm(forms.Form):
     title = forms.CharField(label=_("Plan title"), max_length=200)
     title_en = forms.CharField(label=_("Plan title (English)"), max_length=200, required=False)
     start = forms.IntegerField(
-        label=_("First fiscal year of the period"), min_value=FIRST_YEAR, max_value=2999
+        label=_("First fiscal year of the period"),
+        min_value=FIRST_YEAR,
+        max_value=2999,
+        widget=YEAR,
+        help_text=_("A year such as 2025."),
     )
     end = forms.IntegerField(
-        label=_("Last fiscal year of the period"), min_value=FIRST_YEAR, max_value=2999
+        label=_("Last fiscal year of the period"), min_value=FIRST_YEAR, max_value=2999, widget=YEAR
     )
     slug = forms.RegexField(
         label=_("Plan identifier"),

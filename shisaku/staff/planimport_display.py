@@ -18,7 +18,7 @@ from shisaku.domain.plandoc import LineRole
 from shisaku.domain.plandoc_prepare import REASONS_JA
 from shisaku.domain.plantree import NODE_KINDS, Node, PlanTree, count_kinds, walk
 from shisaku.staff.display import NODE_KINDS as KINDS
-from shisaku.staff.display import period_text_label
+from shisaku.staff.display import SECTIONS, period_text_label
 
 ROLES: dict[str, Promise] = {
     "heading": gettext_lazy("Heading"),
@@ -46,6 +46,11 @@ REASONS: dict[str, Promise] = {
     "layout": gettext_lazy("Description of the layout for screen readers"),
     "container": gettext_lazy("Part or chapter of the document (outside the plan's levels)"),
     "listing": gettext_lazy("List of headings (a diagram; the headings come again with text)"),
+}
+SECTION_KEYS: dict[str, Promise] = {
+    **SECTIONS,
+    "vision": gettext_lazy("Vision"),
+    "initiatives": gettext_lazy("Main initiatives"),
 }
 _REASON_KEYS = {text: key for key, text in REASONS_JA.items()}
 _HEADING = re.compile(r"(\d+) 階層 (\w+)\s*(.*)")
@@ -131,6 +136,8 @@ def _detail(role: LineRole) -> str:
     if role.role == "dropped":
         key = _REASON_KEYS.get(role.detail)
         return str(REASONS[key]) if key in REASONS else role.detail
+    if role.role == "section":
+        return str(SECTION_KEYS.get(role.detail, role.detail))
     match = _HEADING.fullmatch(role.detail) if role.role == "heading" else None
     if match:
         level, kind, codes = match.groups()

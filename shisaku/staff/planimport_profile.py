@@ -19,6 +19,11 @@ from shisaku.domain.plandoc import PlanReading
 from shisaku.domain.plandoc_profile import ProfileError, profile_from_dict
 from shisaku.staff.forms_planimport import StyleRow
 
+# Shown when there is no profile to show (a document that could not be read): a start.
+EXAMPLE = (
+    "headings:\n  # 基本目標1: {level: 1, kind: field}\n  # （1）: {level: 2, kind: measure}\n"
+)
+
 
 class ProfileInputError(ValueError):
     """A profile the reader cannot use: the message says where and what is accepted."""
@@ -109,7 +114,7 @@ def as_text(reading: PlanReading | None, profile: dict[str, Any]) -> str:
         named = {k: v for k, v in headings.items() if nameable(k)}
         document = {"headings": named, **{k: v for k, v in profile.items() if k != "headings"}}
     if not any(document.values()):
-        return ""
+        return EXAMPLE
     return str(
         yaml.safe_dump(
             document, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=None
