@@ -190,14 +190,27 @@ def untagged(title: str) -> str:
     return _TAG.sub("", title)
 
 
+def _innermost(numbering: Numbering) -> Numbering:
+    """Return the numbering a heading is named by when a second one follows the first.
+
+    「１　基本目標１　…」: the section number gives way to the level's; 「第1章第1項」: the
+    chapter's number is the context of the 項 (with no title, a running head).
+    """
+    inner = read_numbering(numbering.title)
+    if inner is None:
+        return numbering
+    if not numbering.word and inner.known_word and not inner.style.startswith("第"):
+        return inner
+    chapter = numbering.style.startswith("第")
+    return inner if chapter and inner.style.startswith("第") and inner.word else numbering
+
+
 def _heading(s: str, n: int) -> Line | None:
     """Claim a numbered heading candidate: 「2-1 子ども…」「第2章」「基本目標1」「（1）…」."""
     numbering = read_numbering(s)
     if numbering is None:
         return None
-    inner = read_numbering(numbering.title) if not numbering.word else None
-    if inner is not None and inner.known_word and not inner.style.startswith("第"):
-        numbering = inner  # 「１　基本目標１　…」: the section number gives way to the level's
+    numbering = _innermost(numbering)
     title = untagged(numbering.title.strip())
     if title and not title_ok(title):
         return _numbered_sentence(s, n, numbering)

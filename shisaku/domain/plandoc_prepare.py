@@ -29,7 +29,7 @@ from shisaku.domain.plandoc_source import SourceDocument, SourceLine
 from shisaku.domain.plandoc_split import split_label, split_page_line
 from shisaku.domain.plandoc_text import collapse_title, match_key
 
-Reason = str  # page_number, contents, running_head, navigation, legend, profile, repeat
+Reason = str  # a key of REASONS_JA
 REASONS_JA: dict[str, str] = {
     "page_number": "ページ番号",
     "contents": "目次",
@@ -449,13 +449,14 @@ def _named_again(lines: list[Line], i: int, later: list[int]) -> bool:
 
 def drop_noise(lines: list[Line], profile: Profile) -> tuple[list[Line], list[Dropped]]:
     """Return the lines that are the plan's content, and those set aside with their reasons."""
-    contents = _contents(lines) | _listings(lines)
-    heads = _running_heads(lines, contents)
+    contents, listings = _contents(lines), _listings(lines)
+    heads = _running_heads(lines, contents | listings)
     kept: list[Line] = []
     dropped: list[Dropped] = []
     for i, line in enumerate(lines):
         reason = _noise(line, profile)
         reason = reason or ("contents" if i in contents else None)
+        reason = reason or ("listing" if i in listings else None)
         reason = reason or ("running_head" if i in heads else None)
         if reason is None:
             kept.append(line)

@@ -180,11 +180,6 @@ def test_it_sets_aside_headings_listed_ahead_of_their_pages() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="headings listed ahead of their pages are reported as a table of contents (目次), "
-    "not with the listing reason (見出しの一覧) REASONS_JA defines for them",
-)
 def test_it_gives_headings_listed_ahead_of_their_pages_the_listing_reason() -> None:
     assert [d[2] for d in prepare(LISTING)[1]] == ["listing", "listing"]
 
@@ -349,11 +344,6 @@ def test_it_reads_a_bare_code_before_a_sentence_as_text() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a running 「第1章第1項」 with nothing to take is read as chapter 1 titled 第1項, "
-    "not as text; read_plan then renumbers the real 第2章 as chapter 3",
-)
 @pytest.mark.parametrize("running", ["第1章第1項", "第1章 第1項"])
 def test_it_reads_a_running_chapter_and_section_number_as_text(running: str) -> None:
     kept = kept_of(f"第1章 総論\n計画の趣旨を述べます。\n{running}\n本文が続きます。\n")
