@@ -47,7 +47,8 @@ FallbackKind = Literal["group", "bullet", "text"]
 
 # Characters that end a sentence: a line ending otherwise was cut by a page or line break.
 SENTENCE_END = frozenset("。．！？」』）.!?)")
-_HEADING_END = frozenset("。．！？.!?")
+# A title never ends in a sentence's end, nor in a particle or comma a break cut it after.
+_HEADING_END = frozenset("。．！？.!?、，,の")
 _BRACKETS = {
     "《": "》",
     "≪": "≫",
@@ -233,7 +234,31 @@ def _numbered_sentence(s: str, n: int, numbering: Numbering) -> Line | None:
     title = numbering.title.strip()
     if numbering.word or "-" in numbering.style or not title.endswith("。"):
         return None
-    return Line(n, "bullet", s, text=title)
+    return Line(n, "bullet", s, text=title, style=numbering.style, numbers=numbering.numbers)
+
+
+def _next_item(previous: Line, line: Line) -> bool:
+    """Tell whether heading ``line`` is the next item of the numbered list ``previous`` ends."""
+    return (
+        previous.kind == "bullet"
+        and bool(previous.numbers)
+        and previous.style == line.style
+        and line.numbers == (previous.numbers[-1] + 1,)
+    )
+
+
+def continue_lists(lines: list[Line]) -> list[Line]:
+    """Return the lines with the next number of a numbered list of sentences (「1 …。」「2 …。」)
+    read as its next item, even when a page break cut its sentence (「3 窓口を広く周知」)."""
+    out: list[Line] = []
+    for line in lines:
+        previous = next((p for p in reversed(out) if p.kind not in ("blank", "page")), None)
+        if line.kind == "heading" and previous is not None and _next_item(previous, line):
+            numbering = read_numbering(line.raw)
+            title = numbering.title.strip() if numbering is not None else line.text
+            line = replace(line, kind="bullet", text=title)
+        out.append(line)
+    return out
 
 
 def _group(s: str, n: int) -> Line | None:

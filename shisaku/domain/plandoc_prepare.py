@@ -16,7 +16,13 @@ from dataclasses import dataclass, replace
 
 from shisaku.domain.periods import PeriodError, read_period
 from shisaku.domain.plandoc_aligned import aligned_tables
-from shisaku.domain.plandoc_lines import Line, classify, classify_text, title_ok
+from shisaku.domain.plandoc_lines import (
+    Line,
+    classify,
+    classify_text,
+    continue_lists,
+    title_ok,
+)
 from shisaku.domain.plandoc_profile import Profile, drop_key
 from shisaku.domain.plandoc_sections import (
     HEADER_WORDS,
@@ -303,7 +309,7 @@ def classified_lines(document: SourceDocument, profile: Profile) -> list[Line]:
     lines = [line for s in _join_vertical(document.lines) for line in _split(s)]
     lines = aligned_tables([line for line in lines if line.kind != "blank"] or lines)
     lines = _join_header_cells(lines)
-    lines = _merge_titles([_extra_kinds(line, profile) for line in lines])
+    lines = continue_lists(_merge_titles([_extra_kinds(line, profile) for line in lines]))
     body = _body_size(lines)
     return [_hinted(line, body) for line in lines]
 

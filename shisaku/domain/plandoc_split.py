@@ -74,7 +74,12 @@ def _label_end(tokens: list[str], start: int) -> int:
 
 _GLUED_LABELS = sorted((w for w in SECTION_WORDS if len(w) >= 4), key=len, reverse=True)
 _LABEL = "(?:" + "|".join(map(re.escape, _GLUED_LABELS)) + ")"
-_ISOLATE = re.compile(rf"【[^【】]{{1,30}}】|(?:後期|前期)?{_LABEL}(?:・{_LABEL})?")
+# A label that a comma or a particle follows is named in running text (「現状と課題、施策の方向、
+# …成果指標を掲載しています。」): it labels nothing.  Not と: 「数値目標と進捗状況」 is a label.
+_IN_SENTENCE = "、，,。をにはがやでものへ"
+_ISOLATE = re.compile(
+    rf"【[^【】]{{1,30}}】|(?:後期|前期)?{_LABEL}(?:・{_LABEL})?(?![{_IN_SENTENCE}])"
+)
 _BREAKS = (
     (re.compile(r"。(?=\S)"), "。 "),  # after a sentence
     (re.compile(r"(?<=\S)(?=[〇●○◆■◎※])"), " "),  # before a bullet or a note

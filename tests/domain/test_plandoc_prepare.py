@@ -350,6 +350,29 @@ def test_it_reads_a_running_chapter_and_section_number_as_text(running: str) -> 
     assert kept[2] == (3, "text", running)
 
 
+@pytest.mark.parametrize("cut", ["第1項前期基本計画の", "2 子育て支援の充実、"])
+def test_it_reads_a_numbered_line_cut_after_a_particle_or_a_comma_as_text(cut: str) -> None:
+    assert kept_of(f"{HEAD}{cut}\n{BODY}")[1] == (2, "text", cut)
+
+
+def test_it_reads_the_next_number_of_a_list_of_sentences_as_its_next_item() -> None:
+    kept = kept_of(
+        f"{HEAD}1 健診の日程を整えます。\n2 食育を進めます。\n"
+        "3 心の健康について相談できる窓口を広く周知\n(1) 健康づくりの推進\n"
+    )
+    assert kept[1:] == [
+        (2, "bullet", "健診の日程を整えます。"),
+        (3, "bullet", "食育を進めます。"),
+        (4, "bullet", "心の健康について相談できる窓口を広く周知"),
+        (5, "heading", "健康づくりの推進"),
+    ]
+
+
+def test_it_keeps_a_heading_that_does_not_continue_the_list_before_it() -> None:
+    kept = kept_of(f"{HEAD}1 健診の日程を整えます。\n3 心の健康づくり\n")
+    assert [k[1] for k in kept] == ["heading", "bullet", "heading"]
+
+
 def test_it_splits_a_page_line_into_the_headings_labels_and_bullets_it_holds() -> None:
     page = (
         "17 基本目標3 住みたいまち 【基本的方向】 "

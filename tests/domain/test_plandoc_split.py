@@ -206,11 +206,6 @@ def test_it_leaves_a_long_paragraph_or_a_spaced_text_unglued(text: str) -> None:
     assert unglue(text) == text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a 200-character paragraph that names section labels in running text (現状と課題、"
-    "施策の方向、主な取組と…成果指標を) is taken for a glued page and cut into section labels",
-)
 def test_it_leaves_a_paragraph_that_names_section_labels_whole() -> None:
     assert split_page_line(GUIDE_PARAGRAPH) == [GUIDE_PARAGRAPH]
 
