@@ -187,6 +187,8 @@ HEADER_WORDS = frozenset(
         "達成状況",
     }
 )
+# Column names that name the indicators themselves (the first column of a table).
+NAME_COLUMNS = frozenset({"指標名", "指標", "指標名称", "指標の名称", "指標とその説明", "項目"})
 # What a screen reader's text makes of column names (値 read as ち), and its arrow.
 _SPOKEN = {
     "げんじょうち": "現状値",
@@ -201,6 +203,7 @@ _PREFIX = re.compile(
 _BRACKET_PAIRS = ("【】", "〈〉", "《》", "<>", "［］", "[]", "〔〕", "≪≫", "()")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _TOKEN = re.compile(r"\S+")
+_WIDE_GAP = re.compile(r"\s{2,}")
 
 
 def spoken_to_written(text: str) -> str:
@@ -215,9 +218,17 @@ _PAGE_REFERENCE = re.compile(r"(?:→|⇒|\(|（)?(?:p|P|ページ)\.?[0-9]+(?:�
 
 def _bare(text: str) -> str:
     """Return a label without markers, numbering, brackets, colons, spaces and a page
-    reference after it (成果指標 →p.78)."""
-    key = _PAGE_REFERENCE.sub("", match_key(spoken_to_written(text)))
-    key = _PREFIX.sub("", key, count=1).rstrip(":：")
+    reference after it (成果指標 →p.78); a label that begins with its own number (5年後の姿)
+    keeps it."""
+    key = _PAGE_REFERENCE.sub("", match_key(spoken_to_written(text))).rstrip(":：")
+    whole = _unbracketed(key)
+    if whole in SECTION_WORDS:
+        return whole
+    return _unbracketed(_PREFIX.sub("", key, count=1).rstrip(":："))
+
+
+def _unbracketed(key: str) -> str:
+    """Return a label without the pair of brackets around it (【成果指標】 → 成果指標)."""
     for pair in _BRACKET_PAIRS:
         if len(key) > 2 and key[0] == pair[0] and key[-1] == pair[1]:
             return key[1:-1].strip()
@@ -241,13 +252,22 @@ def header_columns(line: str) -> tuple[str, ...]:
 
 def _cells(line: str) -> list[str]:
     """Return a header's cells: tab-separated, else separated by spaces outside parentheses
-    (letters of a letter-spaced name joined again: 指 標 名 → 指標名)."""
+    (letters of a letter-spaced name joined again: 指 標 名 → 指標名).  Where wider gaps part
+    the columns (指 標 名　　基 準 値), letters are joined only within a column."""
     if "\t" in line:
         return [c.strip() for c in line.split("\t") if c.strip()]
     joined = re.sub(r"\s*([(（])", r"\1", fold(line).strip())
+    columns = _WIDE_GAP.split(joined)
+    if len(columns) > 1 and any(len(c.split()) > 1 for c in columns):
+        return [cell for column in columns for cell in _letters_joined(column)]
+    return _letters_joined(joined)
+
+
+def _letters_joined(text: str) -> list[str]:
+    """Return the words of ``text``, runs of one-letter words joined (指 標 名 → 指標名)."""
     cells: list[str] = []
     single = False
-    for token in _TOKEN.findall(spoken_to_written(joined)):
+    for token in _TOKEN.findall(spoken_to_written(text)):
         if single and len(token) == 1 and cells:
             cells[-1] += token
         else:
@@ -286,16 +306,27 @@ def section_key(line: str) -> tuple[str, str, tuple[str, ...]] | None:
 
 
 def _label_with_header(line: str) -> tuple[str, str, tuple[str, ...]] | None:
-    """Return an indicator label followed by its table's column names on the same line."""
+    """Return an indicator label followed by its table's column names on the same line.
+
+    A label that is also a column name (成果指標, 数値目標) is a label only when the columns
+    after it name the indicators themselves (成果指標 指標名 基準値 目標値).
+    """
     cells = _cells(line)
     if len(cells) < 3:
         return None
     label = _bare(cells[0])
-    key = SECTION_WORDS.get(label) or SECTION_WORDS.get(_PAREN.sub("", label))
     rest = cells[1:]
-    if key != "indicators" or header_word(cells[0]) or sum(header_word(c) for c in rest) < 2:
+    if _indicator_key(label) is None or sum(header_word(c) for c in rest) < 2:
         return None
-    return key, label, tuple(rest)
+    if header_word(cells[0]) and _bare(rest[0]) not in NAME_COLUMNS:
+        return None
+    return "indicators", label, tuple(rest)
+
+
+def _indicator_key(label: str) -> str | None:
+    """Return "indicators" when a bare label names an indicator table, else None."""
+    key = SECTION_WORDS.get(label) or SECTION_WORDS.get(_PAREN.sub("", label))
+    return "indicators" if key == "indicators" or _INDICATOR_LABEL.match(label) else None
 
 
 def other_label(line: str) -> str | None:

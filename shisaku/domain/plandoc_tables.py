@@ -27,7 +27,7 @@ from shisaku.domain.docindicators import DocFigure, DocIndicator
 from shisaku.domain.figurecells import read_figure_cell
 from shisaku.domain.periods import Period, PeriodError, read_period
 from shisaku.domain.plandoc_labelled import is_labelled, labelled_rows
-from shisaku.domain.plandoc_sections import header_columns, spoken_to_written
+from shisaku.domain.plandoc_sections import header_columns, section_key, spoken_to_written
 from shisaku.domain.plantree import Block, Section, Warning
 from shisaku.domain.values import CellError, Reading
 
@@ -114,12 +114,20 @@ def _named_later(header: list[str]) -> bool:
     return any(w in label for label in header[1:] for w in _NAME_WORDS)
 
 
+def _without_label(header: list[str]) -> list[str]:
+    """Return a header without the table's label joined to it as a first column (成果指標 over
+    column names printed one a line: 成果指標 | 指標名 | 現状値 | 目標値)."""
+    found = section_key("\t".join(header)) if len(header) >= 3 else None
+    return list(found[2]) if found and found[2] else header
+
+
 def columns_of(header: list[str]) -> tuple[Column, ...]:
     """Return the columns of a header (the default name/baseline/target when there is none).
 
     When a later column names the indicators (an appendix: 分野 | 施策 | 掲載頁 | 指標 …), the
     first columns are not the name, and a 施策 column holds the code of each row's node.
     """
+    header = _without_label(header)
     if not header:
         return DEFAULT_COLUMNS
     later = _named_later(header)

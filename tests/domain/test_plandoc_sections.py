@@ -110,11 +110,6 @@ def test_it_reads_a_label_with_its_table_columns_on_the_same_line(
     assert section_key(line) == ("indicators", label, columns)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a label that is also a column name (成果指標, 数値目標) or is known only by its "
-    "ending (まちづくり指標) is not read as a label when the columns follow on its line",
-)
 @pytest.mark.parametrize(
     ("line", "label"),
     [
@@ -129,11 +124,6 @@ def test_it_reads_any_indicator_label_before_the_column_names_of_its_table(
     assert section_key(line) == ("indicators", label, ("指標名", "基準値", "目標値"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a label that begins with a number (5年後の姿, 10年後の姿) loses the number as if "
-    "it were a list mark and is not recognised",
-)
 @pytest.mark.parametrize("line", ["5年後の姿", "10年後の姿"])
 def test_it_reads_a_label_that_begins_with_its_own_number(line: str) -> None:
     found = section_key(line)
@@ -187,11 +177,6 @@ def test_it_joins_the_letters_of_a_letter_spaced_column_name() -> None:
     assert header_columns("指 標 名 現状値 目標値") == ("指標名", "現状値", "目標値")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a header whose every column is letter-spaced is joined into one cell 「指標名基準値"
-    "目標値」 and not read as a header",
-)
 def test_it_reads_a_header_whose_every_column_is_letter_spaced() -> None:
     assert header_columns("指 標 名　　基 準 値　　目 標 値") == ("指標名", "基準値", "目標値")
 

@@ -243,11 +243,6 @@ def test_a_note_under_a_tab_row_overrides_the_period_of_the_header() -> None:
 # --- a label that shares a line or a name with the column names ---------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="「成果指標 指標名 基準値 目標値」 is read as a four-column header, so the target "
-    "lands in the baseline column: baseline 50.0%, no target",
-)
 def test_it_reads_a_label_and_its_column_names_on_one_line() -> None:
     assert rows(
         "成果指標 指標名 基準値（令和元年度） 目標値（令和7年度）\n"
@@ -255,11 +250,6 @@ def test_it_reads_a_label_and_its_column_names_on_one_line() -> None:
     ) == [(*KENSHIN, ("38.6%", "38.6", "FY2019"), [("50.0%", "50", "FY2025")])]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a 成果指標 label over column names printed one a line becomes a fourth column, so "
-    "the target lands in the baseline column: baseline 50.0%, no target",
-)
 def test_it_reads_a_label_over_column_names_printed_one_a_line() -> None:
     assert rows(
         "成果指標\n指標名\n現状値\n（令和元年度）\n目標値\n（令和7年度）\n"
