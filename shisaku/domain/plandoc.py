@@ -23,7 +23,7 @@ from shisaku.domain.plandoc_build import PlanBuilder
 from shisaku.domain.plandoc_errors import PlanDocError, Problem
 from shisaku.domain.plandoc_indicators import read_indicators
 from shisaku.domain.plandoc_layout import Layout, infer_layout
-from shisaku.domain.plandoc_lines import Line, clean
+from shisaku.domain.plandoc_lines import FallbackKind, Line, clean
 from shisaku.domain.plandoc_meta import find_period, find_title
 from shisaku.domain.plandoc_prepare import REASONS_JA, Dropped, classified_lines, drop_noise
 from shisaku.domain.plandoc_profile import Profile, rules_to_dict
@@ -126,24 +126,23 @@ def _resolve(lines: list[Line], layout: Layout) -> tuple[list[Line], list[Droppe
             repeats.append(Dropped(line.number, line.page, line.raw, "repeat"))
         elif line.style in layout.containers:
             repeats.append(Dropped(line.number, line.page, line.raw, "container"))
-        elif i in layout.narrative:
-            out.append(_demoted(line))
         else:
-            out.append(_leveled(line, layout))
+            out.append(_leveled(i, line, layout))
     return out, repeats
 
 
-def _demoted(line: Line) -> Line:
+def _demoted(line: Line, kind: FallbackKind) -> Line:
     """Return a heading candidate as the kind it falls back to (a group, a bullet, text)."""
-    text = line.text if line.fallback != "text" and line.text else line.raw
-    return replace(line, kind=line.fallback, text=text)
+    text = line.text if kind != "text" and line.text else line.raw
+    return replace(line, kind=kind, text=text)
 
 
-def _leveled(line: Line, layout: Layout) -> Line:
-    """Return a heading line with its rule applied, or demoted when its style is no level."""
+def _leveled(i: int, line: Line, layout: Layout) -> Line:
+    """Return heading line ``i`` with its rule applied, or demoted when its style is no level
+    or it stands inside narrative text."""
     rule = layout.rule(line.style)
-    if rule is None:
-        return _demoted(line)
+    if rule is None or i in layout.narrative:
+        return _demoted(line, layout.fallback(i, line))
     code = "-".join(map(str, line.numbers)) if line.style in layout.code_styles else ""
     return replace(line, level=rule.level, node_kind=rule.kind, code=code)
 

@@ -7,7 +7,8 @@ Nothing here knows a city.  The evidence is the document itself:
   occurrences to count.
 - **Nesting.** Reading the heading candidates in order with a stack of open styles (a style seen
   again closes what was opened under it; a code such as 2-1-3 goes under the heading whose code is
-  its prefix) gives each style votes for its parent style; the majority decides the order.
+  its prefix) gives each style votes for its parent style; the majority decides the order
+  (the walk is :mod:`~shisaku.domain.plandoc_nesting`'s).
 - **Ownership.** A style that only ever appears inside a narrative section (after 現状と課題 …)
   and owns no section or table of its own is a sub-heading of that text, not a level.
 - **Kinds.** The *measure* level (施策, the unit evaluated every year) is the deepest level whose
@@ -23,32 +24,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from shisaku.domain.plandoc_lines import Line
+from shisaku.domain.plandoc_lines import FallbackKind, Line
+from shisaku.domain.plandoc_nesting import Candidate, candidates, is_code, nest
 from shisaku.domain.plandoc_numbering import LEVEL_WORDS
 from shisaku.domain.plandoc_profile import KINDS_BY_DEPTH, LevelRule, Profile
-from shisaku.domain.plandoc_text import match_key
 
 _COUNTERS = frozenset("章節項部編款")
-# Sections whose numbered sub-headings are text (《子育ての状況》 under 現状と課題), unlike the
-# numbered items of 施策の方向 or 主な取組, which are the levels below a measure.
-NARRATIVE = frozenset({"situation", "vision", "diagram", "description"})
 # The share of a level's headings that must own sections or tables for it to be the measures.
 MEASURE_SHARE = 2 / 3
-
-
-@dataclass
-class _Candidate:
-    """One heading candidate with the evidence gathered about it."""
-
-    index: int  # position in the line list
-    line: Line
-    owns_table: bool = False  # an indicator table follows before the next candidate
-    owns_section: bool = False  # a section label follows before the next candidate
-    parent: str = ""  # the style it nests under ("" at the top)
-    under_section: bool = False  # it stands inside a section of its parent
-    repeat: bool = False  # it repeats an open heading (a page header)
-    by_code: bool = False  # its parent was found by its code's prefix (strong evidence)
-    ancestors: tuple[tuple[str, int], ...] = ()  # the open headings above it: (style, index)
 
 
 @dataclass
@@ -61,32 +44,29 @@ class Layout:
     repeats: frozenset[int] = frozenset()  # line positions of headings repeated as page heads
     narrative: frozenset[int] = frozenset()  # line positions of items inside narrative text
     examples: dict[str, str] = field(default_factory=dict)  # style → its first heading line
+    fallbacks: dict[str, FallbackKind] = field(default_factory=dict)  # a profile's choices
 
     def rule(self, style: str) -> LevelRule | None:
         """Return the rule of ``style`` when it is a level of the plan."""
         found = self.rules.get(style)
         return found if found is not None and found.level > 0 else None
 
-
-def _candidates(lines: list[Line]) -> list[_Candidate]:
-    """Return the heading candidates with what follows each before the next one."""
-    found = [_Candidate(i, line) for i, line in enumerate(lines) if line.kind == "heading"]
-    if not found:
-        return []
-    ends = [c.index for c in found[1:]] + [len(lines)]
-    for cand, end in zip(found, ends, strict=True):
-        after = lines[cand.index + 1 : end]
-        cand.owns_table = any(_is_table(line) for line in after)
-        cand.owns_section = any(line.kind == "section" for line in after)
-    return found
+    def fallback(self, index: int, line: Line) -> FallbackKind:
+        """Return what heading candidate ``line`` (at ``index``) is when it is no level: the
+        profile's choice, a sub-heading inside narrative text, else its own fallback."""
+        chosen = self.fallbacks.get(line.style)
+        if chosen is not None:
+            return chosen
+        if index in self.narrative and line.fallback == "bullet":
+            return "group"  # 「① 出生数の減少」 in 現状と課題 heads the text under it
+        return line.fallback
 
 
-def _is_table(line: Line) -> bool:
-    """Tell whether ``line`` is part of an indicator table (label, header or tab row)."""
-    return line.kind in ("header", "row") or (line.kind == "section" and line.key == "indicators")
+# The choices of a profile that make a style no level, as the kind its lines are read as.
+_FALLBACKS: dict[str, FallbackKind] = {"text": "text", "group": "group", "bullet": "bullet"}
 
 
-def _sequence_ok(cands: list[_Candidate]) -> bool:
+def _sequence_ok(cands: list[Candidate]) -> bool:
     """Tell whether a style's numbers count up (restarting at 1 is fine) more than they jump."""
     good = bad = 0
     previous: tuple[int, ...] | None = None
@@ -108,120 +88,18 @@ def _follows(previous: tuple[int, ...], numbers: tuple[int, ...]) -> bool:
     return (head == previous[:-1] and numbers[-1] == previous[-1] + 1) or head != previous[:-1]
 
 
-def _word_ok(cands: list[_Candidate]) -> bool:
+def _word_ok(cands: list[Candidate]) -> bool:
     """Tell whether an unknown level word recurs enough to be a level (基本目標 is known)."""
     word = cands[0].line.word
     return not word or word in LEVEL_WORDS or word in _COUNTERS or len(cands) >= 2
 
 
-@dataclass
-class _Entry:
-    """An open heading (or section, ``style`` = "§") on the nesting stack."""
-
-    style: str
-    own: tuple[int, ...] = ()  # the numbers it prints (what a child's code begins with)
-    title: str = ""
-    code: bool = False  # its numbers are a whole code (2-1-3)
-    index: int = -1  # the candidate's line position
-
-
-def _is_code(line: Line) -> bool:
-    """Tell whether a candidate's numbers are a whole code (2-1-3, 施策1-2)."""
-    return len(line.numbers) > 1
-
-
-def _code_parent(stack: list[_Entry], numbers: tuple[int, ...]) -> int | None:
-    """Return the stack position of the heading whose code is the prefix of ``numbers``.
-
-    Of several, a heading named with a plan word wins (政策3 over 第3章), then a chapter, then
-    the outermost: 「施策2-2」 belongs to 「第2章」, not to a 「②」 item open inside 施策2-1.
-    """
-    found = [p for p, e in enumerate(stack) if e.style != "§" and e.own == numbers[:-1]]
-    return min(found, key=lambda p: (_rank(stack[p].style), p)) if found else None
-
-
-def _rank(style: str) -> int:
-    """Return how strongly a style's number can begin a code: plan words first, then chapters."""
-    if any(style.startswith(w) for w in LEVEL_WORDS):
-        return 0
-    return 1 if style.startswith("第") else 2
-
-
-def _repeat(stack: list[_Entry], line: Line) -> bool:
-    """Tell whether ``line`` repeats an open heading (a page header): same title and number."""
-    key = match_key(line.text)
-    return bool(key) and any(
-        e.style != "§" and match_key(e.title) == key and e.own[-1:] == line.numbers[-1:]
-        for e in stack
-    )
-
-
-def _place(stack: list[_Entry], line: Line) -> int:
-    """Return where ``line`` goes on the stack: after its code parent, at its own style's
-    place, as the root of the codes open (「3」 after 「3-1」), or on top."""
-    if _is_code(line):
-        parent = _code_parent(stack, line.numbers)
-        if parent is not None:
-            return parent + 1
-    same = [i for i, e in enumerate(stack) if e.style == line.style]
-    if same:
-        return same[-1]
-    if not _is_code(line) and (_rank(line.style) < 2 or line.style in ("{}", "{}.")):
-        rooted = [i for i, e in enumerate(stack) if e.code and e.own[:1] == line.numbers]
-        if rooted:
-            return rooted[0]
-    return len(stack)
-
-
-def _nest(lines: list[Line], cands: list[_Candidate], styles: set[str]) -> None:
-    """Walk the document with a stack of open headings and sections; record each parent.
-
-    Every candidate is checked for repeating an open heading; only those of ``styles`` open one.
-    """
-    stack: list[_Entry] = []
-    by_index = {c.index: c for c in cands}
-    for i, line in enumerate(lines):
-        cand = by_index.get(i)
-        if cand is not None:
-            cand.repeat = _repeat(stack, cand.line)
-            if not cand.repeat and cand.line.style in styles:
-                _push_heading(stack, cand)
-        elif line.kind == "section":
-            _push_section(stack, line.key)
-
-
-def _push_heading(stack: list[_Entry], cand: _Candidate) -> None:
-    """Place a heading candidate on the stack and record where it nested."""
-    line = cand.line
-    del stack[_place(stack, line) :]
-    cand.under_section = bool(stack) and stack[-1].style == "§" and stack[-1].title in NARRATIVE
-    heads = [e for e in stack if e.style != "§"]
-    parent = heads[-1] if heads else None
-    cand.parent = parent.style if parent else ""
-    cand.by_code = parent is not None and _is_code(line) and parent.own == line.numbers[:-1]
-    cand.ancestors = tuple((e.style, e.index) for e in heads)
-    stack.append(_Entry(line.style, line.numbers, line.text, _is_code(line), cand.index))
-
-
-def _push_section(stack: list[_Entry], key: str) -> None:
-    """Open a section: it replaces the section last opened, else it goes on top.
-
-    A section label before any heading (in a preamble or a contents page) opens nothing.
-    """
-    if not stack:
-        return
-    marks = [i for i, e in enumerate(stack) if e.style == "§"]
-    if marks:
-        del stack[marks[-1] :]
-    stack.append(_Entry("§", title=key))
-
-
-def _share(cands: list[_Candidate], test: Callable[[_Candidate], bool]) -> float:
+def _share(cands: list[Candidate], test: Callable[[Candidate], bool]) -> float:
     """Return the share of ``cands`` for which ``test`` holds."""
     return sum(map(test, cands)) / len(cands) if cands else 0.0
 
 
-def _level_evidence(cands: list[_Candidate]) -> bool:
+def _level_evidence(cands: list[Candidate]) -> bool:
     """Tell whether a style's headings stand where levels stand, or (two or more of them)
     own indicator tables."""
     free = _share(cands, lambda c: not c.under_section)
@@ -229,21 +107,21 @@ def _level_evidence(cands: list[_Candidate]) -> bool:
     return free >= 0.5 or owning
 
 
-def _by_style(cands: list[_Candidate]) -> dict[str, list[_Candidate]]:
+def _by_style(cands: list[Candidate]) -> dict[str, list[Candidate]]:
     """Return the first occurrences of each style's headings (repeats left out)."""
-    grouped: dict[str, list[_Candidate]] = defaultdict(list)
+    grouped: dict[str, list[Candidate]] = defaultdict(list)
     for cand in cands:
         if not cand.repeat:
             grouped[cand.line.style].append(cand)
     return grouped
 
 
-def _accepted_styles(lines: list[Line], cands: list[_Candidate]) -> set[str]:
+def _accepted_styles(lines: list[Line], cands: list[Candidate]) -> set[str]:
     """Return the styles that are levels of the plan (see the module docstring)."""
     grouped = _by_style(cands)
     accepted = {s for s, cs in grouped.items() if _word_ok(cs) and _sequence_ok(cs)}
     for _ in range(4):  # where a heading nests depends on which styles are levels: settle it
-        _nest(lines, cands, accepted)
+        nest(lines, cands, accepted)
         grouped = _by_style([c for c in cands if c.line.style in accepted])
         keep = {s for s in accepted if _level_evidence(grouped.get(s, []))}
         if keep == accepted:
@@ -252,7 +130,7 @@ def _accepted_styles(lines: list[Line], cands: list[_Candidate]) -> set[str]:
     return accepted
 
 
-def _levels(cands: list[_Candidate], order: list[str]) -> dict[str, int]:
+def _levels(cands: list[Candidate], order: list[str]) -> dict[str, int]:
     """Return each style's level from its most-voted parent, breaking cycles by first use.
 
     A code style at the top (2-1-1 with no 2-1 heading) keeps the levels its code implies.
@@ -260,7 +138,7 @@ def _levels(cands: list[_Candidate], order: list[str]) -> dict[str, int]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     depth: dict[str, int] = {}
     for cand in cands:
-        depth.setdefault(cand.line.style, len(cand.line.numbers) if _is_code(cand.line) else 1)
+        depth.setdefault(cand.line.style, len(cand.line.numbers) if is_code(cand.line) else 1)
         if not cand.repeat:
             votes[cand.line.style][cand.parent] += 3 if cand.by_code else 1
     parent = {s: (votes[s].most_common(1)[0][0] if votes[s] else "") for s in order}
@@ -282,7 +160,7 @@ def _levels(cands: list[_Candidate], order: list[str]) -> dict[str, int]:
     return levels
 
 
-def _owning_levels(cands: list[_Candidate], levels: dict[str, int]) -> dict[int, float]:
+def _owning_levels(cands: list[Candidate], levels: dict[str, int]) -> dict[int, float]:
     """Return, for each level, the share of its headings that own a section or a table."""
     owned: dict[int, list[bool]] = defaultdict(list)
     for cand in cands:
@@ -293,10 +171,10 @@ def _owning_levels(cands: list[_Candidate], levels: dict[str, int]) -> dict[int,
     return {level: sum(flags) / len(flags) for level, flags in owned.items()}
 
 
-def _item_styles(kept: list[_Candidate]) -> set[str]:
+def _item_styles(kept: list[Candidate]) -> set[str]:
     """Return the styles of list items: under one parent, only the last of them is followed by
     a table (施策の方向 (1), (2), then 成果指標) and never each one by its own."""
-    groups: dict[tuple[str, int], list[_Candidate]] = defaultdict(list)
+    groups: dict[tuple[str, int], list[Candidate]] = defaultdict(list)
     for cand in kept:
         if not cand.repeat:
             parent = cand.ancestors[-1][1] if cand.ancestors else -1
@@ -312,7 +190,7 @@ def _item_styles(kept: list[_Candidate]) -> set[str]:
     return last_only - each
 
 
-def _table_levels(kept: list[_Candidate], levels: dict[str, int]) -> dict[int, float]:
+def _table_levels(kept: list[Candidate], levels: dict[str, int]) -> dict[int, float]:
     """Return, for each level, the share of its headings that own an indicator table.
 
     A table after list items is their parent's: where every heading of a level has its own
@@ -356,12 +234,12 @@ def kinds_for(levels: list[int], owning: dict[int, float]) -> dict[int, str]:
 def infer_layout(lines: list[Line], profile: Profile | None = None) -> Layout:
     """Return the layout of a document's classified lines, a profile's rules winning."""
     profile = profile or Profile()
-    cands = _candidates(lines)
+    cands = candidates(lines)
     styles = cands_styles(cands)
     accepted = (_accepted_styles(lines, cands) | profile.level_styles(styles)) - (
         profile.fallback_styles(styles)
     )
-    _nest(lines, cands, accepted)
+    nest(lines, cands, accepted)
     kept = [c for c in cands if c.line.style in accepted]
     order = list(dict.fromkeys(c.line.style for c in kept))
     roots = {c.parent for c in kept if c.by_code and len(c.line.numbers) == 2}
@@ -370,30 +248,51 @@ def infer_layout(lines: list[Line], profile: Profile | None = None) -> Layout:
     containers = _containers(levels, roots) | _frames(kept)
     containers -= profile.level_styles(styles)
     levels = _without(levels, containers) | profile.levels(order)
-    tables = _table_levels(kept, levels)
-    owning = (
-        tables if any(v >= MEASURE_SHARE for v in tables.values()) else _owning_levels(kept, levels)
-    )
-    kinds = kinds_for(sorted(set(levels.values())), owning)
+    kinds = kinds_for(sorted(set(levels.values())), _measure_evidence(kept, levels, profile))
     rules = {s: LevelRule(s, lv, profile.kind(s) or kinds[lv]) for s, lv in levels.items()}
     for style in styles:
         rules.setdefault(style, LevelRule(style, 0, ""))
-    codes = {c.line.style for c in kept if _is_code(c.line)} | roots
     return Layout(
         rules,
-        frozenset(codes),
+        frozenset({c.line.style for c in kept if is_code(c.line)} | roots),
         frozenset(containers),
         frozenset(c.index for c in cands if c.repeat),
-        _in_narrative(kept),
+        _in_narrative(cands, accepted),
         {s: next(c.line.raw for c in cands if c.line.style == s) for s in rules},
+        _fallbacks(profile, styles),
     )
 
 
-def _in_narrative(kept: list[_Candidate]) -> frozenset[int]:
-    """Return the headings of a level's style that stand inside narrative text (① used both for
-    items of 現状と課題 and for the groups of 施策の展開): there, they are text."""
-    free = {c.line.style for c in kept if not c.under_section}
-    return frozenset(c.index for c in kept if c.under_section and c.line.style in free)
+def _measure_evidence(
+    kept: list[Candidate], levels: dict[str, int], profile: Profile
+) -> dict[int, float]:
+    """Return, for each level, how much it looks like the measures': the level a profile names
+    the measure outright, else the share of its headings that own tables (or sections)."""
+    named = {lv for s, lv in levels.items() if profile.kind(s) == "measure"}
+    if named:
+        return dict.fromkeys(named, 1.0)
+    tables = _table_levels(kept, levels)
+    if any(v >= MEASURE_SHARE for v in tables.values()):
+        return tables
+    return _owning_levels(kept, levels)
+
+
+def _fallbacks(profile: Profile, styles: list[str]) -> dict[str, FallbackKind]:
+    """Return the kinds a profile reads styles that are no level as (「①: group」)."""
+    chosen = {s: profile.choice(s) for s in styles}
+    return {s: _FALLBACKS[c.kind] for s, c in chosen.items() if c and c.kind in _FALLBACKS}
+
+
+def _in_narrative(cands: list[Candidate], accepted: set[str]) -> frozenset[int]:
+    """Return the heading candidates that stand inside narrative text as its sub-headings: of a
+    style that is no level, or of a level's style used elsewhere too (① used both for items of
+    現状と課題 and for the groups of 施策の展開)."""
+    free = {c.line.style for c in cands if c.line.style in accepted and not c.under_section}
+    return frozenset(
+        c.index
+        for c in cands
+        if c.under_section and (c.line.style in free or c.line.style not in accepted)
+    )
 
 
 def _containers(levels: dict[str, int], roots: set[str]) -> set[str]:
@@ -414,7 +313,7 @@ def _worded(line: Line) -> bool:
     return line.word in LEVEL_WORDS
 
 
-def _frames(kept: list[_Candidate]) -> set[str]:
+def _frames(kept: list[Candidate]) -> set[str]:
     """Return unworded styles that frame a plan whose levels have names (Ⅲ 基本目標と施策).
 
     When a plan names its levels (基本目標1, 施策1-1), a style without a name that is never
@@ -458,7 +357,7 @@ def _generic(title: str) -> bool:
     return any(word in title for word in _DOCUMENT_WORDS)
 
 
-def _word_of(style: str, kept: list[_Candidate]) -> str:
+def _word_of(style: str, kept: list[Candidate]) -> str:
     """Return the level word of a style (章 for 第{}章)."""
     return next((c.line.word for c in kept if c.line.style == style), "")
 
@@ -470,11 +369,11 @@ def _without(levels: dict[str, int], containers: set[str]) -> dict[str, int]:
     return {s: lv - sum(g < lv for g in gone) for s, lv in levels.items() if s not in containers}
 
 
-def cands_styles(cands: list[_Candidate]) -> list[str]:
+def cands_styles(cands: list[Candidate]) -> list[str]:
     """Return the styles of the candidates, in order of first appearance."""
     return list(dict.fromkeys(c.line.style for c in cands))
 
 
-def _single_styles(cands: list[_Candidate]) -> set[str]:
+def _single_styles(cands: list[Candidate]) -> set[str]:
     """Return the styles whose headings hold one number (2, 第2章, 基本目標2)."""
     return {c.line.style for c in cands if len(c.line.numbers) == 1}

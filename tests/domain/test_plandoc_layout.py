@@ -274,11 +274,6 @@ def test_it_does_not_call_a_direction_empty_when_its_items_became_levels() -> No
     assert [w.code for w in read(NARRATIVE).tree.warnings] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a ① item inside 現状と課題 falls back to an unfinished bullet, so the sentence under "
-    "it is glued to its title: 「出生数の減少出生数は減り続けています。」",
-)
 def test_it_keeps_a_circled_sub_heading_of_the_situation_apart_from_its_text() -> None:
     reading = read(
         NARRATIVE.replace("（1）出生数", "① 出生数").replace("（2）相談体制", "② 相談体制")
@@ -364,12 +359,6 @@ def test_a_profile_makes_a_style_no_level(choice: str) -> None:
     assert levels(reading)["①"] == (0, "")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a profile's group choice is ignored (every choice that is not a level gives the "
-    "style's own fallback, a bullet for ①), and the bullet glues the sentence under it to its "
-    "title: 「見守り活動の推進見守りの担い手を増やします。」",
-)
 def test_a_profile_makes_a_style_sub_headings_of_the_text() -> None:
     assert blocks(read(NESTED, {"headings": {"①": "group"}}), "1-1", "description") == [
         ("subheading", "見守り活動の推進"),
@@ -385,11 +374,6 @@ def test_a_profile_names_the_kind_of_a_style_and_its_level_is_inferred() -> None
     assert outline(reading)[2] == ("action", "1-1.1", "見守り活動の推進")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="naming one style the measure leaves the inferred kinds of the others unchanged: "
-    "① below the named measure (1) stays a measure instead of an initiative",
-)
 def test_a_profile_naming_the_measure_puts_the_levels_below_it_under_the_measure() -> None:
     reading = read(NESTED, {"headings": {"（1）": "measure"}})
     assert levels(reading) == {"{}": (1, "field"), "({})": (2, "measure"), "①": (3, "initiative")}
