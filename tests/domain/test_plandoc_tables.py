@@ -213,11 +213,6 @@ def test_a_note_after_the_only_flattened_row_overrides_its_baseline_period() -> 
     ) == [(*KENSHIN, ("38.6%", "38.6", "CY2020"), [("50.0%", "50", "FY2025")])]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a note between flattened rows goes to the row after it: 「※現状値は令和2年の値」 "
-    "under the first row gives the second row's baseline 2020 and leaves the first at FY2019",
-)
 def test_a_note_between_flattened_rows_overrides_the_row_before_it() -> None:
     assert rows(
         "成果指標\n指標名 現状値（令和元年度） 目標値（令和7年度）\n"
@@ -228,11 +223,6 @@ def test_a_note_between_flattened_rows_overrides_the_row_before_it() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a note on the line under a tab row is kept as a paragraph and does not override "
-    "the header's period for the row before it",
-)
 def test_a_note_under_a_tab_row_overrides_the_period_of_the_header() -> None:
     assert rows(
         "成果指標\n指標名\t現状値（令和元年度）\t目標値（令和7年度）\n"

@@ -1,0 +1,196 @@
+"""Rows cut out of an indicator table that a text copy flattened, or that names its values.
+
+A flattened row's cells are separated by spaces, one row a line or a whole table on one line, or
+one cell a line (「合計特殊出生率 1.44(※) (2019年) 1.61 (2026年)」): the rows are cut out of the
+stream of words — a name (words that are not values) and then as many values as the header has
+value columns, each value with the period in parentheses after it.  A ※ note before a row's name
+belongs to the row before it.  An arrow row reads 「名称：基準値（時点）→ 目標値（時点）」, and a
+labelled stream names each value (see :mod:`shisaku.domain.plandoc_labelled`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import takewhile
+
+from shisaku.domain.figurecells import read_figure_cell
+from shisaku.domain.periods import PeriodError
+from shisaku.domain.plandoc_labelled import labelled_rows
+from shisaku.domain.values import CellError, Reading
+
+ARROWS = re.compile(r"\s*(?:→|⇒|➡|⇨|->|右矢印|右に向かう矢印|右向き矢印)\s*")
+_PAREN_TOKEN = re.compile(r"^[(（][^()（）]*[)）]$")
+_DIRECTION_WORDS = frozenset({"増加", "減少", "維持", "現状維持", "向上", "低下", "削減"})
+_TARGET_WORDS = frozenset(
+    {"策定", "設置", "実施", "完了", "開設", "新規", "全員取得", "達成", "継続", "整備", "導入"}
+    | {"全校", "全員", "全域", "全地区", "全件", "全世帯", "皆増", "解消", "ゼロ"}
+)
+_TOKEN = re.compile(r"[(（][^()（）]*[)）]|\S+")
+_CJK_END = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々ー・）)]$")
+_CJK_START = re.compile(r"^[\u3040-\u30ff\u3400-\u9fff々（(]")
+
+
+@dataclass
+class TableRow:
+    """A row cut out of a table: its name words, its value cells and its notes."""
+
+    name: str
+    cells: list[str]
+    line: int
+    notes: list[str] = field(default_factory=list)
+    unit: str = ""
+    periods: list[str] = field(default_factory=list)  # a period given apart, cell by cell
+    node_code: str = ""  # the node a row names itself (a 施策 column of an appendix table)
+
+
+def _value_reading(cell: str) -> Reading | None:
+    """Return what a cell reads as when it can be a table value, else None."""
+    try:
+        reading = read_figure_cell(cell).reading
+    except (CellError, PeriodError):
+        return None
+    if reading.kind in ("number", "rank", "reference", "multi"):
+        return reading
+    label = reading.label.strip()
+    if reading.kind == "missing":
+        return reading if label else None
+    return reading if label in _DIRECTION_WORDS or label in _TARGET_WORDS else None
+
+
+_CUT_DECIMAL = re.compile(r"(?<=[0-9]\.)\s+(?=[0-9])")  # 96. 2% as a PDF copy breaks it
+_CUT_WORD = re.compile(r"(?<=[\u30a1-\u30fa])\s+(?=ー)")  # セ ン タ ー: the ー is a letter
+
+
+def _tokens(text: str) -> list[str]:
+    """Return a stream's words, a parenthesised group kept as one word (and decimals and
+    katakana words that a copy cut apart put back together)."""
+    return _TOKEN.findall(_CUT_WORD.sub("", _CUT_DECIMAL.sub("", text)))
+
+
+def _cells_of(tokens: list[str]) -> list[tuple[str, bool]]:
+    """Return the stream as (word or value cell, is a value): a value takes its period after it."""
+    out: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if _PAREN_TOKEN.match(after) and _value_reading(token) is not None:
+            joined = f"{token} {after}"
+            if _value_reading(joined) is not None:
+                out.append((joined, True))
+                i += 2
+                continue
+        out.append((token, _value_reading(token) is not None and not _PAREN_TOKEN.match(token)))
+        i += 1
+    return out
+
+
+def _join_words(words: list[str]) -> str:
+    """Join name words: no space between Japanese characters, one between others."""
+    text = ""
+    for word in words:
+        glue = "" if _CJK_END.search(text) and _CJK_START.search(word) else " "
+        text = f"{text}{glue}{word}" if text else word
+    return text
+
+
+def _is_note(word: str) -> bool:
+    """Tell whether a word is a ※ note (it starts with ※ and says more)."""
+    return word[0] in "※＊*" and len(word) > 2
+
+
+def _split_notes(words: list[str]) -> tuple[list[str], list[str]]:
+    """Return a row's name words and its ※ notes."""
+    return [w for w in words if not _is_note(w)], [w for w in words if _is_note(w)]
+
+
+def _next_run(
+    cells: list[tuple[str, bool]], i: int, width: int
+) -> tuple[list[str], list[str], int]:
+    """Return the words from cell i on, up to ``width`` values after them, and where they end."""
+    words: list[str] = []
+    while i < len(cells) and not cells[i][1]:
+        words.append(cells[i][0])
+        i += 1
+    values: list[str] = []
+    while i < len(cells) and cells[i][1] and len(values) < width:
+        values.append(cells[i][0])
+        i += 1
+    return words, values, i
+
+
+def stream_rows(text: str, line: int, width: int) -> tuple[list[TableRow], list[str]]:
+    """Cut rows out of a flattened stream: name words, then up to ``width`` value cells.
+
+    A note before a row's name (「※現状値は令和2年の値」 under a row) is about the row before it.
+    """
+    cells = _cells_of(_tokens(text))
+    rows: list[TableRow] = []
+    loose: list[str] = []
+    i = 0
+    while i < len(cells):
+        words, values, i = _next_run(cells, i, width)
+        if rows:
+            lead = list(takewhile(_is_note, words))
+            rows[-1].notes.extend(lead)
+            words = words[len(lead) :]
+        name, notes = _split_notes(words)
+        if name and values:
+            rows.append(TableRow(_join_words(name), values, line, notes))
+        elif rows and (notes or values or name):
+            rows[-1].notes.extend([*notes, *(_join_words(name),) * bool(name), *values])
+        else:
+            loose.extend(words + values)
+    return rows, loose
+
+
+def labelled(text: str, line: int) -> list[TableRow]:
+    """Return the rows of a stream that names each value (see plandoc_labelled)."""
+    out: list[TableRow] = []
+    for row in labelled_rows(text):
+        cells = [row.values.get("baseline", ""), row.values.get("target", "")]
+        periods = [row.periods.get("baseline", ""), row.periods.get("target", "")]
+        out.append(TableRow(_join_words(row.name), cells, line, periods=periods))
+    return out
+
+
+def arrow_row(text: str, line: int) -> TableRow | None:
+    """Read 「名称：基準値（時点）→ 目標値（時点）」 (also 右矢印 in a screen reader's text)."""
+    parts = ARROWS.split(text.strip())
+    if len(parts) != 2:
+        return None
+    left, right = (p.strip(" 、,") for p in parts)
+    name, _, base = _last_split(left, "：:、")
+    if not name:
+        cells = _cells_of(_tokens(left))
+        values = [c for c, is_value in cells if is_value]
+        if not values:
+            return None
+        base = values[-1]
+        name = _join_words([c for c, is_value in cells if not is_value])
+    target, notes = _target_and_notes(right)
+    return TableRow(_strip_label(name), [_strip_label(base), target], line, notes)
+
+
+def _last_split(text: str, marks: str) -> tuple[str, str, str]:
+    """Split ``text`` at the last of ``marks`` it holds (name：value, name、value)."""
+    at = max(text.rfind(m) for m in marks)
+    return (text[:at], text[at], text[at + 1 :].strip()) if at >= 0 else ("", "", text)
+
+
+def _target_and_notes(text: str) -> tuple[str, list[str]]:
+    """Return the target cell of an arrow row's right side and any note after it."""
+    cells = _cells_of(_tokens(_strip_label(text)))
+    values = [c for c, is_value in cells if is_value]
+    if not values:
+        return _strip_label(text), []
+    rest = [c for c, is_value in cells if not is_value]
+    return values[0], rest
+
+
+def _strip_label(text: str) -> str:
+    """Return a cell without its column word (現状値 1.38 → 1.38)."""
+    return re.sub(
+        r"^(?:現状値|基準値|目標値|現状|目標|基準)(?:\s*[:：]\s*|\s+|(?=[0-9]))", "", text.strip()
+    )
