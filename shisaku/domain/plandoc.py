@@ -116,19 +116,41 @@ def decode_plan_bytes(data: bytes, *, source: str) -> str:
 
 
 def _resolve(lines: list[Line], layout: Layout) -> tuple[list[Line], list[Dropped]]:
-    """Give each heading its level, kind and code, or the kind it falls back to."""
+    """Give each heading its level, kind and code, or the kind it falls back to; set aside
+    repeated headings, frames, and what a frame after the plan's last heading holds."""
+    reasons = [_aside(i, line, layout) for i, line in enumerate(lines)]
+    resolved = [
+        _leveled(i, line, layout) if line.kind == "heading" and not reason else line
+        for i, (line, reason) in enumerate(zip(lines, reasons, strict=True))
+    ]
+    closing = _closing_frame(resolved, reasons)
     out: list[Line] = []
-    repeats: list[Dropped] = []
-    for i, line in enumerate(lines):
-        if line.kind != "heading":
+    aside: list[Dropped] = []
+    for i, (line, reason) in enumerate(zip(resolved, reasons, strict=True)):
+        reason = reason or ("framed" if closing is not None and i > closing else None)
+        if reason is None:
             out.append(line)
-        elif i in layout.repeats:
-            repeats.append(Dropped(line.number, line.page, line.raw, "repeat"))
-        elif line.style in layout.containers:
-            repeats.append(Dropped(line.number, line.page, line.raw, "container"))
         else:
-            out.append(_leveled(i, line, layout))
-    return out, repeats
+            aside.append(Dropped(line.number, line.page, line.raw, reason))
+    return out, aside
+
+
+def _aside(i: int, line: Line, layout: Layout) -> str | None:
+    """Return why heading ``i`` is set aside (a repeated heading, a frame), or None."""
+    if line.kind != "heading":
+        return None
+    if i in layout.repeats:
+        return "repeat"
+    return "container" if line.style in layout.containers else None
+
+
+def _closing_frame(resolved: list[Line], reasons: list[str | None]) -> int | None:
+    """Return the position of a frame after the plan's last heading (「Ⅲ 資料」), or None."""
+    levels = [i for i, line in enumerate(resolved) if line.kind == "heading" and not reasons[i]]
+    if not levels:
+        return None
+    after = range(levels[-1] + 1, len(resolved))
+    return next((i for i in after if reasons[i] == "container"), None)
 
 
 def _demoted(line: Line, kind: FallbackKind) -> Line:

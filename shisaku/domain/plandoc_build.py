@@ -17,9 +17,9 @@ from shisaku.domain.plandoc_errors import PlanDocError, Problem
 from shisaku.domain.plandoc_headings import LOW_KINDS, HeadingTree
 from shisaku.domain.plandoc_items import lists_items, split_items
 from shisaku.domain.plandoc_lines import Line, ends_sentence
+from shisaku.domain.plandoc_settle import settle_sections, warns_when_empty
 from shisaku.domain.plantree import (
     SECTION_KEYS,
-    SECTION_TITLES_JA,
     Block,
     BlockKind,
     Footnote,
@@ -27,20 +27,9 @@ from shisaku.domain.plantree import (
     PlanTree,
     Section,
     SectionKey,
-    SourceState,
-    Warning,
 )
 
 _SECTION_KEYS: dict[str, SectionKey] = {k: k for k in SECTION_KEYS}
-# What an empty section means, by key: (state, warning code, message after the node code).
-_EMPTY: dict[str, tuple[SourceState, str, str]] = {
-    "diagram": ("missing", "missing_diagram", "の施策の体系（図）は本文にありません。"),
-    "indicators": (
-        "empty",
-        "empty_indicators",
-        "の目標とする指標は表の見出しだけで、行がありません。",
-    ),
-}
 NEED_HEADING = "その前に計画の見出し（「2 ひと創り」「第2章 ひと創り」「基本目標1 …」など）"
 PROFILE_HINT = (
     "見出しの番号の形が読み取れないときは、--profile で階層を指定できます"
@@ -105,6 +94,7 @@ class PlanBuilder(HeadingTree):
         self.open: _Open | None = None
         self.resume: _Open | None = None  # body text a footnote interrupted
         self.watched: list[tuple[Node, Section, int]] = []
+        self.itemized: set[int] = set()  # ids of sections whose items became nodes
         self.preamble: list[Line] = []
 
     # --- entry points -----------------------------------------------------------------------
@@ -132,7 +122,7 @@ class PlanBuilder(HeadingTree):
         if not self.roots:
             raise PlanDocError.of(self.source, self._unplaced())
         self.warnings.extend(self.notes.resolve())
-        self._settle_sections()
+        self.warnings.extend(settle_sections(self.watched, self.itemized))
         self._report_untitled()
         self.warnings.sort(key=lambda w: w.line)
         tree = PlanTree(nodes=self.roots, warnings=self.warnings)
@@ -144,10 +134,20 @@ class PlanBuilder(HeadingTree):
         """Open the node a heading names."""
         sibling = next((p for p in self.levels if p.level == line.level), None)
         inside = self.mode != "description" or (sibling is not None and sibling.in_section)
+        holder = self._open_section()
         node = self._coded(line) if line.code else self._placed(line)
         if node is not None:
             self.levels[-1].in_section = inside and node.kind in LOW_KINDS
+            if holder is not None and node.kind in LOW_KINDS:
+                self.itemized.add(id(holder))
             self.node, self.mode, self.initiative = node, "description", None
+
+    def _open_section(self) -> Section | None:
+        """Return the labelled section being read (施策の方向), whose items may become nodes;
+        never a table or a diagram, whose emptiness is worth a warning of its own."""
+        if self.node is None or self.mode == "description" or warns_when_empty(self.mode):
+            return None
+        return self.node.section(_SECTION_KEYS.get(self.mode, "description"))
 
     # --- sections and body text ---------------------------------------------------------------
 
@@ -354,19 +354,6 @@ class PlanBuilder(HeadingTree):
             self.open, self.resume = _Open(note, "text", is_note=True), body
 
     # --- end of document ----------------------------------------------------------------------
-
-    def _settle_sections(self) -> None:
-        """Set each section's state from its content; warn for the empty ones."""
-        for node, section, number in self.watched:
-            if section.blocks:
-                section.state = "present"
-                continue
-            title = SECTION_TITLES_JA[section.key]
-            state, code, tail = _EMPTY.get(
-                section.key, ("empty", "empty_section", f"の{title}は空です。")
-            )
-            section.state = state
-            self.warnings.append(Warning(number, code, f"{node.code} {tail}"))
 
     def _unplaced(self) -> list[Problem]:
         """Return the lines of a document in which no heading was found, or the whole file."""

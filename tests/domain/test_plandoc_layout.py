@@ -184,14 +184,10 @@ def test_it_sets_aside_roman_chapters_that_hold_all_the_named_levels() -> None:
         (2, "preamble"),
         (3, "container"),
         (12, "container"),
+        (13, "framed"),
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the text after a closing frame (Ⅲ 資料) is added to the last measure's description "
-    "(用語の解説を載せます。 under 施策 2-1)",
-)
 def test_it_keeps_the_text_after_a_closing_frame_out_of_the_last_measure() -> None:
     assert blocks(read(ROMAN_FRAMES), "2-1", "description") == [
         ("paragraph", "防災訓練を開きます。")
@@ -265,11 +261,6 @@ def test_it_reads_numbered_items_under_the_direction_as_the_level_below_the_meas
     assert [i.name for i in node(reading, "1-1").indicators] == ["相談件数"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a direction section whose items became the levels below the measure is reported "
-    "empty (empty_section: 1-1 の基本方向は空です。)",
-)
 def test_it_does_not_call_a_direction_empty_when_its_items_became_levels() -> None:
     assert [w.code for w in read(NARRATIVE).tree.warnings] == []
 
