@@ -6,9 +6,9 @@ file and passes it back with ``--profile``.  The profile's plain-dict form (the 
 
     headings:                     # a numbering style or an example of it → what it is
       基本目標1: {level: 1, kind: field}
-      （1）: {level: 2, kind: measure}
+      （1）: {level: 2, kind: measure}  # the levels below a named measure are its initiatives
       ①: action                   # a kind alone: the level follows from the others
-      ア: text                    # not a level: read as text (a list item, a sub-heading)
+      ア: text                    # not a level: text, group (a sub-heading) or bullet (an item)
     sections:                     # extra section labels → section key
       まちの将来像: vision
     drop:                         # lines (after removing digits) to leave out as noise
