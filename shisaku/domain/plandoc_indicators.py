@@ -27,7 +27,11 @@ _DOCUMENT_NOTE = re.compile(
 
 
 def read_indicators(nodes: list[Node], lines: dict[int, int]) -> list[Warning]:
-    """Read every node's indicator table onto ``node.indicators``; return the warnings."""
+    """Read every node's indicator table onto ``node.indicators``; return the warnings.
+
+    ``lines`` maps the id of a section, and of any block the builder recorded, to its line:
+    a row carries the line of its own block where it is known, else its section's.
+    """
     defaults = _document_periods(nodes)
     by_code = {node.code: node for node in walk(nodes)}
     found: dict[str, list[DocIndicator]] = {}
@@ -35,7 +39,7 @@ def read_indicators(nodes: list[Node], lines: dict[int, int]) -> list[Warning]:
         section = node.section("indicators")
         if section is None or not section.blocks:
             continue
-        table = read_section(section, lines.get(id(section), 0))
+        table = read_section(section, lines.get(id(section), 0), lines)
         _footnotes_carried(section.blocks, table.blocks)
         section.blocks = table.blocks
         for row in table.indicators:
