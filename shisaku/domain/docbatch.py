@@ -8,8 +8,8 @@ document states.  What the document does not state is not made up:
   as a figure;
 - a cell that could not be read is kept the same way, as text;
 - the direction comes from a direction column or a qualitative target (増加, 維持), else from
-  the baseline and target values; when neither says, it is left ``increase`` and a warning
-  says so;
+  the baseline and target values; a target in words (策定, 設置) is ``qualitative``; when none
+  of these says, it is left ``increase`` and a warning says so;
 - the time basis is the one the figures state (年度 or 年); figures that state the other one
   are warned about (a calendar year on a fiscal-year indicator), never silently accepted.
 """
@@ -24,6 +24,7 @@ from shisaku.domain.docindicators import DocFigure, DocIndicator
 from shisaku.domain.indicatordata import FigureInput, IndicatorBatch, IndicatorDefinition, Place
 from shisaku.domain.periods import basis_conflict, period_in_basis
 from shisaku.domain.plantree import Node, Warning, walk
+from shisaku.domain.values import Reading
 
 NAME_LIMIT = 300  # the stored length of an indicator's name
 UNIT_LIMIT = 30
@@ -58,10 +59,11 @@ def _stated(figure: DocFigure) -> bool:
 
 def _basis(indicator: DocIndicator) -> str:
     """Return the time basis the row states, or the one most of its periods state (fiscal
-    when none does)."""
+    when none does).  A day (2021年3月31日現在) states none: it falls in a year of either."""
     if indicator.time_basis:
         return indicator.time_basis
-    bases = Counter(f.period.basis for _, f in _figures(indicator) if f.period and f.period.basis)
+    periods = [f.period for _, f in _figures(indicator) if f.period and f.period.as_of is None]
+    bases = Counter(p.basis for p in periods if p.basis)
     return bases.most_common(1)[0][0] if bases else "fiscal"
 
 
@@ -75,16 +77,21 @@ def _direction(indicator: DocIndicator) -> str | None:
     word = _DIRECTION_BY_WORD.get(target.reading.qualifier)
     if word is not None:
         return word
-    base = indicator.baseline
-    if target.reading.value is None or base is None or base.reading is None:
+    if target.reading.kind == "qualitative":  # 策定, 設置: met when the actual says the same
+        return "qualitative"
+    return _compared(indicator.baseline, target.reading)
+
+
+def _compared(base: DocFigure | None, target: Reading) -> str | None:
+    """Return the direction from the baseline to the target value, or None without both
+    (a rank kept, 10位 → 10位, is maintained as any value kept is)."""
+    if base is None or base.reading is None or base.reading.value is None:
         return None
-    if base.reading.value is None:
+    if target.value is None:
         return None
-    if target.reading.kind == "rank":  # a rank is better when it is lower
-        return "decrease" if target.reading.value <= base.reading.value else "increase"
-    if target.reading.value == base.reading.value:
+    if target.value == base.reading.value:
         return "maintain"
-    return "increase" if target.reading.value > base.reading.value else "decrease"
+    return "increase" if target.value > base.reading.value else "decrease"
 
 
 def _definition(

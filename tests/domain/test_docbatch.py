@@ -193,11 +193,6 @@ def test_a_direction_the_row_states_wins_over_the_values() -> None:
     assert result.batch.definitions[0].direction == "maintain"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a qualitative target (策定, 設置) leaves the direction increase with a warning that "
-    "増加・減少 cannot be read, where the direction is qualitative (定性)",
-)
 @pytest.mark.parametrize("target", ["策定", "設置"])
 def test_it_reads_a_qualitative_target_as_a_qualitative_direction(target: str) -> None:
     result = batch(row(cell("未策定（令和元年度）"), cell(target)))
@@ -205,10 +200,6 @@ def test_it_reads_a_qualitative_target_as_a_qualitative_direction(target: str) -
     assert result.warnings == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a rank kept (10位 → 10位) is read as a decrease; equal values are 維持 everywhere else",
-)
 def test_it_reads_a_rank_kept_as_maintained() -> None:
     result = batch(row(cell("10位（令和元年度）"), cell("10位（令和7年度）")))
     assert result.batch.definitions[0].direction == "maintain"
@@ -278,11 +269,6 @@ def test_it_warns_for_a_period_on_the_other_basis_than_most_of_the_row() -> None
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a day (2021年3月31日現在) votes for the calendar basis, so a row with a fiscal-year "
-    "target becomes calendar and the 令和7年度 target is warned about; a day fits either basis",
-)
 def test_a_baseline_dated_to_a_day_fits_the_fiscal_basis_of_the_target() -> None:
     result = batch(row(cell("12人（2021年3月31日現在）"), cell("0人（令和7年度）")))
     assert result.batch.definitions[0].time_basis == "fiscal"
