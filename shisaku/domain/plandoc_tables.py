@@ -14,7 +14,9 @@ give a column's period once (「現状値（令和元年度）」); a cell's own
 「※現状値は令和2年の値」 overrides the header for the row before it.  A cell that cannot be read
 keeps its text with a warning; a period the document does not give stays unknown, never guessed.
 Flattened rows are rewritten as tab-separated row blocks of the same words, so the page shows
-a table and no word is lost.
+a table and no word is lost.  The header's columns are read in
+:mod:`shisaku.domain.plandoc_columns`, flattened and arrow rows cut out in
+:mod:`shisaku.domain.plandoc_flatrows`; here each row becomes an indicator.
 """
 
 from __future__ import annotations
