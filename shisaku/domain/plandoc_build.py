@@ -90,7 +90,7 @@ class PlanBuilder(HeadingTree):
         self.initiative: Node | None = None
         self.inline = 0  # the line whose 主な取組 label has its actions after it on the line
         self.label: _Label | None = None
-        self.item_lines: dict[int, int] = {}  # id of a list item block → its line
+        self.block_lines: dict[int, int] = {}  # id of a list item or table row block → its line
         self.open: _Open | None = None
         self.resume: _Open | None = None  # body text a footnote interrupted
         self.watched: list[tuple[Node, Section, int]] = []
@@ -219,8 +219,8 @@ class PlanBuilder(HeadingTree):
         block = Block(kind=kind, text=text)
         self._section_of(self._current(), line.number).blocks.append(block)
         self.notes.add(block)
-        if kind == "bullet":
-            self.item_lines[id(block)] = line.number
+        if kind in ("bullet", "row"):
+            self.block_lines[id(block)] = line.number
         if kind in ("paragraph", "bullet"):
             self._keep_open(_Open(block, "text"))
 
@@ -269,9 +269,9 @@ class PlanBuilder(HeadingTree):
             return
         items = label.section.blocks[label.start :]
         del label.section.blocks[label.start :]
-        group = self._initiative(label.owner, "", self.item_lines[id(items[0])])
+        group = self._initiative(label.owner, "", self.block_lines[id(items[0])])
         for block in items:
-            node = self._add_action(group, block.text, self.item_lines[id(block)])
+            node = self._add_action(group, block.text, self.block_lines[id(block)])
             node.footnotes = block.footnotes
             self.notes.replace(block, node)
 

@@ -13,12 +13,19 @@ from dataclasses import replace
 
 from shisaku.domain.periods import PeriodError, read_period
 from shisaku.domain.plandoc_lines import Line
-from shisaku.domain.plandoc_sections import header_word
+from shisaku.domain.plandoc_sections import NAME_COLUMNS, header_word
 
 
 def _header_cell(line: Line) -> bool:
     """Tell whether a line is one column name of a table printed a cell a line."""
     return line.kind in ("text", "section") and header_word(line.raw)
+
+
+def _label_above(lines: list[Line], i: int) -> bool:
+    """Tell whether line ``i`` is a table's label over its column names (成果指標 / 指標名 …),
+    not a column of its own."""
+    following = lines[i + 1].raw.strip() if i + 1 < len(lines) else ""
+    return lines[i].kind == "section" and following in NAME_COLUMNS
 
 
 _PERIOD_CELL = re.compile(r"^[(（][^()（）]{2,20}[)）]$")
@@ -96,7 +103,7 @@ def join_header_cells(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     i = 0
     while i < len(lines):
-        j, cells = _header_cells(lines, i)
+        j, cells = (i, ()) if _label_above(lines, i) else _header_cells(lines, i)
         if len(cells) >= 2:
             out.append(replace(lines[i], kind="header", text=" ".join(cells), cells=cells))
             i = j

@@ -171,13 +171,6 @@ def test_it_warns_for_each_cell_kept_as_text_and_each_figure_without_a_period() 
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="every indicator and its warnings carry the line of the table's label (4), not the "
-    "line of its own row (6, 7, 8): the table reader takes each row block's line from the map "
-    "read_indicators is given, but the builder records lines for bullets only "
-    "(plandoc_build._block) and read_plan passes the section lines alone (plandoc.py)",
-)
 def test_each_indicator_carries_the_line_of_its_own_row() -> None:
     reading = read(NEW_AND_UNREADABLE)
     assert [i.line for i in indicators(reading)] == [6, 7, 8]

@@ -310,11 +310,6 @@ def test_it_joins_header_cells_printed_one_a_line_with_the_periods_under_them(
     ) == (header)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a 成果指標 label before column names printed one a line is taken for a fourth "
-    "column (成果指標, 指標名, 現状値, 目標値) and the label is lost",
-)
 def test_it_keeps_an_indicator_label_apart_from_the_column_names_under_it() -> None:
     kept = kept_of(
         f"{HEAD}(1) 健康づくりの推進\n成果指標\n指標名\n現状値\n目標値\n"
