@@ -484,3 +484,9 @@ def test_the_page_in_english(town):
     client = as_user("kikaku")
     page = text(client.get(IMPORT.replace("/ja/", "/en/")))
     assert "Import a plan document" in page
+    upload(client, KAZAMINO)
+    page = text(client.get(preview_url(client).replace("/ja/", "/en/")))
+    assert "Reading of kihon-kazamino-seisaku.txt" in page
+    assert "Indicator 1.K1 合計特殊出生率 [－]: 1.38 (FY2020 (Reiwa 2))" in page
+    assert "<td>Heading: level 1, Field 1</td>" in page
+    assert "A new plan 999997/2022-2026 will be created." in page
