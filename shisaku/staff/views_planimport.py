@@ -36,10 +36,10 @@ from shisaku.staff.planimport_pages import page_png
 from shisaku.staff.planimport_reader import PlanFiles
 
 DONE_KEY = "staff_plan_import_done"
-PendingView = Callable[..., HttpResponse]
+View = Callable[..., HttpResponse]
 
 
-def planning_page(view: PendingView) -> PendingView:
+def planning_page(view: View) -> View:
     """Require a member who may import plans here; pass the Member to the view."""
 
     @member_page
@@ -52,7 +52,7 @@ def planning_page(view: PendingView) -> PendingView:
     return wrapper
 
 
-def pending_page(view: PendingView) -> PendingView:
+def pending_page(view: View) -> View:
     """Like :func:`planning_page`, for the upload of the URL's token kept in this session."""
 
     @planning_page
