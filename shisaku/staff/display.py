@@ -50,6 +50,7 @@ ACTIONS: dict[str, Promise] = {
 SECTIONS: dict[str, Promise] = {
     "description": _("Overview"),
     "situation": _("Current state and issues"),
+    "vision": _("What we aim for"),
     "direction": _("Basic direction"),
     "diagram": _("Measure diagram"),
     "indicators": _("Target indicators"),
