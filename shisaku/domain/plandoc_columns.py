@@ -1,9 +1,9 @@
 """The columns of an indicator table, as its header names them.
 
 A header cell gives a column's role (基準値/現状値 → baseline, 目標値 → target, 中間目標値, 単位,
-方向性, 担当課 …) and may give the column's period once (「現状値（令和元年度）」); a cell that is
-only a year (令和5年度) heads a target for that year.  A table's label joined to its header as a
-first column (成果指標 over column names printed one a line) is no column.
+方向性, 担当課, 設定理由 …) and may give the column's period once (「現状値（令和元年度）」); a
+cell that is only a year (令和5年度) heads a target for that year.  A table's label joined to its
+header as a first column (成果指標 over column names printed one a line) is no column.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from shisaku.domain.plandoc_sections import section_key, spoken_to_written
 
 VALUE_ROLES = ("baseline", "intermediate", "target", "actual")
 _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("rationale", ("理由", "考え方", "積算", "根拠")),  # before 目標値: 目標値の考え方
     ("unit", ("単位",)),
     ("intermediate", ("中間目標",)),
     ("baseline", ("基準値", "現状値", "現況値", "現在値", "策定時", "基準年度の値", "現状")),
@@ -74,7 +75,36 @@ def column_of(label: str, first: bool) -> Column:
     return Column("name" if first or any(w in bare for w in _NAME_WORDS) else "other", label)
 
 
-_CODE_WORDS = frozenset({"施策", "施策番号", "番号", "No", "No.", "コード", "施策コード"})
+_CODE_WORDS = frozenset({"施策", "施策番号", "番号", "コード", "施策コード"})
+_NUMBER_WORDS = frozenset({"No", "No.", "NO", "no", "№"})  # a row's number, no node's code
+LEAD_ROLES = ("number", "code")  # columns that may stand before the name
+
+
+def _lead_column(label: str) -> Column | None:
+    """Return the column of a row number (No) or a node's code (施策), or None."""
+    key = "".join(label.split())
+    if key in _NUMBER_WORDS:
+        return Column("number", label)
+    return Column("code", label) if key in _CODE_WORDS else None
+
+
+def lead_roles(columns: tuple[Column, ...]) -> tuple[str, ...]:
+    """Return the roles of the columns before the name when they are all row numbers or codes
+    (No | 施策 | 指標名 …), else ()."""
+    names = [n for n, c in enumerate(columns) if c.role == "name"]
+    lead = tuple(c.role for c in columns[: names[0]]) if names else ()
+    return lead if all(r in LEAD_ROLES for r in lead) else ()
+
+
+TEXT_ROLES = ("rationale", "definition", "source", "other")
+
+
+def text_columns(columns: tuple[Column, ...]) -> int:
+    """Return how many text columns (reasons, sources) follow the last value column: a row's
+    text then runs on over sentences and lines."""
+    values = [n for n, c in enumerate(columns) if c.role in VALUE_ROLES]
+    after = columns[values[-1] + 1 :] if values else ()
+    return sum(c.role in TEXT_ROLES for c in after)
 
 
 def _named_later(header: list[str]) -> bool:
@@ -93,16 +123,16 @@ def columns_of(header: list[str]) -> tuple[Column, ...]:
     """Return the columns of a header (the default name/baseline/target when there is none).
 
     When a later column names the indicators (an appendix: 分野 | 施策 | 掲載頁 | 指標 …), the
-    first columns are not the name, and a 施策 column holds the code of each row's node.
+    first columns are not the name, and a 施策 column holds the code of each row's node (a No
+    column the row's number).  Text columns of reasons and reckoning (指標として設定する理由,
+    目標値の考え方・積算など) are no value columns.
     """
     header = _without_label(header)
     if not header:
         return DEFAULT_COLUMNS
     later = _named_later(header)
     columns = tuple(
-        Column("code", label)
-        if "".join(label.split()) in _CODE_WORDS
-        else column_of(label, i == 0 and not later)
+        _lead_column(label) or column_of(label, i == 0 and not later)
         for i, label in enumerate(header)
     )
     if not any(c.role in VALUE_ROLES for c in columns):

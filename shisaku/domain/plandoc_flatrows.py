@@ -11,6 +11,7 @@ labelled stream names each value (see :mod:`shisaku.domain.plandoc_labelled`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from itertools import takewhile
 
@@ -70,7 +71,12 @@ def _tokens(text: str) -> list[str]:
 
 def _cells_of(tokens: list[str]) -> list[tuple[str, bool]]:
     """Return the stream as (word or value cell, is a value): a value takes its period after it."""
-    out: list[tuple[str, bool]] = []
+    return [(cell, is_value) for cell, is_value, _ in _spans(tokens)]
+
+
+def _spans(tokens: list[str]) -> list[tuple[str, bool, int]]:
+    """Return the cells of a stream as (cell, is a value, index of its last token)."""
+    out: list[tuple[str, bool, int]] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -78,10 +84,11 @@ def _cells_of(tokens: list[str]) -> list[tuple[str, bool]]:
         if _PAREN_TOKEN.match(after) and _value_reading(token) is not None:
             joined = f"{token} {after}"
             if _value_reading(joined) is not None:
-                out.append((joined, True))
+                out.append((joined, True, i + 1))
                 i += 2
                 continue
-        out.append((token, _value_reading(token) is not None and not _PAREN_TOKEN.match(token)))
+        is_value = _value_reading(token) is not None and not _PAREN_TOKEN.match(token)
+        out.append((token, is_value, i))
         i += 1
     return out
 
@@ -143,6 +150,87 @@ def stream_rows(text: str, line: int, width: int) -> tuple[list[TableRow], list[
         else:
             loose.extend(words + values)
     return rows, loose
+
+
+_CODE_TOKEN = re.compile(r"[0-9０-９]{1,4}(?:[-‐－.・][0-9０-９]{1,4})*")
+
+
+def _row_starts(cells: list[tuple[str, bool]], lead: tuple[str, ...]) -> list[int]:
+    """Return where each row begins in a stream whose rows start with ``lead`` columns (a row
+    number, a code): that many numbers, then a word of the name.  A row number must be one more
+    than the last one's, so that a figure in the text of a row is never taken for a new row."""
+    starts: list[int] = []
+    last = 0
+    for i in range(len(cells) - len(lead)):
+        head = [c for c, _ in cells[i : i + len(lead)]]
+        if cells[i + len(lead)][1] or not all(_CODE_TOKEN.fullmatch(c) for c in head):
+            continue
+        number = int(unicodedata.normalize("NFKC", head[0])) if head[0].isdigit() else None
+        if lead[0] == "number" and starts and number != last + 1:
+            continue
+        starts.append(i)
+        last = number or 0
+    return starts
+
+
+def lead_rows(
+    entries: list[str], line: int, width: int, lead: tuple[str, ...], texts: int
+) -> tuple[list[TableRow], list[str]]:
+    """Cut rows out of the lines of a table whose rows begin with a row number or a node's code
+    (「1 111 平和資料館の年間来館者数 2.4万人 (平成29年度) 3万人 …理由… 2 112 …」): each row runs
+    from its numbers to the next row's: its name, up to ``width`` values, then the text of the
+    ``texts`` columns after the values (reasons, sources), kept as one note.  The last row's
+    text ends with the line that completes its columns; what follows is no part of the table.
+    """
+    tokens, owner = _entry_tokens(entries)
+    spans = _spans(tokens)
+    cells = [(c, v) for c, v, _ in spans]
+    starts = _row_starts(cells, lead)
+    if not starts:
+        return stream_rows(" ".join(entries), line, width)
+    ends = [*starts[1:], _last_end(spans, owner, starts[-1] + len(lead), width, texts)]
+    rows = [_lead_row(cells[a:b], line, width, lead) for a, b in zip(starts, ends, strict=True)]
+    return rows, [c for c, _ in cells[: starts[0]] + cells[ends[-1] :]]
+
+
+def _entry_tokens(entries: list[str]) -> tuple[list[str], list[int]]:
+    """Return the words of the lines and, for each word, the line it stands on."""
+    tokens: list[str] = []
+    owner: list[int] = []
+    for k, entry in enumerate(entries):
+        found = _tokens(entry)
+        tokens += found
+        owner += [k] * len(found)
+    return tokens, owner
+
+
+def _last_end(
+    spans: list[tuple[str, bool, int]], owner: list[int], start: int, width: int, texts: int
+) -> int:
+    """Return where the last row ends: after its values, whole lines are its text while it has
+    fewer than ``texts`` words (one a column)."""
+    _, _, i = _next_run([(c, v) for c, v, _ in spans], start, width)
+    count = 0
+    while i < len(spans):
+        entry = owner[spans[i][2]]
+        if count >= texts and entry != owner[spans[i - 1][2]]:
+            break
+        count += 1
+        i += 1
+    return i
+
+
+def _lead_row(
+    cells: list[tuple[str, bool]], line: int, width: int, lead: tuple[str, ...]
+) -> TableRow:
+    """Return one row of a table with number columns in front (see :func:`lead_rows`)."""
+    codes = [c for c, _ in cells[: len(lead)]]
+    words, values, i = _next_run(cells, len(lead), width)
+    name, notes = _split_notes(words)
+    rest = " ".join(c for c, _ in cells[i:])
+    code = codes[lead.index("code")] if "code" in lead else ""
+    notes += [rest] if rest else []
+    return TableRow(_join_words(name), values, line, notes, node_code=code)
 
 
 def labelled(text: str, line: int) -> list[TableRow]:

@@ -187,6 +187,11 @@ HEADER_WORDS = frozenset(
         "達成状況",
     }
 )
+# Column names beside the values: a row number or a code in front of the name …
+SIDE_CODE_WORDS = frozenset({"No", "No.", "NO", "番号", "施策", "施策番号", "コード", "施策コード"})
+# … and words of the text columns after them (reasons, reckoning, sources, notes).
+SIDE_TEXT_WORDS = ("理由", "考え方", "積算", "根拠", "出典", "出所", "定義", "説明", "備考")
+_SIDE_LIMIT = 20
 # Column names that name the indicators themselves (the first column of a table).
 NAME_COLUMNS = frozenset({"指標名", "指標", "指標名称", "指標の名称", "指標とその説明", "項目"})
 # What a screen reader's text makes of column names (値 read as ち), and its arrow.
@@ -241,11 +246,27 @@ def header_word(token: str) -> bool:
     return key in HEADER_WORDS or _PAREN.sub("", key) in HEADER_WORDS
 
 
+def side_column(cell: str) -> bool:
+    """Tell whether a header cell names a column beside the indicator's values: a row number
+    or code (No, 施策) or a short text column of reasons, reckoning or sources
+    (指標として設定する理由, 目標値の考え方・積算など, 指標の出典・定義など)."""
+    key = match_key(cell)
+    if key in SIDE_CODE_WORDS:
+        return True
+    short = len(key) <= _SIDE_LIMIT and "。" not in key
+    return short and any(w in key for w in SIDE_TEXT_WORDS)
+
+
 def header_columns(line: str) -> tuple[str, ...]:
-    """Return a table header's column names, or () when ``line`` is not a header."""
+    """Return a table header's column names, or () when ``line`` is not a header.
+
+    Two column names or more, and at least half of the cells column names or side columns
+    (a No or 施策 code in front, reasons and sources behind: see :func:`side_column`).
+    """
     cells = _cells(line)
     words = sum(header_word(c) for c in cells)
-    if words < 2 or words * 2 < len(cells):
+    known = sum(header_word(c) or side_column(c) for c in cells)
+    if words < 2 or known * 2 < len(cells):
         return ()
     return tuple(cells)
 

@@ -29,12 +29,20 @@ from dataclasses import dataclass, field
 from shisaku.domain.docindicators import DocFigure, DocIndicator
 from shisaku.domain.figurecells import read_figure_cell
 from shisaku.domain.periods import Period, PeriodError, read_period
-from shisaku.domain.plandoc_columns import VALUE_ROLES, Column, columns_of
+from shisaku.domain.plandoc_columns import (
+    LEAD_ROLES,
+    VALUE_ROLES,
+    Column,
+    columns_of,
+    lead_roles,
+    text_columns,
+)
 from shisaku.domain.plandoc_flatrows import (
     ARROWS,
     TableRow,
     arrow_row,
     labelled,
+    lead_rows,
     stream_rows,
 )
 from shisaku.domain.plandoc_labelled import is_labelled
@@ -140,7 +148,7 @@ def _cells_row(text: str, line: int, columns: tuple[Column, ...]) -> TableRow:
     by_role = list(zip(columns, cells, strict=False))
     name = next((c for col, c in by_role if col.role == "name"), cells[0])
     values = [c for col, c in by_role if col.role in (*VALUE_ROLES, "unit")]
-    kept = (*VALUE_ROLES, "unit", "name", "code")
+    kept = (*VALUE_ROLES, "unit", "name", *LEAD_ROLES)
     notes = [c for col, c in by_role if col.role not in kept and c]
     code = next((c for col, c in by_role if col.role == "code"), "")
     return TableRow(name, values, line, notes, node_code=code)
@@ -170,6 +178,9 @@ def _flattened(entries: list[tuple[str, int]], columns: tuple[Column, ...]) -> _
     if is_labelled(text):
         return labelled(text, line), []
     width = sum(c.role in VALUE_ROLES for c in columns)
+    lead = lead_roles(columns)
+    if lead:
+        return lead_rows([t for t, _ in entries], line, width, lead, text_columns(columns))
     return stream_rows(text.replace("\n", " "), line, width)
 
 
@@ -195,6 +206,7 @@ class _SectionReader:
 
     def __init__(self, section: Section, line: int, lines: Mapping[int, int]) -> None:
         self.columns = columns_of(section.columns)
+        self.between = _between_rows(section.blocks)
         self.table = _Table()
         self.stream: list[tuple[str, int]] = []  # flattened lines and their line numbers
         self.line = line
@@ -217,11 +229,16 @@ class _SectionReader:
             self.flush()  # an arrow row stands alone on its line
             self.stream.append((block.text, self._line(block)))
             self.flush()
-        elif block.kind == "row":
+        elif block.kind == "row" or self._runs_on(block):
             self.stream.append((block.text, self._line(block)))
         else:
             self.flush()
             self.table.blocks.append(block)
+
+    def _runs_on(self, block: Block) -> bool:
+        """Tell whether a paragraph between rows is the text of a row's reason or source
+        columns, cut at its sentences (a table with such columns after its values)."""
+        return id(block) in self.between and text_columns(self.columns) > 0
 
     def _line(self, block: Block) -> int:
         """Return the line a block was read from (the section's when it is not known)."""
@@ -257,6 +274,14 @@ class _SectionReader:
             _add(self.table, _indicator(row, self.columns), keep=False)
         if loose:
             self.table.blocks.append(Block(kind="paragraph", text=" ".join(loose)))
+
+
+def _between_rows(blocks: list[Block]) -> set[int]:
+    """Return the ids of the paragraphs that stand between two row blocks."""
+    rows = [n for n, b in enumerate(blocks) if b.kind == "row"]
+    if not rows:
+        return set()
+    return {id(b) for b in blocks[rows[0] : rows[-1]] if b.kind == "paragraph"}
 
 
 def _as_paragraph(block: Block) -> Block:
