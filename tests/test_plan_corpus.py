@@ -18,7 +18,7 @@ from benchmarks.plan_accuracy import CORPUS, Score, score_document
 MEASURED = {
     "blind-blog-senryaku-suzunari": (10, 10, 10, 10, 0, 22),
     "blind-jisshi-keikaku-moegi": (6, 6, 16, 6, 9, 9),
-    "blind-shihyou-ichiran-tsubakioka": (0, 0, 4, 0, 0, 8),
+    "blind-shihyou-ichiran-tsubakioka": (4, 4, 4, 4, 0, 8),
     "blind-shisaku-shihyou-rurikawa": (6, 6, 6, 6, 9, 9),
     "blind-web-hashira-hoshimidai": (0, 0, 17, 0, 0, 14),
     "ebook-kihonkeikaku-kazahaya": (10, 10, 10, 10, 8, 8),

@@ -66,8 +66,11 @@ LEVEL_WORDS = (
 )
 # Words that number figures, tables and notes, never levels of the plan.
 CAPTIONS = frozenset({"図", "表", "図表", "グラフ", "資料", "写真", "参考", "注", "出典", "別表"})
-_NUM = r"(?:[0-9]{1,3}|[〇一二三四五六七八九十]{1,3}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|[①-⑳]|元)"
 _SEP = r"\s*(?:[-.・_ー]|の(?=[0-9]))\s*"  # 2-1, 2.1, 2・1, and 2の1 as a screen reader says it
+# A Roman numeral in Latin letters (I, II, … XII) begins a code only: 「政策分野I-1」「II-2」.
+_LATIN_ROMAN = r"(?:XI{1,2}|IX|IV|VI{0,3}|I{1,3}|X)"
+_ROMAN_CODE = rf"(?:{_LATIN_ROMAN}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ])(?={_SEP}[0-9])"
+_NUM = rf"(?:[0-9]{{1,3}}|[〇一二三四五六七八九十]{{1,3}}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]|[①-⑳]|元|{_ROMAN_CODE})"
 _SPLIT = re.compile(r"\s*(?:[-.・_ー]|の(?=[0-9]))\s*")
 _WORD = r"[\u4e00-\u9fff\u30a1-\u30faー々]{1,8}?"  # kanji and katakana, not the ・ between
 _TITLE_SEP = r"[\s:：.．、,，)）]*"
@@ -100,6 +103,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "dotted",
         re.compile(
             rf"^(?P<n>[0-9]{{1,3}}(?:{_SEP}[0-9]{{1,3}})+)(?![0-9.%])\s*{_TITLE_SEP}{_TAIL}"
+        ),
+    ),
+    (
+        "roman_code",
+        re.compile(
+            rf"^(?P<n>{_ROMAN_CODE}(?:{_SEP}[0-9]{{1,3}})+)(?![0-9.%])\s*{_TITLE_SEP}{_TAIL}"
         ),
     ),
     (
@@ -149,7 +158,7 @@ class Numbering:
 
 
 def number_value(text: str) -> int:
-    """Return the value of one number as plans write it: 12, 十二, Ⅻ, ⑫, 元 (= 1)."""
+    """Return the value of one number as plans write it: 12, 十二, Ⅻ, XII, ⑫, 元 (= 1)."""
     if text == "元":
         return 1
     if text in _CIRCLED:
@@ -158,6 +167,8 @@ def number_value(text: str) -> int:
         return int(text)
     if text in _ROMAN:
         return _ROMAN.index(text) + 1
+    if text in _ROMAN_ASCII:
+        return _ROMAN_ASCII.index(text) + 1
     if text in _ROMAN_LOWER:
         return _ROMAN_LOWER.index(text) + 1
     if "十" not in text:
@@ -172,13 +183,13 @@ def _numbers(text: str) -> tuple[int, ...]:
 
 
 def _kind_style(text: str) -> str:
-    """Return the style token of a number's script: {} for digits, 一 for kanji, Ⅰ for Roman,
-    ① for circled digits."""
+    """Return the style token of a number's script: {} for digits, 一 for kanji, Ⅰ for Roman
+    (in its own or in Latin letters), ① for circled digits."""
     if text in _CIRCLED:
         return "①"
     if text.isdigit() or text == "元":
         return "{}"
-    return "Ⅰ" if text in _ROMAN else "{一}"
+    return "Ⅰ" if text in _ROMAN or text in _ROMAN_ASCII else "{一}"
 
 
 def _code_style(text: str) -> str:
@@ -256,6 +267,7 @@ _BUILDERS: dict[str, Builder] = {
     "pair": _pair,
     "word": _word,
     "dotted": lambda m: _dotted(m),
+    "roman_code": lambda m: Numbering(_code_style(m["n"]), _numbers(m["n"]), m["title"]),
     "bracket": lambda m: Numbering(f"{m['open']}{{}}{m['close']}", (int(m["n"]),), m["title"]),
     "paren": lambda m: Numbering(f"({_kind_style(m['n'])})", (number_value(m["n"]),), m["title"]),
     "paren_kana": lambda m: _kana(m["k"], m["title"], "(ア)"),
