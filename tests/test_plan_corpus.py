@@ -20,7 +20,7 @@ MEASURED = {
     "blind-jisshi-keikaku-moegi": (6, 6, 16, 6, 9, 9),
     "blind-shihyou-ichiran-tsubakioka": (4, 4, 4, 4, 0, 8),
     "blind-shisaku-shihyou-rurikawa": (6, 6, 6, 6, 9, 9),
-    "blind-web-hashira-hoshimidai": (0, 0, 17, 0, 0, 14),
+    "blind-web-hashira-hoshimidai": (17, 17, 17, 17, 10, 14),
     "ebook-kihonkeikaku-kazahaya": (10, 10, 10, 10, 8, 8),
     "ebook-senryaku-shiomi": (10, 10, 10, 10, 19, 20),
     "kihon-asagirigawa-kpi": (16, 16, 16, 16, 14, 16),

@@ -154,8 +154,11 @@ def _closing_frame(resolved: list[Line], reasons: list[str | None]) -> int | Non
 
 
 def _demoted(line: Line, kind: FallbackKind) -> Line:
-    """Return a heading candidate as the kind it falls back to (a group, a bullet, text)."""
+    """Return a heading candidate as the kind it falls back to (a group, a bullet, text); a
+    list item read as a candidate is the item it was."""
     text = line.text if kind != "text" and line.text else line.raw
+    if kind == "bullet" and line.listed:
+        text = line.listed
     return replace(line, kind=kind, text=text)
 
 

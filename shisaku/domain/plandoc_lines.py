@@ -101,6 +101,7 @@ class Line:
     bold: bool = False
     outline: int = 0
     original: str = ""  # the source line as given, spaces in front included (aligned tables)
+    listed: str = ""  # a list item read as a heading candidate: its text as an item (「1-1 …」)
 
     def where(self) -> str:
         """Return the place of the line for a message: 「12 行目」 or 「3 ページ 12 行目」."""
@@ -151,6 +152,20 @@ def _footnote(s: str, n: int) -> Line | None:
     """Claim a footnote 「※関係人口：…」 (also 「※1 用語:…」)."""
     m = _FOOTNOTE_RE.match(s)
     return Line(n, "footnote", s, text=m[2], key=m[1]) if m else None
+
+
+_PIPE_RULE = re.compile(r"^:?-+:?$")  # a Markdown table's rule under its header: 「---|---|」
+
+
+def piped_cells(s: str) -> str | None:
+    """Return a table row typed with pipes (「指標名 | 現状 | 目標 |」, a web page read as text)
+    with tabs between its cells, or None; the rule under the header (「---|---|」) is no row."""
+    if "|" not in s or not (s.startswith("|") or s.endswith("|")):
+        return None
+    cells = [c.strip() for c in s.strip("|").split("|")]
+    if len(cells) < 2 or sum(bool(c) for c in cells) < 2:
+        return None
+    return None if all(_PIPE_RULE.match(c) for c in cells if c) else "\t".join(cells)
 
 
 def _row(s: str, n: int) -> Line | None:
@@ -297,6 +312,9 @@ RULES: tuple[Rule, ...] = (
 def classify_text(raw: str, number: int) -> Line:
     """Return the classified form of the physical line ``raw`` (1-based ``number``)."""
     s = clean(raw)
+    piped = piped_cells(s)
+    if piped is not None:
+        s = raw = piped
     line = next(filter(None, (rule(s, number) for rule in RULES)), None)
     if line is None:
         return Line(number, "text", s, text=s)

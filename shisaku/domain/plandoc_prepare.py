@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from shisaku.domain.plandoc_aligned import aligned_tables
+from shisaku.domain.plandoc_glued import bulleted_codes, glued_headings
 from shisaku.domain.plandoc_headercells import join_header_cells
 from shisaku.domain.plandoc_lines import (
     Line,
@@ -215,6 +216,7 @@ def classified_lines(document: SourceDocument, profile: Profile) -> list[Line]:
     lines = aligned_tables([line for line in lines if line.kind != "blank"] or lines)
     lines = join_header_cells(lines)
     lines = continue_lists(_merge_titles([_extra_kinds(line, profile) for line in lines]))
+    lines = bulleted_codes(glued_headings(lines))
     body = _body_size(lines)
     return [_hinted(line, body) for line in lines]
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from shisaku.domain.plandoc import PlanReading, read_plan
+from shisaku.domain.plandoc_lines import classify_text, piped_cells
 from shisaku.domain.plandoc_numbering import Numbering, number_value, read_numbering
 from shisaku.domain.plandoc_source import document_from_text
 from shisaku.domain.plantree import Node, walk
@@ -83,3 +84,93 @@ def test_a_page_of_policy_fields_with_roman_codes_is_read() -> None:
         ("measure", "2-1", "子どもを安心して産み育てられる環境づくり"),
     ]
     assert [i.name for i in node(reading, "1-2").indicators] == ["刑法犯認知件数"]
+
+
+# --- (b) numbers glued to their titles, codes in bulleted lists, pipe tables -------------------
+
+PILLARS = """\
+4つの政策の柱と主要目標
+1安心して暮らし続けられるまちを守る
+- #防災
+- #医療
+- 1-1 災害に強いまちをつくる
+- 1-2 地域医療と救急体制を確保する
+指標名 | 現状 | 目標 |
+---|---|---|
+交通事故死者数 | 5人(2022年) | 2人(2027年) |
+2地域の稼ぐ力を高める
+- 2-1 農業の担い手を育て、農地を生かす
+指標名 | 現状 | 目標 |
+---|---|---|
+農業産出額 | 86.4億円(2021年) | 92.0億円(2027年) |
+"""
+
+
+def test_numbers_glued_to_their_titles_that_count_1_2_are_a_level_with_coded_items() -> None:
+    reading = read(PILLARS)
+    assert outline(reading) == [
+        ("measure", "1", "安心して暮らし続けられるまちを守る"),
+        ("initiative", "1-1", "災害に強いまちをつくる"),
+        ("initiative", "1-2", "地域医療と救急体制を確保する"),
+        ("measure", "2", "地域の稼ぐ力を高める"),
+        ("initiative", "2-1", "農業の担い手を育て、農地を生かす"),
+    ]
+    assert reading.profile()["headings"]["{}見出し"]["level"] == 1
+
+
+def test_a_pipe_table_after_the_coded_items_is_their_pillars() -> None:
+    reading = read(PILLARS)
+    assert [i.name for i in node(reading, "1").indicators] == ["交通事故死者数"]
+    assert [i.name for i in node(reading, "2").indicators] == ["農業産出額"]
+    assert node(reading, "1-2").indicators == []
+
+
+def test_a_bulleted_item_of_a_pillar_keeps_its_mark_out_of_the_heading_and_its_hashtags() -> None:
+    reading = read(PILLARS)
+    section = node(reading, "1").section("description")
+    assert section is not None
+    assert [(b.kind, b.text) for b in section.blocks] == [("bullet", "#防災"), ("bullet", "#医療")]
+
+
+@pytest.mark.parametrize(
+    "counted",
+    [
+        "1人当たりの医療費は県平均を上回っています",
+        "3歳児健康診査の受診率",
+        "2か所の拠点を整備します",
+        "10年後のまちの姿",
+    ],
+)
+def test_a_number_that_counts_something_is_never_a_glued_heading(counted: str) -> None:
+    reading = read(f"1 安心して暮らせるまち\n{counted}\n2 活力あるまち\n")
+    assert [n.title for n in walk(reading.tree.nodes)] == ["安心して暮らせるまち", "活力あるまち"]
+    text = node(reading, "1").section("description")
+    assert text is not None and [b.text for b in text.blocks] == [counted]
+
+
+def test_a_glued_number_that_does_not_count_1_2_stays_text() -> None:
+    reading = read("1 安心して暮らせるまち\n3安全な道路をつくる\n2 活力あるまち\n")
+    assert [n.code for n in walk(reading.tree.nodes)] == ["1", "2"]
+    text = node(reading, "1").section("description")
+    assert text is not None and [b.text for b in text.blocks] == ["3安全な道路をつくる"]
+
+
+def test_a_bulleted_code_that_extends_no_heading_above_it_stays_a_list_item() -> None:
+    reading = read("1 安心して暮らせるまち\n- 2-1 災害に強いまちをつくる\n2 活力あるまち\n")
+    assert [n.code for n in walk(reading.tree.nodes)] == ["1", "2"]
+    text = node(reading, "1").section("description")
+    assert text is not None
+    assert [(b.kind, b.text) for b in text.blocks] == [("bullet", "2-1 災害に強いまちをつくる")]
+
+
+def test_a_pipe_row_is_a_table_row_and_its_rule_is_set_aside() -> None:
+    assert piped_cells("指標名 | 現状 | 目標 |") == "指標名\t現状\t目標"
+    assert piped_cells("| 出生数 | 48人 | 55人 |") == "出生数\t48人\t55人"
+    assert piped_cells("---|---|---|") is None
+    assert piped_cells("ホーム | 市政情報") is None
+    line = classify_text("交通事故死者数 | 5人(2022 年) | 2人以下(2027 年) |", 7)
+    assert (line.kind, line.cells) == (
+        "row",
+        ("交通事故死者数", "5人(2022 年)", "2人以下(2027 年)"),
+    )
+    assert classify_text("指標名 | 現状 | 目標 |", 6).kind == "header"
