@@ -13,9 +13,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from shisaku.domain.plandoc_actions import ActionLists, OpenText
 from shisaku.domain.plandoc_errors import PlanDocError, Problem
-from shisaku.domain.plandoc_headings import LOW_KINDS, HeadingTree
-from shisaku.domain.plandoc_items import lists_items, split_items
+from shisaku.domain.plandoc_headings import LOW_KINDS
+from shisaku.domain.plandoc_kpilines import is_kpi_line
 from shisaku.domain.plandoc_lines import Line, ends_sentence
 from shisaku.domain.plandoc_settle import settle_sections, warns_when_empty
 from shisaku.domain.plantree import (
@@ -47,32 +48,6 @@ _ROW_SIGN = re.compile(r"[0-9０-９→⇒：:]|右矢印")  # a list item that 
 
 
 @dataclass
-class _Open:
-    """A text that did not end its sentence: the next plain line continues it."""
-
-    target: Block | Node | Footnote
-    attr: str  # "text" for blocks and footnotes, "title" for action nodes
-    is_note: bool = False
-    listed: bool = False  # the last of actions run together with 「、」: more may follow
-
-    def append(self, more: str) -> bool:
-        """Append ``more`` with no separator; tell whether the sentence now ends."""
-        text: str = getattr(self.target, self.attr) + more
-        setattr(self.target, self.attr, text)
-        return ends_sentence(text)
-
-
-@dataclass
-class _Label:
-    """A 主な取組 label not yet followed by any action: a side label printed beside its list
-    comes after it in the text, so the list items just before it may be its actions."""
-
-    owner: Node
-    section: Section | None
-    start: int  # the first of the list items that end the section
-
-
-@dataclass
 class BuildResult:
     """The tree, the lines set aside before the first heading, and the code of each node."""
 
@@ -81,18 +56,12 @@ class BuildResult:
     placed: list[tuple[int, str]] = field(default_factory=list)  # (line, code) of each node
 
 
-class PlanBuilder(HeadingTree):
+class PlanBuilder(ActionLists):
     """Turn classified lines into a plan tree; :meth:`finish` returns it with its warnings."""
 
     def __init__(self, source: str, kinds_by_level: dict[int, str] | None = None) -> None:
         super().__init__(source, kinds_by_level)
-        self.mode = "description"  # a section key, or "initiatives" under 主な取組
-        self.initiative: Node | None = None
-        self.inline = 0  # the line whose 主な取組 label has its actions after it on the line
-        self.label: _Label | None = None
-        self.block_lines: dict[int, int] = {}  # id of a list item or table row block → its line
-        self.open: _Open | None = None
-        self.resume: _Open | None = None  # body text a footnote interrupted
+        self.resume: OpenText | None = None  # body text a footnote interrupted
         self.watched: list[tuple[Node, Section, int]] = []
         self.itemized: set[int] = set()  # ids of sections whose items became nodes
         self.preamble: list[Line] = []
@@ -188,9 +157,10 @@ class PlanBuilder(HeadingTree):
         else:
             self._block(line, "row", line.raw)
 
-    def _section_of(self, node: Node, number: int) -> Section:
-        """Return the node's section for the current mode, creating it on first use."""
-        key = _SECTION_KEYS.get(self.mode, "description")
+    def _section_of(self, node: Node, number: int, mode: str = "") -> Section:
+        """Return the node's section for the current mode (or ``mode``), creating it on first
+        use."""
+        key = _SECTION_KEYS.get(mode or self.mode, "description")
         section = node.section(key)
         if section is None:
             section = Section(key=key)
@@ -206,23 +176,30 @@ class PlanBuilder(HeadingTree):
             self._bullet(line, "paragraph")
 
     def _bullet(self, line: Line, kind: BlockKind = "bullet") -> None:
-        """Place a bullet: an action under 主な取組 or an initiative, a table row, else a bullet."""
-        if self.mode == "initiatives" or (kind == "bullet" and self._under_initiative()):
+        """Place a bullet: an action under 主な取組 or an initiative, a table row, else a bullet.
+
+        A line that is an indicator row by its form (「名称：基準値 → 目標値」) goes to the node's
+        indicator table even where no label opened one.
+        """
+        if self.mode != "indicators" and is_kpi_line(line.text):
+            self._block(line, "row", line.raw, "indicators")
+        elif self.mode == "initiatives" or (kind == "bullet" and self._under_initiative()):
             self._action(line)
         elif self.mode == "indicators" and kind == "bullet" and _ROW_SIGN.search(line.text):
             self._block(line, "row", line.raw)
         else:
             self._block(line, kind, line.text)
 
-    def _block(self, line: Line, kind: BlockKind, text: str) -> None:
-        """Add a block to the current section, keeping it open if its sentence is cut."""
+    def _block(self, line: Line, kind: BlockKind, text: str, mode: str = "") -> None:
+        """Add a block to the current section (or the section of ``mode``), keeping it open if
+        its sentence is cut."""
         block = Block(kind=kind, text=text)
-        self._section_of(self._current(), line.number).blocks.append(block)
+        self._section_of(self._current(), line.number, mode).blocks.append(block)
         self.notes.add(block)
         if kind in ("bullet", "row"):
             self.block_lines[id(block)] = line.number
         if kind in ("paragraph", "bullet"):
-            self._keep_open(_Open(block, "text"))
+            self._keep_open(OpenText(block, "text"))
 
     def _group(self, line: Line) -> None:
         """Place a group marker: an initiative under 主な取組, else a sub-heading."""
@@ -249,81 +226,11 @@ class PlanBuilder(HeadingTree):
         if not node.department:
             node.department = line.text
 
-    def _items_before(self, owner: Node) -> _Label:
-        """Return the label just read, with the list items that end the text before it (never
-        a labelled section's: those are its own)."""
-        section = next((s for s in reversed(owner.sections) if s.blocks), None)
-        if section is not None and section.key != "description":
-            section = None
-        blocks = section.blocks if section is not None else []
-        start = len(blocks)
-        while start and blocks[start - 1].kind == "bullet":
-            start -= 1
-        return _Label(owner, section, start)
-
-    def _take_items_before(self) -> None:
-        """Make the list items before a 主な取組 label that no action followed its actions."""
-        label, self.label = self.label, None
-        assert label is not None
-        if label.section is None or label.start == len(label.section.blocks):
-            return
-        items = label.section.blocks[label.start :]
-        del label.section.blocks[label.start :]
-        group = self._initiative(label.owner, "", self.block_lines[id(items[0])])
-        for block in items:
-            node = self._add_action(group, block.text, self.block_lines[id(block)])
-            node.footnotes = block.footnotes
-            self.notes.replace(block, node)
-
-    def _initiative(self, owner: Node, title: str, number: int) -> Node:
-        """Create the next initiative group of ``owner`` (code 2-1-1.1, 2-1-1.2, …)."""
-        self.label = None
-        n = sum(c.kind == "initiative" for c in owner.children) + 1
-        node = Node(
-            kind="initiative", code=f"{owner.code}.{n}", title=title, title_known=bool(title)
-        )
-        if not title:
-            self.untitled.append((node, number))
-        owner.children.append(node)
-        self.placed.append((number, node.code))
-        self.notes.add(node)
-        self.initiative = node
-        return node
-
-    def _under_initiative(self) -> bool:
-        """Tell whether the current heading is an initiative read as text (its list is actions)."""
-        return self.mode == "description" and self._current().kind == "initiative"
-
-    def _action(self, line: Line) -> None:
-        """Create an action under the current initiative (an untitled one if none yet); a line
-        that runs several together (after its label, or three or more names) gives each one."""
-        if self.initiative is None and self._under_initiative():
-            self.initiative = self._current()
-        group = self.initiative or self._initiative(self._current(), "", line.number)
-        listed = line.number == self.inline or lists_items(line.text)
-        for title in split_items(line.text) if listed else [line.text]:
-            node = self._add_action(group, title, line.number)
-        self._keep_open(_Open(node, "title", listed=listed))
-
-    def _add_action(self, group: Node, title: str, number: int) -> Node:
-        """Append an action titled ``title`` to ``group``."""
-        self.label = None
-        code = f"{group.code}.{len(group.children) + 1}"
-        node = Node(kind="action", code=code, title=title)
-        group.children.append(node)
-        self.placed.append((number, code))
-        self.notes.add(node)
-        return node
-
     def _close_open(self) -> None:
         """Forget the open text; a list that ended on 「、」 loses it."""
         if self.open is not None and self.open.listed and isinstance(self.open.target, Node):
             self.open.target.title = self.open.target.title.rstrip("、")
         self.open = self.resume = None
-
-    def _keep_open(self, text: _Open) -> None:
-        """Remember ``text`` as open when its sentence is not finished."""
-        self.open = None if ends_sentence(getattr(text.target, text.attr)) else text
 
     def _continue(self, line: Line) -> None:
         """Join a plain line to the open text: a page or line break had cut the sentence."""
@@ -333,16 +240,6 @@ class PlanBuilder(HeadingTree):
         elif self.open.append(line.text):
             self.open, self.resume = self.resume, None
 
-    def _continue_items(self, line: Line) -> None:
-        """Continue actions run together: the line ends the open name and may add more."""
-        assert self.open is not None and isinstance(self.open.target, Node) and self.initiative
-        node = self.open.target
-        first, *more = split_items(node.title + line.text)
-        node.title = first
-        for title in more:
-            node = self._add_action(self.initiative, title, line.number)
-        self._keep_open(_Open(node, "title", listed=True))
-
     def _footnote(self, line: Line) -> None:
         """Queue a footnote; body text it interrupted at a page foot stays open."""
         note = Footnote(term=line.key, text=line.text)
@@ -351,7 +248,7 @@ class PlanBuilder(HeadingTree):
         if ends_sentence(note.text):
             self.open, self.resume = body, None
         else:
-            self.open, self.resume = _Open(note, "text", is_note=True), body
+            self.open, self.resume = OpenText(note, "text", is_note=True), body
 
     # --- end of document ----------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from shisaku.domain.plandoc_kpilines import is_kpi_line
 from shisaku.domain.plandoc_lines import Line
 from shisaku.domain.plandoc_numbering import LEVEL_WORDS
 from shisaku.domain.plandoc_text import match_key
@@ -49,7 +50,10 @@ def candidates(lines: list[Line]) -> list[Candidate]:
 
 
 def is_table(line: Line) -> bool:
-    """Tell whether ``line`` is part of an indicator table (label, header or tab row)."""
+    """Tell whether ``line`` is part of an indicator table (label, header or tab row), or an
+    indicator row by its form (「名称：基準値 → 目標値」)."""
+    if line.kind in ("text", "bullet"):
+        return is_kpi_line(line.text)
     return line.kind in ("header", "row") or (line.kind == "section" and line.key == "indicators")
 
 

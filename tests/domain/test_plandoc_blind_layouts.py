@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from shisaku.domain.plandoc import PlanReading, read_plan
+from shisaku.domain.plandoc_kpilines import is_kpi_line
 from shisaku.domain.plandoc_lines import classify_text, piped_cells
 from shisaku.domain.plandoc_numbering import Numbering, number_value, read_numbering
 from shisaku.domain.plandoc_source import document_from_text
@@ -174,3 +175,73 @@ def test_a_pipe_row_is_a_table_row_and_its_rule_is_set_aside() -> None:
         ("交通事故死者数", "5人(2022 年)", "2人以下(2027 年)"),
     )
     assert classify_text("指標名 | 現状 | 目標 |", 6).kind == "header"
+
+
+# --- (c) indicator rows printed as lines of their own, with no label -------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "メロン出荷額:3億1,200万円 → 3億6,000万円",
+        "新規雇用者数: ― → 40人",
+        "新規就農者数：1.2人/年 ⇒ 3人/年",
+        "特定健康診査の受診率：38.6%、右矢印、50.0%",
+    ],
+)
+def test_a_name_colon_value_arrow_value_line_is_an_indicator_row(line: str) -> None:
+    assert is_kpi_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "出生数は48人から55人へ → 増やすことを目指します。",
+        "目標：子育てしやすいまち → 選ばれるまち",
+        "詳しくは → 資料編",
+        "1-1 → 1-2",
+    ],
+)
+def test_a_sentence_or_a_line_without_a_named_figure_is_no_indicator_row(line: str) -> None:
+    assert not is_kpi_line(line)
+
+
+BLOG = """\
+1.地域の産業を伸ばし、安心して働ける場をつくる
+メロン出荷額:3億1,200万円 → 3億6,000万円
+新規雇用者数: ― → 40人
+(1)農業の担い手と販路づくり
+① 新規就農者数:1.2人/年 → 3人/年
+② 学校給食での町内産食材の使用率:28%/年 → 35%/年
+2.町の魅力を伝え、人を呼び込む
+転入者数:612人 → 700人
+(1)移住・二地域居住の受け皿づくり
+① お試し暮らし住宅の利用日数:840日/年 → 1,200日/年
+個人的には、この目標はもう少し踏み込んでもよいと思っています。
+"""
+
+
+def test_bare_kpi_lines_are_the_indicators_of_the_node_they_stand_under() -> None:
+    reading = read(BLOG)
+    rows = {n.code: [i.name for i in n.indicators] for n in walk(reading.tree.nodes)}
+    assert rows == {
+        "1": ["メロン出荷額", "新規雇用者数"],
+        "1-1": ["新規就農者数", "学校給食での町内産食材の使用率"],
+        "2": ["転入者数"],
+        "2-1": ["お試し暮らし住宅の利用日数"],
+    }
+    text = node(reading, "2-1").section("description")
+    assert text is not None
+    assert [b.text for b in text.blocks] == [
+        "個人的には、この目標はもう少し踏み込んでもよいと思っています。"
+    ]
+
+
+def test_the_level_whose_headings_hold_bare_kpi_lines_is_the_measures() -> None:
+    reading = read(BLOG)
+    assert [(n.kind, n.code) for n in walk(reading.tree.nodes)] == [
+        ("field", "1"),
+        ("measure", "1-1"),
+        ("field", "2"),
+        ("measure", "2-1"),
+    ]
