@@ -55,6 +55,8 @@ class ActionLists(HeadingTree):
         self.label: ListLabel | None = None
         self.block_lines: dict[int, int] = {}  # id of a list item or table row block → its line
         self.open: OpenText | None = None
+        self.project: Node | None = None  # the action of a project row, which the text under it
+        # describes
 
     def _items_before(self, owner: Node) -> ListLabel:
         """Return the label just read, with the list items that end the text before it (never
@@ -111,6 +113,24 @@ class ActionLists(HeadingTree):
         for title in split_items(line.text) if listed else [line.text]:
             node = self._add_action(group, title, line.number)
         self._keep_open(OpenText(node, "title", listed=listed))
+
+    def _project(self, line: Line) -> None:
+        """Create the action of a project row (plandoc_projects), its cells (a budget a year,
+        the department) kept as its text; the lines under it describe it."""
+        group = self.initiative or self._initiative(self._current(), "", line.number)
+        node = self._add_action(group, line.text, line.number)
+        row = Block(kind="row", text="\t".join(line.cells))
+        node.sections.append(Section(key="description", blocks=[row]))
+        self.block_lines[id(row)] = line.number
+        self.project = node
+
+    def _describe_project(self, line: Line) -> None:
+        """Add a line under a project row to its action's text."""
+        assert self.project is not None
+        block = Block(kind="paragraph", text=line.text)
+        self.project.sections[0].blocks.append(block)
+        self.notes.add(block)
+        self._keep_open(OpenText(block, "text"))
 
     def _add_action(self, group: Node, title: str, number: int) -> Node:
         """Append an action titled ``title`` to ``group``."""

@@ -18,6 +18,7 @@ from shisaku.domain.plandoc_errors import PlanDocError, Problem
 from shisaku.domain.plandoc_headings import LOW_KINDS
 from shisaku.domain.plandoc_kpilines import is_kpi_line
 from shisaku.domain.plandoc_lines import Line, ends_sentence
+from shisaku.domain.plandoc_projects import describes_project, is_project_row
 from shisaku.domain.plandoc_settle import settle_sections, warns_when_empty
 from shisaku.domain.plantree import (
     SECTION_KEYS,
@@ -80,6 +81,7 @@ class PlanBuilder(ActionLists):
             self._continue(line)
         else:
             self._close_open()
+            self.project = self.project if line.kind == "text" else None
             if self.label is not None and _ends_list(line):
                 self._take_items_before()
             _HANDLERS[line.kind](self, line)
@@ -172,6 +174,8 @@ class PlanBuilder(ActionLists):
         """Place a plain line: an action under 主な取組, part of a table, else a paragraph."""
         if self.mode == "indicators" and _table_text(line.text):
             self._block(line, "row", line.text)
+        elif self.project is not None and describes_project(line):
+            self._describe_project(line)
         else:
             self._bullet(line, "paragraph")
 
@@ -183,6 +187,8 @@ class PlanBuilder(ActionLists):
         """
         if self.mode != "indicators" and is_kpi_line(line.text):
             self._block(line, "row", line.raw, "indicators")
+        elif is_project_row(line):
+            self._project(line)
         elif self.mode == "initiatives" or (kind == "bullet" and self._under_initiative()):
             self._action(line)
         elif self.mode == "indicators" and kind == "bullet" and _ROW_SIGN.search(line.text):

@@ -88,7 +88,7 @@ class Line:
     raw: str
     text: str = ""
     code: str = ""  # plan code of a heading, once the layout gave it one (2-1-1)
-    key: str = ""  # section key, or the term of a footnote
+    key: str = ""  # section key, the term of a footnote, or "project" (plandoc_projects)
     style: str = ""  # numbering style of a heading candidate ({}-{}, (), 基本目標{} …)
     numbers: tuple[int, ...] = ()
     word: str = ""  # the level word of the numbering (基本目標, 施策, 章 …)

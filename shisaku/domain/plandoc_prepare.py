@@ -28,6 +28,7 @@ from shisaku.domain.plandoc_lines import (
     title_ok,
 )
 from shisaku.domain.plandoc_profile import Profile, drop_key
+from shisaku.domain.plandoc_projects import project_tables
 from shisaku.domain.plandoc_sections import (
     HEADER_WORDS,
     SECTION_WORDS,
@@ -213,7 +214,8 @@ def _hinted(line: Line, body: float) -> Line:
 def classified_lines(document: SourceDocument, profile: Profile) -> list[Line]:
     """Return the document's lines classified, joined and split (noise still in place)."""
     lines = [line for s in _join_vertical(document.lines) for line in _split(s)]
-    lines = aligned_tables([line for line in lines if line.kind != "blank"] or lines)
+    lines = project_tables([line for line in lines if line.kind != "blank"] or lines)
+    lines = aligned_tables(lines)
     lines = join_header_cells(lines)
     lines = continue_lists(_merge_titles([_extra_kinds(line, profile) for line in lines]))
     lines = bulleted_codes(glued_headings(lines))
@@ -258,7 +260,8 @@ def _contents_block(lines: list[Line], start: int) -> set[int]:
 
 
 def _running_heads(lines: list[Line], contents: set[int]) -> set[int]:
-    """Return lines that come back page after page: with a changing page number, or verbatim.
+    """Return lines that come back page after page: with a changing page number, verbatim
+    three times or more, or at the top of every page it is on (right after a page number).
 
     Entries of a table of contents (``contents``) name headings once more: they do not count.
     """
@@ -267,13 +270,15 @@ def _running_heads(lines: list[Line], contents: set[int]) -> set[int]:
         for i, line in enumerate(lines)
     ]
     counts = Counter(k for k in keys if len(k) >= 4)
+    inside = {k for i, k in enumerate(keys) if not (i and lines[i - 1].kind == "page")}
     found: set[int] = set()
     seen: set[str] = set()
     for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
         if counts.get(key, 0) < 2:
             continue
         numbered = bool(_TRAILING_PAGE.search(line.raw))
-        if numbered or (counts[key] >= 3 and (line.kind != "heading" or key in seen)):
+        topped = key not in inside and line.kind != "heading"
+        if numbered or topped or (counts[key] >= 3 and (line.kind != "heading" or key in seen)):
             found.add(i)
         seen.add(key)
     return found

@@ -9,6 +9,7 @@ from shisaku.domain.plandoc import PlanReading, read_plan
 from shisaku.domain.plandoc_kpilines import is_kpi_line
 from shisaku.domain.plandoc_lines import classify_text, piped_cells
 from shisaku.domain.plandoc_numbering import Numbering, number_value, read_numbering
+from shisaku.domain.plandoc_projects import is_project_row, project_header, project_tables
 from shisaku.domain.plandoc_source import document_from_text
 from shisaku.domain.plantree import Node, walk
 
@@ -245,3 +246,126 @@ def test_the_level_whose_headings_hold_bare_kpi_lines_is_the_measures() -> None:
         ("field", "2"),
         ("measure", "2-1"),
     ]
+
+
+# --- (d) project tables are a measure's actions, never its indicators -------------------------
+
+PROJECTS = """\
+政策1 子どもの育ちと学びを支える
+実施施策1-1 妊娠・出産・子育ての切れ目ない支援
+  成果指標                                   性質   現状値(R元年度)   目標値(R6年度)
+  子育てに不安を感じる保護者の割合            ↓         37.2%            30.0%
+  事業                                                   事業費(千円)                        担当課
+                                                 R3        R4        R5        R6
+  ◎創 子育て世代包括支援センター運営事業       18,400    18,400    18,900    18,900   こども家庭課
+       妊娠期から子育て期までの相談を一つの窓口で受け、必要な支援につなげる。
+  ●   産後ケア事業                               6,200     7,800     7,800     8,100   こども家庭課
+  ◆   (仮称)西部学びの多様化教室整備事業            -    85,000    32,000         -   教育支援課
+       不登校の児童生徒が通える教室を
+       旧西部公民館に整備する。
+実施施策1-2 一人ひとりに応じた学びの充実
+"""
+
+
+def _actions(reading: PlanReading) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """Return every action as (code, title, its blocks as (kind, text))."""
+    return [
+        (n.code, n.title, [(b.kind, b.text) for s in n.sections for b in s.blocks])
+        for n in walk(reading.tree.nodes)
+        if n.kind == "action"
+    ]
+
+
+def test_a_project_table_gives_the_measure_its_actions_with_their_cells_as_text() -> None:
+    reading = read(PROJECTS)
+    assert _actions(reading) == [
+        (
+            "1-1.1.1",
+            "子育て世代包括支援センター運営事業",
+            [
+                ("row", "18,400\t18,400\t18,900\t18,900\tこども家庭課"),
+                (
+                    "paragraph",
+                    "妊娠期から子育て期までの相談を一つの窓口で受け、必要な支援につなげる。",
+                ),
+            ],
+        ),
+        ("1-1.1.2", "産後ケア事業", [("row", "6,200\t7,800\t7,800\t8,100\tこども家庭課")]),
+        (
+            "1-1.1.3",
+            "(仮称)西部学びの多様化教室整備事業",
+            [
+                ("row", "-\t85,000\t32,000\t-\t教育支援課"),
+                ("paragraph", "不登校の児童生徒が通える教室を旧西部公民館に整備する。"),
+            ],
+        ),
+    ]
+    initiative = node(reading, "1-1.1")
+    assert (initiative.kind, initiative.title_known) == ("initiative", False)
+
+
+def test_a_project_table_is_no_indicator_table() -> None:
+    reading = read(PROJECTS)
+    assert [i.name for i in node(reading, "1-1").indicators] == ["子育てに不安を感じる保護者の割合"]
+    assert node(reading, "1-2").indicators == []
+
+
+@pytest.mark.parametrize(
+    ("header", "columns"),
+    [
+        ("事業 事業費(千円) 担当課", ("事業", "事業費(千円)", "担当課")),
+        ("事業名\t事業概要", ("事業名", "事業概要")),
+        ("主な事業  事業費  事業概要", ("主な事業", "事業費", "事業概要")),
+        ("事業名 事業費 (千円)", ("事業名", "事業費(千円)")),
+    ],
+)
+def test_a_header_naming_projects_and_their_budget_or_summary_heads_a_project_table(
+    header: str, columns: tuple[str, ...]
+) -> None:
+    assert project_header(classify_text(header, 1)) == columns
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "指標名 現状値 目標値",
+        "事業 目標値 担当課",
+        "事業種別 区分 記号",
+        "事業 担当課",
+        "事業費 事業名",
+    ],
+)
+def test_a_header_of_indicators_or_of_a_legend_is_no_project_table(header: str) -> None:
+    assert project_header(classify_text(header, 1)) is None
+
+
+def test_rows_of_a_project_table_keep_their_marks_and_tags_out_of_the_title() -> None:
+    lines = project_tables(
+        [
+            classify_text("事業名 事業費(千円) 担当課", 1),
+            classify_text("R3 R4 R5", 2),
+            classify_text("●創 空き店舗活用促進事業 8,000 8,000 8,000 商工振興課", 3),
+            classify_text("【新規】子ども食堂支援事業 1,200 1,200 - 福祉課", 4),
+            classify_text("中小企業設備投資促進事業 30,000 30,000 30,000 商工振興課", 5),
+            classify_text("事業の一覧は毎年見直します", 6),
+        ]
+    )
+    assert [(line.kind, line.text, line.cells) for line in lines] == [
+        ("section", "事業名", ("事業名", "事業費(千円)", "担当課", "R3", "R4", "R5")),
+        ("bullet", "空き店舗活用促進事業", ("8,000", "8,000", "8,000", "商工振興課")),
+        ("bullet", "【新規】子ども食堂支援事業", ("1,200", "1,200", "-", "福祉課")),
+        ("bullet", "中小企業設備投資促進事業", ("30,000", "30,000", "30,000", "商工振興課")),
+        ("text", "事業の一覧は毎年見直します", ()),
+    ]
+    assert [is_project_row(line) for line in lines] == [False, True, True, True, False]
+
+
+def test_a_line_that_opens_every_page_it_is_on_is_a_running_head() -> None:
+    reading = read(
+        "実施計画\n- 11 -\n萌木市総合計画 前期実施計画\n政策1 子どもの育ちを支える\n"
+        "子育てを支えます。\n- 12 -\n萌木市総合計画 前期実施計画\n政策2 にぎわいを生み出す\n"
+    )
+    heads = [d.line for d in reading.dropped if d.reason == "running_head"]
+    assert heads == [3, 7]
+    text = node(reading, "1").section("description")
+    assert text is not None and [b.text for b in text.blocks] == ["子育てを支えます。"]
