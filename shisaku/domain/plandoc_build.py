@@ -4,7 +4,9 @@ Headings arrive with the level and kind the layout gave their style; where their
 :mod:`plandoc_headings`'s part.  The builder keeps a "current node" and a "mode" (the section
 being read) to place body text, and an "open" text that a page break cut mid-sentence.  Lines
 before the first heading are the document's preamble (cover, title, contents): they are set
-aside and listed, never fatal.
+aside and listed, never fatal.  The lists of initiatives and actions, a project table's rows
+among them, are :mod:`plandoc_actions`'s; the builder routes each line: an indicator row by its
+form (「名称：基準値 → 目標値」) to its node's indicator table wherever it stands.
 """
 
 from __future__ import annotations
