@@ -110,6 +110,7 @@ def _definition(
         department=node.department,
         time_basis=_basis(ind),
         note=ind.note,
+        definition=ind.definition,
         undated=undated,
         place=place,
     )

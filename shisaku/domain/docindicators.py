@@ -29,13 +29,14 @@ class DocFigure:
     scope: str = ""
 
     def value_text(self) -> str:
-        """Return the value as a plain decimal (1204) or, when it is more, as written (策定,
-        県内上位5位以内, 全国平均以上)."""
+        """Return the value as a plain decimal (1204; 350 of 350人以下, whose bound is its
+        qualifier) or, when it is more than a number, as written (策定, 県内上位5位以内,
+        全国平均以上)."""
         reading = self.reading
         if reading is None:
             return self.raw
         plain = reading.kind == "number" or (reading.kind == "rank" and not reading.label)
-        if plain and reading.value is not None and not reading.qualifier:
+        if plain and reading.value is not None:
             return format(reading.value.normalize(), "f")
         return reading.raw.strip() or format_value(reading)
 
@@ -56,6 +57,7 @@ class DocIndicator:
     node_code: str = ""  # the node the row names itself (an appendix table), "" = its table's
     time_basis: str = ""  # fiscal or calendar: as stated ("" = from the periods)
     row: str = ""  # the row as printed (cells joined by tabs)
+    definition: str = ""  # what the indicator counts, as a line under its name defines it
 
     @property
     def target(self) -> DocFigure | None:

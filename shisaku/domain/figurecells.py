@@ -60,24 +60,30 @@ class _Parts:
     """What reading a cell has found so far besides its value."""
 
     basis: Basis | None
+    era: str | None = None
     periods: list[Period] = field(default_factory=list)
     scopes: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
-def read_figure_cell(text: str, *, default_basis: Basis | None = None) -> FigureCell:
-    """Read a figure cell (1.38(H28), 62.0%（2019年度）, R1 1.38, 8件(累計)), or raise."""
+def read_figure_cell(
+    text: str, *, default_basis: Basis | None = None, default_era: str | None = None
+) -> FigureCell:
+    """Read a figure cell (1.38(H28), 62.0%（2019年度）, R1 1.38, 8件(累計)), or raise.
+
+    ``default_era`` is the era of a year printed without one (85.0%(6年度) on a page that
+    gave 令和 before): see :func:`~shisaku.domain.periods.read_period`.
+    """
     try:
-        return _read(text, default_basis)
+        return _read(text, _Parts(default_basis, default_era))
     except PeriodError as error:
         raise PeriodError(text, error.reason) from None
 
 
-def _read(text: str, default_basis: Basis | None) -> FigureCell:
+def _read(text: str, parts: _Parts) -> FigureCell:
     """Read a figure cell; the body of ``read_figure_cell``."""
     normal = unicodedata.normalize("NFKC", text).strip()
     marks = "".join(_MARK.findall(normal))
-    parts = _Parts(default_basis)
     rest = _peel(_MARK.sub("", normal).strip(), parts)
     value = _split_unbracketed(text, rest, parts) + "".join(parts.notes)
     reading = _reading(text, value, whole=value == normal)
@@ -147,36 +153,36 @@ def _bracketed(content: str, parts: _Parts) -> None:
     if content in NOTE_QUALIFIERS:
         parts.notes.append(f"({content})")
         return
-    if (period := _as_period(content, parts.basis)) is not None:
+    if (period := _as_period(content, parts)) is not None:
         parts.periods.append(period)
         return
     pieces = _PIECES.split(content)
-    found = [p for piece in pieces if (p := _as_period(piece, parts.basis)) is not None]
+    found = [p for piece in pieces if (p := _as_period(piece, parts)) is not None]
     if len(pieces) < 2 or not found:
         parts.scopes.append(content)
         return
     parts.periods.extend(found)
-    for piece in (p for p in pieces if _as_period(p, parts.basis) is None):
+    for piece in (p for p in pieces if _as_period(p, parts) is None):
         _bracketed(piece, parts)
 
 
-def _as_period(text: str, basis: Basis | None) -> Period | None:
+def _as_period(text: str, parts: _Parts) -> Period | None:
     """Return ``text`` read as a period, None when it is none at all (raise when it is wrong)."""
     try:
-        return read_period(text, default_basis=basis)
+        return read_period(text, default_basis=parts.basis, default_era=parts.era)
     except NotAPeriod:
         return None
 
 
-def _marked_period(text: str, basis: Basis | None) -> Period | None:
+def _marked_period(text: str, parts: _Parts) -> Period | None:
     """Return ``text`` as a period only when it says 年, 年度, FY or an era (not 2019 alone)."""
-    return _as_period(text, basis) if _MARKED.search(text) else None
+    return _as_period(text, parts) if _MARKED.search(text) else None
 
 
 def _split_unbracketed(raw: str, text: str, parts: _Parts) -> str:
     """Take a period or scope word written before or after the value; return the value."""
     alone = text[1:-1] if _closing(text) == 0 else text
-    if not _SPACE.search(alone) and _marked_period(alone, parts.basis) is not None:
+    if not _SPACE.search(alone) and _marked_period(alone, parts) is not None:
         raise CellError(raw, "値がありません（期間だけが書かれています）")
     for gap in _GAPS.finditer(text):
         head, tail = text[: gap.start()], text[gap.end() :]
@@ -191,7 +197,7 @@ def _split_unbracketed(raw: str, text: str, parts: _Parts) -> str:
 
 def _take(words: str, parts: _Parts, value: str, *, before: bool) -> bool:
     """Record ``words`` as a period or scope word when ``value`` then reads; say if it did."""
-    period = _marked_period(words, parts.basis)
+    period = _marked_period(words, parts)
     if (period is None and words not in SCOPE_WORDS) or not _readable(value):
         return False
     at = 0 if before else None  # keep them in the order they are written

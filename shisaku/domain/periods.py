@@ -274,16 +274,38 @@ def date_ja(day: datetime.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def read_period(text: str, *, default_basis: Basis | None = None) -> Period:
-    """Read a period cell (2019年度, 令和元年度, H26, r4（2022）, 2021~2026年度平均), or raise."""
+def read_period(
+    text: str, *, default_basis: Basis | None = None, default_era: str | None = None
+) -> Period:
+    """Read a period cell (2019年度, 令和元年度, H26, r4（2022）, 2021~2026年度平均), or raise.
+
+    ``default_era`` (令和) is the era of a year printed without one (6年度, 2~6年度): a page
+    that gave the era once and leaves it out afterwards.  Without it such a year is no period.
+    """
     normal = "".join(unicodedata.normalize("NFKC", text).lower().split())
-    main_text = _PAREN.sub("", normal)
+    main_text = _with_era(_PAREN.sub("", normal), default_era)
     period = _read_plain(main_text, text)
     for note in _PAREN.findall(normal):
         period = _merge(text, period, main_text, note)
     if period.basis is None and default_basis is not None:
         period = period.with_basis(default_basis)
     return period
+
+
+_ERALESS = re.compile(r"(?:[0-9]{1,2}|元)(?:年|[~〜\-−‐–—―ー]|から)")
+_STATED_ERA = re.compile(rf"(?:^|[^a-z])({_ERAS})(?:[0-9]{{1,2}}|元)")
+
+
+def _with_era(text: str, era: str | None) -> str:
+    """Return a year printed without its era (6年度, 2~6年度) with ``era`` in front."""
+    known = era is not None and era in _ERA_BY_KEY
+    return f"{era}{text}" if known and "年" in text and _ERALESS.match(text) else text
+
+
+def stated_era(text: str) -> str | None:
+    """Return the era a period text names (令和 of 令和2年度 or R2, 平成 of H28), or None."""
+    m = _STATED_ERA.search(unicodedata.normalize("NFKC", text).lower())
+    return _ERA_BY_KEY[m[1]].name if m else None
 
 
 def fiscal_year(day: datetime.date) -> int:

@@ -43,35 +43,35 @@ class Column:
 DEFAULT_COLUMNS = (Column("name"), Column("baseline"), Column("target"))
 
 
-def _header_period(label: str) -> Period | None:
+def _header_period(label: str, era: str | None) -> Period | None:
     """Return the period a header cell gives in parentheses (現状値（令和元年度）), or None."""
     for found in re.findall(r"[(（]([^()（）]+)[)）]", label):
         try:
-            return read_period(found)
+            return read_period(found, default_era=era)
         except PeriodError:
             continue
     return None
 
 
-def _year_column(label: str) -> Period | None:
+def _year_column(label: str, era: str | None) -> Period | None:
     """Return the period of a header cell that is only a year (R4, 2024年度), or None."""
     try:
-        return read_period(label)
+        return read_period(label, default_era=era)
     except PeriodError:
         return None
 
 
-def column_of(label: str, first: bool) -> Column:
-    """Return the role of a header cell."""
+def column_of(label: str, first: bool, era: str | None = None) -> Column:
+    """Return the role of a header cell (a year without its era is in ``era``)."""
     text = "".join(spoken_to_written(label).split())
-    year = _year_column(text)
+    year = _year_column(text, era)
     if year is not None:
         return Column("target", label, year)
     bare = re.sub(r"[(（][^()（）]*[)）]", "", text)
     for role, words in _ROLE_WORDS:
         named = first and (role == "other" or any(w in bare for w in _NAME_WORDS))
         if any(w in bare for w in words) and not named:
-            return Column(role, label, _header_period(text))
+            return Column(role, label, _header_period(text, era))
     return Column("name" if first or any(w in bare for w in _NAME_WORDS) else "other", label)
 
 
@@ -119,7 +119,7 @@ def _without_label(header: list[str]) -> list[str]:
     return list(found[2]) if found and found[2] else header
 
 
-def columns_of(header: list[str]) -> tuple[Column, ...]:
+def columns_of(header: list[str], era: str | None = None) -> tuple[Column, ...]:
     """Return the columns of a header (the default name/baseline/target when there is none).
 
     When a later column names the indicators (an appendix: 分野 | 施策 | 掲載頁 | 指標 …), the
@@ -132,7 +132,7 @@ def columns_of(header: list[str]) -> tuple[Column, ...]:
         return DEFAULT_COLUMNS
     later = _named_later(header)
     columns = tuple(
-        _lead_column(label) or column_of(label, i == 0 and not later)
+        _lead_column(label) or column_of(label, i == 0 and not later, era)
         for i, label in enumerate(header)
     )
     if not any(c.role in VALUE_ROLES for c in columns):

@@ -22,6 +22,7 @@ from shisaku.domain.values import CellError, Reading
 
 ARROWS = re.compile(r"\s*(?:→|⇒|➡|⇨|->|右矢印|右に向かう矢印|右向き矢印)\s*")
 _PAREN_TOKEN = re.compile(r"^[(（][^()（）]*[)）]$")
+_DIRECTIONS = frozenset({"増加", "減少", "維持"})
 _DIRECTION_WORDS = frozenset({"増加", "減少", "維持", "現状維持", "向上", "低下", "削減"})
 _TARGET_WORDS = frozenset(
     {"策定", "設置", "実施", "完了", "開設", "新規", "全員取得", "達成", "継続", "整備", "導入"}
@@ -43,6 +44,7 @@ class TableRow:
     unit: str = ""
     periods: list[str] = field(default_factory=list)  # a period given apart, cell by cell
     node_code: str = ""  # the node a row names itself (a 施策 column of an appendix table)
+    definition: str = ""  # a line that defines the indicator, under its name
 
 
 def _value_reading(cell: str) -> Reading | None:
@@ -56,7 +58,8 @@ def _value_reading(cell: str) -> Reading | None:
     label = reading.label.strip()
     if reading.kind == "missing":
         return reading if label else None
-    return reading if label in _DIRECTION_WORDS or label in _TARGET_WORDS else None
+    directed = reading.qualifier in _DIRECTIONS  # 減少を目指します
+    return reading if directed or label in _DIRECTION_WORDS or label in _TARGET_WORDS else None
 
 
 _CUT_DECIMAL = re.compile(r"(?<=[0-9]\.)\s+(?=[0-9])")  # 96. 2% as a PDF copy breaks it
@@ -127,29 +130,69 @@ def _next_run(
     return words, values, i
 
 
-def stream_rows(text: str, line: int, width: int) -> tuple[list[TableRow], list[str]]:
-    """Cut rows out of a flattened stream: name words, then up to ``width`` value cells.
+def stream_rows(entries: list[str], line: int, width: int) -> tuple[list[TableRow], list[str]]:
+    """Cut rows out of the lines of a flattened table: name words, then up to ``width`` value
+    cells.
 
-    A note before a row's name (「※現状値は令和2年の値」 under a row) is about the row before it.
+    A note before a row's name (「※現状値は令和2年の値」 under a row) is about the row before it;
+    a line of description between a name on a line of its own and its values is the indicator's
+    definition (see :func:`_name_and_definition`).
     """
-    cells = _cells_of(_tokens(text))
+    tokens, owner = _entry_tokens(entries)
+    spans = _spans(tokens)
+    cells = [(c, v) for c, v, _ in spans]
     rows: list[TableRow] = []
     loose: list[str] = []
     i = 0
     while i < len(cells):
+        first = i
         words, values, i = _next_run(cells, i, width)
+        lines = [owner[spans[k][2]] for k in range(first, first + len(words))]
         if rows:
             lead = list(takewhile(_is_note, words))
             rows[-1].notes.extend(lead)
-            words = words[len(lead) :]
+            words, lines = words[len(lead) :], lines[len(lead) :]
         name, notes = _split_notes(words)
         if name and values:
-            rows.append(TableRow(_join_words(name), values, line, notes))
-        elif rows and (notes or values or name):
+            rows.append(_named_row(words, lines, values, line))
+        elif rows and (notes or values):
             rows[-1].notes.extend([*notes, *(_join_words(name),) * bool(name), *values])
         else:
             loose.extend(words + values)
     return rows, loose
+
+
+def _named_row(words: list[str], lines: list[int], values: list[str], line: int) -> TableRow:
+    """Return a row of name words (with their lines), ※ notes among them and its values."""
+    kept = [(w, n) for w, n in zip(words, lines, strict=True) if not _is_note(w)]
+    notes = [w for w in words if _is_note(w)]
+    name, definition = _name_and_definition(kept)
+    return TableRow(name, values, line, notes, definition=definition)
+
+
+_WRAP_END = re.compile(r"[のをにがはとや、「（(・]$")
+_DEFINITION_MIN = 10
+
+
+def _name_and_definition(words: list[tuple[str, int]]) -> tuple[str, str]:
+    """Return a row's name and definition from its words and the lines they stand on.
+
+    A name on a line of its own with a longer line under it (「刑法犯認知件数」 /
+    「市内で発生し、警察が認知した刑法犯の件数」) is named by the first line and defined by the
+    lines under it.  A name that a line break cut (its first line ends in の, or the next line is
+    no longer: 「空き家バンクを通じた移住」 / 「世帯数」) is one name.
+    """
+    by_line = [[w for w, n in words if n == k] for k in dict.fromkeys(n for _, n in words)]
+    texts = [_join_words(part) for part in by_line]
+    if len(texts) > 1 and _defines(texts[0], texts[1]):
+        return texts[0], _join_words(texts[1:])
+    return _join_words([w for w, _ in words]), ""
+
+
+def _defines(name: str, below: str) -> bool:
+    """Tell whether the line ``below`` a name's line defines it rather than continues it."""
+    long_enough = len(below) >= _DEFINITION_MIN and len(below) > len(name)
+    return long_enough and not _WRAP_END.search(name)
 
 
 _CODE_TOKEN = re.compile(r"[0-9０-９]{1,4}(?:[-‐－.・][0-9０-９]{1,4})*")
@@ -187,7 +230,7 @@ def lead_rows(
     cells = [(c, v) for c, v, _ in spans]
     starts = _row_starts(cells, lead)
     if not starts:
-        return stream_rows(" ".join(entries), line, width)
+        return stream_rows(entries, line, width)
     ends = [*starts[1:], _last_end(spans, owner, starts[-1] + len(lead), width, texts)]
     rows = [_lead_row(cells[a:b], line, width, lead) for a, b in zip(starts, ends, strict=True)]
     return rows, [c for c, _ in cells[: starts[0]] + cells[ends[-1] :]]

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from shisaku.domain.docindicators import DocFigure, DocIndicator
 from shisaku.domain.periods import Period, PeriodError, read_period
+from shisaku.domain.plandoc_eras import EraCarry
 from shisaku.domain.plandoc_sections import spoken_to_written
 from shisaku.domain.plandoc_tables import read_section
 from shisaku.domain.plantree import Block, Node, Warning, walk
@@ -33,13 +34,14 @@ def read_indicators(nodes: list[Node], lines: dict[int, int]) -> list[Warning]:
     a row carries the line of its own block where it is known, else its section's.
     """
     defaults = _document_periods(nodes)
+    era = EraCarry()  # the era last stated, carried from table to table
     by_code = {node.code: node for node in walk(nodes)}
     found: dict[str, list[DocIndicator]] = {}
     for node in walk(nodes):
         section = node.section("indicators")
         if section is None or not section.blocks:
             continue
-        table = read_section(section, lines.get(id(section), 0), lines)
+        table = read_section(section, lines.get(id(section), 0), lines, era)
         _footnotes_carried(section.blocks, table.blocks)
         section.blocks = table.blocks
         for row in table.indicators:

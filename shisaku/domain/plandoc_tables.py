@@ -16,27 +16,24 @@ keeps its text with a warning; a period the document does not give stays unknown
 Flattened rows are rewritten as tab-separated row blocks of the same words, so the page shows
 a table and no word is lost.  The header's columns are read in
 :mod:`shisaku.domain.plandoc_columns`, flattened and arrow rows cut out in
-:mod:`shisaku.domain.plandoc_flatrows`; here each row becomes an indicator.
+:mod:`shisaku.domain.plandoc_flatrows`, and each row becomes an indicator in
+:mod:`shisaku.domain.plandoc_rowindicators`; here a section's blocks are read in order.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from shisaku.domain.docindicators import DocFigure, DocIndicator
-from shisaku.domain.figurecells import read_figure_cell
-from shisaku.domain.periods import Period, PeriodError, read_period
+from shisaku.domain.docindicators import DocIndicator
 from shisaku.domain.plandoc_columns import (
-    LEAD_ROLES,
     VALUE_ROLES,
     Column,
     columns_of,
     lead_roles,
     text_columns,
 )
+from shisaku.domain.plandoc_eras import EraCarry
 from shisaku.domain.plandoc_flatrows import (
     ARROWS,
     TableRow,
@@ -46,113 +43,11 @@ from shisaku.domain.plandoc_flatrows import (
     stream_rows,
 )
 from shisaku.domain.plandoc_labelled import is_labelled
+from shisaku.domain.plandoc_rowindicators import cells_row, note_periods, row_indicator
 from shisaku.domain.plandoc_sections import header_columns
 from shisaku.domain.plantree import Block, Section, Warning
-from shisaku.domain.values import CellError, Reading
 
 _Flat = tuple[list[TableRow], list[str]]  # rows read, and the words that made none
-
-_NOTE_OVERRIDE = re.compile(
-    r"(現状値|基準値|目標値|現状|基準)(?:の(?:時点|年度))?(?:は|：|:)\s*(?P<period>[^、。の]+?)"
-    r"(?:の値|の数値|時点|現在|のもの|です|。|$)"
-)
-_MARK_TAIL = re.compile(r"(?:[※＊*][0-9０-９]*)+$")
-
-# --- cells --------------------------------------------------------------------------------------
-
-
-_NEW = frozenset({"新規", "新設", "新規指標"})
-
-
-def _figure(cell: str, column: Column, override: Period | None) -> DocFigure:
-    """Read one figure cell; the cell's period, else the override, else the column's.
-
-    A baseline of 「新規」 (a new indicator) states that there is no baseline yet.
-    """
-    try:
-        read = read_figure_cell(cell)
-    except (CellError, PeriodError):
-        return DocFigure(cell.strip(), None, override or column.period)
-    reading = read.reading
-    if column.role == "baseline" and reading.label in _NEW:
-        reading = Reading(reading.raw, "missing", label=reading.label)
-    period = read.period or override or column.period
-    return DocFigure(cell.strip(), reading, period, read.scope)
-
-
-_LEAD_MARK = re.compile(r"^(?:[・●○◆◇■□◎▪•◦-]|[①-⑳]|[(（][0-9０-９]{1,2}[)）])\s*")
-
-
-def _clean_name(name: str) -> str:
-    """Return an indicator name without a list mark in front or note marks behind it."""
-    return _MARK_TAIL.sub("", _LEAD_MARK.sub("", name.strip())).strip()
-
-
-def _override(notes: list[str]) -> dict[str, Period]:
-    """Return the periods notes give for a role: 「※現状値は令和2年の値」 → baseline 2020."""
-    found: dict[str, Period] = {}
-    for note in notes:
-        for m in _NOTE_OVERRIDE.finditer(note):
-            try:
-                period = read_period(m["period"])
-            except PeriodError:
-                continue
-            found["target" if m[1].startswith("目標") else "baseline"] = period
-    return found
-
-
-def _indicator(row: TableRow, columns: tuple[Column, ...]) -> DocIndicator:
-    """Return the indicator a row states."""
-    overrides = _override(row.notes)
-    value_columns = [c for c in columns if c.role in (*VALUE_ROLES, "unit")]
-    indicator = DocIndicator(_clean_name(row.name), row.line, note=" ".join(row.notes))
-    indicator.unit = row.unit
-    for n, (column, cell) in enumerate(zip(value_columns, row.cells, strict=False)):
-        given = _given_period(row, n)
-        if column.role == "unit":
-            indicator.unit = cell.strip()
-        elif column.role == "baseline":
-            indicator.baseline = _figure(cell, column, given or overrides.get("baseline"))
-        elif column.role in ("target", "intermediate"):
-            indicator.targets.append(_figure(cell, column, given or overrides.get("target")))
-    indicator.unit = indicator.unit or _unit_of(indicator)
-    indicator.row = "\t".join([row.name, *row.cells, *row.notes])
-    indicator.node_code = _code(row.node_code)
-    return indicator
-
-
-def _given_period(row: TableRow, n: int) -> Period | None:
-    """Return the period a row gives apart for its n-th cell (「現状値の時点、令和元年度」)."""
-    text = row.periods[n] if n < len(row.periods) else ""
-    try:
-        return read_period(text) if text else None
-    except PeriodError:
-        return None
-
-
-def _code(text: str) -> str:
-    """Return a node code as the tree writes it (「１－２」 → 1-2), or "" when it is none."""
-    folded = re.sub(r"[‐－ー―−‑–—.・]", "-", unicodedata.normalize("NFKC", text.strip()))
-    return folded if re.fullmatch(r"[0-9]{1,3}(?:-[0-9]{1,3})*", folded) else ""
-
-
-def _unit_of(indicator: DocIndicator) -> str:
-    """Return the unit the figures print (% of 62.0%), the target's first."""
-    figures = [*indicator.targets[::-1], indicator.baseline]
-    return next((f.reading.unit for f in figures if f and f.reading and f.reading.unit), "")
-
-
-def _cells_row(text: str, line: int, columns: tuple[Column, ...]) -> TableRow:
-    """Return a tab-separated row as name, value cells and the rest as notes."""
-    cells = [c.strip() for c in text.split("\t")]
-    by_role = list(zip(columns, cells, strict=False))
-    name = next((c for col, c in by_role if col.role == "name"), cells[0])
-    values = [c for col, c in by_role if col.role in (*VALUE_ROLES, "unit")]
-    kept = (*VALUE_ROLES, "unit", "name", *LEAD_ROLES)
-    notes = [c for col, c in by_role if col.role not in kept and c]
-    code = next((c for col, c in by_role if col.role == "code"), "")
-    return TableRow(name, values, line, notes, node_code=code)
-
 
 # --- sections -------------------------------------------------------------------------------------
 
@@ -181,7 +76,7 @@ def _flattened(entries: list[tuple[str, int]], columns: tuple[Column, ...]) -> _
     lead = lead_roles(columns)
     if lead:
         return lead_rows([t for t, _ in entries], line, width, lead, text_columns(columns))
-    return stream_rows(text.replace("\n", " "), line, width)
+    return stream_rows([t for t, _ in entries], line, width)
 
 
 def _place_lines(rows: list[TableRow], entries: list[tuple[str, int]]) -> None:
@@ -204,8 +99,11 @@ def _begins_in(head: str, keys: list[str], k: int) -> bool:
 class _SectionReader:
     """Read the blocks of one indicator section in order, a table's columns in force."""
 
-    def __init__(self, section: Section, line: int, lines: Mapping[int, int]) -> None:
-        self.columns = columns_of(section.columns)
+    def __init__(
+        self, section: Section, line: int, lines: Mapping[int, int], era: EraCarry
+    ) -> None:
+        self.era = era
+        self.columns = self._columns(section.columns)
         self.between = _between_rows(section.blocks)
         self.table = _Table()
         self.stream: list[tuple[str, int]] = []  # flattened lines and their line numbers
@@ -219,7 +117,7 @@ class _SectionReader:
         last, self.last = self.last, None
         if header:  # a second table in the same section: its own columns
             self.flush()
-            self.columns = columns_of(list(header))
+            self.columns = self._columns(list(header))
             self.table.blocks.append(block)
         elif self._dated_by_note(last, block.text):
             self.table.blocks.append(_as_paragraph(block))
@@ -235,6 +133,16 @@ class _SectionReader:
             self.flush()
             self.table.blocks.append(block)
 
+    def _columns(self, header: list[str]) -> tuple[Column, ...]:
+        """Return the columns of a header, noting the era it states (現状値（令和元年度）)."""
+        for label in header:
+            self.era.note(label)
+        return columns_of(header, self.era.era)
+
+    def _indicator(self, row: TableRow) -> DocIndicator:
+        """Return the indicator a row states under the columns in force."""
+        return row_indicator(row, self.columns, self.era)
+
     def _runs_on(self, block: Block) -> bool:
         """Tell whether a paragraph between rows is the text of a row's reason or source
         columns, cut at its sentences (a table with such columns after its values)."""
@@ -247,9 +155,9 @@ class _SectionReader:
     def _cells(self, block: Block) -> None:
         """Read a tab-separated row (a row without values is a note across the table)."""
         self.flush()
-        row = _cells_row(block.text, self._line(block), self.columns)
+        row = cells_row(block.text, self._line(block), self.columns)
         if any(c.strip() for c in row.cells):
-            _add(self.table, _indicator(row, self.columns), keep=True, block=block)
+            _add(self.table, self._indicator(row), keep=True, block=block)
             self.last = row
         else:  # a note across the table (※割合は市民意識調査によります。)
             self.table.blocks.append(Block(kind="paragraph", text=block.text.strip()))
@@ -257,10 +165,10 @@ class _SectionReader:
     def _dated_by_note(self, row: TableRow | None, text: str) -> bool:
         """Let a note on the line under a tab row (※現状値は令和2年の値) date that row's
         figures; tell whether it did."""
-        if row is None or "\t" in text or not _override([text]):
+        if row is None or "\t" in text or not note_periods([text], self.era):
             return False
         row.notes.append(text.strip())
-        self.table.indicators[-1] = _indicator(row, self.columns)
+        self.table.indicators[-1] = self._indicator(row)
         return True
 
     def flush(self) -> None:
@@ -271,7 +179,7 @@ class _SectionReader:
         rows, loose = _flattened(entries, self.columns)
         _place_lines(rows, entries)
         for row in rows:
-            _add(self.table, _indicator(row, self.columns), keep=False)
+            _add(self.table, self._indicator(row), keep=False)
         if loose:
             self.table.blocks.append(Block(kind="paragraph", text=" ".join(loose)))
 
@@ -295,13 +203,19 @@ def _add(table: _Table, indicator: DocIndicator, keep: bool, block: Block | None
     table.blocks.append(block if keep and block else Block(kind="row", text=indicator.row))
 
 
-def read_section(section: Section, line: int, lines: Mapping[int, int] | None = None) -> _Table:
+def read_section(
+    section: Section,
+    line: int,
+    lines: Mapping[int, int] | None = None,
+    era: EraCarry | None = None,
+) -> _Table:
     """Read one indicator section into rows; flattened rows become tab-separated blocks.
 
     ``lines`` maps the id of a block to the line it was read from, so that each row carries
-    its own line; a block it does not name carries the section's ``line``.
+    its own line; a block it does not name carries the section's ``line``.  ``era`` carries
+    the era the document last stated from one section to the next, in reading order.
     """
-    reader = _SectionReader(section, line, lines or {})
+    reader = _SectionReader(section, line, lines or {}, era or EraCarry())
     for block in section.blocks:
         reader.read(block)
     reader.flush()

@@ -2,14 +2,16 @@
 
 Rules (the cell is NFKC-normalised for matching only; ``raw`` keeps it verbatim):
 
-- A number may carry a sign (△ ▲ - − + ; △ and ▲ are the Japanese minus), commas only in valid
-  groups of three, places 万/億/兆 (12.5万人 → 125000 人), any unit without digits except
-  m2/m3-style powers, and qualifiers.  Decimals keep the source precision: 1.40 stays
-  Decimal("1.40").
+- A number may carry a sign (△ ▲ - − + ; △ and ▲ are the Japanese minus; - and − only glued to
+  the number: 「-    85,000」 is another cell's no-data mark beside an amount, refused, never
+  −85000), commas only in valid groups of three, places 万/億/兆 (12.5万人 → 125000 人), any
+  unit without digits except m2/m3-style powers, and qualifiers.  Decimals keep the source
+  precision: 1.40 stays Decimal("1.40").
 - Places may be mixed, largest first (:mod:`shisaku.domain.amounts`): 3万5千人 → 35000 人,
   1億2,400万円 → 124000000 円, 約1万2千人.  千 (and 百) is a place only after 万/億/兆 in the
   same number; after digits alone it is part of the unit: 2,205千人 is 2205 in 千人, 50千円 is
-  50 in 千円.  Malformed places (1万2万人, 3千5万人, 3万12000人) are refused with the reason.
+  50 in 千円, 5百万円 is 5 in 百万円 (the unit says the scale; nothing is multiplied).
+  Malformed places (1万2万人, 3千5万人, 3万12000人) are refused with the reason.
 - Qualifiers are stored in canonical form, joined with ・ when several: 約 (also およそ, 概ね,
   程度, 前後), 以上, 以下, 未満, 超, 以内, and the notes 見込, 速報, 確定, 暫定, 推計 (with or
   without 値/み, in parentheses or not).  ``raw`` keeps the spelling.
@@ -18,13 +20,14 @@ Rules (the cell is NFKC-normalised for matching only; ``raw`` keeps it verbatim)
   ``label``: 全国12位 → rank 12, label 全国; 県内上位5位以内 → rank 5, qualifier 以内, label 県内.
 - A number has at most 14 digits before the decimal point (under 100兆): more is a typing
   slip, and the stored value (20 digits, 6 after the point) could not hold it.
-- Missing: blank, runs of dashes (- ― － — ‐ ー), なし, X, ×, 未集計, 調査中, 未公表, 未定 …;
+- Missing: blank, runs of dashes (- ― － — ‐ ー, and the box-drawing ─ of web tables), なし, X,
+  ×, 未集計, 調査中, 未公表, 未定 …;
   ``label`` is the marker as written ("" for blank).
 - Reference: the national/prefectural value (全国値, 全国平均, 国の値, 県平均, 県の値, 全道平均 …),
   optionally with 以上/以下.  Qualitative: any other text with Japanese and no digits (策定).
 - A direction from the baseline is qualitative with the comparison as its qualifier: 維持 and
-  現状維持 (現状を維持) → 維持; 増加, 向上, 上昇 → 増加; 減少, 低下, 削減 → 減少 (``label`` keeps
-  the words as written).
+  現状維持 (現状を維持) → 維持; 増加, 向上, 上昇 → 増加; 減少, 低下, 削減 → 減少, also as an aim
+  (減少を目指します, 増加をめざす); ``label`` keeps the words as written.
 - Multi: two or more labelled numbers (or markers), 「国語： 5地区 算数： 2地区」,
   「小学生 85.6 / 中学生 82.6」; each part's ``raw`` is its normalised text.  Numbers
   without labels (「1,820人 2,000人」) are an error, as is a qualifier alone (「約」).
@@ -135,12 +138,12 @@ _UNIT_CHAR = r"(?:[^\W\d_]|[%‰°/・])"
 _UNIT = rf"{_UNIT_CHAR}(?:{_UNIT_CHAR}|(?<=[a-zA-Z])[23](?![0-9]))*?"
 _NUMBER_TOKEN = r"[△▲+\-−]?\s*[0-9][0-9,.]*"
 _NUMBER = re.compile(
-    rf"(?P<pre>{_alternatives(PREFIX_QUALIFIERS)})?\s*(?P<sign>[△▲+\-−])?\s*"
+    rf"(?P<pre>{_alternatives(PREFIX_QUALIFIERS)})?\s*(?P<sign>[△▲+]|[\-−](?!\s))?\s*"
     rf"(?P<num>{NUMBER})\s*(?P<places>{PLACES})?\s*(?P<unit>{_UNIT})?\s*"
     rf"(?P<post>{_alternatives(SUFFIX_QUALIFIERS)})?\s*"
     rf"(?:\((?P<pnote>{_alternatives(NOTE_QUALIFIERS)})\)|(?P<note>{_alternatives(NOTE_QUALIFIERS)}))?"
 )
-_DASH_CHARS = "-−‐‑–—―ー"
+_DASH_CHARS = "-−‐‑–—―ー─━"  # the last two are box-drawing lines a web table prints
 _DASHES = re.compile(f"[{re.escape(_DASH_CHARS)}]+")
 _REFERENCE = re.compile(
     r"(?P<label>(?:全国|全道|全県|全都|全府|国|県|道|都|府)の?(?:平均値|平均|値|水準|並み))"
@@ -160,7 +163,15 @@ _RANK = re.compile(
     r"(?P<num>[0-9][0-9,.]*)\s*位\s*(?P<post>以内|以上)?"
 )
 _GROUPED_OR_PLAIN = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+")
-_DIRECTION = re.compile(rf"(?:現状値?(?:を|より|から)?)?(?P<word>{_alternatives(DIRECTION_WORDS)})")
+_DIRECTION = re.compile(
+    rf"(?:現状値?(?:を|より|から)?)?(?P<word>{_alternatives(DIRECTION_WORDS)})"
+    r"(?:を(?:目指|めざ)(?:します|す|している))?"
+)
+_APART_DASH = re.compile(rf"[{re.escape(_DASH_CHARS)}]+\s+[0-9]")
+DASH_APART_REASON = (
+    "値なしの印（-）と数値が空白で離れています（-は負の符号ではなく、別の欄の「値なし」です。"
+    "負の数は -5.2 や △5.2 と続けて書きます）"
+)
 _COMMA_NUMBER = re.compile(r"[0-9]+(?:,[0-9]+)+")
 _GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 
@@ -313,6 +324,7 @@ _REASONS: tuple[tuple[Callable[[str], object], str], ...] = (
     (re.compile(r"\.[0-9]*\.").search, "小数点の位置が正しくありません"),
     (_bad_grouping, "桁区切りのカンマの位置が正しくありません（3桁ごとに区切ります）"),
     (BAD_PLACES.search, PLACES_REASON),
+    (_APART_DASH.match, DASH_APART_REASON),
     (
         lambda t: len(re.findall(_NUMBER_TOKEN, t)) > 1,
         "ラベルのない数値が2つ以上あります（例: 小学生 85.6 / 中学生 82.6）",

@@ -65,6 +65,11 @@ CASES = [
     ("3万5千200人", "number", "35200", "人", "", ""),
     ("2万人", "number", "20000", "人", "", ""),
     ("2,205千人", "number", "2205", "千人", "", ""),
+    ("612千人", "number", "612", "千人", "", ""),  # 千 after digits alone: the unit's
+    ("5百万円", "number", "5", "百万円", "", ""),
+    ("1,234百万円", "number", "1234", "百万円", "", ""),
+    ("2千万円", "number", "2", "千万円", "", ""),
+    ("86.4億円", "number", "8640000000", "円", "", ""),
     ("2千万円", "number", "2", "千万円", "", ""),
     # negatives and signs
     ("△10", "number", "-10", "", "", ""),
@@ -110,6 +115,8 @@ CASES = [
     ("‐", "missing", None, "", "", "‐"),
     ("ー", "missing", None, "", "", "ー"),
     ("−", "missing", None, "", "", "−"),
+    ("─", "missing", None, "", "", "─"),  # a box-drawing line, as a web table prints none
+    ("━", "missing", None, "", "", "━"),
     ("――", "missing", None, "", "", "――"),
     ("なし", "missing", None, "", "", "なし"),
     ("X", "missing", None, "", "", "X"),
@@ -140,6 +147,9 @@ CASES = [
     ("現状維持", "qualitative", None, "", "維持", "現状維持"),
     ("現状値を維持", "qualitative", None, "", "維持", "現状値を維持"),
     ("現状より増加", "qualitative", None, "", "増加", "現状より増加"),
+    ("減少を目指します", "qualitative", None, "", "減少", "減少を目指します"),
+    ("増加を目指します", "qualitative", None, "", "増加", "増加を目指します"),
+    ("現状維持をめざす", "qualitative", None, "", "維持", "現状維持をめざす"),
     ("増加傾向", "qualitative", None, "", "", "増加傾向"),
     # reference
     ("全国値", "reference", None, "", "", "全国値"),
@@ -296,6 +306,10 @@ def test_a_component_keeps_its_label_and_reading():
         ("H26", "数値・単位・注記の並びとして読めません"),
         ("第2期計画の策定", "数値・単位・注記の並びとして読めません"),
         ("1,820人（目標）", "数値・単位・注記の並びとして読めません"),
+        ("-    85,000", "値なしの印（-）と数値が空白で離れています"),
+        ("－ 5.2%", "値なしの印（-）と数値が空白で離れています"),
+        ("ー 12", "値なしの印（-）と数値が空白で離れています"),
+        ("― 12", "値なしの印（-）と数値が空白で離れています"),
     ],
 )
 def test_it_says_why_a_cell_cannot_be_read_and_what_it_accepts(text, reason):
@@ -360,3 +374,8 @@ def test_it_reads_the_values_of_the_real_rows_in_the_domain_guide(text, kind, va
     reading = read_value(text)
     assert reading.kind == kind
     assert reading.value == (Decimal(value) if value else None)
+
+
+@pytest.mark.parametrize(("text", "value"), [("-5.2%", "-5.2"), ("−3", "-3"), ("△ 10", "-10")])
+def test_a_minus_glued_to_its_number_or_a_triangle_stays_a_minus(text, value):
+    assert read_value(text).value == Decimal(value)
