@@ -369,3 +369,20 @@ def test_a_line_that_opens_every_page_it_is_on_is_a_running_head() -> None:
     assert heads == [3, 7]
     text = node(reading, "1").section("description")
     assert text is not None and [b.text for b in text.blocks] == ["子育てを支えます。"]
+
+
+def test_a_project_table_in_cells_is_read_like_one_aligned_with_spaces() -> None:
+    reading = read(
+        "実施施策2-1 地域産業の振興と創業の支援\n"
+        "成果指標\t現状値(R元年度)\t目標値(R6年度)\n"
+        "市内での創業件数(年間)\t28件\t40件\n"
+        "事業名\t事業費(千円)\t担当課\n"
+        "◎創 創業支援事業\t5,400\t商工振興課\n"
+        "◇ 駅前広場再整備事業\t120,000\t市街地整備課\n"
+        "実施施策2-2 まちなかのにぎわいづくり\n"
+    )
+    assert _actions(reading) == [
+        ("2-1.1.1", "創業支援事業", [("row", "5,400\t商工振興課")]),
+        ("2-1.1.2", "駅前広場再整備事業", [("row", "120,000\t市街地整備課")]),
+    ]
+    assert [i.name for i in node(reading, "2-1").indicators] == ["市内での創業件数(年間)"]
