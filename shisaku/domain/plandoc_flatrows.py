@@ -45,6 +45,7 @@ class TableRow:
     periods: list[str] = field(default_factory=list)  # a period given apart, cell by cell
     node_code: str = ""  # the node a row names itself (a 施策 column of an appendix table)
     definition: str = ""  # a line that defines the indicator, under its name
+    direction: str = ""  # the cell of a direction column (↑, 増加)
 
 
 def _value_reading(cell: str) -> Reading | None:

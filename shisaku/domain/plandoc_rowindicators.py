@@ -20,7 +20,7 @@ from shisaku.domain.periods import Period, PeriodError, read_period
 from shisaku.domain.plandoc_columns import LEAD_ROLES, VALUE_ROLES, Column
 from shisaku.domain.plandoc_eras import EraCarry
 from shisaku.domain.plandoc_flatrows import TableRow
-from shisaku.domain.values import CellError, Reading
+from shisaku.domain.values import DIRECTION_WORDS, CellError, Reading
 
 _NOTE_OVERRIDE = re.compile(
     r"(現状値|基準値|目標値|現状|基準)(?:の(?:時点|年度))?(?:は|：|:)\s*(?P<period>[^、。の]+?)"
@@ -127,6 +127,7 @@ def row_indicator(row: TableRow, columns: tuple[Column, ...], era: EraCarry) -> 
     indicator.row = "\t".join([row.name, *row.cells, *row.notes])
     indicator.node_code = _code(row.node_code)
     indicator.definition = row.definition
+    indicator.direction = stated_direction(row.direction)
     return indicator
 
 
@@ -160,4 +161,18 @@ def cells_row(text: str, line: int, columns: tuple[Column, ...]) -> TableRow:
     kept = (*VALUE_ROLES, "unit", "name", *LEAD_ROLES)
     notes = [c for col, c in by_role if col.role not in kept and c]
     code = next((c for col, c in by_role if col.role == "code"), "")
-    return TableRow(name, values, line, notes, node_code=code)
+    direction = next((c for col, c in by_role if col.role == "direction"), "")
+    return TableRow(name, values, line, notes, node_code=code, direction=direction)
+
+
+_ARROWS = {"↑": "increase", "↗": "increase", "↓": "decrease", "↘": "decrease", "→": "maintain"}
+_WORDS = {"増加": "increase", "減少": "decrease", "維持": "maintain"}
+
+
+def stated_direction(cell: str) -> str:
+    """Return the direction a direction column states (↑ increase, ↓ decrease, → maintain,
+    or 増加/向上, 減少/低下, 維持 in words), or "" when it states none."""
+    text = "".join(cell.split())
+    if text in _ARROWS:
+        return _ARROWS[text]
+    return _WORDS.get(DIRECTION_WORDS.get(text, ""), "")

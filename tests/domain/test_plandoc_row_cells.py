@@ -12,7 +12,7 @@ from shisaku.domain.plandoc import read_plan
 from shisaku.domain.plandoc_columns import DEFAULT_COLUMNS
 from shisaku.domain.plandoc_eras import EraCarry
 from shisaku.domain.plandoc_flatrows import TableRow, stream_rows
-from shisaku.domain.plandoc_rowindicators import row_indicator
+from shisaku.domain.plandoc_rowindicators import row_indicator, stated_direction
 from shisaku.domain.plandoc_source import document_from_text
 from shisaku.domain.plantree import walk
 
@@ -152,3 +152,24 @@ def test_a_cell_of_two_figures_is_not_read_when_the_first_is_no_number_or_both_a
     row = TableRow("避難計画の作成率", [cell, "100%"], 1)
     figure = row_indicator(row, DEFAULT_COLUMNS, EraCarry()).baseline
     assert figure is not None and figure.reading is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "direction"),
+    [("↑", "increase"), ("↓", "decrease"), (" → ", "maintain"), ("向上", "increase"), ("", "")],
+)
+def test_a_direction_column_states_the_direction(cell: str, direction: str) -> None:
+    assert stated_direction(cell) == direction
+
+
+def test_an_arrow_in_a_direction_column_gives_the_indicator_its_direction() -> None:
+    reading = read_plan(
+        document_from_text(
+            HEAD.replace("指標 現状 目標\n", "")
+            + "成果指標\n指標名\t性質\t現状値\t目標値\n"
+            + "不安を感じる保護者の割合\t↓\t37.2%\t30.0%\n健診の受診率\t→\t97.8%\t97.8%\n",
+            name="x.txt",
+        )
+    )
+    found = [(i.name, i.direction) for n in walk(reading.tree.nodes) for i in n.indicators]
+    assert found == [("不安を感じる保護者の割合", "decrease"), ("健診の受診率", "maintain")]
