@@ -13,6 +13,8 @@ only; ``raw`` keeps it verbatim):
   space (2019年度・全世帯) give both; anything else (累計, 全世帯, 目標, 第2期) is ``scope``,
   kept without its brackets, several joined with ・.  A parenthesis that is a period written
   wrongly (2021年2月30日, 2023~2019年度) is refused with the period's reason.
+- A word target with the number it counts in parentheses (全校(14校), 全員(120人)) reads as
+  that number, the word kept as ``scope``.
 - Without brackets a period may stand before the value, followed by a space, a colon or
   nothing after 年/年度 (R1 1.38, 2019年度 62.0%, 令和元年度：1.38), or after it following a
   space (1,204人 令和元年).  It must then say 年, 年度, FY or an era: 2019 alone could be a
@@ -87,7 +89,23 @@ def _read(text: str, parts: _Parts) -> FigureCell:
     rest = _peel(_MARK.sub("", normal).strip(), parts)
     value = _split_unbracketed(text, rest, parts) + "".join(parts.notes)
     reading = _reading(text, value, whole=value == normal)
+    reading = _counted(reading, parts)
     return FigureCell(text, reading, _period(text, parts), "・".join(parts.scopes), marks)
+
+
+def _counted(reading: Reading, parts: _Parts) -> Reading:
+    """Return the number a word target counts in parentheses (全校(14校) → 14校, the word
+    kept as the scope); any other reading as it is."""
+    if reading.kind != "qualitative" or reading.qualifier or len(parts.scopes) != 1:
+        return reading
+    try:
+        number = read_value(parts.scopes[0])
+    except CellError:
+        return reading
+    if number.kind != "number":
+        return reading
+    parts.scopes = [reading.label]
+    return number
 
 
 def _reading(raw: str, value: str, *, whole: bool) -> Reading:

@@ -63,6 +63,9 @@ def _value_reading(cell: str) -> Reading | None:
     return reading if directed or label in _DIRECTION_WORDS or label in _TARGET_WORDS else None
 
 
+_PERIOD_WORD = re.compile(
+    r"[0-9０-９元](?:年|年度)(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?(?:現在|時点|末)?$"
+)
 _CUT_DECIMAL = re.compile(r"(?<=[0-9]\.)\s+(?=[0-9])")  # 96. 2% as a PDF copy breaks it
 _CUT_WORD = re.compile(r"(?<=[\u30a1-\u30fa])\s+(?=ー)")  # セ ン タ ー: the ー is a letter
 
@@ -78,6 +81,17 @@ def _cells_of(tokens: list[str]) -> list[tuple[str, bool]]:
     return [(cell, is_value) for cell, is_value, _ in _spans(tokens)]
 
 
+def _joins(token: str, after: str) -> bool:
+    """Tell whether two words are one value cell: a value and its period in parentheses after
+    it (1.44 (2019年)), or a period and the value after it (令和2年4月1日現在 24か所)."""
+    if _PAREN_TOKEN.match(after) and _value_reading(token) is not None:
+        return _value_reading(f"{token} {after}") is not None
+    if _PERIOD_WORD.search(token) and not _PAREN_TOKEN.match(token) and after:
+        alone = _value_reading(token) is None and _value_reading(after) is not None
+        return alone and _value_reading(f"{token} {after}") is not None
+    return False
+
+
 def _spans(tokens: list[str]) -> list[tuple[str, bool, int]]:
     """Return the cells of a stream as (cell, is a value, index of its last token)."""
     out: list[tuple[str, bool, int]] = []
@@ -85,12 +99,10 @@ def _spans(tokens: list[str]) -> list[tuple[str, bool, int]]:
     while i < len(tokens):
         token = tokens[i]
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if _PAREN_TOKEN.match(after) and _value_reading(token) is not None:
-            joined = f"{token} {after}"
-            if _value_reading(joined) is not None:
-                out.append((joined, True, i + 1))
-                i += 2
-                continue
+        if _joins(token, after):
+            out.append((f"{token} {after}", True, i + 1))
+            i += 2
+            continue
         is_value = _value_reading(token) is not None and not _PAREN_TOKEN.match(token)
         out.append((token, is_value, i))
         i += 1

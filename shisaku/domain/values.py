@@ -138,13 +138,16 @@ _UNIT_CHAR = r"(?:[^\W\d_]|[%‰°/・])"
 _UNIT = rf"{_UNIT_CHAR}(?:{_UNIT_CHAR}|(?<=[a-zA-Z])[23](?![0-9]))*?"
 _NUMBER_TOKEN = r"[△▲+\-−]?\s*[0-9][0-9,.]*"
 _NUMBER = re.compile(
-    rf"(?P<pre>{_alternatives(PREFIX_QUALIFIERS)})?\s*(?P<sign>[△▲+]|[\-−](?!\s))?\s*"
+    rf"(?P<pre>{_alternatives(PREFIX_QUALIFIERS)})?\s*(?P<sign>[△▲+]|[\-−](?!\s)|±(?=0[^1-9]*$))?\s*"
     rf"(?P<num>{NUMBER})\s*(?P<places>{PLACES})?\s*(?P<unit>{_UNIT})?\s*"
     rf"(?P<post>{_alternatives(SUFFIX_QUALIFIERS)})?\s*"
     rf"(?:\((?P<pnote>{_alternatives(NOTE_QUALIFIERS)})\)|(?P<note>{_alternatives(NOTE_QUALIFIERS)}))?"
 )
 _DASH_CHARS = "-−‐‑–—―ー─━"  # the last two are box-drawing lines a web table prints
 _DASHES = re.compile(f"[{re.escape(_DASH_CHARS)}]+")
+# A line and the unit its value would have had (― 件/年).  Not ー, which is part of words, nor a
+# minus (-abc is a formula to a spreadsheet, and the CSV guard asks this reader).
+_DASH_UNIT = re.compile(r"[―—─━‐‑–]+\s*(?P<unit>(?=\S{1,4}$)" + _UNIT + ")")
 _REFERENCE = re.compile(
     r"(?P<label>(?:全国|全道|全県|全都|全府|国|県|道|都|府)の?(?:平均値|平均|値|水準|並み))"
     rf"(?P<post>{_alternatives(SUFFIX_QUALIFIERS)})?"
@@ -182,9 +185,13 @@ def _bad_grouping(text: str) -> bool:
 
 
 def _missing(raw: str, text: str) -> Reading | None:
-    """Return a missing reading for a blank cell or a no-data marker."""
+    """Return a missing reading for a blank cell or a no-data marker (also with the unit a
+    value would have had: 「― 件/年」)."""
     if not text.strip(_DASH_CHARS) or text.casefold() in MISSING_MARKERS:
         return Reading(raw, "missing", label=raw.strip())
+    m = _DASH_UNIT.fullmatch(text)
+    if m is not None:
+        return Reading(raw, "missing", unit=m["unit"], label=raw.strip())
     return None
 
 

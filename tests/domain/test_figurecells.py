@@ -170,3 +170,26 @@ def test_two_ways_of_writing_the_same_period_are_one_period():
     cell = read_figure_cell("R1 1.38 (2019)")
     assert cell.period is not None
     assert cell.period.key() == "Y2019"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "key", "scope"),
+    [
+        ("全校(14校) (2026年度)", "14", "校", "FY2026", "全校"),
+        ("全員（120人）", "120", "人", None, "全員"),
+    ],
+)
+def test_a_word_target_reads_as_the_number_it_counts_in_parentheses(text, value, unit, key, scope):
+    cell = read_figure_cell(text)
+    period = cell.period.key() if cell.period else None
+    assert (str(cell.reading.value), cell.reading.unit, period, cell.scope) == (
+        value,
+        unit,
+        key,
+        scope,
+    )
+
+
+@pytest.mark.parametrize("text", ["増加(5%)", "策定(令和5年度)", "全国平均(76.2%)"])
+def test_a_direction_a_dated_word_or_a_reference_keeps_its_reading(text):
+    assert read_figure_cell(text).reading.kind in ("qualitative", "reference")

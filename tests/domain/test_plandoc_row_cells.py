@@ -173,3 +173,10 @@ def test_an_arrow_in_a_direction_column_gives_the_indicator_its_direction() -> N
     )
     found = [(i.name, i.direction) for n in walk(reading.tree.nodes) for i in n.indicators]
     assert found == [("不安を感じる保護者の割合", "decrease"), ("健診の受診率", "maintain")]
+
+
+def test_a_day_printed_before_a_value_in_a_flattened_row_is_that_values_period() -> None:
+    rows, _ = stream_rows(["高齢者サロンの数 令和2年4月1日現在 24か所 40か所"], 1, 2)
+    assert [(r.name, r.cells) for r in rows] == [
+        ("高齢者サロンの数", ["令和2年4月1日現在 24か所", "40か所"])
+    ]

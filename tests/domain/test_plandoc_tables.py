@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from shisaku.domain.docindicators import DocFigure
 from shisaku.domain.plandoc import PlanReading, read_plan
 from shisaku.domain.plandoc_source import document_from_text

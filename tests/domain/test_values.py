@@ -116,6 +116,9 @@ CASES = [
     ("ー", "missing", None, "", "", "ー"),
     ("−", "missing", None, "", "", "−"),
     ("─", "missing", None, "", "", "─"),  # a box-drawing line, as a web table prints none
+    ("― 件/年", "missing", None, "件/年", "", "― 件/年"),  # no value, the unit it would have
+    ("―人", "missing", None, "人", "", "―人"),
+    ("±0人", "number", "0", "人", "", ""),  # a balance of none
     ("━", "missing", None, "", "", "━"),
     ("――", "missing", None, "", "", "――"),
     ("なし", "missing", None, "", "", "なし"),
@@ -379,3 +382,12 @@ def test_it_reads_the_values_of_the_real_rows_in_the_domain_guide(text, kind, va
 @pytest.mark.parametrize(("text", "value"), [("-5.2%", "-5.2"), ("−3", "-3"), ("△ 10", "-10")])
 def test_a_minus_glued_to_its_number_or_a_triangle_stays_a_minus(text, value):
     assert read_value(text).value == Decimal(value)
+
+
+@pytest.mark.parametrize("text", ["±5", "±0.5%", "ーション", "-abc", "― 前年度より改善"])
+def test_a_plus_minus_is_zero_only_before_zero_and_a_long_vowel_begins_no_missing_mark(text):
+    try:
+        reading = read_value(text)
+    except CellError:
+        return
+    assert reading.kind == "qualitative"
