@@ -25,7 +25,7 @@ MEASURED = {
     "ebook-senryaku-shiomi": (10, 10, 10, 10, 20, 20),
     "kihon-asagirigawa-kpi": (16, 16, 16, 16, 15, 16),
     "kihon-kazamino-seisaku": (13, 13, 13, 13, 20, 20),
-    "kihon-shionagi-ebook": (21, 21, 21, 21, 0, 7),
+    "kihon-shionagi-ebook": (21, 21, 21, 21, 4, 7),
     "kihon-tsukimigahara-shiryo": (14, 16, 14, 14, 8, 8),
     "pdf-out-of-order": (8, 8, 8, 8, 4, 4),
     "pdf-overprint": (11, 11, 11, 11, 6, 6),

@@ -42,6 +42,7 @@ from shisaku.domain.plandoc_flatrows import (
     lead_rows,
     stream_rows,
 )
+from shisaku.domain.plandoc_gluedrows import glued_header, glued_rows
 from shisaku.domain.plandoc_labelled import is_labelled
 from shisaku.domain.plandoc_rowindicators import cells_row, note_periods, row_indicator
 from shisaku.domain.plandoc_sections import header_columns
@@ -114,11 +115,14 @@ class _SectionReader:
     def read(self, block: Block) -> None:
         """Read one block of the section."""
         header = header_columns(block.text) if block.kind == "row" else ()
+        glued = glued_header(block.text) if block.kind in ("row", "paragraph") else None
         last, self.last = self.last, None
         if header:  # a second table in the same section: its own columns
             self.flush()
             self.columns = self._columns(list(header))
             self.table.blocks.append(block)
+        elif glued is not None:
+            self._glued(block, *glued)
         elif self._dated_by_note(last, block.text):
             self.table.blocks.append(_as_paragraph(block))
         elif block.kind == "row" and "\t" in block.text:
@@ -132,6 +136,18 @@ class _SectionReader:
         else:
             self.flush()
             self.table.blocks.append(block)
+
+    def _glued(self, block: Block, header: list[str], body: str) -> None:
+        """Read a table whose cells lost their spaces (see plandoc_gluedrows)."""
+        self.flush()
+        self.columns = self._columns(header)
+        self.table.blocks.append(Block(kind="row", text="\t".join(header)))
+        width = sum(c.role in VALUE_ROLES for c in self.columns)
+        rows, rest = glued_rows(body, self._line(block), width)
+        for row in rows:
+            _add(self.table, self._indicator(row), keep=False)
+        if rest.strip():
+            self.table.blocks.append(Block(kind="paragraph", text=rest.strip()))
 
     def _columns(self, header: list[str]) -> tuple[Column, ...]:
         """Return the columns of a header, noting the era it states (現状値（令和元年度）)."""
