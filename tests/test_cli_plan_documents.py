@@ -118,6 +118,25 @@ def test_a_profile_reads_a_numbering_as_text(db, capsys, tmp_path):
     assert Indicator.objects.filter(node__code="1").count() == 8
 
 
+def test_the_profile_a_dry_run_prints_reads_the_document_the_same_when_given_back(
+    db, capsys, tmp_path
+):
+    doc = CORPUS / "word-headings.docx"
+    period = ["--title", "t", "--period", "2021-2025"]
+    code, out, _ = run(capsys, "import-plan", doc, *TOWN, *period, "--dry-run")
+    assert code == 0
+    printed = out.split("--- 見出しの読み方（直すときは YAML にして --profile で渡します）\n")[1]
+    printed = printed.split("\n---")[0]
+    assert "  26pt: {kind: text," in printed
+    profile = tmp_path / "profile.yaml"
+    profile.write_text(printed, encoding="utf-8")
+    again, out_again, err = run(
+        capsys, "import-plan", doc, *TOWN, *period, "--dry-run", "--profile", profile
+    )
+    assert (again, err) == (0, "")
+    assert out_again.split("---")[0] == out.split("---")[0]
+
+
 def test_a_profile_that_names_an_unknown_kind_is_refused_naming_its_key(db, capsys, tmp_path):
     profile = tmp_path / "profile.yaml"
     profile.write_text("headings:\n  基本目標1: chapter\n", encoding="utf-8")

@@ -102,9 +102,14 @@ class Profile:
         return choice.kind if choice and choice.kind in KINDS_BY_DEPTH else ""
 
 
+_HINT_STYLE = re.compile(r"^(?:[0-9]{1,3}pt(?:太字)?|見出し[0-9])$")  # size and outline hints
+
+
 def style_of(key: str) -> str | None:
-    """Return the numbering style a profile key names (a style, or an example of one)."""
-    if "{" in key:
+    """Return the numbering style a profile key names (a style, or an example of one); the
+    styles of unnumbered titles set large (26pt, 14pt太字) or in a Word heading style (見出し1)
+    are given as the reader prints them."""
+    if "{" in key or _HINT_STYLE.match(key):
         return key
     numbering = read_numbering(f"{key.strip()}　見出し")
     return numbering.style if numbering is not None else None
