@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -20,6 +21,7 @@ from shisaku.audit.models import AuditEntry
 from shisaku.cli.plan_commands import _PageBar
 from shisaku.documents import read_document
 from shisaku.documents.pdf import read_pdf
+from shisaku.domain.plandoc_profile import profile_from_dict
 from shisaku.exchange.planfiles import read_plan_bytes, read_plan_file, render
 from shisaku.indicators.documents import plan_with_indicators
 from shisaku.indicators.models import Figure, Indicator
@@ -324,7 +326,8 @@ def test_the_profile_downloads_as_yaml_for_the_command_line(town):
     assert response["Content-Type"] == "application/yaml; charset=utf-8"
     assert "word-headings.profile.yaml" in response["Content-Disposition"]
     body = response.content.decode()
-    assert "第{}章: {level: 1, kind: field" in body and "26pt" not in body
+    assert "第{}章: {level: 1, kind: field" in body and "26pt: {kind: text" in body
+    profile_from_dict(yaml.safe_load(body))  # the command line takes it back as it is
 
 
 def test_confirming_imports_the_plan_its_nodes_and_indicators_with_audit_entries(town):

@@ -4,8 +4,8 @@ The session keeps the user's profile in its plain-dict form (``shisaku.domain.pl
 only what the user decided, so that the reader still infers the rest.  A row changed in the
 form becomes a decision about its style; YAML replaces the whole profile.  The YAML shown (and
 offered for download, for ``shisaku import-plan --profile``) is the profile the document was
-read with, less the styles a profile cannot name: titles set large (``26pt``) or marked as
-headings by the document (``見出し1``) are found by the reader on every reading.
+read with (titles set large, ``26pt``, and Word heading styles, ``見出し1``, included), less any
+style a profile could not name.
 """
 
 from __future__ import annotations
