@@ -124,7 +124,8 @@ def row_indicator(row: TableRow, columns: tuple[Column, ...], era: EraCarry) -> 
             figure = _figure(cell, column, given or overrides.get("target"), era)
             indicator.targets.append(figure)
     indicator.unit = indicator.unit or _unit_of(indicator)
-    indicator.row = "\t".join([row.name, *row.cells, *row.notes])
+    defined = [row.definition] if row.definition else []  # shown last: no word is lost
+    indicator.row = "\t".join([row.name, *row.cells, *row.notes, *defined])
     indicator.node_code = _code(row.node_code)
     indicator.definition = row.definition
     indicator.direction = stated_direction(row.direction)

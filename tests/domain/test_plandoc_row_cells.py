@@ -180,3 +180,13 @@ def test_a_day_printed_before_a_value_in_a_flattened_row_is_that_values_period()
     assert [(r.name, r.cells) for r in rows] == [
         ("高齢者サロンの数", ["令和2年4月1日現在 24か所", "40か所"])
     ]
+
+
+def test_the_row_block_shown_for_a_defined_row_keeps_its_definition_last() -> None:
+    reading = read_plan(document_from_text(HEAD + DEFINED, name="雲雀野町.txt"))
+    node = next(n for n in walk(reading.tree.nodes) if n.indicators)
+    section = node.section("indicators")
+    assert section is not None
+    assert [b.text for b in section.blocks if b.kind == "row"] == [
+        "刑法犯認知件数\t1,342件(2019年)\t1,200件(2024年)\t市内で発生し、警察が認知した刑法犯の件数"
+    ]
