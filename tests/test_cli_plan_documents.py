@@ -250,3 +250,19 @@ def test_the_public_page_shows_a_figure_printed_without_a_period_as_printed(
     assert "<dt>計画書に時点の記載がない値</dt><dd>基準値 120件</dd>" in ja
     en = client.get("/en/999997/2021-2025/indicators/1-1.K1/").content.decode()
     assert "<dt>Printed in the plan without a period</dt><dd>Baseline 120件</dd>" in en
+
+
+def test_a_dry_run_shows_a_bound_or_an_approximation_with_its_value(db, capsys, tmp_path):
+    doc = tmp_path / "plan.txt"
+    doc.write_text(
+        "1 くらし\n1-1 暮らしの安心\n成果指標\n指標名\t現状値（令和2年度）\t目標値（令和7年度）\n"
+        "交通事故の件数\t約420件\t350件以下\n",
+        encoding="utf-8",
+    )
+    args = ["--title", "t", "--period", "2021-2025", "--dry-run"]
+    code, out, _ = run(capsys, "import-plan", doc, *TOWN, *args)
+    assert code == 0
+    assert (
+        "指標 1-1.K1 交通事故の件数［件］: 約420（2020年度（令和2年度）） → 350以下（2025年度（令和7年度））"
+        in out
+    )

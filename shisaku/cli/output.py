@@ -43,7 +43,7 @@ def _figure_text(figure: DocFigure | None) -> str:
     if figure.reading is None:
         return f"『{figure.raw}』（読めないため文字のまま）"
     period = figure.period.label_ja() if figure.period else "時点の記載なし"
-    return f"{figure.value_text()}（{period}）"
+    return f"{figure.shown()}（{period}）"
 
 
 def indicator_text(indicator: DocIndicator) -> str:

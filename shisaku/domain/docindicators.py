@@ -14,7 +14,7 @@ from typing import Any
 
 from shisaku.domain.figurecells import read_figure_cell
 from shisaku.domain.periods import Period, PeriodError, parse_period_key
-from shisaku.domain.values import CellError, Reading, format_value
+from shisaku.domain.values import CellError, Reading, format_value, qualified
 
 FigureRole = str  # "baseline", "target" (the final one is the last), "intermediate"
 
@@ -35,10 +35,22 @@ class DocFigure:
         reading = self.reading
         if reading is None:
             return self.raw
-        plain = reading.kind == "number" or (reading.kind == "rank" and not reading.label)
-        if plain and reading.value is not None:
+        if self._plain() and reading.value is not None:
             return format(reading.value.normalize(), "f")
         return reading.raw.strip() or format_value(reading)
+
+    def shown(self) -> str:
+        """Return the value as a report shows it: the plain value with its qualifiers
+        (約2600, 350以下), the text as written when it is more than a number."""
+        text = self.value_text()
+        return qualified(text, self.reading.qualifier) if self._plain() and self.reading else text
+
+    def _plain(self) -> bool:
+        """Tell whether the value is a plain number (a count, a rate, a rank without scope)."""
+        reading = self.reading
+        if reading is None or reading.value is None:
+            return False
+        return reading.kind == "number" or (reading.kind == "rank" and not reading.label)
 
 
 @dataclass

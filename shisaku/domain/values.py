@@ -364,7 +364,7 @@ def _read_cached(text: str) -> Reading:
     raise CellError(text, _reason(normal))
 
 
-def _qualified(body: str, qualifier: str) -> str:
+def qualified(body: str, qualifier: str) -> str:
     """Return ``body`` with its canonical qualifiers placed before, after or in parentheses."""
     places = {"prefix": "", "suffix": "", "note": ""}
     for q in filter(None, qualifier.split("・")):
@@ -387,6 +387,6 @@ def format_value(reading: Reading) -> str:
     if reading.kind == "qualitative":
         return reading.label  # a direction's qualifier (維持) is already in its words
     if reading.value is None:
-        return _qualified(reading.label, reading.qualifier)
+        return qualified(reading.label, reading.qualifier)
     body = _number_text(reading.value) + reading.unit
-    return reading.label + _qualified(body, reading.qualifier)  # a rank's scope: 全国12位
+    return reading.label + qualified(body, reading.qualifier)  # a rank's scope: 全国12位

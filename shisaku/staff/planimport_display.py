@@ -97,7 +97,7 @@ def figure_text(figure: DocFigure | None) -> str:
     if figure.reading is None:
         return _("“%(raw)s” (kept as written: it cannot be read)") % {"raw": figure.raw}
     period = period_text_label(figure.period) if figure.period else _("no date stated")
-    return _("%(value)s (%(period)s)") % {"value": figure.value_text(), "period": period}
+    return _("%(value)s (%(period)s)") % {"value": figure.shown(), "period": period}
 
 
 def indicator_row(row: DocIndicator) -> IndicatorRow:
