@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from shisaku.domain.plandoc_aligned import aligned_tables
 from shisaku.domain.plandoc_glued import bulleted_codes, glued_headings
 from shisaku.domain.plandoc_headercells import join_header_cells
+from shisaku.domain.plandoc_heads import running_heads
 from shisaku.domain.plandoc_lines import (
     Line,
     classify,
@@ -259,47 +260,6 @@ def _contents_block(lines: list[Line], start: int) -> set[int]:
     return found
 
 
-def _running_heads(lines: list[Line], contents: set[int]) -> set[int]:
-    """Return lines that come back page after page: with a changing page number, verbatim
-    three times or more, or at the top of every page it is on (right after a page number).
-
-    Entries of a table of contents (``contents``) name headings once more: they do not count.
-    """
-    keys = [
-        _head_key(line.raw) if _may_repeat(line) and i not in contents else ""
-        for i, line in enumerate(lines)
-    ]
-    counts = Counter(k for k in keys if len(k) >= 4)
-    inside = {k for i, k in enumerate(keys) if not (i and lines[i - 1].kind == "page")}
-    found: set[int] = set()
-    seen: set[str] = set()
-    for i, (line, key) in enumerate(zip(lines, keys, strict=True)):
-        if counts.get(key, 0) < 2:
-            continue
-        numbered = bool(_TRAILING_PAGE.search(line.raw))
-        topped = key not in inside and line.kind != "heading"
-        if numbered or topped or (counts[key] >= 3 and (line.kind != "heading" or key in seen)):
-            found.add(i)
-        seen.add(key)
-    return found
-
-
-_WORDY = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")
-_PAGE_AT_ENDS = re.compile(r"^[-―]?[0-9０-９]{1,4}[-―]?|[-―]?[0-9０-９]{1,4}[-―]?$")
-
-
-def _head_key(raw: str) -> str:
-    """Return what a running head keeps from page to page: the line without the page number
-    at its start or end (digits inside it, 「施策その12」, stay)."""
-    return _PAGE_AT_ENDS.sub("", match_key(raw))
-
-
-def _may_repeat(line: Line) -> bool:
-    """Tell whether a line may be a running head: a title-like line (labels, table cells and
-    periods such as 「(R2~R6累計)」 repeat on purpose)."""
-    return line.kind in ("text", "heading", "group", "label") and len(_WORDY.findall(line.raw)) >= 5
-
-
 def _noise(line: Line, profile: Profile) -> Reason | None:
     """Return why a single line is noise, or None."""
     if line.kind == "page":
@@ -368,7 +328,7 @@ def _named_again(lines: list[Line], i: int, later: list[int]) -> bool:
 def drop_noise(lines: list[Line], profile: Profile) -> tuple[list[Line], list[Dropped]]:
     """Return the lines that are the plan's content, and those set aside with their reasons."""
     contents, listings = _contents(lines), _listings(lines)
-    heads = _running_heads(lines, contents | listings)
+    heads = running_heads(lines, contents | listings)
     kept: list[Line] = []
     dropped: list[Dropped] = []
     for i, line in enumerate(lines):

@@ -85,7 +85,7 @@ _add("escape-sequences.txt", lines("1 くらし", "\x1b[31m1-1 赤い見出し\x
 _add("sjis-stray-bytes.txt", lines("1 くらし", encoding="cp932") + b"\n\xfd\xfe\xff", "sjis-stray-bytes.txt: 『テキストではないバイト列", TEXT)  # fmt: skip
 _add("form-feed-and-bell.txt", lines("1 くらし", "\f", "1-1 暮らし\a"), "form-feed-and-bell.txt: 『テキストではないバイト列", TEXT)  # fmt: skip
 _add("huge-one-line.txt", None, "huge-one-line.txt の 1 行目: 『ああああ", "…』を読めません。" + NEED_HEADING, make=lambda: "あ".encode() * (10 * 1024 * 1024 // 3))  # fmt: skip
-_add("many-text-lines.txt", None, "many-text-lines.txt: " + NO_HEADING, make=lambda: "本文の行です。\n".encode() * 200_000)  # fmt: skip
+_add("many-text-lines.txt", None, "many-text-lines.txt の 1 行目: 『本文の行です。』を読めません。" + NEED_HEADING, make=lambda: "本文の行です。\n".encode() * 200_000)  # fmt: skip
 
 # --- plan documents: a line that cannot be placed -------------------------------------------
 

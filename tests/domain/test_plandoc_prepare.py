@@ -86,6 +86,17 @@ def test_it_sets_aside_a_running_head_repeated_verbatim_three_times() -> None:
     assert [k[0] for k in kept] == [2, 3, 5, 6, 8, 9]
 
 
+def test_it_keeps_a_long_passage_printed_again_whole_with_its_codes_renumbered() -> None:
+    sentences = "".join(
+        f"地域の見守り活動を第{n}地区の町内会とともに広げます。\n" for n in range(20)
+    )
+    passage = f"《地域で支える見守りの体制》\n{sentences}"
+    text = "".join(f"{n} 健やかなまち\n({n}) 健康づくりの推進\n{passage}" for n in (1, 2, 3))
+    kept, dropped = prepare(text)
+    assert dropped == []
+    assert len(kept) == 3 * 23
+
+
 def test_it_keeps_a_line_repeated_only_twice_without_a_page_number() -> None:
     kept, dropped = prepare(
         "1 健やかなまち\n町民の声を聴くまちづくり\n健診を受ける人を増やします。\n"
