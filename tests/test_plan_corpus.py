@@ -6,13 +6,17 @@ below are what the reader achieves today: a change that loses a node, a parent o
 row fails here, and a change that gains one must raise the count.  No document may invent a
 value, and the whole corpus must stay within the aims of issue #12 (node precision ≥ 95 %,
 recall ≥ 90 %).
+
+The held-out documents (``heldout-*``, see tests/fixtures/plans/README.md) are measured here like
+the others, each with its own floor, but they are not part of the aims: the reader is not tuned on
+them, so their totals are reported (``-rP`` shows them), never required.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from benchmarks.plan_accuracy import CORPUS, Score, score_document
+from benchmarks.plan_accuracy import CORPUS, HELD_OUT, Score, score_document
 
 # document → (nodes matched, nodes read, nodes expected, parents right, rows exact, rows)
 MEASURED = {
@@ -28,6 +32,12 @@ MEASURED = {
     "blind2-tassei-jokyo-momijidani": (0, 2, 3, 0, 0, 9),
     "ebook-kihonkeikaku-kazahaya": (10, 10, 10, 10, 8, 8),
     "ebook-senryaku-shiomi": (10, 10, 10, 10, 20, 20),
+    "heldout-hishigata-nanase": (2, 2, 30, 2, 0, 10),
+    "heldout-juten-project-kirigaoka": (11, 14, 11, 11, 8, 8),
+    "heldout-ken-prose-minase": (12, 25, 14, 8, 0, 11),
+    "heldout-ku-jigyo-shinonomegawa": (2, 8, 21, 2, 0, 9),
+    "heldout-sidebar-shiratoridai": (6, 6, 14, 6, 0, 8),
+    "heldout-tsv-ichiran-wakabadai": (0, 0, 35, 0, 0, 28),
     "kihon-asagirigawa-kpi": (16, 16, 16, 16, 15, 16),
     "kihon-kazamino-seisaku": (13, 13, 13, 13, 20, 20),
     "kihon-shionagi-ebook": (21, 21, 21, 21, 4, 7),
@@ -85,10 +95,26 @@ def test_no_document_gets_a_value_it_does_not_print(scores, name):
 
 def test_the_whole_corpus_meets_the_aims_of_precision_and_recall(scores):
     total = Score()
-    for score in scores.values():
-        total.add(score)
+    for name, score in scores.items():
+        if not name.startswith(HELD_OUT):
+            total.add(score)
     precision, recall, parents, _, rows = total.ratios()
     assert precision >= 0.95
     assert recall >= 0.90
     assert parents >= 0.95
     assert rows >= 0.90
+
+
+def test_the_held_out_documents_are_measured_and_reported_apart(scores):
+    held_out = {name: score for name, score in scores.items() if name.startswith(HELD_OUT)}
+    assert len(held_out) >= 6
+    total = Score()
+    for score in held_out.values():
+        total.add(score)
+    precision, recall, parents, named, exact = total.ratios()
+    print(
+        f"held-out ({len(held_out)} documents): {total.expected} nodes, precision "
+        f"{precision:.1%}, recall {recall:.1%}, parents {parents:.1%}; {total.rows} rows, "
+        f"named {named:.1%}, exact {exact:.1%}; invented {total.invented}"
+    )
+    assert total.matched >= sum(MEASURED[name][0] for name in held_out)
