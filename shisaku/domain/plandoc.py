@@ -25,6 +25,7 @@ from shisaku.domain.plandoc_indicators import read_indicators
 from shisaku.domain.plandoc_layout import Layout, infer_layout
 from shisaku.domain.plandoc_lines import FallbackKind, Line, clean
 from shisaku.domain.plandoc_meta import find_period, find_title
+from shisaku.domain.plandoc_numbering import code_text
 from shisaku.domain.plandoc_prepare import REASONS_JA, Dropped, classified_lines, drop_noise
 from shisaku.domain.plandoc_profile import Profile, rules_to_dict
 from shisaku.domain.plandoc_source import SourceDocument, SourceNotice, document_from_text
@@ -168,7 +169,7 @@ def _leveled(i: int, line: Line, layout: Layout) -> Line:
     rule = layout.rule(line.style)
     if rule is None or i in layout.narrative:
         return _demoted(line, layout.fallback(i, line))
-    code = "-".join(map(str, line.numbers)) if line.style in layout.code_styles else ""
+    code = code_text(line.style, line.numbers) if line.style in layout.code_styles else ""
     return replace(line, level=rule.level, node_kind=rule.kind, code=code)
 
 

@@ -36,6 +36,7 @@ class Placed:
     level: int
     line: int
     in_section: bool = False  # it was named inside a section of its parent (施策の方向 (1) …)
+    printed: str = ""  # the code the document prints for it (its node code may differ)
 
 
 class HeadingTree:
@@ -46,6 +47,7 @@ class HeadingTree:
         self.kinds_by_level = kinds_by_level or {}
         self.roots: list[Node] = []
         self.codes: dict[str, Placed] = {}  # code → node, level and the line naming it
+        self.printed: dict[str, Placed] = {}  # code as printed → the node it names
         self.levels: list[Placed] = []  # the open headings, by level
         self.node: Node | None = None  # the current heading's node
         self.notes = NoteIndex()
@@ -56,13 +58,31 @@ class HeadingTree:
 
     def _coded(self, line: Line) -> Node | None:
         """Create (or find again) the node of a heading whose numbers are its code."""
-        known = self.codes.get(line.code)
+        known = self.printed.get(line.code)
         if known is not None:
             return self._again(known, line)
         parent = self._code_parent(line)
-        node = self._new(line.code, line.node_kind, line.text, line.number)
+        node = self._new(self._node_code(parent, line), line.node_kind, line.text, line.number)
         self._attach(parent, node, line.level, line.number)
+        self._print(line.code)
         return node
+
+    def _node_code(self, parent: Node | None, line: Line) -> str:
+        """Return the node code of a heading that prints ``line.code``: the code itself, or,
+        for the root of the codes nested under a level of its own (「1.」 under 「基本施策1」,
+        each numbering from 1), the code under its parent's (1-(1)); never one in use."""
+        nested = parent is not None and "-" not in line.code
+        code = f"{parent.code}-({line.code})" if parent is not None and nested else line.code
+        base, n = code, 1
+        while code in self.codes:
+            n += 1
+            code = f"{base}#{n}"
+        return code
+
+    def _print(self, code: str) -> None:
+        """Record the heading just attached as the one printing ``code``."""
+        self.levels[-1].printed = code
+        self.printed[code] = self.levels[-1]
 
     def _again(self, known: Placed, line: Line) -> Node | None:
         """Accept a code named twice: the same title (or the first known one), else a problem."""
@@ -84,17 +104,20 @@ class HeadingTree:
         self.levels = [p for p in self.levels if p.level < placed.level] + [placed]
 
     def _code_parent(self, line: Line) -> Node | None:
-        """Return the parent a code names, creating unnamed ancestors with unknown titles."""
+        """Return the parent a code names, creating unnamed ancestors with unknown titles; the
+        root of the codes goes under the open heading of a higher level, if any."""
         parent_code = line.code.rpartition("-")[0]
         if not parent_code:
-            return None
-        known = self.codes.get(parent_code)
+            open_above = [p for p in self.levels if p.level < line.level]
+            return open_above[-1].node if open_above else None
+        known = self.printed.get(parent_code)
         if known is None:
             return self._implied(parent_code, line.level - 1, line.number)
-        current = self.node
-        if current is not None and not (current.code + "-").startswith(parent_code + "-"):
+        current = self.levels[-1] if self.levels else None
+        printed = (current.printed or current.node.code) if current is not None else ""
+        if current is not None and not (printed + "-").startswith(parent_code + "-"):
             message = (
-                f"{line.code} は {current.code} の後にありますが、"
+                f"{line.code} は {printed} の後にありますが、"
                 f"コードに従い {parent_code} の下に置きました。"
             )
             self.warnings.append(Warning(line.number, "out_of_order", message))
@@ -107,11 +130,12 @@ class HeadingTree:
         kind = self.kinds_by_level.get(level) or KINDS_BY_DEPTH[min(code.count("-"), 2)]
         node = self._new(code, kind, "", number)
         self._attach(parent, node, level, number)
+        self._print(code)
         return node
 
     def _implied_parent(self, code: str, level: int, number: int) -> Node:
         """Return the node of ``code``, implying it when it was never named."""
-        known = self.codes.get(code)
+        known = self.printed.get(code)
         return known.node if known is not None else self._implied(code, level, number)
 
     def _placed(self, line: Line) -> Node:

@@ -24,12 +24,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from shisaku.domain.plandoc_frames import COUNTERS, containers_of, frames_of
 from shisaku.domain.plandoc_lines import FallbackKind, Line
 from shisaku.domain.plandoc_nesting import Candidate, candidates, is_code, nest
 from shisaku.domain.plandoc_numbering import LEVEL_WORDS
 from shisaku.domain.plandoc_profile import KINDS_BY_DEPTH, LevelRule, Profile
 
-_COUNTERS = frozenset("章節項部編款")
 # The share of a level's headings that must own sections or tables for it to be the measures.
 MEASURE_SHARE = 2 / 3
 
@@ -91,7 +91,7 @@ def _follows(previous: tuple[int, ...], numbers: tuple[int, ...]) -> bool:
 def _word_ok(cands: list[Candidate]) -> bool:
     """Tell whether an unknown level word recurs enough to be a level (基本目標 is known)."""
     word = cands[0].line.word
-    return not word or word in LEVEL_WORDS or word in _COUNTERS or len(cands) >= 2
+    return not word or word in LEVEL_WORDS or word in COUNTERS or len(cands) >= 2
 
 
 def _share(cands: list[Candidate], test: Callable[[Candidate], bool]) -> float:
@@ -245,7 +245,7 @@ def infer_layout(lines: list[Line], profile: Profile | None = None) -> Layout:
     roots = {c.parent for c in kept if c.by_code and len(c.line.numbers) == 2}
     roots &= _single_styles(kept)
     levels = _levels(kept, order)
-    containers = _containers(levels, roots) | _frames(kept)
+    containers = containers_of(levels, roots, kept) | frames_of(kept)
     containers -= profile.level_styles(styles)
     levels = _without(levels, containers) | profile.levels(order)
     kinds = kinds_for(sorted(set(levels.values())), _measure_evidence(kept, levels, profile))
@@ -293,73 +293,6 @@ def _in_narrative(cands: list[Candidate], accepted: set[str]) -> frozenset[int]:
         for c in cands
         if c.under_section and (c.line.style in free or c.line.style not in accepted)
     )
-
-
-def _containers(levels: dict[str, int], roots: set[str]) -> set[str]:
-    """Return the styles that frame the plan rather than belong to it.
-
-    A document's parts (第2部, 第1編) are always frames; when the plan numbers its own levels
-    with codes (政策1 → 施策1-1), every level above the codes' root (第3章 分野別計画) is one.
-    """
-    frames = {s for s in levels if s.startswith("第") and s.endswith(("部", "編"))}
-    if roots:
-        top = min(levels[r] for r in roots)
-        frames |= {s for s, lv in levels.items() if lv < top}
-    return frames
-
-
-def _worded(line: Line) -> bool:
-    """Tell whether a heading names its level with a plan word (基本目標1, 施策2), not a counter."""
-    return line.word in LEVEL_WORDS
-
-
-def _frames(kept: list[Candidate]) -> set[str]:
-    """Return unworded styles that frame a plan whose levels have names (Ⅲ 基本目標と施策).
-
-    When a plan names its levels (基本目標1, 施策1-1), a style without a name that is never
-    inside one of them and holds all of them in one heading (or none) frames the document.
-    """
-    worded = {c.line.style for c in kept if _worded(c.line)}
-    if not worded:
-        return set()
-    frames: set[str] = set()
-    for style in {c.line.style for c in kept} - worded:
-        mine = [c for c in kept if c.line.style == style]
-        if _word_of(style, kept) in _COUNTERS and not all(_generic(c.line.text) for c in mine):
-            continue  # 「第2章 安心して暮らせるまち」 is a field, 「第4章 重点戦略」 a frame
-        if any(w in worded for c in mine for w, _ in c.ancestors):
-            continue
-        holders = {i for c in kept if c.line.style in worded for s, i in c.ancestors if s == style}
-        if len(holders) <= 1:
-            frames.add(style)
-    return frames
-
-
-# Words of a document's own structure: a chapter titled with them frames the plan.
-_DOCUMENT_WORDS = (
-    "計画",
-    "施策",
-    "戦略",
-    "体系",
-    "基本目標",
-    "方向性",
-    "序論",
-    "総論",
-    "資料",
-    "概要",
-    "展開",
-    "分野別",
-)
-
-
-def _generic(title: str) -> bool:
-    """Tell whether a heading's title names a part of the document, not a field of the plan."""
-    return any(word in title for word in _DOCUMENT_WORDS)
-
-
-def _word_of(style: str, kept: list[Candidate]) -> str:
-    """Return the level word of a style (章 for 第{}章)."""
-    return next((c.line.word for c in kept if c.line.style == style), "")
 
 
 def _without(levels: dict[str, int], containers: set[str]) -> dict[str, int]:

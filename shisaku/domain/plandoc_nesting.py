@@ -9,6 +9,7 @@ above it.  :mod:`shisaku.domain.plandoc_layout` weighs that evidence.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from shisaku.domain.plandoc_kpilines import is_kpi_line
@@ -73,14 +74,19 @@ def is_code(line: Line) -> bool:
     return len(line.numbers) > 1
 
 
-def _code_parent(stack: list[_Entry], numbers: tuple[int, ...]) -> int | None:
+def _code_parent(stack: list[_Entry], numbers: tuple[int, ...], votes: Counter[str]) -> int | None:
     """Return the stack position of the heading whose code is the prefix of ``numbers``.
 
-    Of several, a heading named with a plan word wins (政策3 over 第3章), then a chapter, then
-    the outermost: 「施策2-2」 belongs to 「第2章」, not to a 「②」 item open inside 施策2-1.
+    Of several, the style whose numbers begin this style's codes most often over the whole
+    document wins (``votes``: 「1.」 numbered through the plan, not 「基本施策1」 that happens to
+    share a number with it); then a heading named with a plan word (政策3 over 第3章), then a
+    chapter, then the outermost: 「施策2-2」 belongs to 「第2章」, not to a 「②」 item open
+    inside 施策2-1.
     """
     found = [p for p, e in enumerate(stack) if e.style != "§" and e.own == numbers[:-1]]
-    return min(found, key=lambda p: (_rank(stack[p].style), p)) if found else None
+    if not found:
+        return None
+    return min(found, key=lambda p: (-votes[stack[p].style], _rank(stack[p].style), p))
 
 
 def _rank(style: str) -> int:
@@ -99,11 +105,11 @@ def _repeat(stack: list[_Entry], line: Line) -> bool:
     )
 
 
-def _place(stack: list[_Entry], line: Line) -> int:
+def _place(stack: list[_Entry], line: Line, votes: Counter[str]) -> int:
     """Return where ``line`` goes on the stack: after its code parent, at its own style's
     place, as the root of the codes open (「3」 after 「3-1」), or on top."""
     if is_code(line):
-        parent = _code_parent(stack, line.numbers)
+        parent = _code_parent(stack, line.numbers, votes)
         if parent is not None:
             return parent + 1
     same = [i for i, e in enumerate(stack) if e.style == line.style]
@@ -120,8 +126,22 @@ def nest(lines: list[Line], cands: list[Candidate], styles: set[str]) -> None:
     """Walk the document with a stack of open headings and sections; record each parent.
 
     Every candidate is checked for repeating an open heading and for standing in narrative
-    text; only those of ``styles`` open one.
+    text; only those of ``styles`` open one.  A first walk counts, for each code style, the
+    styles whose open headings print its codes' prefix; the second nests by those counts.
     """
+    roots: dict[str, Counter[str]] = defaultdict(Counter)
+    _walk(lines, cands, styles, roots)
+    _walk(lines, cands, styles, roots, count=False)
+
+
+def _walk(
+    lines: list[Line],
+    cands: list[Candidate],
+    styles: set[str],
+    roots: dict[str, Counter[str]],
+    count: bool = True,
+) -> None:
+    """Walk the lines once (see :func:`nest`), counting code prefixes into ``roots``."""
     stack: list[_Entry] = []
     by_index = {c.index: c for c in cands}
     for i, line in enumerate(lines):
@@ -129,17 +149,24 @@ def nest(lines: list[Line], cands: list[Candidate], styles: set[str]) -> None:
         if cand is not None:
             cand.repeat = _repeat(stack, cand.line)
             if not cand.repeat and cand.line.style in styles:
-                _push_heading(stack, cand)
+                if count and is_code(cand.line):
+                    roots[cand.line.style].update(_prefixed(stack, cand.line.numbers))
+                _push_heading(stack, cand, roots[cand.line.style])
             else:
                 cand.under_section = _in_narrative(stack)
         elif line.kind == "section":
             _push_section(stack, line.key)
 
 
-def _push_heading(stack: list[_Entry], cand: Candidate) -> None:
+def _prefixed(stack: list[_Entry], numbers: tuple[int, ...]) -> set[str]:
+    """Return the styles of the open headings whose numbers begin the code ``numbers``."""
+    return {e.style for e in stack if e.style != "§" and e.own == numbers[:-1]}
+
+
+def _push_heading(stack: list[_Entry], cand: Candidate, votes: Counter[str]) -> None:
     """Place a heading candidate on the stack and record where it nested."""
     line = cand.line
-    del stack[_place(stack, line) :]
+    del stack[_place(stack, line, votes) :]
     cand.under_section = _in_narrative(stack)
     heads = [e for e in stack if e.style != "§"]
     parent = heads[-1] if heads else None

@@ -100,9 +100,25 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        "dotted",
+        "labelled",  # 「政策No. 2」「施策No. 2 1」: a box's label and the numbers in it
         re.compile(
-            rf"^(?P<n>[0-9]{{1,3}}(?:{_SEP}[0-9]{{1,3}})+)(?![0-9.%])\s*{_TITLE_SEP}{_TAIL}"
+            rf"^(?P<word>{_WORD})\s*(?:No|NO|№)\s*[.．]?\s*"
+            rf"(?P<n>[0-9]{{1,3}}(?:{_SEP}[0-9]{{1,3}}|\s+[0-9]{{1,3}}(?=\s|$))*)(?![0-9.%])"
+            rf"\s*{_TITLE_SEP}{_TAIL}"
+        ),
+    ),
+    (
+        "dotted",  # 2-1-3, 1.1.1, and 「1-1.」 with a full stop after the code
+        re.compile(
+            rf"^(?P<n>[0-9]{{1,3}}(?:{_SEP}[0-9]{{1,3}})+)(?![0-9%]|[.．][0-9])"
+            rf"\s*{_TITLE_SEP}{_TAIL}"
+        ),
+    ),
+    (
+        "paren_code",  # 「1-(1)」: an item (1) under 1
+        re.compile(
+            rf"^(?P<n>[0-9]{{1,3}})\s*[-ー]\s*[(（]\s*(?P<m>[0-9]{{1,3}})\s*[)）]"
+            rf"\s*{_TITLE_SEP}{_TAIL}"
         ),
     ),
     (
@@ -256,9 +272,30 @@ def _dotted(m: re.Match[str]) -> Numbering | None:
     but 「1.1.1地域医療」 cannot be a decimal: its title may follow without a space."""
     after = m.string[m.end("n") : m.end("n") + 1]
     numbers = _numbers(m["n"])
-    if "." in m["n"] and len(numbers) < 3 and not after.isspace():
+    if "." in m["n"] and len(numbers) < 3 and not (after.isspace() or after in (".", "．")):
         return None
     return Numbering(_code_style(m["n"]), numbers, m["title"])
+
+
+_LABELLED_SPLIT = re.compile(rf"{_SEP}|\s+")
+
+
+def _labelled(m: re.Match[str]) -> Numbering | None:
+    """Return the numbering of 「政策No. 2」「施策No. 2 1」 (numbers apart in their boxes)."""
+    word = m["word"]
+    if _ordinal(word) or word in CAPTIONS:
+        return None
+    numbers = tuple(int(n) for n in _LABELLED_SPLIT.split(m["n"].strip()))
+    style = f"{word}No." + "-".join("{}" for _ in numbers)
+    return Numbering(style, numbers, m["title"], word, word in LEVEL_WORDS)
+
+
+def code_text(style: str, numbers: tuple[int, ...]) -> str:
+    """Return the code a heading prints: 「1-(1)」 as printed, other codes joined by dashes
+    (「施策1-2」 → 1-2, 「Ⅱ-1」 → 2-1)."""
+    if set(style) <= set("{}-()") and style.count("{}") == len(numbers):
+        return style.format(*numbers)
+    return "-".join(map(str, numbers))
 
 
 Builder = Callable[[re.Match[str]], "Numbering | None"]
@@ -266,7 +303,9 @@ _BUILDERS: dict[str, Builder] = {
     "chapter": _chapter,
     "pair": _pair,
     "word": _word,
+    "labelled": _labelled,
     "dotted": lambda m: _dotted(m),
+    "paren_code": lambda m: Numbering("{}-({})", (int(m["n"]), int(m["m"])), m["title"]),
     "roman_code": lambda m: Numbering(_code_style(m["n"]), _numbers(m["n"]), m["title"]),
     "bracket": lambda m: Numbering(f"{m['open']}{{}}{m['close']}", (int(m["n"]),), m["title"]),
     "paren": lambda m: Numbering(f"({_kind_style(m['n'])})", (number_value(m["n"]),), m["title"]),
@@ -312,4 +351,4 @@ def _original_tail(line: str, folded_title: str) -> str:
     return line[len(line) - len(folded_title) :] if folded_title else ""
 
 
-__all__ = ["LEVEL_WORDS", "Numbering", "number_value", "read_numbering"]
+__all__ = ["LEVEL_WORDS", "Numbering", "code_text", "number_value", "read_numbering"]

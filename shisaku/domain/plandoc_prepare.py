@@ -28,6 +28,8 @@ from shisaku.domain.plandoc_lines import (
     continue_lists,
     title_ok,
 )
+from shisaku.domain.plandoc_listings import contents as table_of_contents
+from shisaku.domain.plandoc_listings import listings
 from shisaku.domain.plandoc_profile import Profile, drop_key
 from shisaku.domain.plandoc_projects import project_tables
 from shisaku.domain.plandoc_sections import (
@@ -56,8 +58,6 @@ REASONS_JA: dict[str, str] = {
     "framed": "計画の後の部・章の本文（資料編など）",
     "listing": "見出しの一覧（体系図など。同じ見出しが後に本文とともに出ます）",
 }
-_LEADERS = re.compile(r"(?:[.．…・･‥·⋯]\s*){3,}\s*[0-9０-９]{1,4}\s*$")
-_TRAILING_PAGE = re.compile(r"\s[0-9０-９]{1,4}$")
 _NAVIGATION = re.compile(
     r"^(?:元のページ|このブックを見る|このページの先頭へ|ページの先頭へ|ページトップへ|"
     r"本文へ|メニュー|ホーム\s*[>＞]|トップページ\s*[>＞]|現在の位置|印刷する|"
@@ -73,7 +73,6 @@ _LAYOUT_NOTE = re.compile(
     r"[^()（）]{0,30}[)）]$|^右に向かう(?:記号|矢印)$|^(?:右|左|下|上)矢印$"
 )
 _LEGEND = re.compile(r"^(?:凡例|[◎●○△□■◇◆☆★]\s*[:：=＝].*[◎●○△□■◇◆☆★]\s*[:：=＝])")
-_CONTENTS_LABELS = frozenset({"目次", "もくじ", "目次(基本計画)", "CONTENTS"})
 _WORDLESS = re.compile(r"^[^\w\u3040-\u30ff\u3400-\u9fff]{2,}$|^[・ー\-―]{1,3}$")
 
 
@@ -227,39 +226,6 @@ def classified_lines(document: SourceDocument, profile: Profile) -> list[Line]:
 # --- noise ----------------------------------------------------------------------------------
 
 
-def _contents(lines: list[Line]) -> set[int]:
-    """Return the indexes of a table of contents: leader lines and the block a 目次 opens."""
-    found = {i for i, line in enumerate(lines) if _LEADERS.search(line.raw)}
-    for i, line in enumerate(lines):
-        if match_key(line.raw) in _CONTENTS_LABELS:
-            found.add(i)
-            found |= _contents_block(lines, i + 1)
-    return found
-
-
-def _entry_title(line: Line) -> str:
-    """Return the title a contents entry names, without leaders and page number."""
-    text = line.text if line.kind == "heading" else line.raw
-    return match_key(_TRAILING_PAGE.sub("", _LEADERS.sub("", text)))
-
-
-def _contents_block(lines: list[Line], start: int) -> set[int]:
-    """Return the entries after a 目次 label: titles, numbers and page numbers, until a title
-    comes a second time (the body begins) or a sentence or section does."""
-    found: set[int] = set()
-    seen: set[str] = set()
-    for i in range(start, len(lines)):
-        line = lines[i]
-        title = _entry_title(line)
-        entry = _LEADERS.search(line.raw) or _TRAILING_PAGE.search(line.raw)
-        short = line.kind in ("heading", "page") or (line.kind == "text" and title_ok(line.raw))
-        if (title and title in seen) or not (entry or short):
-            break
-        seen.add(title)
-        found.add(i)
-    return found
-
-
 def _noise(line: Line, profile: Profile) -> Reason | None:
     """Return why a single line is noise, or None."""
     if line.kind == "page":
@@ -277,64 +243,16 @@ def _noise(line: Line, profile: Profile) -> Reason | None:
     return None
 
 
-def _heading_key(line: Line) -> tuple[str, tuple[int, ...], str]:
-    """Return what identifies a heading: its style, numbers and title."""
-    return line.style, line.numbers, match_key(line.text)
-
-
-def _bare_heading(lines: list[Line], i: int) -> bool:
-    """Tell whether heading ``i`` has nothing under it before the next heading."""
-    for line in lines[i + 1 :]:
-        if line.kind == "heading":
-            return True
-        if line.kind in ("section", "header", "row", "bullet", "footnote", "department"):
-            return False
-        if line.kind == "text" and line.text.endswith("。"):
-            return False
-    return True
-
-
-def _listings(lines: list[Line]) -> set[int]:
-    """Return headings listed ahead of their own pages (体系図, 施策一覧).
-
-    A listing is a run of at least two headings with nothing under them, each named again
-    later with content of its own; a page header that repeats one heading is not one.
-    """
-    heads = [i for i, line in enumerate(lines) if line.kind == "heading" and line.text]
-    bare = {i for i in heads if _bare_heading(lines, i)}
-    found: set[int] = set()
-    for n, i in enumerate(heads):
-        run = (n > 0 and heads[n - 1] in bare) or (n + 1 < len(heads) and heads[n + 1] in bare)
-        if (
-            i in bare
-            and run
-            and _named_again(lines, i, [j for j in heads[n + 1 :] if j not in bare])
-        ):
-            found.add(i)
-    return found
-
-
-def _named_again(lines: list[Line], i: int, later: list[int]) -> bool:
-    """Tell whether heading ``i`` is named again by one of the ``later`` headings (the same
-    title, in any numbering: a chapter's first page lists 「1 …」 for its 「第1節 …」)."""
-    title = _heading_key(lines[i])[2]
-    for j in later:
-        t = _heading_key(lines[j])[2]
-        if t and (title.startswith(t) or t.startswith(title)):
-            return True
-    return False
-
-
 def drop_noise(lines: list[Line], profile: Profile) -> tuple[list[Line], list[Dropped]]:
     """Return the lines that are the plan's content, and those set aside with their reasons."""
-    contents, listings = _contents(lines), _listings(lines)
-    heads = running_heads(lines, contents | listings)
+    contents, listed = table_of_contents(lines), listings(lines)
+    heads = running_heads(lines, contents | listed)
     kept: list[Line] = []
     dropped: list[Dropped] = []
     for i, line in enumerate(lines):
         reason = _noise(line, profile)
         reason = reason or ("contents" if i in contents else None)
-        reason = reason or ("listing" if i in listings else None)
+        reason = reason or ("listing" if i in listed else None)
         reason = reason or ("running_head" if i in heads else None)
         if reason is None:
             kept.append(line)

@@ -1,0 +1,88 @@
+"""Frames: the parts of a document around its plan, which are not levels of the plan.
+
+A document's parts (第2部, 第1編) frame it; so do the levels above the root of a plan's own codes
+(「第3章 分野別計画」 above 「政策1」 → 「施策1-1」) unless they name themselves with a plan
+word, chapters titled with the document's words (「第4章 重点戦略」), and unnumbered-word styles
+that hold all of the plan in one heading (「Ⅲ 基本計画」, 「2 成果指標達成状況」 above the 施策 of
+a web page).  :mod:`~shisaku.domain.plandoc_layout` leaves them out of the levels.
+"""
+
+from __future__ import annotations
+
+from shisaku.domain.plandoc_lines import Line
+from shisaku.domain.plandoc_nesting import Candidate
+from shisaku.domain.plandoc_numbering import LEVEL_WORDS
+
+COUNTERS = frozenset("章節項部編款")
+
+
+def containers_of(levels: dict[str, int], roots: set[str], kept: list[Candidate]) -> set[str]:
+    """Return the styles that frame the plan rather than belong to it.
+
+    A document's parts (第2部, 第1編) are always frames; when the plan numbers its own levels
+    with codes (政策1 → 施策1-1), every level above the codes' root (第3章 分野別計画) is one,
+    unless it names itself with a plan word (「基本施策1」 above 「1.」 and its 「1-1」).
+    """
+    frames = {s for s in levels if s.startswith("第") and s.endswith(("部", "編"))}
+    if roots:
+        top = min(levels[r] for r in roots)
+        worded = {c.line.style for c in kept if _worded(c.line)}
+        frames |= {s for s, lv in levels.items() if lv < top and s not in worded}
+    return frames
+
+
+def _worded(line: Line) -> bool:
+    """Tell whether a heading names its level with a plan word (基本目標1, 施策2), not a counter."""
+    return line.word in LEVEL_WORDS
+
+
+def frames_of(kept: list[Candidate]) -> set[str]:
+    """Return unnumbered-word styles that frame the plan (Ⅲ 基本目標と施策, Ⅲ 基本計画).
+
+    A style without a plan word that is never inside a level and holds all of them in one
+    heading (or none) frames the document: when the plan names its levels (基本目標1, 施策1-1),
+    its levels are those; otherwise every other style is, and the frame must be titled with
+    the document's words (基本計画, 成果指標達成状況), never a field's.
+    """
+    worded = {c.line.style for c in kept if _worded(c.line)}
+    frames: set[str] = set()
+    for style in {c.line.style for c in kept} - worded:
+        mine = [c for c in kept if c.line.style == style]
+        generic = all(_generic(c.line.text) for c in mine)
+        if (not worded or _word_of(style, kept) in COUNTERS) and not generic:
+            continue  # 「第2章 安心して暮らせるまち」 is a field, 「第4章 重点戦略」 a frame
+        levels = worded or {c.line.style for c in kept} - {style}
+        if any(w in levels for c in mine for w, _ in c.ancestors):
+            continue
+        holders = {i for c in kept if c.line.style in levels for s, i in c.ancestors if s == style}
+        if len(holders) <= 1:
+            frames.add(style)
+    return frames
+
+
+# Words of a document's own structure: a chapter titled with them frames the plan.
+_DOCUMENT_WORDS = (
+    "計画",
+    "施策",
+    "戦略",
+    "体系",
+    "基本目標",
+    "方向性",
+    "序論",
+    "総論",
+    "資料",
+    "概要",
+    "展開",
+    "分野別",
+    "指標",
+)
+
+
+def _generic(title: str) -> bool:
+    """Tell whether a heading's title names a part of the document, not a field of the plan."""
+    return any(word in title for word in _DOCUMENT_WORDS)
+
+
+def _word_of(style: str, kept: list[Candidate]) -> str:
+    """Return the level word of a style (章 for 第{}章)."""
+    return next((c.line.word for c in kept if c.line.style == style), "")
