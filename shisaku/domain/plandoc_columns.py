@@ -1,9 +1,14 @@
 """The columns of an indicator table, as its header names them.
 
 A header cell gives a column's role (基準値/現状値 → baseline, 目標値 → target, 中間目標値, 単位,
-方向性, 担当課, 設定理由 …) and may give the column's period once (「現状値（令和元年度）」); a
-cell that is only a year (令和5年度) heads a target for that year.  A table's label joined to its
-header as a first column (成果指標 over column names printed one a line) is no column.
+方向性, 担当課, 設定理由, 実績 and 見込 …) and may give the column's period once (「現状値（令和元年
+度）」); a cell that is only a year (令和5年度) heads a target for that year.  A table's label
+joined to its header as a first column (成果指標 over column names printed one a line) is no
+column; a first column headed by the table's label (数値目標 | 単位 | 現状 …) names the
+indicators.  Where the header names no baseline, its first year column is the baseline
+(令和元年 | 令和3年実績 | … | 5か年目標).  Years between a baseline and a target dated later
+than all of them (基準値 (R2年度) | R3年度 | R4年度 | R5年度 | 目標値 (R7年度)) are the actuals of a
+progress table, never targets.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("intermediate", ("中間目標",)),
     ("baseline", ("基準値", "現状値", "現況値", "現在値", "策定時", "基準年度の値", "現状")),
     ("target", ("目標値", "最終目標", "数値目標", "目標")),
-    ("actual", ("実績",)),
+    ("actual", ("実績", "見込")),
     ("direction", ("方向性", "目指す方向", "めざす方向", "性質")),  # 指標の性質 ↑ ↓ →
     ("department", ("担当課", "担当")),
     ("definition", ("算出方法", "指標の説明", "定義")),
@@ -68,6 +73,8 @@ def column_of(label: str, first: bool, era: str | None = None) -> Column:
     if year is not None:
         return Column("target", label, year)
     bare = re.sub(r"[(（][^()（）]*[)）]", "", text)
+    if first and _table_label(bare):  # 数値目標 | 単位 | 現状 …: the label heads the names
+        return Column("name", label)
     for role, words in _ROLE_WORDS:
         named = first and (role == "other" or any(w in bare for w in _NAME_WORDS))
         if any(w in bare for w in words) and not named:
@@ -75,7 +82,14 @@ def column_of(label: str, first: bool, era: str | None = None) -> Column:
     return Column("name" if first or any(w in bare for w in _NAME_WORDS) else "other", label)
 
 
+def _table_label(text: str) -> bool:
+    """Tell whether a header cell is an indicator table's label (数値目標, 成果指標)."""
+    found = section_key(text)
+    return found is not None and found[0] == "indicators"
+
+
 _CODE_WORDS = frozenset({"施策", "施策番号", "番号", "コード", "施策コード"})
+_CODE_ENDS = ("コード", "番号")  # 主要施策コード, 事業番号
 _NUMBER_WORDS = frozenset({"No", "No.", "NO", "no", "№"})  # a row's number, no node's code
 LEAD_ROLES = ("number", "code")  # columns that may stand before the name
 
@@ -85,7 +99,8 @@ def _lead_column(label: str) -> Column | None:
     key = "".join(label.split())
     if key in _NUMBER_WORDS:
         return Column("number", label)
-    return Column("code", label) if key in _CODE_WORDS else None
+    coded = key in _CODE_WORDS or key.endswith(_CODE_ENDS)
+    return Column("code", label) if coded else None
 
 
 def lead_roles(columns: tuple[Column, ...]) -> tuple[str, ...]:
@@ -137,4 +152,47 @@ def columns_of(header: list[str], era: str | None = None) -> tuple[Column, ...]:
     )
     if not any(c.role in VALUE_ROLES for c in columns):
         return DEFAULT_COLUMNS
-    return columns
+    return _progress_years(_year_baseline(columns))
+
+
+def _year_of(column: Column) -> int | None:
+    """Return the year a column is headed by alone (令和元年, R4: a target column so far), or
+    None for a column named by a word."""
+    if column.role != "target" or column.period is None:
+        return None
+    headed = column.period.raw == "".join(spoken_to_written(column.label).split())
+    return column.period.end if headed else None
+
+
+def _as_role(columns: tuple[Column, ...], role: str, picked: set[int]) -> tuple[Column, ...]:
+    """Return the columns with those at ``picked`` given ``role``."""
+    return tuple(
+        Column(role, c.label, c.period) if n in picked else c for n, c in enumerate(columns)
+    )
+
+
+def _year_baseline(columns: tuple[Column, ...]) -> tuple[Column, ...]:
+    """Return the columns with the first year column as the baseline when the header names
+    none and a value column follows it (令和元年 | 令和3年実績 | 5か年目標)."""
+    values = [n for n, c in enumerate(columns) if c.role in VALUE_ROLES]
+    named = any(columns[n].role == "baseline" for n in values)
+    if named or len(values) < 2 or _year_of(columns[values[0]]) is None:
+        return columns
+    return _as_role(columns, "baseline", {values[0]})
+
+
+def _progress_years(columns: tuple[Column, ...]) -> tuple[Column, ...]:
+    """Return the columns with the years between the baseline and a final target dated later
+    than all of them as actuals (基準値 (R2年度) | R3年度 … R5年度 | 目標値 (R7年度)); years that
+    run up to the final target's (R4 … R7 | 目標) are yearly targets and stay."""
+    roles = [c.role for c in columns]
+    if "baseline" not in roles or "target" not in roles:
+        return columns
+    start, end = roles.index("baseline"), len(roles) - 1 - roles[::-1].index("target")
+    final = columns[end].period
+    if final is None or _year_of(columns[end]) is not None:
+        return columns
+    years = {n: y for n in range(start + 1, end) if (y := _year_of(columns[n])) is not None}
+    if not years or max(years.values()) >= final.start:
+        return columns
+    return _as_role(columns, "actual", set(years))

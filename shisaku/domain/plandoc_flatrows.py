@@ -63,6 +63,11 @@ def _value_reading(cell: str) -> Reading | None:
     return reading if directed or label in _DIRECTION_WORDS or label in _TARGET_WORDS else None
 
 
+def is_value_cell(cell: str) -> bool:
+    """Tell whether a table cell is a value (1,204人, 50%, ―, 策定, 減少), not a word of a name."""
+    return _value_reading(cell) is not None
+
+
 _PERIOD_WORD = re.compile(
     r"[0-9０-９元](?:年|年度)(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?)?(?:現在|時点|末)?$"
 )

@@ -15,16 +15,31 @@ from collections.abc import Iterator
 
 from shisaku.domain.docindicators import DocFigure, DocIndicator
 from shisaku.domain.periods import Period, PeriodError, read_period
+from shisaku.domain.plandoc_columns import column_of
 from shisaku.domain.plandoc_eras import EraCarry
 from shisaku.domain.plandoc_sections import spoken_to_written
 from shisaku.domain.plandoc_tables import read_section
 from shisaku.domain.plantree import Block, Node, Warning, walk
 
-_DOCUMENT_NOTE = re.compile(
-    r"(?P<role>目標値|現状値|基準値|策定時の値)(?:は|について)、?(?:すべて|全て|原則として)?[^。]{0,30}?"
-    r"(?P<period>(?:令和|平成)(?:元|[0-9０-９]{1,2})年度?(?:[(（][0-9]{4}年度?[)）])?"
-    r"|[0-9]{4}年度?)"
+_YEAR = (
+    r"(?:令和|平成)(?:元|[0-9０-９]{1,2})年度?(?:[(（][0-9]{4}年度?[)）])?"
+    r"|[0-9]{4}年度?"
 )
+_DOCUMENT_NOTE = re.compile(
+    r"(?P<role>目標値|現状値|基準値|策定時の値)(?:は|について)、?(?:すべて|全て|原則として)?"
+    rf"[^。]{{0,30}}?(?P<period>{_YEAR})"
+)
+# A column named in quotes and the year its values are of: 「目標」は計画の最終年度である令和7年度
+# の値です; 令和7年度に達成をめざす値を「5か年目標」としています.
+_COLUMN_NOTES = (
+    re.compile(
+        rf"「(?P<column>[^「」。]{{1,15}})」は[^。「」]{{0,30}}?(?P<period>{_YEAR})の(?:値|数値)"
+    ),
+    re.compile(
+        rf"(?P<period>{_YEAR})(?:に|の)[^。「」0-9０-９]{{0,20}}?値を「(?P<column>[^「」。]{{1,15}})」と"
+    ),
+)
+_ROLES = {"目標値": "target", "現状値": "baseline", "基準値": "baseline", "策定時の値": "baseline"}
 
 
 def read_indicators(nodes: list[Node], lines: dict[int, int]) -> list[Warning]:
@@ -68,19 +83,30 @@ def _document_periods(nodes: list[Node]) -> dict[str, Period]:
     """Return the periods the document states for all its baselines or targets at once."""
     found: dict[str, Period] = {}
     for text in _paragraphs(nodes):
-        for m in _DOCUMENT_NOTE.finditer(spoken_to_written(text)):
-            try:
-                period = read_period(m["period"])
-            except PeriodError:
-                continue
-            found.setdefault("target" if m["role"] == "目標値" else "baseline", period)
+        for role, period in document_statements(spoken_to_written(text)):
+            found.setdefault(role, period)
     return found
 
 
+def document_statements(text: str) -> Iterator[tuple[str, Period]]:
+    """Yield (role, period) for every statement of a period for all figures of a role: by the
+    role's name (目標値は、すべて令和7年度の数値です) or a column's, quoted (「5か年目標」)."""
+    found = [(_ROLES[m["role"]], m["period"]) for m in _DOCUMENT_NOTE.finditer(text)]
+    for pattern in _COLUMN_NOTES:
+        for m in pattern.finditer(text):
+            role = column_of(m["column"], first=False).role
+            found += [(role, m["period"])] if role in ("baseline", "target") else []
+    for role, written in found:
+        try:
+            yield role, read_period(written)
+        except PeriodError:
+            continue
+
+
 def _default_periods(indicator: DocIndicator, defaults: dict[str, Period]) -> None:
-    """Give figures without a period the one the document states for all of their kind."""
-    figures = [("baseline", indicator.baseline), *(("target", t) for t in indicator.targets)]
-    for role, figure in figures:
+    """Give the baseline and the final target, when they have no period, the one the document
+    states for all of their kind (an intermediate target is of another year)."""
+    for role, figure in (("baseline", indicator.baseline), ("target", indicator.target)):
         known = figure is not None and figure.reading is not None and figure.reading.is_known()
         if known and figure is not None and figure.period is None and role in defaults:
             figure.period = defaults[role]

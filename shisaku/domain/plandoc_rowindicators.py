@@ -1,7 +1,8 @@
 """One row of an indicator table, whatever its dress, becomes one :class:`DocIndicator`.
 
-A row's value cells go to the header's value columns: each is read by the figure-cell reader,
-and its period is the cell's own, else the one a note gives for the row (「※現状値は令和2年の
+A row's value cells go to the header's value columns: each is read by the figure-cell reader
+(a yearly target left empty or 「→」 sets none and gives no figure), and its period is the
+cell's own, else the one a note gives for the row (「※現状値は令和2年の
 値」), else the column's.  A year printed without its era takes the era the document last stated
 (:mod:`shisaku.domain.plandoc_eras`).  A cell that holds two figures apart (「18.6% 412人
 (2022年)」: a share and the count it stands for) is read as its first figure, the second kept
@@ -114,13 +115,14 @@ def row_indicator(row: TableRow, columns: tuple[Column, ...], era: EraCarry) -> 
     value_columns = [c for c in columns if c.role in (*VALUE_ROLES, "unit")]
     indicator = DocIndicator(clean_name(row.name), row.line, note=" ".join(row.notes))
     indicator.unit = row.unit
+    final = max((n for n, c in enumerate(value_columns) if c.role in _TARGETS), default=-1)
     for n, (column, cell) in enumerate(zip(value_columns, row.cells, strict=False)):
         given = _given_period(row, n, era)
         if column.role == "unit":
-            indicator.unit = cell.strip()
+            indicator.unit = _unit(cell)
         elif column.role == "baseline":
             indicator.baseline = _figure(cell, column, given or overrides.get("baseline"), era)
-        elif column.role in ("target", "intermediate"):
+        elif column.role in _TARGETS and (n == final or not _unset(cell)):
             figure = _figure(cell, column, given or overrides.get("target"), era)
             indicator.targets.append(figure)
     indicator.unit = indicator.unit or _unit_of(indicator)
@@ -130,6 +132,25 @@ def row_indicator(row: TableRow, columns: tuple[Column, ...], era: EraCarry) -> 
     indicator.definition = row.definition
     indicator.direction = stated_direction(row.direction)
     return indicator
+
+
+_TARGETS = ("target", "intermediate")
+_NO_UNIT = frozenset({"―", "-", "－", "ー", "—", "─", "／", "/"})
+
+
+def _unit(cell: str) -> str:
+    """Return a unit column's cell, "" for a dash (合計特殊出生率 has no unit)."""
+    text = cell.strip()
+    return "" if text in _NO_UNIT else text
+
+
+_UNSET = frozenset({"", "→", "⇒", "➡"})
+
+
+def _unset(cell: str) -> bool:
+    """Tell whether a yearly target's cell sets none: empty, or an arrow (「→」: no guide that
+    year, the work goes on towards the final target)."""
+    return "".join(cell.split()) in _UNSET
 
 
 def _given_period(row: TableRow, n: int, era: EraCarry) -> Period | None:

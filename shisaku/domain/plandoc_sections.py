@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from shisaku.domain.periods import PeriodError, read_period
 from shisaku.domain.plandoc_text import fold, match_key
 
 # Label → section key.  "initiatives" opens the list of 主な取組 groups and actions.
@@ -189,6 +190,7 @@ HEADER_WORDS = frozenset(
 )
 # Column names beside the values: a row number or a code in front of the name …
 SIDE_CODE_WORDS = frozenset({"No", "No.", "NO", "番号", "施策", "施策番号", "コード", "施策コード"})
+_CODE_ENDS = ("コード", "番号")  # 主要施策コード, 事業番号
 # … and words of the text columns after them (reasons, reckoning, sources, notes).
 SIDE_TEXT_WORDS = ("理由", "考え方", "積算", "根拠", "出典", "出所", "定義", "説明", "備考")
 _SIDE_LIMIT = 20
@@ -251,7 +253,7 @@ def side_column(cell: str) -> bool:
     or code (No, 施策) or a short text column of reasons, reckoning or sources
     (指標として設定する理由, 目標値の考え方・積算など, 指標の出典・定義など)."""
     key = match_key(cell)
-    if key in SIDE_CODE_WORDS:
+    if key in SIDE_CODE_WORDS or key.endswith(_CODE_ENDS):
         return True
     short = len(key) <= _SIDE_LIMIT and "。" not in key
     return short and any(w in key for w in SIDE_TEXT_WORDS)
@@ -260,15 +262,38 @@ def side_column(cell: str) -> bool:
 def header_columns(line: str) -> tuple[str, ...]:
     """Return a table header's column names, or () when ``line`` is not a header.
 
-    Two column names or more, and at least half of the cells column names or side columns
-    (a No or 施策 code in front, reasons and sources behind: see :func:`side_column`).
+    Two column names or more (or one, with two value columns named otherwise: 成果指標 |
+    令和元年 | 令和3年実績 | 5か年目標), and at least half of the cells column names, side
+    columns (a No or 施策 code in front, reasons and sources behind: see :func:`side_column`)
+    or value columns (see :func:`value_column`).
     """
     cells = _cells(line)
     words = sum(header_word(c) for c in cells)
-    known = sum(header_word(c) or side_column(c) for c in cells)
-    if words < 2 or known * 2 < len(cells):
+    values = sum(value_column(c) and not header_word(c) for c in cells)
+    known = sum(header_word(c) or side_column(c) or value_column(c) for c in cells)
+    if (words < 2 and not (words == 1 and values >= 2)) or known * 2 < len(cells):
         return ()
     return tuple(cells)
+
+
+_VALUE_WORDS = ("目標", "実績", "見込", "現状", "基準")
+_VALUE_LIMIT = 10
+
+
+def value_column(cell: str) -> bool:
+    """Tell whether a header cell heads a column of values without being a column name: a
+    year alone (R4, 令和元年) or a short word of a target, actual or baseline (5か年目標,
+    令和3年実績, 令和5年末見込, 現状)."""
+    key = match_key(cell)
+    if len(key) > _VALUE_LIMIT or "。" in key:
+        return False
+    if any(w in key for w in _VALUE_WORDS):
+        return True
+    try:
+        read_period(key)
+    except PeriodError:
+        return False
+    return True
 
 
 def _cells(line: str) -> list[str]:
