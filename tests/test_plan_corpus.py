@@ -25,7 +25,7 @@ MEASURED = {
     "blind-shihyou-ichiran-tsubakioka": (4, 4, 4, 4, 8, 8),
     "blind-shisaku-shihyou-rurikawa": (6, 6, 6, 6, 9, 9),
     "blind-web-hashira-hoshimidai": (17, 17, 17, 17, 14, 14),
-    "blind2-action-plan-isonami": (6, 6, 13, 6, 10, 11),
+    "blind2-action-plan-isonami": (13, 13, 13, 13, 11, 11),
     "blind2-management-sheet-kaedehara": (0, 0, 3, 0, 0, 5),
     "blind2-mura-setsu-yukishiro": (15, 20, 21, 15, 6, 6),
     "blind2-taikei-kyodo-sayuri": (17, 17, 17, 17, 0, 8),
