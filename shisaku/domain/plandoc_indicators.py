@@ -11,7 +11,7 @@ period is reported as a warning, never guessed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from shisaku.domain.docindicators import DocFigure, DocIndicator
 from shisaku.domain.periods import Period, PeriodError, read_period
@@ -42,13 +42,17 @@ _COLUMN_NOTES = (
 _ROLES = {"目標値": "target", "現状値": "baseline", "基準値": "baseline", "策定時の値": "baseline"}
 
 
-def read_indicators(nodes: list[Node], lines: dict[int, int]) -> list[Warning]:
+def read_indicators(
+    nodes: list[Node], lines: dict[int, int], preamble: Iterable[str] = ()
+) -> list[Warning]:
     """Read every node's indicator table onto ``node.indicators``; return the warnings.
 
     ``lines`` maps the id of a section, and of any block the builder recorded, to its line:
     a row carries the line of its own block where it is known, else its section's.
+    ``preamble`` is the text before the plan's first heading, where a document often states
+    once the periods of all its tables (「成果指標について … 目標値は、令和8年度の値です」).
     """
-    defaults = _document_periods(nodes)
+    defaults = _document_periods([*preamble, *_paragraphs(nodes)])
     era = EraCarry()  # the era last stated, carried from table to table
     by_code = {node.code: node for node in walk(nodes)}
     found: dict[str, list[DocIndicator]] = {}
@@ -79,10 +83,10 @@ def _paragraphs(nodes: list[Node]) -> Iterator[str]:
             yield from (b.text for b in section.blocks)
 
 
-def _document_periods(nodes: list[Node]) -> dict[str, Period]:
+def _document_periods(texts: list[str]) -> dict[str, Period]:
     """Return the periods the document states for all its baselines or targets at once."""
     found: dict[str, Period] = {}
-    for text in _paragraphs(nodes):
+    for text in texts:
         for role, period in document_statements(spoken_to_written(text)):
             found.setdefault(role, period)
     return found

@@ -10,11 +10,11 @@ from shisaku.domain.docindicators import DocFigure
 from shisaku.domain.plandoc import PlanReading, read_plan
 from shisaku.domain.plandoc_cellrows import join_cell_lines, width_of
 from shisaku.domain.plandoc_columns import columns_of
-from shisaku.domain.plandoc_indicators import document_statements
+from shisaku.domain.plandoc_indicators import document_statements, read_indicators
 from shisaku.domain.plandoc_lines import classify_text
 from shisaku.domain.plandoc_sections import header_columns, value_column
 from shisaku.domain.plandoc_source import document_from_text
-from shisaku.domain.plantree import Node, walk
+from shisaku.domain.plantree import Block, Node, Section, walk
 
 Figure = tuple[str, str | None, str | None]
 Row = tuple[str, str, Figure | None, list[Figure | None]]
@@ -329,3 +329,17 @@ def test_a_line_that_starts_left_of_the_table_ends_it() -> None:
             "関連するＳＤＧｓ　◎8　◎9　○15　○17\n"
         )
     ] == ["町内就業者に占める15～39歳の割合"]
+
+
+def test_a_statement_before_the_first_heading_dates_the_figures_of_every_table() -> None:
+    section = Section(
+        key="indicators",
+        blocks=[Block("row", "自主防災組織の結成率\t%\t75.0\t100")],
+        columns=["指標名", "単位", "現状値", "目標値"],
+    )
+    node = Node(kind="measure", code="1-1", title="消防・防災体制の充実", sections=[section])
+    preamble = ["成果指標について", "現状値は令和2年度の値です。", "目標値は、令和8年度の値です。"]
+    assert read_indicators([node], {}, preamble) == []
+    assert node_rows(node) == [
+        ("自主防災組織の結成率", "%", ("75.0", "75", "FY2020"), [("100", "100", "FY2026")])
+    ]
