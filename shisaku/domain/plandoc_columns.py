@@ -196,3 +196,21 @@ def _progress_years(columns: tuple[Column, ...]) -> tuple[Column, ...]:
     if not years or max(years.values()) >= final.start:
         return columns
     return _as_role(columns, "actual", set(years))
+
+
+def dated_cells(cells: list[str], periods: list[str]) -> list[str]:
+    """Return a header's cells with the periods printed on the line under it (「(R2年度)
+    (R7年度)」) put after the columns they date: the value columns named by a word (基準値,
+    目標値) when there are as many of them, years between them keeping their own
+    (区分 | 基準値 | R3年度 | … | 目標値); else the last columns."""
+    undated = [
+        n
+        for n, cell in enumerate(cells)
+        if (column := column_of(cell, n == 0)).role in VALUE_ROLES and column.period is None
+    ]
+    if len(undated) != len(periods):
+        undated = list(range(len(cells)))[-len(periods) :] if periods else []
+    out = list(cells)
+    for n, period in zip(undated, periods, strict=False):
+        out[n] += period
+    return out

@@ -114,7 +114,7 @@ def _spans(tokens: list[str]) -> list[tuple[str, bool, int]]:
     return out
 
 
-def _join_words(words: list[str]) -> str:
+def join_words(words: list[str]) -> str:
     """Join name words: no space between Japanese characters, one between others."""
     text = ""
     for word in words:
@@ -174,7 +174,7 @@ def stream_rows(entries: list[str], line: int, width: int) -> tuple[list[TableRo
         if name and values:
             rows.append(_named_row(words, lines, values, line))
         elif rows and (notes or values):
-            rows[-1].notes.extend([*notes, *(_join_words(name),) * bool(name), *values])
+            rows[-1].notes.extend([*notes, *(join_words(name),) * bool(name), *values])
         else:
             loose.extend(words + values)
     return rows, loose
@@ -201,10 +201,10 @@ def _name_and_definition(words: list[tuple[str, int]]) -> tuple[str, str]:
     no longer: 「空き家バンクを通じた移住」 / 「世帯数」) is one name.
     """
     by_line = [[w for w, n in words if n == k] for k in dict.fromkeys(n for _, n in words)]
-    texts = [_join_words(part) for part in by_line]
+    texts = [join_words(part) for part in by_line]
     if len(texts) > 1 and _defines(texts[0], texts[1]):
-        return texts[0], _join_words(texts[1:])
-    return _join_words([w for w, _ in words]), ""
+        return texts[0], join_words(texts[1:])
+    return join_words([w for w, _ in words]), ""
 
 
 def _defines(name: str, below: str) -> bool:
@@ -291,7 +291,7 @@ def _lead_row(
     rest = " ".join(c for c, _ in cells[i:])
     code = codes[lead.index("code")] if "code" in lead else ""
     notes += [rest] if rest else []
-    return TableRow(_join_words(name), values, line, notes, node_code=code)
+    return TableRow(join_words(name), values, line, notes, node_code=code)
 
 
 def labelled(text: str, line: int) -> list[TableRow]:
@@ -300,7 +300,7 @@ def labelled(text: str, line: int) -> list[TableRow]:
     for row in labelled_rows(text):
         cells = [row.values.get("baseline", ""), row.values.get("target", "")]
         periods = [row.periods.get("baseline", ""), row.periods.get("target", "")]
-        out.append(TableRow(_join_words(row.name), cells, line, periods=periods))
+        out.append(TableRow(join_words(row.name), cells, line, periods=periods))
     return out
 
 
@@ -317,7 +317,7 @@ def arrow_row(text: str, line: int) -> TableRow | None:
         if not values:
             return None
         base = values[-1]
-        name = _join_words([c for c, is_value in cells if not is_value])
+        name = join_words([c for c, is_value in cells if not is_value])
     target, notes = _target_and_notes(right)
     return TableRow(_strip_label(name), [_strip_label(base), target], line, notes)
 
