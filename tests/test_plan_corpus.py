@@ -38,7 +38,7 @@ MEASURED = {
     "heldout-ku-jigyo-shinonomegawa": (2, 8, 21, 2, 0, 9),
     "heldout-sidebar-shiratoridai": (6, 6, 14, 6, 0, 8),
     "heldout-tsv-ichiran-wakabadai": (0, 0, 35, 0, 0, 28),
-    "kihon-asagirigawa-kpi": (16, 16, 16, 16, 15, 16),
+    "kihon-asagirigawa-kpi": (16, 16, 16, 16, 16, 16),
     "kihon-kazamino-seisaku": (13, 13, 13, 13, 20, 20),
     "kihon-shionagi-ebook": (21, 21, 21, 21, 4, 7),
     "kihon-tsukimigahara-shiryo": (14, 16, 14, 14, 8, 8),

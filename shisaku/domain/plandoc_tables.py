@@ -11,10 +11,11 @@ Tables reach the reader in three dresses, and one reader serves them all:
 
 The header names the columns (基準値/現状値, 目標値, 中間目標値, a year per column, 単位 …) and may
 give a column's period once (「現状値（令和元年度）」); a cell's own period wins, and a note such as
-「※現状値は令和2年の値」 overrides the header for the row before it.  A cell that cannot be read
-keeps its text with a warning; a period the document does not give stays unknown, never guessed.
-Flattened rows are rewritten as tab-separated row blocks of the same words, so the page shows
-a table and no word is lost.  The header's columns are read in
+「※現状値は令和2年の値」 overrides the header for the row before it, as a numbered note naming the
+survey a marked figure comes from does for that figure (:mod:`~shisaku.domain.plandoc_marknotes`).
+A cell that cannot be read keeps its text with a warning; a period the document does not give
+stays unknown, never guessed.  Flattened rows are rewritten as tab-separated row blocks of the
+same words, so the page shows a table and no word is lost.  The header's columns are read in
 :mod:`shisaku.domain.plandoc_columns`, flattened and arrow rows cut out in
 :mod:`shisaku.domain.plandoc_flatrows`, and each row becomes an indicator in
 :mod:`shisaku.domain.plandoc_rowindicators`; here a section's blocks are read in order.
@@ -44,6 +45,7 @@ from shisaku.domain.plandoc_flatrows import (
 )
 from shisaku.domain.plandoc_gluedrows import glued_header, glued_rows
 from shisaku.domain.plandoc_labelled import is_labelled
+from shisaku.domain.plandoc_marknotes import date_marked, note_dates
 from shisaku.domain.plandoc_rowindicators import cells_row, note_periods, row_indicator
 from shisaku.domain.plandoc_sections import header_columns
 from shisaku.domain.plantree import Block, Section, Warning
@@ -235,4 +237,6 @@ def read_section(
     for block in section.blocks:
         reader.read(block)
     reader.flush()
+    notes = (b.text for b in reader.table.blocks if b.kind == "paragraph")
+    date_marked(reader.table.indicators, note_dates(notes))
     return reader.table

@@ -12,6 +12,7 @@ from shisaku.domain.plandoc_cellrows import join_cell_lines, width_of
 from shisaku.domain.plandoc_columns import columns_of
 from shisaku.domain.plandoc_indicators import document_statements, read_indicators
 from shisaku.domain.plandoc_lines import classify_text
+from shisaku.domain.plandoc_marknotes import note_dates
 from shisaku.domain.plandoc_sections import header_columns, value_column
 from shisaku.domain.plandoc_source import document_from_text
 from shisaku.domain.plantree import Block, Node, Section, walk
@@ -343,3 +344,48 @@ def test_a_statement_before_the_first_heading_dates_the_figures_of_every_table()
     assert node_rows(node) == [
         ("自主防災組織の結成率", "%", ("75.0", "75", "FY2020"), [("100", "100", "FY2026")])
     ]
+
+
+# --- a numbered note naming the survey a marked figure comes from -------------------------------
+
+MARKED = (
+    HEAD + "目標指標 現状値（令和2年度） 目標値（令和8年度）\n"
+    "住宅の耐震化率 81.5%(※2) 95%\n"
+    "消防団員数 287人(※3) 300人\n"
+    "※2 平成30年住宅・土地統計調査をもとにした推計値です。\n"
+    "※3 令和3年4月1日現在の値です。\n"
+)
+
+
+def test_a_numbered_note_naming_a_surveys_year_dates_the_figure_it_marks() -> None:
+    assert [r[2] for r in rows(MARKED)] == [
+        ("81.5%(※2)", "81.5", "CY2018"),
+        ("287人(※3)", "287", "FY2020"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("※2 平成30年住宅・土地統計調査をもとにした推計値です。", {"※2": "CY2018"}),
+        ("※1 2020年国勢調査による。", {"※1": "CY2020"}),
+        ("※1 令和3年4月1日現在の値です。", {}),
+        ("※合計特殊出生率は、町が算出した値です。", {}),
+        ("※1 関係人口：町外に住みながら関わる人。", {}),
+    ],
+)
+def test_a_note_dates_its_mark_only_by_the_year_of_a_survey_or_statistic(
+    note: str, expected: dict[str, str]
+) -> None:
+    assert {k: p.key() for k, p in note_dates([note]).items()} == expected
+
+
+def test_a_figure_that_prints_its_own_period_keeps_it_whatever_its_note_says() -> None:
+    assert [
+        r[2]
+        for r in rows(
+            HEAD + "目標指標 現状値（令和2年度） 目標値（令和8年度）\n"
+            "住宅の耐震化率 81.5%(※2)(令和元年度) 95%\n"
+            "※2 平成30年住宅・土地統計調査をもとにした推計値です。\n"
+        )
+    ] == [("81.5%(※2)(令和元年度)", "81.5", "FY2019")]
