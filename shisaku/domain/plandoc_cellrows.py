@@ -32,29 +32,26 @@ _PIPE = "|"
 
 
 def _cell(line: Line) -> str | None:
-    """Return the cell a line holds alone before its closing pipe (「当初 |」), or None."""
+    """Return the cell a line holds alone before its closing pipe (「当初 |」, 「| 当初 |」), or
+    None."""
     raw = line.raw.strip()
     if line.cells or not raw.endswith(_PIPE):
         return None
-    cell = raw[: -len(_PIPE)].strip()
+    cell = raw.strip(_PIPE).strip()
     return cell if cell and _PIPE not in cell else None
 
 
-def _kinds(rows: list[list[str]]) -> list[set[bool]]:
-    """Return, column by column, whether the rows' cells are values (True) or words."""
-    return [{is_value_cell(row[k]) for row in rows} for k in range(len(rows[0]))]
+_WIDTH_MAX = 20  # no indicator table has more columns
 
 
 def width_of(cells: list[str]) -> int | None:
     """Return how many cells make a row of a table given one cell at a time (see the module
     docstring), or None when no width makes a table of them."""
-    for width in range(2, len(cells) // 2 + 1):
-        if len(cells) % width:
+    values = [is_value_cell(cell) for cell in cells]
+    for width in range(2, min(len(cells) // 2, _WIDTH_MAX) + 1):
+        if len(cells) % width or not header_columns("\t".join(cells[:width])):
             continue
-        if not header_columns("\t".join(cells[:width])):
-            continue
-        rows = [cells[k : k + width] for k in range(width, len(cells), width)]
-        kinds = _kinds(rows)
+        kinds = [set(values[width + k :: width]) for k in range(width)]
         if all(len(kind) == 1 for kind in kinds) and {True} in kinds:
             return width
     return None

@@ -269,6 +269,8 @@ def header_columns(line: str) -> tuple[str, ...]:
     """
     cells = _cells(line)
     words = sum(header_word(c) for c in cells)
+    if not words:
+        return ()
     values = sum(value_column(c) and not header_word(c) for c in cells)
     known = sum(header_word(c) or side_column(c) or value_column(c) for c in cells)
     if (words < 2 and not (words == 1 and values >= 2)) or known * 2 < len(cells):

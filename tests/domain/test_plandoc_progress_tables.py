@@ -389,3 +389,9 @@ def test_a_figure_that_prints_its_own_period_keeps_it_whatever_its_note_says() -
             "※2 平成30年住宅・土地統計調査をもとにした推計値です。\n"
         )
     ] == [("81.5%(※2)(令和元年度)", "81.5", "FY2019")]
+
+
+def test_cells_with_a_pipe_on_both_sides_are_joined_the_same() -> None:
+    texts = [f"| {c.removesuffix(' |')} |" for c in CELL_LINES]
+    joined = join_cell_lines([classify_text(t, n) for n, t in enumerate(texts, 1)])
+    assert [line.kind for line in joined] == ["header", "row", "row"]
