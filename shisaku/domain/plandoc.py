@@ -185,7 +185,10 @@ def read_plan(document: SourceDocument, profile: Profile | None = None) -> PlanR
         builder.feed(line)
     built = builder.finish()
     sections = {id(s): n for _, s, n in builder.watched}
-    built.tree.warnings.extend(read_indicators(built.tree.nodes, sections | builder.block_lines))
+    preamble_text = [p.raw for p in built.preamble]
+    built.tree.warnings.extend(
+        read_indicators(built.tree.nodes, sections | builder.block_lines, preamble_text)
+    )
     built.tree.warnings.sort(key=lambda w: w.line)
     preamble = [Dropped(p.number, p.page, p.raw, "preamble") for p in built.preamble]
     everything_dropped = sorted(dropped + repeats + preamble, key=lambda d: d.line)

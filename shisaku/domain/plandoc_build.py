@@ -43,8 +43,14 @@ _LIST_ENDS = frozenset({"heading", "section", "header", "row", "label"})
 
 
 def _ends_list(line: Line) -> bool:
-    """Tell whether ``line`` shows that a 主な取組 label has no action after it."""
-    return line.kind in _LIST_ENDS and line.node_kind not in LOW_KINDS
+    """Tell whether ``line`` shows that a 主な取組 label has no action after it (a project
+    table's header under a 主要事業 label is its list)."""
+    return line.kind in _LIST_ENDS and line.node_kind not in LOW_KINDS and not _projects(line)
+
+
+def _projects(line: Line) -> bool:
+    """Tell whether ``line`` is the header of a project table (plandoc_projects)."""
+    return line.kind == "section" and line.key == "initiatives" and bool(line.cells)
 
 
 _ROW_SIGN = re.compile(r"[0-9０-９→⇒：:]|右矢印")  # a list item that is a table row
@@ -127,9 +133,10 @@ class PlanBuilder(ActionLists):
     def _section(self, line: Line) -> None:
         """Start a section (現状と課題, めざす姿, 施策の方向, 主な取組, 成果指標 …).
 
-        After the items of a list (施策の方向 (1), (2)) a new label is the measure's again.
+        After the items of a list (施策の方向 (1), (2)) a new label is the measure's again; an
+        indicator table or a project table goes up to the measure.
         """
-        if line.key == "indicators":
+        if line.key == "indicators" or _projects(line):
             self._close_items(table=True)
         self.mode, self.initiative = line.key, None
         self.inline = line.number

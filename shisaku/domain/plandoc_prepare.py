@@ -17,7 +17,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from shisaku.domain.plandoc_aligned import aligned_tables
 from shisaku.domain.plandoc_glued import bulleted_codes, glued_headings
 from shisaku.domain.plandoc_headercells import join_header_cells
 from shisaku.domain.plandoc_heads import running_heads
@@ -40,6 +39,7 @@ from shisaku.domain.plandoc_sections import (
 )
 from shisaku.domain.plandoc_source import SourceDocument, SourceLine
 from shisaku.domain.plandoc_split import split_label, split_page_line
+from shisaku.domain.plandoc_tablelines import table_lines
 from shisaku.domain.plandoc_text import collapse_title, match_key
 
 Reason = str  # a key of REASONS_JA
@@ -215,7 +215,7 @@ def classified_lines(document: SourceDocument, profile: Profile) -> list[Line]:
     """Return the document's lines classified, joined and split (noise still in place)."""
     lines = [line for s in _join_vertical(document.lines) for line in _split(s)]
     lines = project_tables([line for line in lines if line.kind != "blank"] or lines)
-    lines = aligned_tables(lines)
+    lines = table_lines(lines)
     lines = join_header_cells(lines)
     lines = continue_lists(_merge_titles([_extra_kinds(line, profile) for line in lines]))
     lines = bulleted_codes(glued_headings(lines))

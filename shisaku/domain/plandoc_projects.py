@@ -22,9 +22,10 @@ action's text, never as figures.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from shisaku.domain.plandoc_lines import Line
+from shisaku.domain.plandoc_projectrows import RowLayout, row_layout, wrapped
 from shisaku.domain.plandoc_text import fold
 
 # Header columns that name the projects (the first column) and what a project has besides.
@@ -36,6 +37,8 @@ PROJECT_COLUMNS = frozenset(
     {"事業費", "計画事業費", "総事業費", "概算事業費", "予算", "予算額", "所要額", "財源"}
     | {"事業概要", "事業内容", "概要", "内容", "取組内容"}
 )
+# Columns before the name that number the rows (番号 1, 2, 3).
+NUMBER_COLUMNS = frozenset({"番号", "No", "No.", "NO", "№", "事業番号", "整理番号"})
 _INDICATOR_WORDS = ("指標", "現状", "目標", "基準", "実績")
 _UNIT = re.compile(r"[(（][^()（）]*[)）]")
 _GAP = re.compile(r"\t|\s{2,}")
@@ -76,7 +79,9 @@ def project_header(line: Line) -> tuple[str, ...] | None:
         return None
     cells = _header_cells(line)
     bare = [_bare(c) for c in cells]
-    if len(cells) < 2 or bare[0] not in NAME_COLUMNS:
+    if len(bare) > 2 and bare[0] in NUMBER_COLUMNS:
+        bare = bare[1:]
+    if len(bare) < 2 or bare[0] not in NAME_COLUMNS:
         return None
     if any(w in b for b in bare for w in _INDICATOR_WORDS):
         return None
@@ -94,7 +99,7 @@ def _split_row(text: str) -> tuple[bool, str, list[str]]:
     the pieces after wide gaps, or the words from the first amount on."""
     lead = _LEAD.match(text)
     rest = text[lead.end() :] if lead else text
-    pieces = [p.strip() for p in _GAP.split(rest.strip()) if p.strip()]
+    pieces = _unnumbered([p.strip() for p in _GAP.split(rest.strip()) if p.strip()])
     if len(pieces) > 1:
         return bool(lead), pieces[0], pieces[1:]
     words = rest.split()
@@ -102,17 +107,26 @@ def _split_row(text: str) -> tuple[bool, str, list[str]]:
     return bool(lead), " ".join(words[:at]), words[at:]
 
 
+def _unnumbered(cells: list[str]) -> list[str]:
+    """Return a row's cells without the row number in front (「1」 under 番号)."""
+    return cells[1:] if len(cells) > 2 and cells[0].strip().isdigit() else cells
+
+
 def _project(line: Line) -> Line | None:
     """Return a project row as a list item carrying its cells, or None when it is not one."""
     if line.kind not in ("text", "bullet", "row", "heading"):
         return None
     if line.cells:
-        marked, title, more = _split_row(line.cells[0])
-        cells = [*more, *(c.strip() for c in line.cells[1:])]
+        first, *rest = _unnumbered([c for c in line.cells if c.strip()])
+        marked, title, more = _split_row(first)
+        cells = [*more, *(c.strip() for c in rest)]
     else:
         marked, title, cells = _split_row((line.original or line.raw).strip())
     amounts = any(_AMOUNT.match(fold(c)) for c in cells)
-    if len(_CJK.findall(title)) < 2 or title.endswith("。") or not (amounts or (marked and cells)):
+    apart = bool(line.cells) or bool(_GAP.search((line.original or line.raw).strip()))
+    if len(_CJK.findall(title)) < 2 or title.endswith("。"):
+        return None
+    if not (amounts or (cells and (marked or apart))):
         return None
     return replace(line, kind="bullet", text=title, cells=tuple(cells))
 
@@ -139,30 +153,55 @@ def describes_project(line: Line) -> bool:
     return line.kind == "text" and line.key == DESCRIBES
 
 
+@dataclass
+class _Table:
+    """The project table being read: the lines so far, the table line before, and the last
+    row with where its cells start."""
+
+    out: list[Line] = field(default_factory=list)
+    state: str = ""  # "" outside a table; "header", "row" or "description"
+    row: int = -1  # the position of the last row in ``out``
+    layout: RowLayout | None = None
+
+
 def project_tables(lines: list[Line]) -> list[Line]:
     """Return the lines with every project table read: its header a 主な事業 label (a row of
-    years under it joined to it), its rows list items carrying their cells, the lines that
-    describe them text."""
-    out: list[Line] = []
-    state = ""  # "" outside a table; "header", "row" or "description": the table line before
+    years under it joined to it), its rows list items carrying their cells (cells wrapped onto
+    the next line joined again), the lines that describe them text."""
+    table = _Table()
     for line in lines:
-        columns = project_header(line)
-        if columns is not None:
-            label = replace(line, kind="section", key="initiatives", text=columns[0])
-            out.append(replace(label, cells=columns))
-            state = "header"
-        elif state == "header" and _years(line):
-            out[-1] = replace(out[-1], cells=(*out[-1].cells, *_year_cells(line)))
-        elif state and (row := _project(line)) is not None:
-            out.append(row)
-            state = "row"
-        elif state in ("row", "description") and (text := _description(line, state)):
-            out.append(text)
-            state = "description"
-        else:
-            out.append(line)
-            state = ""
-    return out
+        _read(table, line)
+    return table.out
+
+
+def _read(table: _Table, line: Line) -> None:
+    """Read one line into the project table (or pass it on)."""
+    out = table.out
+    columns = project_header(line)
+    if columns is not None:
+        label = replace(line, kind="section", key="initiatives", text=columns[0])
+        out.append(replace(label, cells=columns))
+        table.state = "header"
+    elif table.state == "header" and _years(line):
+        out[-1] = replace(out[-1], cells=(*out[-1].cells, *_year_cells(line)))
+    elif table.state == "row" and (more := _wrapped(table, line)) is not None:
+        out[table.row] = more
+    elif table.state and (row := _project(line)) is not None:
+        out.append(row)
+        table.state, table.row, table.layout = "row", len(out) - 1, row_layout(row)
+    elif table.state in ("row", "description") and (text := _description(line, table.state)):
+        out.append(text)
+        table.state = "description"
+    else:
+        out.append(line)
+        table.state = ""
+
+
+def _wrapped(table: _Table, line: Line) -> Line | None:
+    """Return the last row with the cells ``line`` continues, or None."""
+    if table.layout is None:
+        return None
+    return wrapped(table.out[table.row], table.layout, line)
 
 
 def _year_cells(line: Line) -> tuple[str, ...]:

@@ -216,3 +216,98 @@ def test_a_part_titled_with_the_document_words_that_holds_the_whole_plan_is_a_fr
 def test_a_part_titled_like_a_field_is_no_frame() -> None:
     text = MURA.replace("Ⅲ 基本計画", "Ⅲ 健やかな村").replace("第1節", "第1節").split("\n", 5)[5]
     assert ("field", "3", "健やかな村") in outline(read(text))
+
+
+# --- a 主要事業 table with a number column and wrapped cells -------------------------------------
+
+SHUYO = """\
+第1節 保健・医療
+施策の展開
+1.健康づくりの推進
+ (1)生活習慣病の予防
+  ○集団健診を増やします。
+ (2)こころの健康づくり
+  ○身近な支え手を養成します。
+2.地域医療の確保
+ (1)村立診療所の運営
+  ○診療所の外来を維持します。
+主要事業
+ 番号  事業名                      事業概要                                       担当課
+  1    がん検診・特定健診同日     休日を含む年4回、村民センターで特定健診とがん   保健福祉課
+       実施事業                   検診を同時に行う。
+  2    ゲートキーパー養成事業     民生委員や商店主を対象に、悩みの聞き方を学ぶ     保健福祉課
+                                  講座を各地区で開く。
+目標指標
+指標名\t現状値\t目標値
+特定健康診査の受診率\t44.8%\t60.0%
+第2節 子育て支援
+目標指標
+指標名\t現状値\t目標値
+出生数\t19人\t22人
+"""
+
+
+KA = "保健福祉課"
+
+
+def _actions(reading: PlanReading) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """Return every action as (code, title, its blocks as (kind, text))."""
+    return [
+        (n.code, n.title, [(b.kind, b.text) for s in n.sections for b in s.blocks])
+        for n in walk(reading.tree.nodes)
+        if n.kind == "action"
+    ]
+
+
+def test_a_project_table_with_a_number_column_and_wrapped_cells_gives_the_measure_its_actions() -> (
+    None
+):
+    actions = _actions(read(SHUYO))
+    assert actions[-2:] == [
+        (
+            "1.3.1",
+            "がん検診・特定健診同日実施事業",
+            [
+                (
+                    "row",
+                    "休日を含む年4回、村民センターで特定健診とがん検診を同時に行う。\t保健福祉課",
+                )
+            ],
+        ),
+        (
+            "1.3.2",
+            "ゲートキーパー養成事業",
+            [
+                (
+                    "row",
+                    "民生委員や商店主を対象に、悩みの聞き方を学ぶ講座を各地区で開く。\t保健福祉課",
+                )
+            ],
+        ),
+    ]
+    initiative = node(read(SHUYO), "1.3")
+    assert (initiative.kind, initiative.title_known) == ("initiative", False)
+
+
+def test_the_items_before_a_project_table_stay_the_items_they_explain() -> None:
+    assert [a[:2] for a in _actions(read(SHUYO))[:3]] == [
+        ("1.1.1", "生活習慣病の予防"),
+        ("1.1.2", "こころの健康づくり"),
+        ("1.2.1", "村立診療所の運営"),
+    ]
+    assert [b.text for s in node(read(SHUYO), "1.1.2").sections for b in s.blocks] == [
+        "身近な支え手を養成します。"
+    ]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "  3    子育て広場運営事業         週3日、子育て支援員を置いて広場を開く。         福祉課",
+        "       いつでも相談できる窓口を設けます。",
+    ],
+)
+def test_a_full_row_or_a_description_under_the_name_is_no_wrapped_cell(row: str) -> None:
+    text = SHUYO.replace("       実施事業                   検診を同時に行う。\n", row + "\n")
+    titles = [a[1] for a in _actions(read(text))]
+    assert "がん検診・特定健診同日" in titles
