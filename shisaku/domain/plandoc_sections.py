@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from shisaku.domain.periods import PeriodError, read_period
 from shisaku.domain.plandoc_text import fold, match_key
+from shisaku.domain.plandoc_valuecolumns import value_column
 
 # Label → section key.  "initiatives" opens the list of 主な取組 groups and actions.
 SECTION_WORDS: dict[str, str] = {
@@ -262,40 +262,28 @@ def side_column(cell: str) -> bool:
 def header_columns(line: str) -> tuple[str, ...]:
     """Return a table header's column names, or () when ``line`` is not a header.
 
-    Two column names or more (or one, with two value columns named otherwise: 成果指標 |
-    令和元年 | 令和3年実績 | 5か年目標), and at least half of the cells column names, side
+    Two column names or more (or one that names the indicators, with two value columns named
+    otherwise: 成果指標 | 令和元年 | 令和3年実績 | 5か年目標), and at least half of the cells
+    column names, side
     columns (a No or 施策 code in front, reasons and sources behind: see :func:`side_column`)
     or value columns (see :func:`value_column`).
     """
     cells = _cells(line)
-    words = sum(header_word(c) for c in cells)
+    words = [c for c in cells if header_word(c)]
     if not words:
         return ()
     values = sum(value_column(c) and not header_word(c) for c in cells)
+    named = len(words) == 1 and _names_indicators(words[0]) and values >= 2
     known = sum(header_word(c) or side_column(c) or value_column(c) for c in cells)
-    if (words < 2 and not (words == 1 and values >= 2)) or known * 2 < len(cells):
+    if (len(words) < 2 and not named) or known * 2 < len(cells):
         return ()
     return tuple(cells)
 
 
-_VALUE_WORDS = ("目標", "実績", "見込", "現状", "基準")
-_VALUE_LIMIT = 10
-
-
-def value_column(cell: str) -> bool:
-    """Tell whether a header cell heads a column of values without being a column name: a
-    year alone (R4, 令和元年) or a short word of a target, actual or baseline (5か年目標,
-    令和3年実績, 令和5年末見込, 現状)."""
+def _names_indicators(cell: str) -> bool:
+    """Tell whether a column name names the indicators (成果指標, 指標名, KPI)."""
     key = match_key(cell)
-    if len(key) > _VALUE_LIMIT or "。" in key:
-        return False
-    if any(w in key for w in _VALUE_WORDS):
-        return True
-    try:
-        read_period(key)
-    except PeriodError:
-        return False
-    return True
+    return "指標" in key or "KPI" in key or key in NAME_COLUMNS
 
 
 def _cells(line: str) -> list[str]:

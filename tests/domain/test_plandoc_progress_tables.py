@@ -13,8 +13,9 @@ from shisaku.domain.plandoc_columns import columns_of
 from shisaku.domain.plandoc_indicators import document_statements, read_indicators
 from shisaku.domain.plandoc_lines import classify_text
 from shisaku.domain.plandoc_marknotes import note_dates
-from shisaku.domain.plandoc_sections import header_columns, value_column
+from shisaku.domain.plandoc_sections import header_columns
 from shisaku.domain.plandoc_source import document_from_text
+from shisaku.domain.plandoc_valuecolumns import value_column
 from shisaku.domain.plantree import Block, Node, Section, walk
 
 Figure = tuple[str, str | None, str | None]
@@ -125,7 +126,9 @@ def test_a_header_of_year_actual_and_target_columns_is_a_table_header(line: str)
     assert header_columns(line) == tuple(line.replace("\t", " ").split())
 
 
-@pytest.mark.parametrize("line", ["R3 R4 R5 R6", "事業 R3 R4 R5", "令和元年 令和2年"])
+@pytest.mark.parametrize(
+    "line", ["R3 R4 R5 R6", "事業 R3 R4 R5", "令和元年 令和2年", "事業名 R3 R4 R5 担当課"]
+)
 def test_a_row_of_years_alone_is_no_table_header(line: str) -> None:
     assert header_columns(line) == ()
 
