@@ -29,7 +29,7 @@ MEASURED = {
     "blind2-management-sheet-kaedehara": (0, 0, 3, 0, 0, 5),
     "blind2-mura-setsu-yukishiro": (21, 21, 21, 21, 6, 6),
     "blind2-taikei-kyodo-sayuri": (17, 17, 17, 17, 8, 8),
-    "blind2-tassei-jokyo-momijidani": (0, 0, 3, 0, 0, 9),
+    "blind2-tassei-jokyo-momijidani": (3, 3, 3, 3, 9, 9),
     "ebook-kihonkeikaku-kazahaya": (10, 10, 10, 10, 8, 8),
     "ebook-senryaku-shiomi": (10, 10, 10, 10, 20, 20),
     "heldout-hishigata-nanase": (2, 2, 30, 2, 0, 10),

@@ -40,6 +40,7 @@ from shisaku.domain.plandoc_sections import (
 from shisaku.domain.plandoc_source import SourceDocument, SourceLine
 from shisaku.domain.plandoc_split import split_label, split_page_line
 from shisaku.domain.plandoc_tablelines import table_lines
+from shisaku.domain.plandoc_tabletitles import table_titles
 from shisaku.domain.plandoc_text import collapse_title, match_key
 
 Reason = str  # a key of REASONS_JA
@@ -218,7 +219,7 @@ def classified_lines(document: SourceDocument, profile: Profile) -> list[Line]:
     lines = table_lines(lines)
     lines = join_header_cells(lines)
     lines = continue_lists(_merge_titles([_extra_kinds(line, profile) for line in lines]))
-    lines = bulleted_codes(glued_headings(lines))
+    lines = table_titles(bulleted_codes(glued_headings(lines)))
     body = _body_size(lines)
     return [_hinted(line, body) for line in lines]
 

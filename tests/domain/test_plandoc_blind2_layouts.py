@@ -311,3 +311,54 @@ def test_a_full_row_or_a_description_under_the_name_is_no_wrapped_cell(row: str)
     text = SHUYO.replace("       実施事業                   検診を同時に行う。\n", row + "\n")
     titles = [a[1] for a in _actions(read(text))]
     assert "がん検診・特定健診同日" in titles
+
+
+# --- titles standing alone before their tables ----------------------------------------------------
+
+TASSEI = """\
+紅葉谷市総合計画成果指標
+1 成果指標の設定について
+目標値は、すべて令和7年度の数値です。
+2 成果指標達成状況
+子育て支援の充実
+成果指標\t単位\t現状値\t目標値
+放課後児童クラブの待機児童数\t人\t27\t0
+健康づくりの推進
+成果指標\t単位\t現状値\t目標値
+特定健康診査の受診率\t%\t38.4\t50
+生涯学習の推進
+成果指標 |
+現状値 |
+目標値 |
+公民館講座の延べ受講者数 |
+12,600人 |
+13,000人 |
+"""
+
+
+def test_titles_alone_before_their_tables_are_the_plan_and_the_page_sections_frame_it() -> None:
+    reading = read(TASSEI)
+    assert outline(reading) == [
+        ("measure", "1", "子育て支援の充実"),
+        ("measure", "2", "健康づくりの推進"),
+        ("measure", "3", "生涯学習の推進"),
+    ]
+    assert dropped(reading, "container") == ["1 成果指標の設定について", "2 成果指標達成状況"]
+    assert [i.name for i in node(reading, "1").indicators] == ["放課後児童クラブの待機児童数"]
+
+
+def test_a_title_alone_before_the_only_table_stays_text() -> None:
+    text = "1 子育て支援\n子育て支援の充実\n成果指標\t現状値\t目標値\n待機児童数\t27人\t0人\n"
+    assert outline(read(text)) == [("measure", "1", "子育て支援")]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["主要目標", "（令和5年4月1日現在）", "対象 A 2,846 2,790", '保健センター"'],
+)
+def test_a_label_a_note_a_row_or_a_stray_quote_before_tables_is_no_title(title: str) -> None:
+    tables = "".join(
+        f"{head}\n{title}\n指標名\t現状値\t目標値\n{row}\t27人\t0人\n"
+        for head, row in (("1 子育て", "待機児童数"), ("2 健康", "受診者数"))
+    )
+    assert [t for _, _, t in outline(read(tables))] == ["子育て", "健康"]
