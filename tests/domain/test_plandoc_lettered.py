@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from shisaku.domain.docindicators import DocFigure
+from shisaku.domain.plandoc import read_plan
 from shisaku.domain.plandoc_columns import dated_cells
 from shisaku.domain.plandoc_lettered import lettered_tables, list_group
 from shisaku.domain.plandoc_lines import Line, classify_text
+from shisaku.domain.plandoc_source import document_from_text
+from shisaku.domain.plantree import walk
 
 SHEET = [
     "③ 対象指標名(対象の大きさを表す指標)*数字は記入しない",
@@ -109,3 +113,22 @@ def test_periods_that_do_not_match_the_named_columns_go_to_the_last_ones() -> No
         "現状値",
         "目標値(R7年度)",
     ]
+
+
+def test_a_sheets_lettered_indicators_are_read_as_indicator_rows_of_the_plan() -> None:
+    reading = read_plan(
+        document_from_text("施策1 妊娠・出産・子育ての支援\n" + "\n".join(SHEET), name="楓原市.txt")
+    )
+    assert [
+        (i.name, i.unit, figure(i.baseline), figure(i.target))
+        for node in walk(reading.tree.nodes)
+        for i in node.indicators
+    ] == [
+        ("子育てに不安や負担を感じる保護者の割合", "%", ("41.3", "FY2020"), ("30.0", "FY2025")),
+        ("乳幼児健康診査の受診率", "%", ("96.2", "FY2020"), ("98.0", "FY2025")),
+    ]
+
+
+def figure(fig: DocFigure | None) -> tuple[str, str | None] | None:
+    """Return a figure as (cell text, period key)."""
+    return None if fig is None else (fig.raw, fig.period.key() if fig.period else None)

@@ -398,3 +398,41 @@ def test_cells_with_a_pipe_on_both_sides_are_joined_the_same() -> None:
     texts = [f"| {c.removesuffix(' |')} |" for c in CELL_LINES]
     joined = join_cell_lines([classify_text(t, n) for n, t in enumerate(texts, 1)])
     assert [line.kind for line in joined] == ["header", "row", "row"]
+
+
+def test_a_unit_column_of_its_own_and_a_name_wrapped_alone_onto_the_next_line() -> None:
+    assert rows(
+        HEAD + "目標指標\n"
+        " 指標名                                  単位    現状値（R3年度）   目標値（R9年度）\n"
+        " 特定健康診査の受診率                     ％          44.8              60.0\n"
+        " 認知症サポーター養成講座の修了者数       人            38               150\n"
+        " (累計)\n"
+        " 公民館の年間利用者数                     人         9,640             9,600\n"
+    ) == [
+        ("特定健康診査の受診率", "％", ("44.8", "44.8", "FY2021"), [("60.0", "60", "FY2027")]),
+        (
+            "認知症サポーター養成講座の修了者数(累計)",
+            "人",
+            ("38", "38", "FY2021"),
+            [("150", "150", "FY2027")],
+        ),
+        ("公民館の年間利用者数", "人", ("9,640", "9640", "FY2021"), [("9,600", "9600", "FY2027")]),
+    ]
+
+
+def test_a_progress_page_of_cells_one_a_line_reads_its_rows_and_the_legends_target_year() -> None:
+    cells = "\n".join(CELL_LINES)
+    assert rows(
+        "成果指標の設定について\n"
+        "計画の最終年度である令和7年度に達成をめざす値を「5か年目標」としています。\n"
+        f"（1）子育て支援の充実\n{cells}\n",
+        code="1",
+    ) == [
+        (
+            "地域子育て支援センターの利用者数",
+            "人",
+            ("8,420人", "8420", "CY2019"),
+            [("9,500人", "9500", "FY2025")],
+        ),
+        ("放課後児童クラブの待機児童数", "人", ("27人", "27", "CY2019"), [("0人", "0", "FY2025")]),
+    ]
