@@ -26,7 +26,7 @@ MEASURED = {
     "blind-shisaku-shihyou-rurikawa": (6, 6, 6, 6, 9, 9),
     "blind-web-hashira-hoshimidai": (17, 17, 17, 17, 14, 14),
     "blind2-action-plan-isonami": (13, 13, 13, 13, 11, 11),
-    "blind2-management-sheet-kaedehara": (0, 0, 3, 0, 0, 5),
+    "blind2-management-sheet-kaedehara": (3, 3, 3, 3, 5, 5),
     "blind2-mura-setsu-yukishiro": (21, 21, 21, 21, 6, 6),
     "blind2-taikei-kyodo-sayuri": (17, 17, 17, 17, 8, 8),
     "blind2-tassei-jokyo-momijidani": (3, 3, 3, 3, 9, 9),

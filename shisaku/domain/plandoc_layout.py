@@ -29,6 +29,7 @@ from shisaku.domain.plandoc_lines import FallbackKind, Line
 from shisaku.domain.plandoc_nesting import Candidate, candidates, is_code, nest
 from shisaku.domain.plandoc_numbering import LEVEL_WORDS
 from shisaku.domain.plandoc_profile import KINDS_BY_DEPTH, LevelRule, Profile
+from shisaku.domain.plandoc_text import match_key
 
 # The share of a level's headings that must own sections or tables for it to be the measures.
 MEASURE_SHARE = 2 / 3
@@ -45,6 +46,7 @@ class Layout:
     narrative: frozenset[int] = frozenset()  # line positions of items inside narrative text
     examples: dict[str, str] = field(default_factory=dict)  # style → its first heading line
     fallbacks: dict[str, FallbackKind] = field(default_factory=dict)  # a profile's choices
+    forms: frozenset[str] = frozenset()  # styles of a form's section heads (2 指標の推移)
 
     def rule(self, style: str) -> LevelRule | None:
         """Return the rule of ``style`` when it is a level of the plan."""
@@ -53,17 +55,25 @@ class Layout:
 
     def fallback(self, index: int, line: Line) -> FallbackKind:
         """Return what heading candidate ``line`` (at ``index``) is when it is no level: the
-        profile's choice, a sub-heading inside narrative text, else its own fallback."""
+        profile's choice, a form's section head (a label of the text under it), a sub-heading
+        inside narrative text, else its own fallback."""
         chosen = self.fallbacks.get(line.style)
         if chosen is not None:
             return chosen
+        if line.style in self.forms:
+            return "label"  # 「2 指標の推移」 heads its part of every sheet
         if index in self.narrative and line.fallback == "bullet":
             return "group"  # 「① 出生数の減少」 in 現状と課題 heads the text under it
         return line.fallback
 
 
 # The choices of a profile that make a style no level, as the kind its lines are read as.
-_FALLBACKS: dict[str, FallbackKind] = {"text": "text", "group": "group", "bullet": "bullet"}
+_FALLBACKS: dict[str, FallbackKind] = {
+    "text": "text",
+    "group": "group",
+    "bullet": "bullet",
+    "label": "label",
+}
 
 
 def _sequence_ok(cands: list[Candidate]) -> bool:
@@ -116,18 +126,35 @@ def _by_style(cands: list[Candidate]) -> dict[str, list[Candidate]]:
     return grouped
 
 
-def _accepted_styles(lines: list[Line], cands: list[Candidate]) -> set[str]:
-    """Return the styles that are levels of the plan (see the module docstring)."""
+def _form_styles(grouped: dict[str, list[Candidate]]) -> set[str]:
+    """Return the styles whose every heading is printed again, number and title alike, under
+    another parent: a form's own section heads (「2 指標の推移」 on every 施策's sheet)."""
+    forms: set[str] = set()
+    for style, cands in grouped.items():
+        parents: dict[tuple[tuple[int, ...], str], set[int]] = defaultdict(set)
+        for cand in cands:
+            key = (cand.line.numbers, match_key(cand.line.text))
+            parents[key].add(cand.ancestors[-1][1] if cand.ancestors else -1)
+        if all(len(found) > 1 for found in parents.values()):
+            forms.add(style)
+    return forms
+
+
+def _accepted_styles(lines: list[Line], cands: list[Candidate]) -> tuple[set[str], set[str]]:
+    """Return the styles that are levels of the plan (see the module docstring), and those of
+    a form's section heads, which are not."""
     grouped = _by_style(cands)
     accepted = {s for s, cs in grouped.items() if _word_ok(cs) and _sequence_ok(cs)}
+    forms: set[str] = set()
     for _ in range(4):  # where a heading nests depends on which styles are levels: settle it
         nest(lines, cands, accepted)
         grouped = _by_style([c for c in cands if c.line.style in accepted])
-        keep = {s for s in accepted if _level_evidence(grouped.get(s, []))}
+        forms |= _form_styles(grouped)
+        keep = {s for s in accepted if _level_evidence(grouped.get(s, []))} - forms
         if keep == accepted:
             break
         accepted = keep
-    return accepted
+    return accepted, forms
 
 
 def _levels(cands: list[Candidate], order: list[str]) -> dict[str, int]:
@@ -236,9 +263,8 @@ def infer_layout(lines: list[Line], profile: Profile | None = None) -> Layout:
     profile = profile or Profile()
     cands = candidates(lines)
     styles = cands_styles(cands)
-    accepted = (_accepted_styles(lines, cands) | profile.level_styles(styles)) - (
-        profile.fallback_styles(styles)
-    )
+    found, forms = _accepted_styles(lines, cands)
+    accepted = (found | profile.level_styles(styles)) - profile.fallback_styles(styles)
     nest(lines, cands, accepted)
     kept = [c for c in cands if c.line.style in accepted]
     order = list(dict.fromkeys(c.line.style for c in kept))
@@ -251,7 +277,7 @@ def infer_layout(lines: list[Line], profile: Profile | None = None) -> Layout:
     kinds = kinds_for(sorted(set(levels.values())), _measure_evidence(kept, levels, profile))
     rules = {s: LevelRule(s, lv, profile.kind(s) or kinds[lv]) for s, lv in levels.items()}
     for style in styles:
-        rules.setdefault(style, LevelRule(style, 0, ""))
+        rules.setdefault(style, LevelRule(style, 0, "label" if style in forms else ""))
     return Layout(
         rules,
         frozenset({c.line.style for c in kept if is_code(c.line)} | roots),
@@ -260,6 +286,7 @@ def infer_layout(lines: list[Line], profile: Profile | None = None) -> Layout:
         _in_narrative(cands, accepted),
         {s: next(c.line.raw for c in cands if c.line.style == s) for s in rules},
         _fallbacks(profile, styles),
+        frozenset(forms - accepted),
     )
 
 

@@ -43,7 +43,7 @@ LineKind = Literal[
     "label",
     "text",
 ]
-FallbackKind = Literal["group", "bullet", "text"]
+FallbackKind = Literal["group", "bullet", "text", "label"]
 
 # Characters that end a sentence: a line ending otherwise was cut by a page or line break.
 SENTENCE_END = frozenset("。．！？」』）.!?)")

@@ -67,6 +67,7 @@ class _Entry:
     title: str = ""
     code: bool = False  # its numbers are a whole code (2-1-3)
     index: int = -1  # the candidate's line position
+    held: bool = False  # a code under the heading its prefix names (no other root for it)
 
 
 def is_code(line: Line) -> bool:
@@ -107,7 +108,8 @@ def _repeat(stack: list[_Entry], line: Line) -> bool:
 
 def _place(stack: list[_Entry], line: Line, votes: Counter[str]) -> int:
     """Return where ``line`` goes on the stack: after its code parent, at its own style's
-    place, as the root of the codes open (「3」 after 「3-1」), or on top."""
+    place, as the root of the codes open (「3」 after 「3-1」) unless they have their root
+    already (「2 指標の推移」 after 「政策No. 2」's 「施策No. 2 1」), or on top."""
     if is_code(line):
         parent = _code_parent(stack, line.numbers, votes)
         if parent is not None:
@@ -116,7 +118,9 @@ def _place(stack: list[_Entry], line: Line, votes: Counter[str]) -> int:
     if same:
         return same[-1]
     if not is_code(line) and (_rank(line.style) < 2 or line.style in ("{}", "{}.")):
-        rooted = [i for i, e in enumerate(stack) if e.code and e.own[:1] == line.numbers]
+        rooted = [
+            i for i, e in enumerate(stack) if e.code and e.own[:1] == line.numbers and not e.held
+        ]
         if rooted:
             return rooted[0]
     return len(stack)
@@ -173,7 +177,8 @@ def _push_heading(stack: list[_Entry], cand: Candidate, votes: Counter[str]) -> 
     cand.parent = parent.style if parent else ""
     cand.by_code = parent is not None and is_code(line) and parent.own == line.numbers[:-1]
     cand.ancestors = tuple((e.style, e.index) for e in heads)
-    stack.append(_Entry(line.style, line.numbers, line.text, is_code(line), cand.index))
+    entry = _Entry(line.style, line.numbers, line.text, is_code(line), cand.index, cand.by_code)
+    stack.append(entry)
 
 
 def _in_narrative(stack: list[_Entry]) -> bool:

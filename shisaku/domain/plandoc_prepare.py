@@ -32,8 +32,6 @@ from shisaku.domain.plandoc_listings import listings
 from shisaku.domain.plandoc_profile import Profile, drop_key
 from shisaku.domain.plandoc_projects import project_tables
 from shisaku.domain.plandoc_sections import (
-    HEADER_WORDS,
-    SECTION_WORDS,
     department,
     other_label,
 )
@@ -42,6 +40,8 @@ from shisaku.domain.plandoc_split import split_label, split_page_line
 from shisaku.domain.plandoc_tablelines import table_lines
 from shisaku.domain.plandoc_tabletitles import table_titles
 from shisaku.domain.plandoc_text import collapse_title, match_key
+from shisaku.domain.plandoc_titles import merge_titles
+from shisaku.domain.plandoc_vertical import join_vertical
 
 Reason = str  # a key of REASONS_JA
 REASONS_JA: dict[str, str] = {
@@ -91,47 +91,7 @@ class Dropped:
         return f"{where}{self.line} 行目（{REASONS_JA[self.reason]}）: {self.text}"
 
 
-def _single_char(source: SourceLine) -> bool:
-    """Tell whether a line holds exactly one character (a vertical label's piece)."""
-    text = source.text.strip()
-    return len(text) == 1 and not text.isdigit() and not source.cells
-
-
-_KNOWN_WORDS = frozenset(SECTION_WORDS) | HEADER_WORDS
 _LARGE = 1.3  # a title set this much larger than the text is a heading without a number
-_KNOWN_PREFIXES = frozenset(w[:n] for w in _KNOWN_WORDS for n in range(1, len(w)))
-
-
-def _vertical_words(run: list[SourceLine]) -> list[SourceLine]:
-    """Return a run of one-character lines as the words it spells: the longest column name or
-    section label ends a word (現/状/値/目/標/値 → 現状値, 目標値), the rest is one word."""
-    chars = [s.text.strip() for s in run]
-    out: list[SourceLine] = []
-    start = 0
-    for end in range(1, len(run) + 1):
-        word = "".join(chars[start:end])
-        longer = end < len(run) and word + chars[end] in _KNOWN_PREFIXES | _KNOWN_WORDS
-        if (word in _KNOWN_WORDS and not longer) or end == len(run):
-            out.append(replace(run[start], text=word))
-            start = end
-    return out
-
-
-def _join_vertical(lines: tuple[SourceLine, ...]) -> list[SourceLine]:
-    """Join runs of one-character lines (a label printed vertically) into words."""
-    out: list[SourceLine] = []
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and _single_char(lines[j]):
-            j += 1
-        if j - i >= 2:
-            out.extend(_vertical_words(list(lines[i:j])))
-            i = j
-        else:
-            out.append(lines[i])
-            i += 1
-    return out
 
 
 def _split(source: SourceLine) -> list[Line]:
@@ -163,34 +123,6 @@ def _extra_kinds(line: Line, profile: Profile) -> Line:
     return replace(line, kind="label", text=label) if label else line
 
 
-def _merge_titles(lines: list[Line]) -> list[Line]:
-    """Give a heading printed without its title (「施策2-1-1」) the title on the next line;
-    one that has none to take (a running 「第1章第1項」) is text."""
-    out: list[Line] = []
-    skip = -1
-    for i, line in enumerate(lines):
-        if i == skip:
-            continue
-        if line.kind == "heading" and not line.text:
-            nxt = _next_filled(lines, i)
-            if nxt is not None and lines[nxt].kind == "text" and title_ok(lines[nxt].text):
-                out.append(replace(line, text=lines[nxt].text, raw=f"{line.raw}　{lines[nxt].raw}"))
-                skip = nxt
-                continue
-            line = replace(line, kind="text", text=line.raw)
-        out.append(line)
-    return out
-
-
-def _next_filled(lines: list[Line], i: int) -> int | None:
-    """Return the index of the next line that is not blank nor a stray character (the 「目」 of
-    a vertical side label printed around the title), or None."""
-    for j in range(i + 1, min(i + 4, len(lines))):
-        if lines[j].kind != "blank" and len(lines[j].raw.strip()) > 1:
-            return j
-    return None
-
-
 def _body_size(lines: list[Line]) -> float:
     """Return the font size most of the document's text is set in (0 when unknown)."""
     sizes = Counter(round(line.size, 1) for line in lines if line.kind == "text" and line.size)
@@ -214,11 +146,11 @@ def _hinted(line: Line, body: float) -> Line:
 
 def classified_lines(document: SourceDocument, profile: Profile) -> list[Line]:
     """Return the document's lines classified, joined and split (noise still in place)."""
-    lines = [line for s in _join_vertical(document.lines) for line in _split(s)]
+    lines = [line for s in join_vertical(document.lines) for line in _split(s)]
     lines = project_tables([line for line in lines if line.kind != "blank"] or lines)
     lines = table_lines(lines)
     lines = join_header_cells(lines)
-    lines = continue_lists(_merge_titles([_extra_kinds(line, profile) for line in lines]))
+    lines = continue_lists(merge_titles([_extra_kinds(line, profile) for line in lines]))
     lines = table_titles(bulleted_codes(glued_headings(lines)))
     body = _body_size(lines)
     return [_hinted(line, body) for line in lines]

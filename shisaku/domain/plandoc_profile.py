@@ -8,7 +8,8 @@ file and passes it back with ``--profile``.  The profile's plain-dict form (the 
       基本目標1: {level: 1, kind: field}
       （1）: {level: 2, kind: measure}  # the levels below a named measure are its initiatives
       ①: action                   # a kind alone: the level follows from the others
-      ア: text                    # not a level: text, group (a sub-heading) or bullet (an item)
+      ア: text                    # not a level: text, group (a sub-heading), bullet (an item) or
+                                  # label (a form's section head: the text under it is its own)
     sections:                     # extra section labels → section key
       まちの将来像: vision
     drop:                         # lines (after removing digits) to leave out as noise
@@ -29,7 +30,7 @@ from shisaku.domain.plandoc_numbering import read_numbering
 from shisaku.domain.plandoc_text import match_key
 
 KINDS_BY_DEPTH = ("field", "policy", "measure", "initiative", "action")
-NOT_LEVELS = ("text", "group", "bullet", "skip")
+NOT_LEVELS = ("text", "group", "bullet", "label", "skip")
 SECTION_KEYS = ("situation", "direction", "vision", "diagram", "initiatives", "indicators")
 _DIGITS = re.compile(r"[0-9０-９]+")
 
@@ -195,7 +196,9 @@ def rules_to_dict(rules: list[LevelRule], examples: dict[str, str]) -> dict[str,
     out: dict[str, Any] = {}
     for rule in rules:
         entry: dict[str, Any] = (
-            {"level": rule.level, "kind": rule.kind} if rule.level else {"kind": "text"}
+            {"level": rule.level, "kind": rule.kind}
+            if rule.level
+            else {"kind": rule.kind or "text"}
         )
         if rule.style in examples:
             entry["example"] = examples[rule.style]

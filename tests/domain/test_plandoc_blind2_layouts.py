@@ -13,7 +13,10 @@ from shisaku.domain.plandoc import PlanReading, read_plan
 from shisaku.domain.plandoc_lines import classify_text
 from shisaku.domain.plandoc_listings import contents, diagram_lines
 from shisaku.domain.plandoc_numbering import Numbering, code_text, read_numbering
-from shisaku.domain.plandoc_source import document_from_text
+from shisaku.domain.plandoc_profile import profile_from_dict
+from shisaku.domain.plandoc_source import SourceLine, document_from_text
+from shisaku.domain.plandoc_titles import merge_titles
+from shisaku.domain.plandoc_vertical import join_vertical
 from shisaku.domain.plantree import Node, walk
 
 
@@ -362,3 +365,75 @@ def test_a_label_a_note_a_row_or_a_stray_quote_before_tables_is_no_title(title: 
         for head, row in (("1 子育て", "待機児童数"), ("2 健康", "受診者数"))
     )
     assert [t for _, _, t in outline(read(tables))] == ["子育て", "健康"]
+
+
+# --- a 施策マネジメントシート: labelled numbers, a vertical label, the sheet's own sections ----
+
+SHEET = """\
+施策マネジメントシート
+総
+合 政策No. 2
+計
+画 施策No. 2 {n}
+体
+系
+子どもを安心して産み育てられるまちづくり
+施策統括課
+こども家庭課
+{title}
+施策
+1 施策の目的と指標
+④ 成果指標名
+2 指標の推移
+指標名\t基準値\t目標値
+{indicator}\t41.3%\t30.0%
+3 施策の評価
+利用者数は回復しつつある。
+"""
+SHEETS = SHEET.format(
+    n=1, title="妊娠・出産・子育ての切れ目ない支援", indicator="子育てに不安を感じる保護者の割合"
+) + SHEET.format(n=2, title="幼児教育・保育の充実", indicator="保育サービスに満足している割合")
+
+
+def test_labelled_numbers_take_their_titles_from_the_sheet_boxes() -> None:
+    assert outline(read(SHEETS)) == [
+        ("field", "2", "子どもを安心して産み育てられるまちづくり"),
+        ("measure", "2-1", "妊娠・出産・子育ての切れ目ない支援"),
+        ("measure", "2-2", "幼児教育・保育の充実"),
+    ]
+
+
+def test_the_sheet_s_own_section_heads_printed_on_every_sheet_are_labels_not_nodes() -> None:
+    reading = read(SHEETS)
+    assert [i.name for i in node(reading, "2-2").indicators] == ["保育サービスに満足している割合"]
+    blocks = [(b.kind, b.text) for s in node(reading, "2-1").sections for b in s.blocks]
+    assert ("subheading", "施策の評価") in blocks
+    assert ("paragraph", "利用者数は回復しつつある。") in blocks
+    assert reading.profile()["headings"]["{}"] == {"kind": "label", "example": "2 指標の推移"}
+
+
+def test_a_label_a_profile_gives_back_reads_the_sheet_the_same() -> None:
+    reading = read(SHEETS)
+    again = read_plan(
+        document_from_text(SHEETS, name="楓原市.txt"),
+        profile_from_dict({"headings": {"{}": "label"}}),
+    )
+    assert outline(again) == outline(reading)
+
+
+def test_the_cells_that_share_the_lines_of_a_vertical_label_follow_it() -> None:
+    lines = tuple(SourceLine(n, t) for n, t in enumerate(["総", "合 政策No. 2", "計", "画"], 1))
+    assert [s.text for s in join_vertical(lines)] == ["総合計画", "政策No. 2"]
+
+
+def test_a_line_of_one_character_and_words_outside_a_vertical_label_is_left_alone() -> None:
+    lines = tuple(SourceLine(n, t) for n, t in enumerate(["令和", "合 政策No. 2", "本文"], 1))
+    assert [s.text for s in join_vertical(lines)] == ["令和", "合 政策No. 2", "本文"]
+
+
+def test_a_lone_number_takes_the_next_title_and_without_one_is_text() -> None:
+    titled = read("施策2-1\n子育ての支援\n本文です。\n施策2-2\n教育の充実\n本文です。\n")
+    assert [t for _, _, t in outline(titled)] == ["?", "子育ての支援", "教育の充実"]
+    assert merge_titles([classify_text("第1章第1項", 1), classify_text("本文です。", 2)])[
+        0
+    ].kind == ("text")

@@ -123,7 +123,7 @@ def test_a_section_label_copied_from_the_document_is_recognised() -> None:
 
 # --- errors ---------------------------------------------------------------------------------------
 
-KINDS = "field, policy, measure, initiative, action, text, group, bullet, skip"
+KINDS = "field, policy, measure, initiative, action, text, group, bullet, label, skip"
 
 
 @pytest.mark.parametrize(
