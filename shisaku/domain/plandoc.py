@@ -21,6 +21,7 @@ from typing import Any
 
 from shisaku.domain.plandoc_build import PlanBuilder
 from shisaku.domain.plandoc_errors import PlanDocError, Problem
+from shisaku.domain.plandoc_frames import is_back_matter
 from shisaku.domain.plandoc_indicators import read_indicators
 from shisaku.domain.plandoc_layout import Layout, infer_layout
 from shisaku.domain.plandoc_lines import FallbackKind, Line, clean
@@ -118,17 +119,20 @@ def decode_plan_bytes(data: bytes, *, source: str) -> str:
 
 def _resolve(lines: list[Line], layout: Layout) -> tuple[list[Line], list[Dropped]]:
     """Give each heading its level, kind and code, or the kind it falls back to; set aside
-    repeated headings, frames, and what a frame after the plan's last heading holds."""
+    repeated headings, frames, what a frame after the plan's last heading holds, and the
+    headings after the back matter (資料編: its tables still name the nodes they belong to)."""
     reasons = [_aside(i, line, layout) for i, line in enumerate(lines)]
     resolved = [
         _leveled(i, line, layout) if line.kind == "heading" and not reason else line
         for i, (line, reason) in enumerate(zip(lines, reasons, strict=True))
     ]
     closing = _closing_frame(resolved, reasons)
+    back = closing is not None and resolved[closing].kind != "heading"
     out: list[Line] = []
     aside: list[Dropped] = []
     for i, (line, reason) in enumerate(zip(resolved, reasons, strict=True)):
-        reason = reason or ("framed" if closing is not None and i > closing else None)
+        framed = closing is not None and i > closing and (line.kind == "heading" or not back)
+        reason = reason or ("framed" if framed else None)
         if reason is None:
             out.append(line)
         else:
@@ -137,21 +141,28 @@ def _resolve(lines: list[Line], layout: Layout) -> tuple[list[Line], list[Droppe
 
 
 def _aside(i: int, line: Line, layout: Layout) -> str | None:
-    """Return why heading ``i`` is set aside (a repeated heading, a frame), or None."""
+    """Return why heading ``i`` is set aside (a repeated heading, a frame), or None; a line
+    naming the back matter (資料編) is a frame too."""
     if line.kind != "heading":
-        return None
+        return "container" if is_back_matter(line.raw) else None
     if i in layout.repeats:
         return "repeat"
     return "container" if line.style in layout.containers else None
 
 
 def _closing_frame(resolved: list[Line], reasons: list[str | None]) -> int | None:
-    """Return the position of a frame after the plan's last heading (「Ⅲ 資料」), or None."""
+    """Return the position of a frame after the plan's last heading (「Ⅲ 資料」), or of the
+    back matter (資料編) after which no heading of the plan's styles comes, or None."""
     levels = [i for i, line in enumerate(resolved) if line.kind == "heading" and not reasons[i]]
     if not levels:
         return None
-    after = range(levels[-1] + 1, len(resolved))
-    return next((i for i in after if reasons[i] == "container"), None)
+    for i in (i for i, reason in enumerate(reasons) if reason == "container"):
+        before = {resolved[j].style for j in levels if j < i}
+        after = {resolved[j].style for j in levels if j > i}
+        back = resolved[i].kind != "heading"
+        if before and (not after or (back and not after & before)):
+            return i
+    return None
 
 
 def _demoted(line: Line, kind: FallbackKind) -> Line:

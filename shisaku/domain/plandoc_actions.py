@@ -57,6 +57,7 @@ class ActionLists(HeadingTree):
         self.open: OpenText | None = None
         self.project: Node | None = None  # the action of a project row, which the text under it
         # describes
+        self.marked = False  # the list being read has items marked as such (・ ○ -)
 
     def _items_before(self, owner: Node) -> ListLabel:
         """Return the label just read, with the list items that end the text before it (never
@@ -110,6 +111,7 @@ class ActionLists(HeadingTree):
             self.initiative = self._current()
         group = self.initiative or self._initiative(self._current(), "", line.number)
         listed = line.number == self.inline or lists_items(line.text)
+        self.marked = self.marked or line.kind == "bullet"
         for title in split_items(line.text) if listed else [line.text]:
             node = self._add_action(group, title, line.number)
         self._keep_open(OpenText(node, "title", listed=listed))

@@ -120,6 +120,7 @@ class PlanBuilder(ActionLists):
             if holder is not None and node.kind in LOW_KINDS:
                 self.itemized.add(id(holder))
             self.node, self.mode, self.initiative = node, "description", None
+            self.marked = False
 
     def _open_section(self) -> Section | None:
         """Return the labelled section being read (施策の方向), whose items may become nodes;
@@ -138,7 +139,7 @@ class PlanBuilder(ActionLists):
         """
         if line.key == "indicators" or _projects(line):
             self._close_items(table=True)
-        self.mode, self.initiative = line.key, None
+        self.mode, self.initiative, self.marked = line.key, None, False
         self.inline = line.number
         if line.key == "initiatives":
             self.label = self._items_before(self._current())
@@ -192,12 +193,17 @@ class PlanBuilder(ActionLists):
         """Place a bullet: an action under 主な取組 or an initiative, a table row, else a bullet.
 
         A line that is an indicator row by its form (「名称：基準値 → 目標値」) goes to the node's
-        indicator table even where no label opened one.
+        indicator table even where no label opened one.  A plain paragraph after a list whose
+        items are marked (・, ○) ends the list: it is the node's text (「成果指標は資料編に
+        掲載しています。」), not one more action.
         """
         if self.mode != "indicators" and is_kpi_line(line.text):
             self._block(line, "row", line.raw, "indicators")
         elif is_project_row(line):
             self._project(line)
+        elif self.mode == "initiatives" and kind == "paragraph" and self.marked:
+            self.mode, self.initiative = "description", None  # the marked list has ended
+            self._block(line, kind, line.text)
         elif self.mode == "initiatives" or (kind == "bullet" and self._under_initiative()):
             self._action(line)
         elif self.mode == "indicators" and kind == "bullet" and _ROW_SIGN.search(line.text):

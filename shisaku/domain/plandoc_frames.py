@@ -4,16 +4,27 @@ A document's parts (第2部, 第1編) frame it; so do the levels above the root 
 (「第3章 分野別計画」 above 「政策1」 → 「施策1-1」) unless they name themselves with a plan
 word, chapters titled with the document's words (「第4章 重点戦略」), and unnumbered-word styles
 that hold all of the plan in one heading (「Ⅲ 基本計画」, 「2 成果指標達成状況」 above the 施策 of
-a web page).  :mod:`~shisaku.domain.plandoc_layout` leaves them out of the levels.
+a web page).  :mod:`~shisaku.domain.plandoc_layout` leaves them out of the levels.  A line naming
+the back matter (資料編) closes the plan: what follows it is set aside.
 """
 
 from __future__ import annotations
 
+import re
+
 from shisaku.domain.plandoc_lines import Line
 from shisaku.domain.plandoc_nesting import Candidate
 from shisaku.domain.plandoc_numbering import LEVEL_WORDS
+from shisaku.domain.plandoc_text import match_key
 
 COUNTERS = frozenset("章節項部編款")
+# A line that names the back matter of a plan, alone: what follows it is not the plan.
+_BACK_MATTER = re.compile(r"^(?:参考)?資料編$|^参考資料$|^付属資料$")
+
+
+def is_back_matter(text: str) -> bool:
+    """Tell whether ``text`` names the back matter of the document (資料編, 参考資料)."""
+    return bool(_BACK_MATTER.match(match_key(text)))
 
 
 def containers_of(levels: dict[str, int], roots: set[str], kept: list[Candidate]) -> set[str]:

@@ -437,3 +437,45 @@ def test_a_lone_number_takes_the_next_title_and_without_one_is_text() -> None:
     assert merge_titles([classify_text("第1章第1項", 1), classify_text("本文です。", 2)])[
         0
     ].kind == ("text")
+
+
+# --- the end of a marked list, and the back matter ------------------------------------------------
+
+BACK = """\
+第1章 健やかに育ち学ぶまち
+第1節 子育て環境づくり
+成果指標
+指標名\t現状値\t目標値
+待機児童数\t12人\t0人
+（1）妊娠期からの切れ目ない支援
+主な取組
+・産後ケア事業の利用枠を広げます。
+成果指標は資料編の成果指標一覧に掲載しています。
+第2節 学校教育
+成果指標
+指標名\t現状値\t目標値
+校舎の改修数\t2校\t6校
+（1）確かな学力の育成
+主な取組
+・補習教室を開きます。
+資料編
+1 策定の経過
+令和3年5月 総合計画審議会（第1回）
+"""
+
+
+def test_a_paragraph_after_a_marked_list_is_text_not_an_action() -> None:
+    reading = read(BACK)
+    assert [t for k, _, t in outline(reading) if k == "action"] == [
+        "産後ケア事業の利用枠を広げます。",
+        "補習教室を開きます。",
+    ]
+    texts = [b.text for s in node(reading, "1-1.1").sections for b in s.blocks]
+    assert texts == ["成果指標は資料編の成果指標一覧に掲載しています。"]
+
+
+def test_headings_after_the_back_matter_are_no_nodes() -> None:
+    reading = read(BACK)
+    assert "策定の経過" not in [t for _, _, t in outline(reading)]
+    assert dropped(reading, "container") == ["資料編"]
+    assert dropped(reading, "framed") == ["1 策定の経過"]
