@@ -160,7 +160,7 @@ def test_a_text_plan_is_previewed_with_its_tree_indicators_and_line_roles(town):
     assert (
         '<span class="code">1-1-1</span> 相談支援体制の充実 <span class="muted">施策</span>' in page
     )
-    birth = "指標 1.K1 合計特殊出生率［－］: 1.38（2020年度（令和2年度））"
+    birth = "指標 1.K1 合計特殊出生率: 1.38（2020年度（令和2年度））"
     assert f"{birth} → 1.5（2026年度（令和8年度））" in page
     assert "政策分野 2 / 政策 4 / 施策 7 / 主な取組 0 / 取組 0 / 指標の行 20" in page
     assert re.search(r"<td>見出し: 第1階層・政策分野 1</td>", page)
@@ -490,6 +490,6 @@ def test_the_page_in_english(town):
     upload(client, KAZAMINO)
     page = text(client.get(preview_url(client).replace("/ja/", "/en/")))
     assert "Reading of kihon-kazamino-seisaku.txt" in page
-    assert "Indicator 1.K1 合計特殊出生率 [－]: 1.38 (FY2020 (Reiwa 2))" in page
+    assert "Indicator 1.K1 合計特殊出生率: 1.38 (FY2020 (Reiwa 2))" in page
     assert "<td>Heading: level 1, Field 1</td>" in page
     assert "A new plan 999997/2022-2026 will be created." in page
