@@ -113,10 +113,12 @@ class PlanBuilder(ActionLists):
         """Open the node a heading names."""
         sibling = next((p for p in self.levels if p.level == line.level), None)
         inside = self.mode != "description" or (sibling is not None and sibling.in_section)
+        label = self.mode if self.mode != "description" else (sibling.label if sibling else "")
         holder = self._open_section()
         node = self._coded(line) if line.code else self._placed(line)
         if node is not None:
             self.levels[-1].in_section = inside and node.kind in LOW_KINDS
+            self.levels[-1].label = label if self.levels[-1].in_section else ""
             if holder is not None and node.kind in LOW_KINDS:
                 self.itemized.add(id(holder))
             self.node, self.mode, self.initiative = node, "description", None
@@ -204,12 +206,18 @@ class PlanBuilder(ActionLists):
         elif self.mode == "initiatives" and kind == "paragraph" and self.marked:
             self.mode, self.initiative = "description", None  # the marked list has ended
             self._block(line, kind, line.text)
-        elif self.mode == "initiatives" or (kind == "bullet" and self._under_initiative()):
+        elif self.mode == "initiatives" or (kind == "bullet" and self._item_of_initiative(line)):
             self._action(line)
         elif self.mode == "indicators" and kind == "bullet" and _ROW_SIGN.search(line.text):
             self._block(line, "row", line.raw)
         else:
             self._block(line, kind, line.text)
+
+    def _item_of_initiative(self, line: Line) -> bool:
+        """Tell whether a list item under an initiative read as a heading is one of its actions:
+        a name, not a sentence (「・…を広げます。」 under 「（１）…」 is the initiative's text)."""
+        listed = bool(self.levels) and self.levels[-1].label == "initiatives"
+        return self._under_initiative() and (listed or not line.text.endswith("。"))
 
     def _block(self, line: Line, kind: BlockKind, text: str, mode: str = "") -> None:
         """Add a block to the current section (or the section of ``mode``), keeping it open if

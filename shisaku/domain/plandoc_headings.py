@@ -36,6 +36,7 @@ class Placed:
     level: int
     line: int
     in_section: bool = False  # it was named inside a section of its parent (施策の方向 (1) …)
+    label: str = ""  # the key of that section (direction, initiatives), or ""
     printed: str = ""  # the code the document prints for it (its node code may differ)
 
 

@@ -85,6 +85,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "ordinal",  # 「第１　子どもを…」: 第N with no counter, a space before the title
+        re.compile(rf"^第\s*(?P<n>{_NUM})\s+(?P<title>\S.*)$"),
+    ),
+    (
         "pair",
         re.compile(
             rf"^(?P<w1>{_WORD})\s*(?P<n1>{_NUM}(?:{_SEP}{_NUM})*)\s*[-－の]\s*"
@@ -223,6 +227,13 @@ def _chapter(m: re.Match[str]) -> Numbering | None:
     return Numbering(style, (number_value(n),), m["title"], m["counter"], True)
 
 
+def _counterless(m: re.Match[str]) -> Numbering:
+    """Return the numbering of 「第１　…」 (第N with no 章 or 節: style 第{})."""
+    n = m["n"]
+    style = f"第{_kind_style(n).replace('{一}', '{}')}"
+    return Numbering(style, (number_value(n),), m["title"])
+
+
 def _pair(m: re.Match[str]) -> Numbering:
     """Return the numbering of 「政策1-施策2」 (two words, each with its number)."""
     style = f"{m['w1']}{_code_style(m['n1'])}-{m['w2']}{_code_style(m['n2'])}"
@@ -301,6 +312,7 @@ def code_text(style: str, numbers: tuple[int, ...]) -> str:
 Builder = Callable[[re.Match[str]], "Numbering | None"]
 _BUILDERS: dict[str, Builder] = {
     "chapter": _chapter,
+    "ordinal": _counterless,
     "pair": _pair,
     "word": _word,
     "labelled": _labelled,

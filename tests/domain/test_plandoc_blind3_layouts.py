@@ -1,0 +1,115 @@
+"""Layouts of the third blind batch: parts numbered 第N with no counter, sentences listed under
+a direction's items, headings listed with their aims in a 施策の体系, unnumbered direction
+titles, 計画事業 with their 年次計画, ■ labels over role lines, levels told apart by marks, an
+indicator sidebar printed before its page's heading, and a table whose leading columns hold
+the tree."""
+
+from __future__ import annotations
+
+import pytest
+
+from shisaku.domain.plandoc import PlanReading, read_plan
+from shisaku.domain.plandoc_numbering import Numbering, read_numbering
+from shisaku.domain.plandoc_source import document_from_text
+from shisaku.domain.plantree import Node, walk
+
+
+def read(text: str) -> PlanReading:
+    """Read an inline document."""
+    return read_plan(document_from_text(text, name="水無瀬県.txt"))
+
+
+def outline(reading: PlanReading) -> list[tuple[str, str, str]]:
+    """Return every node as (kind, code, title); an unknown title as 「?」."""
+    return [(n.kind, n.code, n.title if n.title_known else "?") for n in walk(reading.tree.nodes)]
+
+
+def node(reading: PlanReading, code: str) -> Node:
+    """Return the node with ``code``."""
+    return next(n for n in walk(reading.tree.nodes) if n.code == code)
+
+
+def texts(n: Node) -> list[str]:
+    """Return the text of every block of a node's sections."""
+    return [b.text for s in n.sections for b in s.blocks]
+
+
+# --- parts numbered 第N, sentences under a direction's items ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "numbering"),
+    [
+        (
+            "第１　子どもを生み育てやすいまちをつくる",
+            Numbering("第{}", (1,), "子どもを生み育てやすいまちをつくる"),
+        ),
+        ("第2 誰もが活躍できるまち", Numbering("第{}", (2,), "誰もが活躍できるまち")),
+        ("第一　総則", Numbering("第{}", (1,), "総則")),
+    ],
+)
+def test_a_part_numbered_dai_n_without_a_counter_is_a_numbering(
+    line: str, numbering: Numbering
+) -> None:
+    assert read_numbering(line) == numbering
+
+
+@pytest.mark.parametrize("line", ["第２期実施計画", "第2次 計画", "第3章の内容"])
+def test_an_ordinal_glued_to_its_word_is_no_counterless_part(line: str) -> None:
+    found = read_numbering(line)
+    assert found is None or found.style != "第{}"
+
+
+PROSE = """水無瀬県実施計画
+第２章　政策の展開
+第１　子どもを生み育てやすい水無瀬をつくる
+１　結婚・出産の希望をかなえる
+【現状と課題】
+　本県の出生数は減っています。
+【取組の方向】
+（１）出会いと結婚の後押し
+　・県の結婚支援センターの相談員を増やします。
+　・新婚世帯の住まいを支援します。
+（２）妊娠・出産の安心の確保
+　・不妊治療の助成を続けます。
+２　子育てと仕事の両立を支える
+【取組の方向】
+（１）保育の受け皿の確保
+　・保育所の新設を支援します。
+第２　誰もが健康で長く活躍できる水無瀬をつくる
+１　健康寿命を延ばす
+【取組の方向】
+（１）生活習慣病の予防
+　・健診の機会を増やします。
+"""
+
+
+def test_parts_numbered_dai_n_are_the_top_level_under_a_chapter_of_document_words() -> None:
+    assert outline(read(PROSE)) == [
+        ("field", "1", "子どもを生み育てやすい水無瀬をつくる"),
+        ("measure", "1-1", "結婚・出産の希望をかなえる"),
+        ("initiative", "1-1.1", "出会いと結婚の後押し"),
+        ("initiative", "1-1.2", "妊娠・出産の安心の確保"),
+        ("measure", "1-2", "子育てと仕事の両立を支える"),
+        ("initiative", "1-2.1", "保育の受け皿の確保"),
+        ("field", "2", "誰もが健康で長く活躍できる水無瀬をつくる"),
+        ("measure", "2-1", "健康寿命を延ばす"),
+        ("initiative", "2-1.1", "生活習慣病の予防"),
+    ]
+
+
+def test_sentences_listed_under_a_directions_item_are_its_text() -> None:
+    reading = read(PROSE)
+    assert texts(node(reading, "1-1.1")) == [
+        "県の結婚支援センターの相談員を増やします。",
+        "新婚世帯の住まいを支援します。",
+    ]
+
+
+def test_sentences_listed_under_an_item_of_a_main_actions_label_are_actions() -> None:
+    text = PROSE.replace("【取組の方向】", "【主な取組】")
+    reading = read(text)
+    assert [n.title for n in node(reading, "1-1.1").children] == [
+        "県の結婚支援センターの相談員を増やします。",
+        "新婚世帯の住まいを支援します。",
+    ]
