@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from shisaku.domain.plandoc import PlanReading, read_plan
+from shisaku.domain.plandoc_lines import Line, classify_text
+from shisaku.domain.plandoc_marks import mark_styles, marked_labels
 from shisaku.domain.plandoc_numbering import Numbering, read_numbering
 from shisaku.domain.plandoc_source import document_from_text
 from shisaku.domain.plantree import Node, walk
@@ -112,4 +114,80 @@ def test_sentences_listed_under_an_item_of_a_main_actions_label_are_actions() ->
     assert [n.title for n in node(reading, "1-1.1").children] == [
         "県の結婚支援センターの相談員を増やします。",
         "新婚世帯の住まいを支援します。",
+    ]
+
+
+# --- levels told apart by marks, marked labels ---------------------------------------------------
+
+MARKED = """七瀬町前期基本計画
+基本目標１　健やかに安心して暮らせるまち
+◆健康づくりの推進
+　《現状と課題》
+　　特定健康診査の受診率は県の平均を下回っています。
+　《施策の方向》
+　◇生活習慣病の予防と早期発見
+　　○特定健診とがん検診の同日実施
+　　○健診結果に応じた保健指導の徹底
+　◇こころの健康づくり
+　　○悩みに気づく支え手の養成
+◆コラム◆　名水と町民の暮らし
+　町内には三十か所を超える湧き水があります。
+◆地域医療の確保
+　《施策の方向》
+　◇かかりつけ医を持つことの推進
+　　○かかりつけ医の案内冊子の配布
+"""
+
+
+def test_marks_in_a_consistent_nesting_are_heading_styles() -> None:
+    assert outline(read(MARKED)) == [
+        ("field", "1", "健やかに安心して暮らせるまち"),
+        ("measure", "1-1", "健康づくりの推進"),
+        ("initiative", "1-1.1", "生活習慣病の予防と早期発見"),
+        ("action", "1-1.1.1", "特定健診とがん検診の同日実施"),
+        ("action", "1-1.1.2", "健診結果に応じた保健指導の徹底"),
+        ("initiative", "1-1.2", "こころの健康づくり"),
+        ("action", "1-1.2.1", "悩みに気づく支え手の養成"),
+        ("measure", "1-2", "地域医療の確保"),
+        ("initiative", "1-2.1", "かかりつけ医を持つことの推進"),
+        ("action", "1-2.1.1", "かかりつけ医の案内冊子の配布"),
+    ]
+
+
+def test_a_box_label_closed_by_its_mark_is_a_label_of_the_text_under_it() -> None:
+    reading = read(MARKED)
+    assert texts(node(reading, "1-1.2.1")) == [
+        "コラム 名水と町民の暮らし",
+        "町内には三十か所を超える湧き水があります。",
+    ]
+    assert [r.role for r in reading.lines if "コラム" in r.text] == ["label"]
+
+
+def lines_of(text: str) -> list[Line]:
+    """Return the classified lines of a text."""
+    return [classify_text(raw, n) for n, raw in enumerate(text.splitlines(), start=1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "styles"),
+    [
+        ("◆子育て支援\n◇保育の充実\n○保育所の整備\n◆健康づくり\n◇健診の充実\n", {"◆", "◇"}),
+        ("◆子育て支援\n◆健康づくり\n", set()),  # one mark: bullets
+        ("◆子育て支援\n◇保育の充実\n○保育所の整備\n◆健康づくり\n○健診の実施\n◇健診\n", set()),
+        ("◆子育て支援\n◇保育所を整備します。\n◆健康づくり\n◇健診の充実\n", set()),
+    ],
+)
+def test_marks_are_styles_only_nested_one_step_at_a_time_with_titles(
+    text: str, styles: set[str]
+) -> None:
+    assert mark_styles(lines_of(text)) == styles
+
+
+def test_a_marked_title_printed_alike_over_text_on_every_page_is_a_label() -> None:
+    text = "■役割分担\n町民 地域の子どもを見守ります。\n■役割分担\n町民 特産品を勧めます。\n"
+    assert [line.kind for line in marked_labels(lines_of(text))] == [
+        "label",
+        "text",
+        "label",
+        "text",
     ]
