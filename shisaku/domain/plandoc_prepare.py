@@ -42,6 +42,7 @@ from shisaku.domain.plandoc_tablelines import table_lines
 from shisaku.domain.plandoc_tabletitles import table_titles
 from shisaku.domain.plandoc_text import collapse_title, match_key
 from shisaku.domain.plandoc_titles import merge_titles
+from shisaku.domain.plandoc_treetable import join_quoted, tree_tables
 from shisaku.domain.plandoc_vertical import join_vertical
 
 Reason = str  # a key of REASONS_JA
@@ -147,8 +148,9 @@ def _hinted(line: Line, body: float) -> Line:
 
 def classified_lines(document: SourceDocument, profile: Profile) -> list[Line]:
     """Return the document's lines classified, joined and split (noise still in place)."""
-    lines = [line for s in join_vertical(document.lines) for line in _split(s)]
-    lines = project_tables([line for line in lines if line.kind != "blank"] or lines)
+    lines = [line for s in join_quoted(join_vertical(document.lines)) for line in _split(s)]
+    lines = tree_tables([line for line in lines if line.kind != "blank"] or lines)
+    lines = project_tables(lines)
     lines = table_lines(lines)
     lines = join_header_cells(lines)
     lines = continue_lists(merge_titles([_extra_kinds(line, profile) for line in lines]))

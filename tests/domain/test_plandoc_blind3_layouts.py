@@ -12,7 +12,8 @@ from shisaku.domain.plandoc import PlanReading, read_plan
 from shisaku.domain.plandoc_lines import Line, classify_text
 from shisaku.domain.plandoc_marks import mark_styles, marked_labels
 from shisaku.domain.plandoc_numbering import Numbering, read_numbering
-from shisaku.domain.plandoc_source import document_from_text
+from shisaku.domain.plandoc_source import document_from_text, lines_from_text
+from shisaku.domain.plandoc_treetable import join_quoted, tree_tables
 from shisaku.domain.plantree import Node, walk
 
 
@@ -191,3 +192,69 @@ def test_a_marked_title_printed_alike_over_text_on_every_page_is_a_label() -> No
         "label",
         "text",
     ]
+
+
+# --- a table whose leading columns hold the tree --------------------------------------------------
+
+TREE_TABLE = (
+    "若葉台市 施策体系・成果指標一覧\n"
+    "基本目標\t施策\t施策の方向\t成果指標\t単位\t策定時\t目標値\t担当課\n"
+    "基本目標\t施策\t施策の方向\t成果指標\t単位\t（令和3年度）\t（令和9年度）\t担当課\n"
+    "1 安全なまち\t1-1 防災体制の充実\t(1) 地域防災力\t自主防災組織の結成率\t%\t78.4\t90.0\t防災\n"
+    "1 安全なまち\t1-1 防災体制の充実\t(1) 地域防災力\t防災訓練の参加者数\t人\t3,210\t4,500\t防災\n"
+    "1 安全なまち\t1-1 防災体制の充実\t(2) 避難所の機能強化\t―\t―\t―\t―\t福祉総務課\n"
+    '2 子どもが育つまち\t2-1 子育て支援の充実\t(1) 相談支援体制の充実\t"相談窓口を\n'
+    '知っている保護者の割合"\t%\t61.3\t80.0\t"子育て支援課\n'
+    '保健センター"\n'
+)
+
+
+def test_a_table_whose_leading_columns_hold_numbered_headings_is_the_tree() -> None:
+    assert outline(read(TREE_TABLE)) == [
+        ("field", "1", "安全なまち"),
+        ("policy", "1-1", "防災体制の充実"),
+        ("measure", "1-1-1", "地域防災力"),
+        ("measure", "1-1-2", "避難所の機能強化"),
+        ("field", "2", "子どもが育つまち"),
+        ("policy", "2-1", "子育て支援の充実"),
+        ("measure", "2-1-1", "相談支援体制の充実"),
+    ]
+
+
+def test_each_row_of_a_tree_table_is_an_indicator_of_its_deepest_heading() -> None:
+    reading = read(TREE_TABLE)
+    rows = [
+        (i.name, i.unit, i.baseline.raw if i.baseline else "", i.target.raw if i.target else "")
+        for n in walk(reading.tree.nodes)
+        for i in n.indicators
+    ]
+    assert rows == [
+        ("自主防災組織の結成率", "%", "78.4", "90.0"),
+        ("防災訓練の参加者数", "人", "3,210", "4,500"),
+        ("相談窓口を知っている保護者の割合", "%", "61.3", "80.0"),
+    ]
+    assert [i.name for i in node(reading, "1-1-1").indicators][:1] == ["自主防災組織の結成率"]
+    assert node(reading, "1-1-2").indicators == []
+    assert node(reading, "1-1-2").sections == []
+
+
+def test_a_cell_quoted_over_two_lines_is_joined_again() -> None:
+    lines = lines_from_text('a\t"相談窓口を\n知っている割合"\t%\t"子育て支援課\n保健センター"\nb')
+    assert [line.text for line in join_quoted(lines)] == [
+        "a\t相談窓口を知っている割合\t%\t子育て支援課保健センター",
+        "b",
+    ]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # a code column whose values never repeat: an ordinary table with its codes in front
+        ["1-1 防災体制の充実\t結成率\t78.4\t90.0", "1-2 交通安全の推進\t事故件数\t214\t180"],
+        # the first column is no numbered heading
+        ["防災\t結成率\t78.4\t90.0", "防災\t事故件数\t214\t180"],
+    ],
+)
+def test_a_table_without_a_repeated_column_of_headings_stays_a_table(rows: list[str]) -> None:
+    lines = lines_of("\n".join(["施策\t成果指標\t現状値\t目標値", *rows]))
+    assert tree_tables(lines) == lines
