@@ -171,6 +171,8 @@ def _push_heading(stack: list[_Entry], cand: Candidate, votes: Counter[str]) -> 
     """Place a heading candidate on the stack and record where it nested."""
     line = cand.line
     del stack[_place(stack, line, votes) :]
+    if stack and stack[-1].style == "§" and stack[-1].title == "indicators":
+        stack.pop()  # a table holds no headings: one after it (a sidebar first) is not in it
     cand.under_section = _in_narrative(stack)
     heads = [e for e in stack if e.style != "§"]
     parent = heads[-1] if heads else None

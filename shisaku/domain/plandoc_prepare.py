@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from shisaku.domain.plandoc_directions import item_titles, word_labels
 from shisaku.domain.plandoc_glued import bulleted_codes, glued_headings
 from shisaku.domain.plandoc_headercells import join_header_cells
 from shisaku.domain.plandoc_heads import running_heads
@@ -154,6 +155,7 @@ def classified_lines(document: SourceDocument, profile: Profile) -> list[Line]:
     lines = table_lines(lines)
     lines = join_header_cells(lines)
     lines = continue_lists(merge_titles([_extra_kinds(line, profile) for line in lines]))
+    lines = item_titles(word_labels(lines))
     lines = table_titles(bulleted_codes(glued_headings(lines)))
     lines = marked_headings(marked_labels(lines))
     body = _body_size(lines)

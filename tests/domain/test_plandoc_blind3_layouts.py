@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from shisaku.domain.plandoc import PlanReading, read_plan
+from shisaku.domain.plandoc_directions import ITEM_STYLE, item_titles, word_labels
 from shisaku.domain.plandoc_lines import Line, classify_text
 from shisaku.domain.plandoc_marks import mark_styles, marked_labels
 from shisaku.domain.plandoc_numbering import Numbering, read_numbering
@@ -258,3 +259,78 @@ def test_a_cell_quoted_over_two_lines_is_joined_again() -> None:
 def test_a_table_without_a_repeated_column_of_headings_stays_a_table(rows: list[str]) -> None:
     lines = lines_of("\n".join(["施策\t成果指標\t現状値\t目標値", *rows]))
     assert tree_tables(lines) == lines
+
+
+# --- items only their place shows: a level word over them, unnumbered direction titles ----------
+
+SIDEBAR = """白鳥台市前期基本計画
+成果指標
+指標名	現状値（R3年度）	目標値（R9年度）
+保育所等の待機児童数	14人	0人
+政策2 子ども・子育て
+施策2-1 安心して子どもを産み育てられる環境づくり
+現状認識
+共働き世帯の増加により保育の申込みが増えています。
+単位施策
+①保育の受け皿の確保
+小規模保育事業所の開設を支援します。
+②子育て相談の充実
+地域子育て支援拠点に相談員を置きます。
+成果指標
+指標名	現状値（R3年度）	目標値（R9年度）
+放課後児童クラブの待機児童数	38人	0人
+政策2 子ども・子育て
+施策2-2 子どもが安心して過ごせる居場所づくり
+現状認識
+放課後児童クラブの利用希望は増え続けています。
+単位施策
+①放課後児童クラブの拡充
+学校の余裕教室を活用します。
+"""
+
+
+def test_a_level_word_alone_among_sections_labels_the_numbered_items_under_it() -> None:
+    reading = read(SIDEBAR)
+    assert [r.role for r in reading.lines if r.text == "単位施策"] == ["section", "section"]
+    assert outline(reading) == [
+        ("field", "2", "子ども・子育て"),
+        ("measure", "2-1", "安心して子どもを産み育てられる環境づくり"),
+        ("initiative", "2-1.1", "保育の受け皿の確保"),
+        ("initiative", "2-1.2", "子育て相談の充実"),
+        ("measure", "2-2", "子どもが安心して過ごせる居場所づくり"),
+        ("initiative", "2-2.1", "放課後児童クラブの拡充"),
+    ]
+
+
+def test_a_level_word_beside_a_heading_is_no_label() -> None:
+    lines = lines_of("1 健やかなまち\n基本目標\n(1) 健康づくりの推進\n健診を増やします。")
+    assert [line.kind for line in word_labels(lines)] == ["heading", "text", "heading", "text"]
+
+
+DIRECTIONS = """東雲川区実施計画
+施策1 妊娠・出産期の支援
+【施策の方向性】
+妊娠期の相談体制の充実
+ 保健師が全ての妊婦と面接し、支援プランを作ります。
+産後の心と体のケアの充実
+ 産後ケアを区内の施設に広げます。
+【成果指標】
+指標名 現状値 目標値
+施策2 地域ぐるみの子育て支援
+【施策の方向性】
+親子が気軽に集える場の拡充
+ 子育て広場を増やします。
+"""
+
+
+def test_unnumbered_titles_alternating_with_their_text_in_a_directions_section_are_items() -> None:
+    lines = item_titles(lines_of(DIRECTIONS))
+    assert [(line.number, line.text) for line in lines if line.style == ITEM_STYLE] == [
+        (4, "妊娠期の相談体制の充実"),
+        (6, "産後の心と体のケアの充実"),
+    ]
+
+
+def test_one_unnumbered_title_in_a_directions_section_stays_text() -> None:
+    lines = item_titles(lines_of(DIRECTIONS))
+    assert lines[11].kind == "text" and lines[11].raw == "親子が気軽に集える場の拡充"
