@@ -14,7 +14,8 @@ only; ``raw`` keeps it verbatim):
   kept without its brackets, several joined with ・.  A parenthesis that is a period written
   wrongly (2021年2月30日, 2023~2019年度) is refused with the period's reason.
 - A word target with the number it counts in parentheses (全校(14校), 全員(120人)) reads as
-  that number, the word kept as ``scope``.
+  that number, the word kept as ``scope``; so does 全 glued to the number it counts
+  (全35市町村: 35 市町村, scope 全).
 - Without brackets a period may stand before the value, followed by a space, a colon or
   nothing after 年/年度 (R1 1.38, 2019年度 62.0%, 令和元年度：1.38), or after it following a
   space (1,204人 令和元年).  It must then say 年, 年度, FY or an era: 2019 alone could be a
@@ -22,7 +23,9 @@ only; ``raw`` keeps it verbatim):
 - What remains is the value, read by :func:`read_value`.  A cell that is nothing but a value
   reads exactly as :func:`read_value` reads it (``reading.raw`` verbatim, ``period`` None);
   otherwise ``reading.raw`` is the value's normalised text and ``period.raw`` the period's.
-- Refused: a value that cannot be read (CellError naming the whole cell, as today for
+- Refused: a page reference (80ページ, P.12, 12頁): a page mark a copy ran into a table is
+  never a value;
+  a value that cannot be read (CellError naming the whole cell, as today for
   「1,820人 2,000人」), a cell that is only a period (2019年度), and two periods that differ
   (PeriodError).  A range period keeps 累計/平均 in its aggregate, not in ``scope``.
 """
@@ -76,27 +79,51 @@ def read_figure_cell(
     ``default_era`` is the era of a year printed without one (85.0%(6年度) on a page that
     gave 令和 before): see :func:`~shisaku.domain.periods.read_period`.
     """
+    if is_page_reference(text):
+        raise CellError(text, "ページ番号です（値ではありません）")
     try:
         return _read(text, _Parts(default_basis, default_era))
     except PeriodError as error:
         raise PeriodError(text, error.reason) from None
 
 
+_PAGE = re.compile(r"(?:[0-9]{1,4}\s*(?:ページ|頁)|(?:p|P|ページ|頁)\.?\s*[0-9]{1,4})(?:参照)?")
+
+
+def is_page_reference(text: str) -> bool:
+    """Tell whether a cell is a page reference (80ページ, P.12, 12頁), not a value."""
+    return bool(_PAGE.fullmatch(unicodedata.normalize("NFKC", text).strip()))
+
+
 def _read(text: str, parts: _Parts) -> FigureCell:
     """Read a figure cell; the body of ``read_figure_cell``."""
     normal = unicodedata.normalize("NFKC", text).strip()
     marks = "".join(_MARK.findall(normal))
-    rest = _peel(_MARK.sub("", normal).strip(), parts)
+    rest = _whole(_peel(_MARK.sub("", normal).strip(), parts), parts)
     value = _split_unbracketed(text, rest, parts) + "".join(parts.notes)
     reading = _reading(text, value, whole=value == normal)
     reading = _counted(reading, parts)
     return FigureCell(text, reading, _period(text, parts), "・".join(parts.scopes), marks)
 
 
+_WHOLE = re.compile(r"^全(?=[0-9])")
+
+
+def _whole(text: str, parts: _Parts) -> str:
+    """Return a value without 全 glued to the number it counts (全35市町村 → 35市町村), the
+    word kept as the scope."""
+    if not _WHOLE.match(text):
+        return text
+    parts.scopes.append("全")
+    return text[1:]
+
+
 def _counted(reading: Reading, parts: _Parts) -> Reading:
     """Return the number a word target counts in parentheses (全校(14校) → 14校, the word
     kept as the scope); any other reading as it is."""
     if reading.kind != "qualitative" or reading.qualifier or len(parts.scopes) != 1:
+        return reading
+    if _MARKED.search(parts.scopes[0]):  # 現状(2年度末): a year left without its era, no count
         return reading
     try:
         number = read_value(parts.scopes[0])

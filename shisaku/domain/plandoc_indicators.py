@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator
 from shisaku.domain.docindicators import DocFigure, DocIndicator
 from shisaku.domain.periods import Period, PeriodError, read_period
 from shisaku.domain.plandoc_columns import column_of
-from shisaku.domain.plandoc_eras import EraCarry
+from shisaku.domain.plandoc_eras import EraCarry, document_era
+from shisaku.domain.plandoc_leading import tables_in_place
 from shisaku.domain.plandoc_sections import spoken_to_written
 from shisaku.domain.plandoc_tables import read_section
 from shisaku.domain.plantree import Block, Node, Warning, walk
@@ -26,7 +27,7 @@ _YEAR = (
     r"|[0-9]{4}年度?"
 )
 _DOCUMENT_NOTE = re.compile(
-    r"(?P<role>目標値|現状値|基準値|策定時の値)(?:は|について)、?(?:すべて|全て|原則として)?"
+    r"(?P<role>目標値|現状値|基準値|策定時の値|目標の数値|現状の数値)(?:は|について)、?(?:すべて|全て|原則として)?"
     rf"[^。]{{0,30}}?(?P<period>{_YEAR})"
 )
 # A column named in quotes and the year its values are of: 「目標」は計画の最終年度である令和7年度
@@ -39,7 +40,14 @@ _COLUMN_NOTES = (
         rf"(?P<period>{_YEAR})(?:に|の)[^。「」0-9０-９]{{0,20}}?値を「(?P<column>[^「」。]{{1,15}})」と"
     ),
 )
-_ROLES = {"目標値": "target", "現状値": "baseline", "基準値": "baseline", "策定時の値": "baseline"}
+_ROLES = {
+    "目標値": "target",
+    "目標の数値": "target",
+    "現状値": "baseline",
+    "現状の数値": "baseline",
+    "基準値": "baseline",
+    "策定時の値": "baseline",
+}
 
 
 def read_indicators(
@@ -52,14 +60,13 @@ def read_indicators(
     ``preamble`` is the text before the plan's first heading, where a document often states
     once the periods of all its tables (「成果指標について … 目標値は、令和8年度の値です」).
     """
-    defaults = _document_periods([*preamble, *_paragraphs(nodes)])
-    era = EraCarry()  # the era last stated, carried from table to table
+    preamble = list(preamble)
+    texts = [*preamble, *_paragraphs(nodes)]
+    defaults = _document_periods(texts)
+    era = EraCarry(document_era(texts))  # the era last stated, carried from table to table
     by_code = {node.code: node for node in walk(nodes)}
     found: dict[str, list[DocIndicator]] = {}
-    for node in walk(nodes):
-        section = node.section("indicators")
-        if section is None or not section.blocks:
-            continue
+    for node, section in tables_in_place(nodes, preamble):
         table = read_section(section, lines.get(id(section), 0), lines, era)
         _footnotes_carried(section.blocks, table.blocks)
         section.blocks = table.blocks

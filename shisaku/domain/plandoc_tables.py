@@ -46,7 +46,9 @@ from shisaku.domain.plandoc_flatrows import (
 from shisaku.domain.plandoc_gluedrows import glued_header, glued_rows
 from shisaku.domain.plandoc_labelled import is_labelled
 from shisaku.domain.plandoc_marknotes import date_marked, note_dates
+from shisaku.domain.plandoc_prose import ProseRow, prose_indicator, prose_rows
 from shisaku.domain.plandoc_rowindicators import cells_row, note_periods, row_indicator
+from shisaku.domain.plandoc_schedule import schedule_header
 from shisaku.domain.plandoc_sections import header_columns
 from shisaku.domain.plantree import Block, Section, Warning
 
@@ -113,13 +115,16 @@ class _SectionReader:
         self.line = line
         self.lines = lines
         self.last: TableRow | None = None  # the tab row just read, which a note below dates
+        self.schedule = False  # reading a project's yearly schedule: rows of text, no indicator
 
     def read(self, block: Block) -> None:
         """Read one block of the section."""
         header = header_columns(block.text) if block.kind == "row" else ()
         glued = glued_header(block.text) if block.kind in ("row", "paragraph") else None
         last, self.last = self.last, None
-        if header:  # a second table in the same section: its own columns
+        if self._scheduled(block):
+            self.table.blocks.append(block)
+        elif header:  # a second table in the same section: its own columns
             self.flush()
             self.columns = self._columns(list(header))
             self.table.blocks.append(block)
@@ -135,6 +140,8 @@ class _SectionReader:
             self.flush()
         elif block.kind == "row" or self._runs_on(block):
             self.stream.append((block.text, self._line(block)))
+        elif block.kind == "paragraph" and (stated := prose_rows(block.text)):
+            self._prose(block, stated)
         else:
             self.flush()
             self.table.blocks.append(block)
@@ -150,6 +157,23 @@ class _SectionReader:
             _add(self.table, self._indicator(row), keep=False)
         if rest.strip():
             self.table.blocks.append(Block(kind="paragraph", text=rest.strip()))
+
+    def _scheduled(self, block: Block) -> bool:
+        """Tell whether a block is a row of a project's yearly schedule (its header opens one,
+        any other block ends it): kept as it is, read into no indicator."""
+        cells = block.text.split("\t") if block.kind == "row" else []
+        if len(cells) > 1 and schedule_header(cells):
+            self.flush()
+            self.schedule = True
+        self.schedule = self.schedule and len(cells) > 1 and not header_columns(block.text)
+        return self.schedule
+
+    def _prose(self, block: Block, stated: list[ProseRow]) -> None:
+        """Read the indicators a paragraph states in sentences; the sentences stay as text."""
+        self.flush()
+        line = self._line(block)
+        self.table.indicators.extend(prose_indicator(row, line, self.era) for row in stated)
+        self.table.blocks.append(block)
 
     def _columns(self, header: list[str]) -> tuple[Column, ...]:
         """Return the columns of a header, noting the era it states (現状値（令和元年度）)."""

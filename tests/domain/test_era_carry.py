@@ -8,7 +8,7 @@ import pytest
 from shisaku.domain.figurecells import read_figure_cell
 from shisaku.domain.periods import NotAPeriod, read_period, stated_era
 from shisaku.domain.plandoc import read_plan
-from shisaku.domain.plandoc_eras import EraCarry
+from shisaku.domain.plandoc_eras import EraCarry, document_era
 from shisaku.domain.plandoc_source import document_from_text
 from shisaku.domain.plantree import walk
 
@@ -98,3 +98,48 @@ def test_a_document_carries_the_era_it_gave_once_from_table_to_table() -> None:
 
 def test_a_document_that_never_gives_an_era_gets_no_period_for_its_bare_years() -> None:
     assert figures(HEAD + "指標 現状 目標\n受診率\n71.4%(2年度)\n85.0%(6年度)\n") == [(None, None)]
+
+
+@pytest.mark.parametrize(
+    ("texts", "era"),
+    [
+        (["東雲川区前期実施計画", "計画期間 令和3年度～令和6年度"], "令和"),
+        (["2022(令和4)年度～2027(令和9)年度"], "令和"),
+        (["R6~R9年度の4年間"], "令和"),
+        (["保育所等の待機児童数は、令和5年4月1日現在で48人です。"], "令和"),
+        (["平成27年に策定しました。", "計画期間 令和3年度～令和8年度"], "令和"),
+        (["平成27年に策定しました。", "令和2年に改定しました。"], None),  # two eras, no period
+        (["指標名 現状値(2年度) 目標値(6年度)", "H2Oの水質"], None),  # nothing states one
+    ],
+)
+def test_a_document_states_its_era_by_its_plan_period_or_by_the_only_era_it_names(
+    texts: list[str], era: str | None
+) -> None:
+    assert document_era(texts) == era
+
+
+TABLE = "指標名 現状値(2年度) 目標値(6年度)\n受診率 71.4% 85.0%\n"
+
+
+def test_a_table_before_any_era_in_a_table_takes_the_era_of_the_plan_period() -> None:
+    stated = "第2次雲雀野町総合計画\n計画期間 令和3年度～令和6年度\n"
+    assert figures(stated + HEAD + TABLE) == [("FY2020", "FY2024")]
+
+
+def test_a_table_takes_the_only_era_the_text_names_with_a_year() -> None:
+    text = HEAD.replace("健診を勧めます。", "令和5年4月1日から健診を勧めます。") + TABLE
+    assert figures(text) == [("FY2020", "FY2024")]
+
+
+def test_a_table_of_a_document_that_states_no_era_anywhere_stays_undated() -> None:
+    assert figures(HEAD + TABLE) == [(None, None)]
+
+
+def test_a_header_period_in_full_width_digits_of_two_figures_is_read() -> None:
+    text = (
+        HEAD
+        + "指標名　　　　　　　　現状値　　　　　　目標値\n"
+        + "　　　　　　　　　　　（令和４年度）　　（令和１０年度）\n"
+        + "受診率　　　　　　　　４４．１％　　　　６０．０％\n"
+    )
+    assert figures(text) == [("FY2022", "FY2028")]
