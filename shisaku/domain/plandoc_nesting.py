@@ -171,8 +171,8 @@ def _push_heading(stack: list[_Entry], cand: Candidate, votes: Counter[str]) -> 
     """Place a heading candidate on the stack and record where it nested."""
     line = cand.line
     del stack[_place(stack, line, votes) :]
-    if stack and stack[-1].style == "§" and stack[-1].title == "indicators":
-        stack.pop()  # a table holds no headings: one after it (a sidebar first) is not in it
+    while stack and stack[-1].style == "§" and _outside_sections(stack[-1], line):
+        stack.pop()
     cand.under_section = _in_narrative(stack)
     heads = [e for e in stack if e.style != "§"]
     parent = heads[-1] if heads else None
@@ -181,6 +181,13 @@ def _push_heading(stack: list[_Entry], cand: Candidate, votes: Counter[str]) -> 
     cand.ancestors = tuple((e.style, e.index) for e in heads)
     entry = _Entry(line.style, line.numbers, line.text, is_code(line), cand.index, cand.by_code)
     stack.append(entry)
+
+
+def _outside_sections(section: _Entry, line: Line) -> bool:
+    """Tell whether heading ``line`` stands outside the open ``section``: a table holds no
+    headings (one printed after it, as a sidebar is, is not in it), and a heading named with a
+    plan word (施策1) is no sub-heading of a section's text (施策の体系 that listed it)."""
+    return section.title == "indicators" or line.word in LEVEL_WORDS
 
 
 def _in_narrative(stack: list[_Entry]) -> bool:

@@ -38,7 +38,7 @@ from shisaku.domain.plandoc_sections import (
     other_label,
 )
 from shisaku.domain.plandoc_source import SourceDocument, SourceLine
-from shisaku.domain.plandoc_split import split_label, split_page_line
+from shisaku.domain.plandoc_split import split_aim, split_label, split_page_line
 from shisaku.domain.plandoc_tablelines import table_lines
 from shisaku.domain.plandoc_tabletitles import table_titles
 from shisaku.domain.plandoc_text import collapse_title, match_key
@@ -101,7 +101,12 @@ def _split(source: SourceLine) -> list[Line]:
     """Classify a source line, split into the lines it holds when it holds a whole page."""
     if source.cells:
         return [classify(source)]
-    pieces = [p for piece in split_page_line(source.text.strip()) for p in split_label(piece)]
+    pieces = [
+        aim
+        for piece in split_page_line(source.text.strip())
+        for p in split_label(piece)
+        for aim in split_aim(p)
+    ]
     if len(pieces) == 1:
         return [classify(source)]
     return [_with_hints(classify_text(p, source.number), source) for p in pieces]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from shisaku.domain.plandoc_lines import title_ok
 from shisaku.domain.plandoc_numbering import read_numbering
 from shisaku.domain.plandoc_sections import (
     DEPARTMENT_WORDS,
@@ -164,3 +165,38 @@ def split_label(text: str) -> list[str]:
         return [text]
     found = section_key(m["label"])
     return [m["label"], m["rest"]] if found is not None and found[0] == "indicators" else [text]
+
+
+# An aim printed after a heading's title on its line ends as a sentence does (…支えます).
+_AIM_END = re.compile(r"(?:ます|です|ません|。)$")
+_GAP = re.compile(r"\s+")
+MIN_AIM = 10  # an aim is a sentence, longer than a word or two
+
+
+def split_aim(text: str) -> list[str]:
+    """Cut the aim a heading prints after its title on the same line.
+
+    「施策1 妊娠・出産期の支援  妊娠から産後まで、母と子の…支えます」 (a 施策の体系 or a page's
+    head) is the heading 「施策1 妊娠・出産期の支援」 and its aim as text: the title ends at the
+    first gap after which the rest of the line is a sentence.
+    """
+    numbering = read_numbering(text)
+    if numbering is None or not numbering.numbers:
+        return [text]
+    title = numbering.title
+    for gap in _GAP.finditer(title):
+        head, rest = title[: gap.start()], title[gap.end() :]
+        if _is_aim(rest) and _titled(head):
+            cut = len(text) - len(title) + gap.start()
+            return [text[:cut].rstrip(), rest]
+    return [text]
+
+
+def _titled(head: str) -> bool:
+    """Tell whether the words before an aim are a heading's title (not a quoted tag)."""
+    return title_ok(head) and head[0] not in "“「『\"'(（【" and len(_CJK.findall(head)) >= 3
+
+
+def _is_aim(rest: str) -> bool:
+    """Tell whether the rest of a heading's line is a sentence: its aim."""
+    return len(rest) >= MIN_AIM and bool(_AIM_END.search(rest))

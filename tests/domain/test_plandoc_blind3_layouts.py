@@ -14,6 +14,7 @@ from shisaku.domain.plandoc_lines import Line, classify_text
 from shisaku.domain.plandoc_marks import mark_styles, marked_labels
 from shisaku.domain.plandoc_numbering import Numbering, read_numbering
 from shisaku.domain.plandoc_source import document_from_text, lines_from_text
+from shisaku.domain.plandoc_split import split_aim
 from shisaku.domain.plandoc_treetable import join_quoted, tree_tables
 from shisaku.domain.plantree import Node, walk
 
@@ -334,3 +335,68 @@ def test_unnumbered_titles_alternating_with_their_text_in_a_directions_section_a
 def test_one_unnumbered_title_in_a_directions_section_stays_text() -> None:
     lines = item_titles(lines_of(DIRECTIONS))
     assert lines[11].kind == "text" and lines[11].raw == "親子が気軽に集える場の拡充"
+
+
+# --- headings listed with their aims in a 施策の体系 ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "pieces"),
+    [
+        (
+            "政策6 子ども・家庭支援  すべての子どもが健やかに育つようにします",
+            ["政策6 子ども・家庭支援", "すべての子どもが健やかに育つようにします"],
+        ),
+        (
+            "施策1 妊娠・出産期の支援 妊娠から産後まで、母と子の健康を支えます",
+            ["施策1 妊娠・出産期の支援", "妊娠から産後まで、母と子の健康を支えます"],
+        ),
+        # a quoted tag before the title, a title alone, a numbered sentence: one line
+        ("基本目標2 “しごと” 地域の産業を育て、働く場をつくります", None),
+        ("施策1 妊娠・出産期の支援", None),
+        ("1 窓口を設けます。", None),
+        ("(1) 子育て 支援します", None),
+    ],
+)
+def test_a_headings_aim_after_its_title_on_the_line_is_its_text(
+    line: str, pieces: list[str] | None
+) -> None:
+    assert split_aim(line) == (pieces or [line])
+
+
+LISTED = """東雲川区実施計画
+政策6 子ども・家庭支援
+【施策の体系】
+政策6 子ども・家庭支援  すべての子どもが健やかに育つようにします
+施策1 妊娠・出産期の支援  妊娠から産後まで、母と子の健康を支えます
+計画事業 ・すくすく面接事業 ・産後ケアの拡充
+施策2 地域ぐるみの子育て支援  子育て家庭が孤立しないようにします
+施策1 妊娠・出産期の支援 妊娠から産後まで、母と子の健康を支えます
+【施策の方向性】
+妊娠期の相談体制の充実
+ 保健師が全ての妊婦と面接し、支援プランを作ります。
+産後の心と体のケアの充実
+ 産後ケアを区内の施設に広げます。
+【成果指標】
+指標名 現状値 目標値
+施策2 地域ぐるみの子育て支援 子育て家庭が孤立しないようにします
+【施策の方向性】
+親子が気軽に集える場の拡充
+ 子育て広場を増やします。
+子育てを手伝う区民の輪づくり
+ 提供会員を増やします。
+"""
+
+
+def test_headings_listed_with_their_aims_in_a_diagram_are_a_listing() -> None:
+    reading = read(LISTED)
+    assert outline(reading) == [
+        ("field", "6", "子ども・家庭支援"),
+        ("measure", "6-1", "妊娠・出産期の支援"),
+        ("initiative", "6-1.1", "妊娠期の相談体制の充実"),
+        ("initiative", "6-1.2", "産後の心と体のケアの充実"),
+        ("measure", "6-2", "地域ぐるみの子育て支援"),
+        ("initiative", "6-2.1", "親子が気軽に集える場の拡充"),
+        ("initiative", "6-2.2", "子育てを手伝う区民の輪づくり"),
+    ]
+    assert texts(node(reading, "6-1"))[0] == "妊娠から産後まで、母と子の健康を支えます"
