@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from shisaku.domain.plandoc_headings import HeadingTree
 from shisaku.domain.plandoc_items import lists_items, split_items
 from shisaku.domain.plandoc_lines import Line, ends_sentence
-from shisaku.domain.plantree import Block, Footnote, Node, Section
+from shisaku.domain.plantree import Block, BlockKind, Footnote, Node, Section
 
 
 @dataclass
@@ -42,6 +42,11 @@ class ListLabel:
     owner: Node
     section: Section | None
     start: int  # the first of the list items that end the section
+
+
+# How a line under a project is kept in its text: a schedule's rows as rows, its label as a
+# sub-heading, anything else as a paragraph.
+_DESCRIBED: dict[str, BlockKind] = {"row": "row", "header": "row", "label": "subheading"}
 
 
 class ActionLists(HeadingTree):
@@ -121,18 +126,27 @@ class ActionLists(HeadingTree):
         the department) kept as its text; the lines under it describe it."""
         group = self.initiative or self._initiative(self._current(), "", line.number)
         node = self._add_action(group, line.text, line.number)
-        row = Block(kind="row", text="\t".join(line.cells))
-        node.sections.append(Section(key="description", blocks=[row]))
-        self.block_lines[id(row)] = line.number
+        node.sections.append(Section(key="description"))
+        if line.cells:
+            row = Block(kind="row", text="\t".join(line.cells))
+            node.sections[0].blocks.append(row)
+            self.block_lines[id(row)] = line.number
         self.project = node
 
     def _describe_project(self, line: Line) -> None:
-        """Add a line under a project row to its action's text."""
-        assert self.project is not None
-        block = Block(kind="paragraph", text=line.text)
-        self.project.sections[0].blocks.append(block)
+        """Add a line under a project to its action's text: a paragraph, a row of its schedule
+        (年次計画) or its label, or the department it names (所管課)."""
+        project = self.project
+        assert project is not None
+        if line.kind == "department" and not project.department:
+            project.department = line.text
+            return
+        kind = _DESCRIBED.get(line.kind, "paragraph")
+        block = Block(kind=kind, text=line.raw if kind == "row" else line.text)
+        project.sections[0].blocks.append(block)
         self.notes.add(block)
-        self._keep_open(OpenText(block, "text"))
+        if kind == "paragraph":
+            self._keep_open(OpenText(block, "text"))
 
     def _add_action(self, group: Node, title: str, number: int) -> Node:
         """Append an action titled ``title`` to ``group``."""

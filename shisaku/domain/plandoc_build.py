@@ -87,6 +87,9 @@ class PlanBuilder(ActionLists):
             self._footnote(line)
         elif line.kind == "text" and self.open is not None:
             self._continue(line)
+        elif self.project is not None and describes_project(line):
+            self._close_open()
+            self._describe_project(line)
         else:
             self._close_open()
             self.project = self.project if line.kind == "text" else None
@@ -186,8 +189,6 @@ class PlanBuilder(ActionLists):
         """Place a plain line: an action under 主な取組, part of a table, else a paragraph."""
         if self.mode == "indicators" and _table_text(line.text):
             self._block(line, "row", line.text)
-        elif self.project is not None and describes_project(line):
-            self._describe_project(line)
         else:
             self._bullet(line, "paragraph")
 

@@ -65,6 +65,7 @@ _PAGE_RES = (
     re.compile(r"^-[0-9]{1,3}-[0-9]{1,4}-$"),  # ― 2-1 ― (a chapter's pages)
     re.compile(r"^[0-9]{1,4}/[0-9]{1,4}$"),  # 45 / 120
     re.compile(r"^(?:p|P|ページ|頁)\.?[0-9]{1,4}$"),  # P.12
+    re.compile(r"^[0-9]{1,4}(?:ページ|頁)$"),  # 78ページ (a text version's page marks)
 )
 _BULLET_RE = re.compile(
     r"^(?:[-‐－]\s+|[・●○◯◆◇■□◎▪•◦▶▷►]\s*|〇(?![〇一二三四五六七八九十0-9０-９])\s*|[①-⑳]\s*)(\S.*)$"

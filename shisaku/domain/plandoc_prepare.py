@@ -32,7 +32,7 @@ from shisaku.domain.plandoc_listings import contents as table_of_contents
 from shisaku.domain.plandoc_listings import listings
 from shisaku.domain.plandoc_marks import marked_headings, marked_labels
 from shisaku.domain.plandoc_profile import Profile, drop_key
-from shisaku.domain.plandoc_projects import project_tables
+from shisaku.domain.plandoc_projects import labelled_projects, project_tables
 from shisaku.domain.plandoc_sections import (
     department,
     other_label,
@@ -162,7 +162,7 @@ def classified_lines(document: SourceDocument, profile: Profile) -> list[Line]:
     lines = continue_lists(merge_titles([_extra_kinds(line, profile) for line in lines]))
     lines = item_titles(word_labels(lines))
     lines = table_titles(bulleted_codes(glued_headings(lines)))
-    lines = marked_headings(marked_labels(lines))
+    lines = labelled_projects(marked_headings(marked_labels(lines)))
     body = _body_size(lines)
     return [_hinted(line, body) for line in lines]
 

@@ -144,13 +144,58 @@ def _description(line: Line, previous: str) -> Line | None:
 
 
 def is_project_row(line: Line) -> bool:
-    """Tell whether ``line`` is a project row read by :func:`project_tables`."""
-    return line.kind == "bullet" and bool(line.cells)
+    """Tell whether ``line`` is a project row read by :func:`project_tables`, or a project
+    named by its label (:func:`labelled_projects`)."""
+    return line.kind == "bullet" and (bool(line.cells) or line.key == PROJECT)
 
 
 def describes_project(line: Line) -> bool:
-    """Tell whether ``line`` is text under a project row that describes the project."""
-    return line.kind == "text" and line.key == DESCRIBES
+    """Tell whether ``line`` describes the project above it (a line of text under its row, or
+    any line of a labelled project's block: its department, its schedule)."""
+    return line.key == DESCRIBES and line.kind != "bullet"
+
+
+# --- projects named by a label: 「計画事業 すくすく面接事業」 over the lines that describe it ----
+
+PROJECT = "project_head"  # the key of a project named by its label
+_FIELDS = ("事業概要", "事業内容", "事業の概要", "事業の内容", "概要", "内容", "目的", "事業目的")
+
+
+def _named_project(line: Line) -> str:
+    """Return the name a project label gives (「計画事業 すくすく面接事業」), or ""."""
+    if line.kind != "text":
+        return ""
+    label, _, name = line.raw.strip().partition(" ")
+    name = name.strip()
+    if _bare(label) not in NAME_COLUMNS or not name or name[0] in "・･-":
+        return ""
+    return name if len(_CJK.findall(name)) >= 2 and not name.endswith("。") else ""
+
+
+def _describes(line: Line) -> bool:
+    """Tell whether ``line`` is a labelled field of a project (所管課, 事業概要 …)."""
+    return line.kind == "department" or fold(line.raw.strip()).startswith(_FIELDS)
+
+
+def labelled_projects(lines: list[Line]) -> list[Line]:
+    """Return the lines with every project named by its label (「計画事業 すくすく面接事業」)
+    whose next line is one of its fields (所管課 …, 事業概要 …) read as a project row, and the
+    lines after it, up to the next heading, section label or project, as its description
+    (its department, its summary, its 年次計画 schedule: never indicators)."""
+    out: list[Line] = []
+    open_block = False
+    for i, line in enumerate(lines):
+        name = _named_project(line)
+        after = next((x for x in lines[i + 1 :] if x.kind != "page"), None)
+        if name and after is not None and _describes(after):
+            out.append(replace(line, kind="bullet", text=name, key=PROJECT))
+            open_block = True
+        elif open_block and line.kind not in ("heading", "section", "page"):
+            out.append(replace(line, key=DESCRIBES))
+        else:
+            open_block = open_block and line.kind == "page"
+            out.append(line)
+    return out
 
 
 @dataclass

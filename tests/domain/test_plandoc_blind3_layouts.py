@@ -400,3 +400,56 @@ def test_headings_listed_with_their_aims_in_a_diagram_are_a_listing() -> None:
         ("initiative", "6-2.2", "子育てを手伝う区民の輪づくり"),
     ]
     assert texts(node(reading, "6-1"))[0] == "妊娠から産後まで、母と子の健康を支えます"
+
+
+# --- projects named by their label, with their schedule ----------------------------------------
+
+PROJECTS = """東雲川区実施計画
+施策1 妊娠・出産期の支援
+【成果指標】
+指標名 現状値(2年度) 目標値(6年度)
+妊娠届出時に面接を受けた妊婦の割合 96.1% 100%
+79ページ
+計画事業 すくすく面接事業
+所管課 保健予防課
+事業概要 妊娠届出時の面接を全ての妊婦に行います。
+現状(2年度末) 面接実施率96.1%
+年次計画 3年度 4年度 5年度 6年度 4か年計画量
+面接実施率 98% 100% 100% 100% ―
+計画事業 産後ケアの拡充
+所管課 保健予防課
+事業概要 宿泊型産後ケアの施設を増やします。
+80ページ
+施策2 地域ぐるみの子育て支援
+計画事業 ・すくすく面接事業 ・産後ケアの拡充
+"""
+
+
+def test_a_project_named_by_its_label_over_its_fields_is_an_action_of_the_measure() -> None:
+    reading = read(PROJECTS)
+    assert outline(reading) == [
+        ("field", "1", "妊娠・出産期の支援"),
+        ("initiative", "1.1", "?"),
+        ("action", "1.1.1", "すくすく面接事業"),
+        ("action", "1.1.2", "産後ケアの拡充"),
+        ("field", "2", "地域ぐるみの子育て支援"),
+    ]
+    assert [i.name for i in node(reading, "1").indicators] == ["妊娠届出時に面接を受けた妊婦の割合"]
+
+
+def test_a_projects_fields_and_schedule_are_its_text_and_its_department() -> None:
+    project = node(read(PROJECTS), "1.1.1")
+    assert project.department == "保健予防課"
+    assert texts(project)[:2] == [
+        "事業概要 妊娠届出時の面接を全ての妊婦に行います。",
+        "現状(2年度末) 面接実施率96.1%",
+    ]
+    assert project.indicators == []
+
+
+def test_a_page_mark_of_a_text_version_is_a_page_number() -> None:
+    reading = read(PROJECTS)
+    assert [d.text for d in reading.dropped if d.reason == "page_number"] == [
+        "79ページ",
+        "80ページ",
+    ]
