@@ -139,20 +139,45 @@ def columns_of(header: list[str], era: str | None = None) -> tuple[Column, ...]:
 
     When a later column names the indicators (an appendix: 分野 | 施策 | 掲載頁 | 指標 …), the
     first columns are not the name, and a 施策 column holds the code of each row's node (a No
-    column the row's number).  Text columns of reasons and reckoning (指標として設定する理由,
-    目標値の考え方・積算など) are no value columns.
+    column the row's number); the other columns before the names hold the plan's levels (role
+    ``level``: 基本目標 | 施策の方向 | 成果指標 …), never values.  Text columns of reasons and
+    reckoning (指標として設定する理由, 目標値の考え方・積算など) are no value columns.
     """
     header = _without_label(header)
     if not header:
         return DEFAULT_COLUMNS
     later = _named_later(header)
-    columns = tuple(
-        _lead_column(label) or column_of(label, i == 0 and not later, era)
-        for i, label in enumerate(header)
+    columns = _levels(
+        tuple(
+            _lead_column(label) or column_of(label, i == 0 and not later, era)
+            for i, label in enumerate(header)
+        )
     )
     if not any(c.role in VALUE_ROLES for c in columns):
         return DEFAULT_COLUMNS
     return _progress_years(_year_baseline(columns))
+
+
+def _levels(columns: tuple[Column, ...]) -> tuple[Column, ...]:
+    """Return the columns with those before the names that hold the plan's levels as levels:
+    基本目標 | 施策の方向 | 成果指標 … (基本目標 names a level, not a target column)."""
+    names = [n for n, c in enumerate(columns) if c.role == "name"]
+    if not names:
+        return columns
+    return tuple(
+        Column("level", c.label) if n < names[0] and _level_column(c) else c
+        for n, c in enumerate(columns)
+    )
+
+
+_LEVEL_WORDS = ("目標", "政策", "施策", "分野", "方向", "方針", "柱", "取組")
+
+
+def _level_column(column: Column) -> bool:
+    """Tell whether a column before the names holds one of the plan's levels (基本目標,
+    施策の方向, 分野), not a page or a note (掲載頁)."""
+    named = any(w in column.label for w in _LEVEL_WORDS)
+    return column.role in VALUE_ROLES or (column.role == "other" and named)
 
 
 def _year_of(column: Column) -> int | None:

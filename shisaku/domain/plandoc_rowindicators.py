@@ -175,12 +175,13 @@ def _unit_of(indicator: DocIndicator) -> str:
 
 
 def cells_row(text: str, line: int, columns: tuple[Column, ...]) -> TableRow:
-    """Return a tab-separated row as name, value cells and the rest as notes."""
+    """Return a tab-separated row as name, value cells and the rest as notes (the cells of the
+    plan's levels before the name, 基本目標 | 施策の方向, are the tree's, not the row's)."""
     cells = [c.strip() for c in text.split("\t")]
     by_role = list(zip(columns, cells, strict=False))
     name = next((c for col, c in by_role if col.role == "name"), cells[0])
     values = [c for col, c in by_role if col.role in (*VALUE_ROLES, "unit")]
-    kept = (*VALUE_ROLES, "unit", "name", *LEAD_ROLES)
+    kept = (*VALUE_ROLES, "unit", "name", "level", *LEAD_ROLES)
     notes = [c for col, c in by_role if col.role not in kept and c]
     code = next((c for col, c in by_role if col.role == "code"), "")
     direction = next((c for col, c in by_role if col.role == "direction"), "")
