@@ -31,6 +31,7 @@ from shisaku.domain.plandoc_lines import (
 from shisaku.domain.plandoc_listings import contents as table_of_contents
 from shisaku.domain.plandoc_listings import listings
 from shisaku.domain.plandoc_marks import marked_headings, marked_labels
+from shisaku.domain.plandoc_pagefirst import tables_to_their_page
 from shisaku.domain.plandoc_profile import Profile, drop_key
 from shisaku.domain.plandoc_projects import labelled_projects, project_tables
 from shisaku.domain.plandoc_sections import (
@@ -193,6 +194,7 @@ def drop_noise(lines: list[Line], profile: Profile) -> tuple[list[Line], list[Dr
     heads = running_heads(lines, contents | listed)
     kept: list[Line] = []
     dropped: list[Dropped] = []
+    breaks: set[int] = set()  # where a page number was set aside before a kept line
     for i, line in enumerate(lines):
         reason = _noise(line, profile)
         reason = reason or ("contents" if i in contents else None)
@@ -200,6 +202,9 @@ def drop_noise(lines: list[Line], profile: Profile) -> tuple[list[Line], list[Dr
         reason = reason or ("running_head" if i in heads else None)
         if reason is None:
             kept.append(line)
-        elif reason != "page_number" or line.raw.strip():
+            continue
+        if reason == "page_number":
+            breaks.add(len(kept))
+        if reason != "page_number" or line.raw.strip():
             dropped.append(Dropped(line.number, line.page, line.raw, reason))
-    return kept, dropped
+    return tables_to_their_page(kept, breaks), dropped

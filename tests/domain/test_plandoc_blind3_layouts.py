@@ -13,6 +13,7 @@ from shisaku.domain.plandoc_directions import ITEM_STYLE, item_titles, word_labe
 from shisaku.domain.plandoc_lines import Line, classify_text
 from shisaku.domain.plandoc_marks import mark_styles, marked_labels
 from shisaku.domain.plandoc_numbering import Numbering, read_numbering
+from shisaku.domain.plandoc_pagefirst import page_starts, tables_to_their_page
 from shisaku.domain.plandoc_source import document_from_text, lines_from_text
 from shisaku.domain.plandoc_split import split_aim
 from shisaku.domain.plandoc_treetable import join_quoted, tree_tables
@@ -453,3 +454,52 @@ def test_a_page_mark_of_a_text_version_is_a_page_number() -> None:
         "79ページ",
         "80ページ",
     ]
+
+
+# --- a sidebar printed before its page's heading -------------------------------------------------
+
+PAGES = """白鳥台市前期基本計画
+- 43 -
+成果指標
+指標名	現状値（R3年度）	目標値（R9年度）
+保育所等の待機児童数	14人	0人
+政策2 子ども・子育て
+施策2-1 安心して子どもを産み育てられる環境づくり
+現状認識
+保育の申込みが増えています。
+- 44 -
+成果指標
+指標名	現状値（R3年度）	目標値（R9年度）
+放課後児童クラブの待機児童数	38人	0人
+政策2 子ども・子育て
+施策2-2 子どもが安心して過ごせる居場所づくり
+現状認識
+利用希望は増え続けています。
+"""
+
+
+def test_an_indicator_table_opening_a_page_belongs_to_the_heading_after_it() -> None:
+    reading = read(PAGES)
+    assert [(n.code, [i.name for i in n.indicators]) for n in walk(reading.tree.nodes)] == [
+        ("2", []),
+        ("2-1", ["保育所等の待機児童数"]),
+        ("2-2", ["放課後児童クラブの待機児童数"]),
+    ]
+
+
+def test_a_table_running_on_over_a_page_break_stays_with_its_heading() -> None:
+    page = "施策1 子育て\n成果指標\n{}\n成果指標\n施策2 教育\n"
+    open_table = lines_of(page.format("指標名 現状値 目標値"))
+    assert tables_to_their_page(open_table, {3}) == open_table
+    closed = lines_of(page.format("子育てを支えます。"))
+    assert [line.number for line in tables_to_their_page(closed, {3})] == [1, 2, 3, 5, 4]
+
+
+def test_a_form_feed_or_a_new_pdf_page_starts_a_page() -> None:
+    lines = [
+        Line(1, "text", "a", page=1),
+        Line(2, "text", "b", page=1),
+        Line(3, "text", "c", page=2),
+        Line(4, "text", "d", page=2, original="\fd"),
+    ]
+    assert page_starts(lines, {1}) == {1, 2, 3}
