@@ -6,8 +6,9 @@ document's reading order (its table headers and figure cells).  A table may also
 any era is stated in a table (「現状値(2年度) 目標値(6年度)」 on the first page of a plan whose
 計画期間 is 「令和3年度～令和6年度」): its years are then in the era the document states for
 itself — the era of its plan period, or else the one era its text ever names with a year (a
-date 「令和5年4月1日」 in a sentence).  Where the document names none, or names two eras and
-no plan period, a year without one stays no period: it is never guessed.
+date 「令和5年4月1日」 in a sentence), or else of the plan period given apart from its text (the
+user's --period, 2021-2024: 令和).  Where none of these names one, or the document names two
+eras and no plan period, a year without one stays no period: it is never guessed.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from shisaku.domain.eras import era_year
 from shisaku.domain.periods import stated_era
 
 # An era written with its year (令和3年, 平成30年度, R3年度, 令和元年); letters only before 年,
@@ -54,6 +56,20 @@ def document_era(texts: Iterable[str]) -> str | None:
         return _era_name(max(spans, key=lambda s: s[0])[1])
     named = {_era_name(m[1]) for t in folded for m in _ERA_YEAR.finditer(t)}
     return named.pop() if len(named) == 1 else None
+
+
+_SETTLED = 2  # a plan period this many years into its era has its baselines in that era too
+
+
+def plan_era(period: tuple[int, int] | None) -> str | None:
+    """Return the era of a plan period given apart from the text (the user's --period, or the
+    period the cover states in kanji numerals: 2021-2024 → 令和), when the period starts at least
+    two years into that era, so that a baseline a year or two before it is of that era too
+    (2020-2024 could have its baselines in 平成: None)."""
+    if period is None:
+        return None
+    start = era_year(period[0])
+    return start.era.name if start.year > _SETTLED else None
 
 
 def _period_word(text: str, at: int) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from shisaku.domain.docindicators import DocFigure, DocIndicator
 from shisaku.domain.periods import Period, PeriodError, read_period
 from shisaku.domain.plandoc_columns import column_of
-from shisaku.domain.plandoc_eras import EraCarry, document_era
+from shisaku.domain.plandoc_eras import EraCarry, document_era, plan_era
 from shisaku.domain.plandoc_leading import tables_in_place
 from shisaku.domain.plandoc_sections import spoken_to_written
 from shisaku.domain.plandoc_tables import read_section
@@ -51,7 +51,10 @@ _ROLES = {
 
 
 def read_indicators(
-    nodes: list[Node], lines: dict[int, int], preamble: Iterable[str] = ()
+    nodes: list[Node],
+    lines: dict[int, int],
+    preamble: Iterable[str] = (),
+    period: tuple[int, int] | None = None,
 ) -> list[Warning]:
     """Read every node's indicator table onto ``node.indicators``; return the warnings.
 
@@ -59,11 +62,13 @@ def read_indicators(
     a row carries the line of its own block where it is known, else its section's.
     ``preamble`` is the text before the plan's first heading, where a document often states
     once the periods of all its tables (「成果指標について … 目標値は、令和8年度の値です」).
+    ``period`` is the plan period known apart from the text (the user's --period): the era of
+    years printed without one where the document itself names none (see plandoc_eras).
     """
     preamble = list(preamble)
     texts = [*preamble, *_paragraphs(nodes)]
     defaults = _document_periods(texts)
-    era = EraCarry(document_era(texts))  # the era last stated, carried from table to table
+    era = EraCarry(document_era(texts) or plan_era(period))  # carried from table to table
     by_code = {node.code: node for node in walk(nodes)}
     found: dict[str, list[DocIndicator]] = {}
     for node, section in tables_in_place(nodes, preamble):

@@ -50,6 +50,8 @@ _STAGES = (
     "移転",
 )
 _UNSET = frozenset({"→", "⇒", "・", "…"})
+# A row may read as a heading by its form alone (「実施校 22校 26校 …」: a word and a number).
+_ROW_KINDS = frozenset({"text", "heading"})
 
 
 def schedule_header(cells: list[str] | tuple[str, ...]) -> bool:
@@ -101,9 +103,9 @@ def schedule_tables(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     width = 0
     for line in lines:
-        words = line.raw.split() if line.kind == "text" and not line.cells else []
+        words = line.raw.split() if line.kind in _ROW_KINDS and not line.cells else []
         cells = _row_cells(line.raw, width) if width and words else None
-        if words and schedule_header(words):
+        if words and line.kind == "text" and schedule_header(words):
             width = len(words) - 1
             out.append(_as_label(line, words))
         elif cells is not None:

@@ -8,7 +8,8 @@ import pytest
 from shisaku.domain.figurecells import read_figure_cell
 from shisaku.domain.periods import NotAPeriod, read_period, stated_era
 from shisaku.domain.plandoc import read_plan
-from shisaku.domain.plandoc_eras import EraCarry, document_era
+from shisaku.domain.plandoc_eras import EraCarry, document_era, plan_era
+from shisaku.domain.plandoc_indicators import read_indicators
 from shisaku.domain.plandoc_source import document_from_text
 from shisaku.domain.plantree import walk
 
@@ -143,3 +144,31 @@ def test_a_header_period_in_full_width_digits_of_two_figures_is_read() -> None:
         + "受診率　　　　　　　　４４．１％　　　　６０．０％\n"
     )
     assert figures(text) == [("FY2022", "FY2028")]
+
+
+@pytest.mark.parametrize(
+    ("period", "era"),
+    [
+        ((2021, 2024), "令和"),
+        ((2024, 2028), "令和"),
+        ((2020, 2024), None),
+        ((2016, 2020), "平成"),
+        (None, None),
+    ],
+)
+def test_a_plan_period_given_apart_names_its_era_once_settled_in_it(
+    period: tuple[int, int] | None, era: str | None
+) -> None:
+    assert plan_era(period) == era
+
+
+def test_a_plan_period_given_apart_dates_a_table_of_a_document_that_names_no_era() -> None:
+    reading = read_plan(document_from_text(HEAD + TABLE, name="雲雀野町.txt"))
+    nodes = reading.tree.nodes
+    for node in walk(nodes):
+        node.indicators = []
+    assert not read_indicators(nodes, {}, (), (2021, 2024))  # dated: no undated figure
+    rows = [i for n in walk(nodes) for i in n.indicators]
+    assert [(i.baseline and i.baseline.period, i.target and i.target.period) for i in rows] == [
+        (read_period("令和2年度"), read_period("令和6年度"))
+    ]

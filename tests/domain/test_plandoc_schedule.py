@@ -116,3 +116,13 @@ def test_a_word_with_a_year_left_without_its_era_is_no_count_of_it() -> None:
     assert (cell.reading.kind, cell.reading.value, cell.scope) == ("qualitative", None, "2年度末")
     assert not is_value_cell("現状(2年度末)")
     assert str(read_figure_cell("全校(14校)").reading.value) == "14"
+
+
+def test_a_schedule_row_that_reads_as_a_heading_by_its_form_is_a_row_of_the_schedule() -> None:
+    texts = ["年次計画 3年度 4年度 5年度 6年度 4か年計画量", "実施校 22校 26校 30校 33校 33校"]
+    lines = [classify_text(t, n) for n, t in enumerate(texts, 1)]
+    assert lines[1].kind == "heading"
+    assert [(line.kind, line.raw) for line in schedule_tables(lines)] == [
+        ("label", "年次計画\t3年度\t4年度\t5年度\t6年度\t4か年計画量"),
+        ("row", "実施校\t22校\t26校\t30校\t33校\t33校"),
+    ]
