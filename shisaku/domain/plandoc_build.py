@@ -19,7 +19,7 @@ from shisaku.domain.plandoc_actions import ActionLists, OpenText
 from shisaku.domain.plandoc_errors import PlanDocError, Problem
 from shisaku.domain.plandoc_headings import LOW_KINDS
 from shisaku.domain.plandoc_kpilines import is_kpi_line
-from shisaku.domain.plandoc_lines import Line, ends_sentence
+from shisaku.domain.plandoc_lines import AIM, Line, ends_sentence
 from shisaku.domain.plandoc_projects import describes_project, is_project_row
 from shisaku.domain.plandoc_settle import settle_sections, warns_when_empty
 from shisaku.domain.plantree import (
@@ -85,7 +85,7 @@ class PlanBuilder(ActionLists):
             self.preamble.append(line)
         elif line.kind == "footnote":
             self._footnote(line)
-        elif line.kind == "text" and self.open is not None:
+        elif line.kind == "text" and self.open is not None and line.key != AIM:
             self._continue(line)
         elif self.project is not None and describes_project(line):
             self._close_open()
@@ -191,6 +191,8 @@ class PlanBuilder(ActionLists):
             self._block(line, "row", line.text)
         else:
             self._bullet(line, "paragraph")
+            if line.key == AIM:
+                self.open = None  # the aim printed on its heading's line is a whole sentence
 
     def _bullet(self, line: Line, kind: BlockKind = "bullet") -> None:
         """Place a bullet: an action under 主な取組 or an initiative, a table row, else a bullet.

@@ -45,6 +45,9 @@ LineKind = Literal[
 ]
 FallbackKind = Literal["group", "bullet", "text", "label"]
 
+# The key of the aim a heading prints after its title on its line (plandoc_split.split_aim):
+# text of its own, a whole sentence that the next line never continues.
+AIM = "aim"
 # Characters that end a sentence: a line ending otherwise was cut by a page or line break.
 SENTENCE_END = frozenset("。．！？」』）.!?)")
 # A title never ends in a sentence's end, nor in a particle or comma a break cut it after.
@@ -89,7 +92,7 @@ class Line:
     raw: str
     text: str = ""
     code: str = ""  # plan code of a heading, once the layout gave it one (2-1-1)
-    key: str = ""  # section key, the term of a footnote, or "project" (plandoc_projects)
+    key: str = ""  # section key, a footnote's term, "project" (plandoc_projects) or AIM
     style: str = ""  # numbering style of a heading candidate ({}-{}, (), 基本目標{} …)
     numbers: tuple[int, ...] = ()
     word: str = ""  # the level word of the numbering (基本目標, 施策, 章 …)

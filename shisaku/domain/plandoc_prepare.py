@@ -22,6 +22,7 @@ from shisaku.domain.plandoc_glued import bulleted_codes, glued_headings
 from shisaku.domain.plandoc_headercells import join_header_cells
 from shisaku.domain.plandoc_heads import running_heads
 from shisaku.domain.plandoc_lines import (
+    AIM,
     Line,
     classify,
     classify_text,
@@ -102,15 +103,18 @@ def _split(source: SourceLine) -> list[Line]:
     """Classify a source line, split into the lines it holds when it holds a whole page."""
     if source.cells:
         return [classify(source)]
-    pieces = [
-        aim
-        for piece in split_page_line(source.text.strip())
-        for p in split_label(piece)
-        for aim in split_aim(p)
-    ]
-    if len(pieces) == 1:
+    pieces = [p for piece in split_page_line(source.text.strip()) for p in split_label(piece)]
+    if len(pieces) == 1 and len(split_aim(pieces[0])) == 1:
         return [classify(source)]
-    return [_with_hints(classify_text(p, source.number), source) for p in pieces]
+    return [line for p in pieces for line in _with_aim(p, source)]
+
+
+def _with_aim(piece: str, source: SourceLine) -> list[Line]:
+    """Classify a piece of a source line, and the aim its heading prints after its title as
+    text of its own (key ``aim``: a whole sentence, never continued by the next line)."""
+    head, *aim = split_aim(piece)
+    lines = [_with_hints(classify_text(head, source.number), source)]
+    return lines + [_with_hints(Line(source.number, "text", a, a, key=AIM), source) for a in aim]
 
 
 def _with_hints(line: Line, source: SourceLine) -> Line:

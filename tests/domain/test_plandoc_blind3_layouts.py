@@ -403,6 +403,15 @@ def test_headings_listed_with_their_aims_in_a_diagram_are_a_listing() -> None:
     assert texts(node(reading, "6-1"))[0] == "妊娠から産後まで、母と子の健康を支えます"
 
 
+def test_each_aim_printed_on_its_headings_line_is_a_paragraph_of_its_own() -> None:
+    assert texts(node(read(LISTED), "6")) == [
+        "すべての子どもが健やかに育つようにします",
+        "妊娠から産後まで、母と子の健康を支えます",
+        "計画事業 ・すくすく面接事業 ・産後ケアの拡充",
+        "子育て家庭が孤立しないようにします",
+    ]
+
+
 # --- projects named by their label, with their schedule ----------------------------------------
 
 PROJECTS = """東雲川区実施計画
