@@ -64,9 +64,13 @@ def word_labels(lines: list[Line]) -> list[Line]:
 
 
 def _item_title(lines: list[Line], i: int) -> bool:
-    """Tell whether line ``i`` is an unnumbered title with its sentences right under it."""
+    """Tell whether line ``i`` is an unnumbered title with its sentences right under it, after
+    the section's label or the end of a sentence (never a paragraph's line a break cut)."""
     line, after = lines[i], lines[i + 1] if i + 1 < len(lines) else None
     if line.kind != "text" or after is None or after.kind != "text":
+        return False
+    before = lines[i - 1] if i else None
+    if before is not None and before.kind == "text" and not ends_sentence(before.raw.strip()):
         return False
     title = line.raw.strip()
     short = title_ok(title) and len(title) <= MAX_TITLE and not ends_sentence(title)

@@ -14,7 +14,9 @@ Read in order, the table would belong to the heading before it, on the page befo
 that opens a page with an indicator table (its label or its header) and runs up to the page's
 first heading is moved after that heading and the headings printed right under it (施策2-1 under
 政策2): the sidebar is the page's own.  A table the page before left open (its rows run on over
-the page break, its header printed again) is that table's continuation and stays.
+the page break, its header printed again) is that table's continuation and stays; and only a
+document that prints every table so has its sidebars first (where tables follow their headings,
+a table at the top of a page belongs to the heading on the page before).
 
 Pages are known where the document marks them: a PDF's page numbers, a form feed, or a page
 number line at a page's foot (「- 43 -」).
@@ -62,14 +64,32 @@ def _move(lines: list[Line], start: int, end: int) -> list[Line] | None:
     return lines[:start] + lines[first : last + 1] + block + lines[last + 1 :]
 
 
+def _tables(lines: list[Line]) -> set[int]:
+    """Return where the document's indicator tables open (a continuation is none)."""
+    return {
+        i
+        for i, line in enumerate(lines)
+        if _opens_table(line) and not (i > 0 and _in_table(lines[i - 1]))
+    }
+
+
+def _pages(lines: list[Line], breaks: set[int]) -> list[tuple[int, int]]:
+    """Return each page as (start, end) positions."""
+    starts = sorted(page_starts(lines, breaks) | {0})
+    return list(zip(starts, [*starts[1:], len(lines)], strict=True))
+
+
 def tables_to_their_page(lines: list[Line], breaks: set[int]) -> list[Line]:
     """Return the lines with every indicator table that opens a page before its heading moved
-    under that heading (see the module docstring)."""
-    starts = sorted(page_starts(lines, breaks))
+    under that heading, where the document prints all its tables so (see the module
+    docstring): in a document whose tables follow their headings, a table at the top of a page
+    before the next measure's heading is the end of the measure before."""
+    tables = _tables(lines)
+    pages = [(a, b) for a, b in _pages(lines, breaks) if a in tables]
+    first = [(a, b) for a, b in pages if any(x.kind == "heading" for x in lines[a:b])]
+    if not first or len(first) != len(tables):
+        return lines
     out = list(lines)
-    for n, start in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else len(out)
-        continued = start > 0 and _in_table(out[start - 1])
-        if start < len(out) and _opens_table(out[start]) and not continued:
-            out = _move(out, start, end) or out
+    for start, end in first:
+        out = _move(out, start, end) or out
     return out

@@ -192,9 +192,16 @@ def split_aim(text: str) -> list[str]:
     return [text]
 
 
+# A title never ends in a particle or a verb's joining form: 「安心して」 is half a sentence.
+_JOINING_END = frozenset("てでにをはがともやへしりきけみくぐば")
+
+
 def _titled(head: str) -> bool:
-    """Tell whether the words before an aim are a heading's title (not a quoted tag)."""
-    return title_ok(head) and head[0] not in "“「『\"'(（【" and len(_CJK.findall(head)) >= 3
+    """Tell whether the words before an aim are a heading's title (not a quoted tag, not half
+    a sentence)."""
+    if not title_ok(head) or head[0] in "“「『\"'(（【" or head[-1] in _JOINING_END:
+        return False
+    return len(_CJK.findall(head)) >= 3
 
 
 def _is_aim(rest: str) -> bool:

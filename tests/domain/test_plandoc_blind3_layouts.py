@@ -497,11 +497,16 @@ def test_an_indicator_table_opening_a_page_belongs_to_the_heading_after_it() -> 
 
 
 def test_a_table_running_on_over_a_page_break_stays_with_its_heading() -> None:
-    page = "施策1 子育て\n成果指標\n{}\n成果指標\n施策2 教育\n"
-    open_table = lines_of(page.format("指標名 現状値 目標値"))
+    page = "{}施策1 子育て\n{}\n成果指標\n施策2 教育\n"
+    open_table = lines_of(page.format("成果指標\n", "指標名 現状値 目標値"))
     assert tables_to_their_page(open_table, {3}) == open_table
-    closed = lines_of(page.format("子育てを支えます。"))
-    assert [line.number for line in tables_to_their_page(closed, {3})] == [1, 2, 3, 5, 4]
+    closed = lines_of(page.format("成果指標\n", "子育てを支えます。"))
+    assert [line.number for line in tables_to_their_page(closed, {3})] == [2, 1, 3, 5, 4]
+
+
+def test_where_tables_follow_their_headings_a_table_atop_a_page_is_the_measure_befores() -> None:
+    lines = lines_of("施策1 子育て\n成果指標\n子育てを支えます。\n成果指標\n施策2 教育\n")
+    assert tables_to_their_page(lines, {3}) == lines
 
 
 def test_a_form_feed_or_a_new_pdf_page_starts_a_page() -> None:
@@ -512,3 +517,16 @@ def test_a_form_feed_or_a_new_pdf_page_starts_a_page() -> None:
         Line(4, "text", "d", page=2, original="\fd"),
     ]
     assert page_starts(lines, {1}) == {1, 2, 3}
+
+
+def test_half_a_sentence_before_the_rest_is_no_title_with_an_aim() -> None:
+    line = "施策1 安心して 暮らせるまちをみんなでつくります"
+    assert split_aim(line) == [line]
+
+
+def test_a_short_line_a_break_cut_from_its_paragraph_is_no_direction_title() -> None:
+    text = DIRECTIONS.replace(
+        "産後の心と体のケアの充実\n", "産後の母親を支えるため\n産後の心と体のケアの充実\n"
+    )
+    lines = item_titles(lines_of(text))
+    assert [line.text for line in lines if line.style == ITEM_STYLE] == []  # one title left
