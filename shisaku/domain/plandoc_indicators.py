@@ -17,7 +17,6 @@ from shisaku.domain.docindicators import DocFigure, DocIndicator
 from shisaku.domain.periods import Period, PeriodError, read_period
 from shisaku.domain.plandoc_columns import column_of
 from shisaku.domain.plandoc_eras import EraCarry, document_era, plan_era
-from shisaku.domain.plandoc_leading import tables_in_place
 from shisaku.domain.plandoc_sections import spoken_to_written
 from shisaku.domain.plandoc_tables import read_section
 from shisaku.domain.plantree import Block, Node, Warning, walk
@@ -71,7 +70,10 @@ def read_indicators(
     era = EraCarry(document_era(texts) or plan_era(period))  # carried from table to table
     by_code = {node.code: node for node in walk(nodes)}
     found: dict[str, list[DocIndicator]] = {}
-    for node, section in tables_in_place(nodes, preamble):
+    for node in walk(nodes):
+        section = node.section("indicators")
+        if section is None or not section.blocks:
+            continue
         table = read_section(section, lines.get(id(section), 0), lines, era)
         _footnotes_carried(section.blocks, table.blocks)
         section.blocks = table.blocks

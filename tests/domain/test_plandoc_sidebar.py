@@ -1,10 +1,9 @@
 """A page's indicator sidebar that a text copy gives column by column, before the 施策 it belongs
-to: read back into rows, and its tables moved to the measures they lead."""
+to: read back into rows (the page's heading takes it: plandoc_pagefirst)."""
 
 from __future__ import annotations
 
 from shisaku.domain.plandoc import read_plan
-from shisaku.domain.plandoc_leading import preamble_table
 from shisaku.domain.plandoc_lines import Line, classify_text
 from shisaku.domain.plandoc_sidebar import sidebar_tables
 from shisaku.domain.plandoc_source import document_from_text
@@ -62,33 +61,19 @@ def test_column_names_one_a_line_over_rows_are_no_sidebar() -> None:
     assert shown(sidebar_tables(lines(*texts))) == shown(lines(*texts))
 
 
-def test_the_table_before_the_first_heading_is_read_from_the_preamble() -> None:
-    section = preamble_table(
-        [
-            "第2次白鳥台市総合計画",
-            "成果指標",
-            "指標名\t現状値（R3年度）\t目標値（R9年度）",
-            "出生数\t812人\t900人",
-        ]
-    )
-    assert section is not None
-    assert section.columns == ["指標名", "現状値（R3年度）", "目標値（R9年度）"]
-    assert [(b.kind, b.text) for b in section.blocks] == [("row", "出生数\t812人\t900人")]
-    assert preamble_table(["第2次白鳥台市総合計画", "前期基本計画"]) is None
-
-
 def page(code: str, title: str, name: str, base: str, target: str) -> str:
-    """Return one page: the sidebar first, then the running head and the 施策 it belongs to."""
+    """Return one page: the sidebar first, then the running head and the 施策 it belongs to,
+    then the page's foot."""
     return (
         f"成果指標\n指標名\n{name}\n現状値\n（R3年度）\n{base}\n目標値\n（R9年度）\n{target}\n"
         f"第2部 前期基本計画\n政策2 子ども・子育て\n施策{code} {title}\n現状認識\n"
-        "保育の申込みが増えています。\n"
+        "保育の申込みが増えています。\n- 44 -\n"
     )
 
 
-def test_tables_printed_before_their_measures_go_to_the_measures_they_lead() -> None:
+def test_sidebars_printed_before_their_measures_are_read_on_the_measures_they_lead() -> None:
     text = (
-        "白鳥台市総合計画\n"
+        "白鳥台市総合計画\n- 43 -\n"
         + page(
             "2-1", "安心して子どもを産み育てられる環境づくり", "保育所等の待機児童数", "14人", "0人"
         )
