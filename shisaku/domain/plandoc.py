@@ -184,8 +184,16 @@ def _leveled(i: int, line: Line, layout: Layout) -> Line:
     return replace(line, level=rule.level, node_kind=rule.kind, code=code)
 
 
-def read_plan(document: SourceDocument, profile: Profile | None = None) -> PlanReading:
-    """Read a plan document; raise PlanDocError listing every line that cannot be placed."""
+def read_plan(
+    document: SourceDocument,
+    profile: Profile | None = None,
+    period: tuple[int, int] | None = None,
+) -> PlanReading:
+    """Read a plan document; raise PlanDocError listing every line that cannot be placed.
+
+    ``period`` is the plan period known apart from the text (the user's --period): the era of
+    the years a document prints without one where it names none (see plandoc_eras).
+    """
     profile = profile or Profile()
     lines, dropped = drop_noise(classified_lines(document, profile), profile)
     layout = infer_layout(lines, profile)
@@ -198,7 +206,7 @@ def read_plan(document: SourceDocument, profile: Profile | None = None) -> PlanR
     sections = {id(s): n for _, s, n in builder.watched}
     preamble_text = [p.raw for p in built.preamble]
     built.tree.warnings.extend(
-        read_indicators(built.tree.nodes, sections | builder.block_lines, preamble_text)
+        read_indicators(built.tree.nodes, sections | builder.block_lines, preamble_text, period)
     )
     built.tree.warnings.sort(key=lambda w: w.line)
     preamble = [Dropped(p.number, p.page, p.raw, "preamble") for p in built.preamble]

@@ -530,3 +530,14 @@ def test_a_short_line_a_break_cut_from_its_paragraph_is_no_direction_title() -> 
     )
     lines = item_titles(lines_of(text))
     assert [line.text for line in lines if line.style == ITEM_STYLE] == []  # one title left
+
+
+def test_the_plan_period_given_apart_from_the_text_dates_years_printed_without_their_era() -> None:
+    text = "東雲川区実施計画\n施策1 妊娠・出産期の支援\n【成果指標】\n"
+    text += "指標名 現状値(2年度) 目標値(6年度)\n妊娠届出時に面接を受けた妊婦の割合 96.1% 100%\n"
+    document = document_from_text(text, name="東雲川区.txt")
+    undated = read_plan(document).tree.nodes[0].indicators[0]
+    dated = read_plan(document, period=(2021, 2024)).tree.nodes[0].indicators[0]
+    assert undated.baseline is not None and undated.baseline.period is None
+    assert dated.baseline is not None and dated.baseline.period is not None
+    assert dated.baseline.period.key() == "FY2020"
