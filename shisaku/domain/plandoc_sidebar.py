@@ -19,7 +19,8 @@ column after another, a cell a line::
 The column that names the indicators (指標名) comes first with N names (a name wrapped onto a
 line of its own in parentheses, 「（4月1日時点）」, stays part of it), then each value column:
 its name, the period it gives on the line under it, and exactly N values, each one a line (a
-value's own period, 「（R2年度）」, on the line under it stays with it).  Such a block is read
+value's own period, 「（R2年度）」, on the line under it stays with it); a 単位 column gives N
+units.  Such a block is read
 back into one header line and N row lines with their cells, as a table typed with tabs is read;
 where the counts do not agree the lines are left as they are.
 """
@@ -37,6 +38,7 @@ from shisaku.domain.plandoc_text import match_key
 
 _PARENTHESIS = re.compile(r"^[(（][^()（）]{1,20}[)）]$")
 _CELL_KINDS = frozenset({"text", "section"})
+_VALUE_KINDS = _CELL_KINDS | {"page"}  # a bare number alone on its line reads as a page number
 
 
 @dataclass
@@ -48,9 +50,9 @@ class _Block:
     end: int
 
 
-def _cell(line: Line) -> str | None:
+def _cell(line: Line, kinds: frozenset[str] = _CELL_KINDS) -> str | None:
     """Return the text of a line that may be one cell of a sidebar, or None."""
-    return line.raw.strip() if line.kind in _CELL_KINDS and not line.cells else None
+    return line.raw.strip() if line.kind in kinds and not line.cells else None
 
 
 def _names(lines: list[Line], i: int) -> tuple[list[str], int]:
@@ -70,22 +72,36 @@ def _names(lines: list[Line], i: int) -> tuple[list[str], int]:
 
 def _value_column(lines: list[Line], i: int, count: int) -> tuple[str, list[str], int] | None:
     """Return a value column from line ``i`` on: its name (with the period under it), its
-    ``count`` values (each with the period under it) and where it ends; None when it is not."""
+    ``count`` values (each with the period under it) and where it ends; None when it is not.
+    A 単位 column holds a unit a line (人, %) instead of values."""
     label = _cell(lines[i]) if i < len(lines) else None
-    if label is None or not header_word(label) or column_of(label, False).role not in VALUE_ROLES:
+    role = column_of(label, False).role if label is not None and header_word(label) else ""
+    if label is None or role not in (*VALUE_ROLES, "unit"):
         return None
     i += 1
     if i < len(lines) and (dated := _cell(lines[i])) and _PARENTHESIS.match(dated):
         label, i = label + dated, i + 1
     values: list[str] = []
-    while len(values) < count and i < len(lines) and (text := _cell(lines[i])) is not None:
-        if not is_value_cell(text):
+    while len(values) < count and i < len(lines) and (text := _cell(lines[i], _VALUE_KINDS)):
+        if not (_unit_cell(text) if role == "unit" else is_value_cell(text)):
             return None
         values.append(text)
         i += 1
         if i < len(lines) and (dated := _cell(lines[i])) and _PARENTHESIS.match(dated):
             values[-1], i = values[-1] + dated, i + 1
     return (label, values, i) if len(values) == count else None
+
+
+_UNIT_MAX = 8
+_DASHES = frozenset({"―", "-", "－", "ー", "—", "─"})
+
+
+def _unit_cell(text: str) -> bool:
+    """Tell whether a cell of a 単位 column is a unit (人, %, 件/年, ―): short, no value, no
+    column name."""
+    if text in _DASHES:
+        return True
+    return len(text) <= _UNIT_MAX and not is_value_cell(text) and not header_word(text)
 
 
 def _sidebar(lines: list[Line], i: int) -> _Block | None:

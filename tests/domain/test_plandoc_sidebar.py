@@ -119,3 +119,13 @@ def test_tables_after_their_measures_stay_where_they_stand() -> None:
     reading = read_plan(document_from_text(text, name="白鳥台市.txt"))
     found = [(n.code, i.name) for n in walk(reading.tree.nodes) for i in n.indicators]
     assert found == [("2-1", "出生数"), ("2-2", "転入者数")]
+
+
+def test_a_unit_column_given_column_by_column_gives_a_unit_a_row() -> None:
+    texts = ("指標名", "出生率", "転入者数", "単位", "―", "人", "現状値", "1.31", "812", "目標値")
+    texts += ("1.40", "900")
+    assert shown(sidebar_tables(lines(*texts))) == [
+        ("header", "指標名\t単位\t現状値\t目標値"),
+        ("row", "出生率\t―\t1.31\t1.40"),
+        ("row", "転入者数\t人\t812\t900"),
+    ]
