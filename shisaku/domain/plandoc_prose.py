@@ -32,6 +32,7 @@ from shisaku.domain.plandoc_columns import Column
 from shisaku.domain.plandoc_eras import EraCarry
 from shisaku.domain.plandoc_flatrows import TableRow
 from shisaku.domain.plandoc_rowindicators import row_indicator
+from shisaku.domain.plandoc_sections import header_word
 from shisaku.domain.plandoc_text import fold
 
 _NUMBER = r"[0-9][0-9,]*(?:\.[0-9]+)?(?:[万億千][0-9,]*(?:\.[0-9]+)?)*"
@@ -78,13 +79,19 @@ def _sentence_rows(sentence: str) -> list[ProseRow]:
     """Return the indicators one sentence states, or none when it states no aim."""
     folded = fold(sentence.strip())
     m = _CHANGE.match(folded) or _DATED.match(folded)
-    if m is None or not _aims(folded[m.end() :]):
+    if m is None or not _aims(folded[m.end() :]) or not _names_indicator(m["name"]):
         return []
     if m.re is _DATED and not m["tp"]:
         return []  # a value to go to without its year: not enough to be a row
     first = _row(sentence.strip(), m)
     second = _LIKEWISE.match(folded[m.end() :])
     return [first, _likewise(first, second)] if second else [first]
+
+
+def _names_indicator(name: str) -> bool:
+    """Tell whether the words before は/を name an indicator, not a note about a column
+    (「※目標値は、令和9年度に…」)."""
+    return not name.startswith(("※", "*")) and not header_word(name)
 
 
 _STATES = ("います", "おります", "あります", "なります", "ました", "でした", "ません")

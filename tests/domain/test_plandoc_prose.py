@@ -99,6 +99,8 @@ def test_a_second_indicator_in_the_sentence_takes_the_first_ones_name_and_years(
         "出生数は令和元年に98人となり、10年前と比べて約3割減少しています。",
         "県の健康アプリの登録者数を10万人に増やします。",  # a value to go to, but no year, no start
         "相談員を増やし、出会いの場を広げます。",
+        "※目標値は、令和9年度に60%とします。",  # a note about a column
+        "目標値は、令和9年度に60%とします。",
     ],
 )
 def test_a_sentence_that_states_no_aim_from_a_value_or_by_a_year_is_no_row(sentence: str) -> None:
