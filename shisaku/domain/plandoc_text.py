@@ -124,8 +124,14 @@ def _unrepeated_token(token: str) -> str:
 
 
 def _repeats(once: list[str], n: int) -> bool:
-    """Tell whether the n-th token repeats the one before it as an overprinted run."""
-    return n > 0 and once[n - 1] == once[n] and not _VALUE_TOKEN.match(once[n])
+    """Tell whether the n-th token repeats the one before it as an overprinted run: a run of
+    four characters or more, or a bracketed label (a schedule's 「拡充 拡充」 are two years)."""
+    token = once[n]
+    long = len(token) >= _OVERPRINT_MIN or token[:1] in "【［〔（(「"
+    return n > 0 and once[n - 1] == token and long and not _VALUE_TOKEN.match(token)
+
+
+_OVERPRINT_MIN = 4
 
 
 def unrepeat(text: str) -> str:

@@ -68,7 +68,13 @@ def test_it_keeps_once_a_run_printed_several_times(line: str, repaired: str) -> 
 
 @pytest.mark.parametrize(
     "line",
-    ["子育て 支援の充実", "基本目標１ 子育て世代に選ばれるまち", "指標名\t基準値\t目標値"],
+    [
+        "子育て 支援の充実",
+        "基本目標１ 子育て世代に選ばれるまち",
+        "指標名\t基準値\t目標値",
+        "実施 拡充 拡充 拡充",  # a schedule's years alike
+        "工事 工事 完了",
+    ],
 )
 def test_it_returns_a_line_without_repeated_runs_unchanged(line: str) -> None:
     assert unrepeat(line) == line
