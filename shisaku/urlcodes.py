@@ -26,9 +26,10 @@ class TownConverter:
 
 
 class NodeConverter(TownConverter):
-    """A plan node code such as 2-1-1 or 2-1-1.1.2 (dots and dashes allowed)."""
+    """A plan node code such as 2-1-1, 2-1-1.1.2 or 1-(2) as a plan prints it (dots, dashes
+    and round brackets allowed)."""
 
-    regex = r"[0-9A-Za-z.\-]+"
+    regex = r"[0-9A-Za-z.\-()]+"
 
 
 class IndicatorConverter(TownConverter):

@@ -8,11 +8,14 @@ rules meet each other in orders no fixture has; and from arbitrary text and byte
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+import re
+
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from shisaku.domain.plandoc import PlanDocError, decode_plan_bytes, parse_plan
 from shisaku.domain.plantree import PlanTree, walk
+from shisaku.urlcodes import NodeConverter
 from tests.test_properties_common import ascii_noise, short_word
 
 DIGITS = st.integers(1, 3)  # few codes, so that duplicates and strays are common
@@ -106,14 +109,15 @@ def _check(text: str) -> None:
     assert isinstance(tree, PlanTree)
     codes = [n.code for n in walk(tree.nodes)]
     assert len(codes) == len(set(codes))
-    for parent in walk(tree.nodes):
-        for child in parent.children:
-            assert child.code.startswith(parent.code)
+    assert all(re.fullmatch(NodeConverter.regex, code) for code in codes)  # each has its page
     assert all(0 <= w.line <= len(lines) for w in tree.warnings)
 
 
 @settings(max_examples=400)
 @given(document_lines)
+@example(["1 あああ", "1 - 1 - 1 ああ"])  # a code below a heading placed by its number: one 1
+@example(["1 ああ", "■主な取組", "第1章 あ", "①\u3040㐀"])  # a group, then a heading: 1.1, 1.2
+@example(["1 あう", "①\u3040㐀", "1 - 1 あい", "1 - 1 - 1 ああ"])  # 1-1 taken: renumbered
 def test_a_document_of_real_line_forms_gives_a_tree_or_an_error_at_a_line(lines):
     _check("\n".join(lines))
 

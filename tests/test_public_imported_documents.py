@@ -10,13 +10,27 @@ from shisaku.indicators.models import Indicator
 from shisaku.plan.models import PlanNode
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "plans"
-DOCUMENTS = ["ebook-senryaku-shiomi.txt", "pdf-two-column.pdf", "word-headings.docx"]
+DOCUMENTS = [
+    "ebook-senryaku-shiomi.txt",
+    "pdf-two-column.pdf",
+    "word-headings.docx",
+    "blind2-action-plan-isonami.txt",  # codes printed with brackets: 1-(1)
+]
 
 
 @pytest.fixture(params=DOCUMENTS)
 def imported(request, db, capsys):
     """A plan imported from one corpus document, and its address."""
-    args = ["--municipality", "999997", "--name", "試験市", "--title", "試験", "--period", "2021-2025"]
+    args = [
+        "--municipality",
+        "999997",
+        "--name",
+        "試験市",
+        "--title",
+        "試験",
+        "--period",
+        "2021-2025",
+    ]
     assert main(["import-plan", str(CORPUS / request.param), *args]) == 0
     capsys.readouterr()
     return "999997/2021-2025/"
@@ -25,7 +39,9 @@ def imported(request, db, capsys):
 def _addresses(plan: str) -> list[str]:
     """Return the public pages of the plan: itself, each node's page and each indicator's."""
     pages = ["", "indicators/", "dashboard/"]
-    pages += [f"{n.code}/" for n in PlanNode.objects.filter(kind__in=("field", "policy", "measure"))]
+    pages += [
+        f"{n.code}/" for n in PlanNode.objects.filter(kind__in=("field", "policy", "measure"))
+    ]
     pages += [f"indicators/{i.code}/" for i in Indicator.objects.all()]
     return [plan + page for page in pages]
 

@@ -94,9 +94,8 @@ class ActionLists(HeadingTree):
         """Create the next initiative group of ``owner`` (code 2-1-1.1, 2-1-1.2, …)."""
         self.label = None
         n = sum(c.kind == "initiative" for c in owner.children) + 1
-        node = Node(
-            kind="initiative", code=f"{owner.code}.{n}", title=title, title_known=bool(title)
-        )
+        code = self._free_child(owner, n)
+        node = Node(kind="initiative", code=code, title=title, title_known=bool(title))
         if not title:
             self.untitled.append((node, number))
         owner.children.append(node)
@@ -151,7 +150,7 @@ class ActionLists(HeadingTree):
     def _add_action(self, group: Node, title: str, number: int) -> Node:
         """Append an action titled ``title`` to ``group``."""
         self.label = None
-        code = f"{group.code}.{len(group.children) + 1}"
+        code = self._free_child(group, len(group.children) + 1)
         node = Node(kind="action", code=code, title=title)
         group.children.append(node)
         self.placed.append((number, code))

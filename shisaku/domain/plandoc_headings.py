@@ -74,10 +74,14 @@ class HeadingTree:
         each numbering from 1), the code under its parent's (1-(1)); never one in use."""
         nested = parent is not None and "-" not in line.code
         code = f"{parent.code}-({line.code})" if parent is not None and nested else line.code
-        base, n = code, 1
-        while code in self.codes:
-            n += 1
-            code = f"{base}#{n}"
+        if code not in self.codes:
+            return code
+        siblings = parent.children if parent else self.roots
+        number = len(siblings) + 1
+        while (code := self._joined(parent, number, False)) in self.codes:
+            number += 1
+        message = f"{line.code} {line.text} のコードは使用済みのため、コード {code} としました。"
+        self.warnings.append(Warning(line.number, "renumbered", message))
         return code
 
     def _print(self, code: str) -> None:
@@ -111,7 +115,7 @@ class HeadingTree:
         if not parent_code:
             open_above = [p for p in self.levels if p.level < line.level]
             return open_above[-1].node if open_above else None
-        known = self.printed.get(parent_code)
+        known = self._known(parent_code)
         if known is None:
             return self._implied(parent_code, line.level - 1, line.number)
         current = self.levels[-1] if self.levels else None
@@ -136,8 +140,13 @@ class HeadingTree:
 
     def _implied_parent(self, code: str, level: int, number: int) -> Node:
         """Return the node of ``code``, implying it when it was never named."""
-        known = self.printed.get(code)
+        known = self._known(code)
         return known.node if known is not None else self._implied(code, level, number)
+
+    def _known(self, code: str) -> Placed | None:
+        """Return the heading a code names: printed so, or given that code by its place
+        (「1 くらし」 read before 「1-1-1 …」 is the 1 it implies)."""
+        return self.printed.get(code) or self.codes.get(code)
 
     def _placed(self, line: Line) -> Node:
         """Create a heading's node under the nearest open heading of a higher level."""
@@ -154,11 +163,20 @@ class HeadingTree:
         low = line.node_kind in LOW_KINDS and parent is not None
         number = line.numbers[-1] if line.numbers else len(siblings) + 1
         code = self._joined(parent, number, low)
-        while code in self.codes:  # numbering that restarts under one parent (a new page)
+        taken = {c.code for c in siblings}  # with groups the body text made (主な取組 lists)
+        while code in self.codes or code in taken:  # numbering restarting (a new page)
             number = max(number, len(siblings)) + 1
             code = self._joined(parent, number, low)
             message = f"{line.text} の番号が同じ階層で重なるため、コード {code} としました。"
             self.warnings.append(Warning(line.number, "renumbered", message))
+        return code
+
+    def _free_child(self, owner: Node, number: int) -> str:
+        """Return the code of a group or item below ``owner`` (2-1-1.3), its ``number`` or
+        the next one that no heading or group below it has taken yet."""
+        taken = {c.code for c in owner.children}
+        while (code := f"{owner.code}.{number}") in taken or code in self.codes:
+            number += 1
         return code
 
     @staticmethod
