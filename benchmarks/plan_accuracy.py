@@ -204,13 +204,20 @@ def _invented(read: list[Flat], text: str) -> int:
     return sum(any(p not in body for p in parts) for parts in pieces)
 
 
+def _command_period(spec: dict[str, Any]) -> tuple[int, int] | None:
+    """Return the --period the expected file's command gives (2021-2025), or None."""
+    text = str((spec.get("command") or {}).get("period") or "")
+    start, _, end = text.partition("-")
+    return (int(start), int(end)) if start.isdigit() and end.isdigit() else None
+
+
 def score_document(expected_path: Path) -> Score:
     """Read one corpus document and score it against its expected file."""
     spec = yaml.safe_load(expected_path.read_text(encoding="utf-8"))
     document = expected_path.parent / spec["document"]
     started = time.perf_counter()
     try:
-        nodes = read_plan_file(document).nodes
+        nodes = read_plan_file(document, period=_command_period(spec)).nodes
         failure = ""
     except PlanFileError as error:  # a refused document reads nothing
         nodes, failure = [], str(error).split("\n")[0]

@@ -266,3 +266,18 @@ def test_a_dry_run_shows_a_bound_or_an_approximation_with_its_value(db, capsys, 
         "指標 1-1.K1 交通事故の件数［件］: 約420（2020年度（令和2年度）） → 350以下（2025年度（令和7年度））"
         in out
     )
+
+
+def test_years_printed_without_their_era_take_it_from_the_period_given(db, capsys, tmp_path):
+    doc = tmp_path / "plan.txt"
+    doc.write_text(
+        "1 くらし\n1-1 暮らしの安心\n成果指標\n指標名\t現状値(2年度)\t目標値(6年度)\n"
+        "相談件数\t120件\t150件\n",
+        encoding="utf-8",
+    )
+    code, _out, _ = run(capsys, "import-plan", doc, *TOWN, "--title", "t", "--period", "2021-2024")
+    assert code == 0
+    assert figures("1-1.K1") == [
+        ("baseline", "FY2020", Decimal("120")),
+        ("target", "FY2024", Decimal("150")),
+    ]

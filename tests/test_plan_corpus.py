@@ -35,7 +35,7 @@ MEASURED = {
     "blind3-hishigata-nanase": (30, 30, 30, 30, 10, 10),
     "blind3-juten-project-kirigaoka": (11, 11, 11, 11, 8, 8),
     "blind3-ken-prose-minase": (14, 14, 14, 14, 11, 11),
-    "blind3-ku-jigyo-shinonomegawa": (21, 21, 21, 21, 0, 9),
+    "blind3-ku-jigyo-shinonomegawa": (21, 21, 21, 21, 9, 9),
     "blind3-sidebar-shiratoridai": (14, 14, 14, 14, 8, 8),
     "blind3-tsv-ichiran-wakabadai": (35, 35, 35, 35, 27, 28),
     "heldout-chukan-saishu-tachibanagaoka": (15, 15, 15, 15, 10, 10),

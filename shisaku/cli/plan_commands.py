@@ -171,7 +171,7 @@ def _load(args: argparse.Namespace) -> LoadedPlan:
     bar = _PageBar() if args.file.suffix.lower() == ".pdf" else None
     try:
         profile = read_profile(args.profile) if args.profile else None
-        return read_plan_file(args.file, profile, progress=bar)
+        return read_plan_file(args.file, profile, progress=bar, period=args.period)
     except PlanFileError as error:
         raise CommandError(str(error)) from error
 

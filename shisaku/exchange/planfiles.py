@@ -51,11 +51,16 @@ EXCHANGE_SUFFIXES = (".json", ".yaml", ".yml")
 
 
 def read_plan_file(
-    path: Path, profile: Profile | None = None, progress: Progress | None = None
+    path: Path,
+    profile: Profile | None = None,
+    progress: Progress | None = None,
+    period: tuple[int, int] | None = None,
 ) -> LoadedPlan:
     """Read a plan document (.txt, .pdf, .docx) or an exchange file (.json, .yaml, .yml).
 
-    ``progress(done, pages)`` is told as a PDF's pages are read (see ``read_pdf``).
+    ``progress(done, pages)`` is told as a PDF's pages are read (see ``read_pdf``); ``period``
+    is the plan period the user gives (--period): the era of years a document prints without
+    one, where it names none itself.
     """
     try:
         data = path.read_bytes()
@@ -65,7 +70,7 @@ def read_plan_file(
     if path.suffix.lower() in EXCHANGE_SUFFIXES:
         return _read_exchange(path, data, sha)
     try:
-        reading = read_plan(source_document(path, data, progress), profile)
+        reading = read_plan(source_document(path, data, progress), profile, period)
     except (PlanDocError, DocumentError) as error:
         raise PlanFileError(str(error)) from error
     return LoadedPlan(reading.tree.nodes, path.name, sha, reading.tree.warnings, reading=reading)
