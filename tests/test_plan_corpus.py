@@ -37,7 +37,7 @@ MEASURED = {
     "blind3-ken-prose-minase": (14, 14, 14, 14, 11, 11),
     "blind3-ku-jigyo-shinonomegawa": (21, 21, 21, 21, 9, 9),
     "blind3-sidebar-shiratoridai": (14, 14, 14, 14, 8, 8),
-    "blind3-tsv-ichiran-wakabadai": (35, 35, 35, 35, 27, 28),
+    "blind3-tsv-ichiran-wakabadai": (35, 35, 35, 35, 28, 28),
     "heldout-chukan-saishu-tachibanagaoka": (15, 15, 15, 15, 10, 10),
     "heldout-kikko-label-shiraitobara": (26, 26, 26, 14, 8, 8),
     "heldout-nidan-shihyou-hamayuu": (30, 30, 30, 30, 0, 8),
