@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
+
+from shisaku.domain.plandoc_text import fold_radicals
 
 Char = dict[str, Any]
 
@@ -24,69 +25,11 @@ OVERPRINT_TOLERANCE = 1.0
 _BOLD_FONT = re.compile(r"Bold|Heavy|Black|W[6-9]|[-_,]B$|Demi", re.IGNORECASE)
 _UNREADABLE = re.compile(r"^\(cid:\d+\)$|^[\ue000-\uf8ff\ufffd]$")
 
-# CJK Radicals Supplement characters (U+2E80-U+2EFF) that stand for a whole ideograph, mapped to
-# it as Unicode's Equivalent_Unified_Ideograph property does (UCD EquivalentUnifiedIdeograph.txt);
-# NFKC leaves this block alone.  Component-only forms (亻, 氵, 扌 ...) are left out: they never
-# stand for a character of running text.  The Kangxi Radicals block (U+2F00-U+2FDF) is folded by
-# NFKC (:func:`unify_radicals`).
-RADICAL_SUPPLEMENT = {
-    "\u2e81": "厂",
-    "\u2e8a": "卜",
-    "\u2e8c": "小",
-    "\u2e92": "巳",
-    "\u2e93": "幺",
-    "\u2e9c": "日",
-    "\u2e9d": "月",
-    "\u2e9f": "母",
-    "\u2ea0": "民",
-    "\u2ea7": "牛",
-    "\u2ea9": "王",
-    "\u2eab": "目",
-    "\u2eac": "示",
-    "\u2eb6": "羊",
-    "\u2ec1": "虎",
-    "\u2ec4": "西",
-    "\u2ec5": "见",
-    "\u2ec6": "角",
-    "\u2ec9": "贝",
-    "\u2ecb": "车",
-    "\u2ed1": "長",
-    "\u2ed3": "长",
-    "\u2ed4": "门",
-    "\u2ed8": "青",
-    "\u2eda": "页",
-    "\u2edb": "风",
-    "\u2edc": "飞",
-    "\u2edd": "食",
-    "\u2ee2": "马",
-    "\u2ee3": "骨",
-    "\u2ee4": "鬼",
-    "\u2ee5": "鱼",
-    "\u2ee6": "鸟",
-    "\u2ee8": "麦",
-    "\u2ee9": "黄",
-    "\u2eeb": "斉",
-    "\u2eec": "齐",
-    "\u2eed": "歯",
-    "\u2eee": "齿",
-    "\u2eef": "竜",
-    "\u2ef0": "龙",
-    "\u2ef1": "龜",
-    "\u2ef2": "亀",
-    "\u2ef3": "龟",
-}
-_RADICAL = re.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf]")
-
-
-def _radical(match: re.Match[str]) -> str:
-    """Return the ideograph a radical character stands for (or the character itself)."""
-    char = match[0]
-    return RADICAL_SUPPLEMENT.get(char) or unicodedata.normalize("NFKC", char)
-
 
 def unify_radicals(text: str) -> str:
-    """Return ``text`` with Kangxi and supplementary radical characters as ordinary ideographs."""
-    return _RADICAL.sub(_radical, text)
+    """Return ``text`` with Kangxi and supplementary radical characters as ordinary ideographs
+    (the plan reader's table, :func:`shisaku.domain.plandoc_text.fold_radicals`)."""
+    return fold_radicals(text)
 
 
 @functools.lru_cache(maxsize=256)

@@ -27,6 +27,12 @@ _WIDTH = str.maketrans(
 # stands alone in Japanese text); the Kangxi Radicals block is folded by NFKC.
 _RADICALS = str.maketrans(
     {
+        "\u2e81": "厂",
+        "\u2e8a": "卜",
+        "\u2e8c": "小",
+        "\u2e92": "巳",
+        "\u2e93": "幺",
+        "\u2e9c": "日",
         "\u2e9d": "月",
         "\u2e9f": "母",
         "\u2ea0": "民",
@@ -35,7 +41,9 @@ _RADICALS = str.maketrans(
         "\u2eab": "目",
         "\u2eac": "示",
         "\u2eae": "竹",
+        "\u2eb6": "羊",
         "\u2eb7": "羊",
+        "\u2ec1": "虎",
         "\u2ec4": "西",
         "\u2ec6": "角",
         "\u2ed1": "長",
