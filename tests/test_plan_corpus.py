@@ -40,7 +40,7 @@ MEASURED = {
     "blind3-tsv-ichiran-wakabadai": (35, 35, 35, 35, 28, 28),
     "blind4-chukan-saishu-tachibanagaoka": (15, 15, 15, 15, 10, 10),
     "blind4-kikko-label-shiraitobara": (26, 26, 26, 14, 8, 8),
-    "blind4-nidan-shihyou-hamayuu": (30, 30, 30, 30, 0, 8),
+    "blind4-nidan-shihyou-hamayuu": (30, 30, 30, 30, 8, 8),
     "blind4-sdgs-goal-lines-chigusano": (12, 12, 14, 8, 10, 10),
     "blind4-shinko-hen-setsu-okukirisawa": (30, 42, 30, 28, 0, 10),
     "blind4-web-kobetsu-wakashio": (16, 19, 19, 5, 0, 7),

@@ -35,16 +35,16 @@ _PERIOD = re.compile(r"^[(（][^()（）]{2,20}[)）]$")
 _CARRIED = 2  # the columns before the names (分野, 施策) that repeat down when left empty
 
 
-def _width(text: str) -> int:
+def display_width(text: str) -> int:
     """Return the display width of ``text``: two for wide (kanji, kana, full-width) characters."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def _pieces(raw: str) -> list[tuple[int, str]]:
+def spaced_pieces(raw: str) -> list[tuple[int, str]]:
     """Return the pieces of a line with the display column each starts at (an ideographic
     space is two columns, as wide as a kanji)."""
     text = raw.replace("\u3000", "  ")
-    return [(_width(text[: m.start()]), m[0]) for m in _GAP.finditer(text)]
+    return [(display_width(text[: m.start()]), m[0]) for m in _GAP.finditer(text)]
 
 
 @dataclass
@@ -67,12 +67,12 @@ class _Table:
         """Tell whether a piece starting at ``at`` runs over the start of the column after its
         own."""
         n = self.column(at) + 1
-        return n < len(self.starts) and at + _width(text) > self.starts[n]
+        return n < len(self.starts) and at + display_width(text) > self.starts[n]
 
 
 def _header(line: Line) -> _Table | None:
     """Return a table started by ``line`` when it is a spaced header of table words."""
-    pieces = _pieces(line.original or line.raw)
+    pieces = spaced_pieces(line.original or line.raw)
     if len(pieces) < 3 or sum(header_word(text) for _, text in pieces) < 2:
         return None
     header = [text for _, text in pieces]
@@ -92,9 +92,9 @@ def _placed(table: _Table, line: Line) -> list[tuple[int, str]] | None:
     """Return the pieces of a line by column, or None when the line is not part of the table."""
     text = line.original or line.raw
     indented = text.startswith((" ", "\u3000"))
-    if line.kind in ("section", "page") or (not indented and len(_pieces(text)) < 3):
+    if line.kind in ("section", "page") or (not indented and len(spaced_pieces(text)) < 3):
         return None
-    pieces = _pieces(text)
+    pieces = spaced_pieces(text)
     if pieces and pieces[0][0] < table.starts[0]:  # it starts left of the table
         return None
     if len(pieces) == len(table.starts):  # a full row: its pieces are the columns, in order

@@ -275,14 +275,14 @@ def header_columns(line: str) -> tuple[str, ...]:
     if not words:
         return ()
     values = sum(value_column(c) and not header_word(c) for c in cells)
-    named = len(words) == 1 and _names_indicators(words[0]) and values >= 2
+    named = len(words) == 1 and names_indicators(words[0]) and values >= 2
     known = sum(header_word(c) or side_column(c) or value_column(c) for c in cells)
     if (len(words) < 2 and not named) or known * 2 < len(cells):
         return ()
     return tuple(cells)
 
 
-def _names_indicators(cell: str) -> bool:
+def names_indicators(cell: str) -> bool:
     """Tell whether a column name names the indicators (成果指標, 指標名, KPI)."""
     key = match_key(cell)
     return "指標" in key or "KPI" in key or key in NAME_COLUMNS

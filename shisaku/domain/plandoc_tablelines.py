@@ -8,6 +8,8 @@ tabs is read:
 - an evaluation sheet's values keyed by the letters its indicators are listed by (「成果 A 41.3
   … 30.0」): :mod:`~shisaku.domain.plandoc_lettered`;
 - laid out with spaces, columns under their names: :mod:`~shisaku.domain.plandoc_aligned`;
+  two lines a row under a header of two tiers (the name, then the values set further in):
+  :mod:`~shisaku.domain.plandoc_tworows`;
 - given column by column, a cell a line (a page's sidebar: 指標名 and the names, 現状値 and the
   values, 目標値 and the values): :mod:`~shisaku.domain.plandoc_sidebar`;
 - a project's yearly schedule (年次計画 3年度 4年度 …), which is no indicator table but must not
@@ -22,9 +24,10 @@ from shisaku.domain.plandoc_lettered import lettered_tables
 from shisaku.domain.plandoc_lines import Line
 from shisaku.domain.plandoc_schedule import schedule_tables
 from shisaku.domain.plandoc_sidebar import sidebar_tables
+from shisaku.domain.plandoc_tworows import two_tier_tables
 
 
 def table_lines(lines: list[Line]) -> list[Line]:
     """Return the lines with every table a copy broke apart read back into rows of cells."""
     read = schedule_tables(sidebar_tables(lines))
-    return aligned_tables(lettered_tables(join_cell_lines(read)))
+    return aligned_tables(two_tier_tables(lettered_tables(join_cell_lines(read))))
