@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from shisaku.domain.plandoc_aligned import spaced_pieces
-from shisaku.domain.plandoc_columns import VALUE_ROLES, columns_of
+from shisaku.domain.plandoc_columns import TEXT_ROLES, VALUE_ROLES, columns_of
 from shisaku.domain.plandoc_flatrows import is_value_cell, join_words
 from shisaku.domain.plandoc_lines import Line, LineKind
 from shisaku.domain.plandoc_sections import header_word, names_indicators
@@ -44,6 +44,7 @@ class _Tiers:
     starts: tuple[int, ...]  # the display columns the second tier's columns start at
     header: tuple[str, ...]
     values: frozenset[int]  # the second tier's columns of values (基準値, 目標値 …)
+    texts: frozenset[int]  # its text columns after the values (指標の説明, 出典 …)
 
     def column(self, at: int) -> int:
         """Return the second-tier column a piece starting at ``at`` belongs to (the nearest)."""
@@ -68,22 +69,26 @@ def _tiers(first: Line, second: Line) -> _Tiers | None:
     values = frozenset(n - 1 for n, c in enumerate(columns) if n and c.role in VALUE_ROLES)
     if columns[0].role != "name" or not values:
         return None
-    return _Tiers(head[0][1], head[0][0], tuple(at for at, _ in tier), header, values)
+    texts = frozenset(
+        n - 1 for n, c in enumerate(columns) if n - 1 > max(values) and c.role in TEXT_ROLES
+    )
+    starts = tuple(at for at, _ in tier)
+    return _Tiers(head[0][1], head[0][0], starts, header, values, texts)
 
 
-def _name_part(tiers: _Tiers, line: Line) -> str | None:
-    """Return a line's text when it is (part of) a row's name: one piece where the names
-    start."""
+def _name_part(tiers: _Tiers, line: Line) -> tuple[str, list[tuple[int, str]]] | None:
+    """Return a line's name piece and the pieces after it when the line starts where the names
+    do (a name alone, part of one, or a name with its cells), else None."""
     found = _pieces(line, _NAME_KINDS)
-    placed = len(found) == 1 and abs(found[0][0] - tiers.name_at) <= _SHIFT
-    return found[0][1] if placed else None
+    if not found or abs(found[0][0] - tiers.name_at) > _SHIFT:
+        return None
+    return found[0][1], found[1:]
 
 
-def _cells(tiers: _Tiers, line: Line) -> list[str] | None:
-    """Return a row's cells under the second tier's columns, or None when the line has no
-    value in a value column or starts where the names do."""
-    found = _pieces(line)
-    if not found or found[0][0] <= tiers.name_at:
+def _cells(tiers: _Tiers, found: list[tuple[int, str]]) -> list[str] | None:
+    """Return a row's cells from pieces under the second tier's columns, or None when they
+    start where the names do or give no value in a value column."""
+    if not found or found[0][0] <= tiers.name_at + _SHIFT:
         return None
     if len(found) == len(tiers.starts):  # every column filled: the pieces in order
         row = [text for _, text in found]
@@ -95,17 +100,32 @@ def _cells(tiers: _Tiers, line: Line) -> list[str] | None:
     return row if any(is_value_cell(row[n]) for n in tiers.values) else None
 
 
-def _row(tiers: _Tiers, lines: list[Line], at: int) -> tuple[Line, int] | None:
-    """Return the row whose name begins at line ``at`` and the index after it, or None."""
+def _row(tiers: _Tiers, lines: list[Line], at: int) -> tuple[list[str], int] | None:
+    """Return the cells of the row whose name begins at line ``at`` (its name first) and the
+    index after it, or None.  The name may wrap over lines; its cells follow on the line
+    under it, or on its own line."""
     names: list[str] = []
     k = at
     while k < len(lines) and len(names) < _WRAPS and (part := _name_part(tiers, lines[k])):
-        names.append(part)
+        names.append(part[0])
         k += 1
-    cells = _cells(tiers, lines[k]) if names and k < len(lines) else None
-    if cells is None:
-        return None
-    return _line(lines[at], "row", [join_words(names), *cells]), k + 1
+        if part[1]:  # the name's line carries its cells too
+            cells = _cells(tiers, part[1])
+            return ([join_words(names), *cells], k) if cells is not None else None
+    cells = _cells(tiers, _pieces(lines[k])) if names and k < len(lines) else None
+    return ([join_words(names), *cells], k + 1) if cells is not None else None
+
+
+def _continued(tiers: _Tiers, row: list[str], line: Line) -> bool:
+    """Add a line that only continues the row's text columns (a description wrapped onto the
+    next line) to the row; tell whether it did."""
+    found = _pieces(line)
+    placed = [(tiers.column(at), text) for at, text in found if at > tiers.name_at + _SHIFT]
+    if not found or len(placed) < len(found) or any(n not in tiers.texts for n, _ in placed):
+        return False
+    for n, text in placed:
+        row[n + 1] = join_words([row[n + 1], text])
+    return True
 
 
 def _line(line: Line, kind: LineKind, cells: list[str]) -> Line:
@@ -123,8 +143,10 @@ def _table(lines: list[Line], at: int) -> tuple[list[Line], int] | None:
     out = [_line(lines[at + 1], "header", [tiers.label, *tiers.header])]
     k = at + 2
     while (found := _row(tiers, lines, k)) is not None:
-        out.append(found[0])
-        k = found[1]
+        row, first, k = found[0], lines[k], found[1]
+        while k < len(lines) and _continued(tiers, row, lines[k]):
+            k += 1
+        out.append(_line(first, "row", row))
     return (out, k) if len(out) > 1 else None
 
 
