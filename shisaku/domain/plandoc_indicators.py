@@ -154,18 +154,17 @@ def _fill(first: DocIndicator, again: DocIndicator) -> None:
     first.baseline = _better(first.baseline, again.baseline)
     if again.targets:
         final = _better(first.targets[-1] if first.targets else None, again.targets[-1])
+        assert final is not None  # again.targets[-1] is a figure
         first.targets = [*first.targets[:-1], final] if first.targets else [final]
     first.unit = first.unit or again.unit
     first.note = " ".join(filter(None, (first.note, again.note)))
 
 
-def _better(kept: DocFigure | None, other: DocFigure | None) -> DocFigure:
-    """Return the figure that says more: one with a value and a period over one without."""
-    if kept is None:
-        assert other is not None
-        return other
-    if other is None:
-        return kept
+def _better(kept: DocFigure | None, other: DocFigure | None) -> DocFigure | None:
+    """Return the figure that says more: one with a value and a period over one without (None
+    when neither printing gives one)."""
+    if kept is None or other is None:
+        return kept or other
 
     def score(figure: DocFigure) -> int:
         read = figure.reading is not None and figure.reading.is_known()
