@@ -22,6 +22,7 @@ from typing import Any
 from shisaku.domain.plandoc_build import PlanBuilder
 from shisaku.domain.plandoc_errors import PlanDocError, Problem
 from shisaku.domain.plandoc_frames import is_back_matter
+from shisaku.domain.plandoc_headtitles import HeadTitles, head_titles
 from shisaku.domain.plandoc_indicators import read_indicators
 from shisaku.domain.plandoc_layout import Layout, infer_layout
 from shisaku.domain.plandoc_lines import FallbackKind, Line, clean
@@ -200,6 +201,7 @@ def read_plan(
     resolved, repeats = _resolve(lines, layout)
     kinds = {r.level: r.kind for r in layout.rules.values() if r.level}
     builder = PlanBuilder(document.name, kinds)
+    builder.head_titles = HeadTitles(head_titles(_page_heads(dropped + repeats)))
     for line in resolved:
         builder.feed(line)
     built = builder.finish()
@@ -222,6 +224,15 @@ def read_plan(
         notices=document.notices,
         lines=line_roles(resolved, built.placed, everything_dropped, built.preamble),
     )
+
+
+_PAGE_HEADS = frozenset({"running_head", "repeat", "container"})
+
+
+def _page_heads(dropped: list[Dropped]) -> list[tuple[int, str]]:
+    """Return the lines set aside as page heads or parts, which may name a level above the
+    page's headings (plandoc_headtitles)."""
+    return [(d.line, d.text) for d in dropped if d.reason in _PAGE_HEADS]
 
 
 def _role(line: Line, codes: dict[int, list[str]]) -> LineRole:

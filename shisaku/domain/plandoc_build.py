@@ -11,6 +11,7 @@ form (「名称：基準値 → 目標値」) to its node's indicator table wher
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -74,6 +75,7 @@ class PlanBuilder(ActionLists):
         self.watched: list[tuple[Node, Section, int]] = []
         self.itemized: set[int] = set()  # ids of sections whose items became nodes
         self.preamble: list[Line] = []
+        self.labelled: dict[int, set[str]] = {}  # id of a node → the labels read under it
 
     # --- entry points -----------------------------------------------------------------------
 
@@ -140,10 +142,12 @@ class PlanBuilder(ActionLists):
         """Start a section (現状と課題, めざす姿, 施策の方向, 主な取組, 成果指標 …).
 
         After the items of a list (施策の方向 (1), (2)) a new label is the measure's again; an
-        indicator table or a project table goes up to the measure.
+        indicator table or a project table goes up to the measure, and so does a label after
+        the list's items that none of them had before (〔主な事業〕 after ア, イ).
         """
-        if line.key == "indicators" or _projects(line):
+        if line.key == "indicators" or _projects(line) or self._after_items(line.key):
             self._close_items(table=True)
+        self.labelled.setdefault(id(self._current()), set()).add(line.key)
         self.mode, self.initiative, self.marked = line.key, None, False
         self.inline = line.number
         if line.key == "initiatives":
@@ -152,6 +156,19 @@ class PlanBuilder(ActionLists):
             section = self._section_of(self._current(), line.number)
             if line.key == "indicators" and line.cells and not section.columns:
                 section.columns = list(line.cells)
+
+    def _after_items(self, key: str) -> bool:
+        """Tell whether a label follows a list of items as their measure's: the open item is
+        below the measure and not the first of its list, and no item before it had a label
+        of this kind (a 主な取組 under each item is the items' own)."""
+        if len(self.levels) < 2 or self.levels[-1].node.kind not in LOW_KINDS:
+            return False
+        item = self.levels[-1].node
+        siblings = [c for c in self.levels[-2].node.children if c.kind == item.kind]
+        before = list(itertools.takewhile(lambda c: c is not item, siblings))
+        return 0 < len(before) < len(siblings) and not any(
+            key in self.labelled.get(id(c), ()) for c in before
+        )
 
     def _close_items(self, table: bool = False) -> None:
         """Return to the node whose section the open list items stood in; a table goes up to

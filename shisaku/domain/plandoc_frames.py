@@ -5,7 +5,8 @@ A document's parts (第2部, 第1編) frame it; so do the levels above the root 
 word, chapters titled with the document's words (「第4章 重点戦略」), and unnumbered-word styles
 that hold all of the plan in one heading (「Ⅲ 基本計画」, 「2 成果指標達成状況」 above the 施策 of
 a web page).  :mod:`~shisaku.domain.plandoc_layout` leaves them out of the levels.  A line naming
-the back matter (資料編) closes the plan: what follows it is set aside.
+the back matter (資料編) closes the plan: what follows it is set aside; so are the parts that
+open the document before a part titled 基本計画 (第1編 序論, 第2編 基本構想).
 """
 
 from __future__ import annotations
@@ -97,3 +98,44 @@ def _generic(title: str) -> bool:
 def _word_of(style: str, kept: list[Candidate]) -> str:
     """Return the level word of a style (章 for 第{}章)."""
     return next((c.line.word for c in kept if c.line.style == style), "")
+
+
+# A part that opens a plan document before its plan (第1編 序論, 第2編 基本構想), and the
+# headings of such a part: introductions (計画策定の趣旨, 町の概況, 将来像, 施策の大綱).
+_OPENING = re.compile(r"^(?:序論|序章|総論|はじめに|基本構想|計画の概要|計画策定にあたって)$")
+_INTRODUCTION = re.compile(
+    r"趣旨|目的|背景|位置づけ|位置付け|構成|期間|概況|沿革|潮流|将来像|大綱|基本理念"
+)
+_PLAN_PART = re.compile(r"基本計画$")  # 第3編 前期基本計画
+
+
+def opening_parts(lines: list[Line], skip: set[int]) -> set[int]:
+    """Return the lines of the parts before a part titled 基本計画 that are no part of the
+    plan: a part titled 序論 or 基本構想, or whose headings are all introductions.
+
+    Such a part numbers its text as the plan does (第1章, 1, (1)); the plan is the 基本計画.
+    ``skip`` holds lines already set aside (a table of contents names the parts too).
+    """
+    parts = [i for i, line in enumerate(lines) if i not in skip and _is_part(line)]
+    plans = [i for i in parts if _PLAN_PART.search(match_key(lines[i].text))]
+    found: set[int] = set()
+    for start, end in zip(parts, [*parts[1:], len(lines)][: len(parts)], strict=True):
+        part = [lines[i] for i in range(start, end) if i not in skip]
+        if any(p > start for p in plans) and _opening(part):
+            found.update(range(start, end))
+    return found - skip
+
+
+def _is_part(line: Line) -> bool:
+    """Tell whether ``line`` heads a part of the document (第1編, 第2部)."""
+    return line.kind == "heading" and line.style.startswith("第") and line.word in ("部", "編")
+
+
+def _opening(part: list[Line]) -> bool:
+    """Tell whether a part (its heading first) opens the document: titled so, or holding only
+    headings that introduce the plan, of the style that follows the part's own heading."""
+    if _OPENING.match(match_key(part[0].text)):
+        return True
+    heads = [line for line in part[1:] if line.kind == "heading"]
+    mine = [line for line in heads if line.style == heads[0].style] if heads else []
+    return bool(mine) and all(_INTRODUCTION.search(line.text) for line in mine)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from shisaku.domain.plandoc_errors import Problem
+from shisaku.domain.plandoc_headtitles import HeadTitles
 from shisaku.domain.plandoc_lines import Line
 from shisaku.domain.plandoc_notes import NoteIndex
 from shisaku.domain.plandoc_profile import KINDS_BY_DEPTH
@@ -56,6 +57,7 @@ class HeadingTree:
         self.warnings: list[Warning] = []
         self.problems: list[Problem] = []
         self.placed: list[tuple[int, str]] = []  # (line, code) of each node, in order
+        self.head_titles = HeadTitles()  # titles the running heads give implied parents
 
     def _coded(self, line: Line) -> Node | None:
         """Create (or find again) the node of a heading whose numbers are its code."""
@@ -129,11 +131,12 @@ class HeadingTree:
         return known.node
 
     def _implied(self, code: str, level: int, number: int) -> Node:
-        """Create a node the document implies but never names (its title stays unknown)."""
+        """Create a node the document implies but never names in its text: titled as a
+        running head prints it after its numbering (基本目標１ …), else unknown."""
         parent_code = code.rpartition("-")[0]
         parent = self._implied_parent(parent_code, level - 1, number) if parent_code else None
         kind = self.kinds_by_level.get(level) or KINDS_BY_DEPTH[min(code.count("-"), 2)]
-        node = self._new(code, kind, "", number)
+        node = self._new(code, kind, self.head_titles.title(code, number), number)
         self._attach(parent, node, level, number)
         self._print(code)
         return node

@@ -71,7 +71,7 @@ _DIGITS = re.compile(r"[0-9０-９]+")  # a passage's codes may be renumbered wh
 def _may_repeat(line: Line) -> bool:
     """Tell whether a line may be a running head: a title-like line (labels, table cells and
     periods such as 「(R2~R6累計)」 repeat on purpose)."""
-    return line.kind in ("text", "heading", "group") and len(_WORDY.findall(line.raw)) >= 5
+    return line.kind in ("text", "heading") and len(_WORDY.findall(line.raw)) >= 5
 
 
 _WORDY = re.compile(r"[\u3040-\u30ff\u3400-\u9fff々]")

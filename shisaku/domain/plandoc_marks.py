@@ -14,7 +14,9 @@ deeper at a time (◆ then ◇ then ○, back up to any) — are heading styles,
 numberings: each item is a heading candidate of the mark's style, and the layout decides, as
 for any candidate, which are levels.  A box's label that closes with its mark (「◆コラム◆」) is
 no item: it is a label, like a marked line printed alike under every heading
-(「■役割分担」 on every project's page) over the text after it.
+(「■役割分担」 on every project's page) over the text after it, and like a bracketed line printed
+alike more than once in the brackets of the document's section labels (「〔施策の内容〕」 beside
+「〔現状と課題〕」): a label its words do not name.
 """
 
 from __future__ import annotations
@@ -75,6 +77,22 @@ def marked_labels(lines: list[Line]) -> list[Line]:
                 line, kind="label", text=" ".join(line.text.replace(mark, " ").split())
             )
     return out
+
+
+def bracketed_labels(lines: list[Line]) -> list[Line]:
+    """Return the lines with bracketed lines printed alike more than once, in the brackets of
+    the document's section labels, read as labels (「〔施策の内容〕」 where 「〔現状と課題〕」 is
+    one): a sub-heading of narrative text (《子育ての状況》) is printed once."""
+    dress = {line.raw.strip()[:1] for line in lines if line.kind == "section"}
+    counts = Counter(match_key(line.raw) for line in lines if line.kind == "group")
+    return [
+        replace(line, kind="label")
+        if line.kind == "group"
+        and counts[match_key(line.raw)] > 1
+        and line.raw.strip()[:1] in dress
+        else line
+        for line in lines
+    ]
 
 
 def _label_text(text: str) -> bool:

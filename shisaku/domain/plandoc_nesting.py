@@ -160,6 +160,8 @@ def _walk(
                 cand.under_section = _in_narrative(stack)
         elif line.kind == "section":
             _push_section(stack, line.key)
+        elif line.kind == "label" and stack and stack[-1].style == "§":
+            stack.pop()  # a label its words do not name (〔施策の内容〕) ends the section
 
 
 def _prefixed(stack: list[_Entry], numbers: tuple[int, ...]) -> set[str]:

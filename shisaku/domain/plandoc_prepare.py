@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from shisaku.domain.plandoc_directions import item_titles, word_labels
+from shisaku.domain.plandoc_frames import opening_parts
 from shisaku.domain.plandoc_glued import bulleted_codes, glued_headings
 from shisaku.domain.plandoc_headercells import join_header_cells
 from shisaku.domain.plandoc_heads import running_heads
@@ -31,7 +32,7 @@ from shisaku.domain.plandoc_lines import (
 )
 from shisaku.domain.plandoc_listings import contents as table_of_contents
 from shisaku.domain.plandoc_listings import listings
-from shisaku.domain.plandoc_marks import marked_headings, marked_labels
+from shisaku.domain.plandoc_marks import bracketed_labels, marked_headings, marked_labels
 from shisaku.domain.plandoc_pagefirst import tables_to_their_page
 from shisaku.domain.plandoc_profile import Profile, drop_key
 from shisaku.domain.plandoc_projects import labelled_projects, project_tables
@@ -62,6 +63,7 @@ REASONS_JA: dict[str, str] = {
     "layout": "読み上げ用の配置の説明",
     "container": "文書の部・章（計画の階層の外）",
     "framed": "計画の後の部・章の本文（資料編など）",
+    "opening": "計画の前の部の本文（序論・基本構想など）",
     "listing": "見出しの一覧（体系図など。同じ見出しが後に本文とともに出ます）",
 }
 _NAVIGATION = re.compile(
@@ -167,7 +169,7 @@ def classified_lines(document: SourceDocument, profile: Profile) -> list[Line]:
     lines = continue_lists(merge_titles([_extra_kinds(line, profile) for line in lines]))
     lines = item_titles(word_labels(lines))
     lines = table_titles(bulleted_codes(glued_headings(lines)))
-    lines = labelled_projects(marked_headings(marked_labels(lines)))
+    lines = labelled_projects(marked_headings(marked_labels(bracketed_labels(lines))))
     body = _body_size(lines)
     return [_hinted(line, body) for line in lines]
 
@@ -196,6 +198,7 @@ def drop_noise(lines: list[Line], profile: Profile) -> tuple[list[Line], list[Dr
     """Return the lines that are the plan's content, and those set aside with their reasons."""
     contents, listed = table_of_contents(lines), listings(lines)
     heads = running_heads(lines, contents | listed)
+    opening = opening_parts(lines, contents | listed)
     kept: list[Line] = []
     dropped: list[Dropped] = []
     breaks: set[int] = set()  # where a page number was set aside before a kept line
@@ -204,6 +207,7 @@ def drop_noise(lines: list[Line], profile: Profile) -> tuple[list[Line], list[Dr
         reason = reason or ("contents" if i in contents else None)
         reason = reason or ("listing" if i in listed else None)
         reason = reason or ("running_head" if i in heads else None)
+        reason = reason or ("opening" if i in opening else None)
         if reason is None:
             kept.append(line)
             continue
