@@ -19,7 +19,8 @@ from shisaku.domain.indicatordata import IndicatorBatch, IndicatorDefinition
 from shisaku.indicators import services as indicator_services
 from shisaku.indicators.models import Indicator
 from shisaku.public.compare import comparison_pages
-from shisaku.publishing.output import MANIFEST, UnsafePath, check_relative
+from shisaku.publishing.folder import UnsafePath, check_relative
+from shisaku.publishing.manifest import MANIFEST
 from shisaku.publishing.site import publish
 from tests.factories import figure
 

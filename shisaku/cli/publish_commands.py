@@ -96,6 +96,8 @@ def _handle(args: argparse.Namespace) -> int:
     seconds = time.perf_counter() - started
     for path in report.skipped:
         print(f"警告: {path} はファイル名にできないため書き出していません", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"警告: {warning}", file=sys.stderr)
     print(
         f"{args.out_dir}: ページ {report.pages}・ファイル {report.files} "
         f"（書き込み {report.written}・変更なし {report.unchanged}・削除 {report.deleted}）"

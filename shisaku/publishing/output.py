@@ -1,47 +1,38 @@
-"""The output folder: atomic writes, and a manifest so that a rerun writes only what changed.
+"""The output folder of a run: a manifest so that a rerun writes only what changed.
 
-``OUT_DIR/.shisaku-publish.json`` maps every file a run wrote (a path relative to the folder,
-with ``/``) to the digest and size of its content.  A rerun renders everything again, but
-writes a file only when its digest differs from the manifest's (or the file is gone or has
-another size), and deletes the files of the previous run that this run no longer produces.
-Files the manifest does not list (a city's own ``robots.txt``) are never touched.
+``OUT_DIR/.shisaku-publish.json`` (:mod:`manifest`) maps every file a run wrote (a path
+relative to the folder, with ``/``) to the digest and size of its content.  A rerun renders
+everything again, but writes a file only when the file on disk is not already that content,
+and deletes the files of the previous run that this run no longer produces, when they still
+hold what the run wrote.  Files the manifest does not list (a city's own ``robots.txt``) are
+never touched, and a manifest that does not verify is treated as absent.
 
 The digest is the SHA-256 of the content (the workbooks carry no save time: the same table
-gives the same bytes).
-
-Each file is written to a temporary file beside it and renamed over it, so a reader (or a
-static server) sees the old file or the new one, never half of one.
+gives the same bytes).  Every file is reached through :class:`folder.Folder`: inside the
+folder, never through a link, written to a temporary name and renamed.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-MANIFEST = ".shisaku-publish.json"
-MANIFEST_SCHEMA = "shisaku.publish-manifest/1"
+from shisaku.publishing.folder import Folder
+from shisaku.publishing.manifest import (
+    MANIFEST,
+    Entry,
+    ManifestProblem,
+    manifest_bytes,
+    read_manifest,
+)
 
-
-class UnsafePath(ValueError):
-    """A path that would leave the output folder (``..``) or cannot be a file name."""
+CHANGED_SINCE = "前回の書き出しの後に変更されているため消していません"
 
 
 def digest(content: bytes) -> str:
     """Return the digest of a file's content."""
     return hashlib.sha256(content).hexdigest()
-
-
-def check_relative(relative: str) -> str:
-    """Return ``relative`` if it names a file inside the folder, or raise UnsafePath."""
-    parts = relative.split("/")
-    bad = any(p in ("", ".", "..") for p in parts[:-1]) or parts[-1] in ("", ".", "..")
-    if bad or "\\" in relative or "\0" in relative:
-        raise UnsafePath(f"{relative!r} is not a file inside the output folder")
-    return relative
 
 
 @dataclass
@@ -57,39 +48,32 @@ class Output:
     """The output folder of a run: write files that changed, then delete what is gone."""
 
     def __init__(self, root: Path) -> None:
-        self.root = root
-        self.previous = _read_manifest(root / MANIFEST)
-        self.current: dict[str, list[Any]] = {}
+        self.folder = Folder(root)
+        self.warnings: list[str] = []
+        self.previous = self._previous()
+        self.current: dict[str, Entry] = {}
         self.counts = Counts()
-        self.folders: set[Path] = set()  # folders known to exist (a run writes thousands)
+
+    def close(self) -> None:
+        """Let go of the folder."""
+        self.folder.close()
 
     def put(self, relative: str, content: bytes) -> bool:
-        """Record a file of this run; write it when it changed. Return whether it was written."""
-        relative = check_relative(relative)
-        key = digest(content)
-        before = self.previous.get(relative)
-        path = self.root / relative
-        # the file on disk is the one the previous run wrote: its size is the recorded one
-        if before and before[0] == key and _has_size(path, before[1]):
-            self.current[relative] = before
+        """Record a file of this run; write it unless the folder already holds exactly it.
+        Return whether it was written."""
+        entry = [digest(content), len(content)]
+        self.current[relative] = entry
+        if self.folder.read(relative) == content:
             self.counts.unchanged += 1
             return False
-        if path.parent not in self.folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.folders.add(path.parent)
-        write_atomic(path, content)
-        self.current[relative] = [key, len(content)]
+        self.folder.write(relative, content)
         self.counts.written += 1
         return True
 
     def finish(self) -> None:
         """Delete the previous run's files this run did not produce, then save the manifest."""
         for relative in sorted(set(self.previous) - set(self.current)):
-            path = self.root / relative
-            if path.is_file():
-                path.unlink()
-                self.counts.deleted += 1
-                _prune(path.parent, self.root)
+            self._delete(relative)
         self.save(complete=True)
 
     def save(self, *, complete: bool) -> None:
@@ -99,50 +83,30 @@ class Output:
         what is really in the folder.
         """
         files = self.current if complete else {**self.previous, **self.current}
-        data = {"schema": MANIFEST_SCHEMA, "files": dict(sorted(files.items()))}
-        content = json.dumps(data, ensure_ascii=False, indent=0).encode()
-        path = self.root / MANIFEST
-        if not path.is_file() or path.read_bytes() != content:
-            write_atomic(path, content)
+        content = manifest_bytes(files)
+        if self.folder.read(MANIFEST) != content:
+            self.folder.write(MANIFEST, content, durable=True)
 
-
-def _has_size(path: Path, size: int) -> bool:
-    """Return whether ``path`` is a file of ``size`` bytes."""
-    try:
-        return path.stat().st_size == size
-    except OSError:
-        return False
-
-
-def _read_manifest(path: Path) -> dict[str, list[Any]]:
-    """Return the files of the previous run (none when there is no readable manifest)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    files = data.get("files") if isinstance(data, dict) else None
-    if not isinstance(files, dict):
-        return {}
-    return {str(k): v for k, v in files.items() if isinstance(v, list) and len(v) == 2}
-
-
-def write_atomic(path: Path, content: bytes) -> None:
-    """Write ``content`` to a temporary file beside ``path`` (in a folder that exists), then
-    rename it over ``path``."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_bytes(content)
-        os.replace(temporary, path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
-def _prune(folder: Path, root: Path) -> None:
-    """Remove ``folder`` and its parents up to ``root`` while they are empty."""
-    while folder != root and folder.is_relative_to(root):
+    def _previous(self) -> dict[str, Entry]:
+        """Return the files of the previous run (none, with a warning, when its manifest does
+        not verify)."""
         try:
-            folder.rmdir()
-        except OSError:
+            return read_manifest(self.folder.read(MANIFEST))
+        except ManifestProblem as problem:
+            self.warnings.append(
+                f"{MANIFEST}: {problem}。前回の記録がないものとして扱います"
+                "（記録にないファイルは消しません）"
+            )
+            return {}
+
+    def _delete(self, relative: str) -> None:
+        """Delete a file of the previous run if it still holds what that run wrote (a file
+        changed since is left, with a warning; a link is never followed)."""
+        content = self.folder.read(relative)
+        if content is None:
             return
-        folder = folder.parent
+        if digest(content) != self.previous[relative][0]:
+            self.warnings.append(f"{relative}: {CHANGED_SINCE}")
+            return
+        self.folder.remove(relative)
+        self.counts.deleted += 1

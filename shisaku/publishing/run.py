@@ -28,7 +28,8 @@ from shisaku.domain.plantree import Node
 from shisaku.indicators.queries import IndicatorView
 from shisaku.plan.queries import PlanInfo
 from shisaku.publishing.datapackage import package_files
-from shisaku.publishing.output import Output, UnsafePath, check_relative
+from shisaku.publishing.folder import UnsafePath, check_relative
+from shisaku.publishing.output import Output
 from shisaku.publishing.pages import Page
 from shisaku.publishing.render import Rendered, Renderer, redirect_page
 

@@ -24,7 +24,7 @@ from django.conf import settings
 
 from shisaku.evaluation.reads import Reads
 from shisaku.plan.queries import MunicipalityInfo
-from shisaku.publishing.output import Counts, Output
+from shisaku.publishing.output import Output
 from shisaku.publishing.pages import Comparisons, Page, named_pages, site_pages
 from shisaku.publishing.render import Renderer
 from shisaku.publishing.run import ExchangeFiles, SiteRun
@@ -48,6 +48,7 @@ class PublishReport:
     unchanged: int
     deleted: int
     skipped: list[str]  # pages left out: their path cannot be a file name (a code such as "..")
+    warnings: list[str]  # what the run found wrong in the folder (a manifest that does not verify)
 
 
 def publish(
@@ -93,7 +94,9 @@ def publish(
         except BaseException:
             out.save(complete=False)
             raise
-    return _report(len(pages) + len(across), out.counts, run.skipped)
+        finally:
+            out.close()
+    return _report(len(pages) + len(across), out, run.skipped)
 
 
 @contextmanager
@@ -113,10 +116,13 @@ def _comparison_pages(
     return named_pages(comparisons(r.reads), langs, r)
 
 
-def _report(pages: int, counts: Counts, skipped: list[str]) -> PublishReport:
+def _report(pages: int, out: Output, skipped: list[str]) -> PublishReport:
     """Return the report of a finished run."""
+    counts = out.counts
     files = counts.written + counts.unchanged
-    return PublishReport(pages, files, counts.written, counts.unchanged, counts.deleted, skipped)
+    return PublishReport(
+        pages, files, counts.written, counts.unchanged, counts.deleted, skipped, out.warnings
+    )
 
 
 def published_towns(reads: Reads, code: str | None) -> list[MunicipalityInfo]:

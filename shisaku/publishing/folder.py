@@ -1,0 +1,177 @@
+"""The output folder's files, reached from its root without ever following a link.
+
+Every path is relative to the root, checked by :func:`check_relative` (no ``..``, no absolute
+path), and reached one folder at a time from a descriptor of the root (``openat``), each
+folder opened with ``O_NOFOLLOW``: a symbolic link inside the folder is never followed, neither
+to read, nor to write, nor to delete.  Writing where a link (or a file) stands in for a folder
+stops with :class:`LinkInTheWay`; a link standing where a file goes is replaced by the file
+(the link only, never what it points to); a file behind a linked folder is not deleted.
+
+A file is written to a temporary name beside it, then renamed over it (``os.replace``): a
+reader sees the old file or the new one, never half of one.  The temporary name is fixed per
+file, so a run that was killed half-way leaves at most one, which the next write or delete of
+the same file removes.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from contextlib import suppress
+from pathlib import Path
+
+FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
+NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+NOT_A_FOLDER = (errno.ELOOP, errno.ENOTDIR)  # a link (O_NOFOLLOW) or a file where a folder goes
+LINK_REASON = "シンボリックリンクかファイルです。公開フォルダの中のリンクはたどりません"
+
+
+class UnsafePath(ValueError):
+    """A path that would leave the output folder (``..``) or cannot be a file name."""
+
+
+class LinkInTheWay(OSError):
+    """A link (or a file) stands where the run needs a folder: nothing is written through it."""
+
+
+def check_relative(relative: str) -> str:
+    """Return ``relative`` if it names a file inside the folder, or raise UnsafePath."""
+    parts = relative.split("/")
+    if any(p in ("", ".", "..") for p in parts) or "\\" in relative or "\0" in relative:
+        raise UnsafePath(f"{relative!r} is not a file inside the output folder")
+    return relative
+
+
+def temporary_name(name: str) -> str:
+    """Return the name a file is written under before it is renamed."""
+    return f".{name}.shisaku-tmp"
+
+
+class Folder:
+    """A folder whose files are read, written and deleted without following links."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)  # the root itself may be a link
+        self._last: tuple[str, int] | None = None  # the folder used last (pages write four)
+
+    def close(self) -> None:
+        """Close the descriptors this folder holds."""
+        self._forget()
+        os.close(self.fd)
+
+    def read(self, relative: str) -> bytes | None:
+        """Return a regular file's content (None when missing, a link or something else)."""
+        try:
+            parent, name = self._parent(relative, create=False)
+            fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=parent)
+        except OSError:
+            return None
+        with os.fdopen(fd, "rb") as file:
+            return file.read() if stat.S_ISREG(os.fstat(fd).st_mode) else None
+
+    def write(self, relative: str, content: bytes, *, durable: bool = False) -> None:
+        """Write a file (creating its folders) under its temporary name, then rename it; with
+        ``durable``, on the disk before the rename."""
+        parent, name = self._parent(relative, create=True)
+        temporary = temporary_name(name)
+        _unlink(temporary, parent)
+        fd = os.open(temporary, NEW_FILE, 0o666, dir_fd=parent)
+        try:
+            with os.fdopen(fd, "wb") as file:
+                file.write(content)
+                if durable:
+                    file.flush()
+                    os.fsync(fd)
+            os.replace(temporary, name, src_dir_fd=parent, dst_dir_fd=parent)
+        except BaseException:
+            _unlink(temporary, parent)
+            raise
+
+    def remove(self, relative: str) -> None:
+        """Delete a file (a link: the link) and its temporary, then the folders left empty;
+        nothing when a folder on the way is a link."""
+        parts = relative.split("/")
+        self._forget()
+        try:
+            opened = self._descend(parts[:-1], create=False)
+        except OSError:
+            return
+        try:
+            parent = opened[-1] if opened else self.fd
+            _unlink(parts[-1], parent)
+            _unlink(temporary_name(parts[-1]), parent)
+            self._prune(parts[:-1], opened)
+        finally:
+            for fd in opened:
+                os.close(fd)
+
+    def _parent(self, relative: str, *, create: bool) -> tuple[int, str]:
+        """Return a descriptor of a file's folder (this object closes it) and the file's name."""
+        folder, _, name = check_relative(relative).rpartition("/")
+        if not folder:
+            return self.fd, name
+        if self._last is None or self._last[0] != folder:
+            opened = self._descend(folder.split("/"), create=create)
+            for fd in opened[:-1]:
+                os.close(fd)
+            self._forget()
+            self._last = (folder, opened[-1])
+        return self._last[1], name
+
+    def _descend(self, folders: list[str], *, create: bool) -> list[int]:
+        """Open each folder of a path in turn from the root; return their descriptors (the
+        caller closes them)."""
+        opened: list[int] = []
+        try:
+            for depth, name in enumerate(folders):
+                parent = opened[-1] if opened else self.fd
+                opened.append(self._enter(parent, name, create, folders[: depth + 1]))
+        except BaseException:
+            for fd in opened:
+                os.close(fd)
+            raise
+        return opened
+
+    def _enter(self, parent: int, name: str, create: bool, path: list[str]) -> int:
+        """Open one folder (created when missing and ``create``), never through a link."""
+        try:
+            return self._open(parent, name, path)
+        except FileNotFoundError:
+            if not create:
+                raise
+        with suppress(FileExistsError):  # made meanwhile by another worker, or a link
+            os.mkdir(name, dir_fd=parent)
+        return self._open(parent, name, path)
+
+    def _open(self, parent: int, name: str, path: list[str]) -> int:
+        """Open one folder, or raise LinkInTheWay when a link or a file stands there."""
+        try:
+            return os.open(name, FOLDER, dir_fd=parent)
+        except OSError as error:
+            if error.errno not in NOT_A_FOLDER:
+                raise
+            where = str(self.root.joinpath(*path))
+            raise LinkInTheWay(errno.ELOOP, LINK_REASON, where) from error
+
+    def _prune(self, folders: list[str], opened: list[int]) -> None:
+        """Remove the folders of a path, deepest first, while they are empty."""
+        for depth in range(len(folders) - 1, -1, -1):
+            parent = opened[depth - 1] if depth else self.fd
+            try:
+                os.rmdir(folders[depth], dir_fd=parent)
+            except OSError:
+                return
+
+    def _forget(self) -> None:
+        """Close the folder used last."""
+        if self._last is not None:
+            os.close(self._last[1])
+            self._last = None
+
+
+def _unlink(name: str, folder: int) -> None:
+    """Delete a name in a folder if it is there (a link: the link itself)."""
+    with suppress(FileNotFoundError, IsADirectoryError):
+        os.unlink(name, dir_fd=folder)
