@@ -7,11 +7,13 @@ to who may do what fails this test until the policy below, and docs/workspace.md
 import itertools
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from shisaku.accounts import services as accounts
 from shisaku.accounts.permissions import ROLE_ACTIONS, allowed
 from shisaku.domain.actors import Actor
 from shisaku.plan import services as plan_services
+from tests.test_staff_support import town_fixture  # noqa: F401
 
 P, D, M, R, V = "planning", "department", "manager", "reviewer", "viewer"
 # action → roles allowed (in their own municipality); department and manager only for their
@@ -84,3 +86,73 @@ def test_a_visitor_may_do_nothing_and_the_operator_everything(db):
     visitor, operator = Actor.anonymous(), Actor.operator("test")
     assert not any(allowed(visitor, a, OWN, d or None) for a in POLICY for d in DEPARTMENTS)
     assert all(allowed(operator, a, OWN, None) for a in POLICY)
+
+
+# --- history pages: the same visibility as the object they describe ---------------------------
+
+DRAFT = "まだ公開していない下書きの本文。"
+HISTORY_PAGES = ["text/1-1-1/history/", "indicators/K1/history/", "text/1-1-1/"]
+# persona → whether they may read the drafts of node 1-1-1 (福祉課): the planning office, its
+# department and the committee; not another department, not a viewer
+READS_DRAFTS = {
+    "kikaku": True,
+    "fukushi": True,
+    "iin": True,
+    "kosodate": False,
+    "doboku": False,
+    "etsuran": False,
+}
+
+
+@pytest.fixture
+def drafted(town, operator):
+    from shisaku.plan import editing
+    from tests.test_staff_support import SLUG, TOWN
+
+    fukushi = accounts.actor_for(get_user_model().objects.get(username="fukushi").pk, "fukushi")
+    ref = editing.TextRef("1-1-1", "description", 0, "ja")
+    editing.save_draft(actor=fukushi, municipality_code=TOWN, slug=SLUG, ref=ref, text=DRAFT)
+    plan_services.save_municipality(actor=operator, code="292125", name_ja="宇陀市")
+    accounts.create_user(
+        actor=operator,
+        username="uda",
+        password="correct horse battery staple 42",
+        municipality_code="292125",
+        role="planning",
+    )
+
+
+@pytest.mark.parametrize("page", HISTORY_PAGES)
+@pytest.mark.parametrize("persona", sorted(READS_DRAFTS))
+def test_every_role_reads_a_draft_in_a_history_only_where_it_reads_the_draft(
+    drafted, persona, page
+):
+    from tests.test_staff_support import BASE, as_user, text
+
+    response = as_user(persona).get(BASE + page)
+    assert response.status_code == 200
+    shown = DRAFT in text(response)
+    assert shown == (READS_DRAFTS[persona] and page.startswith("text/"))
+
+
+@pytest.mark.parametrize("page", HISTORY_PAGES)
+def test_another_city_reads_no_history(drafted, page):
+    from tests.test_staff_support import BASE, as_user, text
+
+    response = as_user("uda").get(BASE + page)
+    assert response.status_code == 403
+    assert DRAFT not in text(response)
+
+
+def test_a_discarded_draft_stays_hidden_from_those_who_may_not_read_drafts(drafted):
+    from shisaku.plan import editing
+    from tests.test_staff_support import BASE, SLUG, TOWN, as_user, text
+
+    editing.discard_draft(
+        actor=Actor.operator("test"),
+        municipality_code=TOWN,
+        slug=SLUG,
+        ref=editing.TextRef("1-1-1", "description", 0, "ja"),
+    )
+    assert DRAFT not in text(as_user("etsuran").get(BASE + "text/1-1-1/history/"))
+    assert DRAFT in text(as_user("fukushi").get(BASE + "text/1-1-1/history/"))

@@ -115,3 +115,27 @@ def test_the_history_in_english(town):
     shown = plain(text(as_user("kosodate").get(K1.replace("/ja/", "/en/") + "history/")))
     assert "Actual FY2024 (Reiwa 6) Figure recorded" in shown
     assert "Value: 100件 → 110件" in shown
+
+
+def test_an_indicator_coded_like_a_node_keeps_its_own_history(town, operator):
+    from shisaku.domain.indicatordata import IndicatorBatch
+    from shisaku.indicators import services as indicators
+    from tests.factories import figure
+    from tests.test_staff_support import SLUG, TOWN, definition
+
+    batch = IndicatorBatch(
+        definitions=[definition("1-1-1", "同じ符号の指標", "福祉課")],
+        figures=[figure(TOWN, SLUG, "1-1-1", "actual", "2024年度", "7件")],
+    )
+    indicators.apply_batch(actor=operator, batch=batch)
+    publish("改めた文。")
+    kikaku = as_user("kikaku")
+    node_page = plain(text(kikaku.get(NODE + "history/")))
+    indicator_page = plain(text(kikaku.get(BASE + "indicators/1-1-1/history/")))
+    assert "7件" not in node_page and "改めた文。" in node_page
+    assert "改めた文。" not in indicator_page and "7件" in indicator_page
+    figure_entry = AuditEntry.objects.get(action="figure.record", object_id__contains="/1-1-1/")
+    text_entry = AuditEntry.objects.get(action="text.publish")
+    assert kikaku.post(NODE + "revert/", {"entry": figure_entry.id}).status_code == 404
+    indicator_revert = BASE + "indicators/1-1-1/revert/"
+    assert kikaku.post(indicator_revert, {"entry": text_entry.id}).status_code == 404

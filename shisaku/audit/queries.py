@@ -55,15 +55,23 @@ def _within(object_id: str, prefix: str) -> bool:
 
 
 def history(
-    object_id_prefix: str, municipality_code: str, *, limit: int = HISTORY_LIMIT
+    object_id_prefix: str,
+    municipality_code: str,
+    *,
+    object_types: tuple[str, ...],
+    limit: int = HISTORY_LIMIT,
 ) -> list[HistoryEntry]:
     """Return the entries of an object and of everything under it, newest first.
 
     ``999997/2024-2028/K1`` matches the indicator ``K1`` and its figures (``…/K1/actual/FY2025``)
     but not ``K10``; ``999997/2024-2028/1-1`` matches the node's texts but not ``1-1-1``'s.
+    Only entries of ``object_types`` count: an indicator and a node may share a code (``1``), and
+    the history of one must not show the other's entries (nor offer to revert them).
     """
     rows = AuditEntry.objects.filter(
-        municipality_code=municipality_code, object_id__startswith=object_id_prefix
+        municipality_code=municipality_code,
+        object_id__startswith=object_id_prefix,
+        object_type__in=object_types,
     )
     # startswith may ignore case (SQLite LIKE): compare exactly here
     found = (

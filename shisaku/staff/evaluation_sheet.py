@@ -217,10 +217,12 @@ def sheet_history(ws: Workspace, view: EvaluationView) -> list[HistoryRow]:
     """Return the audit entries of the sheet and of its programmes' year, newest first."""
     base = f"{ws.code}/{ws.slug}"
     sheet = _("Evaluation sheet")
-    found = [(e, sheet) for e in history(f"{base}/{view.measure_code}/{view.fiscal_year}", ws.code)]
+    measure = f"{base}/{view.measure_code}/{view.fiscal_year}"
+    found = [(e, sheet) for e in history(measure, ws.code, object_types=("evaluation",))]
     for p in view.programmes:
         what = f"{p.code} {display.shown(p.name_ja, p.name_en)}"
-        found += [(e, what) for e in history(f"{base}/{p.code}/{view.fiscal_year}", ws.code)]
+        year = f"{base}/{p.code}/{view.fiscal_year}"
+        found += [(e, what) for e in history(year, ws.code, object_types=("programme",))]
     found.sort(key=lambda pair: (pair[0].at, pair[0].id), reverse=True)
     return [
         HistoryRow(

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from shisaku.audit.queries import HistoryEntry, entry, history
+from shisaku.domain.plantree import Node
 from shisaku.indicators import queries
 from shisaku.indicators.queries import IndicatorView
 from shisaku.indicators.services import (
@@ -44,6 +45,9 @@ FIELDS: dict[str, Promise] = {
 }
 NODE_FIELDS = {**FIELDS, "department": gettext_lazy("Responsible department")}
 REVERTIBLE_TEXT = ("text.publish", "text.revert")
+INDICATOR_TYPES = ("indicator", "figure")  # what an indicator's history shows
+NODE_TYPES = ("text", "node")  # what a node's history shows
+DRAFT_ACTIONS = frozenset({"text.draft", "text.discard"})  # entries that hold unpublished text
 
 
 @dataclass(frozen=True)
@@ -129,11 +133,25 @@ def indicator_history(request: HttpRequest, ws: Workspace, indicator: str) -> Ht
     def revertible(e: HistoryEntry) -> bool:
         return may and e.action == "figure.record" and bool(e.before) and bool(e.after)
 
-    rows = _rows(history(prefix, ws.code), prefix, figure_what, revertible)
+    rows = _rows(
+        history(prefix, ws.code, object_types=INDICATOR_TYPES), prefix, figure_what, revertible
+    )
     name = display.shown(view.name_ja, view.name_en)
     return render(
         request, "staff/history.html", {"ws": ws, "view": view, "name": name, "rows": rows}
     )
+
+
+def node_entries(ws: Workspace, node: Node, prefix: str) -> list[HistoryEntry]:
+    """Return the entries of a node the member may read: drafts only with the drafts themselves.
+
+    A draft (and a discarded one) holds text nobody has published; whoever may not read the
+    node's drafts on its editing page does not read them here either.
+    """
+    found = history(prefix, ws.code, object_types=NODE_TYPES)
+    if ws.member.may("plan.read_drafts", node.department):
+        return found
+    return [e for e in found if e.action not in DRAFT_ACTIONS]
 
 
 @plan_page
@@ -146,18 +164,22 @@ def node_history(request: HttpRequest, ws: Workspace, node: str) -> HttpResponse
     def revertible(e: HistoryEntry) -> bool:
         return may and e.action in REVERTIBLE_TEXT and bool(e.before) and bool(e.after)
 
-    rows = _rows(history(prefix, ws.code), prefix, text_what, revertible, NODE_FIELDS)
+    rows = _rows(node_entries(ws, found, prefix), prefix, text_what, revertible, NODE_FIELDS)
     name = display.shown(found.title, found.title_en)
     return render(
         request, "staff/history.html", {"ws": ws, "node": found, "name": name, "rows": rows}
     )
 
 
-def _entry_under(request: HttpRequest, prefix: str) -> HistoryEntry:
-    """Return the entry named by the form, if it belongs under ``prefix`` (else a 404)."""
+def _entry_under(request: HttpRequest, prefix: str, types: tuple[str, ...]) -> HistoryEntry:
+    """Return the entry named by the form, if it is one of ``types`` under ``prefix`` (else 404)."""
     raw = request.POST.get("entry", "")
     found = entry(int(raw)) if raw.isdigit() else None
-    if found is None or not found.object_id.startswith(prefix + "/"):
+    if (
+        found is None
+        or found.object_type not in types
+        or not found.object_id.startswith(prefix + "/")
+    ):
         raise Http404("no such entry here")
     return found
 
@@ -171,7 +193,7 @@ def revert_text(request: HttpRequest, ws: Workspace, node: str) -> HttpResponse:
     )
     if request.method != "POST":
         return redirect(back)
-    target = _entry_under(request, f"{ws.code}/{ws.slug}/{found.code}")
+    target = _entry_under(request, f"{ws.code}/{ws.slug}/{found.code}", ("text",))
     try:
         editing.revert(actor=ws.member.actor, entry_id=target.id)
     except editing.DraftConflict as conflict:
@@ -212,7 +234,8 @@ def revert_figure(request: HttpRequest, ws: Workspace, indicator: str) -> HttpRe
     )
     if request.method != "POST":
         return redirect(back)
-    figure = _revert_entry(ws, view, _entry_under(request, f"{ws.code}/{ws.slug}/{view.code}"))
+    prefix = f"{ws.code}/{ws.slug}/{view.code}"
+    figure = _revert_entry(ws, view, _entry_under(request, prefix, ("figure",)))
     if isinstance(figure, str):
         messages.error(request, figure)
         return redirect(back)
