@@ -118,6 +118,8 @@ def open_year(
         )
     result = OpenYearResult(fiscal_year)
     with transaction.atomic():
+        # one opening of the plan's year at a time: the second finds the drafts the first made
+        Plan.objects.select_for_update().filter(pk=row.pk).values_list("pk").get()
         existing = {
             e.node_id: e
             for e in Evaluation.objects.filter(plan=row, fiscal_year=fiscal_year).select_related(

@@ -8,6 +8,13 @@ then rolls back.
 A fiscal year of a measure is locked (:class:`PeriodLock`) once its evaluation is approved:
 any figure of an indicator attached to that measure (or below it) whose period ends in that
 year is refused — :class:`Locked` from :func:`record_figure`, a row error in a batch.
+
+Writes to the figures of one indicator are serialised: each writer locks the indicator's row
+(``SELECT … FOR UPDATE``, in id order) before it reads the current revisions, so two writers
+never both build on revision n — the second one reads n+1 (and, with an expected revision,
+gets :class:`Conflict`). The indicator row exists whether or not the figure does, so a first
+figure is serialised like a correction. SQLite takes the whole database for each write
+transaction (``transaction_mode: IMMEDIATE``), which serialises the same writers.
 """
 
 from __future__ import annotations
@@ -302,6 +309,7 @@ def _record_figures(run: _Run, figures: list[FigureInput]) -> None:
     pairs = [
         (f, ind) for f in figures if (ind := _indicator(run, f)) is not None and _open(run, ind, f)
     ]
+    lock_indicators({ind.id for _, ind in pairs})
     current = _current_figures({ind.id for _, ind in pairs})
     fresh: list[Figure] = []
     superseded: list[int] = []
@@ -310,6 +318,16 @@ def _record_figures(run: _Run, figures: list[FigureInput]) -> None:
     # superseded revisions stop being current before their successors are inserted
     Figure.objects.filter(pk__in=superseded).update(is_current=False)
     Figure.objects.bulk_create(fresh, batch_size=500)
+
+
+def lock_indicators(indicator_ids: set[int]) -> None:
+    """Lock the indicators' rows until the transaction ends, in id order (no deadlock)."""
+    list(
+        Indicator.objects.select_for_update()
+        .filter(pk__in=indicator_ids)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
 
 
 def _current_figures(indicator_ids: set[int]) -> dict[FigureKey, Figure]:
@@ -471,6 +489,7 @@ def record_figure(*, actor: Actor, entry: FigureEntry) -> BatchResult:
     run.plans[(entry.municipality_code, entry.plan)] = row.plan
     run.indicators[(row.plan_id, row.code)] = row
     with transaction.atomic():
+        lock_indicators({row.pk})  # before the revision is read: one writer at a time
         measure = _locked(run, row, figure)
         if measure is not None:
             raise Locked(row.code, figure.period.end, measure)
@@ -485,8 +504,7 @@ def _check_revision(row: Indicator, figure: FigureInput, expected: int | None) -
     if expected is None:
         return
     current = (
-        Figure.objects.select_for_update()
-        .filter(
+        Figure.objects.filter(
             indicator=row,
             kind=figure.kind,
             period=figure.period.key(),

@@ -111,8 +111,11 @@ def save_draft(*, actor: Actor, municipality_code: str, slug: str, ref: TextRef,
         "language": ref.language,
     }
     base = str(getattr(row, _field(ref)))
-    draft = ContentDraft.objects.filter(**key).first()
     with transaction.atomic():
+        # the plan's row serialises the drafts of its texts (publishing locks it too), so two
+        # saves of the same text at once replace one draft instead of both creating it
+        Plan.objects.select_for_update().filter(pk=plan.pk).values_list("pk").get()
+        draft = ContentDraft.objects.filter(**key).first()
         if draft is None:
             ContentDraft.objects.create(**key, base=base, text=text, author=actor.label)
         else:

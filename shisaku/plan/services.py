@@ -78,6 +78,9 @@ def import_plan(
     if town is None:
         raise queries.NotFound(f"municipality {code} does not exist; create it first")
     with transaction.atomic():
+        # one import of a municipality's plans at a time: a second import of the same new plan
+        # waits here, then finds the plan the first one created and updates it (or not at all)
+        Municipality.objects.select_for_update().filter(pk=town.pk).values_list("pk").get()
         plan = Plan.objects.select_for_update().filter(municipality=town, slug=meta.slug).first()
         if plan is None:
             return _create(actor, town, meta, nodes, source_name, source_sha256, dry_run)
