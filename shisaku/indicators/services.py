@@ -309,7 +309,7 @@ def _record_figures(run: _Run, figures: list[FigureInput]) -> None:
     pairs = [
         (f, ind) for f in figures if (ind := _indicator(run, f)) is not None and _open(run, ind, f)
     ]
-    lock_indicators({ind.id for _, ind in pairs})
+    _lock_indicators({ind.id for _, ind in pairs})
     current = _current_figures({ind.id for _, ind in pairs})
     fresh: list[Figure] = []
     superseded: list[int] = []
@@ -320,7 +320,7 @@ def _record_figures(run: _Run, figures: list[FigureInput]) -> None:
     Figure.objects.bulk_create(fresh, batch_size=500)
 
 
-def lock_indicators(indicator_ids: set[int]) -> None:
+def _lock_indicators(indicator_ids: set[int]) -> None:
     """Lock the indicators' rows until the transaction ends, in id order (no deadlock)."""
     list(
         Indicator.objects.select_for_update()
@@ -489,7 +489,7 @@ def record_figure(*, actor: Actor, entry: FigureEntry) -> BatchResult:
     run.plans[(entry.municipality_code, entry.plan)] = row.plan
     run.indicators[(row.plan_id, row.code)] = row
     with transaction.atomic():
-        lock_indicators({row.pk})  # before the revision is read: one writer at a time
+        _lock_indicators({row.pk})  # before the revision is read: one writer at a time
         measure = _locked(run, row, figure)
         if measure is not None:
             raise Locked(row.code, figure.period.end, measure)
