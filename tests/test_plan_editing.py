@@ -117,3 +117,28 @@ def test_the_department_assignment_survives_a_reimport(people, operator):
     )
     services.import_plan(actor=operator, municipality_code=TOWN, meta=meta, nodes=small_nodes())
     assert PlanNode.objects.get(code="1-1-1").department == "福祉課"
+
+
+def test_publishing_refuses_drafts_that_are_not_the_versions_reviewed(people):
+    from shisaku.plan.review import DraftsChanged, draft_version
+
+    def save(text):
+        editing.save_draft(
+            actor=people["fukushi"], municipality_code=TOWN, slug=SLUG, ref=DESCRIPTION, text=text
+        )
+
+    save("確認した文")
+    reviewed = {DESCRIPTION.label(): draft_version("相談支援を充実します。", "確認した文")}
+    save("差し替えた文")
+    with pytest.raises(DraftsChanged) as refused:
+        editing.publish_drafts(
+            actor=people["kikaku"], municipality_code=TOWN, slug=SLUG, reviewed=reviewed
+        )
+    [change] = refused.value.changed
+    assert (change.reviewed, change.current) == ("確認した文", "差し替えた文")
+    assert text_of(DESCRIPTION) == "相談支援を充実します。"
+    reviewed = {DESCRIPTION.label(): draft_version("相談支援を充実します。", "差し替えた文")}
+    count = editing.publish_drafts(
+        actor=people["kikaku"], municipality_code=TOWN, slug=SLUG, reviewed=reviewed
+    )
+    assert count == 1 and text_of(DESCRIPTION) == "差し替えた文"

@@ -5,7 +5,13 @@ import re
 from shisaku.audit.models import AuditEntry
 from shisaku.indicators.models import Figure
 from shisaku.plan.models import TextBlock
-from tests.test_staff_support import BASE, as_user, text, town_fixture  # noqa: F401
+from tests.test_staff_support import (  # noqa: F401
+    BASE,
+    as_user,
+    publish_reviewed,
+    text,
+    town_fixture,
+)
 
 NODE = BASE + "text/1-1-1/"
 K1 = BASE + "indicators/K1/"
@@ -18,7 +24,7 @@ def plain(html: str) -> str:
 
 def publish(text_ja: str) -> None:
     as_user("fukushi").post(NODE, {**DESCRIPTION, "text": text_ja})
-    as_user("kikaku").post(BASE + "drafts/publish/")
+    publish_reviewed(as_user("kikaku"))
 
 
 def correct_k1(value: str) -> None:

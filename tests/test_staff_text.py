@@ -1,11 +1,18 @@
 """Editing plan text as drafts in the workspace, publishing them, and assigning departments."""
 
+import html
 import re
 
 import pytest
 
 from shisaku.plan.models import ContentDraft, PlanNode, TextBlock
-from tests.test_staff_support import BASE, as_user, text, town_fixture  # noqa: F401
+from tests.test_staff_support import (  # noqa: F401
+    BASE,
+    as_user,
+    publish_reviewed,
+    text,
+    town_fixture,
+)
 
 NODE = BASE + "text/1-1-1/"
 PUBLIC = "/ja/999997/2024-2028/1-1-1/"
@@ -71,7 +78,7 @@ def test_the_drafts_page_shows_the_change_and_the_planning_office_publishes(town
     assert (
         '相談支援を<ins><span class="visually-hidden">追加: </span>一層</ins>充実します。' in page
     )
-    response = client.post(BASE + "drafts/publish/")
+    response = publish_reviewed(client)
     assert response.status_code == 302
     assert "本文 1 件を公開しました。" in text(client.get(response["Location"]))
     assert "相談支援を一層充実します。" in text(client.get(PUBLIC))
@@ -81,7 +88,7 @@ def test_the_drafts_page_shows_the_change_and_the_planning_office_publishes(town
 def test_an_english_translation_is_published_to_the_english_page(town):
     client = as_user("kikaku")
     client.post(NODE, {"section": "", "position": "0", "language": "en", "text": "Counselling"})
-    client.post(BASE + "drafts/publish/")
+    publish_reviewed(client)
     assert PlanNode.objects.get(code="1-1-1").title_en == "Counselling"
     assert "Counselling" in text(client.get(PUBLIC.replace("/ja/", "/en/")))
 
@@ -92,7 +99,7 @@ def test_publishing_refuses_a_draft_whose_text_changed_meanwhile(town):
     client = as_user("kikaku")
     page = text(client.get(BASE + "drafts/"))
     assert "公開できません" in page
-    response = client.post(BASE + "drafts/publish/", follow=True)
+    response = client.post(BASE + "drafts/publish/", {"reviewed": reviewed(page)}, follow=True)
     assert "何も公開していません" in text(response)
     assert 'role="alert"' in text(response)
     assert ContentDraft.objects.count() == 1
@@ -162,3 +169,38 @@ def test_the_text_editor_in_english(town):
     page = text(as_user("fukushi").get(NODE.replace("/ja/", "/en/")))
     assert "Save as draft" in page
     assert "Paragraph 1 (English)" in page
+
+
+def reviewed(page: str) -> str:
+    return html.unescape(re.search(r'name="reviewed" value="([^"]*)"', page).group(1))
+
+
+def test_publishing_refuses_drafts_that_changed_after_the_page_was_opened(town):
+    as_user("fukushi").post(NODE, {**DESCRIPTION, "text": "確認した下書き。"})
+    planner = as_user("kikaku")
+    page = text(planner.get(BASE + "drafts/"))
+    as_user("fukushi").post(NODE, {**DESCRIPTION, "text": "確認後に差し替えた下書き。"})
+    title = {"section": "", "position": "0", "language": "ja", "text": "後から加えた名称"}
+    as_user("fukushi").post(NODE, title)
+    response = planner.post(BASE + "drafts/publish/", {"reviewed": reviewed(page)})
+    assert response.status_code == 409
+    refusal = text(response)
+    assert "何も公開していません" in refusal
+    assert "1-1-1/description#0/ja" in refusal and "1-1-1/ja" in refusal
+    assert "確認した下書き。" in refusal and "確認後に差し替えた下書き。" in refusal
+    assert '<ins><span class="visually-hidden">追加: </span>' in refusal
+    assert TextBlock.objects.get(section__key="description").text_ja == "相談支援を充実します。"
+    assert ContentDraft.objects.count() == 2
+    english = as_user("kikaku").post(
+        BASE.replace("/ja/", "/en/") + "drafts/publish/", {"reviewed": reviewed(page)}
+    )
+    assert english.status_code == 409 and "Nothing was published" in text(english)
+    assert publish_reviewed(planner).status_code == 302
+    assert TextBlock.objects.get(section__key="description").text_ja == "確認後に差し替えた下書き。"
+    assert not ContentDraft.objects.exists()
+
+
+def test_a_publish_form_without_the_reviewed_versions_publishes_nothing(town):
+    as_user("fukushi").post(NODE, {**DESCRIPTION, "text": "確認していない下書き。"})
+    assert as_user("kikaku").post(BASE + "drafts/publish/").status_code == 409
+    assert ContentDraft.objects.count() == 1

@@ -8,6 +8,7 @@ with its before and after, and the plan gets a new version and snapshot.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -18,6 +19,7 @@ from shisaku.audit.services import record_many
 from shisaku.domain.actors import Actor
 from shisaku.plan.models import ContentDraft, Plan, PlanNode, TextBlock
 from shisaku.plan.queries import NotFound
+from shisaku.plan.review import check_reviewed
 from shisaku.plan.services import snapshot_and_audit
 
 LANGUAGES = ("ja", "en")
@@ -163,8 +165,18 @@ def _entry(
     }
 
 
-def publish_drafts(*, actor: Actor, municipality_code: str, slug: str) -> int:
-    """Publish every draft of the plan, all or nothing; return how many texts changed."""
+def publish_drafts(
+    *,
+    actor: Actor,
+    municipality_code: str,
+    slug: str,
+    reviewed: Mapping[str, str] | None = None,
+) -> int:
+    """Publish every draft of the plan, all or nothing; return how many texts changed.
+
+    ``reviewed`` (draft label → version, as the drafts page showed them) makes publishing refuse
+    with DraftsChanged when the drafts are not exactly those versions.
+    """
     require(actor, "plan.publish", municipality_code)
     with transaction.atomic():
         plan = (
@@ -173,6 +185,8 @@ def publish_drafts(*, actor: Actor, municipality_code: str, slug: str) -> int:
             .get(municipality__code=municipality_code, slug=slug)
         )
         drafts = list(ContentDraft.objects.filter(plan=plan))
+        if reviewed is not None:
+            check_reviewed(plan, drafts, reviewed)
         entries = [_apply(plan, _ref(d), d.base, d.text, "text.publish") for d in drafts]
         ContentDraft.objects.filter(plan=plan).delete()
         _new_version(actor, plan, entries)

@@ -8,6 +8,7 @@ planning office publishes them all at once (all or nothing).
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 
@@ -21,7 +22,7 @@ from django.views.decorators.http import require_POST
 
 from shisaku.accounts.permissions import require
 from shisaku.domain.plantree import Node
-from shisaku.plan import editing
+from shisaku.plan import editing, review
 from shisaku.plan.queries import DraftInfo, NotFound, drafts, load_nodes
 from shisaku.staff import display
 from shisaku.staff.access import Workspace, plan_page
@@ -254,18 +255,70 @@ def draft_list(request: HttpRequest, ws: Workspace) -> HttpResponse:
         )
         for d in readable_drafts(ws, nodes)
     ]
-    context = {"ws": ws, "rows": rows, "may_publish": ws.member.may("plan.publish")}
+    context = {
+        "ws": ws,
+        "rows": rows,
+        "may_publish": ws.member.may("plan.publish"),
+        "reviewed": reviewed_field([r.draft for r in rows]),
+    }
     return render(request, "staff/drafts.html", context)
+
+
+def reviewed_field(shown: list[DraftInfo]) -> str:
+    """Return the publish form's record of the drafts shown: label → version, as JSON."""
+    versions = {
+        review.draft_label(d.node_code, d.section, d.position, d.language): review.draft_version(
+            d.base, d.text
+        )
+        for d in shown
+    }
+    return json.dumps(versions, ensure_ascii=False, sort_keys=True)
+
+
+def _reviewed(request: HttpRequest) -> dict[str, str]:
+    """Return the versions the publish form carried (none when it carried nothing readable)."""
+    try:
+        found = json.loads(request.POST.get("reviewed", ""))
+    except ValueError:
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    return {str(k): str(v) for k, v in found.items()}
+
+
+@dataclass(frozen=True)
+class ChangedRow:
+    """A draft that changed after the drafts page was opened, as the refusal shows it."""
+
+    change: review.ChangedDraft
+    diff: SafeString
+
+
+def _changed_page(
+    request: HttpRequest, ws: Workspace, changed: list[review.ChangedDraft]
+) -> HttpResponse:
+    """Answer a refused publication: 409, which drafts changed and how (nothing published)."""
+    rows = [
+        ChangedRow(c, diff_html(c.base if c.reviewed is None else c.reviewed, c.current or ""))
+        for c in changed
+    ]
+    context = {"ws": ws, "rows": rows}
+    return render(request, "staff/drafts_changed.html", context, status=409)
 
 
 @require_POST
 @plan_page
 def publish(request: HttpRequest, ws: Workspace) -> HttpResponse:
-    """Publish every draft at once, or nothing when one of them conflicts."""
+    """Publish every draft at once, or nothing when one conflicts or is not the one reviewed."""
     try:
         count = editing.publish_drafts(
-            actor=ws.member.actor, municipality_code=ws.code, slug=ws.slug
+            actor=ws.member.actor,
+            municipality_code=ws.code,
+            slug=ws.slug,
+            reviewed=_reviewed(request),
         )
+    except review.DraftsChanged as changed:
+        return _changed_page(request, ws, changed.changed)
     except editing.DraftConflict as conflict:
         messages.error(
             request,
