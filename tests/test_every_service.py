@@ -93,6 +93,7 @@ EXEMPT = {
     "shisaku.accounts.services.actor_for_token": "reads a token (stamps last_used_at only)",
     "shisaku.accounts.services.is_locked": "reads the sign-in failures",
     "shisaku.accounts.services.note_failure": "sign-in bookkeeping of an anonymous attempt",
+    "shisaku.accounts.services.reserve_attempt": "sign-in bookkeeping before a password check",
     "shisaku.accounts.services.clear_failures": "sign-in bookkeeping after a success",
     "shisaku.audit.services.record": "the audit trail itself, called by the services",
     "shisaku.audit.services.record_many": "the audit trail itself, called by the services",

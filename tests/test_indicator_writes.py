@@ -120,12 +120,14 @@ def test_an_api_token_stands_for_its_user_until_revoked(town, operator):
 
 def test_a_user_is_locked_after_five_failed_sign_ins(db):
     for _ in range(4):
-        accounts.note_failure("kikaku", "127.0.0.1")
+        assert accounts.reserve_attempt("kikaku")
     assert not accounts.is_locked("kikaku")
-    accounts.note_failure("kikaku", "127.0.0.1")
+    assert accounts.reserve_attempt("kikaku")
     assert accounts.is_locked("kikaku")
+    assert not accounts.reserve_attempt("kikaku")  # a sixth attempt is refused, not tried
     accounts.clear_failures("kikaku")
     assert not accounts.is_locked("kikaku")
+    assert accounts.reserve_attempt("kikaku")
 
 
 def test_a_weak_password_is_refused(small_plan, operator):

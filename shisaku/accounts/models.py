@@ -61,3 +61,18 @@ class LoginFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username} {self.at:%Y-%m-%d %H:%M}"
+
+
+class SignInCount(models.Model):
+    """The sign-in attempts of one typed name in the current lockout window, counted atomically.
+
+    An attempt is counted before its password is checked, by one conditional ``UPDATE``, so
+    simultaneous attempts cannot all see the name unlocked; a success forgets the count.
+    """
+
+    username = models.CharField(max_length=150, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    window_start = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.username} {self.failures}"

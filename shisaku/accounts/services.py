@@ -10,9 +10,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
-from shisaku.accounts.models import ApiToken, LoginFailure, Membership, Role
+from shisaku.accounts.models import ApiToken, LoginFailure, Membership, Role, SignInCount
 from shisaku.accounts.permissions import DEPARTMENT_SCOPED, PermissionDenied, require
 from shisaku.audit.services import record
 from shisaku.domain.actors import Actor
@@ -114,14 +115,35 @@ def actor_for_token(token: str) -> Actor | None:
 def is_locked(username: str) -> bool:
     """Return whether a user is locked out by recent failed sign-ins."""
     since = timezone.now() - LOCK_WINDOW
-    return LoginFailure.objects.filter(username=username, at__gte=since).count() >= LOCK_AFTER
+    return SignInCount.objects.filter(
+        username=username, failures__gte=LOCK_AFTER, window_start__gte=since
+    ).exists()
+
+
+def reserve_attempt(username: str) -> bool:
+    """Count a sign-in attempt as failed before its password is checked; False: locked.
+
+    The check and the count are one conditional ``UPDATE`` (the database serialises updates of
+    the row), so however many attempts arrive at once, at most ``LOCK_AFTER`` passwords of a
+    name are tried in a window. A success then forgets the count (:func:`clear_failures`).
+    """
+    now = timezone.now()
+    SignInCount.objects.get_or_create(username=username, defaults={"window_start": now})
+    SignInCount.objects.filter(username=username, window_start__lt=now - LOCK_WINDOW).update(
+        failures=0, window_start=now
+    )
+    counted = SignInCount.objects.filter(username=username, failures__lt=LOCK_AFTER).update(
+        failures=F("failures") + 1
+    )
+    return counted == 1
 
 
 def note_failure(username: str, address: str) -> None:
-    """Record a failed sign-in."""
+    """Keep a record of a failed sign-in and where it came from (already counted)."""
     LoginFailure.objects.create(username=username, address=address)
 
 
 def clear_failures(username: str) -> None:
     """Forget a user's failed sign-ins after a successful one."""
+    SignInCount.objects.filter(username=username).delete()
     LoginFailure.objects.filter(username=username).delete()

@@ -12,7 +12,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from shisaku.accounts.services import clear_failures, is_locked, note_failure
+from shisaku.accounts.services import clear_failures, note_failure, reserve_attempt
 from shisaku.staff.display import FIGURE_KINDS, LANGUAGES
 
 UPLOAD_SUFFIXES = frozenset({".csv", ".txt", ".xlsx", ".xlsm"})
@@ -38,15 +38,20 @@ class LoginForm(AuthenticationForm):
     }
 
     def clean(self) -> dict[str, Any]:
-        """Refuse a locked name; record a failure, or forget the failures after a success."""
+        """Refuse a locked name; count the attempt, and forget the count after a success.
+
+        The attempt is counted before the password is checked, in the same statement that
+        checks the lock (:func:`reserve_attempt`): parallel attempts cannot all pass the check.
+        """
         username = self.cleaned_data.get("username") or ""
-        if username and is_locked(username):
+        if not (username and self.cleaned_data.get("password")):
+            return super().clean()  # a field is missing: its error is shown, nothing is tried
+        if not reserve_attempt(username):
             raise ValidationError(self.error_messages["locked"], code="locked")
         try:
             cleaned = super().clean()
         except ValidationError:
-            if username:
-                note_failure(username, self._address())
+            note_failure(username, self._address())
             raise
         clear_failures(username)
         return cleaned
