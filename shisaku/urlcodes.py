@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from django.urls import register_converter
 
+from shisaku.domain.codes import CODE_PATTERN, INDICATOR_PATTERN
+
 
 class TownConverter:
     """A 6-digit 全国地方公共団体コード."""
@@ -29,13 +31,13 @@ class NodeConverter(TownConverter):
     """A plan node code such as 2-1-1, 2-1-1.1.2 or 1-(2) as a plan prints it (dots, dashes
     and round brackets allowed)."""
 
-    regex = r"[0-9A-Za-z.\-()]+"
+    regex = CODE_PATTERN  # the one rule for node codes (shisaku.domain.codes)
 
 
 class IndicatorConverter(TownConverter):
     """An indicator or programme code (anything but a slash or a control character)."""
 
-    regex = r"[^/\x00-\x1f\x7f]+"
+    regex = INDICATOR_PATTERN
 
 
 class PrefectureConverter(TownConverter):

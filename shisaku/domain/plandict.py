@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
+from shisaku.domain.codes import NodeCodeError, indicator_code_problem, normalize_node_code
 from shisaku.domain.docindicators import DocIndicator, IndicatorDictError, indicator_from_dict
 from shisaku.domain.plantree import (
     NODE_KINDS,
@@ -156,6 +157,14 @@ def _claim(code: str, path: str, seen: dict[str, str]) -> None:
     seen[code] = path
 
 
+def _code(obj: dict[str, Any], path: str) -> str:
+    """Return the node's code as every address holds it (full-width folded), or refuse it."""
+    try:
+        return normalize_node_code(_get(obj, "code", path, str))
+    except NodeCodeError as error:
+        raise PlanDictError(f"{path}.code", str(error)) from error
+
+
 def node_from_dict(
     obj: dict[str, Any], path: str, *, depth: int = 1, seen: dict[str, str] | None = None
 ) -> Node:
@@ -163,7 +172,7 @@ def node_from_dict(
     if depth > MAX_DEPTH:
         raise PlanDictError(path, f"nested deeper than {MAX_DEPTH} levels")
     seen = {} if seen is None else seen
-    code = _get(obj, "code", path, str)
+    code = _code(obj, path)
     _claim(code, path, seen)
     children = _dicts(obj, "children", path)
     notes = _dicts(obj, "footnotes", path)
@@ -193,11 +202,16 @@ def _indicators(obj: dict[str, Any], path: str) -> list[DocIndicator]:
     """Read a node's indicator rows (missing means none)."""
     items = _get(obj, "indicators", path, list, default=[])
     try:
-        return [
+        rows = [
             indicator_from_dict(item, f"{path}.indicators[{i}]") for i, item in enumerate(items)
         ]
     except IndicatorDictError as error:
         raise PlanDictError(error.path, str(error).split(": ", 1)[1]) from error
+    for i, row in enumerate(rows):
+        problem = indicator_code_problem(row.code) or text_problem(row.code)
+        if problem:
+            raise PlanDictError(f"{path}.indicators[{i}].code", problem)
+    return rows
 
 
 def nodes_from_list(items: Any, path: str = "nodes") -> list[Node]:
