@@ -55,3 +55,19 @@ class AuditEntry(models.Model):
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         """Refuse: audit entries cannot be removed."""
         raise AppendOnlyError("audit entries cannot be removed")
+
+
+class Revision(models.Model):
+    """The revision counter of one municipality's data, raised by every audited write to it.
+
+    One row per municipality code (the row ``""`` for writes that name none); the audit service
+    raises it in the transaction of the write (:func:`shisaku.audit.services.record`), so a
+    reader tells whether a municipality's data changed since it last looked by reading one row.
+    """
+
+    code = models.CharField(max_length=6, primary_key=True)
+    number = models.BigIntegerField(default=0)
+    changed_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.code or '(none)'} r{self.number}"
