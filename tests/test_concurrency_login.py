@@ -94,3 +94,13 @@ def test_a_success_within_the_limit_signs_in_and_forgets_the_failures(live):
     assert _outcome(site, "kawa", PASSWORD, csrf) == "in"
     for i in range(LOCK_AFTER - 1):
         assert _outcome(site, "kawa", f"wrong password {i:04}", csrf) == "wrong"
+
+
+def test_a_form_without_a_password_does_not_clear_the_count(live):
+    site, _ = live
+    csrf = site.csrf()
+    for i in range(LOCK_AFTER - 1):
+        assert _outcome(site, "ghost", f"wrong password {i:04}", csrf) == "wrong"
+    assert site.login("ghost", "", csrf).status == 200  # the field's error; nothing is tried
+    assert _outcome(site, "ghost", "wrong password 9999", csrf) == "wrong"
+    assert _outcome(site, "ghost", "wrong password 9998", csrf) == "locked"
