@@ -1,12 +1,18 @@
 """Soak test: hold a fixed request rate for minutes; report errors and the servers' memory.
 
 Rerun:  .venv/bin/python benchmarks/soak.py [--minutes 3] [--rate 40] [--database sqlite|postgres]
+        .venv/bin/python benchmarks/soak.py --mixed [--minutes 2] [--clients 64] [--workers 4]
 
 Starts the site as in production (gunicorn on 127.0.0.1, see http_load.py), then sends
 ``--rate`` requests a second, spread over the home, measure, indicator, dashboard and API
 pages, for ``--minutes``. Every 10 s it samples the resident memory of the gunicorn
 processes. It prints the error count, the latency percentiles and the memory samples, and
 ends by itself; it only talks to loopback.
+
+``--mixed`` (see :mod:`soak_mixed`) is a closed-loop read/write load instead: ``--clients``
+clients each send a request as soon as the last one is answered; a quarter are corrections of
+the same few figures through the API, so writes collide all the time. It reports every status:
+a server error (5xx) or a conflict answered other than 409 is a failure.
 """
 
 from __future__ import annotations
@@ -82,7 +88,14 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=3.0)
     parser.add_argument("--rate", type=float, default=40.0)
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--mixed", action="store_true", help="closed-loop reads and writes")
+    parser.add_argument("--clients", type=int, default=64)
+    parser.add_argument("--workers", type=int, default=4)
     args = parser.parse_args()
+    if args.mixed:
+        from soak_mixed import run_mixed  # type: ignore[import-not-found]
+
+        raise SystemExit(run_mixed(args.minutes, args.clients, args.workers, args.database))
     env = _environment(_fresh_postgres() if args.database == "postgres" else None)
     subprocess.run([str(BIN / "shisaku"), "demo"], env=env, check=True, capture_output=True)
     port = _free_port()

@@ -59,6 +59,13 @@ SETTINGS: tuple[Setting, ...] = (
         "SHISAKU_FROM_EMAIL", "shisaku@localhost", "Sender address of the e-mail Shisaku sends."
     ),
     Setting(
+        "SHISAKU_PLAN_CACHE_SIZE",
+        "16",
+        "Municipalities whose plan views (tree, indicators and figures, histories, grades) each "
+        "server process keeps for the public pages, least recently used dropped first; each view "
+        "stays valid until a write to that municipality. 0 keeps none (every page reads afresh).",
+    ),
+    Setting(
         "SHISAKU_LOG_LEVEL",
         "INFO",
         "Level of Shisaku's own log messages on stderr: DEBUG, INFO, WARNING, ERROR or CRITICAL. "

@@ -1,11 +1,17 @@
-"""Every read the public side makes of published data, memoised for the life of one object.
+"""Every read the public side makes of published data, memoised.
 
-A live request gets its own :class:`Reads` (:func:`for_request`): the page and the helpers it
-calls share what it has loaded, so a page loads its plan's tree and grades the plan once, and
-nothing outlives the request.  A publishing run hands one :class:`Reads` to every page it
-renders (it sets ``request.shisaku_reads``), so each plan is loaded and graded once for the
-whole run and each plan's revision histories come from one query.  A run is read-only, so a
-memoised answer is the answer the database would give; callers only read what they get.
+A live request gets its own :class:`Reads` (:func:`for_request`) backed by the process's
+store of plan views (:mod:`shisaku.evaluation.plan_store`): what a page loads of a
+municipality (its plans, a plan's tree, indicators, grades, histories, statistics,
+evaluations, document) is kept under the municipality's revision stamp and reused by later
+requests until a write to that municipality; the request reads the stamp once (one
+primary-key read).  Nothing is kept from inside a transaction (its writes may still be rolled
+back), and :func:`for_request` with ``shared=False`` gives a request-local memo (the comparison
+pages, which read every municipality, keep their whole answers instead).  A publishing run
+hands one :class:`Reads` without a store to every page it renders (it sets
+``request.shisaku_reads``), so each plan is loaded and graded once for the whole run and each
+plan's revision histories come from one query.  What a :class:`Reads` returns is shared:
+callers only read it, never change it.
 """
 
 from __future__ import annotations
@@ -13,14 +19,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from django.db import transaction
 from django.http import HttpRequest
 
 from shisaku.domain.plantree import Node
+from shisaku.evaluation.plan_store import EVERYWHERE, STORE, Memo, Store
 from shisaku.evaluation.queries import (
     EvaluationView,
     plan_published_evaluations,
     published_evaluations,
 )
+from shisaku.evaluation.revision import data_revision, municipality_revision
 from shisaku.indicators import queries as indicator_queries
 from shisaku.indicators.assessing import PlanAssessment, assess_plan
 from shisaku.indicators.models import Indicator
@@ -38,37 +47,70 @@ T = TypeVar("T")
 class Reads:
     """The published municipalities and plans: trees, indicators, grades, histories, prose."""
 
-    def __init__(self) -> None:
+    def __init__(self, store: Store | None = None) -> None:
         self._memo: dict[tuple[Any, ...], Any] = {}
+        self._store = store
+        self._shared: dict[str, Memo] = {}
 
-    def _once(self, key: tuple[Any, ...], load: Callable[[], T]) -> T:
-        """Return the memoised answer for ``key``, loading it the first time."""
+    def _once(self, key: tuple[Any, ...], load: Callable[[], T], scope: str) -> T:
+        """Return the memoised answer for ``key`` (of municipality ``scope``), loading it once."""
         if key not in self._memo:
-            self._memo[key] = load()
+            shared = self._kept(scope)
+            if shared is None:
+                self._memo[key] = load()
+            else:
+                with shared.lock:  # one load for all the requests that ask at once
+                    if key not in shared.answers:
+                        shared.answers[key] = load()
+                    self._memo[key] = shared.answers[key]
         found: T = self._memo[key]
         return found
 
+    def _kept(self, scope: str) -> Memo | None:
+        """Return the process's memo of ``scope`` at its stamp, or None if nothing is kept."""
+        if self._store is None or transaction.get_connection().in_atomic_block:
+            return None
+        if scope not in self._shared:
+            stamp = data_revision() if scope == EVERYWHERE else municipality_revision(scope)
+            self._shared[scope] = self._store.memo(scope, stamp)
+        return self._shared[scope]
+
+    def _peek(self, key: tuple[Any, ...], scope: str) -> Any:
+        """Return the answer already loaded for ``key``, or None."""
+        if key in self._memo:
+            return self._memo[key]
+        shared = self._kept(scope)
+        return shared.answers.get(key) if shared is not None else None
+
     def towns(self) -> list[MunicipalityInfo]:
         """Return the municipalities that have at least one published plan."""
-        every = self._once(("towns",), lambda: queries.municipalities(published_only=True))
+        every = self._once(
+            ("towns",), lambda: queries.municipalities(published_only=True), EVERYWHERE
+        )
         return [t for t in every if t.plans]
 
     def plan(self, code: str, slug: str | None = None) -> PlanInfo:
         """Return a published plan (the current one without a slug), or raise NotFound."""
         return self._once(
-            ("plan", code, slug), lambda: queries.find_plan(code, slug, published_only=True)
+            ("plan", code, slug),
+            lambda: queries.find_plan(code, slug, published_only=True),
+            code,
         )
 
     def nodes(self, plan: PlanInfo) -> list[Node]:
         """Return the plan's tree."""
-        return self._once(("nodes", plan.id), lambda: queries.load_nodes(plan.id))
+        return self._once(
+            ("nodes", plan.id), lambda: queries.load_nodes(plan.id), plan.municipality_code
+        )
 
     def indicators(self, plan: PlanInfo) -> list[IndicatorView]:
         """Return the plan's indicators with their current figures."""
-        histories = self._memo.get(("histories", plan.id))  # the current figures are in them
+        scope = plan.municipality_code
+        histories = self._peek(("histories", plan.id), scope)  # the current figures are in them
         return self._once(
             ("indicators", plan.id),
             lambda: indicator_queries.plan_indicators(plan.id, histories=histories),
+            scope,
         )
 
     def assessment(self, plan: PlanInfo, year: int | None = None) -> PlanAssessment:
@@ -76,6 +118,7 @@ class Reads:
         return self._once(
             ("assessment", plan.id, year),
             lambda: assess_plan(plan, year, nodes=self.nodes(plan), views=self.indicators(plan)),
+            plan.municipality_code,
         )
 
     def grades(self, plan: PlanInfo) -> PlanAssessment:
@@ -84,15 +127,20 @@ class Reads:
         The plan's :meth:`assessment` when already made; else graded without the roll-ups by
         node (so without reading the tree), the same grades and plan-wide roll-up otherwise.
         """
-        made = self._memo.get(("assessment", plan.id, None))
+        made = self._peek(("assessment", plan.id, None), plan.municipality_code)
         if isinstance(made, PlanAssessment):
             return made
         return self._once(
-            ("grades", plan.id), lambda: assess_plan(plan, nodes=[], views=self.indicators(plan))
+            ("grades", plan.id),
+            lambda: assess_plan(plan, nodes=[], views=self.indicators(plan)),
+            plan.municipality_code,
         )
 
     def load_indicators(self, plans: list[PlanInfo]) -> None:
-        """Load the indicators of many plans at once (two queries), those not loaded yet."""
+        """Load the indicators of many plans at once (two queries), those not loaded yet.
+
+        They are kept by this object only (a page that reads many municipalities would
+        otherwise fill the process's store with them)."""
         todo = [p.id for p in plans if ("indicators", p.id) not in self._memo]
         rows = list(Indicator.objects.filter(plan_id__in=todo).select_related("node"))
         found: dict[int, list[IndicatorView]] = {i: [] for i in todo}
@@ -107,27 +155,39 @@ class Reads:
     def histories(self, plan: PlanInfo) -> dict[int, list[FigureView]]:
         """Return the revision histories of every indicator of the plan (one query)."""
         return self._once(
-            ("histories", plan.id), lambda: indicator_queries.plan_figure_history(plan.id)
+            ("histories", plan.id),
+            lambda: indicator_queries.plan_figure_history(plan.id),
+            plan.municipality_code,
         )
 
     def statistics(self, plan: PlanInfo) -> dict[str, list[StatisticInfo]]:
         """Return the plan's context statistics by the code of the node holding them."""
-        return self._once(("statistics", plan.id), lambda: queries.context_statistics(plan.id))
+        return self._once(
+            ("statistics", plan.id),
+            lambda: queries.context_statistics(plan.id),
+            plan.municipality_code,
+        )
 
     def evaluations(self, plan: PlanInfo, node_code: str) -> list[EvaluationView]:
         """Return a measure's published evaluations, newest year first (from the plan's when
         they are loaded)."""
-        every: dict[str, list[EvaluationView]] | None = self._memo.get(("evaluations", plan.id))
+        scope = plan.municipality_code
+        every: dict[str, list[EvaluationView]] | None = self._peek(("evaluations", plan.id), scope)
         if every is not None:
             return every.get(node_code, [])
         return self._once(
             ("evaluations", plan.id, node_code),
             lambda: published_evaluations(plan.id, node_code),
+            scope,
         )
 
     def plan_evaluations(self, plan: PlanInfo) -> dict[str, list[EvaluationView]]:
         """Return the published evaluations of every measure of the plan (one query)."""
-        return self._once(("evaluations", plan.id), lambda: plan_published_evaluations(plan.id))
+        return self._once(
+            ("evaluations", plan.id),
+            lambda: plan_published_evaluations(plan.id),
+            plan.municipality_code,
+        )
 
     def preload(self, plan: PlanInfo) -> None:
         """Load everything the plan's public pages read (a publishing run does, once)."""
@@ -142,14 +202,17 @@ class Reads:
 
     def document(self, plan: PlanInfo) -> dict[str, Any]:
         """Return the plan's exchange document (docs/plan-json.md)."""
-        return self._once(("document", plan.id), lambda: queries.plan_document(plan))
+        return self._once(
+            ("document", plan.id), lambda: queries.plan_document(plan), plan.municipality_code
+        )
 
 
-def for_request(request: HttpRequest) -> Reads:
-    """Return the reads of a request: the run's when publishing, else the request's own."""
+def for_request(request: HttpRequest, *, shared: bool = True) -> Reads:
+    """Return the reads of a request: the run's when publishing, else the request's own,
+    backed by the process's store of plan views unless ``shared`` is false."""
     found = getattr(request, ATTRIBUTE, None)
     if isinstance(found, Reads):
         return found
-    reads = Reads()
+    reads = Reads(STORE if shared else None)
     setattr(request, ATTRIBUTE, reads)
     return reads

@@ -1,28 +1,42 @@
-"""A cheap stamp of the state of the published data, from the audit trail.
+"""Cheap stamps of the state of the published data, from the revision counters.
 
 Every write goes through a service that records an audit entry in the same transaction, or
-after its change (``tests/test_every_service.py`` holds every service to it), and audit
-entries are never changed or removed.  So the trail only grows, and it grows with every
-change of the data: a new actual, a correction, a plan published or returned to draft, a new
-municipality, a plan's text re-imported.  :func:`data_revision` sums it up in one indexed
-aggregate query, so that a reader can tell whether the data has changed since it last looked
-without reading the data.
+after its change (``tests/test_every_service.py`` holds every service to it), and recording
+an entry raises the revision counter of the municipality it names (one row per municipality
+code, :class:`shisaku.audit.models.Revision`; the row ``""`` counts the writes that name no
+municipality).  So a reader tells whether a municipality's data changed since it last looked
+by reading two rows by primary key (:func:`municipality_revision`: its own and ``""``'s, so a
+write naming no municipality is never missed), and whether anything changed at all by one
+aggregate over the counters, one row per municipality (:func:`data_revision`).
 
-The number of entries is part of the stamp, not only the newest id: on PostgreSQL, ids are
-taken when a row is inserted, so a long transaction (a bulk load) may commit entries with
-ids below one already seen; its commit still raises the count.  The newest time tells apart
-databases that were emptied and filled again up to the same ids (``flush`` resets them).
+Counters only grow, and a counter is raised inside the write's transaction, so its commit
+raises it whatever order transactions commit in.  The time of the newest change is part of
+each stamp: it tells apart databases that were emptied and filled again up to the same
+numbers (``flush`` empties the counters too).  A stamp is read before the data it stands for,
+so data read after it is never older than the stamp.
 """
 
 from __future__ import annotations
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Sum
 
-from shisaku.audit.models import AuditEntry
+from shisaku.audit.models import Revision
+
+MunicipalityStamp = tuple[tuple[str, int, str], ...]
+
+
+def municipality_revision(code: str) -> MunicipalityStamp:
+    """Return the counters of ``code`` and of writes naming no municipality: one query."""
+    rows = Revision.objects.filter(code__in=(code, "")).order_by("code")
+    return tuple(
+        (c, n, at.isoformat()) for c, n, at in rows.values_list("code", "number", "changed_at")
+    )
 
 
 def data_revision() -> tuple[int, int, str]:
-    """Return (entries, newest id, newest time) of the audit trail: one query."""
-    found = AuditEntry.objects.order_by().aggregate(n=Count("id"), last=Max("id"), at=Max("at"))
+    """Return (sum of the counters, counters, newest change) of all municipalities: one query."""
+    found = Revision.objects.order_by().aggregate(
+        n=Sum("number"), rows=Count("code"), at=Max("changed_at")
+    )
     at = found["at"]
-    return int(found["n"]), int(found["last"] or 0), at.isoformat() if at else ""
+    return int(found["n"] or 0), int(found["rows"]), at.isoformat() if at else ""

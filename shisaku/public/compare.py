@@ -60,7 +60,7 @@ def compare_crumbs(found: ComparePage) -> list[Crumb]:
 @kept
 def prefectures(request: HttpRequest) -> HttpResponse:
     """List the prefectures with published plans."""
-    items = compare_pages.prefecture_items(for_request(request))
+    items = compare_pages.prefecture_items(for_request(request, shared=False))
     return render(request, "public/prefectures.html", {"items": items, "crumbs": [list_crumb()]})
 
 
@@ -68,21 +68,25 @@ def prefectures(request: HttpRequest) -> HttpResponse:
 @twin
 def prefectures_json(request: HttpRequest) -> dict[str, Any]:
     """Return the list of prefectures as JSON."""
-    return docs.prefectures_document(compare_pages.prefecture_items(for_request(request)))
+    return docs.prefectures_document(
+        compare_pages.prefecture_items(for_request(request, shared=False))
+    )
 
 
 @kept
 @download
 def prefectures_table(request: HttpRequest) -> Table:
     """Return the list of prefectures as a table."""
-    return docs.prefectures_table(request, compare_pages.prefecture_items(for_request(request)))
+    return docs.prefectures_table(
+        request, compare_pages.prefecture_items(for_request(request, shared=False))
+    )
 
 
 @kept
 @page
 def prefecture(request: HttpRequest, pref: str) -> HttpResponse:
     """Show a prefecture's municipalities and the common indicators they share."""
-    found = compare_pages.prefecture_page(for_request(request), pref)
+    found = compare_pages.prefecture_page(for_request(request, shared=False), pref)
     context = {"found": found, "crumbs": [list_crumb(), prefecture_crumb(found)]}
     return render(request, "public/prefecture.html", context)
 
@@ -91,14 +95,16 @@ def prefecture(request: HttpRequest, pref: str) -> HttpResponse:
 @twin
 def prefecture_json(request: HttpRequest, pref: str) -> dict[str, Any]:
     """Return a prefecture's page as JSON."""
-    return docs.prefecture_document(compare_pages.prefecture_page(for_request(request), pref))
+    return docs.prefecture_document(
+        compare_pages.prefecture_page(for_request(request, shared=False), pref)
+    )
 
 
 @kept
 @download
 def prefecture_table(request: HttpRequest, pref: str) -> Table:
     """Return a prefecture's municipalities as a table."""
-    found = compare_pages.prefecture_page(for_request(request), pref)
+    found = compare_pages.prefecture_page(for_request(request, shared=False), pref)
     return docs.prefecture_table(request, found)
 
 
@@ -106,7 +112,7 @@ def prefecture_table(request: HttpRequest, pref: str) -> Table:
 @page
 def compare(request: HttpRequest, common_code: str, pref: str | None = None) -> HttpResponse:
     """Show one common indicator across the municipalities (of a prefecture, or nationwide)."""
-    found = compare_pages.compare_page(for_request(request), common_code, pref)
+    found = compare_pages.compare_page(for_request(request, shared=False), common_code, pref)
     context = {
         "found": found,
         "chart": compare_chart.chart(found),
@@ -120,7 +126,7 @@ def compare(request: HttpRequest, common_code: str, pref: str | None = None) -> 
 def compare_json(request: HttpRequest, common_code: str, pref: str | None = None) -> dict[str, Any]:
     """Return a comparison page as JSON."""
     return docs.compare_document(
-        compare_pages.compare_page(for_request(request), common_code, pref)
+        compare_pages.compare_page(for_request(request, shared=False), common_code, pref)
     )
 
 
@@ -128,7 +134,7 @@ def compare_json(request: HttpRequest, common_code: str, pref: str | None = None
 @download
 def compare_table(request: HttpRequest, common_code: str, pref: str | None = None) -> Table:
     """Return a comparison as a table: the municipalities, then the national values."""
-    found = compare_pages.compare_page(for_request(request), common_code, pref)
+    found = compare_pages.compare_page(for_request(request, shared=False), common_code, pref)
     return docs.compare_table(request, found)
 
 

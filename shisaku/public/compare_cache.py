@@ -4,8 +4,8 @@ These pages read every municipality of a prefecture, or of the country, and grad
 too much work to repeat on every request.  Their answer (the HTML, the JSON twin, the CSV or
 xlsx) depends only on the URL asked for and on the published data, so each process keeps the
 answers it gave, keyed by the URL (scheme and host included: the downloads hold absolute
-URLs) and by :func:`shisaku.evaluation.revision.data_revision`, the stamp of the audit trail
-that every write extends.  A request first reads the stamp (one query); any change to the
+URLs) and by :func:`shisaku.evaluation.revision.data_revision`, the stamp of the revision
+counters that every write raises.  A request first reads the stamp (one query); any change to the
 data since an answer was kept gives a new stamp, so the next request computes afresh and a
 kept answer is never served stale.  The stamp is read before the data, so an answer is never
 older than its stamp.

@@ -1,0 +1,76 @@
+"""Each process's store of the public reads of recently asked municipalities.
+
+A live request's :class:`~shisaku.evaluation.reads.Reads` keeps what it loads (a plan found by
+its slug, the tree, the indicators with their figures, the histories, the grades per year, the
+statistics, the evaluations, the exchange document) in the :class:`Memo` of the plan's
+municipality at the municipality's revision stamp
+(:func:`shisaku.evaluation.revision.municipality_revision`, one primary-key read per request),
+so later requests for any page of that municipality reuse it, until a write to the
+municipality raises its stamp: the next request then finds a memo for another stamp, drops it
+and loads afresh.  A write elsewhere leaves the memo valid.  The list of published
+municipalities is kept the same way under the stamp of all the data (scope :data:`EVERYWHERE`).
+
+The store keeps the memos of at most ``SHISAKU_PLAN_CACHE_SIZE`` municipalities, dropping the
+least recently used; each process has its own, so nothing needs invalidating across processes
+(each reads the stamp).  What is kept is shared by every request of the process: callers read
+it and never change it.  Each memo has a lock, held while one of its answers is loaded, so
+that many requests arriving after a write load the plan once, not once each.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from typing import Any
+
+from shisaku import conf
+
+EVERYWHERE = "*"  # the scope of reads across municipalities (the list of them)
+
+
+@dataclass
+class Memo:
+    """The answers loaded for one municipality at one revision stamp."""
+
+    stamp: Hashable
+    answers: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    lock: threading.RLock = field(default_factory=threading.RLock)
+
+
+class Store:
+    """A thread-safe least-recently-used dict of memos, one per municipality."""
+
+    def __init__(self, capacity: int) -> None:
+        self.capacity = capacity
+        self.memos: OrderedDict[str, Memo] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def memo(self, scope: str, stamp: Hashable) -> Memo:
+        """Return the memo of ``scope`` at ``stamp``: the kept one, or a new one kept instead."""
+        with self.lock:
+            found = self.memos.get(scope)
+            if found is None or found.stamp != stamp:
+                found = Memo(stamp)
+                self.memos[scope] = found
+            self.memos.move_to_end(scope)
+            while len(self.memos) > self.capacity:
+                self.memos.popitem(last=False)
+            return found
+
+    def clear(self) -> None:
+        """Forget every memo."""
+        with self.lock:
+            self.memos.clear()
+
+
+def capacity() -> int:
+    """Return the number of municipalities whose reads a process keeps (the setting)."""
+    try:
+        return max(0, int(conf.get("SHISAKU_PLAN_CACHE_SIZE")))
+    except ValueError:
+        raise ValueError("SHISAKU_PLAN_CACHE_SIZE must be a whole number") from None
+
+
+STORE = Store(capacity())
