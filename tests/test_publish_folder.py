@@ -57,7 +57,7 @@ def test_manifest_entries_outside_the_folder_delete_nothing_and_are_reported(
     [
         b"{not json",
         b'{"schema": "other/1", "files": {}}',
-        b'{"schema": "shisaku.publish-manifest/1", "files": {"ja/index.html": ["zz", 3]}}',
+        b'{"schema": "shisaku.publish-manifest/2", "files": {"ja/index.html": "zz"}}',
     ],
 )
 def test_a_manifest_that_does_not_verify_is_treated_as_absent_with_a_warning(

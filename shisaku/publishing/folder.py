@@ -71,6 +71,12 @@ class Folder:
         with os.fdopen(fd, "rb") as file:
             return file.read() if stat.S_ISREG(os.fstat(fd).st_mode) else None
 
+    def open_for_appending(self, name: str) -> int:
+        """Open (or create) a file at the root for reading and appending; return its
+        descriptor (the caller closes it)."""
+        flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW
+        return os.open(check_relative(name), flags, 0o666, dir_fd=self.fd)
+
     def write(self, relative: str, content: bytes, *, durable: bool = False) -> None:
         """Write a file (creating its folders) under its temporary name, then rename it; with
         ``durable``, on the disk before the rename."""
@@ -85,6 +91,8 @@ class Folder:
                     file.flush()
                     os.fsync(fd)
             os.replace(temporary, name, src_dir_fd=parent, dst_dir_fd=parent)
+            if durable:
+                os.fsync(parent)  # the rename itself
         except BaseException:
             _unlink(temporary, parent)
             raise
@@ -92,7 +100,7 @@ class Folder:
     def remove(self, relative: str) -> None:
         """Delete a file (a link: the link) and its temporary, then the folders left empty;
         nothing when a folder on the way is a link."""
-        parts = relative.split("/")
+        parts = check_relative(relative).split("/")
         self._forget()
         try:
             opened = self._descend(parts[:-1], create=False)
@@ -106,6 +114,11 @@ class Folder:
         finally:
             for fd in opened:
                 os.close(fd)
+
+    def remove_temporary(self, relative: str) -> None:
+        """Delete a file's temporary, if a killed run left one."""
+        parent, name = self._parent(relative, create=False)
+        _unlink(temporary_name(name), parent)
 
     def _parent(self, relative: str, *, create: bool) -> tuple[int, str]:
         """Return a descriptor of a file's folder (this object closes it) and the file's name."""

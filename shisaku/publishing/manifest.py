@@ -3,9 +3,10 @@
 ``OUT_DIR/.shisaku-publish.json`` is read back by the next run, which deletes the listed files
 it no longer produces, so a manifest is believed only when it verifies: JSON of this schema,
 every path a file inside the folder (:func:`folder.check_relative`: no ``..``, no absolute
-path, not the run's own bookkeeping), every entry a SHA-256 digest and a size.  One that does
-not is :class:`ManifestProblem`: the run treats it as absent (and says so), so it deletes
-nothing and writes a manifest that verifies.
+path, not the run's own bookkeeping), every entry the SHA-256 digest of the file's content
+(not its size: a file of the same size may hold other figures).  One that does not is
+:class:`ManifestProblem`: the run treats it as absent (and says so), so it deletes nothing and
+writes a manifest that verifies.
 """
 
 from __future__ import annotations
@@ -15,19 +16,19 @@ import re
 from typing import Any
 
 from shisaku.publishing.folder import UnsafePath, check_relative
+from shisaku.publishing.journal import JOURNAL
 
 MANIFEST = ".shisaku-publish.json"
-MANIFEST_SCHEMA = "shisaku.publish-manifest/1"
+MANIFEST_SCHEMA = "shisaku.publish-manifest/2"  # /1 also held sizes
+BOOKKEEPING = (MANIFEST, JOURNAL)
 DIGEST = re.compile(r"[0-9a-f]{64}")
-
-Entry = list[Any]  # [digest, size]
 
 
 class ManifestProblem(ValueError):
     """A manifest that does not verify: what is wrong with it."""
 
 
-def read_manifest(content: bytes | None) -> dict[str, Entry]:
+def read_manifest(content: bytes | None) -> dict[str, str]:
     """Return the files a manifest lists (none without one), or raise ManifestProblem."""
     if content is None:
         return {}
@@ -51,21 +52,13 @@ def _check_entry(relative: str, entry: Any) -> None:
         check_relative(relative)
     except UnsafePath as error:
         raise ManifestProblem(f"{relative!r} はフォルダの中のファイルではありません") from error
-    if relative == MANIFEST:
+    if relative in BOOKKEEPING:
         raise ManifestProblem(f"{relative!r} は公開のファイルではありません")
-    if not _is_entry(entry):
-        raise ManifestProblem(f"{relative!r} の記録がダイジェストと大きさではありません")
+    if not isinstance(entry, str) or not DIGEST.fullmatch(entry):
+        raise ManifestProblem(f"{relative!r} の記録が SHA-256 のダイジェストではありません")
 
 
-def _is_entry(entry: Any) -> bool:
-    """Return whether an entry is a digest and a size."""
-    if not isinstance(entry, list) or len(entry) != 2:
-        return False
-    text, size = entry
-    return isinstance(text, str) and bool(DIGEST.fullmatch(text)) and type(size) is int
-
-
-def manifest_bytes(files: dict[str, Entry]) -> bytes:
+def manifest_bytes(files: dict[str, str]) -> bytes:
     """Return the manifest listing ``files`` (in path order: the same files, the same bytes)."""
     data = {"schema": MANIFEST_SCHEMA, "files": dict(sorted(files.items()))}
     return json.dumps(data, ensure_ascii=False, indent=0).encode()

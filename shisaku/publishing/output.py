@@ -1,15 +1,17 @@
-"""The output folder of a run: a manifest so that a rerun writes only what changed.
+"""The output folder of a run: a manifest so that a rerun writes only what changed, and a
+journal so that a killed run is repaired by the next.
 
 ``OUT_DIR/.shisaku-publish.json`` (:mod:`manifest`) maps every file a run wrote (a path
-relative to the folder, with ``/``) to the digest and size of its content.  A rerun renders
+relative to the folder, with ``/``) to the SHA-256 digest of its content.  A rerun renders
 everything again, but writes a file only when the file on disk is not already that content,
 and deletes the files of the previous run that this run no longer produces, when they still
 hold what the run wrote.  Files the manifest does not list (a city's own ``robots.txt``) are
 never touched, and a manifest that does not verify is treated as absent.
 
-The digest is the SHA-256 of the content (the workbooks carry no save time: the same table
-gives the same bytes).  Every file is reached through :class:`folder.Folder`: inside the
-folder, never through a link, written to a temporary name and renamed.
+Before a file is written its path goes into the journal (:mod:`journal`); the files a killed
+run noted there are written again or deleted by the next run, whatever the manifest says.
+Every file is reached through :class:`folder.Folder`: inside the folder, never through a link,
+written to a temporary name and renamed; the manifest is also on the disk before its rename.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from shisaku.publishing.folder import Folder
+from shisaku.publishing.journal import Journal
 from shisaku.publishing.manifest import (
+    BOOKKEEPING,
     MANIFEST,
-    Entry,
     ManifestProblem,
     manifest_bytes,
     read_manifest,
@@ -49,45 +52,55 @@ class Output:
 
     def __init__(self, root: Path) -> None:
         self.folder = Folder(root)
+        try:
+            self.journal = Journal(self.folder)  # first: it is also the lock
+        except BaseException:
+            self.folder.close()
+            raise
+        self.pending = self.journal.left - set(BOOKKEEPING)  # a killed run's: trust none
+        self.folder.remove_temporary(MANIFEST)  # a killed run's, if any
         self.warnings: list[str] = []
         self.previous = self._previous()
-        self.current: dict[str, Entry] = {}
+        self.current: dict[str, str] = {}
         self.counts = Counts()
 
     def close(self) -> None:
-        """Let go of the folder."""
+        """Let go of the folder and of the journal."""
+        self.journal.close()
         self.folder.close()
 
     def put(self, relative: str, content: bytes) -> bool:
         """Record a file of this run; write it unless the folder already holds exactly it.
         Return whether it was written."""
-        entry = [digest(content), len(content)]
-        self.current[relative] = entry
-        if self.folder.read(relative) == content:
+        self.current[relative] = digest(content)
+        if relative not in self.pending and self.folder.read(relative) == content:
             self.counts.unchanged += 1
             return False
+        self.journal.note(relative)
         self.folder.write(relative, content)
         self.counts.written += 1
         return True
 
     def finish(self) -> None:
-        """Delete the previous run's files this run did not produce, then save the manifest."""
-        for relative in sorted(set(self.previous) - set(self.current)):
+        """Delete the previous runs' files this run did not produce, save the manifest, then
+        delete the journal."""
+        for relative in sorted((set(self.previous) | self.pending) - set(self.current)):
             self._delete(relative)
         self.save(complete=True)
+        self.journal.discard()
 
     def save(self, *, complete: bool) -> None:
         """Save the manifest: this run's files, plus the previous run's when it did not finish.
 
-        A run that stops early still records what it wrote, so the next run compares against
-        what is really in the folder.
+        A run that stops early still records what it wrote (and keeps the journal), so the
+        next run compares against what is really in the folder.
         """
         files = self.current if complete else {**self.previous, **self.current}
         content = manifest_bytes(files)
         if self.folder.read(MANIFEST) != content:
             self.folder.write(MANIFEST, content, durable=True)
 
-    def _previous(self) -> dict[str, Entry]:
+    def _previous(self) -> dict[str, str]:
         """Return the files of the previous run (none, with a warning, when its manifest does
         not verify)."""
         try:
@@ -100,13 +113,13 @@ class Output:
             return {}
 
     def _delete(self, relative: str) -> None:
-        """Delete a file of the previous run if it still holds what that run wrote (a file
-        changed since is left, with a warning; a link is never followed)."""
+        """Delete a file of an earlier run: one a killed run noted, or one that still holds
+        what the previous run wrote (a file changed since is left, with a warning; a link is
+        never followed)."""
         content = self.folder.read(relative)
-        if content is None:
-            return
-        if digest(content) != self.previous[relative][0]:
+        noted = relative in self.pending
+        if not noted and content is not None and digest(content) != self.previous[relative]:
             self.warnings.append(f"{relative}: {CHANGED_SINCE}")
             return
-        self.folder.remove(relative)
-        self.counts.deleted += 1
+        self.folder.remove(relative)  # with its temporary, and the folders left empty
+        self.counts.deleted += content is not None

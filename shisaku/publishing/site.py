@@ -12,8 +12,6 @@ link.  Everything goes through :class:`output.Output`, which writes only what ch
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -74,8 +72,7 @@ def publish(
     renderer = Renderer(site_url, Reads())
     with renderer.active():
         towns = published_towns(renderer.reads, municipality)
-        prepare(out_dir)
-        out = Output(out_dir)
+        out = prepare(out_dir)
         run = SiteRun(renderer, out, langs, site_url.rstrip("/"), licence)
         try:
             plans = [p for t in towns for p in t.plans]
@@ -137,13 +134,12 @@ def published_towns(reads: Reads, code: str | None) -> list[MunicipalityInfo]:
     return chosen
 
 
-def prepare(out_dir: Path) -> None:
-    """Create the folder if needed and check that files can be written in it."""
+def prepare(out_dir: Path) -> Output:
+    """Create the folder if needed and take it for this run (which shows that files can be
+    written in it, and that no other run is writing into it)."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(prefix=".shisaku-probe-", dir=out_dir)
-        os.close(fd)
-        os.unlink(probe)
+        return Output(out_dir)
     except OSError as error:
         reason = error.strerror or str(error)
         raise PublishError(f"{out_dir}: 書き込めません（{reason}）") from error

@@ -1,5 +1,8 @@
 """Render the pages in several processes: each core takes batches of pages in turn.
 
+Each worker ends with the run's process (on Linux the kernel sends it SIGKILL; elsewhere it
+watches its parent), so nothing is written after a run was killed.
+
 Before the workers start, the run's :class:`Reads` loads everything the pages read
 (:meth:`Reads.preload`), so the workers, forked from the run, never query the database: a
 query in a worker would share the run's connection, so it is refused with an error (a page
@@ -14,7 +17,13 @@ its workbook once.  Batches come back in any order; what they report is merged i
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +35,7 @@ from shisaku.publishing.pages import Page
 from shisaku.publishing.run import SiteRun
 
 Progress = Callable[[Iterable[Page], int], Iterable[Page]]  # pages, how many → the same pages
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 BATCH = 16  # pages (in every language) per batch: small enough to spread, large enough to pay
 
 
@@ -37,7 +47,7 @@ class WorkerQueried(RuntimeError):
 class Part:
     """What a batch wrote and what the run keeps of it."""
 
-    files: dict[str, list[Any]] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
     counts: Counts = field(default_factory=Counts)
     static_links: set[str] = field(default_factory=set)
     skipped: list[str] = field(default_factory=list)
@@ -81,7 +91,7 @@ def _in_workers(
 ) -> Iterator[tuple[int, Part]]:
     """Yield each batch's part as a worker finishes it, drawing the progress over the pages."""
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_refuse_queries) as pool:
+    with context.Pool(jobs, initializer=_start_worker, initargs=(os.getpid(),)) as pool:
         done = pool.imap_unordered(_render_batch, range(len(_BATCHES)))
         if meanwhile:
             meanwhile()
@@ -116,6 +126,30 @@ def _merge(run: SiteRun, part: Part) -> None:
     run.out.counts.unchanged += part.counts.unchanged
     run.static_links |= part.static_links
     run.skipped += part.skipped
+
+
+def _start_worker(parent: int) -> None:
+    """Make a worker end with the run's process and refuse database queries."""
+    _die_with(parent)
+    _refuse_queries()
+
+
+def _die_with(parent: int) -> None:
+    """End this worker as soon as the run's process ends, even killed: a worker left alone
+    would go on writing files that no manifest will record."""
+    if sys.platform == "linux":
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    else:
+        threading.Thread(target=_watch, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # it ended before the line above
+        os._exit(1)
+
+
+def _watch(parent: int) -> None:
+    """End this worker once its parent has ended (where the kernel cannot be asked to)."""
+    while os.getppid() == parent:
+        time.sleep(0.05)
+    os._exit(1)
 
 
 def _refuse_queries() -> None:
