@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Literal
 
@@ -12,6 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from shisaku.api.pagination import Page
 from shisaku.api.plan_schemas import AssessmentConfigOut
+from shisaku.domain.typedtext import refusal_en, refusal_ja, refused_character
 
 
 class ComponentOut(Schema):
@@ -160,10 +160,6 @@ class ObservationPage(Page[ObservationOut]):
     """A page of every revision of an indicator's figures, newest revision first per period."""
 
 
-# Control characters but tab and line breaks: PostgreSQL refuses NUL, and none is ever meant.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 class FigureIn(Schema):
     """An actual or a target typed by an editor; the text is read as the workspace reads it."""
 
@@ -183,12 +179,11 @@ class FigureIn(Schema):
     @field_validator("period", "value", "note", "source", "breakdown")
     @classmethod
     def _printable(cls, text: str) -> str:
-        """Refuse control characters (the workspace's form refuses them too)."""
-        bad = _CONTROL.search(text)
+        """Refuse what a file import and the workspace refuse (shisaku.domain.typedtext)."""
+        bad = refused_character(text)
         if bad is not None:
-            point = f"U+{ord(bad[0]):04X}"
-            message = "制御文字 {point} は使えません（取り除いてください） / No control characters"
-            raise PydanticCustomError("control_character", message, {"point": point})
+            message = f"{refusal_ja(bad)} / {refusal_en(bad)}"
+            raise PydanticCustomError("control_character", message, {"point": f"U+{ord(bad):04X}"})
         return text
 
 

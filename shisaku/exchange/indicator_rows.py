@@ -20,6 +20,7 @@ from shisaku.domain.indicatordata import (
     InputError,
     Place,
 )
+from shisaku.domain.typedtext import refusal_ja, refused_character
 
 TableKind = Literal["definitions", "figures"]
 
@@ -37,7 +38,6 @@ _MARKS: dict[TableKind, frozenset[str]] = {
     "definitions": frozenset(DEFINITION_COLUMNS) - frozenset(FIGURE_COLUMNS),
     "figures": frozenset(FIGURE_COLUMNS) - frozenset(DEFINITION_COLUMNS),
 }
-_ALLOWED_CONTROLS = frozenset("\t\n\r")
 # Header problems listed one by one; past this many, one more line counts the rest (a
 # 10,000-column header gives a dozen lines, not 10,000).
 SHOWN = 10
@@ -227,17 +227,11 @@ def _shape_row(
 
 
 def _no_controls(row: Row, errors: list[InputError]) -> bool:
-    """Report cells holding control characters (other than tab and line breaks)."""
+    """Report cells holding characters no typed text may hold (shisaku.domain.typedtext)."""
     ok = True
     for column, cell in row.cells.items():
-        bad = next((ch for ch in cell.text if _is_control(ch)), None)
+        bad = refused_character(cell.text)
         if bad is not None:
-            message = f"制御文字 U+{ord(bad):04X} が含まれています（取り除いてください）"
-            errors.append(InputError(row.place(column), message))
+            errors.append(InputError(row.place(column), refusal_ja(bad)))
             ok = False
     return ok
-
-
-def _is_control(ch: str) -> bool:
-    """Return whether ``ch`` is a control character a cell must not hold."""
-    return unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS

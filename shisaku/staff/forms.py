@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from shisaku.accounts.services import clear_failures, note_failure, reserve_attempt
+from shisaku.domain.typedtext import refused_character
 from shisaku.staff.display import FIGURE_KINDS, LANGUAGES
 
 UPLOAD_SUFFIXES = frozenset({".csv", ".txt", ".xlsx", ".xlsm"})
@@ -72,6 +73,14 @@ def _seen_text(value: str) -> None:
             )
 
 
+def _typed_text(value: str) -> None:
+    """Refuse what a file import and the API refuse (shisaku.domain.typedtext)."""
+    bad = refused_character(value)
+    if bad is not None:
+        message = _("Remove %(point)s: control and text-direction characters are not accepted.")
+        raise ValidationError(message, params={"point": f"U+{ord(bad):04X}"})
+
+
 class FigureForm(forms.Form):
     """One actual or target as a clerk types it: the cells are read exactly as in an import."""
 
@@ -84,6 +93,7 @@ class FigureForm(forms.Form):
         label=_("Year"),
         max_length=40,
         help_text=_("As you would write it: 2024年度, 令和6年度, R6, 2024年"),
+        validators=[_typed_text],
     )
     value = forms.CharField(
         label=_("Value"),
@@ -91,9 +101,14 @@ class FigureForm(forms.Form):
         help_text=_(
             "As written in the source: 1,820人, 48.2%, △10, 13位. Enter - when there is no data."
         ),
+        validators=[_typed_text],
     )
-    note = forms.CharField(label=_("Note"), max_length=1000, required=False)
-    source = forms.CharField(label=_("Source"), max_length=1000, required=False)
+    note = forms.CharField(
+        label=_("Note"), max_length=1000, required=False, validators=[_typed_text]
+    )
+    source = forms.CharField(
+        label=_("Source"), max_length=1000, required=False, validators=[_typed_text]
+    )
     seen = forms.CharField(widget=forms.HiddenInput, required=False, validators=[_seen_text])
 
 
