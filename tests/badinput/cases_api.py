@@ -115,9 +115,9 @@ _add("value-unreadable.json", body(value="たくさん1"), 422, "『たくさん
 _add("period-and-value-unreadable.json", body(period="いつか", value="たくさん1"), 422, "は期間として読めません", "は値として読めません", fields=["period", "value"])  # fmt: skip
 _add("value-too-large.json", body(value="99999999999999999999人"), 422, "数値が大きすぎます（整数部は14桁まで）", fields=["value"])  # fmt: skip
 _add("value-formula.json", body(value="=HYPERLINK(1)"), 422, "は値として読めません", fields=["value"])  # fmt: skip
-_add("note-nul.json", body(note="速報\u0000値"), 422, "制御文字 U+0000 は使えません", fields=["note"])  # fmt: skip
-_add("breakdown-escape.json", body(breakdown="\u001b[31m"), 422, "制御文字 U+001B は使えません", fields=["breakdown"])  # fmt: skip
-_add("value-nul.json", body(value="1\u0000"), 422, "制御文字 U+0000 は使えません（取り除いてください）", fields=["value"])  # fmt: skip
+_add("note-nul.json", body(note="速報\u0000値"), 422, "制御文字 U+0000 が含まれています", fields=["note"])  # fmt: skip
+_add("breakdown-escape.json", body(breakdown="\u001b[31m"), 422, "制御文字 U+001B が含まれています", fields=["breakdown"])  # fmt: skip
+_add("value-nul.json", body(value="1\u0000"), 422, "制御文字 U+0000 が含まれています（取り除いてください）", fields=["value"])  # fmt: skip
 
 # --- headers and the address ----------------------------------------------------------------
 
