@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "shisaku.public.kept_pages.KeptPagesMiddleware",  # last: it keeps the views' own answers
 ]
 
 ROOT_URLCONF = "shisaku.urls"

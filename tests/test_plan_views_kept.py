@@ -58,12 +58,21 @@ def _town(operator, code: str, name: str) -> None:
 
 @pytest.fixture
 def store():
-    """The process's store of plan views, emptied before and after the test."""
+    """The process's store of plan views, emptied before and after the test (and the pages)."""
     from shisaku.evaluation.plan_store import STORE
+    from shisaku.public.kept_pages import STORE as PAGES
 
-    STORE.clear()
+    STORE.clear(), PAGES.clear()
     yield STORE
-    STORE.clear()
+    STORE.clear(), PAGES.clear()
+
+
+@pytest.fixture
+def pages():
+    """The process's store of kept pages (emptied by ``store``)."""
+    from shisaku.public.kept_pages import STORE as PAGES
+
+    return PAGES
 
 
 @pytest.fixture
@@ -83,7 +92,7 @@ def test_a_repeated_request_reads_only_the_stamp_of_its_municipality(
         assert (again.status_code, again.content) == (200, first.content), page
 
 
-def test_kept_pages_are_the_pages_read_afresh_in_both_languages(towns, store, client):
+def test_kept_pages_are_the_pages_read_afresh_in_both_languages(towns, store, pages, client):
     from django.db import transaction
 
     urls = [
@@ -93,6 +102,7 @@ def test_kept_pages_are_the_pages_read_afresh_in_both_languages(towns, store, cl
     with transaction.atomic():  # nothing is kept or reused inside a transaction
         fresh = {u: client.get(u).content for u in urls}
     assert sorted(store.memos) == sorted([ONE, OTHER])
+    assert len(pages.answers) == len(urls)
     assert [u for u in urls if kept[u] != fresh[u]] == []
 
 
