@@ -73,6 +73,20 @@ def require(
     """Raise PermissionDenied unless ``actor`` may perform ``action`` there."""
     if not allowed(actor, action, municipality_code, department):
         where = municipality_code or "—"
-        if department:
-            where += f"（{department}）"
+        shown = shown_department(actor, municipality_code, department)
+        if shown:
+            where += f"（{shown}）"
         raise PermissionDenied(f"{actor.label} は {where} で {action} を行う権限がありません")
+
+
+def shown_department(actor: Actor, municipality_code: str | None, department: str | None) -> str:
+    """Return the department a refusal may name: only to a member of the municipality.
+
+    Someone of another municipality is told only that the object is not theirs, never which
+    department owns it (the workspace shows departments to members only).
+    """
+    if not department or municipality_code is None:
+        return ""
+    if actor.is_operator or membership(actor, municipality_code) is not None:
+        return department
+    return ""

@@ -25,7 +25,7 @@ from typing import Any
 
 from django.db import transaction
 
-from shisaku.accounts.permissions import PermissionDenied, allowed, require
+from shisaku.accounts.permissions import PermissionDenied, allowed, require, shown_department
 from shisaku.audit.services import record_many
 from shisaku.domain.actors import Actor
 from shisaku.domain.indicatordata import (
@@ -299,7 +299,8 @@ def _may(run: _Run, action: str, plan: Plan, department: str, place: Place) -> b
     """Check a permission for one row; a refusal is an error at that row."""
     if allowed(run.actor, action, plan.municipality.code, department):
         return True
-    whose = f"（担当: {department}）" if department else ""
+    shown = shown_department(run.actor, plan.municipality.code, department)
+    whose = f"（担当: {shown}）" if shown else ""
     run.errors.append(InputError(place, f"この行{whose}を書き込む権限がありません（{action}）"))
     return False
 
