@@ -92,7 +92,7 @@ class Folder:
                     os.fsync(fd)
             os.replace(temporary, name, src_dir_fd=parent, dst_dir_fd=parent)
             if durable:
-                os.fsync(parent)  # the rename itself
+                _sync_folder(parent)  # the rename itself
         except BaseException:
             _unlink(temporary, parent)
             raise
@@ -188,3 +188,12 @@ def _unlink(name: str, folder: int) -> None:
     """Delete a name in a folder if it is there (a link: the link itself)."""
     with suppress(FileNotFoundError, IsADirectoryError):
         os.unlink(name, dir_fd=folder)
+
+
+def _sync_folder(folder: int) -> None:
+    """Flush a folder's entries to the disk (where the file system can: some refuse)."""
+    try:
+        os.fsync(folder)
+    except OSError as error:
+        if error.errno not in (errno.EINVAL, errno.ENOTSUP):
+            raise
