@@ -60,6 +60,35 @@ def test_the_current_plan_is_used_when_no_plan_is_named(town, capsys, tmp_path):
     assert code == 0, err and target.exists()
 
 
+def test_without_a_plan_named_the_published_plan_is_used_not_a_newer_draft(
+    town, capsys, tmp_path, operator
+):
+    from shisaku.domain.plantree import PlanMeta
+    from shisaku.plan import services
+    from tests.conftest import small_nodes
+
+    draft = PlanMeta(title="次期計画（案）", period_start=2029, period_end=2033, status="draft")
+    services.import_plan(actor=operator, municipality_code=TOWN, meta=draft, nodes=small_nodes())
+    target = tmp_path / "r.html"
+    code, _, err = run(
+        capsys, "report", "html", "--municipality", TOWN, "--year", str(YEAR), "-o", str(target)
+    )
+    assert code == 0, err
+    page = target.read_text(encoding="utf-8")
+    assert "次期計画（案）" not in page and "相談支援の充実" in page
+
+
+def test_without_a_published_plan_the_report_asks_for_one(town, capsys, tmp_path, operator):
+    from shisaku.plan import services
+
+    services.set_plan_status(actor=operator, municipality_code=TOWN, slug=SLUG, status="draft")
+    target = tmp_path / "r.html"
+    code, _, err = run(
+        capsys, "report", "html", "--municipality", TOWN, "--year", str(YEAR), "-o", str(target)
+    )
+    assert code == 2 and "公開中の計画がありません" in err and "--plan" in err
+
+
 def test_an_unknown_plan_is_an_error(town, capsys, tmp_path):
     where = ["--municipality", TOWN, "--plan", "1999-2003", "--year", "2000"]
     code, _, err = run(capsys, "report", "annual", *where, "-o", str(tmp_path / "x.pdf"))

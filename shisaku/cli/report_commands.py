@@ -41,6 +41,19 @@ def _plan(code: str, slug: str | None) -> queries.PlanInfo:
         raise CommandError(str(error)) from error
 
 
+def _reported_plan(code: str, slug: str | None) -> queries.PlanInfo:
+    """Return the plan named, or the current published plan (a draft is reported only by name)."""
+    if slug:
+        return _plan(code, slug)
+    try:
+        return queries.find_plan(normalize_local_code(code), published_only=True)
+    except LocalCodeError as error:
+        raise CommandError(str(error)) from error
+    except queries.NotFound as error:
+        message = f"{code} には公開中の計画がありません（下書きの計画は --plan で指定してください）"
+        raise CommandError(message) from error
+
+
 def _configure_report(parser: argparse.ArgumentParser) -> None:
     """Declare the options of report."""
     kinds = "、".join(f"{name}: {kind.label}" for name, kind in KINDS.items())
@@ -48,7 +61,7 @@ def _configure_report(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--municipality", required=True, metavar="CODE", help="全国地方公共団体コード"
     )
-    parser.add_argument("--plan", metavar="SLUG", help="計画の識別子（既定: 現行の計画）")
+    parser.add_argument("--plan", metavar="SLUG", help="計画の識別子（既定: 公開中の現行の計画）")
     parser.add_argument("--year", type=int, required=True, metavar="YYYY", help="対象の年度")
     parser.add_argument(
         "-o", "--output", required=True, type=Path, metavar="FILE", help="書き出すファイル"
@@ -66,7 +79,7 @@ def _progress(items: Sequence[Placed]) -> Iterable[Placed]:
 def _handle_report(args: argparse.Namespace) -> int:
     """Build a report and write it."""
     ensure_migrated()
-    plan = _plan(args.municipality, args.plan)
+    plan = _reported_plan(args.municipality, args.plan)
     try:
         target = check_target(args.output)
     except TargetError as error:
