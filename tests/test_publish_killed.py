@@ -24,6 +24,9 @@ from subprocess import DEVNULL
 
 import pytest
 
+pytestmark = pytest.mark.skipif(
+    not Path("/proc/self/stat").exists(), reason="finds the workers of a run in /proc"
+)
 SHISAKU = str(Path(sys.executable).parent / "shisaku")
 PLANDOC = Path(__file__).parent / "fixtures" / "plandocs" / "variant_fullwidth.txt"
 SEED = 20261207
