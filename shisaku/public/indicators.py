@@ -48,6 +48,7 @@ def graded(request: HttpRequest, code: str, slug: str, indicator: str) -> Graded
     """Grade the plan in the year asked for and find the indicator, or raise."""
     reads = for_request(request)
     info = reads.plan(code, slug)
+    reads.histories(info)  # first: the page shows them, and the current figures come from them
     done = reads.assessment(info, params.assessed_year(request))
     result = next((r for r in done.results if r.indicator.code == indicator), None)
     if result is None:
