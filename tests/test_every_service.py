@@ -27,6 +27,7 @@ from django.db import transaction
 
 import shisaku
 from shisaku.accounts import services as accounts
+from shisaku.accounts.models import ApiToken
 from shisaku.accounts.permissions import PermissionDenied
 from shisaku.audit.models import AppendOnlyError, AuditEntry
 from shisaku.domain.actors import Actor
@@ -130,6 +131,9 @@ class World:
         return {"evaluation_id": row.pk, "expected_version": row.version}
 
 
+WORLD_TOKEN = "集計スクリプト"  # kikaku's API token in the world, for revoke_token
+
+
 @pytest.fixture
 def world(db, operator) -> World:
     """試験市 with a published and a pending text, due dates, and a programme with values."""
@@ -160,6 +164,7 @@ def world(db, operator) -> World:
     programmes.record_programme_value(
         **programme_place(operator), **ACTIVITY, fiscal_year=YEAR, planned=Decimal(100), actual=None
     )
+    accounts.create_token(actor=operator, user_id=town["kikaku"].user_id, name=WORLD_TOKEN)
     published = AuditEntry.objects.get(action="text.publish").pk
     return World(town, accounts.actor_for(uid, "yoso"), published)
 
@@ -288,6 +293,12 @@ RECIPES: dict[str, Recipe] = {
         "token.create",
         lambda w, a: accounts.create_token(actor=a, user_id=w.user_id("kikaku"), name="API"),
         before=False,
+    ),
+    "shisaku.accounts.services.revoke_token": Recipe(
+        "token.revoke",
+        lambda w, a: accounts.revoke_token(
+            actor=a, prefix=ApiToken.objects.get(name=WORLD_TOKEN).prefix
+        ),
     ),
     # evaluation
     "shisaku.evaluation.services.open_year": Recipe(

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from shisaku.accounts.models import ApiToken, LoginFailure, Membership, Role, SignInCount
@@ -20,6 +20,8 @@ from shisaku.domain.actors import Actor
 
 LOCK_AFTER = 5  # failed sign-ins …
 LOCK_WINDOW = timedelta(minutes=15)  # … within this window lock the account for the window
+TOKEN_DAYS = 365  # a new API token's lifetime unless another is asked for
+MAX_TOKEN_DAYS = 3650
 
 
 class AccountError(ValueError):
@@ -85,26 +87,55 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def create_token(*, actor: Actor, user_id: int, name: str) -> str:
-    """Create an API token for a user and return it (it is shown only once)."""
+def create_token(*, actor: Actor, user_id: int, name: str, days: int = TOKEN_DAYS) -> str:
+    """Create an API token for a user, valid for ``days``, and return it (shown only once)."""
     if not actor.is_operator and actor.user_id != user_id:
         raise PermissionDenied(f"{actor.label} は自分のトークンだけを作れます")
+    if not 1 <= days <= MAX_TOKEN_DAYS:
+        raise AccountError(f"有効期間は 1〜{MAX_TOKEN_DAYS} 日で指定してください（{days} 日）")
     token = "shisaku_" + secrets.token_urlsafe(32)
-    ApiToken.objects.create(user_id=user_id, name=name, prefix=token[8:16], digest=_digest(token))
+    expires = timezone.now() + timedelta(days=days)
+    ApiToken.objects.create(
+        user_id=user_id, name=name, prefix=token[8:16], digest=_digest(token), expires_at=expires
+    )
     record(
         actor=actor,
         action="token.create",
         object_type="token",
         object_id=token[8:16],
-        after={"user_id": user_id, "name": name},
+        after={"user_id": user_id, "name": name, "expires_at": expires.isoformat()},
     )
     return token
 
 
+def revoke_token(*, actor: Actor, prefix: str, username: str = "") -> None:
+    """Revoke the live token shown as ``prefix`` (of ``username``): its owner or the operator."""
+    live = ApiToken.objects.filter(prefix=prefix, revoked=False)
+    rows = list(live.filter(user__username=username) if username else live)
+    if len(rows) != 1:
+        found = "ありません" if not rows else f"{len(rows)} 件あります（利用者を指定してください）"
+        raise AccountError(f"失効していないトークン {prefix}… は{found}")
+    row = rows[0]
+    if not actor.is_operator and actor.user_id != row.user_id:
+        raise PermissionDenied(f"{actor.label} は自分のトークンだけを失効させられます")
+    ApiToken.objects.filter(pk=row.pk).update(revoked=True)
+    record(
+        actor=actor,
+        action="token.revoke",
+        object_type="token",
+        object_id=prefix,
+        before={"revoked": False},
+        after={"revoked": True},
+    )
+
+
 def actor_for_token(token: str) -> Actor | None:
-    """Return the actor a token stands for, or None for an unknown or revoked token."""
+    """Return the actor a token stands for, or None for an unknown, revoked or expired token."""
+    live = Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now())
     row = (
-        ApiToken.objects.select_related("user").filter(digest=_digest(token), revoked=False).first()
+        ApiToken.objects.select_related("user")
+        .filter(live, digest=_digest(token), revoked=False)
+        .first()
     )
     if row is None or not row.user.is_active:
         return None
