@@ -45,15 +45,18 @@ def _town(operator, code: str, name: str) -> None:
     plans.save_municipality(actor=operator, code=code, name_ja=name, name_en=name)
     meta = PlanMeta(title=f"{name}総合計画", period_start=2024, period_end=2028, slug=SLUG)
     plans.import_plan(actor=operator, municipality_code=code, meta=meta, nodes=small_nodes())
-    definition = IndicatorDefinition(
-        code, SLUG, "K1", "相談件数", "increase", node_code="1-1-1", unit="件"
-    )
+    definitions = [
+        IndicatorDefinition(code, SLUG, "K1", "相談件数", "increase", node_code="1-1-1", unit="件"),
+        IndicatorDefinition(code, SLUG, "K2", "待ち日数", "decrease", node_code="1-1-1", unit="日"),
+    ]
     figures = [
         figure(code, SLUG, "K1", "baseline", "2023年度", "100"),
         figure(code, SLUG, "K1", "target", "2028年度", "200"),
         figure(code, SLUG, "K1", "actual", "2024年度", "130"),
+        figure(code, SLUG, "K2", "baseline", "2023年度", "30"),
+        figure(code, SLUG, "K2", "actual", "2024年度", "25"),
     ]
-    apply_batch(actor=operator, batch=IndicatorBatch(definitions=[definition], figures=figures))
+    apply_batch(actor=operator, batch=IndicatorBatch(definitions=definitions, figures=figures))
 
 
 @pytest.fixture
@@ -164,3 +167,36 @@ def test_nothing_is_kept_when_the_setting_is_zero(towns, client):
     none = Store(0)
     assert none.memo(ONE, 1) is not none.memo(ONE, 1)
     assert none.memos == {}
+
+
+def test_after_a_write_only_the_changed_indicators_figures_are_read_again(
+    towns, store, client, operator
+):
+    from shisaku.indicators.models import Indicator
+
+    ids = dict(Indicator.objects.filter(plan__municipality__code=ONE).values_list("code", "id"))
+    client.get(url(INDICATOR))
+    (before,) = store.memos[ONE].histories.values()
+    before = dict(before)
+    apply_batch(actor=operator, batch=_actual(ONE, "2025年度", "187"))
+    assert "187" in client.get(url(INDICATOR)).content.decode()
+    (after,) = store.memos[ONE].histories.values()
+    assert after[ids["K2"]] is before[ids["K2"]]
+    assert after[ids["K1"]][0] != before[ids["K1"]][0]
+    assert [f.raw for f in after[ids["K1"]][1] if f.period_start == 2025] == ["187"]
+
+
+def test_pages_after_a_write_are_the_pages_read_afresh(towns, store, client, operator):
+    from django.db import transaction
+
+    urls = [url(page, ONE, lang) for page in PAGES for lang in ["ja", "en"]]
+    urls += [u.replace("K1", "K2") for u in urls if "K1" in u]
+    for u in urls:
+        client.get(u)
+    apply_batch(actor=operator, batch=_actual(ONE, "2025年度", "187"))
+    apply_batch(actor=operator, batch=_actual(ONE, "2024年度", "131"))  # a correction
+    kept = {u: (client.get(u), client.get(u))[1].content for u in urls}
+    with transaction.atomic():
+        fresh = {u: client.get(u).content for u in urls}
+    assert [u for u in urls if kept[u] != fresh[u]] == []
+    assert all(b"187" in kept[u] for u in urls if "/K1/" in u)

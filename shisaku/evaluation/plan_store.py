@@ -7,7 +7,8 @@ municipality at the municipality's revision stamp
 (:func:`shisaku.evaluation.revision.municipality_revision`, one primary-key read per request),
 so later requests for any page of that municipality reuse it, until a write to the
 municipality raises its stamp: the next request then finds a memo for another stamp, drops it
-and loads afresh.  A write elsewhere leaves the memo valid.  The list of published
+and loads afresh, all but the figure histories of indicators whose figures did not change
+(handed on from memo to memo).  A write elsewhere leaves the memo valid.  The list of published
 municipalities is kept the same way under the stamp of all the data (scope :data:`EVERYWHERE`).
 
 The store keeps the memos of at most ``SHISAKU_PLAN_CACHE_SIZE`` municipalities, dropping the
@@ -37,6 +38,10 @@ class Memo:
     stamp: Hashable
     answers: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     lock: threading.RLock = field(default_factory=threading.RLock)
+    # each plan's figure histories by indicator id, with the signature they were read at
+    # (shisaku.indicators.queries.figure_signatures): handed on to the memo of the next stamp,
+    # so that after a write only the indicators whose figures changed are read again
+    histories: dict[int, dict[int, tuple[tuple[int, int], list[Any]]]] = field(default_factory=dict)
 
 
 class Store:
@@ -52,7 +57,7 @@ class Store:
         with self.lock:
             found = self.memos.get(scope)
             if found is None or found.stamp != stamp:
-                found = Memo(stamp)
+                found = Memo(stamp, histories=found.histories if found else {})
                 self.memos[scope] = found
             self.memos.move_to_end(scope)
             while len(self.memos) > self.capacity:

@@ -106,6 +106,8 @@ class Reads:
     def indicators(self, plan: PlanInfo) -> list[IndicatorView]:
         """Return the plan's indicators with their current figures."""
         scope = plan.municipality_code
+        if self._kept(scope) is not None:  # live: the histories are kept, and cheap after a write
+            self.histories(plan)
         histories = self._peek(("histories", plan.id), scope)  # the current figures are in them
         return self._once(
             ("indicators", plan.id),
@@ -155,10 +157,21 @@ class Reads:
     def histories(self, plan: PlanInfo) -> dict[int, list[FigureView]]:
         """Return the revision histories of every indicator of the plan (one query)."""
         return self._once(
-            ("histories", plan.id),
-            lambda: indicator_queries.plan_figure_history(plan.id),
-            plan.municipality_code,
+            ("histories", plan.id), lambda: self._histories(plan), plan.municipality_code
         )
+
+    def _histories(self, plan: PlanInfo) -> dict[int, list[FigureView]]:
+        """Read the plan's histories: those kept from an earlier stamp and unchanged since are
+        reused (one query tells which), the others read in one query."""
+        shared = self._kept(plan.municipality_code)
+        if shared is None:
+            return indicator_queries.plan_figure_history(plan.id)
+        signatures = indicator_queries.figure_signatures(plan.id)  # first: never older than kept
+        kept = shared.histories.setdefault(plan.id, {})
+        stale = {i for i, s in signatures.items() if i not in kept or kept[i][0] != s}
+        fresh = indicator_queries.plan_figure_history(plan.id, only=sorted(stale)) if stale else {}
+        kept.update((i, (signatures[i], fresh.get(i, []))) for i in stale)
+        return {i: fresh.get(i, []) if i in stale else kept[i][1] for i in sorted(signatures)}
 
     def statistics(self, plan: PlanInfo) -> dict[str, list[StatisticInfo]]:
         """Return the plan's context statistics by the code of the node holding them."""

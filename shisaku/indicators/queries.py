@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.db.models.sql.compiler import SQLCompiler
 from django.db.models.sql.constants import MULTI
 
@@ -253,13 +253,30 @@ def figure_history(indicator_id: int) -> list[FigureView]:
     return [f for _, f in _figures(rows)]
 
 
-def plan_figure_history(plan_id: int) -> dict[int, list[FigureView]]:
-    """Return :func:`figure_history` of every indicator of a plan (by indicator id): one query."""
+def plan_figure_history(
+    plan_id: int, *, only: list[int] | None = None
+) -> dict[int, list[FigureView]]:
+    """Return :func:`figure_history` of every indicator of a plan (by indicator id), or of the
+    indicators ``only`` names: one query."""
     rows = Figure.objects.filter(indicator__plan_id=plan_id)
+    if only is not None:
+        rows = rows.filter(indicator_id__in=only)
     out: dict[int, list[FigureView]] = defaultdict(list)
     for indicator_id, f in _figures(rows.order_by("indicator_id", *HISTORY_ORDER)):
         out[indicator_id].append(f)
     return out
+
+
+def figure_signatures(plan_id: int) -> dict[int, tuple[int, int]]:
+    """Return (figures, newest figure id) of every indicator of a plan that has figures.
+
+    Figures are only ever added (a correction is a new revision, the old one marked as no
+    longer current in the same write), so an indicator whose signature is unchanged has the
+    same history: a reader that kept it need not read it again.
+    """
+    rows = Figure.objects.filter(indicator__plan_id=plan_id).values("indicator_id")
+    counted = rows.annotate(n=Count("id"), last=Max("id")).order_by()
+    return {r["indicator_id"]: (r["n"], r["last"]) for r in counted}
 
 
 @dataclass(frozen=True)
