@@ -161,3 +161,12 @@ def test_an_indicator_code_no_address_can_hold_is_refused_with_its_path(
     where = "nodes[1].children[0].children[0].indicators[0].code"
     assert f"plan.{fmt} の {where}: contains " in err and named in err
     assert not PlanNode.objects.exists()
+
+
+def test_a_plan_imported_with_full_width_codes_publishes(db, capsys, tmp_path):
+    assert import_file(capsys, write(tmp_path, exchange(), "json"))[0] == 0
+    out = tmp_path / "site"
+    code = main(["publish", str(out), "--municipality", TOWN])
+    _, err = capsys.readouterr()
+    assert code == 0, err
+    assert (out / "ja" / TOWN / SLUG / "2-1-1" / "index.html").is_file()
