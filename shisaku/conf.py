@@ -66,6 +66,12 @@ SETTINGS: tuple[Setting, ...] = (
         "stays valid until a write to that municipality. 0 keeps none (every page reads afresh).",
     ),
     Setting(
+        "SHISAKU_MAX_FIGURES_PER_INDICATOR_YEAR",
+        "1000",
+        "Most figures one upload (a CSV or xlsx import) may add to one indicator for one year, "
+        "every kind and breakdown counted; an upload with more is refused, nothing written.",
+    ),
+    Setting(
         "SHISAKU_LOG_LEVEL",
         "INFO",
         "Level of Shisaku's own log messages on stderr: DEBUG, INFO, WARNING, ERROR or CRITICAL. "

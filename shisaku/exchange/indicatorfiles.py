@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
+from shisaku import conf
+from shisaku.domain import figurequota
 from shisaku.domain.indicatordata import (
     DEFINITION_COLUMNS,
     FIGURE_COLUMNS,
@@ -107,6 +109,15 @@ def read_tables(name: str, data: bytes, errors: list[InputError]) -> list[RawTab
     return [table] if table is not None else []
 
 
+def figure_limit() -> int:
+    """Return how many figures one upload may add to one indicator for one year."""
+    text = conf.get(figurequota.SETTING)
+    try:
+        return max(1, int(text))
+    except ValueError:
+        raise ValueError(f"{figurequota.SETTING} must be a whole number, not {text!r}") from None
+
+
 def read_indicator_bytes(
     files: Sequence[tuple[str, bytes]],
     *,
@@ -126,6 +137,7 @@ def read_indicator_bytes(
             table = shape_table(raw, errors)
             tables += [table] if table is not None else []
     batch = _read_rows(tables, catalogue or DatabaseCatalogue(), errors, progress)
+    batch.errors += figurequota.over_limit(batch.figures, figure_limit())
     batch.errors.sort(key=lambda e: (order.get(e.place.source, len(order)), e.place.row))
     return batch
 
