@@ -178,12 +178,17 @@ def test_after_a_write_only_the_changed_indicators_figures_are_read_again(
     client.get(url(INDICATOR))
     (before,) = store.memos[ONE].histories.values()
     before = dict(before)
+    (views,) = store.memos[ONE].views.values()
+    views = dict(views)
     apply_batch(actor=operator, batch=_actual(ONE, "2025年度", "187"))
     assert "187" in client.get(url(INDICATOR)).content.decode()
     (after,) = store.memos[ONE].histories.values()
     assert after[ids["K2"]] is before[ids["K2"]]
     assert after[ids["K1"]][0] != before[ids["K1"]][0]
     assert [f.raw for f in after[ids["K1"]][1] if f.period_start == 2025] == ["187"]
+    (now,) = store.memos[ONE].views.values()
+    assert now[ids["K2"]] is views[ids["K2"]]  # grading reuses what it derived from it
+    assert now[ids["K1"]] is not views[ids["K1"]]
 
 
 def test_pages_after_a_write_are_the_pages_read_afresh(towns, store, client, operator):

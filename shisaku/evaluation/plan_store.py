@@ -42,6 +42,10 @@ class Memo:
     # (shisaku.indicators.queries.figure_signatures): handed on to the memo of the next stamp,
     # so that after a write only the indicators whose figures changed are read again
     histories: dict[int, dict[int, tuple[tuple[int, int], list[Any]]]] = field(default_factory=dict)
+    # each plan's indicator views by indicator id, handed on likewise: a view equal to the one
+    # kept is replaced by it, so grading (which remembers what it derived from each view
+    # object) works again only on the indicators that changed
+    views: dict[int, dict[int, Any]] = field(default_factory=dict)
 
 
 class Store:
@@ -57,7 +61,9 @@ class Store:
         with self.lock:
             found = self.memos.get(scope)
             if found is None or found.stamp != stamp:
-                found = Memo(stamp, histories=found.histories if found else {})
+                old, found = found, Memo(stamp)
+                if old is not None:  # what stays valid from memo to memo
+                    found.histories, found.views = old.histories, old.views
                 self.memos[scope] = found
             self.memos.move_to_end(scope)
             while len(self.memos) > self.capacity:

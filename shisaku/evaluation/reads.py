@@ -111,9 +111,25 @@ class Reads:
         histories = self._peek(("histories", plan.id), scope)  # the current figures are in them
         return self._once(
             ("indicators", plan.id),
-            lambda: indicator_queries.plan_indicators(plan.id, histories=histories),
+            lambda: self._same(
+                plan, indicator_queries.plan_indicators(plan.id, histories=histories)
+            ),
             scope,
         )
+
+    def _same(self, plan: PlanInfo, views: list[IndicatorView]) -> list[IndicatorView]:
+        """Return ``views`` with each view equal to one kept from an earlier stamp replaced by
+        the kept one (then grading reuses what it derived from it), keeping the others."""
+        shared = self._kept(plan.municipality_code)
+        if shared is None:
+            return views
+        kept = shared.views.setdefault(plan.id, {})
+        out: list[IndicatorView] = []
+        for view in views:
+            old = kept.get(view.id)
+            out.append(old if old == view else view)
+        kept.update((v.id, v) for v in out)
+        return out
 
     def assessment(self, plan: PlanInfo, year: int | None = None) -> PlanAssessment:
         """Return the plan graded in ``year`` (default: its latest year with an actual)."""
