@@ -37,6 +37,7 @@ from shisaku.evaluation import programmes, transitions
 from shisaku.evaluation import services as evaluation
 from shisaku.evaluation.programmes import ProgrammeInput, ProgrammeYearInput
 from shisaku.evaluation.reminders import reminders, send_reminders
+from shisaku.evaluation.requirements import set_required_to_submit
 from shisaku.exchange import backup, bulkload
 from shisaku.indicators import services as indicators
 from shisaku.indicators.services import BatchRejected, FigureEntry
@@ -58,6 +59,7 @@ from tests.test_evaluation_setup import (
 MORE_MODULES = (
     "shisaku.plan.editing",
     "shisaku.evaluation.transitions",
+    "shisaku.evaluation.requirements",
     "shisaku.evaluation.programmes",
     "shisaku.evaluation.reminders",
     "shisaku.exchange.bulkload",
@@ -96,6 +98,9 @@ EXEMPT = {
     "shisaku.accounts.services.note_failure": "sign-in bookkeeping of an anonymous attempt",
     "shisaku.accounts.services.reserve_attempt": "sign-in bookkeeping before a password check",
     "shisaku.accounts.services.clear_failures": "sign-in bookkeeping after a success",
+    "shisaku.evaluation.requirements.check_submittable": "checks a sheet; writes nothing",
+    "shisaku.evaluation.requirements.missing_fields": "reads a sheet; writes nothing",
+    "shisaku.evaluation.requirements.required_to_submit": "reads the plan's rule",
     "shisaku.audit.services.record": "the audit trail itself, called by the services",
     "shisaku.audit.services.record_many": "the audit trail itself, called by the services",
     "shisaku.evaluation.reminders.reminders": "computes who to remind; writes nothing",
@@ -327,6 +332,16 @@ RECIPES: dict[str, Recipe] = {
     "shisaku.evaluation.transitions.transition": Recipe(
         "evaluation.submit",
         lambda w, a: transitions.transition(actor=a, **w.evaluation_args(), action="submit"),
+    ),
+    "shisaku.evaluation.transitions.save_and_submit": Recipe(
+        "evaluation.submit",
+        lambda w, a: transitions.save_and_submit(
+            actor=a, **w.evaluation_args(), changes={"results_ja": "相談件数が増えました。"}
+        ),
+    ),
+    "shisaku.evaluation.requirements.set_required_to_submit": Recipe(
+        "evaluation.rules",
+        lambda w, a: set_required_to_submit(**where(a), plan=SLUG, fields=["results_ja"]),
     ),
     "shisaku.evaluation.reminders.send_reminders": Recipe(
         "evaluation.remind",

@@ -24,6 +24,9 @@ BUTTONS = {
     "submit": "提出する",
     "return": "差し戻す",
     "approve": "承認する（一次評価）",
+    "withdraw": "提出を取り下げる",
+    "recall": "担当課に引き戻す…",
+    "stand_in": "所属長に代わって承認する（一次評価）",
     "review": "二次評価を記録する",
     "refer": "外部評価に付す",
     "comment": "外部評価の意見を記録する",
@@ -34,7 +37,8 @@ BUTTONS = {
 
 def offered(who: str) -> list[str]:
     page = text(as_user(who).get(SHEET))
-    return [action for action in BUTTONS if f'id="step-{action}"' in page]
+    with_form = 'name="then" value="submit"' in page  # submitted from the sheet's own form
+    return [a for a in BUTTONS if f'id="step-{a}"' in page or (a == "submit" and with_form)]
 
 
 @pytest.mark.parametrize(
@@ -45,10 +49,10 @@ def offered(who: str) -> list[str]:
         ("draft", "kikaku", ["submit"]),
         ("draft", "doboku", []),
         ("draft", "iin", []),
-        ("submitted", "kacho", ["return", "approve"]),
-        ("submitted", "kosodate", []),
+        ("submitted", "kacho", ["return", "approve", "withdraw"]),
+        ("submitted", "kosodate", ["withdraw"]),
         ("submitted", "dobokukacho", []),
-        ("submitted", "kikaku", []),
+        ("submitted", "kikaku", ["recall"]),
         ("approved", "kikaku", ["review", "reopen"]),
         ("approved", "kacho", []),
         ("reviewed", "kikaku", ["refer", "reopen"]),

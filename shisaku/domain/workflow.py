@@ -6,6 +6,10 @@ An evaluation sheet moves through the stages of DOMAIN.md §4::
       ↑              │ return                                   (comment: opinion) published
       └─ returned ←──┘     reopen (from approved, reviewed, committee, published) → returned
 
+A submitted sheet may also be withdrawn by its department (back to draft), pulled back by the
+planning office (``recall``, with a reason, to returned), or approved by the planning office in
+the manager's stead while the department has no 所属長 (``stand_in``).
+
 The department (担当課) edits and submits; its manager (所属長) approves or returns; the planning
 office (企画課) reviews, refers the sheet to the external committee, publishes, and alone may
 reopen an approved sheet; a committee member (外部評価委員) records the opinion while the sheet is
@@ -126,6 +130,28 @@ TRANSITIONS: dict[tuple[str, str], Transition] = dict(
             "evaluation.approve",
             "first_comment",
             label="一次評価",
+        ),
+        # the department takes a submitted sheet back before its manager has acted on it
+        _t("submitted", "withdraw", "draft", "evaluation.submit", label="提出の取下げ"),
+        # the planning office pulls a submitted sheet back to the department, with a reason
+        _t(
+            "submitted",
+            "recall",
+            "returned",
+            "evaluation.reopen",
+            required=True,
+            label="引戻し（企画課）",
+        ),
+        # the planning office approves in the manager's stead while the department has no
+        # 所属長 account (checked by the evaluation services), saying why
+        _t(
+            "submitted",
+            "stand_in",
+            "approved",
+            "evaluation.review",
+            "first_comment",
+            required=True,
+            label="一次評価（所属長不在のため企画課が代行）",
         ),
         _t(
             "approved",

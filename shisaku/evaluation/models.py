@@ -199,3 +199,17 @@ class ProgrammeIndicatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator_id} {self.fiscal_year}"
+
+
+class SheetRules(models.Model):
+    """What the planning office requires of a plan's sheets before they may be submitted.
+
+    A plan without a row uses ``shisaku.evaluation.requirements.DEFAULT_REQUIRED``.
+    """
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, related_name="sheet_rules")
+    required_to_submit = models.JSONField(default=list)  # sheet field names, e.g. "results_ja"
+    updated_by = models.CharField(max_length=150, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.plan_id} {self.required_to_submit}"

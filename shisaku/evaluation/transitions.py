@@ -7,7 +7,11 @@ effect, bumps the version and audits the status before and after. Effects, by ac
 - ``approve``: freeze the measure's indicator grades for the year (``Evaluation.frozen``) and
   lock the year's figures of the measure's indicators (``PeriodLock``);
 - ``reopen``: remove the lock and the frozen grades (the reason is in the audit entry);
-- ``publish``: stamp the publication time.
+- ``publish``: stamp the publication time;
+- ``stand_in`` (the planning office approving for a department without a manager): as approve.
+
+Guards, by action, refuse a step the sheet is not ready for: ``submit`` needs the fields the
+plan requires (``requirements.check_submittable``), ``stand_in`` a department with no manager.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ from shisaku.domain.actors import Actor
 from shisaku.domain.workflow import check_comment, step
 from shisaku.evaluation.grades import measure_grades
 from shisaku.evaluation.models import Evaluation
-from shisaku.evaluation.services import audit_entry, load_for_update
+from shisaku.evaluation.requirements import check_submittable
+from shisaku.evaluation.services import audit_entry, load_for_update, update_evaluation
+from shisaku.evaluation.staffing import check_no_manager
 from shisaku.indicators.models import PeriodLock
 from shisaku.plan.queries import find_plan
 
@@ -63,8 +69,15 @@ def _stamp_publication(row: Evaluation, actor: Actor) -> dict[str, Any]:
 # action → what else happens, returning facts for the audit entry
 EFFECTS: dict[str, Callable[[Evaluation, Actor], dict[str, Any]]] = {
     "approve": _freeze_and_lock,
+    "stand_in": _freeze_and_lock,
     "reopen": _unlock,
     "publish": _stamp_publication,
+}
+
+# action → a check of the sheet before the step is taken (raises EvaluationError)
+GUARDS: dict[str, Callable[[Evaluation], None]] = {
+    "submit": check_submittable,
+    "stand_in": lambda row: check_no_manager(row.plan.municipality.code, row.department),
 }
 
 
@@ -79,13 +92,17 @@ def transition(
     """Take the workflow step ``action``; return the evaluation's new version.
 
     Raises WorkflowError (not possible from this state, or a required comment is missing),
-    PermissionDenied, or Conflict (the evaluation changed since ``expected_version``).
+    PermissionDenied, Conflict (the evaluation changed since ``expected_version``), or
+    EvaluationError from the step's guard (``requirements.Incomplete`` when a field the plan
+    requires before submission is empty).
     """
     with transaction.atomic():
         row = load_for_update(evaluation_id, expected_version)
         move = step(row.status, action)
         require(actor, move.permission, row.plan.municipality.code, row.department)
         check_comment(move, comment)
+        if action in GUARDS:
+            GUARDS[action](row)
         before = {"status": row.status, "version": row.version}
         if move.comment_field and comment.strip():
             setattr(row, f"{move.comment_field}_ja", comment)
@@ -100,3 +117,23 @@ def transition(
             actor=actor, entries=[audit_entry(row, f"evaluation.{action}", before, after, summary)]
         )
     return row.version
+
+
+def save_and_submit(
+    *, actor: Actor, evaluation_id: int, expected_version: int, changes: dict[str, str]
+) -> int:
+    """Save the sheet's fields as typed, then submit it: one transaction, all or nothing.
+
+    Raises what ``update_evaluation`` and ``transition`` raise; on any refusal (a conflict, a
+    required field left empty) nothing is written.
+    """
+    with transaction.atomic():
+        version = update_evaluation(
+            actor=actor,
+            evaluation_id=evaluation_id,
+            expected_version=expected_version,
+            changes=changes,
+        )
+        return transition(
+            actor=actor, evaluation_id=evaluation_id, action="submit", expected_version=version
+        )

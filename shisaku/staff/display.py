@@ -148,6 +148,9 @@ STEPS: dict[str, Promise] = {
     "submit": _("Submit"),
     "return": _("Return to the department"),
     "approve": _("Approve (first evaluation)"),
+    "withdraw": _("Withdraw the submission"),
+    "recall": _("Pull back to the department"),
+    "stand_in": _("Approve in the manager's stead (first evaluation)"),
     "review": _("Record the second evaluation"),
     "refer": _("Refer to the external committee"),
     "comment": _("Record the committee's opinion"),
@@ -157,6 +160,8 @@ STEPS: dict[str, Promise] = {
 STEP_COMMENTS: dict[str, Promise] = {
     "return": _("Reason for returning"),
     "approve": _("Comment of the first evaluation"),
+    "recall": _("Reason for pulling the sheet back"),
+    "stand_in": _("Comment of the first evaluation, with why the planning office approves it"),
     "review": _("Comment of the second evaluation"),
     "comment": _("Opinion of the external committee"),
     "reopen": _("Reason for reopening"),
@@ -185,6 +190,10 @@ EVALUATION_ACTIONS: dict[str, Promise] = {
     "evaluation.comment": _("Opinion of the external committee recorded"),
     "evaluation.publish": _("Published"),
     "evaluation.reopen": _("Reopened"),
+    "evaluation.withdraw": _("Submission withdrawn"),
+    "evaluation.recall": _("Pulled back by the planning office"),
+    "evaluation.stand_in": _("First evaluation by the planning office (no department manager)"),
+    "evaluation.rules": _("Fields required before submission set"),
     "programme.year": _("Programme amounts saved"),
 }
 ACTIONS.update(EVALUATION_ACTIONS)

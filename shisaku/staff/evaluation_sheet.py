@@ -19,7 +19,9 @@ from shisaku.audit.queries import HistoryEntry, history
 from shisaku.domain.workflow import EDITABLE_STATES, LOCKED_STATES, Transition, available
 from shisaku.evaluation.programme_queries import ProgrammeView
 from shisaku.evaluation.queries import EvaluationView
+from shisaku.evaluation.requirements import required_to_submit
 from shisaku.evaluation.services import TRANSLATIONS
+from shisaku.evaluation.staffing import without_manager
 from shisaku.staff import display
 from shisaku.staff.access import Workspace
 from shisaku.staff.forms_evaluation import (
@@ -30,7 +32,7 @@ from shisaku.staff.forms_evaluation import (
     StepForm,
 )
 
-CONFIRMED_STEPS = frozenset({"publish", "reopen"})  # asked once more before they are taken
+CONFIRMED_STEPS = frozenset({"publish", "reopen", "recall", "stand_in"})  # asked once more
 FORMS = ("sheet", "committee", "en")  # the sheet's field forms, by prefix
 HISTORY_FIELDS: dict[str, Promise] = {
     **SHEET_LABELS,
@@ -70,9 +72,40 @@ def overview_url(ws: Workspace, year: int) -> str:
     return f"{url}?year={year}"
 
 
+def no_actuals(view: EvaluationView) -> bool:
+    """Return whether every indicator of the sheet is graded X (no actual for the year)."""
+    graded = view.grades.indicators
+    return bool(graded) and all(g.grade == "X" for g in graded)
+
+
+def confirmed_first(view: EvaluationView, action: str) -> bool:
+    """Return whether a step is asked once more (approving a sheet with no actual is)."""
+    approving = action in ("approve", "stand_in")
+    return action in CONFIRMED_STEPS or (approving and no_actuals(view))
+
+
 def steps_for(ws: Workspace, view: EvaluationView) -> list[Transition]:
-    """Return the workflow steps possible from the sheet's state that this member may take."""
-    return [t for t in available(view.status) if ws.member.may(t.permission, view.department)]
+    """Return the workflow steps possible from the sheet's state that this member may take.
+
+    The planning office's stand-in approval is offered only while the department has no
+    manager (the service refuses it otherwise); the planning office pulls a submitted sheet
+    back with a reason rather than withdrawing it as the department would.
+    """
+    steps = [
+        t
+        for t in available(view.status)
+        if ws.member.may(t.permission, view.department)
+        and (t.action != "stand_in" or bool(without_manager(ws.code, [view.department])))
+    ]
+    if any(t.action == "recall" for t in steps):  # the planning office pulls back, with a reason
+        steps = [t for t in steps if t.action != "withdraw"]
+    return steps
+
+
+def submits_with_form(ws: Workspace, view: EvaluationView) -> bool:
+    """Return whether this member submits from the sheet's own form (it saves, then submits)."""
+    has_form = "sheet" in form_fields(ws, view)
+    return has_form and any(t.action == "submit" for t in steps_for(ws, view))
 
 
 def form_fields(ws: Workspace, view: EvaluationView) -> dict[str, tuple[str, ...]]:
@@ -104,9 +137,15 @@ def field_forms(
     ws: Workspace, view: EvaluationView, bound: dict[str, SheetForm]
 ) -> dict[str, SheetForm]:
     """Return the field forms offered, fresh from the sheet unless given bound (with errors)."""
+    needed = required_to_submit(ws.plan.id)
     return {
         which: bound.get(which)
-        or SheetForm(initial=initial_of(view, names), names=names, prefix=which)
+        or SheetForm(
+            initial=initial_of(view, names),
+            names=names,
+            needed=needed if which == "sheet" else (),
+            prefix=which,
+        )
         for which, names in form_fields(ws, view).items()
     }
 
@@ -124,12 +163,15 @@ class StepOffer:
 def step_offers(ws: Workspace, view: EvaluationView, bound: dict[str, StepForm]) -> list[StepOffer]:
     """Return the forms of the steps this member may take, fresh unless given bound."""
     out = []
+    with_form = submits_with_form(ws, view)  # then the submit button is the form's own
     for step in steps_for(ws, view):
+        if with_form and step.action == "submit":
+            continue
         form = bound.get(step.action) or StepForm(
             initial={"version": view.version, "action": step.action}, step=step
         )
         label = display.label(display.STEPS, step.action)
-        out.append(StepOffer(step.action, label, form, step.action in CONFIRMED_STEPS))
+        out.append(StepOffer(step.action, label, form, confirmed_first(view, step.action)))
     return out
 
 

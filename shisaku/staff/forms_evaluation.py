@@ -24,6 +24,8 @@ from shisaku.staff.display import DIRECTIONS, RATINGS, STEP_COMMENTS
 from shisaku.staff.display import STAGES as STAGE_NAMES
 
 ENGLISH_HINT = _("Shown on the English pages; when empty, the Japanese text is shown.")
+NEEDED_HINT = _("Required before the sheet is submitted (a draft may be saved without it).")
+NEEDED_ERROR = _("Fill this in before submitting the sheet.")
 # every text of the sheet a form may edit, with its label
 SHEET_LABELS: dict[str, Promise] = {
     "target_ja": _("Target group (Japanese)"),
@@ -38,6 +40,11 @@ SHEET_LABELS: dict[str, Promise] = {
     "second_comment_en": _("Second evaluation (English)"),
     "committee_opinion_ja": _("Opinion of the external committee (Japanese)"),
     "committee_opinion_en": _("Opinion of the external committee (English)"),
+}
+# the fields a plan may require before submission, as the refusal names them
+SHEET_FIELD_NAMES: dict[str, Promise] = {
+    **{name: SHEET_LABELS[name] for name in ("target_ja", "intent_ja", "results_ja", "issues_ja")},
+    "direction": _("Direction for the coming years"),
 }
 DEPARTMENT_FIELDS = (
     "target_ja",
@@ -64,14 +71,44 @@ def direction_choices() -> list[tuple[str, Any]]:
 
 
 class SheetForm(forms.Form):
-    """Some fields of an evaluation sheet (which ones: ``names``) and the version seen."""
+    """Some fields of an evaluation sheet (which ones: ``names``) and the version seen.
+
+    The fields in ``needed`` are those the plan requires before submission: shown as required,
+    but enforced only when the form is ``submitting`` (a draft may be saved half-written).
+    """
 
     version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    use_required_attribute = False  # two buttons: saving a draft needs nothing filled in
 
-    def __init__(self, *args: Any, names: tuple[str, ...], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        names: tuple[str, ...],
+        needed: tuple[str, ...] = (),
+        submitting: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.needed = tuple(name for name in needed if name in names)
+        self.submitting = submitting
         for name in names:
             self.fields[name] = self._field(name)
+        for name in self.needed:
+            self.fields[name].required = True
+            self.fields[name].help_text = NEEDED_HINT
+            self.fields[name].error_messages["required"] = NEEDED_ERROR
+
+    def full_clean(self) -> None:
+        """Check the fields, the required ones only when submitting."""
+        for name in self.needed:
+            self.fields[name].required = self.submitting
+        super().full_clean()
+        for name in self.needed:
+            self.fields[name].required = True
+
+    def missing_labels(self) -> list[str]:
+        """Return the labels of the required fields left empty (after validation)."""
+        return [str(self.fields[n].label) for n in self.needed if n in self.errors]
 
     @staticmethod
     def _field(name: str) -> forms.Field:

@@ -2,7 +2,9 @@
 
 Read from ``evaluation.queries.cycle_overview``. The planning office also opens the year
 (a draft sheet for every measure, ``open_year``) and sets the due date of each stage
-(``set_stage_deadline``) here.
+(``set_stage_deadline``) here. A department without a manager (所属長) account is named: its
+sheets could never be approved, so the planning office approves them in the manager's stead
+from the sheet (docs/evaluation.md).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from shisaku.accounts.permissions import require
 from shisaku.domain.workflow import STAGES
 from shisaku.evaluation.queries import CycleOverview, OverviewRow, cycle_overview
 from shisaku.evaluation.services import EvaluationError, open_year, set_stage_deadline
+from shisaku.evaluation.staffing import without_manager
 from shisaku.plan.queries import load_nodes
 from shisaku.staff import display
 from shisaku.staff.access import Workspace, plan_page
@@ -29,6 +32,8 @@ from shisaku.staff.evaluation_sheet import overview_url, sheet_url
 from shisaku.staff.forms_evaluation import OpenYearForm, StageDeadlineForm
 from shisaku.staff.views_dashboard import chosen_year
 from shisaku.staff.views_text import flatten
+
+AWAITING_MANAGER = frozenset({"draft", "returned", "submitted"})  # before the first evaluation
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,7 @@ class Row:
     title: str
     url: str
     own: bool
+    waits: bool  # the department has no manager: the sheet would wait forever for approval
 
 
 @dataclass(frozen=True)
@@ -50,7 +56,7 @@ class StageDue:
     due: date | None
 
 
-def _rows(ws: Workspace, overview: CycleOverview) -> list[Row]:
+def _rows(ws: Workspace, overview: CycleOverview, unmanaged: set[str]) -> list[Row]:
     """Return the overview's rows with English titles where the plan has them."""
     nodes = flatten(load_nodes(ws.plan.id))
     own = ws.member.department
@@ -59,8 +65,15 @@ def _rows(ws: Workspace, overview: CycleOverview) -> list[Row]:
         node = nodes.get(r.measure_code)
         title = display.shown(r.measure_title, node.title_en if node else "")
         url = sheet_url(ws, overview.fiscal_year, r.measure_code)
-        out.append(Row(r, title, url, bool(own) and r.department == own))
+        waits = r.department in unmanaged and r.status in AWAITING_MANAGER
+        out.append(Row(r, title, url, bool(own) and r.department == own, waits))
     return out
+
+
+def _unmanaged(ws: Workspace, overview: CycleOverview) -> list[str]:
+    """Return the departments of the year's sheets that have no manager (所属長) account."""
+    departments = {r.department for r in overview.rows}
+    return sorted(without_manager(ws.code, departments))
 
 
 @plan_page
@@ -78,6 +91,7 @@ def _page(
 ) -> HttpResponse:
     """Render the overview of a year (with a due-date form holding errors, if given)."""
     found = cycle_overview(ws.plan.id, year, timezone.localdate())
+    unmanaged = _unmanaged(ws, found)
     schedules = ws.member.may("evaluation.schedule")
     if schedules and deadline_form is None:
         deadline_form = StageDeadlineForm(initial={"year": year})
@@ -86,7 +100,8 @@ def _page(
         "year": year,
         "years": range(ws.plan.meta.period_start, ws.plan.meta.period_end + 1),
         "overview": found,
-        "rows": _rows(ws, found),
+        "rows": _rows(ws, found, set(unmanaged)),
+        "unmanaged": unmanaged,
         "stages": [
             StageDue(s, display.label(display.STAGES, s), found.deadlines.get(s)) for s in STAGES
         ],

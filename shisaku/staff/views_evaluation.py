@@ -22,29 +22,32 @@ from django.views.decorators.http import require_POST
 from shisaku.accounts.permissions import require
 from shisaku.domain.workflow import WorkflowError, step
 from shisaku.evaluation.queries import EvaluationView, find_evaluation
+from shisaku.evaluation.requirements import Incomplete, required_to_submit
 from shisaku.evaluation.services import (
     Conflict,
     EvaluationError,
     update_evaluation,
     update_translation,
 )
-from shisaku.evaluation.transitions import transition
+from shisaku.evaluation.transitions import save_and_submit, transition
 from shisaku.staff import display
 from shisaku.staff.access import Workspace, plan_page
 from shisaku.staff.evaluation_sheet import (
-    CONFIRMED_STEPS,
     DEFAULT_FIELDS,
     FORMS,
+    confirmed_first,
     field_forms,
     form_fields,
     locked,
+    no_actuals,
     overview_url,
     programme_rows,
     sheet_history,
     sheet_url,
     step_offers,
+    submits_with_form,
 )
-from shisaku.staff.forms_evaluation import SheetForm, StepForm
+from shisaku.staff.forms_evaluation import SHEET_FIELD_NAMES, SheetForm, StepForm
 
 
 def _view(ws: Workspace, year: int, measure: str) -> EvaluationView:
@@ -63,6 +66,7 @@ def _page(
         "forms": field_forms(ws, view, extra.pop("forms", {})),
         "steps": step_offers(ws, view, extra.pop("steps", {})),
         "locked": locked(view),
+        "submit_with_form": submits_with_form(ws, view),
         "programmes": programme_rows(ws, view),
         "history": sheet_history(ws, view),
         "overview_url": overview_url(ws, view.fiscal_year),
@@ -95,9 +99,15 @@ def save(request: HttpRequest, ws: Workspace, year: int, measure: str) -> HttpRe
         messages.error(request, _("The form was not recognised; reload the page and try again."))
         return redirect(sheet_url(ws, year, measure))
     names = form_fields(ws, view).get(which) or DEFAULT_FIELDS[which]
-    form = SheetForm(request.POST, names=names, prefix=which)
+    submitting = which == "sheet" and request.POST.get("then") == "submit"
+    needed = required_to_submit(ws.plan.id) if which == "sheet" else ()
+    form = SheetForm(request.POST, names=names, needed=needed, submitting=submitting, prefix=which)
     if not form.is_valid():
+        if submitting and form.missing_labels():
+            form.add_error(None, _not_submitted(form.missing_labels()))
         return _page(request, ws, view, 400, forms={which: form})
+    if submitting:
+        return _save_and_submit(request, ws, view, form)
     writer = update_translation if which == "en" else update_evaluation
     try:
         version = writer(
@@ -119,6 +129,39 @@ def save(request: HttpRequest, ws: Workspace, year: int, measure: str) -> HttpRe
     else:
         messages.success(request, _("The sheet was saved."))
     return redirect(sheet_url(ws, year, measure) + f"#form-{which}")
+
+
+def _not_submitted(labels: list[str]) -> str:
+    """Return why a sheet was not submitted: the required fields left empty, by name."""
+    return _(
+        "The sheet was not submitted and nothing was saved: fill in %(fields)s first. "
+        "What you typed is still in the form."
+    ) % {"fields": _(", ").join(labels)}
+
+
+def _save_and_submit(
+    request: HttpRequest, ws: Workspace, view: EvaluationView, form: SheetForm
+) -> HttpResponse:
+    """Save what is on the form and submit the sheet in one step; on refusal keep the form."""
+    year, measure = view.fiscal_year, view.measure_code
+    try:
+        save_and_submit(
+            actor=ws.member.actor,
+            evaluation_id=view.id,
+            expected_version=form.cleaned_data["version"],
+            changes=form.changes(),
+        )
+    except Conflict:
+        return _field_conflict(request, ws, year, measure, "sheet", form)
+    except Incomplete as incomplete:  # a required field the form does not hold
+        labels = [str(SHEET_FIELD_NAMES.get(name, name)) for name in incomplete.missing]
+        form.add_error(None, _not_submitted(labels))
+        return _page(request, ws, view, 400, forms={"sheet": form})
+    except (EvaluationError, WorkflowError) as error:
+        form.add_error(None, str(error))
+        return _page(request, ws, view, 400, forms={"sheet": form})
+    messages.success(request, _("The sheet was saved and submitted with what you typed."))
+    return redirect(sheet_url(ws, year, measure))
 
 
 def _field_conflict(
@@ -165,7 +208,7 @@ def take_step(request: HttpRequest, ws: Workspace, year: int, measure: str) -> H
     form = StepForm(request.POST, step=move)
     if not form.is_valid():
         return _page(request, ws, view, 400, steps={action: form})
-    if action in CONFIRMED_STEPS and not form.cleaned_data["confirmed"]:
+    if confirmed_first(view, action) and not form.cleaned_data["confirmed"]:
         return _confirm(request, ws, view, form)
     return _move(request, ws, view, form)
 
@@ -173,7 +216,7 @@ def take_step(request: HttpRequest, ws: Workspace, year: int, measure: str) -> H
 def _confirm(
     request: HttpRequest, ws: Workspace, view: EvaluationView, form: StepForm
 ) -> HttpResponse:
-    """Ask once more before publishing or reopening."""
+    """Ask once more before publishing, reopening, pulling back or approving without actuals."""
     context = {
         "ws": ws,
         "view": view,
@@ -183,6 +226,7 @@ def _confirm(
         "comment": form.comment_text(),
         "version": form.cleaned_data["version"],
         "back": sheet_url(ws, view.fiscal_year, view.measure_code),
+        "no_actuals": no_actuals(view),
     }
     return render(request, "staff/evaluation_confirm.html", context)
 
@@ -207,7 +251,7 @@ def _move(
         form.add_error(None, str(error))
         return _page(request, ws, view, 400, steps={action: form})
     messages.success(request, _done_message(action, form.step.target))
-    if action == "approve":
+    if action in ("approve", "stand_in"):
         messages.info(request, _locked_message(view.fiscal_year))
     return redirect(sheet_url(ws, view.fiscal_year, view.measure_code))
 

@@ -31,6 +31,9 @@ ALLOWED = {
     ("returned", "submit"): ("submitted", "evaluation.submit", None, False),
     ("submitted", "return"): ("returned", "evaluation.approve", "first_comment", True),
     ("submitted", "approve"): ("approved", "evaluation.approve", "first_comment", False),
+    ("submitted", "withdraw"): ("draft", "evaluation.submit", None, False),
+    ("submitted", "recall"): ("returned", "evaluation.reopen", None, True),
+    ("submitted", "stand_in"): ("approved", "evaluation.review", "first_comment", True),
     ("approved", "review"): ("reviewed", "evaluation.review", "second_comment", False),
     ("reviewed", "refer"): ("committee", "evaluation.review", None, False),
     ("committee", "comment"): ("committee", "evaluation.comment", "committee_opinion", True),
@@ -49,6 +52,9 @@ def test_the_registry_is_exactly_the_table():
         "submit",
         "return",
         "approve",
+        "withdraw",
+        "recall",
+        "stand_in",
         "review",
         "refer",
         "comment",
@@ -77,8 +83,8 @@ def test_every_other_transition_is_refused_naming_what_is_possible(state, action
         assert move.action in str(caught.value)
 
 
-def test_the_other_44_pairs_of_state_and_action_are_refused():
-    assert len(REFUSED) == len(STATES) * len(ACTIONS) - len(ALLOWED) == 44
+def test_the_other_62_pairs_of_state_and_action_are_refused():
+    assert len(REFUSED) == len(STATES) * len(ACTIONS) - len(ALLOWED) == 62
 
 
 def test_an_unknown_state_is_refused_listing_the_states():
