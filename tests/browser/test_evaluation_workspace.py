@@ -79,10 +79,9 @@ def test_a_sheet_goes_from_the_department_to_the_public_page(site, page, town):
     page.fill("#id_sheet-results_ja", "相談件数が150件に増えた。")
     page.fill("#id_sheet-issues_ja", "夜間の相談体制が十分でない。")
     page.select_option("#id_sheet-direction", "expand")
-    page.click("#form-sheet button[type=submit]")
-    page.wait_for_selector("text=評価シートを保存しました。")
-    take(page, "submit")
-    assert "評価シートの状態: 提出済" in page.inner_text("[role=status]")
+    with page.expect_navigation():
+        page.click("#sheet-form button[name=then][value=submit]")  # saves, then submits
+    assert "入力した内容で評価シートを保存し、提出しました。" in page.inner_text("[role=status]")
 
     as_person(page, site, "kacho")
     take(page, "approve", "成果は概ね順調")
