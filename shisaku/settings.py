@@ -40,6 +40,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "shisaku.security.ContentSecurityPolicyMiddleware",
     "shisaku.dbrouter.PrimaryPinMiddleware",  # removes itself when there are no replicas
+    "shisaku.public.kept_pages.KeptPagesMiddleware",  # after the database is picked: see there
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -48,7 +49,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "shisaku.public.kept_pages.KeptPagesMiddleware",  # last: it keeps the views' own answers
 ]
 
 ROOT_URLCONF = "shisaku.urls"

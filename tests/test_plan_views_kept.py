@@ -101,12 +101,24 @@ def test_kept_pages_are_the_pages_read_afresh_in_both_languages(towns, store, pa
     urls = [
         url(page, code, lang) for page in PAGES for code in (ONE, OTHER) for lang in ["ja", "en"]
     ]
-    kept = {u: (client.get(u), client.get(u))[1].content for u in urls}
+    kept = {u: _seen((client.get(u), client.get(u))[1]) for u in urls}
     with transaction.atomic():  # nothing is kept or reused inside a transaction
-        fresh = {u: client.get(u).content for u in urls}
+        fresh = {u: _seen(client.get(u)) for u in urls}
     assert sorted(store.memos) == sorted([ONE, OTHER])
     assert len(pages.answers) == len(urls)
     assert [u for u in urls if kept[u] != fresh[u]] == []
+
+
+def _seen(response) -> tuple[int, bytes, dict[str, str]]:
+    """Return what a client gets: status, body and headers."""
+    return response.status_code, response.content, dict(response.headers)
+
+
+def test_a_missing_page_and_a_search_are_not_kept(towns, store, pages, client):
+    assert client.get(url(MEASURE).replace("1-1-1", "7-7-7")).status_code == 404
+    assert client.get("/ja/999997/" + SLUG + "/indicators/NOPE/").status_code == 404
+    assert client.get("/ja/search/?q=相談").status_code == 200
+    assert pages.answers == {}
 
 
 def test_a_new_actual_shows_on_the_very_next_request_of_the_measure_and_indicator_pages(

@@ -10,17 +10,22 @@ transaction of every write to the municipality); the home page and its twins are
 stamp of all the data.  A request reads the stamp before anything else, so a write is seen on
 the next request, and a write elsewhere leaves the kept answers valid.
 
-This middleware sits last, so a kept answer is the view's own response and every other
-middleware treats it as it treats a fresh one.  Nothing is kept or reused inside a transaction
-or for a publishing run (the rules of :func:`shisaku.public.compare_cache.keeps`), and only
-200 answers are kept, in a store bounded by bytes.
+The middleware sits right after the one that picks the request's database
+(:class:`shisaku.dbrouter.PrimaryPinMiddleware`), so the stamp comes from the database the
+page's data would come from, and before the others: a kept answer is the response as they
+left it (their headers included), and a request answered from the store skips them and the
+URL resolver.  Which requests may be answered is told from the path (``/<lang>/<6 digits>/…``
+or the home page); an answer is kept only when the URL resolved to one of the views below, for
+that municipality, gave 200 and set no cookie.  Nothing is kept or reused inside a transaction
+(the rules of :func:`shisaku.public.compare_cache.keeps`), and the store is bounded by bytes.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from shisaku.evaluation.plan_store import EVERYWHERE
@@ -28,7 +33,6 @@ from shisaku.evaluation.revision import data_revision, municipality_revision
 from shisaku.public.compare_cache import Answer, Store, keeps
 
 STORE = Store()
-KEY = "_shisaku_kept_page"  # the request attribute holding the key its answer is kept under
 MUNICIPALITY_VIEWS = frozenset(
     {
         *("municipality", "plan", "dashboard", "indicators", "indicator", "node"),
@@ -40,13 +44,27 @@ MUNICIPALITY_VIEWS = frozenset(
 EVERYWHERE_VIEWS = frozenset({"home", "home-json", "home-table"})
 
 
-def scope_of(request: HttpRequest, kwargs: dict[str, Any]) -> str | None:
-    """Return the municipality code whose data a public page shows, EVERYWHERE, or None."""
+LANGUAGE = "(?:" + "|".join(code for code, _ in settings.LANGUAGES) + ")"
+MUNICIPALITY_PATH = re.compile(f"^/{LANGUAGE}/([0-9]{{6}})/")
+HOME_PATH = re.compile(f"^/{LANGUAGE}/(?:index\\.[a-z]+)?$")
+
+
+def scope_of(path: str) -> str | None:
+    """Return the municipality code a public page's path names, EVERYWHERE (home), or None."""
+    found = MUNICIPALITY_PATH.match(path)
+    if found:
+        return found[1]
+    return EVERYWHERE if HOME_PATH.match(path) else None
+
+
+def resolved_to(request: HttpRequest, scope: str) -> bool:
+    """Tell whether the request was answered by a view kept under ``scope``."""
     match = request.resolver_match
-    name = match.url_name if match is not None and match.app_name == "public" else None
-    if name in MUNICIPALITY_VIEWS and isinstance(kwargs.get("code"), str):
-        return str(kwargs["code"])
-    return EVERYWHERE if name in EVERYWHERE_VIEWS else None
+    if match is None or match.app_name != "public":
+        return False
+    if scope == EVERYWHERE:
+        return match.url_name in EVERYWHERE_VIEWS
+    return match.url_name in MUNICIPALITY_VIEWS and match.kwargs.get("code") == scope
 
 
 class KeptPagesMiddleware:
@@ -56,28 +74,21 @@ class KeptPagesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        """Keep the view's answer when :meth:`process_view` gave the request a key."""
-        response = self.get_response(request)
-        key = getattr(request, KEY, None)
-        if isinstance(key, str) and response.status_code == 200 and not response.streaming:
-            STORE.put(key, Answer(200, response.content, tuple(response.headers.items())))
-        return response
-
-    def process_view(
-        self,
-        request: HttpRequest,
-        view: Callable[..., HttpResponse],
-        args: tuple[Any, ...],
-        kwargs: dict[str, Any],
-    ) -> HttpResponse | None:
-        """Return the kept answer of the page at its stamp, if any; else mark the request."""
-        scope = scope_of(request, kwargs)
+        """Return the kept answer at the page's stamp, or the response, kept if it may be."""
+        scope = scope_of(request.path_info)
         if scope is None or request.method not in ("GET", "HEAD") or not keeps(request):
-            return None
+            return self.get_response(request)
         stamp = data_revision() if scope == EVERYWHERE else municipality_revision(scope)
         key = f"{stamp!r} {request.method} {request.build_absolute_uri()}"
         found = STORE.get(key)
         if found is not None:
             return found.response()
-        setattr(request, KEY, key)
-        return None
+        response = self.get_response(request)
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and resolved_to(request, scope)
+        ):
+            STORE.put(key, Answer(200, response.content, tuple(response.headers.items())))
+        return response
