@@ -60,10 +60,11 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "SHISAKU_PLAN_CACHE_SIZE",
-        "16",
+        "8",
         "Municipalities whose plan views (tree, indicators and figures, histories, grades) each "
-        "server process keeps for the public pages, least recently used dropped first; each view "
-        "stays valid until a write to that municipality. 0 keeps none (every page reads afresh).",
+        "server process keeps for the public pages, least recently used dropped first (about "
+        "30 MiB for a plan of 300 indicators with 40,000 figures); each view stays valid until a "
+        "write to that municipality. 0 keeps none (every page reads afresh).",
     ),
     Setting(
         "SHISAKU_MAX_FIGURES_PER_INDICATOR_YEAR",
