@@ -1,6 +1,7 @@
 """Nothing lost: dump and restore round-trip by hash (also SQLite → PostgreSQL), and a killed
 import leaves the database exactly as before."""
 
+import gzip
 import json
 import os
 import re
@@ -9,15 +10,20 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import UTC, date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import psycopg
 import pytest
 from django.contrib.auth.models import User
 from django.db import OperationalError, connection, transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from shisaku.cli import main
-from shisaku.exchange import backup
+from shisaku.exchange import backup, backup_file
+from shisaku.indicators.models import Figure, Indicator
 from shisaku.plan import services
 from shisaku.plan.models import Plan
 
@@ -201,7 +207,8 @@ import django
 django.setup()
 from django.conf import settings
 from django.core.management import call_command
-from shisaku.exchange import backup
+from shisaku.exchange import backup, backup_file
+from shisaku.indicators.models import Figure, Indicator
 call_command("migrate", verbosity=0)
 read, refusals = backup._rows, []
 def rows_then_write(model):
@@ -234,3 +241,133 @@ def test_on_a_sqlite_file_the_dump_holds_the_write_lock_from_its_first_table_to_
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "['database is locked']"
+
+
+# --- every value comes back exactly (issue 13, item 1) ---------------------------------------
+
+INSTANTS = st.datetimes(
+    min_value=datetime(1900, 1, 1), max_value=datetime(2999, 12, 31), timezones=st.just(UTC)
+)
+
+
+def _dump_empty_restore(path):
+    """Dump, empty the database, restore; return the hashes before and after."""
+    before = backup.dump(path)
+    User.objects.all().delete()
+    return before, backup.restore(path)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(st.lists(INSTANTS, min_size=1, max_size=4), st.integers(0, 999_999))
+def test_any_time_stamp_comes_back_to_the_microsecond(db, tmp_path, instants, micro):
+    """Time stamps of 0–999,999 µs (1–999 µs once lost their digits): dump → restore, equal."""
+    instants = [*instants, datetime(2026, 5, 1, 9, 30, 7, micro, tzinfo=UTC)]
+    with transaction.atomic():
+        for number, instant in enumerate(instants):
+            User.objects.create(username=f"u{number}", date_joined=instant, last_login=instant)
+        before, after = _dump_empty_restore(tmp_path / "micro.json")
+        assert before == after
+        joined = sorted(User.objects.values_list("date_joined", flat=True))
+        assert joined == sorted(instants)
+        transaction.set_rollback(True)
+
+
+def test_decimals_json_and_dates_are_written_in_one_exact_spelling():
+    """Each kind of value has one canonical, lossless text."""
+    plain = backup_file.plain
+    assert plain(datetime(2026, 5, 1, 9, 30, 7, 1, tzinfo=UTC)) == "2026-05-01T09:30:07.000001Z"
+    assert plain(datetime(2026, 5, 1, 9, 30, 7, tzinfo=UTC)) == "2026-05-01T09:30:07.000000Z"
+    assert plain(Decimal("1E+3")) == "1000" and plain(Decimal("0.000001")) == "0.000001"
+    assert plain(date(2026, 5, 1)) == "2026-05-01"
+
+
+def test_a_dump_that_would_not_read_back_exactly_is_refused_and_not_written(
+    db, operator, monkeypatch, tmp_path
+):
+    """The dump re-reads what it wrote: a lossy spelling fails loudly, leaving no file."""
+    User.objects.create(username="x", date_joined=datetime(2026, 5, 1, 9, 30, 7, 123456, UTC))
+    lossy = backup_file.plain
+
+    def milliseconds(value):
+        text = lossy(value)
+        return text[:23] + "Z" if isinstance(value, datetime) else text
+
+    monkeypatch.setattr(backup_file, "plain", milliseconds)
+    path = tmp_path / "lossy.json"
+    with pytest.raises(backup.BackupError, match=r"読み直す.*auth\.user.*date_joined"):
+        backup.dump(path)
+    assert not path.exists() and not list(tmp_path.iterdir())
+
+
+def _many_figures(count):
+    """Add ``count`` figures to one indicator of a small plan, in bulk, with varied values."""
+    indicator = Indicator.objects.first()
+    figures = [
+        Figure(
+            indicator=indicator,
+            kind="actual",
+            period=f"FY{2000 + n % 900}",
+            period_start=2000 + n % 900,
+            period_end=2000 + n % 900,
+            breakdown=f"地区{n // 900}",
+            raw=f"{n}.5人",
+            value_kind="number",
+            value=Decimal(n) / 1_000_000,
+            components=[{"label": "内訳", "value": n / 7}],
+            entered_by="test",
+        )
+        for n in range(count)
+    ]
+    Figure.objects.bulk_create(figures, batch_size=2000)
+
+
+def _empty_everything():
+    """Delete every row the dump holds, children first (audit entries too: a new database)."""
+    with connection.cursor() as cursor:
+        for model in reversed(backup.models()):
+            cursor.execute(f"DELETE FROM {model._meta.db_table}")
+
+
+def test_a_dump_of_over_100000_rows_restores_with_the_same_hash(small_plan, tmp_path):
+    """A real-sized instance: 100,000 figures (decimals, JSON, time stamps) round-trip."""
+    plan = Plan.objects.get()
+    Indicator.objects.create(plan=plan, code="B1", name_ja="試験指標", direction="increase")
+    _many_figures(100_000)
+    path = tmp_path / "big.json.gz"
+    started = time.monotonic()
+    before = backup.dump(path)
+    dumped = time.monotonic() - started
+    _empty_everything()
+    assert backup.restore(path) == before
+    assert Figure.objects.count() == 100_000
+    ratio = len(gzip.decompress(path.read_bytes())) / path.stat().st_size
+    restored = time.monotonic() - started - dumped
+    print(f"dump {dumped:.1f} s, restore {restored:.1f} s, gzip 1:{ratio:.0f}")
+
+
+# --- a damaged or foreign file is refused with a message, not a traceback (item 11) ---------
+
+
+def test_a_truncated_gzip_dump_is_refused_saying_it_was_cut(db, tmp_path):
+    whole = tmp_path / "whole.json.gz"
+    backup.dump(whole)
+    cut = tmp_path / "cut.json.gz"
+    cut.write_bytes(whole.read_bytes()[:-40])
+    with pytest.raises(
+        backup.BackupError, match=r"cut\.json\.gz: gzip ファイルが途中で切れています"
+    ):
+        backup.restore(cut)
+
+
+def test_a_dump_without_models_is_refused_saying_what_is_missing(db, tmp_path):
+    path = tmp_path / "nomodels.json"
+    path.write_text('{"format": "shisaku.dump/1", "content_sha256": "0"}', encoding="utf-8")
+    with pytest.raises(backup.BackupError, match="models（記録の一覧）がありません"):
+        backup.restore(path)
+    assert not Plan.objects.exists()

@@ -22,6 +22,8 @@ def _handle_dump(args: argparse.Namespace) -> int:
     ensure_migrated()
     try:
         digest = dump(args.output)
+    except BackupError as error:
+        raise CommandError(str(error)) from error
     except OSError as error:
         raise CommandError(f"{args.output}: 書き込めません（{error.strerror}）") from error
     print(f"{args.output} に書き出しました（内容の SHA-256: {digest}）")
