@@ -19,7 +19,7 @@ transaction (``transaction_mode: IMMEDIATE``), which serialises the same writers
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -37,6 +37,7 @@ from shisaku.domain.indicatordata import (
     Place,
 )
 from shisaku.domain.periods import PeriodError, read_period
+from shisaku.domain.units import UnitError, fit_unit
 from shisaku.domain.values import CellError, read_value
 from shisaku.indicators.models import EntryDeadline, Figure, Indicator, PeriodLock
 from shisaku.plan.models import Plan, PlanNode
@@ -433,14 +434,14 @@ class FigureEntry:
     kind: str
     period: str
     value: str
-    note: str = ""
-    source: str = ""
+    note: str | None = ""  # None: keep the current figure's note (what the editor left alone)
+    source: str | None = ""  # None: keep the current figure's source
     breakdown: str = ""
     expected_revision: int | None = None  # the revision the editor saw; None: not checked
 
 
-def _read_entry(entry: FigureEntry, basis: str) -> FigureInput:
-    """Read an entry's period and value, or raise BatchRejected naming the field."""
+def _read_entry(entry: FigureEntry, basis: str, unit: str = "") -> FigureInput:
+    """Read an entry's period and value in the indicator's unit, or raise BatchRejected."""
     place = Place("入力")
     errors: list[InputError] = []
     if entry.kind not in FIGURE_KINDS:
@@ -450,8 +451,8 @@ def _read_entry(entry: FigureEntry, basis: str) -> FigureInput:
     except PeriodError as error:
         errors.append(InputError(Place("入力", column="period"), str(error)))
     try:
-        reading = read_value(entry.value)
-    except CellError as error:
+        reading = fit_unit(read_value(entry.value), unit)
+    except (CellError, UnitError) as error:
         errors.append(InputError(Place("入力", column="value"), str(error)))
     if errors:
         raise BatchRejected(errors)
@@ -462,10 +463,30 @@ def _read_entry(entry: FigureEntry, basis: str) -> FigureInput:
         entry.kind,
         period,
         reading,
-        entry.note,
-        entry.source,
+        entry.note or "",
+        entry.source or "",
         entry.breakdown,
         place,
+    )
+
+
+def _keep_unchanged(row: Indicator, figure: FigureInput, entry: FigureEntry) -> FigureInput:
+    """Give the figure the current note and source where the entry leaves them (None)."""
+    if entry.note is not None and entry.source is not None:
+        return figure
+    current = Figure.objects.filter(
+        indicator=row,
+        kind=figure.kind,
+        period=figure.period.key(),
+        breakdown=figure.breakdown,
+        is_current=True,
+    ).first()
+    if current is None:
+        return figure
+    return replace(
+        figure,
+        note=current.note if entry.note is None else figure.note,
+        source=current.source if entry.source is None else figure.source,
     )
 
 
@@ -485,7 +506,7 @@ def record_figure(*, actor: Actor, entry: FigureEntry) -> BatchResult:
             [InputError(Place("入力", column="indicator_code"), "指標がありません")]
         )
     require(actor, "indicators.record", entry.municipality_code, row.department)
-    figure = _read_entry(entry, row.time_basis)
+    figure = _read_entry(entry, row.time_basis, row.unit)
     run = _Run(actor, BatchResult())
     run.plans[(entry.municipality_code, entry.plan)] = row.plan
     run.indicators[(row.plan_id, row.code)] = row
@@ -495,6 +516,7 @@ def record_figure(*, actor: Actor, entry: FigureEntry) -> BatchResult:
         if measure is not None:
             raise Locked(row.code, figure.period.end, measure)
         _check_revision(row, figure, entry.expected_revision)
+        figure = _keep_unchanged(row, figure, entry)
         _record_figures(run, [figure])
         record_many(actor=actor, entries=run.audit)
     return run.result
