@@ -110,6 +110,18 @@ class FigureForm(forms.Form):
         label=_("Source"), max_length=1000, required=False, validators=[_typed_text]
     )
     seen = forms.CharField(widget=forms.HiddenInput, required=False, validators=[_seen_text])
+    # the note and source as the form showed them: left as they were, the current ones are kept
+    note_shown = forms.CharField(widget=forms.HiddenInput, required=False, max_length=1000)
+    source_shown = forms.CharField(widget=forms.HiddenInput, required=False, max_length=1000)
+    confirm_basis = forms.BooleanField(
+        label=_("Store the year as typed all the same"),
+        required=False,
+    )
+
+    def kept_or_typed(self, name: str) -> str | None:
+        """Return the typed note or source, or None when left as shown (keep the current one)."""
+        typed = str(self.cleaned_data.get(name) or "")
+        return None if typed == str(self.cleaned_data.get(f"{name}_shown") or "") else typed
 
 
 class UploadForm(forms.Form):

@@ -3,6 +3,10 @@
 Without JavaScript the form posts to the page itself (``action=preview`` shows the page with
 the preview, ``action=save`` saves and redirects). With htmx the preview is fetched as a
 partial while typing. Saving always goes through ``indicators.services.record_figure``.
+
+What the clerk did not change is kept: a note or source left as the form showed it is passed as
+None, and the service keeps the current figure's. A year of the other basis (令和5年 on a
+fiscal-year indicator) is refused once with a warning and saved only when confirmed.
 """
 
 from __future__ import annotations
@@ -31,11 +35,13 @@ from shisaku.staff import display
 from shisaku.staff.access import Workspace, plan_page
 from shisaku.staff.figures import (
     Preview,
+    basis_warning,
     current_figure,
     expected_revision,
     make_preview,
     period_key,
     seen_of,
+    typed_period,
 )
 from shisaku.staff.forms import FigureForm
 from shisaku.staff.locks import locked_years
@@ -64,6 +70,7 @@ def _initial(request: HttpRequest, view: IndicatorView) -> dict[str, Any]:
     figure = current_figure(view, kind, key)
     if figure is not None:
         initial.update(value=figure.raw, note=figure.note, source=figure.source)
+        initial.update(note_shown=figure.note, source_shown=figure.source)
     return initial
 
 
@@ -95,9 +102,13 @@ def indicator_page(request: HttpRequest, ws: Workspace, indicator: str) -> HttpR
     require(ws.member.actor, "indicators.record", ws.code, view.department)
     form = FigureForm(request.POST)
     if request.POST.get("action") == "preview":
-        return _page(request, ws, view, form=form, preview=_preview_of(view, request))
+        return _page(request, ws, view, form=form, preview=_preview_of(ws, view, request))
     if not form.is_valid():
         return _page(request, ws, view, status=400, form=form)
+    warning = basis_warning(view, typed_period(view, form.cleaned_data["period"]))
+    if warning and not form.cleaned_data["confirm_basis"]:  # asked, never silently accepted
+        form.add_error("period", warning)
+        return _page(request, ws, view, status=400, form=form, asks_basis=True)
     return _save(request, ws, view, form)
 
 
@@ -106,11 +117,17 @@ def _indicator(ws: Workspace, code: str) -> IndicatorView:
     return queries.indicator(ws.plan.id, code)
 
 
-def _preview_of(view: IndicatorView, request: HttpRequest) -> Preview:
+def _preview_of(ws: Workspace, view: IndicatorView, request: HttpRequest) -> Preview:
     """Read what was typed into the form."""
     data = request.POST
+    note = data.get("note", "")
     return make_preview(
-        view, data.get("kind", "actual"), data.get("period", ""), data.get("value", "")
+        view,
+        data.get("kind", "actual"),
+        data.get("period", ""),
+        data.get("value", ""),
+        locks=locked_years(ws.plan.id, view.node_code),
+        note=None if note == data.get("note_shown", "") else note,
     )
 
 
@@ -121,7 +138,7 @@ def preview(request: HttpRequest, ws: Workspace, indicator: str) -> HttpResponse
     view = _indicator(ws, indicator)
     require(ws.member.actor, "indicators.record", ws.code, view.department)
     return render(
-        request, "staff/_preview.html", {"preview": _preview_of(view, request), "view": view}
+        request, "staff/_preview.html", {"preview": _preview_of(ws, view, request), "view": view}
     )
 
 
@@ -138,8 +155,8 @@ def _save(
         data["kind"],
         data["period"],
         data["value"],
-        data["note"],
-        data["source"],
+        form.kept_or_typed("note"),
+        form.kept_or_typed("source"),
         expected_revision=expected_revision(data["seen"], data["kind"], key) if key else None,
     )
     try:
