@@ -243,3 +243,21 @@ def test_approving_a_sheet_with_actuals_is_not_asked_again(town):
     response = as_user("kacho").post(SHEET + "step/", step_data("approve", version(town), "良"))
     assert response.status_code == 302
     assert town.evaluation().status == "approved"
+
+
+def test_the_planning_office_sets_the_required_fields_on_the_overview(town):
+    client = as_user("kikaku")
+    page = text(client.get(OVERVIEW + f"?year={YEAR}"))
+    assert 'name="required" value="results_ja"' in page
+    data = {"year": str(YEAR), "required": ["results_ja", "issues_ja"]}
+    response = client.post(OVERVIEW + "rules/", data)
+    assert response.status_code == 302
+    assert required_to_submit(town.plan.id) == ("results_ja", "issues_ja")
+    shown = plain(text(as_user("kosodate").get(OVERVIEW + f"?year={YEAR}")))
+    assert "提出に必要な項目 成果（日本語）、課題（日本語）" in shown
+
+
+def test_only_the_planning_office_sets_the_required_fields(town):
+    response = as_user("kosodate").post(OVERVIEW + "rules/", {"year": str(YEAR), "required": []})
+    assert response.status_code == 403
+    assert required_to_submit(town.plan.id) == ()

@@ -66,6 +66,7 @@ def staff_urls(*, reader: Reader, plan_files: PlanFiles) -> tuple[list[URLPatter
         path(EVALUATIONS, views_cycle.overview, name="evaluations"),
         path(EVALUATIONS + "open/", views_cycle.open_evaluation_year, name="open-year"),
         path(EVALUATIONS + "deadline/", views_cycle.stage_deadline, name="stage-deadline"),
+        path(EVALUATIONS + "rules/", views_cycle.sheet_rules, name="sheet-rules"),
         path(SHEET, views_evaluation.sheet, name="evaluation"),
         path(SHEET + "save/", views_evaluation.save, name="evaluation-save"),
         path(SHEET + "step/", views_evaluation.take_step, name="evaluation-step"),

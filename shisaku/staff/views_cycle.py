@@ -23,13 +23,14 @@ from django.views.decorators.http import require_POST
 from shisaku.accounts.permissions import require
 from shisaku.domain.workflow import STAGES
 from shisaku.evaluation.queries import CycleOverview, OverviewRow, cycle_overview
+from shisaku.evaluation.requirements import required_to_submit, set_required_to_submit
 from shisaku.evaluation.services import EvaluationError, open_year, set_stage_deadline
 from shisaku.evaluation.staffing import without_manager
 from shisaku.plan.queries import load_nodes
 from shisaku.staff import display
 from shisaku.staff.access import Workspace, plan_page
 from shisaku.staff.evaluation_sheet import overview_url, sheet_url
-from shisaku.staff.forms_evaluation import OpenYearForm, StageDeadlineForm
+from shisaku.staff.forms_evaluation import SHEET_FIELD_NAMES, OpenYearForm, StageDeadlineForm
 from shisaku.staff.views_dashboard import chosen_year
 from shisaku.staff.views_text import flatten
 
@@ -92,6 +93,7 @@ def _page(
     """Render the overview of a year (with a due-date form holding errors, if given)."""
     found = cycle_overview(ws.plan.id, year, timezone.localdate())
     unmanaged = _unmanaged(ws, found)
+    required = _required(ws)
     schedules = ws.member.may("evaluation.schedule")
     if schedules and deadline_form is None:
         deadline_form = StageDeadlineForm(initial={"year": year})
@@ -105,10 +107,46 @@ def _page(
         "stages": [
             StageDue(s, display.label(display.STAGES, s), found.deadlines.get(s)) for s in STAGES
         ],
+        "required": required,
+        "required_text": _(", ").join(r.label for r in required if r.chosen),
         "open_form": OpenYearForm(initial={"year": year}) if schedules else None,
         "deadline_form": deadline_form if schedules else None,
     }
     return render(request, "staff/evaluations.html", context, status=status)
+
+
+@dataclass(frozen=True)
+class Required:
+    """A field a plan may require before a sheet is submitted, and whether it does."""
+
+    name: str
+    label: str
+    chosen: bool
+
+
+def _required(ws: Workspace) -> list[Required]:
+    """Return the fields a sheet may be required to hold before submission, chosen or not."""
+    chosen = required_to_submit(ws.plan.id)
+    return [Required(n, str(label), n in chosen) for n, label in SHEET_FIELD_NAMES.items()]
+
+
+@require_POST
+@plan_page
+def sheet_rules(request: HttpRequest, ws: Workspace) -> HttpResponse:
+    """Set which fields a sheet needs before it is submitted (the planning office)."""
+    year = chosen_year(request, ws, request.POST)
+    try:
+        set_required_to_submit(
+            actor=ws.member.actor,
+            municipality_code=ws.code,
+            plan=ws.slug,
+            fields=request.POST.getlist("required"),
+        )
+    except EvaluationError as error:
+        messages.error(request, str(error))
+        return redirect(overview_url(ws, year) + "#rules")
+    messages.success(request, _("The fields required before submission were saved."))
+    return redirect(overview_url(ws, year) + "#rules")
 
 
 @require_POST
