@@ -168,3 +168,44 @@ def test_the_overview_names_a_department_without_a_manager(site, page, town):
     open_sheet(page, site, "kikaku", OVERVIEW + f"?year={YEAR}")
     assert "子育て支援課" in page.inner_text("#no-manager")
     no_violations(page, "the overview without a manager")
+
+
+INDICATOR = f"/ja/staff/{TOWN}/{SLUG}/indicators/K1/"
+
+
+def test_a_calendar_year_on_the_entry_form_is_asked_about_and_nothing_typed_is_lost(
+    site, page, town
+):
+    open_sheet(page, site, "kosodate", INDICATOR)
+    type_into(page, "#id_period", "令和5年")
+    type_into(page, "#id_value", "90")
+    type_into(page, "#id_note", "速報値")
+    page.wait_for_selector("#basis-warning")  # the preview warns while typing
+    with page.expect_navigation():
+        page.click("#entry-form button[value=save]")
+    assert "暦年（1月〜12月）として読み取りました" in page.inner_text(".error-summary")
+    assert page.input_value("#id_value") == "90"
+    assert page.input_value("#id_note") == "速報値"
+    no_violations(page, "the year asked about")
+    page.check("#id_confirm_basis")
+    with page.expect_navigation():
+        page.click("#entry-form button[value=save]")
+    assert "保存しました" in page.inner_text("main")
+
+
+def test_the_preview_of_a_locked_year_says_who_can_reopen_it(site, page, town):
+    services.update_evaluation(
+        actor=town["kosodate"],
+        evaluation_id=town.evaluation().pk,
+        expected_version=town.evaluation().version,
+        changes={"results_ja": RESULTS, "direction": "maintain"},
+    )
+    advance(town, "approved")
+    open_sheet(page, site, "kosodate", INDICATOR)
+    type_into(page, "#id_period", "2025年度")
+    type_into(page, "#id_value", "160")
+    page.wait_for_selector("#preview .effect")
+    effect = page.inner_text("#preview .effect")
+    assert "ロックされています" in effect and "企画課だけ" in effect
+    assert "新しい数値として追加します" not in effect
+    no_violations(page, "the preview of a locked year")
