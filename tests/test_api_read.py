@@ -70,11 +70,12 @@ def body(client, url: str, status: int = 200):
     return get(client, url, status).json()
 
 
-def page(items, count=None, limit=50, offset=0):
+def page(items, count=None, limit=50, offset=0, next=None):
     return {
         "count": len(items) if count is None else count,
         "limit": limit,
         "offset": offset,
+        "next": next,
         "items": items,
     }
 
@@ -275,6 +276,8 @@ UDA_2 = {
         fig("baseline", 2014, "300", 300, "平成26"),
         fig("target", 2019, "150", 150, "令和元"),
     ],
+    "figures_count": 5,
+    "figures_url": f"{UDA}/indicators/2/figures",
     "url": "/ja/292125/2015-2019/indicators/2/",
     "api_url": f"{UDA}/indicators/2",
 }
@@ -452,6 +455,18 @@ def test_limit_and_offset_slice_the_list_and_count_the_whole(client, small_plan)
         listed = body(client, f"{PLAN}/nodes?{query}")
         assert listed["count"] == 6, query
         assert [n["code"] for n in listed["items"]] == expected, query
+
+
+def test_each_page_links_the_next_one_keeping_the_query_and_the_last_links_none(
+    client, small_plan
+):
+    first = body(client, f"{PLAN}/nodes?limit=4")
+    assert first["next"] == f"{PLAN}/nodes?limit=4&offset=4"
+    last = body(client, first["next"])
+    assert ([n["code"] for n in last["items"]], last["next"]) == (["1-1-1.1.1", "9"], None)
+    assert body(client, f"{PLAN}/nodes?offset=1&limit=2")["next"] == (
+        f"{PLAN}/nodes?offset=3&limit=2"
+    )
 
 
 @pytest.mark.parametrize(

@@ -279,10 +279,10 @@ def test_a_draft_plan_is_writable_by_its_members_only(client, tokens, operator):
     assert error_of(post(client, stranger, ACTUAL), 404)["code"] == "not_found"
 
 
-def test_a_get_on_the_write_address_is_a_405(client, tokens):
-    response = client.get(URL)
+def test_a_put_on_the_write_address_is_a_405(client, tokens):
+    response = client.put(URL)
     assert error_of(response, 405)["code"] == "method_not_allowed"
-    assert response["Allow"] == "POST"
+    assert sorted(response["Allow"].split(", ")) == ["GET", "POST"]
 
 
 def test_a_token_write_needs_no_csrf_token(tokens):

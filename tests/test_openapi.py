@@ -69,6 +69,10 @@ def test_it_describes_every_endpoint_of_the_api():
         ),
         ("GET", "/api/v1/municipalities/{code}/plans/{slug}/assessments"),
         (
+            "GET",
+            "/api/v1/municipalities/{code}/plans/{slug}/indicators/{indicator_code}/figures",
+        ),
+        (
             "POST",
             "/api/v1/municipalities/{code}/plans/{slug}/indicators/{indicator_code}/figures",
         ),

@@ -1,4 +1,9 @@
-"""Write endpoint: record an actual or a target, as the workspace does, with an API token.
+"""An indicator's figures: the list of its current ones (read, paginated) and the write
+endpoint that records an actual or a target, as the workspace does, with an API token.
+
+The list is sliced by the database, so a page costs the same for an indicator with 200,000
+breakdown rows as for one with five (an indicator's own ``figures`` hold every figure for the
+whole area but only the first breakdown rows of each kind and period).
 
 Authentication is ``Authorization: Bearer <token>`` (tokens come from ``shisaku createtoken``).
 The write goes through :func:`shisaku.indicators.services.record_figure`, so the permissions,
@@ -12,16 +17,24 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from django.http import HttpRequest
-from ninja import Router, Status
+from ninja import Query, Router, Status
 from ninja.params import functions as params
 from ninja.security import HttpBearer
 
 from shisaku.accounts.permissions import allowed, membership
 from shisaku.accounts.services import actor_for_token
-from shisaku.api.common import IndicatorCode, MunicipalityCode, PlanSlug
+from shisaku.api.common import (
+    READ_EXTRA,
+    IndicatorCode,
+    MunicipalityCode,
+    PlanSlug,
+    published_plan,
+    read_responses,
+)
 from shisaku.api.errors import ApiError, error_responses
-from shisaku.api.indicator_out import observation_out
-from shisaku.api.indicator_schemas import FigureIn, FigureRecorded
+from shisaku.api.indicator_out import figure_out, observation_out
+from shisaku.api.indicator_schemas import FigureIn, FigurePage, FigureRecorded
+from shisaku.api.pagination import PageParams, page_of
 from shisaku.domain.actors import Actor
 from shisaku.domain.periods import read_period
 from shisaku.indicators import queries as indicator_queries
@@ -43,6 +56,34 @@ class TokenAuth(HttpBearer):
 
 
 router = Router(tags=["figures"])
+
+FIGURES = "/municipalities/{code}/plans/{slug}/indicators/{indicator_code}/figures"
+
+
+@router.get(
+    FIGURES,
+    response=read_responses(FigurePage, 404, 422),
+    url_name="figures",
+    summary="指標の現在の値の一覧 / An indicator's current figures",
+    openapi_extra=READ_EXTRA,
+)
+def figures(
+    request: HttpRequest,
+    code: MunicipalityCode,
+    slug: PlanSlug,
+    indicator_code: IndicatorCode,
+    page: Query[PageParams],
+) -> FigurePage:
+    """Every current figure, breakdown rows included, a page at a time. / 内訳を含む全ての現在の値。
+
+    Ordered by kind, period and breakdown. The indicator's own ``figures`` hold every figure
+    for the whole area but only the first breakdown rows of each kind and period.
+    """
+    plan = published_plan(code, slug)
+    found = indicator_queries.indicator_id(plan.id, indicator_code)
+    count, chosen = indicator_queries.current_figures_page(found, page.offset, page.limit)
+    return FigurePage(**page_of(count, [figure_out(f) for f in chosen], page, request))
+
 
 IfMatch = Annotated[
     str | None,
@@ -99,7 +140,7 @@ def _entry(
 
 
 @router.post(
-    "/municipalities/{code}/plans/{slug}/indicators/{indicator_code}/figures",
+    FIGURES,
     auth=TokenAuth(),
     response={
         201: FigureRecorded,

@@ -21,6 +21,7 @@ from shisaku.domain.assessment import Explanation, GradeScale
 from shisaku.domain.forecast import Forecast
 from shisaku.domain.periods import PeriodError, parse_period_key
 from shisaku.domain.rollup import RollUp
+from shisaku.indicators import breakdowns
 from shisaku.indicators.assessing import IndicatorResult
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import PlanInfo
@@ -73,8 +74,9 @@ def observation_out(f: FigureView) -> ObservationOut:
     )
 
 
-def indicator_out(plan: PlanInfo, view: IndicatorView) -> IndicatorOut:
-    """Return an indicator's definition with its current figures."""
+def indicator_out(plan: PlanInfo, view: IndicatorView, count: int) -> IndicatorOut:
+    """Return an indicator's definition with its current figures (those :mod:`breakdowns`
+    shows) and ``count``, how many it has in all."""
     code, slug = plan.municipality_code, plan.meta.slug
     return IndicatorOut(
         code=view.code,
@@ -97,7 +99,9 @@ def indicator_out(plan: PlanInfo, view: IndicatorView) -> IndicatorOut:
         note_en=view.note_en,
         weight=view.weight,
         common_code=view.common_code,
-        figures=[figure_out(f) for f in view.figures],
+        figures=[figure_out(f) for f in breakdowns.shown(view.figures).figures],
+        figures_count=count,
+        figures_url=api_url("figures", **plan_kwargs(code, slug, indicator_code=view.code)),
         url=page_url("indicator", code=code, slug=slug, indicator=view.code),
         api_url=api_url("indicator", **plan_kwargs(code, slug, indicator_code=view.code)),
     )

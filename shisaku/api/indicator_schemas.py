@@ -12,6 +12,7 @@ from pydantic_core import PydanticCustomError
 from shisaku.api.pagination import Page
 from shisaku.api.plan_schemas import AssessmentConfigOut
 from shisaku.domain.typedtext import refusal_en, refusal_ja, refused_character
+from shisaku.indicators.breakdowns import SHOWN_PER_PERIOD
 
 
 class ComponentOut(Schema):
@@ -77,7 +78,17 @@ class IndicatorOut(Schema):
     common_code: str = Field(
         description="共通指標コード（空欄は指定なし） / Common indicator code, blank when none"
     )
-    figures: list[FigureOut]
+    figures: list[FigureOut] = Field(
+        description=f"全体の値すべてと、種類・期間ごとに内訳 {SHOWN_PER_PERIOD} 行まで / Every "
+        f"figure for the whole area and at most {SHOWN_PER_PERIOD} breakdown rows for each kind "
+        "and period"
+    )
+    figures_count: int = Field(
+        description="内訳を含む現在の値の件数 / Current figures, breakdown rows included"
+    )
+    figures_url: str = Field(
+        description="内訳を含む全ての現在の値（ページ分け） / Every current figure, paginated"
+    )
     url: str | None
     api_url: str
 
@@ -154,6 +165,10 @@ class AssessmentPage(Page[IndicatorAssessmentOut]):
 
 class IndicatorPage(Page[IndicatorOut]):
     """A page of a plan's indicators."""
+
+
+class FigurePage(Page[FigureOut]):
+    """A page of an indicator's current figures, breakdown rows included."""
 
 
 class ObservationPage(Page[ObservationOut]):

@@ -29,10 +29,11 @@ from shisaku.api.indicator_schemas import (
     IndicatorPage,
     ObservationPage,
 )
-from shisaku.api.pagination import PageParams, page_fields
+from shisaku.api.pagination import PageParams, page_fields, page_of
 from shisaku.api.plan_out import assessment_config, flatten
 from shisaku.indicators import queries as indicator_queries
 from shisaku.indicators.assessing import assess_plan
+from shisaku.indicators.breakdowns import SHOWN_PER_PERIOD
 from shisaku.plan import queries as plan_queries
 
 router = Router(tags=["indicators"])
@@ -64,8 +65,10 @@ def indicators(
 ) -> IndicatorPage:
     """Every indicator of the plan with its current figures. / 指標と現在の値。"""
     plan = published_plan(code, slug)
-    rows = [indicator_out(plan, v) for v in indicator_queries.plan_indicators(plan.id)]
-    return IndicatorPage(**page_fields(rows, page))
+    views = indicator_queries.plan_indicators(plan.id, per_period=SHOWN_PER_PERIOD)
+    counts = indicator_queries.current_figure_counts(plan.id)
+    rows = [indicator_out(plan, v, counts.get(v.id, 0)) for v in views]
+    return IndicatorPage(**page_fields(rows, page, request))
 
 
 @router.get(
@@ -80,7 +83,9 @@ def indicator(
 ) -> IndicatorOut:
     """An indicator's definition and its current figures. / 指標の定義と現在の値。"""
     plan = published_plan(code, slug)
-    return indicator_out(plan, indicator_queries.indicator(plan.id, indicator_code))
+    view = indicator_queries.indicator(plan.id, indicator_code, per_period=SHOWN_PER_PERIOD)
+    counts = indicator_queries.current_figure_counts(plan.id)
+    return indicator_out(plan, view, counts.get(view.id, 0))
 
 
 @router.get(
@@ -102,9 +107,9 @@ def observations(
     Ordered by kind, period and breakdown, the newest revision first within each.
     """
     plan = published_plan(code, slug)
-    view = indicator_queries.indicator(plan.id, indicator_code)
-    rows = [observation_out(f) for f in indicator_queries.figure_history(view.id)]
-    return ObservationPage(**page_fields(rows, page))
+    found = indicator_queries.indicator_id(plan.id, indicator_code)
+    count, chosen = indicator_queries.figure_history_page(found, page.offset, page.limit)
+    return ObservationPage(**page_of(count, [observation_out(f) for f in chosen], page, request))
 
 
 @router.get(
@@ -132,7 +137,7 @@ def assessments(
     scale = done.config.scale
     order = [p.node.code for p in flatten(plan_queries.load_nodes(plan.id))]
     return AssessmentPage(
-        **page_fields([result_out(r) for r in done.results], page),
+        **page_fields([result_out(r) for r in done.results], page, request),
         year=done.year,
         method=assessment_config(plan),
         plan=rollup_out(done.plan, scale) if done.plan else None,

@@ -1,8 +1,11 @@
-"""Limit/offset pagination: every list answers ``{"count", "limit", "offset", "items"}``.
+"""Limit/offset pagination: every list answers ``{"count", "limit", "offset", "next", "items"}``.
 
 ``count`` is the number of items in the whole list; ``items`` holds at most ``limit`` of them
-starting at ``offset`` (0-based). ``limit`` defaults to 50 and may be 1–500; a limit or offset
-outside that range is a 422 naming the parameter, never silently changed.
+starting at ``offset`` (0-based); ``next`` is the address of the following page (the same
+query with the offset moved on), null on the last. ``limit`` defaults to 50 and may be 1–500;
+a limit or offset outside that range is a 422 naming the parameter, never silently changed.
+A long list (an indicator's figures) is sliced by the database: :func:`page_of` takes the
+count and the slice, so a page costs the same however long the list.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
+from django.http import HttpRequest
 from ninja import Schema
 from pydantic import Field
 
@@ -40,10 +44,37 @@ class Page(Schema, Generic[Item]):
     count: int = Field(description="一覧全体の件数 / Items in the whole list")
     limit: int = Field(description="このページの上限件数 / Limit applied")
     offset: int = Field(description="飛ばした件数 / Offset applied")
+    next: str | None = Field(
+        description="次のページのアドレス（最後のページは null） / "
+        "Address of the next page, null on the last"
+    )
     items: list[Item]
 
 
-def page_fields(items: Sequence[Item], params: PageParams) -> dict[str, Any]:
+def page_fields(items: Sequence[Item], params: PageParams, request: HttpRequest) -> dict[str, Any]:
     """Return the envelope fields of the slice of ``items`` that ``params`` asks for."""
     chosen = list(items[params.offset : params.offset + params.limit])
-    return {"count": len(items), "limit": params.limit, "offset": params.offset, "items": chosen}
+    return page_of(len(items), chosen, params, request)
+
+
+def page_of(
+    count: int, chosen: Sequence[Item], params: PageParams, request: HttpRequest
+) -> dict[str, Any]:
+    """Return the envelope fields of a page already sliced from a list of ``count`` items."""
+    return {
+        "count": count,
+        "limit": params.limit,
+        "offset": params.offset,
+        "next": next_url(count, params, request),
+        "items": list(chosen),
+    }
+
+
+def next_url(count: int, params: PageParams, request: HttpRequest) -> str | None:
+    """Return the request's address with the offset of the following page, or None."""
+    after = params.offset + params.limit
+    if after >= count:
+        return None
+    query = request.GET.copy()
+    query["offset"] = str(after)
+    return f"{request.path}?{query.urlencode()}"

@@ -50,7 +50,7 @@ PLAN = TOWN + "/plans/{slug}"
 def municipalities(request: HttpRequest, page: Query[PageParams]) -> MunicipalityPage:
     """Municipalities with a published plan, by code. / 公開中の計画がある団体（コード順）。"""
     towns = [t for t in plan_queries.municipalities(published_only=True) if t.plans]
-    return MunicipalityPage(**page_fields([municipality_out(t) for t in towns], page))
+    return MunicipalityPage(**page_fields([municipality_out(t) for t in towns], page, request))
 
 
 @router.get(
@@ -75,7 +75,7 @@ def municipality(request: HttpRequest, code: MunicipalityCode) -> MunicipalityOu
 def plans(request: HttpRequest, code: MunicipalityCode, page: Query[PageParams]) -> PlanPage:
     """A municipality's published plans, newest first. / 公開中の計画（新しい順）。"""
     town = municipality_out(published_town(code))
-    return PlanPage(**page_fields(town.plans, page))
+    return PlanPage(**page_fields(town.plans, page, request))
 
 
 @router.get(
@@ -103,7 +103,7 @@ def nodes(
     """Every node of the plan tree, flat, parents before children. / 体系の全ノード（文書順）。"""
     info = published_plan(code, slug)
     rows = [node_summary(info, p) for p in flatten(plan_queries.load_nodes(info.id))]
-    return NodePage(**page_fields(rows, page))
+    return NodePage(**page_fields(rows, page, request))
 
 
 @router.get(

@@ -11,7 +11,8 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Case, Count, F, Max, Q, QuerySet, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.db.models.sql.compiler import SQLCompiler
 from django.db.models.sql.constants import MULTI
 
@@ -216,13 +217,17 @@ def plan_indicators(
     *,
     node_codes: list[str] | None = None,
     histories: dict[int, list[FigureView]] | None = None,
+    per_period: int | None = None,
 ) -> list[IndicatorView]:
     """Return a plan's indicators (optionally of some nodes) with current figures: two queries,
     or one when the caller has the plan's :func:`plan_figure_history` (the current figures are
-    its current revisions, in the same order)."""
+    its current revisions, in the same order). With ``per_period``, only the figures
+    :func:`with_shown_figures` reads."""
     rows = Indicator.objects.filter(plan_id=plan_id).select_related("node")
     if node_codes is not None:
         rows = rows.filter(node__code__in=node_codes)
+    if per_period is not None:
+        return with_shown_figures(list(rows), per_period)
     if histories is None:
         return with_figures(list(rows))
     current = {key: [f for f in figures if f.is_current] for key, figures in histories.items()}
@@ -238,19 +243,73 @@ def with_figures(indicators: list[Indicator]) -> list[IndicatorView]:
     return [_view(i, i.node.code if i.node else "", figures[i.id]) for i in indicators]
 
 
-def indicator(plan_id: int, code: str) -> IndicatorView:
-    """Return one indicator of a plan with its current figures."""
+def with_shown_figures(indicators: list[Indicator], per_period: int) -> list[IndicatorView]:
+    """Return indicator rows as views with their current figures for the whole area and the
+    first ``per_period`` breakdown rows (by name) of each kind and period: one query, which
+    reads no more rows however many breakdown rows an indicator has."""
+    is_breakdown = Case(When(breakdown="", then=Value(0)), default=Value(1))
+    rank = Window(
+        RowNumber(),
+        partition_by=[F("indicator_id"), F("kind"), F("period"), is_breakdown],
+        order_by=F("breakdown").asc(),
+    )
+    current = Figure.objects.filter(indicator__in=indicators, is_current=True).annotate(rank=rank)
+    shown = current.filter(Q(breakdown="") | Q(rank__lte=per_period))
+    figures: dict[int, list[FigureView]] = defaultdict(list)
+    for indicator_id, f in _figures(shown.order_by(*CURRENT_ORDER)):
+        figures[indicator_id].append(f)
+    return [_view(i, i.node.code if i.node else "", figures[i.id]) for i in indicators]
+
+
+def current_figure_counts(plan_id: int) -> dict[int, int]:
+    """Return how many current figures each indicator of a plan has (those with any)."""
+    rows = Figure.objects.filter(indicator__plan_id=plan_id, is_current=True)
+    counted = rows.values("indicator_id").annotate(n=Count("id")).order_by()
+    return {r["indicator_id"]: r["n"] for r in counted}
+
+
+def indicator(plan_id: int, code: str, *, per_period: int | None = None) -> IndicatorView:
+    """Return one indicator of a plan with its current figures (with ``per_period``, only
+    those :func:`with_shown_figures` reads)."""
     row = Indicator.objects.filter(plan_id=plan_id, code=code).select_related("node").first()
     if row is None:
         raise NotFound(f"indicator {code} does not exist in this plan")
+    if per_period is not None:
+        return with_shown_figures([row], per_period)[0]
     current = row.figures.filter(is_current=True).order_by(*CURRENT_ORDER)
     return _view(row, row.node.code if row.node else "", [f for _, f in _figures(current)])
+
+
+def indicator_id(plan_id: int, code: str) -> int:
+    """Return the id of one indicator of a plan (its figures not read), or raise NotFound."""
+    found = Indicator.objects.filter(plan_id=plan_id, code=code).values_list("id", flat=True)
+    for key in found[:1]:
+        return key
+    raise NotFound(f"indicator {code} does not exist in this plan")
 
 
 def figure_history(indicator_id: int) -> list[FigureView]:
     """Return every revision of every figure of an indicator, newest revision first per key."""
     rows = Figure.objects.filter(indicator_id=indicator_id).order_by(*HISTORY_ORDER)
     return [f for _, f in _figures(rows)]
+
+
+def current_figures_page(
+    indicator_id: int, offset: int, limit: int
+) -> tuple[int, list[FigureView]]:
+    """Return how many current figures an indicator has and ``limit`` of them from ``offset``,
+    sliced by the database (an indicator may have hundreds of thousands of breakdown rows)."""
+    rows = Figure.objects.filter(indicator_id=indicator_id, is_current=True)
+    chosen = rows.order_by(*CURRENT_ORDER, "period", "id")[offset : offset + limit]
+    return rows.count(), [f for _, f in _figures(chosen)]
+
+
+def figure_history_page(indicator_id: int, offset: int, limit: int) -> tuple[int, list[FigureView]]:
+    """Return how many revisions an indicator's figures have and ``limit`` of them from
+    ``offset`` in :func:`figure_history` order, sliced by the database."""
+    rows = Figure.objects.filter(indicator_id=indicator_id)
+    chosen = rows.order_by(*HISTORY_ORDER, "period", "id")[offset : offset + limit]
+    return rows.count(), [f for _, f in _figures(chosen)]
 
 
 def plan_figure_history(

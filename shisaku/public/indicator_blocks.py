@@ -20,9 +20,10 @@ from django.utils.translation import gettext
 
 from shisaku.domain.assessment_scales import Explanation
 from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
+from shisaku.indicators.breakdowns import SHOWN_PER_PERIOD
 from shisaku.indicators.queries import IndicatorView
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import display, figure_rows, grades
+from shisaku.public import display, figure_rows, grades, links
 from shisaku.public.templatetags.shisaku_compare import common_indicator
 
 Fact = tuple[str, str]  # a label (plain text) and its value (HTML)
@@ -125,6 +126,36 @@ def years(links: list[YearLink]) -> SafeString:
     return mark_safe(  # Safe: every text escaped
         f'<nav class="years" aria-label="{name}"><p>{name}:</p>\n    <ul>{items}</ul>\n  </nav>'
     )
+
+
+def figures_omitted(count: int, page_url: str) -> SafeString:
+    """Return the notice under the figures table that breakdown rows were left out (none:
+    nothing), with the downloads that hold every figure."""
+    text = gettext(
+        "%(count)s breakdown rows are not shown (at most %(shown)s per kind and period)."
+    )
+    return _omitted(text, count, page_url)
+
+
+def history_omitted(count: int, page_url: str) -> SafeString:
+    """Return the notice under the revision history that breakdown rows were left out."""
+    text = gettext(
+        "%(count)s breakdown revisions are not shown (at most %(shown)s per kind and period)."
+    )
+    return _omitted(text, count, page_url)
+
+
+def _omitted(text: str, count: int, page_url: str) -> SafeString:
+    """Return a notice of rows left out, linking the page's CSV and xlsx downloads."""
+    if not count:
+        return mark_safe("")
+    said = escape(text % {"count": f"{count:,}", "shown": SHOWN_PER_PERIOD})
+    every = escape(gettext("Every current figure is in the downloads:"))
+    files = [("CSV", links.data_url(page_url, "csv")), ("Excel", links.data_url(page_url, "xlsx"))]
+    anchors = " ".join(f'<a href="{escape(url)}">{label}</a>' for label, url in files)
+    return mark_safe(
+        f'<p class="source-note omitted">{said} {every} {anchors}</p>'
+    )  # Safe: escaped
 
 
 def _explanation(explanation: Explanation, css: str, listed: str | None) -> str:

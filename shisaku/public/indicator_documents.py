@@ -6,6 +6,10 @@ explanations in Japanese as the plans publish them):
 - ``shisaku.indicator/1`` (an indicator's page): ``{"schema", "municipality", "plan",
   "breadcrumbs", "year", "method", "indicator", "figures", "assessment", "forecast",
   "history"}``
+  and, only when breakdown rows were left out (more than
+  :data:`~shisaku.indicators.breakdowns.SHOWN_PER_PERIOD` for a kind and period), ``"omitted"``:
+  ``{"breakdowns_per_period", "figures", "history", "csv_url", "xlsx_url"}`` (the counts left
+  out of ``figures`` and ``history``; the CSV and xlsx hold every current figure)
 - ``shisaku.indicators/1`` (every indicator of a plan): ``{"schema", "municipality", "plan",
   "year", "method", "rollup", "indicators"}``
 - node twins (``shisaku.node/1``) add ``"indicators"`` (summary rows), ``"rollup"`` (or null)
@@ -23,6 +27,7 @@ from typing import Any
 
 from shisaku.domain.assessment import Assessment
 from shisaku.domain.forecast import Forecast
+from shisaku.indicators import breakdowns
 from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import PlanInfo
@@ -203,7 +208,9 @@ def indicator_document(
 ) -> dict[str, Any]:
     """Return the JSON twin of an indicator's page."""
     view = result.indicator
-    return {
+    figures = breakdowns.shown(grades.ordered(view.figures))
+    revisions = breakdowns.shown(grades.ordered(history))
+    document = {
         "schema": "shisaku.indicator/1",
         "municipality": _town(plan),
         "plan": plan_to_dict(plan),
@@ -211,10 +218,25 @@ def indicator_document(
         "year": done.year,
         "method": method_to_dict(done),
         "indicator": definition_to_dict(view),
-        "figures": figures_to_dicts(grades.ordered(view.figures)),
+        "figures": figures_to_dicts(figures.figures),
         "assessment": assessment_to_dict(result.assessment, done.year),
         "forecast": forecast_to_dict(result.forecast),
-        "history": figures_to_dicts(grades.ordered(history), history=True),
+        "history": figures_to_dicts(revisions.figures, history=True),
+    }
+    if figures.omitted or revisions.omitted:
+        page = links.indicator_url(plan, view.code)
+        document["omitted"] = omitted_to_dict(figures.omitted, revisions.omitted, page)
+    return document
+
+
+def omitted_to_dict(figures: int, history: int, page_url: str) -> dict[str, Any]:
+    """Return how many breakdown rows an indicator's twin left out, and where every one is."""
+    return {
+        "breakdowns_per_period": breakdowns.SHOWN_PER_PERIOD,
+        "figures": figures,
+        "history": history,
+        "csv_url": links.data_url(page_url, "csv"),
+        "xlsx_url": links.data_url(page_url, "xlsx"),
     }
 
 

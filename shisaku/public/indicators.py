@@ -15,6 +15,7 @@ from django.shortcuts import render
 
 from shisaku.domain.plantree import Node
 from shisaku.evaluation.reads import Reads, for_request
+from shisaku.indicators import breakdowns
 from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.indicators.queries import FigureView
 from shisaku.indicators.queries import NotFound as IndicatorNotFound
@@ -77,9 +78,11 @@ def indicator(request: HttpRequest, code: str, slug: str, indicator: str) -> Htt
     g = graded(request, code, slug, indicator)
     view = g.result.indicator
     history = g.history
-    figures = grades.ordered(view.figures)
+    figures = breakdowns.shown(grades.ordered(view.figures))
+    revisions = breakdowns.shown(grades.ordered(history))
     breakdown = any(f.breakdown for f in history)
     asked = params.assessed_year(request)
+    page_url = links.indicator_url(g.plan, view.code, asked)
     context: dict[str, Any] = {
         "plan": g.plan,
         "view": view,
@@ -89,13 +92,15 @@ def indicator(request: HttpRequest, code: str, slug: str, indicator: str) -> Htt
         "page_title": f"{view.code} {display.plain(view.name_ja, view.name_en)}",
         "node": g.path[-1] if g.path else None,
         "node_url": links.node_link(g.plan, g.path) if g.path else "",
-        "figures": figures,
+        "figures": figures.figures,
         "figure_head": figure_head(breakdown),
-        "figure_rows": figure_rows(figures, breakdown),
+        "figure_rows": figure_rows(figures.figures, breakdown),
+        "figures_omitted": blocks.figures_omitted(figures.omitted, page_url),
         "history_head": history_head(breakdown),
-        "history_rows": history_rows(grades.ordered(history), breakdown),
+        "history_rows": history_rows(revisions.figures, breakdown),
+        "history_omitted": blocks.history_omitted(revisions.omitted, page_url),
         "years": blocks.years(_year_links(g)),
-        "page_url": links.indicator_url(g.plan, view.code, asked),
+        "page_url": page_url,
         "definition": blocks.definition(view, g.plan),
         "grade": blocks.grade(g.result, g.done),
         "forecast": blocks.forecast(g.result),
