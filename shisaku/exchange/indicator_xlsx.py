@@ -3,9 +3,12 @@
 A workbook holds sheets named definitions / figures (or 指標定義 / 数値); other sheets are
 left alone.  A workbook without such sheets may have one sheet, recognised by its header.
 Refused, with the place named: merged cells, formulas (the value must be entered), workbooks
-over 20 MB, sheets over 100,000 rows or whose used range spans over 2,500,000 cells (a stray
-cell at XFD90000 would make openpyxl build a billion empty cells), password-protected
-workbooks, and files that are not xlsx.
+over 20 MB (or over 100 MB unpacked, or with a part packed over 100:1), sheets over 100,000
+rows or whose used range spans over 2,500,000 cells (a stray cell at XFD90000 would make
+openpyxl build a billion empty cells), password-protected workbooks, and files that are not
+xlsx.  These are checked on the archive before openpyxl reads it (a sheet of cells written
+without addresses once made a 786 KB file take over 6 GB), and the sheets are then read in
+read-only mode, a row at a time.
 
 Numbers typed as numbers become text without float noise (48.2, not 48.200000000000003; 1820,
 not 1820.0), rounded to the 15 significant digits Excel shows; a percentage-formatted cell
@@ -25,15 +28,15 @@ from decimal import Decimal
 from typing import Any
 
 import openpyxl
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 
 from shisaku.domain.indicatordata import InputError, Place
 from shisaku.exchange.indicator_rows import Cell, RawRow, RawTable, TableKind
+from shisaku.exchange.xlsx_archive import NOT_XLSX, ArchiveProblem, SheetExtent, check_archive
 from shisaku.tabular import Sheet, to_xlsx
 
 _OLD_XLS = "古い Excel 形式（.xls）は読めません。「Excel ブック (*.xlsx)」で保存し直してください"
 MAX_BYTES = 20 * 1024 * 1024
-MAX_UNPACKED_BYTES = 400 * 1024 * 1024  # a small zip can unpack to gigabytes
 MAX_ROWS = 100_000
 MAX_CELLS = 2_500_000  # 100,000 rows of 25 columns
 SHEET_KINDS: dict[str, TableKind] = {
@@ -43,9 +46,7 @@ SHEET_KINDS: dict[str, TableKind] = {
     "数値": "figures",
 }
 SHEET_NAMES: dict[TableKind, str] = {"definitions": "definitions", "figures": "figures"}
-_NOT_XLSX = (
-    "xlsx（Excel ブック）として読めません。Excel で「Excel ブック (*.xlsx)」として保存してください"
-)
+_NOT_XLSX = NOT_XLSX
 _ENCRYPTED = (
     "パスワードで保護されたブックは読めません。Excel でパスワードを解除して保存し直してください"
 )
@@ -54,41 +55,61 @@ _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 
 def read_xlsx(data: bytes, name: str, errors: list[InputError]) -> list[RawTable]:
-    """Return the tables of a workbook, or none after reporting why it cannot be read."""
-    problem = _size_problem(data)
-    if problem:
-        errors.append(InputError(Place(name), problem))
+    """Return the tables of a workbook, or none after reporting why it cannot be read.
+
+    The archive is checked first (:mod:`shisaku.exchange.xlsx_archive`), then read in
+    openpyxl's read-only mode, one row at a time.
+    """
+    extents = _checked(data, name, errors)
+    if extents is None:
         return []
     try:
         with warnings.catch_warnings():  # openpyxl warns of features it drops (e.g. slicers)
             warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+            try:
+                return _tables(book, extents, name, errors)
+            finally:
+                book.close()
     except Exception as error:  # openpyxl raises many kinds for a damaged or foreign file
         errors.append(InputError(Place(name), f"{_NOT_XLSX}（{type(error).__name__}）"))
         return []
-    return _tables(book, name, errors)
 
 
-def _size_problem(data: bytes) -> str | None:
-    """Return why a workbook is too big (or not a zip at all), or None."""
+def _checked(data: bytes, name: str, errors: list[InputError]) -> dict[str, SheetExtent] | None:
+    """Return the extent of each part of a workbook safe to read, or None after the error."""
     if len(data) > MAX_BYTES:
-        return f"ファイルが大きすぎます（{len(data) / 1024 / 1024:.1f} MB。20 MB までです）"
+        problem = f"ファイルが大きすぎます（{len(data) / 1024 / 1024:.1f} MB。20 MB までです）"
+        errors.append(InputError(Place(name), problem))
+        return None
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
+            return check_archive(archive, MAX_ROWS, MAX_CELLS)
     except zipfile.BadZipFile:
-        if data.startswith(b"\xd0\xcf\x11\xe0"):
-            return _ENCRYPTED if _ENCRYPTED_STREAM in data else _OLD_XLS
-        return _NOT_XLSX
-    if unpacked > MAX_UNPACKED_BYTES:
-        return "ブックの中身が大きすぎます（展開すると 400 MB を超えます）"
+        errors.append(InputError(Place(name), _not_a_zip(data)))
+    except ArchiveProblem as error:
+        errors.append(InputError(Place(name), str(error)))
     return None
 
 
-def _tables(book: Any, name: str, errors: list[InputError]) -> list[RawTable]:
+def _not_a_zip(data: bytes) -> str:
+    """Return what a file that is not a zip archive seems to be."""
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return _ENCRYPTED if _ENCRYPTED_STREAM in data else _OLD_XLS
+    return _NOT_XLSX
+
+
+def _extent(ws: Any, extents: dict[str, SheetExtent]) -> SheetExtent:
+    """Return the scan of a sheet's part (openpyxl names it; scanned with every XML part)."""
+    return extents[str(ws._worksheet_path).lstrip("/")]
+
+
+def _tables(
+    book: Any, extents: dict[str, SheetExtent], name: str, errors: list[InputError]
+) -> list[RawTable]:
     """Return the tables of the named sheets, or of the only sheet."""
     named = [ws for ws in book.worksheets if ws.title.strip().lower() in SHEET_KINDS]
-    filled = [ws for ws in book.worksheets if ws.max_row > 1 or ws.cell(1, 1).value is not None]
+    filled = [ws for ws in book.worksheets if _extent(ws, extents).cells > 0]
     sheets = named or filled or book.worksheets[:1]
     if not named and len(sheets) > 1:
         message = (
@@ -100,30 +121,24 @@ def _tables(book: Any, name: str, errors: list[InputError]) -> list[RawTable]:
     tables = []
     for ws in sheets:
         kind = SHEET_KINDS.get(ws.title.strip().lower())
-        table = _sheet(ws, f"{name} の {ws.title} シート", kind, errors)
+        table = _sheet(ws, _extent(ws, extents), f"{name} の {ws.title} シート", kind, errors)
         if table is not None:
             tables.append(table)
     return tables
 
 
 def _sheet(
-    ws: Any, source: str, kind: TableKind | None, errors: list[InputError]
+    ws: Any, extent: SheetExtent, source: str, kind: TableKind | None, errors: list[InputError]
 ) -> RawTable | None:
     """Return one sheet as a table, or None after reporting merged cells, formulas or its size."""
-    problem = _extent_problem(ws)
+    problem = _extent_problem(extent)
     if problem:
         errors.append(InputError(Place(source), problem))
         return None
     found = len(errors)
-    for merged in sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
-        message = (
-            f"セル {merged.coord} が結合されています。"
-            "結合を解除し、1 つのセルに 1 つの値を入れてください"
-        )
-        errors.append(InputError(Place(source, merged.min_row), message))
-    grid = list(ws.iter_rows())
-    header = [cell_text(c.value).strip() for c in grid[0]] if grid else []
-    rows = [_row(cells, header, source, errors) for cells in grid]
+    _merged(extent, source, errors)
+    ws.reset_dimensions()  # each row as long as it is: a wrong <dimension> cannot cut or pad it
+    rows = _rows(ws, source, errors)
     if len(errors) > found:
         return None
     if not rows or not any(c.text for c in rows[0].cells):
@@ -132,32 +147,61 @@ def _sheet(
     return RawTable(source, rows[0].cells, rows[1:], strict_width=False, kind=kind)
 
 
-def _extent_problem(ws: Any) -> str | None:
-    """Return why a sheet is too big to read (too many rows, too wide a used range), or None."""
-    if ws.max_row > MAX_ROWS:
-        return f"行が多すぎます（{ws.max_row:,} 行。{MAX_ROWS:,} 行まで）。ファイルを分けてください"
-    cells = ws.max_row * ws.max_column
-    if cells > MAX_CELLS:
-        return (
-            f"表の範囲が広すぎます（A1:{get_column_letter(ws.max_column)}{ws.max_row}、"
-            f"{cells:,} セル。{MAX_CELLS:,} セルまで）。使っていない行と列を削除してください"
+def _merged(extent: SheetExtent, source: str, errors: list[InputError]) -> None:
+    """Report each range of merged cells, top to bottom."""
+    ranges = sorted((range_boundaries(ref)[1::-1], ref) for ref in extent.merged if ref)
+    for (row, _), ref in ranges:
+        message = (
+            f"セル {ref} が結合されています。結合を解除し、1 つのセルに 1 つの値を入れてください"
         )
-    return None
+        errors.append(InputError(Place(source, row), message))
 
 
-def _row(cells: Sequence[Any], header: list[str], source: str, errors: list[InputError]) -> RawRow:
+def _rows(ws: Any, source: str, errors: list[InputError]) -> list[RawRow]:
+    """Return the sheet's rows as text, read one row at a time."""
+    rows: list[RawRow] = []
+    header: list[str] = []
+    for number, cells in enumerate(ws.iter_rows(), start=1):
+        rows.append(_row(number, cells, header, source, errors))
+        if number == 1:
+            header = [cell.text.strip() for cell in rows[0].cells]
+    return rows
+
+
+def _extent_problem(extent: SheetExtent) -> str | None:
+    """Return why a sheet is too big to read (too many rows, too wide a used range), or None."""
+    if not extent.over:
+        return None
+    if extent.max_row > MAX_ROWS:
+        found = f"{extent.max_row:,} 行。{MAX_ROWS:,} 行まで"
+        return f"行が多すぎます（{found}）。ファイルを分けてください"
+    cells = max(extent.span, extent.cells, extent.strings, len(extent.merged))
+    corner = f"{_column_name(extent.max_col)}{extent.max_row}"
+    return (
+        f"表の範囲が広すぎます（A1:{corner}、{cells:,} セル。{MAX_CELLS:,} セルまで）。"
+        "使っていない行と列を削除してください"
+    )
+
+
+def _column_name(number: int) -> str:
+    """Return a column's letters, or its number past the last column Excel can have (XFD)."""
+    return get_column_letter(number) if number <= 16_384 else f"[{number:,} 列目]"
+
+
+def _row(
+    number: int, cells: Sequence[Any], header: list[str], source: str, errors: list[InputError]
+) -> RawRow:
     """Return one worksheet row as text cells, reporting formulas and Excel error values."""
     texts = []
-    for cell in cells:
+    for column, cell in enumerate(cells, start=1):
+        ref = f"{get_column_letter(column)}{number}"
         problem = _PROBLEMS.get(cell.data_type)
         if problem:
-            name = header[cell.column - 1] if cell.column <= len(header) else ""
-            place = Place(
-                source, cell.row, f"{name}（{cell.coordinate}）" if name else cell.coordinate
-            )
-            errors.append(InputError(place, problem.format(ref=cell.coordinate, value=cell.value)))
-        texts.append(Cell(cell_text(cell.value, cell.number_format), cell.coordinate))
-    return RawRow(cells[0].row if cells else 0, tuple(texts))
+            name = header[column - 1] if column <= len(header) else ""
+            place = Place(source, number, f"{name}（{ref}）" if name else ref)
+            errors.append(InputError(place, problem.format(ref=ref, value=cell.value)))
+        texts.append(Cell(cell_text(cell.value, cell.number_format or "General"), ref))
+    return RawRow(number, tuple(texts))
 
 
 _PROBLEMS = {

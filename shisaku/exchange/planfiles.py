@@ -25,6 +25,10 @@ from shisaku.exchange.markdown import render_markdown
 SCHEMA = "shisaku.plan/1"
 LAST_YEAR = 2999
 MAX_VERSION = 2**31 - 1
+# A plan of thousands of nodes is well under 1 MB; 5 MB (the workspace's upload limit) bounds
+# what a crafted file can make the parser build.
+MAX_EXCHANGE_BYTES = 5 * 1024 * 1024
+MAX_MESSAGE = 500
 TEXT_LIMITS = {"title": 200, "title_en": 200, "name": 100, "name_en": 100}  # stored lengths
 _SLUG = re.compile(r"[A-Za-z0-9_-]{1,40}")
 _JSON_KINDS = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
@@ -62,12 +66,15 @@ def read_plan_file(
     is the plan period the user gives (--period): the era of years a document prints without
     one, where it names none itself.
     """
+    exchange = path.suffix.lower() in EXCHANGE_SUFFIXES
     try:
+        if exchange and path.stat().st_size > MAX_EXCHANGE_BYTES:  # not read into memory
+            raise PlanFileError(_too_big(path.name, path.stat().st_size))
         data = path.read_bytes()
     except OSError as error:
         raise PlanFileError(f"{path}: 読み込めません（{error.strerror}）") from error
     sha = hashlib.sha256(data).hexdigest()
-    if path.suffix.lower() in EXCHANGE_SUFFIXES:
+    if exchange:
         return _read_exchange(path, data, sha)
     try:
         reading = read_plan(source_document(path, data, progress), profile, period)
@@ -99,16 +106,51 @@ def source_document(path: Path, data: bytes, progress: Progress | None = None) -
     return document_from_text(decode_plan_bytes(data, source=path.name), name=path.name)
 
 
+class _AliasRefused(yaml.YAMLError):
+    """A YAML alias (``*name``), refused at its line before anything is expanded."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(f"YAML のエイリアス（*名前）は使えません（{line} 行目）")
+        self.line = line
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without aliases, for plan files and profiles alike.
+
+    An alias repeats a value without repeating its text: nine levels of nine aliases make a
+    billion values of a few hundred bytes ("billion laughs"), and an error message quoting
+    one once took 5.9 GB. Neither file needs them (exports never write them), so the first
+    alias is refused before anything is expanded.
+    """
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        """Refuse an alias at its line, before it is expanded."""
+        if self.check_event(yaml.AliasEvent):
+            line = self.peek_event().start_mark.line + 1  # type: ignore[no-untyped-call]
+            raise _AliasRefused(line)
+        return super().compose_node(parent, index)
+
+
 def _load_structured(path: Path, data: bytes) -> Any:
     """Parse JSON or YAML bytes, naming the line of a syntax error."""
     text = data.decode("utf-8-sig", errors="strict")
     if path.suffix.lower() == ".json":
         return json.loads(text)
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=_NoAliasLoader)  # a SafeLoader: no Python objects
 
 
 def _read_exchange(path: Path, data: bytes, sha: str) -> LoadedPlan:
     """Read the exchange form documented in docs/plan-json.md."""
+    if len(data) > MAX_EXCHANGE_BYTES:
+        raise PlanFileError(_too_big(path.name, len(data)))
+    try:
+        return _exchange_document(path, data, sha)
+    except PlanFileError as error:  # a message never carries more than a line of the file
+        raise PlanFileError(_short(str(error))) from error
+
+
+def _exchange_document(path: Path, data: bytes, sha: str) -> LoadedPlan:
+    """Parse and check an exchange file of a size that can be read."""
     try:
         doc = _load_structured(path, data)
     except UnicodeDecodeError as error:
@@ -120,6 +162,8 @@ def _read_exchange(path: Path, data: bytes, sha: str) -> LoadedPlan:
         raise PlanFileError(
             f"{path.name} の {error.lineno} 行 {error.colno} 列: JSON の誤り（{error.msg}）"
         ) from error
+    except _AliasRefused as error:
+        raise PlanFileError(_alias_refused(path.name, error.line)) from error
     except yaml.YAMLError as error:
         raise PlanFileError(f"{path.name}: YAML の誤り（{error}）") from error
     try:
@@ -128,6 +172,28 @@ def _read_exchange(path: Path, data: bytes, sha: str) -> LoadedPlan:
         raise PlanFileError(f"{path.name} の {error}") from error
     except RecursionError as error:
         raise PlanFileError(_too_deep(path.name)) from error
+
+
+def _too_big(name: str, size: int) -> str:
+    """Return the error for an exchange file over the size a plan can need."""
+    limit = MAX_EXCHANGE_BYTES // (1024 * 1024)
+    return (
+        f"{name}: ファイルが大きすぎます（{size / 1024 / 1024:.1f} MB。計画の JSON/YAML は "
+        f"{limit} MB までです）。計画を分けるか、不要な部分を削ってください"
+    )
+
+
+def _alias_refused(name: str, line: int) -> str:
+    """Return the error for a YAML alias."""
+    return (
+        f"{name} の {line} 行目: YAML のエイリアス（*名前）は使えません"
+        "（展開すると巨大になり得るため）。値をそのまま書いてください"
+    )
+
+
+def _short(message: str) -> str:
+    """Return a message cut to a readable length (a value quoted in it may be huge)."""
+    return message if len(message) <= MAX_MESSAGE else message[: MAX_MESSAGE - 1] + "…"
 
 
 def _too_deep(name: str) -> str:
@@ -241,7 +307,12 @@ class _Dumper(yaml.SafeDumper):
 
     PyYAML writes such text single-quoted with the NEL raw, and reads it back as a folded
     line break (a space): the export would not import as it was.  Double quotes escape it.
+    A value used twice is written twice, never as an alias, which the readers refuse.
     """
+
+    def ignore_aliases(self, data: Any) -> bool:
+        """Write every value in full (no ``&id001`` / ``*id001``)."""
+        return True
 
 
 def _text_scalar(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
@@ -274,17 +345,6 @@ def render(document: dict[str, Any], fmt: str) -> str:
 
 
 PROFILE_LIMIT = 64 * 1024  # a profile names a few styles and labels: far less than this
-
-
-class _NoAliasLoader(yaml.SafeLoader):
-    """PyYAML's safe loader without anchors and aliases (a profile never needs them, and an
-    alias bomb must not expand)."""
-
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        """Refuse an alias before it is expanded."""
-        if self.check_event(yaml.AliasEvent):
-            raise yaml.YAMLError("エイリアス（*名前）は使えません")
-        return super().compose_node(parent, index)
 
 
 def read_profile(path: Path) -> Profile:

@@ -183,7 +183,7 @@ _both("not-a-workbook.xlsx", zip_bytes({"readme.txt": "これはブックでは�
 _both("corrupted-zip.xlsx", b"PK\x03\x04" + bytes(range(256)) * 4, f"corrupted-zip.xlsx: {NOT_XLSX}")  # fmt: skip
 _both("truncated.xlsx", figures_xlsx(figure_row())[:700], f"truncated.xlsx: {NOT_XLSX}")
 _both("empty.xlsx", b"", f"empty.xlsx: {NOT_XLSX}", staff=(EMPTY_UPLOAD,))
-_both("zip-claims-5gb.xlsx", forged_zip_size(figures_xlsx(figure_row()), 0xFFFFFFF0), "zip-claims-5gb.xlsx: ブックの中身が大きすぎます（展開すると 400 MB を超えます）")  # fmt: skip
+_both("zip-claims-5gb.xlsx", forged_zip_size(figures_xlsx(figure_row()), 0xFFFFFFF0), "zip-claims-5gb.xlsx: ブックの中身が大きすぎます（展開すると 100 MB を超えます）")  # fmt: skip
 _both("zip-named-csv.csv", zip_bytes({"a.txt": "x"}), f"zip-named-csv.csv: {NOT_XLSX}")
 _both("old-excel.xls", compound_file("Root Entry", "Workbook", "\x05SummaryInformation"), "old-excel.xls: 古い Excel 形式（.xls）は読めません。「Excel ブック (*.xlsx)」で保存し直してください", staff=("CSV ファイル（.csv）か Excel ブック（.xlsx）を選んでください。",))  # fmt: skip
 _both("old-excel-named-xlsx.xlsx", compound_file("Root Entry", "Workbook"), "old-excel-named-xlsx.xlsx: 古い Excel 形式（.xls）は読めません")  # fmt: skip
