@@ -44,13 +44,23 @@ def open_sheet(page, site, who: str, sheet: str = SHEET) -> None:
     page.goto(site + sheet)
 
 
+def filled(town) -> None:
+    """Fill in what the default rule requires, through the service, so the sheet can move on."""
+    services.update_evaluation(
+        actor=town["kosodate"],
+        evaluation_id=town.evaluation().pk,
+        expected_version=town.evaluation().version,
+        changes={"results_ja": RESULTS, "direction": "maintain"},
+    )
+
+
 def type_into(page, selector: str, words: str) -> None:
     """Type as a person does (key by key), so the page counts as used."""
     page.click(selector)
     page.keyboard.type(words)
 
 
-def asked_when_leaving(page) -> bool:
+def asked_when_leaving(page, link: str = "p.back a") -> bool:
     """Follow the link back to the overview; return whether leaving was asked (and stay)."""
     asked: list[str] = []
 
@@ -60,7 +70,7 @@ def asked_when_leaving(page) -> bool:
 
     page.on("dialog", answer)
     before = page.url
-    page.click("p.back a")
+    page.click(link)
     page.wait_for_timeout(500)
     page.remove_listener("dialog", answer)
     if asked:
@@ -209,3 +219,18 @@ def test_the_preview_of_a_locked_year_says_who_can_reopen_it(site, page, town):
     assert "ロックされています" in effect and "企画課だけ" in effect
     assert "新しい数値として追加します" not in effect
     no_violations(page, "the preview of a locked year")
+
+
+def test_a_comment_typed_for_a_step_and_a_figure_typed_are_not_left_behind_unasked(
+    site, page, town
+):
+    filled(town)
+    advance(town, "submitted")
+    open_sheet(page, site, "kacho")
+    type_into(page, "#step-approve textarea", "成果は概ね順調")
+    assert asked_when_leaving(page)
+    assert page.input_value("#step-approve textarea") == "成果は概ね順調"
+    open_sheet(page, site, "kosodate", INDICATOR)
+    type_into(page, "#id_note", "速報値")
+    assert asked_when_leaving(page, "nav.workspace-nav a[href$='/indicators/']")
+    assert page.input_value("#id_note") == "速報値"
