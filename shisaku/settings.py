@@ -38,6 +38,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "shisaku.uploadlimit.UploadLimitMiddleware",  # before anything reads the body
     "shisaku.security.ContentSecurityPolicyMiddleware",
     "shisaku.dbrouter.PrimaryPinMiddleware",  # removes itself when there are no replicas
     "shisaku.public.kept_pages.KeptPagesMiddleware",  # after the database is picked: see there
@@ -140,10 +141,13 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = HOME / "static"
 
-# The staff workspace (docs/workspace.md): sign-in page, and uploads of up to 5 MB kept in memory
+# The staff workspace (docs/workspace.md): sign-in page, and uploads of up to 5 MB read in memory
+# only: a body declaring more (with 64 KB for the form's other fields) is refused before it is
+# read (shisaku.uploadlimit), and no upload handler writes a temporary file.
 LOGIN_URL = "staff:login"
 SHISAKU_UPLOAD_MAX_BYTES = 5 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = SHISAKU_UPLOAD_MAX_BYTES
+FILE_UPLOAD_MAX_MEMORY_SIZE = SHISAKU_UPLOAD_MAX_BYTES + 64 * 1024
+FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler"]
 
 # Logs (docs/deployment.md#logs): server errors with their traceback, and Shisaku's own
 # messages, to stderr, which gunicorn and systemd hand to the journal. django.request logs
