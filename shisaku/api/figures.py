@@ -38,7 +38,7 @@ from shisaku.api.pagination import PageParams, page_of
 from shisaku.domain.actors import Actor
 from shisaku.domain.periods import read_period
 from shisaku.indicators import queries as indicator_queries
-from shisaku.indicators.queries import FigureView, IndicatorView
+from shisaku.indicators.queries import FigureView
 from shisaku.indicators.services import FigureEntry, record_figure
 from shisaku.plan import queries as plan_queries
 from shisaku.plan.queries import PlanInfo
@@ -113,12 +113,12 @@ def _writable_plan(actor: Actor, code: str, slug: str) -> PlanInfo:
     return plan
 
 
-def _stored(view: IndicatorView, kind: str, period: str, breakdown: str) -> FigureView:
-    """Return the current figure of a kind, period and breakdown after a write."""
-    key = read_period(period, default_basis=view.time_basis).key()  # type: ignore[arg-type]
-    return next(
-        f for f in view.figures if f.kind == kind and f.period == key and f.breakdown == breakdown
-    )
+def _stored(key: tuple[int, str], kind: str, period: str, breakdown: str) -> FigureView:
+    """Return the current figure of a kind, period and breakdown after a write (one row read,
+    however many figures the indicator has)."""
+    indicator_id, basis = key
+    period_key = read_period(period, default_basis=basis).key()  # type: ignore[arg-type]
+    return indicator_queries.current_figure(indicator_id, kind, period_key, breakdown)
 
 
 def _entry(
@@ -173,11 +173,10 @@ def record(
     """
     actor: Actor = request.auth  # type: ignore[attr-defined]
     plan = _writable_plan(actor, code, slug)
-    indicator_queries.indicator(plan.id, indicator_code)  # 404 before the permission check
+    key = indicator_queries.indicator_key(plan.id, indicator_code)  # 404 before permissions
     entry = _entry(plan, indicator_code, payload, _expected(if_match))
     result = record_figure(actor=actor, entry=entry)
-    view = indicator_queries.indicator(plan.id, indicator_code)
-    figure = _stored(view, payload.kind, payload.period, payload.breakdown)
+    figure = _stored(key, payload.kind, payload.period, payload.breakdown)
     changed = result.figures_unchanged == 0
     body = FigureRecorded(changed=changed, revision=figure.revision, figure=observation_out(figure))
     return Status(201 if changed else 200, body)

@@ -282,10 +282,26 @@ def indicator(plan_id: int, code: str, *, per_period: int | None = None) -> Indi
 
 def indicator_id(plan_id: int, code: str) -> int:
     """Return the id of one indicator of a plan (its figures not read), or raise NotFound."""
-    found = Indicator.objects.filter(plan_id=plan_id, code=code).values_list("id", flat=True)
+    return indicator_key(plan_id, code)[0]
+
+
+def indicator_key(plan_id: int, code: str) -> tuple[int, str]:
+    """Return the id and time basis of one indicator of a plan (its figures not read), or
+    raise NotFound."""
+    found = Indicator.objects.filter(plan_id=plan_id, code=code).values_list("id", "time_basis")
     for key in found[:1]:
         return key
     raise NotFound(f"indicator {code} does not exist in this plan")
+
+
+def current_figure(indicator_id: int, kind: str, period: str, breakdown: str) -> FigureView:
+    """Return the current figure of an indicator's kind, period key and breakdown."""
+    rows = Figure.objects.filter(
+        indicator_id=indicator_id, kind=kind, period=period, breakdown=breakdown, is_current=True
+    )
+    for _, f in _figures(rows):
+        return f
+    raise NotFound(f"no current {kind} {period} {breakdown!r} of indicator {indicator_id}")
 
 
 def figure_history(indicator_id: int) -> list[FigureView]:
