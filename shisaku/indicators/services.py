@@ -312,7 +312,7 @@ def _record_figures(run: _Run, figures: list[FigureInput]) -> None:
         (f, ind) for f in figures if (ind := _indicator(run, f)) is not None and _open(run, ind, f)
     ]
     _lock_indicators({ind.id for _, ind in pairs})
-    current = _current_figures({ind.id for _, ind in pairs})
+    current = _current_figures({ind.id for _, ind in pairs}, [f for f, _ in pairs])
     fresh: list[Figure] = []
     superseded: list[int] = []
     for f, ind in pairs:
@@ -332,9 +332,22 @@ def _lock_indicators(indicator_ids: set[int]) -> None:
     )
 
 
-def _current_figures(indicator_ids: set[int]) -> dict[FigureKey, Figure]:
-    """Load the current figure of every key of the given indicators, in one query."""
+NAMED_AT_MOST = 500  # periods or breakdowns worth naming in the query (SQLite: 32,766 params)
+
+
+def _current_figures(
+    indicator_ids: set[int], figures: list[FigureInput]
+) -> dict[FigureKey, Figure]:
+    """Load the current figures of the given indicators that ``figures`` may replace, in one
+    query: only their periods and breakdowns (when there are not too many to name), since one
+    indicator may have hundreds of thousands of breakdown rows."""
     rows = Figure.objects.filter(indicator_id__in=indicator_ids, is_current=True)
+    periods = {f.period.key() for f in figures}
+    breakdowns = {f.breakdown for f in figures}
+    if len(periods) <= NAMED_AT_MOST:
+        rows = rows.filter(period__in=periods)
+    if len(breakdowns) <= NAMED_AT_MOST:
+        rows = rows.filter(breakdown__in=breakdowns)
     return {(r.indicator_id, r.kind, r.period, r.breakdown): r for r in rows}
 
 
