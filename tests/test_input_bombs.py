@@ -4,12 +4,14 @@ staying under 300 MB, with a message that names the file and says what is accept
 Each bomb is built here, never committed, and thrown at the real command in a child process
 whose peak memory is read from the kernel (``os.wait4``); the child's address space is capped
 at 3 GB, so that code that still expands the bomb fails instead of exhausting the machine.
+The command is started by a small Python process, not by pytest: Linux carries the peak of
+the process that forks over ``exec`` into the child's ``ru_maxrss``, so a child of a large
+test process would seem as large as it.
 """
 
 from __future__ import annotations
 
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -38,9 +40,14 @@ class Outcome:
     seconds: float
 
 
-def _cap_memory() -> None:
-    """Cap the child's address space (runs in the child before it starts)."""
-    resource.setrlimit(resource.RLIMIT_AS, (3 * 1024**3, 3 * 1024**3))
+MEASURE = """
+import os, resource, subprocess, sys
+resource.setrlimit(resource.RLIMIT_AS, (3 * 1024**3, 3 * 1024**3))
+with open(sys.argv[1], "wb") as errors:
+    child = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=errors)
+    _, status, usage = os.wait4(child.pid, 0)
+print(os.waitstatus_to_exitcode(status), usage.ru_maxrss)
+"""
 
 
 @pytest.fixture(scope="module")
@@ -60,19 +67,17 @@ def measured(env, *args) -> Outcome:
     """Run ``shisaku ARGS`` and return its outcome with its own peak memory."""
     errors = Path(env["SHISAKU_HOME"]) / "stderr.txt"
     started = time.monotonic()
-    with errors.open("wb") as sink:
-        child = subprocess.Popen(
-            [SHISAKU, *args],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=sink,
-            preexec_fn=_cap_memory,
-        )
-        _, status, usage = os.wait4(child.pid, 0)
-        child.returncode = os.waitstatus_to_exitcode(status)
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(errors), SHISAKU, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     seconds = time.monotonic() - started
+    status, peak_kb = done.stdout.split()
     text = errors.read_text(encoding="utf-8", errors="replace")
-    return Outcome(child.returncode, text, usage.ru_maxrss / 1024, seconds)
+    return Outcome(int(status), text, int(peak_kb) / 1024, seconds)
 
 
 def assert_refused(outcome: Outcome, *fragments: str) -> None:
