@@ -202,3 +202,17 @@ def test_the_api_observations_are_a_bounded_page_too(client, big):
     page = response.json()
     assert (page["count"], len(page["items"])) == (WHOLE + 2 * DISTRICTS, 500)
     assert page["next"] == f"{API}/indicators/K1/observations?limit=500&offset=500"
+
+
+@pytest.mark.parametrize("list_name", ["figures", "observations"])
+def test_an_offset_past_the_end_is_an_empty_page_even_past_the_databases_integers(
+    client, small_plan, operator, list_name
+):
+    batch = IndicatorBatch(
+        definitions=[IndicatorDefinition("999997", "2024-2028", "K1", "相談件数", "increase")],
+        figures=[figure("999997", "2024-2028", "K1", "actual", "2025年度", "1件")],
+    )
+    services.apply_batch(actor=operator, batch=batch)
+    url = f"{API}/indicators/K1/{list_name}?offset={10**30}"
+    page = client.get(url).json()
+    assert (page["count"], page["items"], page["next"]) == (1, [], None)

@@ -316,16 +316,23 @@ def current_figures_page(
     """Return how many current figures an indicator has and ``limit`` of them from ``offset``,
     sliced by the database (an indicator may have hundreds of thousands of breakdown rows)."""
     rows = Figure.objects.filter(indicator_id=indicator_id, is_current=True)
-    chosen = rows.order_by(*CURRENT_ORDER, "period", "id")[offset : offset + limit]
-    return rows.count(), [f for _, f in _figures(chosen)]
+    return _slice(rows.order_by(*CURRENT_ORDER, "period", "id"), offset, limit)
 
 
 def figure_history_page(indicator_id: int, offset: int, limit: int) -> tuple[int, list[FigureView]]:
     """Return how many revisions an indicator's figures have and ``limit`` of them from
     ``offset`` in :func:`figure_history` order, sliced by the database."""
     rows = Figure.objects.filter(indicator_id=indicator_id)
-    chosen = rows.order_by(*HISTORY_ORDER, "period", "id")[offset : offset + limit]
-    return rows.count(), [f for _, f in _figures(chosen)]
+    return _slice(rows.order_by(*HISTORY_ORDER, "period", "id"), offset, limit)
+
+
+def _slice(rows: QuerySet[Figure], offset: int, limit: int) -> tuple[int, list[FigureView]]:
+    """Return the count of ``rows`` and ``limit`` of them from ``offset`` (an offset past the
+    end reads nothing more: it may be larger than the database's integers)."""
+    count = rows.count()
+    if offset >= count:
+        return count, []
+    return count, [f for _, f in _figures(rows[offset : offset + limit])]
 
 
 def plan_figure_history(
