@@ -383,6 +383,7 @@ def test_the_plan_page_lists_plan_level_indicators_and_says_the_structure_is_not
     html = page(client, UDA)
     assert headings(html) == [
         ("h1", "宇陀市まち・ひと・しごと創生総合戦略"),
+        ("h2", "進捗の概要"),
         ("h2", "指標の評価の集計"),
         ("h2", "計画全体の指標"),
         ("h2", "指標データの出典"),

@@ -35,6 +35,7 @@ def test_the_home_twin_lists_municipalities_with_their_plans(client, small_plan)
     assert twin(client, "/ja/index.json") == {
         "schema": "shisaku.index/1",
         "municipalities": [{**TOWN_JSON, "plans": [PLAN_JSON]}],
+        "recently_updated": [],
     }
 
 
@@ -44,6 +45,7 @@ def test_the_municipality_twin_names_its_current_plan(client, small_plan):
         "municipality": TOWN_JSON,
         "current_plan": "2024-2028",
         "plans": [PLAN_JSON],
+        "without_figures": {"indicators": 0, "empty_indicator_tables": 1, "statistics": []},
     }
 
 

@@ -111,6 +111,8 @@ def test_the_plan_page_shows_the_whole_hierarchy_with_links(client, small_plan):
     html = page(client, PLAN)
     assert [h for h in outline(html).headings] == [
         ("h1", "試験市総合計画"),
+        ("h2", "進捗の概要"),
+        ("h3", "施策ごとの状況"),
         ("h2", "1 くらし"),
         ("h2", "9 （分野名は原文に記載がありません）"),
     ]
@@ -146,7 +148,12 @@ def test_a_field_without_a_title_in_the_source_says_so_and_gets_none_invented(cl
 
 def test_the_field_page_lists_its_policies_and_their_measures(client, small_plan):
     html = page(client, PLAN + "1/")
-    assert outline(html).headings == [("h1", "1 くらし"), ("h2", "政策")]
+    assert outline(html).headings == [
+        ("h1", "1 くらし"),
+        ("h2", "進捗の概要"),
+        ("h3", "施策ごとの状況"),
+        ("h2", "政策"),
+    ]
     assertInHTML(
         '<a href="/ja/999997/2024-2028/1-1-1/"><span class="code">1-1-1</span> 相談支援の充実</a>',
         html,
@@ -162,6 +169,8 @@ def test_the_policy_page_shows_its_situation_direction_missing_diagram_and_measu
     html = page(client, PLAN + "1-1/")
     assert outline(html).headings == [
         ("h1", "1-1 暮らしの安心"),
+        ("h2", "進捗の概要"),
+        ("h3", "施策ごとの状況"),
         ("h2", "現状と課題"),
         ("h3", "相談の状況"),
         ("h2", "基本方向"),
@@ -439,6 +448,7 @@ def aomori(db, operator):
 def test_the_real_seed_policy_page_shows_its_five_situation_subsections(client, aomori):
     headings = outline(page(client, "/ja/022012/2019-2023/2-2/")).headings
     assert [text for tag, text in headings if tag == "h3"] == [
+        "施策ごとの状況",
         "教育環境の状況",
         "学校教育の状況",
         "子どもを取り巻く状況",

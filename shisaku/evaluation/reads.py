@@ -29,6 +29,7 @@ from shisaku.evaluation.queries import (
     plan_published_evaluations,
     published_evaluations,
 )
+from shisaku.evaluation.recent import PlanFacts, Update, plan_facts, recent_updates
 from shisaku.evaluation.revision import data_revision, municipality_revision
 from shisaku.indicators import queries as indicator_queries
 from shisaku.indicators.assessing import PlanAssessment, assess_plan
@@ -218,9 +219,29 @@ class Reads:
             plan.municipality_code,
         )
 
+    def recent(self) -> list[Update]:
+        """Return the latest changes to published data (figures, evaluations), newest first."""
+        return self._once(("recent",), recent_updates, EVERYWHERE)
+
+    def every_facts(self) -> dict[int, PlanFacts]:
+        """Return the counts of indicators, empty tables and statistics of every published plan."""
+        ids = [p.id for t in self.towns() for p in t.plans]
+        return self._once(("facts",), lambda: plan_facts(ids), EVERYWHERE)
+
+    def facts(self, plan: PlanInfo) -> PlanFacts:
+        """Return the counts of indicators, empty tables and statistics of one plan."""
+        every: dict[int, PlanFacts] | None = self._memo.get(("facts",))  # a run's, when loaded
+        if every is not None and plan.id in every:
+            return every[plan.id]
+        return self._once(
+            ("facts", plan.id), lambda: plan_facts([plan.id])[plan.id], plan.municipality_code
+        )
+
     def preload(self, plan: PlanInfo) -> None:
         """Load everything the plan's public pages read (a publishing run does, once)."""
         self.towns()
+        self.recent()
+        self.every_facts()
         self.plan(plan.municipality_code)
         self.plan(plan.municipality_code, plan.meta.slug)
         self.histories(plan)  # first: the indicators' current figures come from them

@@ -24,7 +24,7 @@ from shisaku.evaluation.reads import Reads, for_request
 from shisaku.indicators import queries as indicator_queries
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.plan.queries import MunicipalityInfo, NotFound, PlanInfo
-from shisaku.public import display, documents, evaluations, grades, links, tree
+from shisaku.public import display, documents, evaluations, grades, links, overview, progress, tree
 from shisaku.public import indicator_documents as idocs
 from shisaku.public.params import BadParameter
 
@@ -115,15 +115,27 @@ def node_path(reads: Reads, plan: PlanInfo, node_code: str) -> list[Node]:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """List the municipalities and their published plans."""
-    towns = for_request(request).towns()
-    return render(request, "public/home.html", {"towns": towns, "crumbs": []})
+    """List the municipalities and their published plans, and the latest changes."""
+    reads = for_request(request)
+    notices = overview.notices(reads)
+    context = {
+        "towns": reads.towns(),
+        "notices": notices,
+        "with_figures": overview.with_figures(reads) if notices else [],
+        "updates": overview.update_items(reads.recent()),
+        "crumbs": [],
+    }
+    return render(request, "public/home.html", context)
 
 
 @twin
 def home_json(request: HttpRequest) -> dict[str, Any]:
     """Return the home page as JSON."""
-    return documents.home_document(for_request(request).towns())
+    reads = for_request(request)
+    updates = overview.update_items(reads.recent())
+    return documents.home_document(reads.towns()) | {
+        "recently_updated": [overview.update_to_dict(u) for u in updates]
+    }
 
 
 @page
@@ -133,15 +145,31 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
     town = published_town(reads, code)
     crumb = documents.Crumb(code, town.name_ja, town.name_en, links.municipality_url(code))
     current = reads.plan(code)
-    context = {"town": town, "current": current, "crumbs": [crumb]}
+    notice = overview.notice(reads, current)
+    context = {
+        "town": town,
+        "current": current,
+        "notice": notice,
+        "statistics": overview.statistic_links(reads, current) if notice else [],
+        "crumbs": [crumb],
+    }
     return render(request, "public/municipality.html", context)
 
 
 @twin
 def municipality_json(request: HttpRequest, code: str) -> dict[str, Any]:
-    """Return a municipality's page as JSON."""
+    """Return a municipality's page as JSON; ``without_figures`` tells what is known of a
+    current plan without indicators (None when it has some)."""
     reads = for_request(request)
-    return documents.municipality_document(published_town(reads, code), reads.plan(code))
+    town, current = published_town(reads, code), reads.plan(code)
+    notice = overview.notice(reads, current)
+    found = overview.notice_to_dict(notice)
+    if found is not None:
+        found["statistics"] = [
+            idocs.statistic_to_dict(s.row, s.url.split("#")[0]) | {"node_code": s.node_code}
+            for s in overview.statistic_links(reads, current)
+        ]
+    return documents.municipality_document(town, current) | {"without_figures": found}
 
 
 @page
@@ -160,6 +188,7 @@ def plan(request: HttpRequest, code: str, slug: str) -> HttpResponse:
         "indicator_rows": grades.rows_for(info, done, {""}),
         "sources": grades.sources(done),
         "indicators_url": links.indicators_url(info),
+        "progress": progress.progress(reads, info, done, None),
     }
     return render(request, "public/plan.html", context)
 
@@ -185,7 +214,18 @@ def node(request: HttpRequest, code: str, slug: str, node_code: str) -> HttpResp
     context = _node_context(info, path) | _indicator_context(reads, info, path[-1], done)
     found = evaluations.measure_evaluations(reads, info, path[-1])
     context["evaluations"] = evaluations.items(info, found)
+    context["progress"] = _progress(reads, info, path[-1], done)
     return render(request, "public/node.html", context)
+
+
+PROGRESS_KINDS = frozenset({"field", "policy"})  # the nodes whose pages show a summary
+
+
+def _progress(
+    reads: Reads, info: PlanInfo, here: Node, done: PlanAssessment
+) -> progress.Progress | None:
+    """Return the progress summary of a field or policy page (None for other nodes)."""
+    return progress.progress(reads, info, done, here) if here.kind in PROGRESS_KINDS else None
 
 
 def _indicator_context(
@@ -236,6 +276,9 @@ def node_json(request: HttpRequest, code: str, slug: str, node_code: str) -> dic
         "rollup": idocs.rollup_to_dict(extra["rollup"]),
         "statistics": [idocs.statistic_to_dict(r, page_url) for r in extra["statistics"]],
     }
+    summary = _progress(reads, info, path[-1], done)
+    if summary is not None:  # a field or a policy (the key is absent otherwise)
+        document["progress"] = progress.progress_to_dict(summary)
     if found:  # a measure with published evaluations (the key is absent otherwise)
         document["evaluations"] = [evaluations.evaluation_to_dict(info, v) for v in found]
     return document
