@@ -19,7 +19,7 @@ FILES: list[CorpusFile] = []
 CASES: list[Case] = []
 
 URL = "/api/v1/municipalities/999997/plans/2024-2028/indicators/K1/figures"
-GOOD: dict[str, Any] = {"kind": "actual", "period": "2025年度", "value": "1,820人"}
+GOOD: dict[str, Any] = {"kind": "actual", "period": "2025年度", "value": "1,820件"}
 INVALID = "入力に誤りがあります / The input is not valid"
 JSON_BODY = "UTF-8 の JSON オブジェクトを送ってください"
 
@@ -90,8 +90,8 @@ _add("kind-number.json", body(kind=1), 422, "次のいずれかにしてくだ�
 _add("kind-true.json", body(kind=True), 422, "次のいずれかにしてください", fields=["kind"])
 _add("period-number.json", body(period=2025), 422, "文字列にしてください", fields=["period"])
 _add("value-number.json", body(value=1820), 422, "文字列にしてください", fields=["value"])
-_add("value-float-nan.json", body().replace(b'"1,820\xe4\xba\xba"', b"NaN"), 422, "文字列にしてください", fields=["value"])  # fmt: skip
-_add("value-overflow-float.json", body().replace(b'"1,820\xe4\xba\xba"', b"1e400"), 422, "文字列にしてください", fields=["value"])  # fmt: skip
+_add("value-float-nan.json", body().replace(b'"1,820\xe4\xbb\xb6"', b"NaN"), 422, "文字列にしてください", fields=["value"])  # fmt: skip
+_add("value-overflow-float.json", body().replace(b'"1,820\xe4\xbb\xb6"', b"1e400"), 422, "文字列にしてください", fields=["value"])  # fmt: skip
 _add("value-null.json", body(value=None), 422, "文字列にしてください", fields=["value"])
 _add("value-array.json", body(value=["1,820人"]), 422, "文字列にしてください", fields=["value"])
 _add("value-object.json", body(value={"raw": "1,820人"}), 422, "文字列にしてください", fields=["value"])  # fmt: skip
