@@ -186,8 +186,10 @@ def test_the_english_notice_is_in_english(client, aomori):
 
 
 def test_the_bundled_plan_shows_every_measure_as_not_assessable(client, aomori):
-    found = statuses(page(client, AOMORI + "2019-2023/"))
+    plan = page(client, AOMORI + "2019-2023/")
+    found = statuses(plan)
     assert len(found) == 15 and {s for _, s, _ in found} == {"評価不能"}
+    assert "原文の「目標とする指標」の表（15 か所）はすべて空欄です。" in text(plan)
     assert "この部分には指標の数値が公開されていないため、評価を集計できません。" in page(
         client, AOMORI + "2019-2023/2/"
     )

@@ -189,6 +189,7 @@ def plan(request: HttpRequest, code: str, slug: str) -> HttpResponse:
         "sources": grades.sources(done),
         "indicators_url": links.indicators_url(info),
         "progress": progress.progress(reads, info, done, None),
+        "notice": None if done.results else overview.notice(reads, info),
     }
     return render(request, "public/plan.html", context)
 
