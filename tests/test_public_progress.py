@@ -32,7 +32,7 @@ def progress_counts(html: str) -> list[list[str]]:
     out = []
     for tr in re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], re.S):
         cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", tr, re.S)
-        out.append([text(cells[0]), *(text(c) for c in cells[2:])])
+        out.append([text(c) for c in cells])
     return out
 
 

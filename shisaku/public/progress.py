@@ -47,7 +47,6 @@ class CountRow:
     """One grade: its count in the assessed year and in the previous one (None: no such year)."""
 
     grade: str
-    label: str
     count: int
     previous: int | None
 
@@ -164,7 +163,6 @@ def _counts(done: PlanAssessment, now: RollUp | None, then: RollUp | None) -> li
     return [
         CountRow(
             g,
-            scale.labels.get(g, ""),
             now.counts.get(g, 0),
             None if then is None else then.counts.get(g, 0),
         )
