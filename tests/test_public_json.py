@@ -35,6 +35,16 @@ def test_the_home_twin_lists_municipalities_with_their_plans(client, small_plan)
     assert twin(client, "/ja/index.json") == {
         "schema": "shisaku.index/1",
         "municipalities": [{**TOWN_JSON, "plans": [PLAN_JSON]}],
+        "without_figures": [
+            {
+                "municipality_code": "999997",
+                "plan": "2024-2028",
+                "url": PLAN,
+                "empty_indicator_tables": 1,
+                "statistics": 0,
+            }
+        ],
+        "with_figures": [],
         "recently_updated": [],
     }
 

@@ -160,6 +160,17 @@ def test_the_bundled_plan_says_plainly_that_its_indicator_tables_were_empty(clie
     examples = home.split('<section class="with-figures"')[1].split("</section>")[0]
     assert re.findall(r'<li><a href="([^"]+)">', examples) == ["/ja/292125/2015-2019/"]
     assert '<a href="/ja/#with-figures">' in page(client, AOMORI)
+    data = twin(client, "/ja/index.json")
+    assert data["without_figures"] == [
+        {
+            "municipality_code": "022012",
+            "plan": "2019-2023",
+            "url": "/ja/022012/2019-2023/",
+            "empty_indicator_tables": 15,
+            "statistics": 4,
+        }
+    ]
+    assert data["with_figures"] == ["/ja/292125/2015-2019/"]
 
 
 def test_the_municipality_page_lists_the_statistics_read_from_the_text(client, aomori):

@@ -160,3 +160,14 @@ def example_to_dict(plan: PlanInfo) -> dict[str, Any]:
         plan.municipality_code, plan.municipality_name_ja, plan.municipality_name_en
     )
     return {**documents.plan_to_dict(plan), "municipality": town}
+
+
+def home_notice_to_dict(n: Notice) -> dict[str, Any]:
+    """Return the JSON form of a notice on the home page: the plan and its counts."""
+    return {
+        "municipality_code": n.plan.municipality_code,
+        "plan": n.plan.meta.slug,
+        "url": links.plan_url(n.plan),
+        "empty_indicator_tables": n.facts.empty_indicator_tables,
+        "statistics": n.facts.statistics,
+    }

@@ -133,8 +133,13 @@ def home_json(request: HttpRequest) -> dict[str, Any]:
     """Return the home page as JSON."""
     reads = for_request(request)
     updates = overview.update_items(reads.recent())
+    notices = overview.notices(reads)
     return documents.home_document(reads.towns()) | {
-        "recently_updated": [overview.update_to_dict(u) for u in updates]
+        "without_figures": [overview.home_notice_to_dict(n) for n in notices.values()],
+        "with_figures": [links.plan_url(p) for p in overview.with_figures(reads)]
+        if notices
+        else [],
+        "recently_updated": [overview.update_to_dict(u) for u in updates],
     }
 
 
