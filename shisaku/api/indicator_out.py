@@ -19,7 +19,7 @@ from shisaku.api.indicator_schemas import (
 from shisaku.api.links import api_url, page_url, plan_kwargs
 from shisaku.domain.assessment import Explanation, GradeScale
 from shisaku.domain.forecast import Forecast
-from shisaku.domain.periods import PeriodError, parse_period_key
+from shisaku.domain.period_labels import period_label
 from shisaku.domain.rollup import RollUp
 from shisaku.indicators import breakdowns
 from shisaku.indicators.assessing import IndicatorResult
@@ -32,14 +32,6 @@ def number(value: Decimal | None) -> int | float | None:
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(value)
-
-
-def period_label(key: str) -> str:
-    """Return 西暦 with 和暦 for a period key (FY2025 → 2025年度（令和7年度））, else the key."""
-    try:
-        return parse_period_key(key).label_ja()
-    except PeriodError:
-        return key
 
 
 def figure_out(f: FigureView) -> FigureOut:

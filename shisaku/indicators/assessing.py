@@ -60,18 +60,13 @@ def _point(f: FigureView) -> Point:
     return Point(f.period_end, _number(f), f.label if f.value_kind != "missing" else "")
 
 
-def _whole(figures: list[FigureView]) -> list[FigureView]:
-    """Keep the figures for the whole area (not a breakdown row)."""
-    return [f for f in figures if not f.breakdown]
-
-
 def facts_of(view: IndicatorView) -> IndicatorFacts | None:
     """Return the assessment facts of an indicator, or None when it has no final target."""
-    targets = _whole(view.of_kind("target"))
-    if not targets:
+    final = view.final_target()
+    if final is None:
         return None
-    final = max(targets, key=lambda f: (f.period_end, f.period_start))
-    baselines = _whole(view.of_kind("baseline"))
+    targets = view.whole("target")
+    baselines = view.whole("baseline")
     yearly = {
         f.period_end: n
         for f in targets
@@ -82,7 +77,7 @@ def facts_of(view: IndicatorView) -> IndicatorFacts | None:
         baseline=_point(baselines[0]) if baselines else None,
         target=_point(final),
         year_targets=yearly,
-        actuals={f.period_end: _point(f) for f in _whole(view.of_kind("actual"))},
+        actuals={f.period_end: _point(f) for f in view.whole("actual")},
         rank=any(f.value_kind == "rank" for f in view.figures),
         cumulative=view.accumulation == "cumulative",
     )

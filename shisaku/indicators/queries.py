@@ -95,6 +95,16 @@ class IndicatorView:
         """Return the current figures of one kind (baseline, target, actual)."""
         return list(self._by_kind.get(kind, ()))
 
+    def whole(self, kind: str) -> list[FigureView]:
+        """Return the current figures of one kind for the whole area (no breakdown rows)."""
+        return [f for f in self._by_kind.get(kind, ()) if not f.breakdown]
+
+    def final_target(self) -> FigureView | None:
+        """Return the final target, the one graded against: the whole-area target ending last
+        (of two ending the same year, the one starting last); None when there is no target."""
+        targets = self.whole("target")
+        return max(targets, key=lambda f: (f.period_end, f.period_start)) if targets else None
+
     @cached_property
     def _by_kind(self) -> dict[str, tuple[FigureView, ...]]:
         """Return the figures by kind, in their order (read for every kind and every year)."""
@@ -289,6 +299,15 @@ def indicator_key(plan_id: int, code: str) -> tuple[int, str]:
     """Return the id and time basis of one indicator of a plan (its figures not read), or
     raise NotFound."""
     found = Indicator.objects.filter(plan_id=plan_id, code=code).values_list("id", "time_basis")
+    for key in found[:1]:
+        return key
+    raise NotFound(f"indicator {code} does not exist in this plan")
+
+
+def responsible_department(plan_id: int, code: str) -> tuple[int, str]:
+    """Return the id of one indicator of a plan and its department (担当課, blank when none), or
+    raise NotFound: public histories name it, never the account that entered a figure."""
+    found = Indicator.objects.filter(plan_id=plan_id, code=code).values_list("id", "department")
     for key in found[:1]:
         return key
     raise NotFound(f"indicator {code} does not exist in this plan")

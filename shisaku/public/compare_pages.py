@@ -148,7 +148,7 @@ def _summary(c: comparison.Compared) -> grades.IndicatorRow:
         c.result,
         links.indicator_url(c.plan, view.code),
         grades.first_of(view, "baseline"),
-        grades.final_target(view),
+        view.final_target(),
         c.latest,
     )
 

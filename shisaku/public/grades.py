@@ -9,16 +9,17 @@ there is said to be unknown (「未取得」), never shown as zero.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
-from functools import lru_cache
+from datetime import datetime
 
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy
 
+from shisaku.domain import period_labels
 from shisaku.domain.assessment_scales import fmt_number, fmt_percent
 from shisaku.domain.eras import era_year
-from shisaku.domain.periods import Period, PeriodError, parse_period_key
+from shisaku.domain.period_labels import MONTHS_EN
+from shisaku.domain.periods import Period
 from shisaku.domain.plantree import Block, Node
 from shisaku.domain.rollup import RollUp
 from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
@@ -73,20 +74,6 @@ AREAS: dict[str, Promise] = {
     "本市": gettext_lazy("This city"),
     "国": gettext_lazy("National"),
 }
-MONTHS_EN = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def label(labels: dict[str, Promise], key: str) -> str:
@@ -97,24 +84,9 @@ def label(labels: dict[str, Promise], key: str) -> str:
 # --- periods ----------------------------------------------------------------------------------
 
 
-def _era_span_en(period: Period) -> str:
-    """Return the era years of a period in English: Heisei 26, Reiwa 3–Reiwa 8."""
-    first, last = era_year(period.start).en, era_year(period.end).en
-    return first if period.start == period.end else f"{first}–{last}"
-
-
 def period_text(period: Period) -> str:
     """Return a period in the active language, 西暦 with 和暦 beside."""
-    if display.english():
-        return f"{period.label_en()} ({_era_span_en(period)})"
-    return period.label_ja()
-
-
-def date_text(day: date) -> str:
-    """Return a date a figure was taken on: 2018年5月1日現在 / as of 1 May 2018."""
-    if display.english():
-        return f"as of {day.day} {MONTHS_EN[day.month - 1]} {day.year}"
-    return f"{day.year}年{day.month}月{day.day}日現在"
+    return period_labels.period_text(period, display.english())
 
 
 def moment_text(when: datetime) -> str:
@@ -127,27 +99,14 @@ def moment_text(when: datetime) -> str:
 
 
 def period_label(key: str, english: bool | None = None) -> str:
-    """Return the label of a period key (FY2019, CY2017) or an ISO date (2018-05-01), in English
-    or not as told (default: the active language)."""
-    return _period_label(key, display.english() if english is None else english)
-
-
-@lru_cache(maxsize=4096)
-def _period_label(key: str, english: bool) -> str:
-    """Return :func:`period_label` in one language (remembered: a page repeats its periods)."""
-    try:
-        return period_text(parse_period_key(key))
-    except PeriodError:
-        pass
-    try:
-        return date_text(date.fromisoformat(key))
-    except ValueError:
-        return key
+    """Return the label of a period key or an ISO date (:func:`period_labels.period_label`), in
+    English or not as told (default: the active language)."""
+    return period_labels.period_label(key, display.english() if english is None else english)
 
 
 def year_label(year: int) -> str:
-    """Return an assessed (fiscal) year: 2017年度（平成29年度）/ FY2017 (Heisei 29)."""
-    return period_text(Period(year, year, "fiscal"))
+    """Return an assessed (fiscal) year in the active language: 2017年度（平成29年度）."""
+    return period_labels.year_label(year, display.english())
 
 
 # --- indicators -------------------------------------------------------------------------------
@@ -158,21 +117,15 @@ def whole(figures: list[FigureView]) -> list[FigureView]:
     return [f for f in figures if not f.breakdown]
 
 
-def final_target(view: IndicatorView) -> FigureView | None:
-    """Return the final target (the one graded against), as assessing picks it."""
-    targets = whole(view.of_kind("target"))
-    return max(targets, key=lambda f: (f.period_end, f.period_start)) if targets else None
-
-
 def first_of(view: IndicatorView, kind: str) -> FigureView | None:
     """Return the earliest whole-area figure of a kind."""
-    figures = whole(view.of_kind(kind))
+    figures = view.whole(kind)
     return figures[0] if figures else None
 
 
 def latest_actual(view: IndicatorView) -> FigureView | None:
     """Return the latest whole-area actual."""
-    actuals = whole(view.of_kind("actual"))
+    actuals = view.whole("actual")
     return max(actuals, key=lambda f: (f.period_end, f.period_start)) if actuals else None
 
 
@@ -186,7 +139,7 @@ def ordered(figures: list[FigureView] | tuple[FigureView, ...]) -> list[FigureVi
 
 def actual_years(view: IndicatorView) -> list[int]:
     """Return the years with a whole-area actual, oldest first (the years worth grading)."""
-    return sorted({f.period_end for f in whole(view.of_kind("actual"))})
+    return sorted({f.period_end for f in view.whole("actual")})
 
 
 def projected(value: float | None, view: IndicatorView) -> str:
@@ -219,7 +172,7 @@ def indicator_row(plan: PlanInfo, result: IndicatorResult) -> IndicatorRow:
         result,
         links.indicator_url(plan, view.code),
         first_of(view, "baseline"),
-        final_target(view),
+        view.final_target(),
         latest_actual(view),
     )
 

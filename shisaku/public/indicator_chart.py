@@ -58,7 +58,7 @@ def _forecast_line(
     result: IndicatorResult, first_year: int
 ) -> tuple[charts.Point, charts.Point] | None:
     """Return the fitted linear trend from the first actual's year to the target year."""
-    f, target = result.forecast, grades.final_target(result.indicator)
+    f, target = result.forecast, result.indicator.final_target()
     if f is None or f.status != "ok" or f.linear is None or f.slope is None or target is None:
         return None
     end = target.period_end
@@ -74,7 +74,7 @@ def line_chart(result: IndicatorResult) -> charts.LineChart | None:
         title=gettext("Chart of %(name)s") % {"name": display.plain(view.name_ja, view.name_en)},
         description="",
         baseline=_point(grades.first_of(view, "baseline")),
-        final_target=_point(grades.final_target(view)),
+        final_target=_point(view.final_target()),
         targets=_points(view.of_kind("target")),
         actuals=actuals,
         forecast=_forecast_line(result, actuals[0].year) if actuals else None,
@@ -183,7 +183,7 @@ SENTENCES: dict[str, Promise] = {
 def _actual_sentence(result: IndicatorResult, year: int, method: str) -> str:
     """Return what the actual is and how it stands against the final target."""
     view, a = result.indicator, result.assessment
-    actual, target = _shown_actual(view, year), grades.final_target(view)
+    actual, target = _shown_actual(view, year), view.final_target()
     values = {
         "when": grades.period_label(actual.period) if actual else "",
         "value": _with_unit(actual, view) if actual else "",
@@ -203,7 +203,7 @@ def _actual_sentence(result: IndicatorResult, year: int, method: str) -> str:
 
 def _trend_sentence(result: IndicatorResult) -> str:
     """Return what the linear trend expects in the target year, or why there is none."""
-    f, view, target = result.forecast, result.indicator, grades.final_target(result.indicator)
+    f, view, target = result.forecast, result.indicator, result.indicator.final_target()
     if f is None or target is None or view.direction == "qualitative":
         return ""
     if f.status != "ok" or f.linear is None:

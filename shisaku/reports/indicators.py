@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from shisaku.domain.assessment import Explanation
 from shisaku.domain.assessment_scales import infer_decimals
-from shisaku.domain.periods import PeriodError, parse_period_key
+from shisaku.domain.period_labels import period_label
 from shisaku.domain.plantree import Node, walk
 from shisaku.evaluation.grades import GradeSummary, GradeView
 from shisaku.graphics import charts
@@ -23,14 +23,6 @@ from shisaku.reports.model import FigureCell, IndicatorRow
 
 NUMERIC = frozenset({"number", "rank"})
 FONT = "Noto Sans CJK JP"  # Debian's fonts-noto-cjk; WeasyPrint embeds the glyphs used
-
-
-def period_label(key: str) -> str:
-    """Return a period key (FY2023) as 西暦 with 和暦, or the key itself (a date)."""
-    try:
-        return parse_period_key(key).label_ja()
-    except PeriodError:
-        return key
 
 
 def _whole(figures: list[FigureView]) -> list[FigureView]:
@@ -52,21 +44,15 @@ def cell(f: FigureView | None, text: str | None = None) -> FigureCell | None:
     )
 
 
-def final_target(view: IndicatorView) -> FigureView | None:
-    """Return the final target (the one graded against), as assessing picks it."""
-    targets = _whole(view.of_kind("target"))
-    return max(targets, key=lambda f: (f.period_end, f.period_start)) if targets else None
-
-
 def first_baseline(view: IndicatorView) -> FigureView | None:
     """Return the earliest whole-area baseline."""
-    baselines = _whole(view.of_kind("baseline"))
+    baselines = view.whole("baseline")
     return baselines[0] if baselines else None
 
 
 def actuals_by_year(view: IndicatorView) -> dict[int, FigureView]:
     """Return the whole-area actuals by year (the last of a year wins)."""
-    return {f.period_end: f for f in _whole(view.of_kind("actual"))}
+    return {f.period_end: f for f in view.whole("actual")}
 
 
 def _actual(view: IndicatorView | None, grade: GradeView, year: int) -> FigureCell | None:
@@ -94,7 +80,7 @@ def indicator_row(
         name=grade.name_ja,
         unit=grade.unit,
         baseline=cell(first_baseline(view)) if view else None,
-        target=cell(final_target(view)) if view else None,
+        target=cell(view.final_target()) if view else None,
         actual=_actual(view, grade, year),
         actuals=tuple(c for y in sorted(yearly) if (c := cell(yearly[y])) is not None),
         grade=grade.grade,
@@ -181,7 +167,7 @@ def _forecast(
     result: IndicatorResult, actuals: tuple[charts.Point, ...]
 ) -> tuple[charts.Point, charts.Point] | None:
     """Return the fitted linear trend from the first actual's year to the target year."""
-    f, target = result.forecast, final_target(result.indicator)
+    f, target = result.forecast, result.indicator.final_target()
     if f is None or f.status != "ok" or f.linear is None or f.slope is None or not actuals:
         return None
     if target is None:
@@ -214,7 +200,7 @@ def chart_svg(result: IndicatorResult, decimals: int, prefix: str) -> str:
         title=f"{view.name_ja}の推移",
         description="",
         baseline=_point(first_baseline(view)),
-        final_target=_point(final_target(view)),
+        final_target=_point(view.final_target()),
         targets=_points(view.of_kind("target")),
         actuals=actuals,
         forecast=_forecast(result, actuals),

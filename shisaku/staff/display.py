@@ -13,8 +13,9 @@ from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from shisaku.domain.eras import era_year
-from shisaku.domain.periods import Period, PeriodError, parse_period_key
+from shisaku.domain import period_labels
+from shisaku.domain.period_labels import MONTHS_EN
+from shisaku.domain.periods import Period, parse_period_key
 from shisaku.domain.workflow import ERA_STARTS, date_ja
 
 ROLES: dict[str, Promise] = {
@@ -94,27 +95,17 @@ def shown(ja: str, en: str) -> str:
 
 def year_label(year: int) -> str:
     """Return a fiscal year with its era year: 2024年度（令和6年度） or FY2024 (Reiwa 6)."""
-    era = era_year(year)
-    return f"FY{year} ({era.en})" if english() else f"{year}年度（{era.ja}年度）"
+    return period_labels.year_label(year, english())
 
 
 def period_label(key: str) -> str:
     """Return a stored period key for people: 2024年度（令和6年度） or FY2024 (Reiwa 6)."""
-    try:
-        period = parse_period_key(key)
-    except PeriodError:
-        return key
-    return period_text_label(period)
+    return period_labels.period_label(key, english())
 
 
 def period_text_label(period: Period) -> str:
     """Return a period for people, 西暦 with 和暦, in the page's language."""
-    if not english():
-        return period.label_ja()
-    era = era_year(period.start)
-    if period.aggregate == "single":
-        return f"{period.label_en()} ({era.en})"
-    return f"{period.label_en()} ({era.en}–{era_year(period.end).en})"
+    return period_labels.period_text(period, english())
 
 
 def period_text(key: str) -> str:
@@ -220,11 +211,7 @@ def date_label(day: date) -> str:
         return date_ja(day)
     era, n = next(((e, day.year - s.year + 1) for s, e in ERA_STARTS if day >= s), ("", 0))
     named = f" ({ERAS_EN[era]} {n})" if era else ""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}{named}"
+    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}{named}"
 
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 ERAS_EN = {"令和": "Reiwa", "平成": "Heisei", "昭和": "Showa", "大正": "Taisho"}
