@@ -304,21 +304,21 @@ def test_observations_keep_every_revision_newest_first(client, uda, operator):
     history = body(client, f"{UDA}/indicators/1/observations")
     assert history["count"] == 6
     rows = [
-        (o["kind"], o["period"], o["raw"], o["revision"], o["is_current"], o["entered_by"])
+        (o["kind"], o["period"], o["raw"], o["revision"], o["is_current"], o["department"])
         for o in history["items"]
     ]
     assert rows == [
-        ("actual", "FY2015", "0.93", 1, True, "cli:test-operator"),
-        ("actual", "FY2016", "1.11", 1, True, "cli:test-operator"),
-        ("actual", "FY2017", "1.01", 2, True, "cli:test-operator"),
-        ("actual", "FY2017", "1.00", 1, False, "cli:test-operator"),
-        ("baseline", "FY2014", "0.90", 1, True, "cli:test-operator"),
-        ("target", "FY2019", "1.40", 1, True, "cli:test-operator"),
+        ("actual", "FY2015", "0.93", 1, True, ""),
+        ("actual", "FY2016", "1.11", 1, True, ""),
+        ("actual", "FY2017", "1.01", 2, True, ""),
+        ("actual", "FY2017", "1.00", 1, False, ""),
+        ("baseline", "FY2014", "0.90", 1, True, ""),
+        ("target", "FY2019", "1.40", 1, True, ""),
     ]
     assert set(history["items"][0]) == {
         *fig("actual", 2015, "", 0, ""),
         "is_current",
-        "entered_by",
+        "department",
         "entered_at",
     }
 
@@ -457,9 +457,7 @@ def test_limit_and_offset_slice_the_list_and_count_the_whole(client, small_plan)
         assert [n["code"] for n in listed["items"]] == expected, query
 
 
-def test_each_page_links_the_next_one_keeping_the_query_and_the_last_links_none(
-    client, small_plan
-):
+def test_each_page_links_the_next_one_keeping_the_query_and_the_last_links_none(client, small_plan):
     first = body(client, f"{PLAN}/nodes?limit=4")
     assert first["next"] == f"{PLAN}/nodes?limit=4&offset=4"
     last = body(client, first["next"])

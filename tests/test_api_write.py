@@ -103,7 +103,7 @@ def test_the_owning_department_records_an_actual(client, tokens):
             "source": "",
             "revision": 1,
             "is_current": True,
-            "entered_by": "user:kosodate",
+            "department": "子育て支援課",
         },
     }
 

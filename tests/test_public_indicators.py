@@ -587,17 +587,17 @@ def test_a_corrected_actual_keeps_its_earlier_value_in_the_revision_history(
         html,
     )
     assert rows == [
-        ("current", "基準値", "2023年度（令和5年度）", "100件", "1", "cli:test-operator", "現行"),
-        ("current", "目標値", "2028年度（令和10年度）", "150件", "1", "cli:test-operator", "現行"),
-        ("current", "実績値", "2024年度（令和6年度）", "120件", "1", "cli:test-operator", "現行"),
-        ("current", "実績値", "2025年度（令和7年度）", "145件", "2", "cli:test-operator", "現行"),
+        ("current", "基準値", "2023年度（令和5年度）", "100件", "1", "福祉課", "現行"),
+        ("current", "目標値", "2028年度（令和10年度）", "150件", "1", "福祉課", "現行"),
+        ("current", "実績値", "2024年度（令和6年度）", "120件", "1", "福祉課", "現行"),
+        ("current", "実績値", "2025年度（令和7年度）", "145件", "2", "福祉課", "現行"),
         (
             "superseded",
             "実績値",
             "2025年度（令和7年度）",
             "140件",
             "1",
-            "cli:test-operator",
+            "福祉課",
             "以前の版",
         ),
     ]

@@ -178,5 +178,7 @@ def record(
     result = record_figure(actor=actor, entry=entry)
     figure = _stored(key, payload.kind, payload.period, payload.breakdown)
     changed = result.figures_unchanged == 0
-    body = FigureRecorded(changed=changed, revision=figure.revision, figure=observation_out(figure))
+    _, department = indicator_queries.responsible_department(plan.id, indicator_code)
+    recorded = observation_out(figure, department)
+    body = FigureRecorded(changed=changed, revision=figure.revision, figure=recorded)
     return Status(201 if changed else 200, body)

@@ -56,12 +56,13 @@ def figure_out(f: FigureView) -> FigureOut:
     )
 
 
-def observation_out(f: FigureView) -> ObservationOut:
-    """Return one revision of a figure with who entered it and when."""
+def observation_out(f: FigureView, department: str) -> ObservationOut:
+    """Return one revision of a figure with the ``department`` responsible and when it was
+    entered: the API is public, so it names no account."""
     return ObservationOut(
         **figure_out(f).model_dump(),
         is_current=f.is_current,
-        entered_by=f.entered_by,
+        department=department,
         entered_at=f.entered_at,
     )
 

@@ -46,10 +46,11 @@ class FigureOut(Schema):
 
 
 class ObservationOut(FigureOut):
-    """One revision of a figure, current or superseded, with who entered it and when."""
+    """One revision of a figure, current or superseded, with the department responsible and when
+    it was entered (never the account that entered it)."""
 
     is_current: bool
-    entered_by: str
+    department: str = Field(description="担当課 / Responsible department")
     entered_at: datetime
 
 

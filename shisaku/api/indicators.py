@@ -107,9 +107,10 @@ def observations(
     Ordered by kind, period and breakdown, the newest revision first within each.
     """
     plan = published_plan(code, slug)
-    found = indicator_queries.indicator_id(plan.id, indicator_code)
+    found, department = indicator_queries.responsible_department(plan.id, indicator_code)
     count, chosen = indicator_queries.figure_history_page(found, page.offset, page.limit)
-    return ObservationPage(**page_of(count, [observation_out(f) for f in chosen], page, request))
+    rows = [observation_out(f, department) for f in chosen]
+    return ObservationPage(**page_of(count, rows, page, request))
 
 
 @router.get(

@@ -37,7 +37,7 @@ def history_head(breakdown: bool) -> SafeString:
     """Return the head of the revision history."""
     district = [gettext("Breakdown")] if breakdown else []
     kind, period, value = gettext("Kind"), gettext("Period"), gettext("Value as written")
-    rest = [gettext("Revision"), gettext("Entered by"), gettext("Entered at"), gettext("Status")]
+    rest = [gettext("Revision"), gettext("Department"), gettext("Entered at"), gettext("Status")]
     return _head([kind, period, *district, value, *rest])
 
 
@@ -60,9 +60,14 @@ def figure_rows(figures: list[FigureView], breakdown: bool) -> SafeString:
     return mark_safe("\n".join(rows))  # Safe: every cell is escaped
 
 
-def history_rows(history: list[FigureView], breakdown: bool) -> SafeString:
-    """Return the rows of the revision history: kind, period, [district], value, who, when."""
+def history_rows(history: list[FigureView], breakdown: bool, department: str) -> SafeString:
+    """Return the rows of the revision history: kind, period, [district], value, the
+    department responsible (担当課), when.
+
+    The public history names the department, never the account that typed a value (the
+    workspace shows that to staff)."""
     cell = _Cells(breakdown)
+    responsible = japanese(department, display.english()) or "—"
     status = {True: ("current", gettext("Current")), False: ("superseded", gettext("Superseded"))}
     rows = []
     for f in history:
@@ -71,7 +76,7 @@ def history_rows(history: list[FigureView], breakdown: bool) -> SafeString:
             f'<tr class="{css}"><th scope="row">{cell.kind(f.kind)}</th>'
             f"<td>{cell.period(f.period)}</td>{cell.district(f.breakdown)}"
             f'<td class="value">{escape(f.raw)}</td><td>{f.revision}</td>'
-            f"<td>{cell.text(f.entered_by)}</td><td>{cell.moment(_minute(f.entered_at))}</td>"
+            f"<td>{responsible}</td><td>{cell.moment(_minute(f.entered_at))}</td>"
             f"<td>{state}</td></tr>"
         )
     return mark_safe("\n".join(rows))  # Safe: every cell is escaped

@@ -17,7 +17,8 @@ explanations in Japanese as the plans publish them):
 
 A figure is ``{"kind", "period", "period_label", "breakdown", "raw", "value_kind", "value",
 "unit", "qualifier", "label", "components", "note", "source", "revision"}`` (``value`` a
-number or null); history entries add ``"is_current", "entered_by", "entered_at"``.
+number or null); history entries add ``"is_current", "department", "entered_at"``: the
+department responsible (担当課), never the account that entered the value.
 """
 
 from __future__ import annotations
@@ -43,10 +44,14 @@ def number(value: Decimal | None) -> int | float | None:
 
 
 def figure_to_dict(
-    f: FigureView | None, *, history: bool = False, label: str | None = None
+    f: FigureView | None,
+    *,
+    history: bool = False,
+    label: str | None = None,
+    department: str = "",
 ) -> dict[str, Any] | None:
-    """Return the JSON form of a figure (with who entered it when, for the history); ``label``
-    is its period's label when the caller has it."""
+    """Return the JSON form of a figure (for the history, with the ``department`` responsible
+    and when it was entered); ``label`` is its period's label when the caller has it."""
     if f is None:
         return None
     out: dict[str, Any] = {
@@ -67,16 +72,21 @@ def figure_to_dict(
     }
     if history:
         out["is_current"] = f.is_current
-        out["entered_by"] = f.entered_by
+        out["department"] = department
         out["entered_at"] = f.entered_at.isoformat()
     return out
 
 
-def figures_to_dicts(figures: list[FigureView], *, history: bool = False) -> list[Any]:
+def figures_to_dicts(
+    figures: list[FigureView], *, history: bool = False, department: str = ""
+) -> list[Any]:
     """Return the JSON form of many figures, labelling each period once."""
     english = display.english()
     labels = {p: grades.period_label(p, english) for p in {f.period for f in figures}}
-    return [figure_to_dict(f, history=history, label=labels[f.period]) for f in figures]
+    return [
+        figure_to_dict(f, history=history, label=labels[f.period], department=department)
+        for f in figures
+    ]
 
 
 def assessment_to_dict(a: Assessment, year: int) -> dict[str, Any]:
@@ -221,7 +231,7 @@ def indicator_document(
         "figures": figures_to_dicts(figures.figures),
         "assessment": assessment_to_dict(result.assessment, done.year),
         "forecast": forecast_to_dict(result.forecast),
-        "history": figures_to_dicts(revisions.figures, history=True),
+        "history": figures_to_dicts(revisions.figures, history=True, department=view.department),
     }
     if figures.omitted or revisions.omitted:
         page = links.indicator_url(plan, view.code)

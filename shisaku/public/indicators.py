@@ -97,7 +97,7 @@ def indicator(request: HttpRequest, code: str, slug: str, indicator: str) -> Htt
         "figure_rows": figure_rows(figures.figures, breakdown),
         "figures_omitted": blocks.figures_omitted(figures.omitted, page_url),
         "history_head": history_head(breakdown),
-        "history_rows": history_rows(revisions.figures, breakdown),
+        "history_rows": history_rows(revisions.figures, breakdown, view.department),
         "history_omitted": blocks.history_omitted(revisions.omitted, page_url),
         "years": blocks.years(_year_links(g)),
         "page_url": page_url,
