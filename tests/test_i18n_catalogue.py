@@ -17,6 +17,8 @@ from tests.conftest import ROOT
 LOCALE = ROOT / "shisaku" / "locale"
 PO = LOCALE / "ja" / "LC_MESSAGES" / "django.po"
 MO = PO.with_suffix(".mo")
+# The coded values whose labels the pages show live with their models (one home for each).
+MODELS = [ROOT / "shisaku" / app / "models.py" for app in ("indicators", "evaluation")]
 TEMPLATE_STRING = re.compile(r"""{%\s*translate\s+(["'])(.*?)\1""")
 BLOCK_STRING = re.compile(
     r"{%\s*blocktranslate(\s+trimmed)?[^%]*%}(.*?){%\s*endblocktranslate\s*%}", re.S
@@ -43,7 +45,7 @@ def used_msgids() -> set[str]:
         found |= {m.group(2) for m in TEMPLATE_STRING.finditer(text)}
         for trimmed, body in BLOCK_STRING.findall(text):
             found.add(" ".join(body.split()) if trimmed else body)
-    for path in (ROOT / "shisaku" / "public").rglob("*.py"):
+    for path in [*(ROOT / "shisaku" / "public").rglob("*.py"), *MODELS]:
         found |= {m.group(2) for m in CODE_STRING.finditer(path.read_text(encoding="utf-8"))}
     return found
 

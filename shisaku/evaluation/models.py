@@ -7,6 +7,8 @@ of money are whole yen; staff time is in staff-years (人年). See docs/evaluati
 from __future__ import annotations
 
 from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from shisaku.domain.workflow import STAGE_LABELS, STAGES, STATE_LABELS, STATES
 from shisaku.plan.models import Plan, PlanNode
@@ -16,16 +18,24 @@ STAGE_CHOICES = [(stage, STAGE_LABELS[stage]) for stage in STAGES]
 
 
 class Direction(models.TextChoices):
-    """The direction decided for the next year (今後の方向性)."""
+    """The direction decided for the next year (今後の方向性), with the label every interface
+    shows: an English msgid, 拡充 in Japanese (:func:`label_ja` for the Japanese-only sheets)."""
 
-    EXPAND = "expand", "拡充"
-    MAINTAIN = "maintain", "維持"
-    REDUCE = "reduce", "縮小"
-    IMPROVE = "improve", "改善"
-    MERGE = "merge", "統合"
-    ABOLISH = "abolish", "廃止"
-    SUSPEND = "suspend", "休止"
-    COMPLETE = "complete", "完了"
+    EXPAND = "expand", _("Expand")
+    MAINTAIN = "maintain", _("Maintain")
+    REDUCE = "reduce", _("Reduce")
+    IMPROVE = "improve", _("Improve")
+    MERGE = "merge", _("Merge")
+    ABOLISH = "abolish", _("Abolish")
+    SUSPEND = "suspend", _("Suspend")
+    COMPLETE = "complete", _("Completed")
+
+
+def label_ja(choice: models.TextChoices) -> str:
+    """Return a coded value's label in Japanese, whatever the active language (reports and
+    messages are written in Japanese)."""
+    with translation.override("ja"):
+        return str(choice.label)
 
 
 class Rating(models.TextChoices):

@@ -16,6 +16,7 @@ from shisaku.evaluation.models import (
     ProgrammeIndicator,
     ProgrammeIndicatorValue,
     ProgrammeYear,
+    label_ja,
 )
 from shisaku.plan.models import PlanNode
 
@@ -106,7 +107,7 @@ def _view(
         effectiveness=y.effectiveness if y else "",
         efficiency=y.efficiency if y else "",
         direction=direction,
-        direction_label=Direction(direction).label if direction else "",
+        direction_label=label_ja(Direction(direction)) if direction else "",
         comment_ja=y.comment_ja if y else "",
         comment_en=y.comment_en if y else "",
         indicators=tuple(indicators),

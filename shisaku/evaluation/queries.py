@@ -15,7 +15,7 @@ from shisaku.domain.costs import CostSummary
 from shisaku.domain.eras import era_year
 from shisaku.domain.workflow import NEXT_STAGE, STAGE_LABELS, STATE_LABELS, STATES, urgency
 from shisaku.evaluation.grades import GradeSummary, grade_views, measure_grades
-from shisaku.evaluation.models import Direction, Evaluation, StageDeadline
+from shisaku.evaluation.models import Direction, Evaluation, StageDeadline, label_ja
 from shisaku.evaluation.programme_queries import ProgrammeView, measure_programmes, summarise_cost
 from shisaku.plan.queries import NotFound, PlanInfo, find_plan
 
@@ -100,7 +100,7 @@ def _view(row: Evaluation, plan: PlanInfo) -> EvaluationView:
         status=row.status,
         status_label=STATE_LABELS[row.status],
         direction=row.direction,
-        direction_label=Direction(row.direction).label if row.direction else "",
+        direction_label=label_ja(Direction(row.direction)) if row.direction else "",
         version=row.version,
         updated_by=row.updated_by,
         updated_at=row.updated_at,

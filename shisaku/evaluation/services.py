@@ -19,7 +19,7 @@ from shisaku.accounts.permissions import require
 from shisaku.audit.services import record_many
 from shisaku.domain.actors import Actor
 from shisaku.domain.workflow import STAGES, STATE_LABELS, editable
-from shisaku.evaluation.models import Direction, Evaluation, StageDeadline
+from shisaku.evaluation.models import Direction, Evaluation, StageDeadline, label_ja
 from shisaku.plan.models import Plan, PlanNode
 from shisaku.plan.queries import NotFound
 
@@ -182,7 +182,7 @@ def _check_fields(changes: Mapping[str, str]) -> None:
         raise EvaluationError(f'項目 {", ".join(wrong)} は文字列にしてください（空にするなら ""）')
     direction = changes.get("direction", "")
     if direction and direction not in Direction.values:
-        choices = "、".join(f"{d.value}（{d.label}）" for d in Direction)
+        choices = "、".join(f"{d.value}（{label_ja(d)}）" for d in Direction)
         raise EvaluationError(f"方向性 {direction!r} はありません。選べるもの: {choices}")
 
 

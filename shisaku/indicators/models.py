@@ -7,6 +7,7 @@ earlier one stays, marked as superseded, so that every figure's history can be s
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from shisaku.plan.models import Plan, PlanNode
 
@@ -85,9 +86,11 @@ class Figure(models.Model):
     """One baseline, target or actual of an indicator for a period, as a revision."""
 
     class Kind(models.TextChoices):
-        BASELINE = "baseline", "基準値"
-        TARGET = "target", "目標値"
-        ACTUAL = "actual", "実績値"
+        """What a figure is; the labels are the ones every interface shows (基準値 / Baseline)."""
+
+        BASELINE = "baseline", _("Baseline")
+        TARGET = "target", _("Target")
+        ACTUAL = "actual", _("Actual")
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="figures")
     kind = models.CharField(max_length=10, choices=Kind.choices)

@@ -15,25 +15,17 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext
 
 from shisaku.domain.plantree import Node
 from shisaku.evaluation.grades import GradeView
+from shisaku.evaluation.models import Direction
 from shisaku.evaluation.queries import EvaluationView
 from shisaku.evaluation.reads import Reads
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import display, grades, links
 
-DIRECTIONS: dict[str, Promise] = {
-    "expand": gettext_lazy("Expand"),
-    "maintain": gettext_lazy("Maintain"),
-    "reduce": gettext_lazy("Reduce"),
-    "improve": gettext_lazy("Improve"),
-    "merge": gettext_lazy("Merge"),
-    "abolish": gettext_lazy("Abolish"),
-    "suspend": gettext_lazy("Suspend"),
-    "complete": gettext_lazy("Completed"),
-}
+DIRECTIONS: dict[str, Promise] = dict(Direction.choices)  # the model's labels
 TEXTS = ("results", "issues", "committee_opinion")
 
 

@@ -23,6 +23,7 @@ from shisaku.domain.periods import Period
 from shisaku.domain.plantree import Block, Node
 from shisaku.domain.rollup import RollUp
 from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
+from shisaku.indicators.models import Figure
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import PlanInfo, StatisticInfo
 from shisaku.public import display, links, tree
@@ -47,11 +48,7 @@ SOURCE_KINDS: dict[str, Promise] = {
     "government": gettext_lazy("National or prefectural statistics"),
     "other": gettext_lazy("Other"),
 }
-FIGURE_KINDS: dict[str, Promise] = {
-    "baseline": gettext_lazy("Baseline"),
-    "target": gettext_lazy("Target"),
-    "actual": gettext_lazy("Actual"),
-}
+FIGURE_KINDS: dict[str, Promise] = dict(Figure.Kind.choices)  # the model's labels
 FIGURE_ORDER = ("baseline", "target", "actual")
 LIKELIHOODS: dict[str, Promise] = {
     "already_met": gettext_lazy("Already met"),

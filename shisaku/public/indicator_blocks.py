@@ -73,7 +73,7 @@ def definition(view: IndicatorView, plan: PlanInfo) -> SafeString:
 
 def _undated(entries: list[dict[str, Any]]) -> str:
     """Return the figures a plan printed without a period, as printed: 「基準値 1.38」."""
-    kinds = {"baseline": gettext("Baseline"), "target": gettext("Target")}
+    kinds = grades.FIGURE_KINDS
     shown = [f"{kinds.get(str(e.get('kind')), '')} {e.get('raw', '')}".strip() for e in entries]
     return "<br>".join(escape(text) for text in shown)
 

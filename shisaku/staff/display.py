@@ -17,6 +17,8 @@ from shisaku.domain import period_labels
 from shisaku.domain.period_labels import MONTHS_EN
 from shisaku.domain.periods import Period, parse_period_key
 from shisaku.domain.workflow import ERA_STARTS, date_ja
+from shisaku.evaluation.models import Direction
+from shisaku.indicators.models import Figure
 
 ROLES: dict[str, Promise] = {
     "planning": _("Planning office"),
@@ -25,11 +27,7 @@ ROLES: dict[str, Promise] = {
     "reviewer": _("Reviewer"),
     "viewer": _("Viewer"),
 }
-FIGURE_KINDS: dict[str, Promise] = {
-    "baseline": _("Baseline"),
-    "target": _("Target"),
-    "actual": _("Actual"),
-}
+FIGURE_KINDS: dict[str, Promise] = dict(Figure.Kind.choices)  # the model's labels
 VALUE_KINDS: dict[str, Promise] = {
     "number": _("number"),
     "rank": _("rank"),
@@ -157,16 +155,7 @@ STEP_COMMENTS: dict[str, Promise] = {
     "comment": _("Opinion of the external committee"),
     "reopen": _("Reason for reopening"),
 }
-DIRECTIONS: dict[str, Promise] = {
-    "expand": _("Expand"),
-    "maintain": _("Maintain"),
-    "reduce": _("Reduce"),
-    "improve": _("Improve"),
-    "merge": _("Merge"),
-    "abolish": _("Abolish"),
-    "suspend": _("Suspend"),
-    "complete": _("Completed"),
-}
+DIRECTIONS: dict[str, Promise] = dict(Direction.choices)  # the model's labels
 RATINGS: dict[str, Promise] = {"A": _("A (high)"), "B": _("B (average)"), "C": _("C (low)")}
 EVALUATION_ACTIONS: dict[str, Promise] = {
     "evaluation.open": _("Evaluation sheet opened"),

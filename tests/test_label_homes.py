@@ -1,0 +1,103 @@
+"""Labels and rules have one home each, and every interface shows them from there.
+
+A copy coming back (a dict of figure-kind or direction labels written again in an interface, a
+``period_label`` or final-target rule of its own) fails here: the interfaces' maps must be the
+models' choices themselves, and the source may spell the labels only in their home.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.utils import translation
+
+from shisaku.evaluation.models import Direction, label_ja
+from shisaku.indicators.models import Figure
+from shisaku.indicators.queries import FigureView, IndicatorView
+from shisaku.public import evaluations, grades
+from shisaku.staff import display
+
+SOURCE = Path(__file__).resolve().parent.parent / "shisaku"
+
+
+def test_the_interfaces_show_the_models_labels() -> None:
+    for shown in (grades.FIGURE_KINDS, display.FIGURE_KINDS):
+        assert shown == dict(Figure.Kind.choices)
+    for shown in (evaluations.DIRECTIONS, display.DIRECTIONS):
+        assert shown == dict(Direction.choices)
+
+
+@pytest.mark.parametrize(
+    ("language", "kind", "direction"),
+    [("ja", "基準値", "拡充"), ("en", "Baseline", "Expand")],
+)
+def test_the_labels_are_translated_where_they_live(
+    language: str, kind: str, direction: str
+) -> None:
+    with translation.override(language):
+        assert str(Figure.Kind.BASELINE.label) == grades.label(grades.FIGURE_KINDS, "baseline")
+        assert grades.label(grades.FIGURE_KINDS, "baseline") == kind
+        assert display.label(display.DIRECTIONS, "expand") == direction
+        assert evaluations.direction_label("expand") == direction
+        assert label_ja(Direction.EXPAND) == "拡充"  # the Japanese sheets, whatever the page
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_every_interface_labels_a_period_as_the_domain_does(language: str) -> None:
+    from shisaku.api import indicator_out
+    from shisaku.domain import period_labels
+    from shisaku.reports import indicators as report_indicators
+
+    with translation.override(language):
+        shown = {grades.period_label("FY2021-2026avg"), display.period_label("FY2021-2026avg")}
+    assert shown == {period_labels.period_label("FY2021-2026avg", language == "en")}
+    assert indicator_out.period_label is period_labels.period_label
+    assert report_indicators.period_label is period_labels.period_label
+
+
+def _figure(kind: str, period: str, start: int, end: int, breakdown: str = "") -> FigureView:
+    """Return a figure with only what the rules read."""
+    moment = datetime(2025, 1, 1)
+    return FigureView(
+        kind, period, start, end, breakdown, "1", "number", Decimal(1), "", "", "1", [], "", "",
+        1, True, "", moment,
+    )  # fmt: skip
+
+
+def test_the_final_target_is_the_whole_area_target_ending_last() -> None:
+    figures = (
+        _figure("target", "FY2026", 2026, 2026),
+        _figure("target", "FY2028", 2028, 2028, breakdown="A町"),
+        _figure("target", "FY2022-2026avg", 2022, 2026),
+        _figure("actual", "FY2027", 2027, 2027),
+    )
+    blank: dict[str, object] = {f.name: "" for f in fields(IndicatorView)}
+    view = IndicatorView(**blank | {"id": 0, "weight": None, "undated": [], "figures": figures})
+    final = view.final_target()
+    assert final is not None and final.period == "FY2026"
+
+
+# Each label or rule, the pattern that spells it, and the one file allowed to.
+HOMES = {
+    r'(gettext_lazy|gettext|_)\("(Expand|Reduce|Abolish|Suspend)"\)': "evaluation/models.py",
+    r'(gettext_lazy|gettext|_)\("Actual"\)': "indicators/models.py",
+    r"def final_target\(": "indicators/queries.py",
+    r"def _era_span_en\(|date_text\(date\.fromisoformat|parse_period_key\(key\)\.label_ja": (
+        "domain/period_labels.py"
+    ),
+}
+
+
+@pytest.mark.parametrize("pattern", sorted(HOMES))
+def test_no_interface_writes_a_label_or_rule_again(pattern: str) -> None:
+    found = {
+        str(path.relative_to(SOURCE))
+        for path in SOURCE.rglob("*.py")
+        if "migrations" not in path.parts and re.search(pattern, path.read_text("utf-8"))
+    }
+    assert found == {HOMES[pattern]}
