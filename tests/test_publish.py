@@ -121,6 +121,7 @@ def test_it_writes_every_page_with_its_twins_in_both_languages(testville, tmp_pa
         page_files(*PLAN_PAGES)
         | page_files(*REDIRECTS, names=("index.html", "index.json"))
         | {"index.html", "404.html", "ja/404.html", "en/404.html", "static/shisaku/site.css"}
+        | {"static/shisaku/favicon.svg"}
         | DATA
     )
     assert set(files(tmp_path)) == expected

@@ -17,10 +17,16 @@ def _configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _handle(args: argparse.Namespace) -> int:
-    """Migrate if needed, then serve until interrupted."""
+    """Migrate if needed, then serve until interrupted.
+
+    The static files (styles, scripts, the icon) are served by this process with debug on or off
+    (runserver's ``--insecure``), so ``scripts/run`` works with debug off and no web server in
+    front; production serves them from nginx (docs/deployment.md).
+    """
     ensure_migrated()
     print(f"http://{args.host}:{args.port}/ で公開サイトを提供します（Ctrl+C で終了）")
-    call_command("runserver", f"{args.host}:{args.port}", use_reloader=False)
+    address = f"{args.host}:{args.port}"
+    call_command("runserver", address, use_reloader=False, insecure_serving=True)
     return 0
 
 
