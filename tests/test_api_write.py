@@ -108,6 +108,30 @@ def test_the_owning_department_records_an_actual(client, tokens):
     }
 
 
+def test_a_correction_without_a_note_keeps_the_note_and_an_empty_note_clears_it(client, tokens):
+    post(client, tokens["kosodate"], {**ACTUAL, "note": "速報値", "source": "業務統計"})
+    corrected = post(client, tokens["kosodate"], {**ACTUAL, "value": "1,830人"}, If_Match='"1"')
+    assert corrected.status_code == 201, corrected.content
+    assert (corrected.json()["figure"]["note"], corrected.json()["figure"]["source"]) == (
+        "速報値",
+        "業務統計",
+    )
+    cleared = post(
+        client, tokens["kosodate"], {**ACTUAL, "value": "1,830人", "note": ""}, If_Match='"2"'
+    )
+    assert cleared.status_code == 201, cleared.content
+    assert (cleared.json()["figure"]["note"], cleared.json()["figure"]["source"]) == (
+        "",
+        "業務統計",
+    )
+    rows = Figure.objects.filter(kind="actual").order_by("revision")
+    assert [(r.raw, r.note) for r in rows] == [
+        ("1,820人", "速報値"),
+        ("1,830人", "速報値"),
+        ("1,830人", ""),
+    ]
+
+
 def test_the_write_is_audited_with_the_user(client, tokens):
     post(client, tokens["kosodate"], ACTUAL)
     entry = AuditEntry.objects.get(action="figure.record", actor="user:kosodate")

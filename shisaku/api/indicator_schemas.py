@@ -188,14 +188,26 @@ class FigureIn(Schema):
     value: str = Field(
         min_length=1, max_length=200, description="例: 1,820人、48.2%、策定 / Value as written"
     )
-    note: str = Field("", max_length=1000)
-    source: str = Field("", max_length=500)
+    note: str | None = Field(
+        None,
+        max_length=1000,
+        description="備考（省略すると訂正前の備考を残す、空文字で消す） / "
+        "Note: omitted keeps the current figure's note, empty clears it",
+    )
+    source: str | None = Field(
+        None,
+        max_length=500,
+        description="出典（省略すると訂正前の出典を残す、空文字で消す） / "
+        "Source: omitted keeps the current figure's source, empty clears it",
+    )
     breakdown: str = Field("", max_length=100, description="内訳（空は全体） / Breakdown row")
 
     @field_validator("period", "value", "note", "source", "breakdown")
     @classmethod
-    def _printable(cls, text: str) -> str:
+    def _printable(cls, text: str | None) -> str | None:
         """Refuse what a file import and the workspace refuse (shisaku.domain.typedtext)."""
+        if text is None:
+            return None
         bad = refused_character(text)
         if bad is not None:
             message = f"{refusal_ja(bad)} / {refusal_en(bad)}"
