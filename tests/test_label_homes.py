@@ -17,7 +17,7 @@ import pytest
 from django.utils import translation
 
 from shisaku.evaluation.models import Direction, label_ja
-from shisaku.indicators.models import Figure
+from shisaku.indicators.models import Figure, Indicator
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.public import evaluations, grades
 from shisaku.staff import display
@@ -30,6 +30,23 @@ def test_the_interfaces_show_the_models_labels() -> None:
         assert shown == dict(Figure.Kind.choices)
     for shown in (evaluations.DIRECTIONS, display.DIRECTIONS):
         assert shown == dict(Direction.choices)
+    pairs = [
+        (grades.DIRECTIONS, Indicator.Direction),
+        (grades.ACCUMULATIONS, Indicator.Accumulation),
+        (grades.TIME_BASES, Indicator.TimeBasis),
+        (grades.SOURCE_KINDS, Indicator.SourceKind),
+    ]
+    for shown, home in pairs:
+        assert shown == dict(home.choices)
+
+
+def test_an_indicators_direction_is_labelled_as_the_pages_say_it() -> None:
+    # The model once said 増加 and 定性 (shown nowhere), the pages 増加を目指す and 定性的: the
+    # pages' labels are the ones kept, so nothing shown changed.
+    with translation.override("ja"):
+        assert str(Indicator.Direction.INCREASE.label) == "増加を目指す"
+        assert str(Indicator.Direction.QUALITATIVE.label) == "定性的"
+        assert str(Indicator.TimeBasis.FISCAL.label) == "年度（4月〜翌年3月）"
 
 
 @pytest.mark.parametrize(
@@ -85,7 +102,9 @@ def test_the_final_target_is_the_whole_area_target_ending_last() -> None:
 # Each label or rule, the pattern that spells it, and the one file allowed to.
 HOMES = {
     r'(gettext_lazy|gettext|_)\("(Expand|Reduce|Abolish|Suspend)"\)': "evaluation/models.py",
-    r'(gettext_lazy|gettext|_)\("Actual"\)': "indicators/models.py",
+    r'(gettext_lazy|gettext|_)\("(Actual|Aim to increase|Single year|Calendar year)"\)': (
+        "indicators/models.py"
+    ),
     r"def final_target\(": "indicators/queries.py",
     r"def _era_span_en\(|date_text\(date\.fromisoformat|parse_period_key\(key\)\.label_ja": (
         "domain/period_labels.py"

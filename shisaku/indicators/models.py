@@ -15,25 +15,28 @@ from shisaku.plan.models import Plan, PlanNode
 class Indicator(models.Model):
     """One target indicator, attached to a measure or policy (or to the plan as a whole)."""
 
+    # The coded values carry the labels the pages show (English msgids, translated); the
+    # words an import file may write for them (増加, 年度) are the exchange's own
+    # (exchange/indicator_cells.py).
     class SourceKind(models.TextChoices):
-        SURVEY = "survey", "市民意識調査"
-        OPERATIONS = "operations", "業務統計"
-        GOVERNMENT = "government", "国・県統計"
-        OTHER = "other", "その他"
+        SURVEY = "survey", _("Residents' survey")
+        OPERATIONS = "operations", _("Administrative records")
+        GOVERNMENT = "government", _("National or prefectural statistics")
+        OTHER = "other", _("Other")
 
     class Direction(models.TextChoices):
-        INCREASE = "increase", "増加"
-        DECREASE = "decrease", "減少"
-        MAINTAIN = "maintain", "維持"
-        QUALITATIVE = "qualitative", "定性"
+        INCREASE = "increase", _("Aim to increase")
+        DECREASE = "decrease", _("Aim to decrease")
+        MAINTAIN = "maintain", _("Maintain")
+        QUALITATIVE = "qualitative", _("Qualitative")
 
     class Accumulation(models.TextChoices):
-        SINGLE_YEAR = "single_year", "単年度"
-        CUMULATIVE = "cumulative", "累計"
+        SINGLE_YEAR = "single_year", _("Single year")
+        CUMULATIVE = "cumulative", _("Cumulative")
 
     class TimeBasis(models.TextChoices):
-        FISCAL = "fiscal", "年度"
-        CALENDAR = "calendar", "年"
+        FISCAL = "fiscal", _("Fiscal year (April to March)")
+        CALENDAR = "calendar", _("Calendar year")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="indicators")
     node = models.ForeignKey(

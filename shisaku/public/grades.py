@@ -23,32 +23,17 @@ from shisaku.domain.periods import Period
 from shisaku.domain.plantree import Block, Node
 from shisaku.domain.rollup import RollUp
 from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
-from shisaku.indicators.models import Figure
+from shisaku.indicators.models import Figure, Indicator
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import PlanInfo, StatisticInfo
 from shisaku.public import display, links, tree
 
-DIRECTIONS: dict[str, Promise] = {
-    "increase": gettext_lazy("Aim to increase"),
-    "decrease": gettext_lazy("Aim to decrease"),
-    "maintain": gettext_lazy("Maintain"),
-    "qualitative": gettext_lazy("Qualitative"),
-}
-ACCUMULATIONS: dict[str, Promise] = {
-    "single_year": gettext_lazy("Single year"),
-    "cumulative": gettext_lazy("Cumulative"),
-}
-TIME_BASES: dict[str, Promise] = {
-    "fiscal": gettext_lazy("Fiscal year (April to March)"),
-    "calendar": gettext_lazy("Calendar year"),
-}
-SOURCE_KINDS: dict[str, Promise] = {
-    "survey": gettext_lazy("Residents' survey"),
-    "operations": gettext_lazy("Administrative records"),
-    "government": gettext_lazy("National or prefectural statistics"),
-    "other": gettext_lazy("Other"),
-}
-FIGURE_KINDS: dict[str, Promise] = dict(Figure.Kind.choices)  # the model's labels
+# Coded values with the labels their models give them (one home each).
+DIRECTIONS: dict[str, Promise] = dict(Indicator.Direction.choices)
+ACCUMULATIONS: dict[str, Promise] = dict(Indicator.Accumulation.choices)
+TIME_BASES: dict[str, Promise] = dict(Indicator.TimeBasis.choices)
+SOURCE_KINDS: dict[str, Promise] = dict(Indicator.SourceKind.choices)
+FIGURE_KINDS: dict[str, Promise] = dict(Figure.Kind.choices)
 FIGURE_ORDER = ("baseline", "target", "actual")
 LIKELIHOODS: dict[str, Promise] = {
     "already_met": gettext_lazy("Already met"),
