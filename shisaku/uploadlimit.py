@@ -6,7 +6,8 @@ worker read and store far more than the 5 MB an upload may be.  This middleware 
 from the Content-Length header alone, before the session, CSRF or a view touch the body; the
 margin leaves room for the form's other fields, so a file just over 5 MB still gets the
 form's own message.  What is let through is read in memory only (settings: the memory upload
-handler alone), never into a temporary file.
+handler alone), never into a temporary file.  Under /api/ the 413 is the API's JSON error
+envelope (:mod:`shisaku.api.errors`, code ``payload_too_large``), as every other API error.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
+from shisaku.api.errors import envelope_json
+
 MARGIN = 64 * 1024  # the multipart framing and the form's other fields
+API = "/api/"  # where answers are the API's JSON envelope (shisaku.urls mounts /api/v1/)
 
 
 def body_limit() -> int:
@@ -30,16 +34,25 @@ def _declared_length(request: HttpRequest) -> int:
     return int(text) if text.isdigit() else 0
 
 
-def _too_large(length: int) -> HttpResponse:
-    """Return the 413 answer, Japanese first."""
+def _too_large(request: HttpRequest, length: int) -> HttpResponse:
+    """Return the 413 answer, Japanese first: the API's JSON envelope under /api/, else text."""
     limit = int(settings.SHISAKU_UPLOAD_MAX_BYTES) // (1024 * 1024)
-    text = (
-        f"送信されたデータが大きすぎます（{length / 1024 / 1024:.1f} MB。ファイルは {limit} MB "
-        f"までです）。ファイルを分けて送ってください。\n"
-        f"The request is too large ({length / 1024 / 1024:.1f} MB; files may be up to "
-        f"{limit} MB). Split the file and send the parts.\n"
+    size = f"{length / 1024 / 1024:.1f} MB"
+    japanese = (
+        f"送信されたデータが大きすぎます（{size}。ファイルは {limit} MB までです）。"
+        "ファイルを分けて送ってください。"
     )
-    response = HttpResponse(text, status=413, content_type="text/plain; charset=utf-8")
+    english = (
+        f"The request is too large ({size}; files may be up to {limit} MB). "
+        "Split the file and send the parts."
+    )
+    if request.path.startswith(API):
+        body = envelope_json(413, f"{japanese} / {english}")
+        response = HttpResponse(body, status=413, content_type="application/json; charset=utf-8")
+        response["Cache-Control"] = "no-store"
+    else:
+        text = f"{japanese}\n{english}\n"
+        response = HttpResponse(text, status=413, content_type="text/plain; charset=utf-8")
     response["Connection"] = "close"  # the unread body is not waited for
     return response
 
@@ -54,5 +67,5 @@ class UploadLimitMiddleware:
         """Refuse an oversized body at once; pass any other request on."""
         length = _declared_length(request)
         if length > body_limit():
-            return _too_large(length)
+            return _too_large(request, length)
         return self.get_response(request)

@@ -47,6 +47,25 @@ def test_a_body_declaring_50_mb_is_refused_with_413_before_a_byte_is_read(town):
     assert body.read_bytes == 0
 
 
+def test_under_the_api_the_413_is_the_api_error_envelope(client, db):
+    """Before: the API answered an oversized body with the site's plain text."""
+    body = EndlessBody()
+    response = client.generic(
+        "POST",
+        "/api/v1/municipalities/999997/plans/2024-2028/indicators/K1/figures",
+        CONTENT_TYPE="application/json",
+        CONTENT_LENGTH=str(50 * 1024 * 1024),
+        **{"wsgi.input": body},
+    )
+    assert response.status_code == 413
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    error = response.json()["error"]
+    assert (error["status"], error["code"], error["details"]) == (413, "payload_too_large", [])
+    assert error["message"].startswith("送信されたデータが大きすぎます（50.0 MB。")
+    assert "The request is too large (50.0 MB" in error["message"]
+    assert body.read_bytes == 0
+
+
 def test_an_upload_within_the_limit_is_read_in_memory_never_into_a_temporary_file():
     handlers = [load_handler(path) for path in settings.FILE_UPLOAD_HANDLERS]
     assert [type(h).__name__ for h in handlers] == ["MemoryFileUploadHandler"]

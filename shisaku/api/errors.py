@@ -1,6 +1,6 @@
 """The one error envelope of the API, and the handlers that turn every failure into it.
 
-Every error status (400, 401, 403, 404, 405, 409, 422, 429, 500) answers with::
+Every error status (400, 401, 403, 404, 405, 409, 413, 422, 429, 500) answers with::
 
     {"error": {"status": 422, "code": "validation_error",
                "message": "入力に誤りがあります / The input is not valid",
@@ -39,6 +39,7 @@ STATUSES: dict[int, tuple[str, str]] = {
     404: ("not_found", "見つかりません / Not found"),
     405: ("method_not_allowed", "このメソッドは使えません / Method not allowed"),
     409: ("conflict", "他の更新と衝突しました / Conflict with another change"),
+    413: ("payload_too_large", "送信されたデータが大きすぎます / The request is too large"),
     422: ("validation_error", "入力に誤りがあります / The input is not valid"),
     429: ("too_many_requests", "リクエストが多すぎます / Too many requests"),
     500: ("internal_error", "サーバーで予期しない誤りが起きました / Internal server error"),
@@ -82,6 +83,12 @@ def envelope(status: int, message: str = "", details: Iterable[ErrorDetail] = ()
     code, default = STATUSES.get(status, STATUSES[500])
     body = ErrorBody(status=status, code=code, message=message or default, details=list(details))
     return ErrorEnvelope(error=body)
+
+
+def envelope_json(status: int, message: str = "") -> bytes:
+    """Return the error body for ``status`` as JSON bytes, for answers made before the API runs
+    (the upload limit's 413, :mod:`shisaku.uploadlimit`)."""
+    return envelope(status, message).model_dump_json().encode()
 
 
 def error_responses(*statuses: int) -> dict[int, type[ErrorEnvelope]]:

@@ -145,7 +145,7 @@ def _entry(
     response={
         201: FigureRecorded,
         200: FigureRecorded,
-        **error_responses(400, 401, 403, 404, 409, 422, 500),
+        **error_responses(400, 401, 403, 404, 409, 413, 422, 500),
     },
     url_name="record_figure",
     summary="実績値・目標値の記録 / Record an actual or a target",
