@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from shisaku.domain.costs import CostSummary
-from shisaku.domain.eras import era_year
+from shisaku.domain.period_labels import year_label
 from shisaku.domain.workflow import NEXT_STAGE, STAGE_LABELS, STATE_LABELS, STATES, urgency
 from shisaku.evaluation.grades import GradeSummary, grade_views, measure_grades
 from shisaku.evaluation.models import Direction, Evaluation, StageDeadline, label_ja
@@ -21,8 +21,8 @@ from shisaku.plan.queries import NotFound, PlanInfo, find_plan
 
 
 def fiscal_year_label(year: int) -> str:
-    """Return 「2025年度（令和7年度）」."""
-    return f"{year}年度（{era_year(year).ja}年度）"
+    """Return 「2025年度（令和7年度）」 (the sheets and reminders are Japanese)."""
+    return year_label(year)
 
 
 @dataclass(frozen=True)
