@@ -121,7 +121,7 @@ def test_it_writes_every_page_with_its_twins_in_both_languages(testville, tmp_pa
         page_files(*PLAN_PAGES)
         | page_files(*REDIRECTS, names=("index.html", "index.json"))
         | {"index.html", "404.html", "ja/404.html", "en/404.html", "static/shisaku/site.css"}
-        | {"static/shisaku/favicon.svg"}
+        | {"static/shisaku/favicon.svg", "favicon.ico"}
         | DATA
     )
     assert set(files(tmp_path)) == expected
@@ -165,6 +165,11 @@ def test_an_initiative_is_written_as_a_page_sending_readers_to_its_place(testvil
     assert f'content="0; url=/ja/{PLAN}1-1-1/#i-1-1-1.1"' in html
     root = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert 'url=/ja/"' in root
+
+
+def test_the_icon_is_the_one_the_live_site_answers_at_favicon_ico(testville, tmp_path, client):
+    run(tmp_path)
+    assert (tmp_path / "favicon.ico").read_bytes() == client.get("/favicon.ico").content
 
 
 def test_the_404_page_is_the_site_404_page(testville, tmp_path):
