@@ -99,13 +99,25 @@ def test_the_final_target_is_the_whole_area_target_ending_last() -> None:
     assert final is not None and final.period == "FY2026"
 
 
+def test_the_baseline_is_the_earliest_whole_area_one() -> None:
+    figures = (
+        _figure("baseline", "FY2018", 2018, 2018, breakdown="A町"),
+        _figure("baseline", "FY2019", 2019, 2019),
+        _figure("baseline", "FY2020", 2020, 2020),
+    )
+    blank: dict[str, object] = {f.name: "" for f in fields(IndicatorView)}
+    view = IndicatorView(**blank | {"id": 0, "weight": None, "undated": [], "figures": figures})
+    first = view.first_baseline()
+    assert first is not None and first.period == "FY2019"
+
+
 # Each label or rule, the pattern that spells it, and the one file allowed to.
 HOMES = {
     r'(gettext_lazy|gettext|_)\("(Expand|Reduce|Abolish|Suspend)"\)': "evaluation/models.py",
     r'(gettext_lazy|gettext|_)\("(Actual|Aim to increase|Single year|Calendar year)"\)': (
         "indicators/models.py"
     ),
-    r"def final_target\(": "indicators/queries.py",
+    r"def (final_target|first_baseline)\(": "indicators/queries.py",
     r"def _era_span_en\(|date_text\(date\.fromisoformat|parse_period_key\(key\)\.label_ja": (
         "domain/period_labels.py"
     ),

@@ -65,8 +65,7 @@ def facts_of(view: IndicatorView) -> IndicatorFacts | None:
     final = view.final_target()
     if final is None:
         return None
-    targets = view.whole("target")
-    baselines = view.whole("baseline")
+    targets, baseline = view.whole("target"), view.first_baseline()
     yearly = {
         f.period_end: n
         for f in targets
@@ -74,7 +73,7 @@ def facts_of(view: IndicatorView) -> IndicatorFacts | None:
     }
     return IndicatorFacts(
         direction=view.direction,  # type: ignore[arg-type]
-        baseline=_point(baselines[0]) if baselines else None,
+        baseline=_point(baseline) if baseline is not None else None,
         target=_point(final),
         year_targets=yearly,
         actuals={f.period_end: _point(f) for f in view.whole("actual")},

@@ -99,6 +99,11 @@ class IndicatorView:
         """Return the current figures of one kind for the whole area (no breakdown rows)."""
         return [f for f in self._by_kind.get(kind, ()) if not f.breakdown]
 
+    def first_baseline(self) -> FigureView | None:
+        """Return the baseline graded from: the earliest whole-area one (None when none)."""
+        baselines = self.whole("baseline")
+        return baselines[0] if baselines else None
+
     def final_target(self) -> FigureView | None:
         """Return the final target, the one graded against: the whole-area target ending last
         (of two ending the same year, the one starting last); None when there is no target."""

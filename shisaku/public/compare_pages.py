@@ -147,7 +147,7 @@ def _summary(c: comparison.Compared) -> grades.IndicatorRow:
     return grades.IndicatorRow(
         c.result,
         links.indicator_url(c.plan, view.code),
-        grades.first_of(view, "baseline"),
+        view.first_baseline(),
         view.final_target(),
         c.latest,
     )

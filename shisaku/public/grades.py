@@ -99,12 +99,6 @@ def whole(figures: list[FigureView]) -> list[FigureView]:
     return [f for f in figures if not f.breakdown]
 
 
-def first_of(view: IndicatorView, kind: str) -> FigureView | None:
-    """Return the earliest whole-area figure of a kind."""
-    figures = view.whole(kind)
-    return figures[0] if figures else None
-
-
 def latest_actual(view: IndicatorView) -> FigureView | None:
     """Return the latest whole-area actual."""
     actuals = view.whole("actual")
@@ -153,7 +147,7 @@ def indicator_row(plan: PlanInfo, result: IndicatorResult) -> IndicatorRow:
     return IndicatorRow(
         result,
         links.indicator_url(plan, view.code),
-        first_of(view, "baseline"),
+        view.first_baseline(),
         view.final_target(),
         latest_actual(view),
     )

@@ -73,7 +73,7 @@ def line_chart(result: IndicatorResult) -> charts.LineChart | None:
     chart = charts.LineChart(
         title=gettext("Chart of %(name)s") % {"name": display.plain(view.name_ja, view.name_en)},
         description="",
-        baseline=_point(grades.first_of(view, "baseline")),
+        baseline=_point(view.first_baseline()),
         final_target=_point(view.final_target()),
         targets=_points(view.of_kind("target")),
         actuals=actuals,

@@ -44,12 +44,6 @@ def cell(f: FigureView | None, text: str | None = None) -> FigureCell | None:
     )
 
 
-def first_baseline(view: IndicatorView) -> FigureView | None:
-    """Return the earliest whole-area baseline."""
-    baselines = view.whole("baseline")
-    return baselines[0] if baselines else None
-
-
 def actuals_by_year(view: IndicatorView) -> dict[int, FigureView]:
     """Return the whole-area actuals by year (the last of a year wins)."""
     return {f.period_end: f for f in view.whole("actual")}
@@ -79,7 +73,7 @@ def indicator_row(
         code=grade.code,
         name=grade.name_ja,
         unit=grade.unit,
-        baseline=cell(first_baseline(view)) if view else None,
+        baseline=cell(view.first_baseline()) if view else None,
         target=cell(view.final_target()) if view else None,
         actual=_actual(view, grade, year),
         actuals=tuple(c for y in sorted(yearly) if (c := cell(yearly[y])) is not None),
@@ -199,7 +193,7 @@ def chart_svg(result: IndicatorResult, decimals: int, prefix: str) -> str:
     chart = charts.LineChart(
         title=f"{view.name_ja}の推移",
         description="",
-        baseline=_point(first_baseline(view)),
+        baseline=_point(view.first_baseline()),
         final_target=_point(view.final_target()),
         targets=_points(view.of_kind("target")),
         actuals=actuals,
