@@ -51,8 +51,9 @@ class PlanAssessment:
 
 
 def _number(f: FigureView) -> float | None:
-    """Return a figure's number, or None when it holds none."""
-    return float(f.value) if f.value is not None and f.value_kind in ("number", "rank") else None
+    """Return a figure's number as a float, or None when it holds none."""
+    n = f.number()
+    return float(n) if n is not None else None
 
 
 def _point(f: FigureView) -> Point:

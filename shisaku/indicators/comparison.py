@@ -34,12 +34,17 @@ from shisaku.domain.periods import PeriodError, parse_period_key
 from shisaku.domain.prefectures import prefecture_code
 from shisaku.indicators.assessing import IndicatorResult, grade_indicator
 from shisaku.indicators.models import Figure, Indicator
-from shisaku.indicators.queries import CURRENT_ORDER, FigureView, IndicatorView, with_figures
+from shisaku.indicators.queries import (
+    CURRENT_ORDER,
+    NUMERIC_KINDS,
+    FigureView,
+    IndicatorView,
+    with_figures,
+)
 from shisaku.plan.models import ContextStatistic
 from shisaku.plan.queries import MunicipalityInfo, PlanInfo, municipalities
 
 NATIONAL_AREAS = frozenset({"国", "全国", "全国値", "全国平均"})
-NUMERIC = frozenset({"number", "rank"})
 
 
 @dataclass(frozen=True)
@@ -93,11 +98,7 @@ class Comparison:
 
 def latest_number(view: IndicatorView) -> FigureView | None:
     """Return the latest whole-area actual that holds a number, or None."""
-    found = [
-        f
-        for f in view.of_kind("actual")
-        if not f.breakdown and f.value is not None and f.value_kind in NUMERIC
-    ]
+    found = [f for f in view.of_kind("actual") if not f.breakdown and f.number() is not None]
     return max(found, key=lambda f: (f.period_end, f.period_start)) if found else None
 
 
@@ -260,7 +261,7 @@ def _national_rows(found: list[tuple[PlanInfo, IndicatorView]]) -> list[National
         )
         for plan, view in found
         for f in view.of_kind("actual")
-        if f.breakdown in NATIONAL_AREAS and f.value is not None and f.value_kind in NUMERIC
+        if f.breakdown in NATIONAL_AREAS and f.value is not None and f.value_kind in NUMERIC_KINDS
     ]
 
 
@@ -282,7 +283,7 @@ def _national_rows_of(code: str, plans: dict[int, PlanInfo]) -> list[NationalVal
         is_current=True,
         breakdown__in=NATIONAL_AREAS,
         value__isnull=False,
-        value_kind__in=NUMERIC,
+        value_kind__in=NUMERIC_KINDS,
     )
     held: dict[int, list[tuple[str, int, str, Decimal, str, str]]] = defaultdict(list)
     for indicator_id, *cells in national.order_by(*CURRENT_ORDER).values_list(*NATIONAL_FIELDS):

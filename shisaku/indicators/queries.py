@@ -26,6 +26,9 @@ class NotFound(LookupError):
     """The indicator asked for does not exist."""
 
 
+NUMERIC_KINDS = frozenset({"number", "rank"})  # the value kinds that hold a number (a rank too)
+
+
 class FigureView(NamedTuple):
     """One revision of a baseline, target or actual.
 
@@ -51,6 +54,10 @@ class FigureView(NamedTuple):
     is_current: bool
     entered_by: str
     entered_at: datetime
+
+    def number(self) -> Decimal | None:
+        """Return the figure's number, or None when it holds none (a mark, a text, no data)."""
+        return self.value if self.value is not None and self.value_kind in NUMERIC_KINDS else None
 
     @classmethod
     def of_row(cls, values: Sequence[Any]) -> FigureView:

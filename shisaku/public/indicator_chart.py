@@ -17,11 +17,10 @@ from django.utils.translation import gettext, gettext_lazy
 from shisaku.domain.assessment_scales import fmt_percent
 from shisaku.domain.periods import Basis, Period
 from shisaku.graphics import charts
+from shisaku.indicators import chart_points
 from shisaku.indicators.assessing import IndicatorResult
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.public import display, grades
-
-NUMERIC_KINDS = frozenset({"number", "rank"})
 
 
 @dataclass(frozen=True)
@@ -33,54 +32,11 @@ class ChartView:
     legend: list[tuple[SafeString, str]]  # (sample of the line, name of the series)
 
 
-def numeric(f: FigureView) -> float | None:
-    """Return a figure's number, or None when it holds none (a mark, a text, a rank is a number)."""
-    return float(f.value) if f.value is not None and f.value_kind in NUMERIC_KINDS else None
-
-
-def _points(figures: list[FigureView]) -> tuple[charts.Point, ...]:
-    """Return the numeric whole-area figures as points in their last year, one per year."""
-    by_year = {
-        f.period_end: charts.Point(f.period_end, n)
-        for f in grades.whole(figures)
-        if (n := numeric(f)) is not None
-    }
-    return tuple(by_year[y] for y in sorted(by_year))
-
-
-def _point(f: FigureView | None) -> charts.Point | None:
-    """Return one figure as a point, or None when it holds no number."""
-    n = numeric(f) if f is not None else None
-    return charts.Point(f.period_end, n) if f is not None and n is not None else None
-
-
-def _forecast_line(
-    result: IndicatorResult, first_year: int
-) -> tuple[charts.Point, charts.Point] | None:
-    """Return the fitted linear trend from the first actual's year to the target year."""
-    f, target = result.forecast, result.indicator.final_target()
-    if f is None or f.status != "ok" or f.linear is None or f.slope is None or target is None:
-        return None
-    end = target.period_end
-    start = charts.Point(first_year, f.linear - f.slope * (end - first_year))
-    return start, charts.Point(end, f.linear)
-
-
 def line_chart(result: IndicatorResult) -> charts.LineChart | None:
     """Return the chart of an indicator, or None when it has no number to draw."""
     view = result.indicator
-    actuals = _points(view.of_kind("actual"))
-    chart = charts.LineChart(
-        title=gettext("Chart of %(name)s") % {"name": display.plain(view.name_ja, view.name_en)},
-        description="",
-        baseline=_point(view.first_baseline()),
-        final_target=_point(view.final_target()),
-        targets=_points(view.of_kind("target")),
-        actuals=actuals,
-        forecast=_forecast_line(result, actuals[0].year) if actuals else None,
-        decimals=view.decimals,
-        unit=_unit(view),
-    )
+    title = gettext("Chart of %(name)s") % {"name": display.plain(view.name_ja, view.name_en)}
+    chart = chart_points.line_chart(result, title, view.decimals, _unit(view))
     if not chart.points():
         return None
     return replace(chart, description=describe(chart, view))

@@ -9,7 +9,6 @@ by :mod:`shisaku.graphics.charts`, the public site's chart module.
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
 
 from shisaku.domain.assessment import Explanation
 from shisaku.domain.assessment_scales import infer_decimals
@@ -17,22 +16,12 @@ from shisaku.domain.period_labels import period_label
 from shisaku.domain.plantree import Node, walk
 from shisaku.evaluation.grades import GradeSummary, GradeView
 from shisaku.graphics import charts
+from shisaku.indicators import chart_points
 from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.reports.model import FigureCell, IndicatorRow
 
-NUMERIC = frozenset({"number", "rank"})
 FONT = "Noto Sans CJK JP"  # Debian's fonts-noto-cjk; WeasyPrint embeds the glyphs used
-
-
-def _whole(figures: list[FigureView]) -> list[FigureView]:
-    """Keep the figures for the whole area (not a breakdown row)."""
-    return [f for f in figures if not f.breakdown]
-
-
-def _number(f: FigureView) -> Decimal | None:
-    """Return a figure's number, or None when it holds none (a mark, a text)."""
-    return f.value if f.value is not None and f.value_kind in NUMERIC else None
 
 
 def cell(f: FigureView | None, text: str | None = None) -> FigureCell | None:
@@ -40,7 +29,7 @@ def cell(f: FigureView | None, text: str | None = None) -> FigureCell | None:
     if f is None:
         return None
     return FigureCell(
-        period_label(f.period), f.period_end, _number(f), f.raw if text is None else text
+        period_label(f.period), f.period_end, f.number(), f.raw if text is None else text
     )
 
 
@@ -141,35 +130,6 @@ def live_grades(assessed: PlanAssessment, measure: Node) -> GradeSummary:
 # --- the chart --------------------------------------------------------------------------------
 
 
-def _points(figures: list[FigureView]) -> tuple[charts.Point, ...]:
-    """Return the numeric whole-area figures as points in their last year, one per year."""
-    by_year = {
-        f.period_end: charts.Point(f.period_end, float(n))
-        for f in _whole(figures)
-        if (n := _number(f)) is not None
-    }
-    return tuple(by_year[y] for y in sorted(by_year))
-
-
-def _point(f: FigureView | None) -> charts.Point | None:
-    """Return one figure as a point, or None when it holds no number."""
-    n = _number(f) if f is not None else None
-    return charts.Point(f.period_end, float(n)) if f is not None and n is not None else None
-
-
-def _forecast(
-    result: IndicatorResult, actuals: tuple[charts.Point, ...]
-) -> tuple[charts.Point, charts.Point] | None:
-    """Return the fitted linear trend from the first actual's year to the target year."""
-    f, target = result.forecast, result.indicator.final_target()
-    if f is None or f.status != "ok" or f.linear is None or f.slope is None or not actuals:
-        return None
-    if target is None:
-        return None
-    first, end = actuals[0].year, target.period_end
-    return charts.Point(first, f.linear - f.slope * (end - first)), charts.Point(end, f.linear)
-
-
 def _describe(chart: charts.LineChart) -> str:
     """Return what the chart draws, in words."""
     series = [
@@ -189,22 +149,10 @@ def _describe(chart: charts.LineChart) -> str:
 def chart_svg(result: IndicatorResult, decimals: int, prefix: str) -> str:
     """Return the indicator's line chart as inline SVG ("" when it has no number to draw)."""
     view = result.indicator
-    actuals = _points(view.of_kind("actual"))
-    chart = charts.LineChart(
-        title=f"{view.name_ja}の推移",
-        description="",
-        baseline=_point(view.first_baseline()),
-        final_target=_point(view.final_target()),
-        targets=_points(view.of_kind("target")),
-        actuals=actuals,
-        forecast=_forecast(result, actuals),
-        decimals=decimals,
-        unit=view.unit,
-        id_prefix=prefix,
-    )
+    chart = chart_points.line_chart(result, f"{view.name_ja}の推移", decimals, view.unit)
     if not chart.points():
         return ""
-    svg = charts.line_chart(replace(chart, description=_describe(chart)))
+    svg = charts.line_chart(replace(chart, description=_describe(chart), id_prefix=prefix))
     # WeasyPrint's SVG text does not inherit the page's CSS: name the font on the chart itself
     return svg.replace("<svg ", f'<svg font-family="{FONT}, sans-serif" ', 1)
 
