@@ -8,6 +8,7 @@ models' choices themselves, and the source may spell the labels only in their ho
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import fields
 from datetime import datetime
 from decimal import Decimal
@@ -86,29 +87,41 @@ def _figure(kind: str, period: str, start: int, end: int, breakdown: str = "") -
     )  # fmt: skip
 
 
-def test_the_final_target_is_the_whole_area_target_ending_last() -> None:
-    figures = (
-        _figure("target", "FY2026", 2026, 2026),
-        _figure("target", "FY2028", 2028, 2028, breakdown="A町"),
-        _figure("target", "FY2022-2026avg", 2022, 2026),
-        _figure("actual", "FY2027", 2027, 2027),
-    )
+def _view(figures: tuple[FigureView, ...]) -> IndicatorView:
+    """Return an indicator holding only ``figures``."""
     blank: dict[str, object] = {f.name: "" for f in fields(IndicatorView)}
-    view = IndicatorView(**blank | {"id": 0, "weight": None, "undated": [], "figures": figures})
-    final = view.final_target()
-    assert final is not None and final.period == "FY2026"
+    return IndicatorView(**blank | {"id": 0, "weight": None, "undated": [], "figures": figures})
 
 
-def test_the_baseline_is_the_earliest_whole_area_one() -> None:
-    figures = (
-        _figure("baseline", "FY2018", 2018, 2018, breakdown="A町"),
-        _figure("baseline", "FY2019", 2019, 2019),
-        _figure("baseline", "FY2020", 2020, 2020),
-    )
-    blank: dict[str, object] = {f.name: "" for f in fields(IndicatorView)}
-    view = IndicatorView(**blank | {"id": 0, "weight": None, "undated": [], "figures": figures})
-    first = view.first_baseline()
-    assert first is not None and first.period == "FY2019"
+TARGETS = (
+    _figure("target", "FY2026", 2026, 2026),
+    _figure("target", "FY2028", 2028, 2028, breakdown="A町"),
+    _figure("target", "FY2022-2026avg", 2022, 2026),
+    _figure("actual", "FY2027", 2027, 2027),
+)
+BASELINES = (
+    _figure("baseline", "FY2018", 2018, 2018, breakdown="A町"),
+    _figure("baseline", "FY2019", 2019, 2019),
+    _figure("baseline", "FY2020", 2020, 2020),
+)
+
+
+@pytest.mark.parametrize(
+    ("rule", "figures", "period"),
+    [
+        # the whole-area target ending last (of two ending alike, the one starting last)
+        (IndicatorView.final_target, TARGETS, "FY2026"),
+        # the earliest whole-area baseline
+        (IndicatorView.first_baseline, BASELINES, "FY2019"),
+    ],
+)
+def test_the_view_picks_the_figures_graded(
+    rule: Callable[[IndicatorView], FigureView | None],
+    figures: tuple[FigureView, ...],
+    period: str,
+) -> None:
+    picked = rule(_view(figures))
+    assert picked is not None and picked.period == period
 
 
 # Each label or rule, the pattern that spells it, and the one file allowed to.
