@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
+from shisaku.domain import indicatordata
 from shisaku.evaluation.models import Direction, label_ja
 from shisaku.indicators.models import Figure, Indicator
 from shisaku.indicators.queries import FigureView, IndicatorView
@@ -39,6 +40,15 @@ def test_the_interfaces_show_the_models_labels() -> None:
     ]
     for shown, home in pairs:
         assert shown == dict(home.choices)
+
+
+def test_the_domain_reads_the_codes_the_models_store() -> None:
+    # the domain (no Django) checks imported codes against its own tuples: they must be these
+    assert Figure.Kind.values == list(indicatordata.FIGURE_KINDS)
+    assert Indicator.Direction.values == list(indicatordata.DIRECTIONS)
+    assert Indicator.Accumulation.values == list(indicatordata.ACCUMULATIONS)
+    assert Indicator.TimeBasis.values == list(indicatordata.TIME_BASES)
+    assert Indicator.SourceKind.values == list(indicatordata.SOURCE_KINDS)
 
 
 def test_an_indicators_direction_is_labelled_as_the_pages_say_it() -> None:
