@@ -132,8 +132,8 @@ def _entry(
         payload.kind,
         payload.period,
         payload.value,
-        note=payload.note,
-        source=payload.source,
+        note=payload.given("note"),  # left out: the service keeps the current figure's
+        source=payload.given("source"),
         breakdown=payload.breakdown,
         expected_revision=expected,
     )

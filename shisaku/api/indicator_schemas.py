@@ -188,14 +188,14 @@ class FigureIn(Schema):
     value: str = Field(
         min_length=1, max_length=200, description="例: 1,820人、48.2%、策定 / Value as written"
     )
-    note: str | None = Field(
-        None,
+    note: str = Field(
+        "",
         max_length=1000,
         description="備考（省略すると訂正前の備考を残す、空文字で消す） / "
         "Note: omitted keeps the current figure's note, empty clears it",
     )
-    source: str | None = Field(
-        None,
+    source: str = Field(
+        "",
         max_length=500,
         description="出典（省略すると訂正前の出典を残す、空文字で消す） / "
         "Source: omitted keeps the current figure's source, empty clears it",
@@ -204,15 +204,17 @@ class FigureIn(Schema):
 
     @field_validator("period", "value", "note", "source", "breakdown")
     @classmethod
-    def _printable(cls, text: str | None) -> str | None:
+    def _printable(cls, text: str) -> str:
         """Refuse what a file import and the workspace refuse (shisaku.domain.typedtext)."""
-        if text is None:
-            return None
         bad = refused_character(text)
         if bad is not None:
             message = f"{refusal_ja(bad)} / {refusal_en(bad)}"
             raise PydanticCustomError("control_character", message, {"point": f"U+{ord(bad):04X}"})
         return text
+
+    def given(self, name: str) -> str | None:
+        """Return a text field as sent, or None when the body left it out (keep the current)."""
+        return str(getattr(self, name)) if name in self.model_fields_set else None
 
 
 class FigureRecorded(Schema):
