@@ -92,3 +92,21 @@ def test_scripts_run_serves_with_debug_off_and_names_its_port():
     assert '--port "${PORT:-8000}"' in run
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "`PORT`" in readme and "`HOST`" in readme
+
+
+EXPIRED = {"ja": "フォームの有効期限が切れました", "en": "The form has expired"}
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_a_form_sent_without_its_csrf_token_gets_the_styled_403_page_in_its_language(
+    db, debug_off, language
+):
+    """Before: Django's unstyled English 'CSRF verification failed' page."""
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(f"/{language}/staff/login/", {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    assert f"<h1>{EXPIRED[language]}</h1>" in html
+    assert "/static/shisaku/site.css" in html
+    assert "CSRF" not in html
