@@ -218,7 +218,7 @@ def test_a_fault_of_the_reader_is_told_in_words_without_a_traceback():
     from shisaku.staff import planimport_jobs as jobs
     from shisaku.staff.planimport_reader import PlanFiles
 
-    def broken(name, data, profile, progress):
+    def broken(name, data, profile, progress, period):
         raise RuntimeError("a bug")
 
     files = PlanFiles(read=broken, error=ValueError)
@@ -493,3 +493,21 @@ def test_the_page_in_english(town):
     assert "Indicator 1.K1 合計特殊出生率: 1.38 (FY2020 (Reiwa 2))" in page
     assert "<td>Heading: level 1, Field 1</td>" in page
     assert "A new plan 999997/2022-2026 will be created." in page
+
+
+def test_years_printed_without_their_era_take_it_from_the_period_typed_in_the_plan_form(town):
+    client = as_user("kikaku")
+    body = (
+        "1 くらし\n1-1 暮らしの安心\n成果指標\n指標名\t現状値(2年度)\t目標値(6年度)\n"
+        "相談件数\t120件\t150件\n"
+    ).encode()
+    upload(client, KAZAMINO, name="plan.txt", data=body)  # read first without a period
+    plan = {"title": "試験計画", "title_en": "", "start": "2021", "end": "2024", "slug": ""}
+    response = client.post(preview_url(client) + "plan/", plan)
+    assert response.status_code == 302
+    read_page(client, preview_url(client))
+    serial = client.session[store.SESSION_KEY]["serial"]  # read again with the period: 2
+    assert client.post(preview_url(client) + "confirm/", {"serial": serial}).status_code == 302
+    indicator = Indicator.objects.get(plan__slug="2021-2024", code="1-1.K1")
+    figures = {(f.kind, f.period, f.raw) for f in indicator.figures.all()}
+    assert figures == {("baseline", "FY2020", "120件"), ("target", "FY2024", "150件")}

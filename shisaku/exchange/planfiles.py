@@ -84,9 +84,14 @@ def read_plan_file(
 
 
 def read_plan_bytes(
-    name: str, data: bytes, profile: Profile | None = None, progress: Progress | None = None
+    name: str,
+    data: bytes,
+    profile: Profile | None = None,
+    progress: Progress | None = None,
+    period: tuple[int, int] | None = None,
 ) -> LoadedPlan:
-    """Read an uploaded plan file (its name says its format) as :func:`read_plan_file` does.
+    """Read an uploaded plan file (its name says its format) as :func:`read_plan_file` does,
+    with the plan period the user gave (``--period`` of ``import-plan``), if any.
 
     The file is written to a private temporary folder under its own name for its reader (the
     PDF and Word readers open files), and removed as soon as it is read: nothing of an upload
@@ -95,7 +100,7 @@ def read_plan_bytes(
     with tempfile.TemporaryDirectory(prefix="shisaku-plan-") as folder:
         path = Path(folder) / Path(name).name
         path.write_bytes(data)
-        return read_plan_file(path, profile, progress)
+        return read_plan_file(path, profile, progress, period=period)
 
 
 def source_document(path: Path, data: bytes, progress: Progress | None = None) -> SourceDocument:

@@ -35,6 +35,7 @@ QUICK_SECONDS = 2.0  # the upload waits this long for the reading before showing
 READING_SECONDS = 10 * 60  # a reading not heard of for this long is taken as lost
 KEEP_SECONDS = 24 * 60 * 60  # how long a finished reading stays in the cache at most
 PREFIX = "shisaku:plan-import:"
+Period = tuple[int, int]  # the plan period the user gave (first and last year)
 
 
 @dataclass
@@ -96,22 +97,21 @@ class _Job:
         if self._wanted():
             cache.set(self.key, Reading("reading", done, total), READING_SECONDS)
 
-    def read(self, profile: Profile | None) -> Reading:
+    def read(self, profile: Profile | None, period: Period | None) -> Reading:
         """Read the document; return what it gave."""
         try:
-            return Reading(
-                "read", loaded=self.files.read(self.name, self.data, profile, self.progress)
-            )
+            loaded = self.files.read(self.name, self.data, profile, self.progress, period)
+            return Reading("read", loaded=loaded)
         except self.files.error as error:
             return Reading("failed", failure=failure_of(error))
         except Exception:  # a fault of the reader: logged, and the user told so in words
             logger.exception("reading the plan document %s failed", self.name)
             return Reading("failed", failure=Failure("", unexpected=True))
 
-    def run(self, profile: Profile | None) -> None:
+    def run(self, profile: Profile | None, period: Period | None) -> None:
         """Read the document and keep the result (the thread's body)."""
         try:
-            found = self.read(profile)
+            found = self.read(profile, period)
             if self._wanted():
                 cache.set(self.key, found, KEEP_SECONDS)
         finally:
@@ -119,13 +119,20 @@ class _Job:
 
 
 def start(
-    job: str, files: PlanFiles, name: str, data: bytes, profile: Profile | None
+    job: str,
+    files: PlanFiles,
+    name: str,
+    data: bytes,
+    profile: Profile | None,
+    period: Period | None = None,
 ) -> threading.Thread | None:
     """Start reading a document in a thread, unless this reading is already known."""
     if not cache.add(_key(job), Reading("reading"), READING_SECONDS):
         return None
     runner = _Job(job, files, name, data)
-    thread = threading.Thread(target=runner.run, args=(profile,), name=f"plan-import-{job[:8]}")
+    thread = threading.Thread(
+        target=runner.run, args=(profile, period), name=f"plan-import-{job[:8]}"
+    )
     thread.daemon = True
     thread.start()
     return thread

@@ -30,10 +30,23 @@ def profile_of(pending: store.Pending) -> Profile | None:
     return profile_from_dict(pending.profile) if pending.profile else None
 
 
+def period_of(pending: store.Pending) -> jobs.Period | None:
+    """Return the plan period the user gave in the plan form (None: none given yet)."""
+    start, end = pending.plan.get("start", ""), pending.plan.get("end", "")
+    return (int(start), int(end)) if start.isdigit() and end.isdigit() else None
+
+
+def read(files: PlanFiles, pending: store.Pending) -> None:
+    """Start the current reading of the document, with the user's profile and period, and wait
+    a little for it (a short document is shown at once)."""
+    data = store.data(pending)
+    profile, period = profile_of(pending), period_of(pending)
+    jobs.wait(jobs.start(pending.job, files, pending.name, data, profile, period))
+
+
 def restart(files: PlanFiles, pending: store.Pending) -> jobs.Reading:
     """Read the document again when this process knows nothing of its reading."""
-    thread = jobs.start(pending.job, files, pending.name, store.data(pending), profile_of(pending))
-    jobs.wait(thread)
+    read(files, pending)
     return jobs.status(pending.job) or jobs.Reading("reading")
 
 

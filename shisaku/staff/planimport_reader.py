@@ -49,10 +49,17 @@ class Loaded(Protocol):
 
 
 class PlanReader(Protocol):
-    """Read an uploaded plan file (its name says its format), with a profile and progress."""
+    """Read an uploaded plan file (its name says its format), with a profile, progress and the
+    plan period the user gave (it dates years a document prints without their era)."""
 
     def __call__(
-        self, name: str, data: bytes, profile: Profile | None, progress: Progress | None, /
+        self,
+        name: str,
+        data: bytes,
+        profile: Profile | None,
+        progress: Progress | None,
+        period: tuple[int, int] | None,
+        /,
     ) -> Loaded: ...
 
 

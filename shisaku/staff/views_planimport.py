@@ -118,7 +118,7 @@ def upload(request: HttpRequest, member: Member, files: PlanFiles) -> HttpRespon
     discard(request)
     request.session.pop(DONE_KEY, None)
     pending = store.keep(request.session, code=member.municipality_code, name=name, data=data)
-    jobs.wait(jobs.start(pending.job, files, name, data, None))
+    jobs.wait(jobs.start(pending.job, files, name, data, None))  # no profile or period yet
     return redirect(preview_url(pending))
 
 

@@ -33,7 +33,7 @@ from shisaku.staff.forms_planimport import (
     ProfileRowsForm,
     ProfileTextForm,
 )
-from shisaku.staff.planimport_page import profile_of, show
+from shisaku.staff.planimport_page import period_of, read, show
 from shisaku.staff.planimport_plan import plan_form, plan_meta, run_import
 from shisaku.staff.planimport_profile import (
     ProfileInputError,
@@ -68,12 +68,17 @@ def _read_again(
     request: HttpRequest, files: PlanFiles, pending: store.Pending, profile: dict[str, Any]
 ) -> HttpResponse:
     """Keep the new profile and read the same upload again with it."""
-    jobs.forget(pending.job)
-    pending.profile, pending.serial, pending.draft = profile, pending.serial + 1, {}
-    store.save(request.session, pending)
-    thread = jobs.start(pending.job, files, pending.name, store.data(pending), profile_of(pending))
-    jobs.wait(thread)
+    pending.profile = profile
+    _next_reading(request, files, pending)
     return redirect(preview_url(pending))
+
+
+def _next_reading(request: HttpRequest, files: PlanFiles, pending: store.Pending) -> None:
+    """Forget the current reading and read the same upload again with what the user chose."""
+    jobs.forget(pending.job)
+    pending.serial, pending.draft = pending.serial + 1, {}
+    store.save(request.session, pending)
+    read(files, pending)
 
 
 def _from_text(
@@ -151,13 +156,26 @@ def profile_file(
 def plan(
     request: HttpRequest, member: Member, files: PlanFiles, pending: store.Pending
 ) -> HttpResponse:
-    """Keep the title, period and identifier the import will use, and show its changes."""
+    """Keep the title, period and identifier the import will use, and show its changes.
+
+    A plan document that states no period of its own is read again with a period it was not
+    read with: the period dates the years the document prints without their era
+    (「現状値（2年度）」), as ``--period`` does."""
     form = PlanForm(request.POST)
     if not form.is_valid():
         return show(request, member, files, pending, status=400, plan_form=form)
+    before, loaded = period_of(pending), _loaded(pending)
     pending.plan = {key: str(form.cleaned_data[key]) for key in PlanForm.base_fields}
     store.save(request.session, pending)
+    if period_of(pending) != before and _dated_by_the_user(loaded):
+        _next_reading(request, files, pending)
     return redirect(preview_url(pending) + "#changes")
+
+
+def _dated_by_the_user(loaded: Loaded | None) -> bool:
+    """Tell whether the user's period dates what was read: a plan document (not an exchange
+    file) that states no period of its own, or one still being read."""
+    return loaded is None or (loaded.reading is not None and loaded.reading.period is None)
 
 
 def _summary(member: Member, meta_title: str, result: PlanImportResult) -> dict[str, Any]:
