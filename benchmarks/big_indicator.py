@@ -105,7 +105,10 @@ def load(figures: int, periods: int) -> float:
         ],
     )
     apply_batch(actor=actor, batch=batch)
-    _insert(Indicator.objects.get(code="K1").id, figures, periods)
+    years = [2025 + n for n in range(periods)]
+    per_year = -(-figures // periods)
+    indicator = Indicator.objects.get(code="K1").id
+    insert_districts(indicator, years, per_year, digits=6, entered_by="cli:benchmark")
     return time.perf_counter() - started
 
 
@@ -116,8 +119,13 @@ def _reading(raw: str) -> Any:
     return read_value(raw)
 
 
-def _insert(indicator_id: int, figures: int, periods: int) -> None:
-    """Insert the district actuals as plain rows, 10,000 at a time."""
+def insert_districts(
+    indicator_id: int, years: list[int], per_year: int, *, digits: int, entered_by: str
+) -> None:
+    """Insert ``per_year`` district actuals (地区 numbered from 1 on ``digits`` digits, value n)
+    for each of ``years`` as plain rows, 10,000 at a time: bulk_create would take seconds.
+
+    The tests (tests/test_big_indicator.py) build their big indicator with it too."""
     from django.db import connection, transaction
     from django.utils import timezone
 
@@ -126,15 +134,14 @@ def _insert(indicator_id: int, figures: int, periods: int) -> None:
     fields = {name: Figure._meta.get_field(name.removesuffix("_id")) for name in COLUMNS}
     components = fields["components"].get_db_prep_save([], connection)
     now = fields["entered_at"].get_db_prep_save(timezone.now(), connection)
-    per_period = -(-figures // periods)
     rows = [
         (
-            indicator_id, "actual", f"FY{2025 + n // per_period}", 2025 + n // per_period,
-            2025 + n // per_period, f"地区{n % per_period:06d}", f"{n}件", "number",
-            fields["value"].get_db_prep_save(Decimal(n), connection), "件", "", "", components,
-            "", "", 1, True, "cli:benchmark", now,
+            indicator_id, "actual", f"FY{year}", year, year, f"地区{n:0{digits}d}", f"{n}件",
+            "number", fields["value"].get_db_prep_save(Decimal(n), connection), "件", "", "",
+            components, "", "", 1, True, entered_by, now,
         )
-        for n in range(figures)
+        for year in years
+        for n in range(1, per_year + 1)
     ]  # fmt: skip
     table = connection.ops.quote_name(Figure._meta.db_table)
     names = ", ".join(connection.ops.quote_name(c) for c in COLUMNS)

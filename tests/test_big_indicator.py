@@ -12,16 +12,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.utils import timezone
 
+from benchmarks.big_indicator import insert_districts
 from shisaku.domain.indicatordata import IndicatorBatch, IndicatorDefinition
 from shisaku.indicators import services
 from shisaku.indicators.breakdowns import SHOWN_PER_PERIOD
-from shisaku.indicators.models import Figure, Indicator
+from shisaku.indicators.models import Indicator
 from tests.factories import figure
 
 PAGE = "/ja/999997/2024-2028/indicators/K1/"
@@ -32,72 +30,6 @@ WHOLE = 4  # baseline, target and two actuals for the whole city
 # is well under them, a page with every row (20,000 of them) some hundred times over.
 PAGE_BYTES = 200_000
 API_BYTES = 100_000
-
-
-COLUMNS = (
-    "indicator_id",
-    "kind",
-    "period",
-    "period_start",
-    "period_end",
-    "breakdown",
-    "raw",
-    "value_kind",
-    "value",
-    "unit",
-    "qualifier",
-    "label",
-    "components",
-    "note",
-    "source",
-    "revision",
-    "is_current",
-    "entered_by",
-    "entered_at",
-)
-
-
-def add_districts(indicator: Indicator, years: list[int]) -> None:
-    """Insert DISTRICTS actuals per year (plain rows: Django's bulk_create takes seconds)."""
-    fields = {name: Figure._meta.get_field(name.removesuffix("_id")) for name in COLUMNS}
-
-    def prep(name: str, value: object) -> object:
-        return fields[name].get_db_prep_save(value, connection)
-
-    fixed = {
-        "components": prep("components", []),
-        "entered_at": prep("entered_at", timezone.now()),
-    }
-    rows = [
-        (
-            indicator.id,
-            "actual",
-            f"FY{year}",
-            year,
-            year,
-            f"地区{n:05d}",
-            f"{n}件",
-            "number",
-            prep("value", Decimal(n)),
-            "件",
-            "",
-            "",
-            fixed["components"],
-            "",
-            "",
-            1,
-            True,
-            "cli:test-operator",
-            fixed["entered_at"],
-        )
-        for year in years
-        for n in range(1, DISTRICTS + 1)
-    ]
-    table = connection.ops.quote_name(Figure._meta.db_table)
-    names = ", ".join(connection.ops.quote_name(c) for c in COLUMNS)
-    marks = ", ".join(["%s"] * len(COLUMNS))
-    with connection.cursor() as cursor:
-        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
 
 @pytest.fixture
@@ -115,7 +47,9 @@ def big(small_plan, operator):
     )
     services.apply_batch(actor=operator, batch=batch)
     indicator = Indicator.objects.get(code="K1")
-    add_districts(indicator, [2025, 2026])
+    insert_districts(
+        indicator.id, [2025, 2026], DISTRICTS, digits=5, entered_by="cli:test-operator"
+    )
     return indicator
 
 

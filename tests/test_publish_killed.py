@@ -6,7 +6,8 @@ tests/fixtures/plandocs, with invented indicators) and is killed with SIGKILL at
 points: after a random number of files of the run are in the folder.  Between the runs the
 figures go from 111人 to 222人 and back, and the site address from one to another of the
 same length, so a file left by a killed run has the size of the right one (the case that
-left 222人 online when runs trusted sizes).
+left 222人 online when runs trusted sizes).  The workers of a run are found in /proc: the
+test runs where the project runs, on Linux.
 """
 
 from __future__ import annotations
@@ -24,9 +25,6 @@ from subprocess import DEVNULL
 
 import pytest
 
-pytestmark = pytest.mark.skipif(
-    not Path("/proc/self/stat").exists(), reason="finds the workers of a run in /proc"
-)
 SHISAKU = str(Path(sys.executable).parent / "shisaku")
 PLANDOC = Path(__file__).parent / "fixtures" / "plandocs" / "variant_fullwidth.txt"
 SEED = 20261207
