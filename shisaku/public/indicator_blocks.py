@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.functional import Promise
-from django.utils.html import escape
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -149,13 +149,13 @@ def _omitted(text: str, count: int, page_url: str) -> SafeString:
     """Return a notice of rows left out, linking the page's CSV and xlsx downloads."""
     if not count:
         return mark_safe("")
-    said = escape(text % {"count": f"{count:,}", "shown": SHOWN_PER_PERIOD})
-    every = escape(gettext("Every current figure is in the downloads:"))
     files = [("CSV", links.data_url(page_url, "csv")), ("Excel", links.data_url(page_url, "xlsx"))]
-    anchors = " ".join(f'<a href="{escape(url)}">{label}</a>' for label, url in files)
-    return mark_safe(
-        f'<p class="source-note omitted">{said} {every} {anchors}</p>'
-    )  # Safe: escaped
+    return format_html(
+        '<p class="source-note omitted">{} {} {}</p>',
+        text % {"count": f"{count:,}", "shown": SHOWN_PER_PERIOD},
+        gettext("Every current figure is in the downloads:"),
+        format_html_join(" ", '<a href="{}">{}</a>', ((url, label) for label, url in files)),
+    )
 
 
 def _explanation(explanation: Explanation, css: str, listed: str | None) -> str:
