@@ -25,12 +25,12 @@ KAKOGAWA_CHANGES = [
     "+ 指標 1 出生数",
     "+ 指標 2 子育てしやすいまちと感じる市民の割合",
     "+ 指標 3 刑法犯認知件数",
-    "+ 1 baseline FY2019: 1,820人",
-    "+ 1 target FY2021-2026avg: 1,890人",
-    "+ 2 baseline FY2020: 45.4%",
-    "+ 2 target FY2026: 60.0%",
-    "+ 3 baseline CY2019: 2,025件",
-    "+ 3 target CY2026: 1,800件",
+    "+ 1 基準値 2019年度（令和元年度）: 1,820人",
+    "+ 1 目標値 2021〜2026年度平均（令和3〜8年度平均）: 1,890人",
+    "+ 2 基準値 2020年度（令和2年度）: 45.4%",
+    "+ 2 目標値 2026年度（令和8年度）: 60.0%",
+    "+ 3 基準値 2019年（令和元年）: 2,025件",
+    "+ 3 目標値 2026年（令和8年）: 1,800件",
 ]
 KAKOGAWA_SUMMARY = "指標: 新規 3・更新 0 / 数値: 追加 6・改訂 0・変更なし 0"
 # Test data of the fictional 試験市 (not any real city's figures).
@@ -109,7 +109,7 @@ def test_a_changed_value_is_printed_as_a_revision(shiken_files, capsys):
     code, out, _ = run(capsys, "import-indicators", figures)
     assert code == 0
     assert out.splitlines() == [
-        "~ A-1 target FY2028: 1,500件 → 1,600件",
+        "~ A-1 目標値 2028年度（令和10年度）: 1,500件 → 1,600件",
         "指標: 新規 0・更新 0 / 数値: 追加 0・改訂 1・変更なし 0",
     ]
     assert list(Figure.objects.order_by("revision").values_list("raw", "is_current")) == [

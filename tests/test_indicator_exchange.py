@@ -484,11 +484,11 @@ def test_a_dry_run_lists_the_same_changes_and_writes_nothing(small_plan, operato
     assert real.changes == [
         "+ 指標 A-1 相談件数",
         "+ 指標 A-2 平均を上回る地区数",
-        "+ A-1 baseline FY2023: 1,200件",
-        "+ A-1 target FY2028: 1,500件",
-        "+ A-1 actual FY2024（北地区）: △10",
-        "+ A-2 baseline CY2023: 国語： 5地区 算数： 2地区",
-        "+ A-2 actual CY2024: -",
+        "+ A-1 基準値 2023年度（令和5年度）: 1,200件",
+        "+ A-1 目標値 2028年度（令和10年度）: 1,500件",
+        "+ A-1 実績値 2024年度（令和6年度）（北地区）: △10",
+        "+ A-2 基準値 2023年（令和5年）: 国語： 5地区 算数： 2地区",
+        "+ A-2 実績値 2024年（令和6年）: -",
     ]
     assert (trial.dry_run, real.dry_run) == (True, False)
 
@@ -511,7 +511,7 @@ def test_a_changed_value_is_revision_2_and_revision_1_is_kept(small_plan, operat
     apply_batch(actor=operator, batch=read(("figs.csv", first)))
     second = first.replace('"1,500件"', '"1,600件"')
     result = apply_batch(actor=operator, batch=read(("figs.csv", second)))
-    assert result.changes == ["~ A-1 target FY2028: 1,500件 → 1,600件"]
+    assert result.changes == ["~ A-1 目標値 2028年度（令和10年度）: 1,500件 → 1,600件"]
     assert state() == [
         ("A-1", "target", "FY2028", "1,500件", 1, False),
         ("A-1", "target", "FY2028", "1,600件", 2, True),

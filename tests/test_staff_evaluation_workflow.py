@@ -161,7 +161,7 @@ def test_publishing_is_confirmed_first(town):
     response = client.post(SHEET + "step/", step_data("publish", version(town)))
     assert response.status_code == 200
     page = plain(text(response))
-    assert "2025年度（令和7年度）の評価を「公開する」しますか？" in page
+    assert "2025年度（令和7年度）の評価：「公開する」でよろしいですか？" in page
     assert "公開すると、この評価が施策の公開ページとそのJSONデータに表示されます" in page
     assert town.evaluation().status == "committee"
     assert 'name="publish-confirmed" value="True"' in text(response)

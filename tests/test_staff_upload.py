@@ -62,8 +62,11 @@ def test_a_good_file_is_previewed_then_applied_on_confirmation(town):
     preview = client.post(UPLOAD, {"file": upload})
     assert preview.status_code == 200
     page = text(preview)
-    assert "追加 1 件、修正 0 件、変更なし 1 件です。まだ何も書き込んでいません。" in page
-    assert "+ K3 actual FY2024: 25人" in page
+    assert (
+        "指標: 新規 0 件・更新 0 件。数値: 追加 1 件・修正 0 件・変更なし 1 件。"
+        "まだ何も書き込んでいません。" in page
+    )
+    assert "+ K3 実績値 2024年度（令和6年度）: 25人" in page
     assert not Figure.objects.filter(indicator__code="K3").exists()
     assert len(pending_files()) == 1
     done = client.post(UPLOAD + "confirm/", {"token": token(page)})
@@ -83,7 +86,7 @@ def test_an_excel_workbook_is_read_the_same_way(town):
     book.save(data)
     upload = SimpleUploadedFile("figures.xlsx", data.getvalue())
     page = text(as_user("kikaku").post(UPLOAD, {"file": upload}))
-    assert "+ K3 actual FY2024: 30人" in page
+    assert "+ K3 実績値 2024年度（令和6年度）: 30人" in page
 
 
 def test_the_confirmation_needs_the_token_of_this_session(town):

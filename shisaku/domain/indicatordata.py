@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -138,3 +139,36 @@ FIGURE_COLUMNS = (
     "breakdown",
 )
 FIGURE_REQUIRED = ("municipality_code", "plan", "indicator_code", "kind", "period", "value")
+# Each column's name as people read it (Japanese, English): the templates' headers, the history's
+# field names. A file may head a column with the Japanese name instead of the column's key.
+COLUMN_LABELS: dict[str, tuple[str, str]] = {
+    "municipality_code": ("団体コード", "Municipality code"),
+    "plan": ("計画", "Plan"),
+    "indicator_code": ("指標コード", "Indicator code"),
+    "node_code": ("施策・政策コード", "Measure or policy code"),
+    "name": ("指標名", "Indicator name"),
+    "name_en": ("指標名（英語）", "Indicator name (English)"),
+    "definition": ("算出方法・説明", "Definition"),
+    "definition_en": ("算出方法・説明（英語）", "Definition (English)"),
+    "unit": ("単位", "Unit"),
+    "direction": ("目指す方向", "Direction"),
+    "accumulation": ("単年度・累計", "Single year or cumulative"),
+    "time_basis": ("年度・年の区分", "Time basis"),
+    "source_kind": ("出典の種類", "Kind of source"),
+    "source": ("出典", "Source"),
+    "department": ("担当課", "Department"),
+    "components": ("区分", "Components"),
+    "rationale": ("目標設定の考え方", "Rationale"),
+    "rationale_en": ("目標設定の考え方（英語）", "Rationale (English)"),
+    "note": ("備考", "Note"),
+    "note_en": ("備考（英語）", "Note (English)"),
+    "weight": ("重み", "Weight"),
+    "common_code": ("共通指標コード", "Common indicator code"),
+    "kind": ("種類", "Kind"),
+    "period": ("年度・時点", "Period"),
+    "value": ("値", "Value"),
+    "breakdown": ("内訳", "Breakdown"),
+}
+COLUMN_KEYS_JA: dict[str, str] = {  # as header cells read after NFKC (（英語） → (英語))
+    unicodedata.normalize("NFKC", ja): key for key, (ja, _en) in COLUMN_LABELS.items()
+}

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from shisaku.domain.indicatordata import (
+    COLUMN_KEYS_JA,
     DEFINITION_COLUMNS,
     DEFINITION_REQUIRED,
     FIGURE_COLUMNS,
@@ -100,8 +101,9 @@ class Table:
 
 
 def column_name(text: str) -> str:
-    """Return a header cell as a column name: NFKC, trimmed, lower case."""
-    return unicodedata.normalize("NFKC", text).strip().lower()
+    """Return a header cell as a column name: NFKC, trimmed, lower case; a Japanese name → key."""
+    name = unicodedata.normalize("NFKC", text).strip().lower()
+    return COLUMN_KEYS_JA.get(name, name)
 
 
 def shape_table(raw: RawTable, errors: list[InputError]) -> Table | None:

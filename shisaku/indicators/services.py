@@ -24,6 +24,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils import translation
 
 from shisaku.accounts.permissions import PermissionDenied, allowed, require, shown_department
 from shisaku.audit.services import record_many
@@ -383,9 +384,16 @@ def _record(
     )
 
 
+def _kind_ja(kind: str) -> str:
+    """Return a figure kind's label in Japanese (the change lines are written in Japanese)."""
+    with translation.override("ja"):
+        return str(Figure.Kind(kind).label)
+
+
 def _count_figure(run: _Run, ind: Indicator, f: FigureInput, old: Figure | None) -> None:
     """Count and describe one recorded figure."""
-    label = f"{ind.code} {f.kind} {f.period.key()}{f'（{f.breakdown}）' if f.breakdown else ''}"
+    part = f"（{f.breakdown}）" if f.breakdown else ""
+    label = f"{ind.code} {_kind_ja(f.kind)} {f.period.label_ja()}{part}"
     if old is None:
         run.result.figures_added += 1
         run.result.changes.append(f"+ {label}: {f.reading.raw}")

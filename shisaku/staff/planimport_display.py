@@ -17,6 +17,7 @@ from shisaku.domain.docindicators import DocFigure, DocIndicator
 from shisaku.domain.plandoc import LineRole
 from shisaku.domain.plandoc_prepare import REASONS_JA
 from shisaku.domain.plantree import NODE_KINDS, Node, PlanTree, count_kinds, walk
+from shisaku.plan.node_labels import unknown_title
 from shisaku.staff.display import NODE_KINDS as KINDS
 from shisaku.staff.display import SECTIONS, period_text_label
 
@@ -111,7 +112,7 @@ def tree(nodes: list[Node]) -> list[TreeItem]:
     return [
         TreeItem(
             node.code,
-            node.title if node.title_known else _("(title unknown)"),
+            node.title if node.title_known else unknown_title(node.kind),
             str(KINDS.get(node.kind, node.kind)),
             [indicator_row(i) for i in node.indicators],
             tree(node.children),

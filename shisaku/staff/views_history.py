@@ -30,7 +30,7 @@ from shisaku.indicators.services import (
     record_figure,
 )
 from shisaku.plan import editing
-from shisaku.staff import display
+from shisaku.staff import definition_labels, display
 from shisaku.staff.access import Workspace, plan_page
 from shisaku.staff.figures import current_figure
 from shisaku.staff.views_text import find_node
@@ -42,6 +42,7 @@ FIELDS: dict[str, Promise] = {
     "source": gettext_lazy("Source"),
     "department": gettext_lazy("Department"),
     "due": gettext_lazy("Due date"),
+    "undated": gettext_lazy("Figures without a year"),
 }
 NODE_FIELDS = {**FIELDS, "department": gettext_lazy("Responsible department")}
 REVERTIBLE_TEXT = ("text.publish", "text.revert")
@@ -70,20 +71,23 @@ class HistoryRow:
     revertible: bool
 
 
-def _text(value: Any) -> str:
-    """Return a stored value as text ("" for none)."""
-    return "" if value is None else str(value)
+def _name(labels: dict[str, Promise], key: str) -> str:
+    """Return a changed field's name: the page's own label, else a definition field's."""
+    if key in labels:
+        return str(labels[key])
+    return definition_labels.field_label(key) or key
 
 
 def changes(before: Any, after: Any, labels: dict[str, Promise] = FIELDS) -> list[Change]:
-    """Return the fields an entry changed (every field of a creation)."""
+    """Return the fields an entry changed (every field of a creation), for people."""
     old = before if isinstance(before, dict) else {}
     new = after if isinstance(after, dict) else {}
     # a fixed order: PostgreSQL's jsonb does not keep the order keys were written in
     present = {*old, *new}
     ordered = [k for k in labels if k in present] + sorted(present - set(labels))
     keys = [k for k in ordered if old.get(k) != new.get(k)]
-    return [Change(display.label(labels, k), _text(old.get(k)), _text(new.get(k))) for k in keys]
+    value = definition_labels.field_value
+    return [Change(_name(labels, k), value(k, old.get(k)), value(k, new.get(k))) for k in keys]
 
 
 def figure_what(tail: str) -> str:

@@ -12,6 +12,8 @@ from django.forms import BoundField
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from shisaku.domain.plantree import Node
+from shisaku.plan.node_labels import unknown_title
 from shisaku.staff import display
 
 register = template.Library()
@@ -100,6 +102,14 @@ def period_label(key: str) -> str:
 def shown(ja: str, en: str) -> str:
     """Return content in the page's language (English falls back to Japanese)."""
     return display.shown(ja, en)
+
+
+@register.simple_tag
+def node_title(node: Node) -> str:
+    """Return a node's title in the page's language, or the notice that the source gives none."""
+    if node.title_known and node.title:
+        return display.shown(node.title, node.title_en)
+    return unknown_title(node.kind)
 
 
 @register.filter
