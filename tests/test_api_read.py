@@ -10,6 +10,7 @@ from shisaku.domain.indicatordata import IndicatorBatch, IndicatorDefinition
 from shisaku.indicators import services as indicator_services
 from shisaku.indicators.services import FigureEntry
 from shisaku.plan import services as plan_services
+from tests.api_checks import checked_client  # noqa: F401  (the client: error bodies checked)
 from tests.factories import UDA_SOURCE, figure, make_uda_plan
 
 API = "/api/v1"

@@ -12,6 +12,7 @@ from shisaku.domain.indicatordata import IndicatorBatch, IndicatorDefinition
 from shisaku.indicators import services
 from shisaku.indicators.models import Figure
 from shisaku.plan import services as plan_services
+from tests.api_checks import checked_client  # noqa: F401  (the client: error bodies checked)
 from tests.factories import figure
 
 PASSWORD = "correct horse battery staple 42"
@@ -160,13 +161,13 @@ def test_a_correction_with_if_match_is_a_new_revision_and_the_old_one_is_kept(cl
 
 def test_if_match_zero_means_nothing_recorded_yet(client, tokens):
     assert post(client, tokens["kosodate"], ACTUAL, If_Match='"0"').status_code == 201
-    assert post(client, tokens["kosodate"], ACTUAL, If_Match='"0"').status_code == 409
+    assert post(client, tokens["kosodate"], ACTUAL, If_Match='"0"').status_code == 412
     assert post(client, tokens["kosodate"], ACTUAL, If_Match="1").status_code == 200
 
 
 def test_the_same_value_again_changes_nothing(client, tokens):
     post(client, tokens["kosodate"], ACTUAL)
-    response = post(client, tokens["kosodate"], ACTUAL)
+    response = post(client, tokens["kosodate"], ACTUAL, If_Match='"1"')
     assert response.status_code == 200
     assert (response.json()["changed"], response.json()["revision"]) == (False, 1)
     assert Figure.objects.filter(kind="actual").count() == 1
@@ -174,30 +175,82 @@ def test_the_same_value_again_changes_nothing(client, tokens):
 
 def test_a_target_may_be_recorded_too(client, tokens):
     response = post(
-        client, tokens["kikaku"], {"kind": "target", "period": "R10", "value": "2,100人"}
+        client,
+        tokens["kikaku"],
+        {"kind": "target", "period": "R10", "value": "2,100人"},
+        If_Match='"1"',
     )
     assert response.status_code == 201
     assert (response.json()["figure"]["period"], response.json()["revision"]) == ("FY2028", 2)
 
 
-def test_a_stale_if_match_is_a_409_in_the_envelope(client, tokens):
+def test_a_stale_if_match_is_a_412_in_the_envelope_and_nothing_is_written(client, tokens):
     post(client, tokens["kosodate"], ACTUAL)
     post(client, tokens["kikaku"], {**ACTUAL, "value": "1,830人"}, If_Match='"1"')
     response = post(client, tokens["kosodate"], {**ACTUAL, "value": "1,825人"}, If_Match='"1"')
-    error = error_of(response, 409)
-    assert error["code"] == "conflict"
+    error = error_of(response, 412)
+    assert error["code"] == "precondition_failed"
     assert error["message"] == (
         "K1 の FY2025 は他の人が更新しました（版 1 → 2）。"
         "最新の値を確かめてから入力し直してください / The figure was changed since you read it"
     )
+    assert [f.raw for f in Figure.objects.filter(kind="actual").order_by("revision")] == [
+        "1,820人",
+        "1,830人",
+    ]
+
+
+NEEDS_IF_MATCH = (
+    f"この値は既に記録されています。GET {URL} で読んだ値の revision を "
+    'If-Match ヘッダーで送ってください（例: If-Match: "1"） / '
+    f"This figure exists: send the revision you read with GET {URL} in If-Match"
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {**ACTUAL, "value": "1,830人"},
+        ACTUAL,  # even the same value: the client has not said which revision it saw
+        {"kind": "target", "period": "2028年度", "value": "2,100人"},
+    ],
+)
+def test_a_write_to_an_existing_figure_without_if_match_is_a_428_and_writes_nothing(
+    client, tokens, body
+):
+    post(client, tokens["kosodate"], ACTUAL)
+    before = list(Figure.objects.order_by("pk").values_list("kind", "raw", "revision"))
+    audited = AuditEntry.objects.count()
+    error = error_of(post(client, tokens["kikaku"], body), 428)
+    assert error == {
+        "status": 428,
+        "code": "precondition_required",
+        "message": NEEDS_IF_MATCH,
+        "details": [{"field": "If-Match", "message": NEEDS_IF_MATCH}],
+    }
+    assert list(Figure.objects.order_by("pk").values_list("kind", "raw", "revision")) == before
+    assert AuditEntry.objects.count() == audited
+
+
+def test_the_revision_read_from_the_list_in_if_match_writes_the_correction(client, tokens):
+    post(client, tokens["kosodate"], ACTUAL)
+    listed = client.get(URL).json()["items"]
+    seen = next(f["revision"] for f in listed if f["kind"] == "actual")
+    response = post(client, tokens["kikaku"], {**ACTUAL, "value": "1,830人"}, If_Match=f'"{seen}"')
+    assert (response.status_code, response.json()["revision"]) == (201, 2)
     assert Figure.objects.get(kind="actual", is_current=True).raw == "1,830人"
+
+
+def test_a_new_figure_needs_no_if_match(client, tokens):
+    response = post(client, tokens["kosodate"], {**ACTUAL, "breakdown": "男性"})
+    assert (response.status_code, response.json()["revision"]) == (201, 1)
 
 
 @pytest.mark.parametrize("who", ["doboku", "iin"])
 def test_another_department_or_a_reviewer_gets_a_403(client, tokens, who):
     error = error_of(post(client, tokens[who], ACTUAL), 403)
     assert error["code"] == "forbidden"
-    assert "indicators.record を行う権限がありません" in error["message"]
+    assert "で実績値・目標値の記録を行う権限がありません" in error["message"]
     assert not Figure.objects.filter(kind="actual").exists()
 
 

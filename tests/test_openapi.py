@@ -129,7 +129,7 @@ def test_the_write_requires_a_bearer_token_and_forbids_unknown_fields():
         "TokenAuth": {"type": "http", "scheme": "bearer"}
     }
     assert document["components"]["schemas"]["FigureIn"]["additionalProperties"] is False
-    assert {"201", "200", "401", "403", "404", "409", "422"} <= set(post["responses"])
+    assert {"201", "200", "401", "403", "404", "412", "422", "428"} <= set(post["responses"])
 
 
 def test_the_api_serves_the_same_document(client, db):
@@ -158,7 +158,7 @@ def test_the_docs_page_shows_parameters_body_fields_and_response_codes(docs_page
     for field in ("kind", "period", "value", "note", "source", "breakdown"):
         assert f"<code>{field}</code>" in docs_page
     assert "<code>&quot;actual&quot; | &quot;target&quot;</code>" in docs_page
-    for status in ("201", "304", "401", "403", "409", "422"):
+    for status in ("201", "304", "401", "403", "412", "422", "428"):
         assert f'<th scope="row">{status}</th>' in docs_page
 
 

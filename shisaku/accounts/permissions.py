@@ -34,6 +34,27 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
     "evaluation.schedule": frozenset({Role.PLANNING}),
     "programme.edit": frozenset({Role.PLANNING, Role.DEPARTMENT, Role.MANAGER}),
 }
+# action → what it does, in the words a refusal uses (never the action's code)
+ACTION_LABELS: dict[str, str] = {
+    "plan.import": "計画の取り込み",
+    "plan.edit": "計画の編集",
+    "plan.assign": "担当課の割り当て",
+    "plan.publish": "計画の公開",
+    "plan.read_drafts": "下書きの計画の閲覧",
+    "municipality.create": "団体の作成",
+    "indicators.define": "指標の定義",
+    "indicators.record": "実績値・目標値の記録",
+    "accounts.manage": "利用者の管理",
+    "evaluation.edit": "評価シートの編集",
+    "evaluation.submit": "評価シートの提出",
+    "evaluation.approve": "評価シートの承認",
+    "evaluation.review": "評価シートの確認",
+    "evaluation.comment": "評価への意見",
+    "evaluation.publish": "評価の公開",
+    "evaluation.reopen": "評価の差し戻し",
+    "evaluation.schedule": "評価の日程の設定",
+    "programme.edit": "事務事業の編集",
+}
 # roles whose permission stops at their own department
 DEPARTMENT_SCOPED = frozenset({Role.DEPARTMENT, Role.MANAGER})
 
@@ -76,7 +97,14 @@ def require(
         shown = shown_department(actor, municipality_code, department)
         if shown:
             where += f"（{shown}）"
-        raise PermissionDenied(f"{actor.label} は {where} で {action} を行う権限がありません")
+        raise PermissionDenied(
+            f"{actor.label} は {where} で{action_label(action)}を行う権限がありません"
+        )
+
+
+def action_label(action: str) -> str:
+    """Return what an action does, in Japanese: a refusal names this, never the action code."""
+    return ACTION_LABELS.get(action, "この操作")
 
 
 def shown_department(actor: Actor, municipality_code: str | None, department: str | None) -> str:

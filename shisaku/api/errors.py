@@ -1,6 +1,6 @@
 """The one error envelope of the API, and the handlers that turn every failure into it.
 
-Every error status (400, 401, 403, 404, 405, 409, 413, 422, 429, 500) answers with::
+Every error status (400, 401, 403, 404, 405, 409, 412, 413, 422, 428, 429, 500) answers with::
 
     {"error": {"status": 422, "code": "validation_error",
                "message": "入力に誤りがあります / The input is not valid",
@@ -39,8 +39,13 @@ STATUSES: dict[int, tuple[str, str]] = {
     404: ("not_found", "見つかりません / Not found"),
     405: ("method_not_allowed", "このメソッドは使えません / Method not allowed"),
     409: ("conflict", "他の更新と衝突しました / Conflict with another change"),
+    412: (
+        "precondition_failed",
+        "If-Match の版が最新ではありません / Precondition failed: If-Match is not current",
+    ),
     413: ("payload_too_large", "送信されたデータが大きすぎます / The request is too large"),
     422: ("validation_error", "入力に誤りがあります / The input is not valid"),
+    428: ("precondition_required", "If-Match ヘッダーが必要です / Precondition required: If-Match"),
     429: ("too_many_requests", "リクエストが多すぎます / Too many requests"),
     500: ("internal_error", "サーバーで予期しない誤りが起きました / Internal server error"),
 }
@@ -174,7 +179,7 @@ TRANSLATIONS: dict[type[Exception], Callable[[Exception], ApiError]] = {
     IndicatorNotFound: _saying(404, "Indicator not found", "指標が見つかりません"),
     Locked: _saying(403, "The year is locked: its evaluation is approved"),
     PermissionDenied: _saying(403, "Permission denied"),
-    Conflict: _saying(409, "The figure was changed since you read it"),
+    Conflict: _saying(412, "The figure was changed since you read it"),
 }
 
 

@@ -9,7 +9,9 @@ Authentication is ``Authorization: Bearer <token>`` (tokens come from ``shisaku 
 The write goes through :func:`shisaku.indicators.services.record_figure`, so the permissions,
 the validation, the revision history and the audit entry are those of the workspace.
 ``If-Match: "<revision>"`` names the revision the client last read (``"0"``: none yet); a
-different current revision is a 409, never a silent overwrite.
+different current revision is a 412, never a silent overwrite. A figure that exists already is
+changed only with ``If-Match``: without it the answer is 428 and nothing is written (a new
+figure needs no header: leaving it out means ``"0"``).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from shisaku.api.common import (
     published_plan,
     read_responses,
 )
-from shisaku.api.errors import ApiError, error_responses
+from shisaku.api.errors import ApiError, ErrorDetail, error_responses
 from shisaku.api.indicator_out import figure_out, observation_out
 from shisaku.api.indicator_schemas import FigureIn, FigurePage, FigureRecorded
 from shisaku.api.pagination import PageParams, page_of
@@ -39,7 +41,7 @@ from shisaku.domain.actors import Actor
 from shisaku.domain.periods import read_period
 from shisaku.indicators import queries as indicator_queries
 from shisaku.indicators.queries import FigureView
-from shisaku.indicators.services import FigureEntry, record_figure
+from shisaku.indicators.services import BatchResult, Conflict, FigureEntry, record_figure
 from shisaku.plan import queries as plan_queries
 from shisaku.plan.queries import PlanInfo
 
@@ -91,15 +93,36 @@ IfMatch = Annotated[
         None,
         alias="If-Match",
         pattern=r'^"?[0-9]+"?$',
-        description='訂正する値の版（例: "1"。まだ無いなら "0"） / '
-        'Revision being corrected ("0": none yet)',
+        description='訂正する値の版（例: "1"）。既にある値を変えるときは必須（無ければ 428）、'
+        '新しい値なら "0" または省略 / Revision being corrected: required to change an '
+        'existing figure (428 without it); "0" or left out for a new one',
     ),
 ]
 
 
-def _expected(if_match: str | None) -> int | None:
-    """Return the revision an If-Match header names, or None when it is absent."""
-    return None if if_match is None else int(if_match.strip('"'))
+def _expected(if_match: str | None) -> int:
+    """Return the revision an If-Match header names; absent means none yet (``0``)."""
+    return 0 if if_match is None else int(if_match.strip('"'))
+
+
+def _if_match_required(path: str) -> ApiError:
+    """Return the 428 for a write to an existing figure without If-Match, saying what to send."""
+    how = (
+        f"この値は既に記録されています。GET {path} で読んだ値の revision を "
+        'If-Match ヘッダーで送ってください（例: If-Match: "1"） / '
+        f"This figure exists: send the revision you read with GET {path} in If-Match"
+    )
+    return ApiError(428, how, [ErrorDetail(field="If-Match", message=how)])
+
+
+def _recorded(actor: Actor, entry: FigureEntry, if_match: str | None, path: str) -> BatchResult:
+    """Record the entry; without If-Match a figure that exists already is a 428, not replaced."""
+    try:
+        return record_figure(actor=actor, entry=entry)
+    except Conflict as stale:
+        if if_match is None:
+            raise _if_match_required(path) from stale
+        raise
 
 
 def _writable_plan(actor: Actor, code: str, slug: str) -> PlanInfo:
@@ -121,9 +144,7 @@ def _stored(key: tuple[int, str], kind: str, period: str, breakdown: str) -> Fig
     return indicator_queries.current_figure(indicator_id, kind, period_key, breakdown)
 
 
-def _entry(
-    plan: PlanInfo, indicator_code: str, payload: FigureIn, expected: int | None
-) -> FigureEntry:
+def _entry(plan: PlanInfo, indicator_code: str, payload: FigureIn, expected: int) -> FigureEntry:
     """Return the service's entry for a request body."""
     return FigureEntry(
         plan.municipality_code,
@@ -145,7 +166,7 @@ def _entry(
     response={
         201: FigureRecorded,
         200: FigureRecorded,
-        **error_responses(400, 401, 403, 404, 409, 413, 422, 500),
+        **error_responses(400, 401, 403, 404, 412, 413, 422, 428, 500),
     },
     url_name="record_figure",
     summary="実績値・目標値の記録 / Record an actual or a target",
@@ -175,7 +196,7 @@ def record(
     plan = _writable_plan(actor, code, slug)
     key = indicator_queries.indicator_key(plan.id, indicator_code)  # 404 before permissions
     entry = _entry(plan, indicator_code, payload, _expected(if_match))
-    result = record_figure(actor=actor, entry=entry)
+    result = _recorded(actor, entry, if_match, request.path)
     figure = _stored(key, payload.kind, payload.period, payload.breakdown)
     changed = result.figures_unchanged == 0
     _, department = indicator_queries.responsible_department(plan.id, indicator_code)

@@ -122,7 +122,7 @@ _add("value-nul.json", body(value="1\u0000"), 422, "制御文字 U+0000 が含�
 # --- headers and the address ----------------------------------------------------------------
 
 _add("if-match-letters.json", body(), 422, "形式が違います", fields=["If-Match"], headers={"If-Match": "abc"})  # fmt: skip
-_add("if-match-stale.json", body(), 409, "は他の人が更新しました（版 7 → 0）", headers={"If-Match": '"7"'})  # fmt: skip
+_add("if-match-stale.json", body(), 412, "は他の人が更新しました（版 7 → 0）", headers={"If-Match": '"7"'})  # fmt: skip
 _add("no-token.json", body(), 401, "認証が必要です / Authentication required", token=None)  # fmt: skip
 _add("unknown-token.json", body(), 401, "トークンが無効か失効しています", token="not-a-token")  # fmt: skip
 _add("basic-auth.json", body(), 401, "認証が必要です", token=None, headers={"Authorization": "Basic a2lrYWt1OnB3"})  # fmt: skip
@@ -130,14 +130,14 @@ _add(
     "reviewer-token.json",
     body(),
     403,
-    "user:iin は 999997（子育て支援課） で indicators.record を行う権限がありません",
+    "user:iin は 999997（子育て支援課） で実績値・目標値の記録を行う権限がありません",
     token="iin",
 )
 _add(
     "other-department-token.json",
     body(),
     403,
-    "user:doboku は 999997（子育て支援課） で indicators.record を行う権限がありません / Permission denied",
+    "user:doboku は 999997（子育て支援課） で実績値・目標値の記録を行う権限がありません / Permission denied",
     token="doboku",
 )
 _add("unknown-indicator.json", body(), 404, "指標が見つかりません / Indicator not found", url=URL.replace("/K1/", "/K99/"))  # fmt: skip

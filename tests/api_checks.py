@@ -1,0 +1,47 @@
+"""What every API test checks on every answer: no error body names a permission or role code.
+
+The API modules use the ``client`` fixture of this module (``from tests.api_checks import
+checked_client``): a real Django test client whose every error answer is read and searched for the
+internal codes of :mod:`shisaku.accounts.permissions` (``indicators.record``) and of the roles
+(``planning``), so a refusal written from a code fails whichever test provoked it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from shisaku.accounts.models import Role
+from shisaku.accounts.permissions import ROLE_ACTIONS
+
+CODES = re.compile(
+    r"(?<![\w.])("
+    + "|".join(re.escape(code) for code in [*ROLE_ACTIONS, *Role.values])
+    + r")(?![\w.])"
+)
+
+
+def codes_in(text: str) -> list[str]:
+    """Return the permission and role codes that ``text`` names."""
+    return CODES.findall(text)
+
+
+class CheckedClient(Client):
+    """A test client that fails a test when an error body names a permission or role code."""
+
+    def request(self, **request: Any) -> Any:
+        """Send the request; check the body of an error answer."""
+        response = super().request(**request)
+        if response.status_code >= 400 and not response.streaming:
+            found = codes_in(response.content.decode("utf-8", "replace"))
+            assert not found, f"the error names internal codes {found}: {response.content!r}"
+        return response
+
+
+@pytest.fixture(name="client")
+def checked_client() -> CheckedClient:
+    """Return the checking client (it replaces pytest-django's ``client`` in the API tests)."""
+    return CheckedClient()
