@@ -766,7 +766,9 @@ def test_every_indicator_page_links_its_twin_and_needs_no_javascript(client, uda
     href = re.search(r'<link rel="alternate" type="application/json" href="([^"]+)">', html)
     assert href is not None and href.group(1) == url + "index.json"
     assert twin(client, href.group(1))["schema"].startswith("shisaku.")
-    assert "<script" not in html
+    # the list's filters work without JavaScript; htmx, a file of the site, only speeds them up
+    scripts = re.findall(r"<script[^>]*>", html)
+    assert scripts in ([], ['<script src="/static/django_htmx/htmx-2.min.js" defer>'])
     assert not re.search(r"\son[a-z]+=", html)
     levels = [int(tag[1]) for tag, _ in headings(html)]
     assert levels[0] == 1 and levels.count(1) == 1

@@ -119,30 +119,3 @@ def indicator_json(request: HttpRequest, code: str, slug: str, indicator: str) -
 def list_crumb(info: PlanInfo) -> Crumb:
     """Return the breadcrumb of a plan's list of indicators."""
     return Crumb("indicators", "指標の一覧", "Indicators", links.indicators_url(info))
-
-
-@page
-def indicators(request: HttpRequest, code: str, slug: str) -> HttpResponse:
-    """List every indicator of a plan with its grade, and the plan's roll-up."""
-    year = params.assessed_year(request)
-    reads = for_request(request)
-    info = reads.plan(code, slug)
-    done = reads.assessment(info, year)
-    context = {
-        "plan": info,
-        "done": done,
-        "crumbs": [*crumbs(info, []), list_crumb(info)],
-        "rollup": grades.rollup_view(done, done.plan),
-        "indicator_rows": [grades.indicator_row(info, r) for r in done.results],
-        "sources": grades.sources(done),
-        "page_url": links.indicators_url(info) + (f"?year={year}" if year else ""),
-    }
-    return render(request, "public/indicators.html", context)
-
-
-@twin
-def indicators_json(request: HttpRequest, code: str, slug: str) -> dict[str, Any]:
-    """Return every indicator of a plan with its grade, as JSON."""
-    reads = for_request(request)
-    info = reads.plan(code, slug)
-    return idocs.indicators_document(info, reads.assessment(info, params.assessed_year(request)))

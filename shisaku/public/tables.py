@@ -24,7 +24,7 @@ from shisaku.evaluation.reads import for_request
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.indicators.queries import FigureView
 from shisaku.plan.queries import NotFound, PlanInfo
-from shisaku.public import grades, indicators, links, params, tree
+from shisaku.public import grades, indicators, links, tree
 from shisaku.public.downloads import Table, download, same_in_every_language
 from shisaku.public.views import published_town
 
@@ -186,17 +186,6 @@ def node_table(request: HttpRequest, code: str, slug: str, node_code: str) -> Ta
     done = reads.assessment(info)
     rows = grades.rows_for(info, done, grades.page_codes(path[-1]))
     name = f"{plan_stem(info)}-{node_code}"
-    return Table(name, "indicators", SUMMARY_COLUMNS, summary_rows(request, info, done, rows))
-
-
-@download
-def indicators_table(request: HttpRequest, code: str, slug: str) -> Table:
-    """Return every indicator of a plan graded in the year asked for (default: the latest)."""
-    reads = for_request(request)
-    info = reads.plan(code, slug)
-    done = reads.assessment(info, params.assessed_year(request))
-    rows = [grades.indicator_row(info, r) for r in done.results]
-    name = f"{plan_stem(info)}-indicators-{done.year}"
     return Table(name, "indicators", SUMMARY_COLUMNS, summary_rows(request, info, done, rows))
 
 

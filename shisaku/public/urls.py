@@ -1,9 +1,10 @@
 """Public site routes: every page at ``…/``, its JSON twin at ``…/index.json`` and its main
 table at ``…/index.csv`` and ``…/index.xlsx``.
 
-A plan's indicators live under ``…/<plan>/indicators/`` and its dashboard under
-``…/<plan>/dashboard/``; no node code is ``indicators`` or ``dashboard``.  Search is at
-``/<lang>/search/?q=…``.
+A plan's indicators live under ``…/<plan>/indicators/``, its measures under
+``…/<plan>/measures/`` (both filtered by the query string) and its dashboard under
+``…/<plan>/dashboard/``; no node code is ``indicators``, ``measures`` or ``dashboard``.
+Search is at ``/<lang>/search/?q=…``.
 
 Static publishing mirrors these paths as ``dir/index.html``, ``dir/index.json``,
 ``dir/index.csv`` and ``dir/index.xlsx``.
@@ -14,7 +15,7 @@ from __future__ import annotations
 from django.urls import URLPattern, path
 
 import shisaku.urlcodes  # noqa: F401  (registers town, node, indicator, table)
-from shisaku.public import compare, dashboard, indicators, search, tables, views
+from shisaku.public import compare, dashboard, indicators, lists, search, tables, views
 
 TOWN = "<town:code>/"
 PLAN = "<town:code>/<slug:slug>/"
@@ -38,13 +39,17 @@ urlpatterns: list[URLPattern] = [
     path(PLAN, views.plan, name="plan"),
     path(PLAN + JSON, views.plan_json, name="plan-json"),
     path(PLAN + TABLE, tables.plan_table, name="plan-table"),
-    # Before the node routes: "indicators" and "dashboard" would otherwise read as node codes.
+    # Before the node routes: "indicators", "measures" and "dashboard" would otherwise read as
+    # node codes.
     path(PLAN + "dashboard/", dashboard.dashboard, name="dashboard"),
     path(PLAN + "dashboard/" + JSON, dashboard.dashboard_json, name="dashboard-json"),
     path(PLAN + "dashboard/" + TABLE, dashboard.dashboard_table, name="dashboard-table"),
-    path(PLAN + "indicators/", indicators.indicators, name="indicators"),
-    path(PLAN + "indicators/" + JSON, indicators.indicators_json, name="indicators-json"),
-    path(PLAN + "indicators/" + TABLE, tables.indicators_table, name="indicators-table"),
+    path(PLAN + "measures/", lists.measures, name="measures"),
+    path(PLAN + "measures/" + JSON, lists.measures_json, name="measures-json"),
+    path(PLAN + "measures/" + TABLE, lists.measures_table, name="measures-table"),
+    path(PLAN + "indicators/", lists.indicators, name="indicators"),
+    path(PLAN + "indicators/" + JSON, lists.indicators_json, name="indicators-json"),
+    path(PLAN + "indicators/" + TABLE, lists.indicators_table, name="indicators-table"),
     path(INDICATOR, indicators.indicator, name="indicator"),
     path(INDICATOR + JSON, indicators.indicator_json, name="indicator-json"),
     path(INDICATOR + TABLE, tables.indicator_table, name="indicator-table"),

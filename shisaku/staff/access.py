@@ -55,6 +55,11 @@ class Member:
         """Return whether the member runs the plan (publishes, assigns, sets due dates)."""
         return self.may("plan.publish")
 
+    @property
+    def defines_indicators(self) -> bool:
+        """Return whether the member creates and edits indicator definitions."""
+        return self.may("indicators.define")
+
 
 @dataclass(frozen=True)
 class Workspace:

@@ -19,7 +19,9 @@ from shisaku.staff import (
     views_evaluation,
     views_figures,
     views_history,
+    views_indicator_form,
     views_programmes,
+    views_templates,
     views_text,
     views_upload,
 )
@@ -48,13 +50,27 @@ def staff_urls(*, reader: Reader, plan_files: PlanFiles) -> tuple[list[URLPatter
         path(PLAN, views_dashboard.dashboard, name="dashboard"),
         path(PLAN + "deadline/", views_dashboard.deadline, name="deadline"),
         path(PLAN + "indicators/", views_dashboard.indicators, name="indicators"),
+        path(
+            PLAN + "new-indicator/",
+            views_indicator_form.new_indicator,
+            upload,
+            name="indicator-new",
+        ),
         path(INDICATOR, views_figures.indicator_page, name="indicator"),
+        path(
+            INDICATOR + "edit/", views_indicator_form.edit_indicator, upload, name="indicator-edit"
+        ),
         path(INDICATOR + "preview/", views_figures.preview, name="preview"),
         path(INDICATOR + "history/", views_history.indicator_history, name="indicator-history"),
         path(INDICATOR + "revert/", views_history.revert_figure, name="revert-figure"),
         path(PLAN + "upload/", views_upload.upload, upload, name="upload"),
         path(PLAN + "upload/confirm/", views_upload.confirm, upload, name="upload-confirm"),
         path(PLAN + "upload/cancel/", views_upload.cancel, upload, name="upload-cancel"),
+        path(
+            PLAN + "upload/template/<slug:kind>.xlsx",
+            views_templates.template_file,
+            name="upload-template",
+        ),
         path(PLAN + "text/", views_text.outline, name="outline"),
         path(NODE, views_text.node_texts, name="node-texts"),
         path(NODE + "discard/", views_text.discard, name="discard"),

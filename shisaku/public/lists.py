@@ -1,0 +1,243 @@
+"""A plan's list of measures (``…/<plan>/measures/``) and list of indicators
+(``…/<plan>/indicators/``), each filtered by the query string (:mod:`shisaku.public.filters`).
+
+Both are plain GET pages: the filter form works without JavaScript and its URL is the one to
+share; with JavaScript, htmx sends the same GET on each change and swaps in the results part
+of the answer (``hx-select``), so the server answers one page whoever asks and a kept page is
+right for both.  ``?year=YYYY`` picks the year graded on the indicator list, as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext
+
+from shisaku.evaluation.reads import Reads, for_request
+from shisaku.indicators.assessing import PlanAssessment
+from shisaku.plan.queries import PlanInfo
+from shisaku.public import filters, grades, links, params, progress
+from shisaku.public import indicator_documents as idocs
+from shisaku.public.documents import Crumb, crumbs, plan_to_dict
+from shisaku.public.downloads import Table, download
+from shisaku.public.filters import Filters, IndicatorEntry, MeasureEntry, Options
+from shisaku.public.indicators import list_crumb
+from shisaku.public.tables import SUMMARY_COLUMNS, plan_stem, summary_rows
+from shisaku.public.views import page, twin
+
+MEASURE_COLUMNS = [
+    "municipality_code",
+    "plan",
+    "code",
+    "title",
+    "title_en",
+    "department",
+    "status",
+    "indicators",
+    "grades",
+    "url",
+]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A plan's list, filtered: every entry, those kept, the filters offered and asked for."""
+
+    plan: PlanInfo
+    done: PlanAssessment
+    offered: Options
+    asked: Filters
+    total: int
+    measures: list[MeasureEntry]
+    indicators: list[IndicatorEntry]
+    year: int | None  # the year asked for (None: the latest)
+
+    @property
+    def count_text(self) -> str:
+        """Return how many rows are shown of how many."""
+        kept = len(self.measures) + len(self.indicators)
+        return gettext("Showing %(kept)s of %(total)s.") % {"kept": kept, "total": self.total}
+
+    def url(self, base: str) -> str:
+        """Return ``base`` with the filters and year asked for (the address to share)."""
+        return base + self.asked.query(**({"year": str(self.year)} if self.year else {}))
+
+
+def _graded(request: HttpRequest, code: str, slug: str) -> tuple[Reads, PlanInfo, PlanAssessment]:
+    """Return the reads, the plan and its grades in the year asked for."""
+    year = params.assessed_year(request)
+    reads = for_request(request)
+    info = reads.plan(code, slug)
+    return reads, info, reads.assessment(info, year)
+
+
+def measure_listing(request: HttpRequest, code: str, slug: str) -> Listing:
+    """Return the plan's measures, filtered as asked, or raise BadParameter."""
+    reads, info, done = _graded(request, code, slug)
+    nodes = reads.nodes(info)
+    rows = progress.measure_rows(reads, info, done, nodes)
+    entries = filters.measure_entries(nodes, done, rows)
+    offered = filters.options(nodes, done, [e.department for e in entries])
+    asked = filters.read_filters(request, offered)
+    kept = filters.chosen(entries, asked)
+    return Listing(
+        info, done, offered, asked, len(entries), kept, [], params.assessed_year(request)
+    )
+
+
+def indicator_listing(request: HttpRequest, code: str, slug: str) -> Listing:
+    """Return the plan's indicators, filtered as asked, or raise BadParameter."""
+    reads, info, done = _graded(request, code, slug)
+    nodes = reads.nodes(info)
+    measures = progress.measure_rows(reads, info, done, nodes)
+    rows = [grades.indicator_row(info, r) for r in done.results]
+    entries = filters.indicator_entries(nodes, done, rows, measures)
+    offered = filters.options(nodes, done, [e.facets.department for e in entries])
+    asked = filters.read_filters(request, offered)
+    kept = filters.chosen(entries, asked)
+    return Listing(
+        info, done, offered, asked, len(entries), [], kept, params.assessed_year(request)
+    )
+
+
+def measures_url(plan: PlanInfo) -> str:
+    """Return the list of a plan's measures."""
+    return links.reverse(
+        "public:measures", kwargs={"code": plan.municipality_code, "slug": plan.meta.slug}
+    )
+
+
+def _context(listing: Listing, base: str, trail: Crumb) -> dict[str, Any]:
+    """Return what both list pages show around their rows."""
+    return {
+        "plan": listing.plan,
+        "done": listing.done,
+        "listing": listing,
+        "offered": listing.offered,
+        "asked": listing.asked,
+        "filter_action": base,
+        "year": listing.year or "",
+        "clear_url": base + (f"?year={listing.year}" if listing.year else ""),
+        "crumbs": [*crumbs(listing.plan, []), trail],
+        "page_url": listing.url(base),
+        "measures_url": measures_url(listing.plan),
+        "indicators_url": links.indicators_url(listing.plan),
+    }
+
+
+def measures_crumb(info: PlanInfo) -> Crumb:
+    """Return the breadcrumb of a plan's list of measures."""
+    return Crumb("measures", "施策の一覧", "Measures", measures_url(info))
+
+
+@page
+def measures(request: HttpRequest, code: str, slug: str) -> HttpResponse:
+    """List a plan's measures with their status, filtered as asked."""
+    listing = measure_listing(request, code, slug)
+    context = _context(listing, measures_url(listing.plan), measures_crumb(listing.plan))
+    return render(request, "public/measures.html", context)
+
+
+@page
+def indicators(request: HttpRequest, code: str, slug: str) -> HttpResponse:
+    """List a plan's indicators with their grades and the plan's roll-up, filtered as asked."""
+    listing = indicator_listing(request, code, slug)
+    info, done = listing.plan, listing.done
+    base = links.indicators_url(info)
+    context = _context(listing, base, list_crumb(info)) | {
+        "rollup": grades.rollup_view(done, done.plan),
+        "indicator_rows": [e.row for e in listing.indicators],
+        "sources": grades.sources(done),
+    }
+    return render(request, "public/indicators.html", context)
+
+
+def filters_to_dict(listing: Listing) -> dict[str, Any]:
+    """Return the filters asked for and how many rows they keep of how many."""
+    asked = listing.asked
+    return {
+        "part": asked.part,
+        "department": asked.department,
+        "grade": asked.grade,
+        "status": asked.status,
+        "q": asked.q,
+        "total": listing.total,
+        "kept": len(listing.measures) + len(listing.indicators),
+    }
+
+
+def measure_to_dict(request: HttpRequest, e: MeasureEntry) -> dict[str, Any]:
+    """Return one measure of the list as JSON."""
+    node = e.row.node
+    return {
+        "code": node.code,
+        "title": node.title,
+        "title_en": node.title_en,
+        "department": e.department,
+        "status": e.row.status,
+        "indicators": e.row.indicators,
+        "grades": sorted(e.facets.grades),
+        "url": request.build_absolute_uri(e.row.url),
+    }
+
+
+@twin
+def measures_json(request: HttpRequest, code: str, slug: str) -> dict[str, Any]:
+    """Return a plan's measures, filtered as asked, as JSON."""
+    listing = measure_listing(request, code, slug)
+    return {
+        "schema": "shisaku.measures/1",
+        "plan": plan_to_dict(listing.plan),
+        "year": listing.done.year,
+        "filters": filters_to_dict(listing),
+        "measures": [measure_to_dict(request, e) for e in listing.measures],
+    }
+
+
+@twin
+def indicators_json(request: HttpRequest, code: str, slug: str) -> dict[str, Any]:
+    """Return a plan's indicators with their grades, filtered as asked, as JSON."""
+    listing = indicator_listing(request, code, slug)
+    kept = {e.row.view.code for e in listing.indicators}
+    document = idocs.indicators_document(listing.plan, listing.done)
+    document["indicators"] = [i for i in document["indicators"] if i["code"] in kept]
+    return document | {"filters": filters_to_dict(listing)}
+
+
+def _measure_row(request: HttpRequest, info: PlanInfo, e: MeasureEntry) -> list[str]:
+    """Return one measure as a row of :data:`MEASURE_COLUMNS`."""
+    node = e.row.node
+    return [
+        info.municipality_code,
+        info.meta.slug,
+        node.code,
+        node.title,
+        node.title_en,
+        e.department,
+        e.row.status,
+        str(e.row.indicators),
+        " ".join(sorted(e.facets.grades)),
+        request.build_absolute_uri(e.row.url),
+    ]
+
+
+@download
+def measures_table(request: HttpRequest, code: str, slug: str) -> Table:
+    """Return a plan's measures, filtered as asked, with their status."""
+    listing = measure_listing(request, code, slug)
+    info = listing.plan
+    rows = [_measure_row(request, info, e) for e in listing.measures]
+    return Table(f"{plan_stem(info)}-measures", "measures", MEASURE_COLUMNS, rows)
+
+
+@download
+def indicators_table(request: HttpRequest, code: str, slug: str) -> Table:
+    """Return a plan's indicators graded in the year asked for, filtered as asked."""
+    listing = indicator_listing(request, code, slug)
+    info, done = listing.plan, listing.done
+    rows = summary_rows(request, info, done, [e.row for e in listing.indicators])
+    name = f"{plan_stem(info)}-indicators-{done.year}"
+    return Table(name, "indicators", SUMMARY_COLUMNS, rows)
