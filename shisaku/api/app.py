@@ -23,6 +23,11 @@ from shisaku.api.docs import docs_page
 from shisaku.api.errors import ApiError, describe_errors, error_response, install_handlers
 from shisaku.api.http import wrap
 from shisaku.api.links import NAMESPACE, api_url
+from shisaku.api.queries import accepted_queries, refusing_unknown
+
+# the addresses of the API itself (not of a router): they take no query parameter
+NO_QUERY = {"GET": frozenset[str]()}
+OWN_ADDRESSES = ("api-root", "docs", "openapi-json")
 
 DESCRIPTION = """\
 総合計画（基本構想・基本計画）と成果指標の公開データを返す JSON API です。\
@@ -50,7 +55,11 @@ class ShisakuAPI(NinjaAPI):
 
     def envelope(self, request: HttpRequest, status: int, message: str) -> HttpResponse:
         """Return an error response in the envelope."""
-        return error_response(self, request, ApiError(status, message))
+        return self.answer(request, ApiError(status, message))
+
+    def answer(self, request: HttpRequest, error: ApiError) -> HttpResponse:
+        """Return an API error in the envelope."""
+        return error_response(self, request, error)
 
     def index_view(self, request: HttpRequest) -> HttpResponse:
         """Return where to start: the reference, the OpenAPI document and the first list."""
@@ -89,13 +98,21 @@ class ShisakuAPI(NinjaAPI):
             path("", self.index_view, name="api-root"),
             re_path(r"^(?P<rest>.*)$", self.unknown_view, name="unknown"),
         ]
-        return [self._wrapped(p) for p in own]
+        accepted = accepted_queries(self)
+        return [self._wrapped(p, accepted) for p in own]
 
-    def _wrapped(self, pattern: Any) -> Any:
-        """Return a URL pattern whose view is wrapped (resolvers are left as they are)."""
+    def _wrapped(self, pattern: Any, accepted: dict[str, dict[str, frozenset[str]]]) -> Any:
+        """Return a URL pattern whose view is wrapped (resolvers are left as they are): its
+        query parameters checked against those its operations declare, then :func:`wrap`."""
         if not isinstance(pattern, URLPattern):
             return pattern
-        view = wrap(pattern.callback, self.envelope)
+        view = pattern.callback
+        methods = accepted.get(
+            str(pattern.pattern), NO_QUERY if pattern.name in OWN_ADDRESSES else None
+        )
+        if methods is not None:
+            view = refusing_unknown(view, methods, self.answer)
+        view = wrap(view, self.envelope)
         return URLPattern(pattern.pattern, view, pattern.default_args, pattern.name)
 
 

@@ -48,9 +48,10 @@ READ_EXTRA: dict[str, Any] = {
 
 
 def read_responses(model: type, *errors: int) -> dict[int, type]:
-    """Return the responses of a read: the model on 200, the envelope on its error statuses."""
+    """Return the responses of a read: the model on 200, the envelope on its error statuses
+    (400 on every read: an unknown query parameter, :mod:`shisaku.api.queries`)."""
     declared: dict[int, type] = {200: model}
-    declared.update(error_responses(*errors, 500))
+    declared.update(error_responses(400, *errors, 500))
     return declared
 
 
