@@ -84,3 +84,24 @@ def describe(violations: list[dict[str, Any]]) -> str:
         ensure_ascii=False,
         indent=1,
     )
+
+
+PHONE_AND_DESKTOP = (1280, 390)
+
+
+def violations_across(browser: Browser, urls: list[str], widths=PHONE_AND_DESKTOP) -> dict:
+    """Open every URL at every width; return the axe violations found, by (width, URL), and
+    fail at once when a page is wider than the window (it would scroll sideways)."""
+    found = {}
+    for width in widths:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        tab = context.new_page()
+        for url in urls:
+            tab.goto(url)
+            violations = axe_violations(tab)
+            if violations:
+                found[(width, url)] = describe(violations)
+            wide = tab.evaluate("document.documentElement.scrollWidth")
+            assert wide <= width, (width, url, wide)
+        context.close()
+    return found

@@ -9,10 +9,9 @@ from __future__ import annotations
 import pytest
 
 from tests import filterville
-from tests.browser.conftest import axe_violations, describe
+from tests.browser.conftest import violations_across
 
 LISTS = ["measures/", "indicators/", "measures/?part=1-1&status=on_track", "indicators/?grade=Z"]
-WIDTHS = (1280, 390)
 PLAN = f"/{{}}/{filterville.CODE}/{filterville.SLUG}/"
 
 
@@ -77,16 +76,5 @@ def test_with_javascript_htmx_swaps_in_the_results_without_reloading(site, page)
 
 @pytest.mark.parametrize("language", ["ja", "en"])
 def test_the_lists_have_no_axe_violations_on_a_desktop_and_a_phone(site, browser, language):
-    found = {}
-    for width in WIDTHS:
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        tab = context.new_page()
-        for path in LISTS:
-            tab.goto(site + PLAN.format(language) + path)
-            violations = axe_violations(tab)
-            if violations:
-                found[(width, path)] = describe(violations)
-            wide = tab.evaluate("document.documentElement.scrollWidth")
-            assert wide <= width, (width, path, wide)
-        context.close()
-    assert found == {}
+    urls = [site + PLAN.format(language) + path for path in LISTS]
+    assert violations_across(browser, urls) == {}

@@ -9,7 +9,7 @@ import pytest
 from shisaku.cli import main
 from shisaku.domain.actors import Actor
 from shisaku.domain.plantree import PlanMeta
-from tests.browser.conftest import axe_violations, describe
+from tests.browser.conftest import violations_across
 from tests.conftest import small_nodes
 from tests.test_public_indicators import invented_batch
 
@@ -22,7 +22,6 @@ PAGES = [
     "999997/2024-2028/1/",  # field with figures
     "999997/2024-2028/1-1/",  # policy with figures
 ]
-WIDTHS = (1280, 390)
 
 
 @pytest.fixture
@@ -47,19 +46,7 @@ def site(transactional_db, live_server, capsys):
 def test_the_progress_pages_have_no_axe_violations_on_a_desktop_and_a_phone(
     site, browser, language
 ):
-    found = {}
-    for width in WIDTHS:
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        tab = context.new_page()
-        for path in PAGES:
-            tab.goto(f"{site}/{language}/{path}")
-            violations = axe_violations(tab)
-            if violations:
-                found[(width, path)] = describe(violations)
-            wide = tab.evaluate("document.documentElement.scrollWidth")
-            assert wide <= width, (width, path, wide)
-        context.close()
-    assert found == {}
+    assert violations_across(browser, [f"{site}/{language}/{path}" for path in PAGES]) == {}
 
 
 def test_the_bar_is_drawn_with_its_counts_and_the_statuses_are_listed(site, page):
