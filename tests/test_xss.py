@@ -5,6 +5,8 @@ definitions, notes, figure notes and sources) and every page that shows them is 
 for the payload as markup; the escaped form must be there instead.
 """
 
+from dataclasses import replace
+
 import pytest
 
 from shisaku.domain.indicatordata import IndicatorBatch, IndicatorDefinition
@@ -175,3 +177,95 @@ def test_the_printable_report_shows_the_payloads_escaped(hostile, tmp_path, caps
 )
 def test_a_nul_in_a_path_is_not_found_not_a_server_error(hostile, client, url):
     assert client.get(url).status_code in (302, 404)
+
+
+# --- every field of an indicator and a figure --------------------------------------------------
+
+JAPANESE_FIELDS = ("name", "definition", "rationale", "note")
+ENGLISH_FIELDS = ("name_en", "definition_en", "rationale_en", "note_en")
+SHARED_FIELDS = ("unit", "source", "department")  # no English twin: shown in Japanese
+FIGURE_FIELDS = ("figure_note", "figure_source", "breakdown")
+EVERY_FIELD = JAPANESE_FIELDS + ENGLISH_FIELDS + SHARED_FIELDS + FIGURE_FIELDS
+
+
+def field_payload(field: str) -> str:
+    """Return the hostile text stored in ``field`` (one per field, so each is found alone)."""
+    return f"<script>alert('{field}')</script><img src=x onerror=alert(\"{field}\")>"
+
+
+def field_escaped(field: str) -> str:
+    """Return ``field_payload`` as a page must show it: escaped."""
+    return (
+        f"&lt;script&gt;alert(&#x27;{field}&#x27;)&lt;/script&gt;"
+        f"&lt;img src=x onerror=alert(&quot;{field}&quot;)&gt;"
+    )
+
+
+def _definition(code: str, fields: tuple[str, ...]) -> IndicatorDefinition:
+    """Return an indicator of the measure 1-1-1 with a payload in each of ``fields``."""
+    text = {name: field_payload(name) for name in fields}
+    return IndicatorDefinition(
+        "999997",
+        "2024-2028",
+        code,
+        direction="increase",
+        node_code="1-1-1",
+        common_code="births",
+        **text,
+    )
+
+
+def _figures(code: str) -> list:
+    """Return an indicator's baseline, target and actual, whole and by a hostile breakdown,
+    each with a hostile note and source."""
+    hostile = {"note": field_payload("figure_note"), "source": field_payload("figure_source")}
+    rows = [
+        figure("999997", "2024-2028", code, "baseline", "2024年度", "100件"),
+        figure("999997", "2024-2028", code, "target", "2028年度", "120件"),
+        figure("999997", "2024-2028", code, "actual", "2025年度", "110件"),
+    ]
+    whole = [replace(f, **hostile) for f in rows]
+    return whole + [replace(f, breakdown=field_payload("breakdown")) for f in whole]
+
+
+@pytest.fixture
+def every_field(db, operator):
+    """A published plan with two indicators carrying a payload in every field: K1 in both
+    languages, K2 in Japanese only (English pages show its Japanese text)."""
+    plans.save_municipality(actor=operator, code="999997", name_ja="試験町", name_en="Test Town")
+    meta = PlanMeta(title="計画", period_start=2024, period_end=2028)
+    measure = Node("measure", "1-1-1", "施策", sections=[Section("indicators")])
+    tree = [
+        Node("field", "1", "分野", children=[Node("policy", "1-1", "政策", children=[measure])])
+    ]
+    plans.import_plan(actor=operator, municipality_code="999997", meta=meta, nodes=tree)
+    definitions = [
+        _definition("K1", JAPANESE_FIELDS + ENGLISH_FIELDS + SHARED_FIELDS),
+        _definition("K2", JAPANESE_FIELDS + SHARED_FIELDS),
+    ]
+    batch = IndicatorBatch(definitions=definitions, figures=_figures("K1") + _figures("K2"))
+    indicators.apply_batch(actor=operator, batch=batch)
+
+
+SHOWN = {  # (page, language) → the fields whose escaped payload it shows
+    ("indicators/K1/", "ja"): JAPANESE_FIELDS + SHARED_FIELDS + FIGURE_FIELDS,
+    ("indicators/K1/", "en"): ENGLISH_FIELDS + SHARED_FIELDS + FIGURE_FIELDS,
+    ("indicators/K2/", "ja"): JAPANESE_FIELDS + SHARED_FIELDS + FIGURE_FIELDS,
+    ("indicators/K2/", "en"): JAPANESE_FIELDS + SHARED_FIELDS + FIGURE_FIELDS,
+    ("1-1-1/", "ja"): ("name", "unit"),
+    ("1-1-1/", "en"): ("name", "name_en", "unit"),
+    ("/compare/births/", "ja"): ("name", "unit"),
+    ("/compare/births/", "en"): ("name_en", "unit"),  # one indicator a municipality: K1
+}
+
+
+@pytest.mark.parametrize(("page", "lang"), list(SHOWN))
+def test_every_field_of_an_indicator_and_a_figure_shows_escaped(every_field, client, page, lang):
+    base = f"/{lang}" if page.startswith("/") else f"/{lang}/999997/2024-2028/"
+    response = client.get(base + page)
+    assert response.status_code == 200
+    html = response.content.decode()
+    shown = [f for f in EVERY_FIELD if f in SHOWN[page, lang]]
+    assert [f for f in EVERY_FIELD if field_escaped(f) in html] == shown
+    assert [f for f in EVERY_FIELD if field_payload(f) in html] == []
+    assert [m for m in MARKUP if m in html] == []

@@ -9,8 +9,8 @@ Titles the source does not give are never invented: a notice stands in their pla
 from __future__ import annotations
 
 from django.utils.functional import Promise
-from django.utils.html import escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext, gettext_lazy
 
 from shisaku.domain.eras import fiscal_period_en, fiscal_period_ja
@@ -126,14 +126,12 @@ def annotate(text: str, notes: list[Footnote], page: PageNotes) -> SafeString:
         mark = _source_mark(text, end) if at >= 0 else -1
         edit = (mark, 1) if mark >= 0 else (end, 0)
         edits.append((*edit, note_ref(page.number(note))))
-    parts: list[str] = []
+    parts: list[tuple[str, SafeString]] = []
     done = 0
     for pos, cut, ref in sorted(edits, key=lambda e: e[0]):
-        parts += [escape(text[done:pos]), ref]
+        parts.append((text[done:pos], ref))
         done = max(done, pos + cut)
-    parts.append(escape(text[done:]))
-    # Safe: every piece is escaped text or a link built by format_html.
-    return mark_safe("".join(parts))
+    return format_html("{}{}", format_html_join("", "{}{}", parts), text[done:])
 
 
 def annotated(

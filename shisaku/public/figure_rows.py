@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from functools import lru_cache
-from html import escape
 from typing import Any
 
 from django.utils import timezone
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from shisaku.indicators.queries import FigureView
@@ -43,21 +43,31 @@ def history_head(breakdown: bool) -> SafeString:
 
 def _head(labels: list[str]) -> SafeString:
     """Return a table head of column headers."""
-    cells = "".join(f'<th scope="col">{escape(label)}</th>' for label in labels)
-    return mark_safe(f"<thead><tr>{cells}</tr></thead>")  # Safe: escaped
+    cells = format_html_join("", '<th scope="col">{}</th>', ((label,) for label in labels))
+    return format_html("<thead><tr>{}</tr></thead>", cells)
 
 
 def figure_rows(figures: list[FigureView], breakdown: bool) -> SafeString:
     """Return the rows of the figures table: kind, period, [district], value, notes, source."""
     cell = _Cells(breakdown)
-    rows = [
-        f'<tr class="{cell.text(f.kind)}"><th scope="row">{cell.kind(f.kind)}</th>'
-        f"<td>{cell.period(f.period)}</td>{cell.district(f.breakdown)}"
-        f'<td class="value">{escape(f.raw)}</td><td>{cell.japanese(grades.figure_note(f))}</td>'
-        f"<td>{cell.japanese_content(f.note)}</td><td>{cell.japanese(f.source)}</td></tr>"
+    row = (
+        '<tr class="{}"><th scope="row">{}</th><td>{}</td>{}<td class="value">{}</td>'
+        "<td>{}</td><td>{}</td><td>{}</td></tr>"
+    )
+    cells = (
+        (
+            f.kind,
+            cell.kind(f.kind),
+            cell.period(f.period),
+            cell.district(f.breakdown),
+            f.raw,
+            cell.japanese(grades.figure_note(f)),
+            cell.japanese_content(f.note),
+            cell.japanese(f.source),
+        )
         for f in figures
-    ]
-    return mark_safe("\n".join(rows))  # Safe: every cell is escaped
+    )
+    return format_html_join("\n", row, cells)
 
 
 def history_rows(history: list[FigureView], breakdown: bool, department: str) -> SafeString:
@@ -69,61 +79,83 @@ def history_rows(history: list[FigureView], breakdown: bool, department: str) ->
     cell = _Cells(breakdown)
     responsible = japanese(department, display.english()) or "—"
     status = {True: ("current", gettext("Current")), False: ("superseded", gettext("Superseded"))}
-    rows = []
-    for f in history:
-        css, state = status[f.is_current]
-        rows.append(
-            f'<tr class="{css}"><th scope="row">{cell.kind(f.kind)}</th>'
-            f"<td>{cell.period(f.period)}</td>{cell.district(f.breakdown)}"
-            f'<td class="value">{escape(f.raw)}</td><td>{f.revision}</td>'
-            f"<td>{responsible}</td><td>{cell.moment(_minute(f.entered_at))}</td>"
-            f"<td>{state}</td></tr>"
+    row = (
+        '<tr class="{}"><th scope="row">{}</th><td>{}</td>{}<td class="value">{}</td>'
+        "<td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"
+    )
+    cells = (
+        (
+            (css := status[f.is_current])[0],
+            cell.kind(f.kind),
+            cell.period(f.period),
+            cell.district(f.breakdown),
+            f.raw,
+            f.revision,
+            responsible,
+            cell.moment(_minute(f.entered_at)),
+            css[1],
         )
-    return mark_safe("\n".join(rows))  # Safe: every cell is escaped
+        for f in history
+    )
+    return format_html_join("\n", row, cells)
+
+
+SUMMARY_ROW = (
+    '\n    <tr><th scope="row"><a href="{url}">{name}</a></th>{place}<td>{unit}</td>{figures}'
+    '<td class="grade"><a href="{url}#grade"><strong>{grade}</strong>'
+    '<span class="visually-hidden"> {how}</span></a>{label}</td></tr>'
+)
 
 
 def summary_rows(rows: list[grades.IndicatorRow], plan: PlanInfo | None) -> SafeString:
     """Return the rows of an indicator summary: name, [place in ``plan``], unit, baseline,
     final target, latest actual and grade, each row on its own line."""
     cell = _Cells(False)
-    whole, how = gettext("Whole plan"), gettext("(how this grade was reached)")
-    out = []
-    for row in rows:
-        view, a, url = row.view, row.result.assessment, escape(row.url)
-        place = ""
-        if plan and view.node_code:
-            node = escape(links.node_url(plan, view.node_code))
-            place = f'<td><a href="{node}">{escape(view.node_code)}</a></td>'
-        elif plan:
-            place = f"<td>{escape(whole)}</td>"
-        label = (
-            f' <span class="grade-label">{cell.japanese_content(a.label)}</span>' if a.label else ""
-        )
-        figures = "".join(
-            f"<td>{cell.figure(f)}</td>" for f in (row.baseline, row.target, row.latest)
-        )
-        out.append(
-            f'\n    <tr><th scope="row"><a href="{url}">{display.shown(view.name_ja, view.name_en)}'
-            f"</a></th>{place}<td>{cell.japanese(view.unit) or '—'}</td>{figures}"
-            f'<td class="grade"><a href="{url}#grade"><strong>{escape(a.grade)}</strong>'
-            f'<span class="visually-hidden"> {escape(how)}</span></a>{label}'
-            "</td></tr>"
-        )
-    return mark_safe("".join(out))  # Safe: every cell is escaped
+    how = gettext("(how this grade was reached)")
+    return format_html_join("", "{}", ((_summary_row(row, plan, cell, how),) for row in rows))
 
 
-def figure_cell(f: FigureView | None, period: Callable[[str], str] | None = None) -> str:
+def _summary_row(
+    row: grades.IndicatorRow, plan: PlanInfo | None, cell: _Cells, how: str
+) -> SafeString:
+    """Return one row of an indicator summary."""
+    view, a = row.view, row.result.assessment
+    label = format_html(' <span class="grade-label">{}</span>', cell.japanese_content(a.label))
+    figures = (f for f in (row.baseline, row.target, row.latest))
+    return format_html(
+        SUMMARY_ROW,
+        url=row.url,
+        name=display.shown(view.name_ja, view.name_en),
+        place=_place(view.node_code, plan),
+        unit=cell.japanese(view.unit) or "—",
+        figures=format_html_join("", "<td>{}</td>", ((cell.figure(f),) for f in figures)),
+        grade=a.grade,
+        how=how,
+        label=label if a.label else "",
+    )
+
+
+def _place(node_code: str, plan: PlanInfo | None) -> SafeString:
+    """Return the cell naming where in ``plan`` an indicator sits (nothing without a plan)."""
+    if plan and node_code:
+        return format_html(
+            '<td><a href="{}">{}</a></td>', links.node_url(plan, node_code), node_code
+        )
+    return format_html("<td>{}</td>", gettext("Whole plan")) if plan else SafeString("")
+
+
+def figure_cell(f: FigureView | None, period: Callable[[str], str] | None = None) -> SafeString:
     """Return a figure as written with its period below it, or the notice that it is unknown;
-    ``period`` renders the period label (escaped) when the caller remembers them."""
+    ``period`` renders the period label (HTML) when the caller remembers them."""
     if f is None:
         return unknown()
-    when = period(f.period) if period else escape(grades.period_label(f.period))
-    return f'<span class="value">{escape(f.raw)}</span> <span class="period">{when}</span>'
+    when = period(f.period) if period else grades.period_label(f.period)
+    return format_html('<span class="value">{}</span> <span class="period">{}</span>', f.raw, when)
 
 
-def unknown() -> str:
+def unknown() -> SafeString:
     """Return the notice for a value that is not known (never a zero)."""
-    return f'<span class="unknown">{escape(gettext("Unknown (not obtained)"))}</span>'
+    return format_html('<span class="unknown">{}</span>', gettext("Unknown (not obtained)"))
 
 
 class _Cells:
@@ -131,28 +163,29 @@ class _Cells:
 
     def __init__(self, breakdown: bool) -> None:
         english = display.english()
-        self.text = _once(escape)
         self.kind = _once(lambda k: escape(grades.label(grades.FIGURE_KINDS, k)))
         self.period = _once(lambda p: escape(grades.period_label(p, english)))
         self.japanese = _once(lambda t: japanese(t, english))
-        self.japanese_content = _once(lambda t: display.shown(t, "") if t else "")
-        self.district = _once(lambda t: f"<td>{self.japanese(t)}</td>" if breakdown else "")
+        self.japanese_content = _once(lambda t: display.shown(t, "") if t else SafeString(""))
+        self.district = _once(
+            lambda t: format_html("<td>{}</td>", self.japanese(t)) if breakdown else SafeString("")
+        )
         self.moment = _once(_moment)
 
-    def figure(self, f: FigureView | None) -> str:
+    def figure(self, f: FigureView | None) -> SafeString:
         """Return a figure cell (:func:`figure_cell`), its period rendered once."""
         return figure_cell(f, self.period)
 
 
-def _once(render: Callable[[Any], str]) -> Callable[[Any], str]:
+def _once(render: Callable[[Any], SafeString]) -> Callable[[Any], SafeString]:
     """Return ``render`` remembering its answer for each value (for one table)."""
     return lru_cache(maxsize=None)(render)
 
 
-def _moment(when: datetime) -> str:
+def _moment(when: datetime) -> SafeString:
     """Return a time as the history shows it: 西暦 with 和暦, to the minute, machine-readable."""
     iso = timezone.localtime(when).isoformat("T", "minutes")
-    return f'<time datetime="{iso}">{escape(grades.moment_text(when))}</time>'
+    return format_html('<time datetime="{}">{}</time>', iso, grades.moment_text(when))
 
 
 def _minute(when: datetime) -> datetime:
@@ -160,9 +193,9 @@ def _minute(when: datetime) -> datetime:
     return when.replace(second=0, microsecond=0)
 
 
-def japanese(text: str, english: bool) -> str:
+def japanese(text: str, english: bool) -> SafeString:
     """Return Japanese-only content, tagged lang="ja" on English pages (the ``japanese`` tag),
     or nothing when there is none."""
     if not text:
-        return ""
-    return f'<span lang="ja">{escape(text)}</span>' if english else escape(text)
+        return SafeString("")
+    return format_html('<span lang="ja">{}</span>', text) if english else escape(text)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.functional import Promise
-from django.utils.html import escape, format_html, format_html_join
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from shisaku.domain.assessment_scales import Explanation
@@ -26,7 +26,8 @@ from shisaku.plan.queries import PlanInfo
 from shisaku.public import display, figure_rows, grades, links
 from shisaku.public.templatetags.shisaku_compare import common_indicator
 
-Fact = tuple[str, str]  # a label (plain text) and its value (HTML)
+Fact = tuple[str, str]  # a label and its value: plain text (escaped) or SafeString (HTML)
+NOTHING = SafeString("")
 
 
 @dataclass(frozen=True)
@@ -41,11 +42,8 @@ class YearLink:
 
 def facts(items: Sequence[Fact], css: str, indent: str) -> SafeString:
     """Return a ``<dl>`` of facts, one ``<dt>``/``<dd>`` pair a line under ``indent``."""
-    rows = "".join(
-        f"\n{indent}  <dt>{escape(label)}</dt><dd>{value}</dd>" for label, value in items
-    )
-    html = f'<dl class="{css}">{rows}\n{indent}</dl>'
-    return mark_safe(html)  # Safe: the labels escaped, the values HTML
+    rows = format_html_join("", "\n{}  <dt>{}</dt><dd>{}</dd>", ((indent, *i) for i in items))
+    return format_html('<dl class="{}">{}\n{}</dl>', css, rows, indent)
 
 
 def definition(view: IndicatorView, plan: PlanInfo) -> SafeString:
@@ -71,28 +69,31 @@ def definition(view: IndicatorView, plan: PlanInfo) -> SafeString:
     return facts(items, "facts", "  ")
 
 
-def _undated(entries: list[dict[str, Any]]) -> str:
+def _undated(entries: list[dict[str, Any]]) -> SafeString:
     """Return the figures a plan printed without a period, as printed: 「基準値 1.38」."""
     kinds = grades.FIGURE_KINDS
     shown = [f"{kinds.get(str(e.get('kind')), '')} {e.get('raw', '')}".strip() for e in entries]
-    return "<br>".join(escape(text) for text in shown)
+    return format_html_join("<br>", "{}", ((text,) for text in shown))
 
 
 def grade(result: IndicatorResult, done: PlanAssessment) -> SafeString:
     """Return an indicator's grade with its explanation, the method and the scale."""
     a = result.assessment
-    label = f' <span class="grade-label">{display.shown(a.label, "")}</span>' if a.label else ""
-    inputs = [(key, escape(value)) for key, value in a.explanation.inputs.items()]
+    label = format_html(' <span class="grade-label">{}</span>', display.shown(a.label, ""))
+    inputs = list(a.explanation.inputs.items())
     scale = display.shown(done.config.scale.name, "")
-    preset = f" <code>{escape(done.preset)}</code>" if done.preset else ""
+    preset = format_html(" <code>{}</code>", done.preset) if done.preset else NOTHING
     method: list[Fact] = [
-        (gettext("Grading method"), escape(grades.method_name(done))),
-        (gettext("Grade scale"), f"{scale}{preset}"),
+        (gettext("Grading method"), grades.method_name(done)),
+        (gettext("Grade scale"), format_html("{}{}", scale, preset)),
     ]
-    listed = facts(inputs, "facts inputs", "    ") if inputs else ""
-    return mark_safe(  # Safe: every text escaped or built by display
-        f'<p class="grade-result"><strong class="grade">{escape(a.grade)}</strong>{label}</p>\n  '
-        f"{_explanation(a.explanation, 'formula', listed)}\n  {facts(method, 'facts', '  ')}"
+    listed = facts(inputs, "facts inputs", "    ") if inputs else NOTHING
+    return format_html(
+        '<p class="grade-result"><strong class="grade">{}</strong>{}</p>\n  {}\n  {}',
+        a.grade,
+        label if a.label else NOTHING,
+        _explanation(a.explanation, "formula", listed),
+        facts(method, "facts", "  "),
     )
 
 
@@ -100,31 +101,35 @@ def forecast(result: IndicatorResult) -> SafeString:
     """Return an indicator's forecast: the likelihood, the projections and how they were made."""
     f, view = result.forecast, result.indicator
     if f is None:
-        no = escape(gettext("No forecast is made: the indicator has no numeric target."))
-        return mark_safe(f"<p>{no}</p>\n  ")  # Safe: escaped
-    likelihood = escape(grades.label(grades.LIKELIHOODS, f.likelihood))
+        no = gettext("No forecast is made: the indicator has no numeric target.")
+        return format_html("<p>{}</p>\n  ", no)
+    likelihood = grades.label(grades.LIKELIHOODS, f.likelihood)
     linear = gettext("Linear projection to the target year")
     compound = gettext("Compound growth projection to the target year")
     projections = [(linear, f.linear), (compound, f.compound)]
-    listed = facts([(k, escape(grades.projected(v, view))) for k, v in projections], "facts", "  ")
-    return mark_safe(  # Safe: every text escaped or built by display
-        f'<p class="likelihood"><strong>{likelihood}</strong></p>\n  '
-        f"{listed if f.status == 'ok' else ''}\n  {_explanation(f.explanation, 'method', None)}"
+    listed = facts([(k, grades.projected(v, view)) for k, v in projections], "facts", "  ")
+    return format_html(
+        '<p class="likelihood"><strong>{}</strong></p>\n  {}\n  {}',
+        likelihood,
+        listed if f.status == "ok" else NOTHING,
+        _explanation(f.explanation, "method", None),
     )
 
 
 def years(links: list[YearLink]) -> SafeString:
     """Return the links to the indicator graded in each year with an actual (none: nothing)."""
     if not links:
-        return mark_safe("")
-    name = escape(gettext("Grade in another year"))
-    current = ' aria-current="page"'
-    items = "".join(
-        f'<li><a href="{escape(y.url)}"{current if y.current else ""}>{escape(y.label)}</a></li>'
-        for y in links
+        return NOTHING
+    current = SafeString(' aria-current="page"')
+    items = format_html_join(
+        "",
+        '<li><a href="{}"{}>{}</a></li>',
+        ((y.url, current if y.current else NOTHING, y.label) for y in links),
     )
-    return mark_safe(  # Safe: every text escaped
-        f'<nav class="years" aria-label="{name}"><p>{name}:</p>\n    <ul>{items}</ul>\n  </nav>'
+    return format_html(
+        '<nav class="years" aria-label="{0}"><p>{0}:</p>\n    <ul>{1}</ul>\n  </nav>',
+        gettext("Grade in another year"),
+        items,
     )
 
 
@@ -148,7 +153,7 @@ def history_omitted(count: int, page_url: str) -> SafeString:
 def _omitted(text: str, count: int, page_url: str) -> SafeString:
     """Return a notice of rows left out, linking the page's CSV and xlsx downloads."""
     if not count:
-        return mark_safe("")
+        return NOTHING
     files = [("CSV", links.data_url(page_url, "csv")), ("Excel", links.data_url(page_url, "xlsx"))]
     return format_html(
         '<p class="source-note omitted">{} {} {}</p>',
@@ -158,26 +163,33 @@ def _omitted(text: str, count: int, page_url: str) -> SafeString:
     )
 
 
-def _explanation(explanation: Explanation, css: str, listed: str | None) -> str:
+EXPLANATION = (
+    '{note}\n  <div class="explanation"{lang}>{inputs}\n    <p class="{css}">{formula}</p>\n'
+    '    <p class="result">{result}</p>\n  </div>'
+)
+
+
+def _explanation(explanation: Explanation, css: str, listed: SafeString | None) -> SafeString:
     """Return an explanation (in Japanese: marked on English pages), after the list of its
     inputs when given."""
     english = display.english()
-    note = f'<p class="ja-only-note">{display.marker()}</p>' if english else ""
-    lang = ' lang="ja"' if english else ""
-    inputs = "" if listed is None else f"\n    {listed}"
-    return (
-        f'{note}\n  <div class="explanation"{lang}>{inputs}\n'
-        f'    <p class="{css}">{escape(explanation.formula)}</p>\n'
-        f'    <p class="result">{escape(explanation.result)}</p>\n'
-        "  </div>"
+    return format_html(
+        EXPLANATION,
+        note=format_html('<p class="ja-only-note">{}</p>', display.marker()) if english else "",
+        lang=SafeString(' lang="ja"') if english else "",
+        inputs=NOTHING if listed is None else format_html("\n    {}", listed),
+        css=css,
+        formula=explanation.formula,
+        result=explanation.result,
     )
 
 
 def _shown(ja: str, en: str, missing: str) -> str:
-    """Return content in the active language, or ``missing`` when there is none."""
+    """Return content in the active language as HTML, or ``missing`` (plain text) when there is
+    none."""
     return display.shown(ja, en) if ja or en else missing
 
 
 def _label(labels: dict[str, Promise], key: str) -> str:
-    """Return a coded value's label (the ``choice_label`` tag), escaped."""
-    return escape(grades.label(labels, key))
+    """Return a coded value's label (the ``choice_label`` tag), as plain text."""
+    return grades.label(labels, key)

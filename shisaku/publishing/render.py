@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from html import escape
 from urllib.parse import urlsplit
 
 from django.http import Http404, HttpResponseBase
@@ -20,6 +19,7 @@ from django.test import RequestFactory
 from django.test.utils import override_settings
 from django.urls import resolve, reverse
 from django.utils import translation
+from django.utils.html import format_html
 from django.views.defaults import page_not_found
 
 from shisaku.evaluation.reads import ATTRIBUTE, SAME_IN_EVERY_LANGUAGE, Reads
@@ -93,10 +93,10 @@ def _rendered(response: HttpResponseBase) -> Rendered:
 
 def redirect_page(location: str) -> bytes:
     """Return an HTML page that sends the reader on to ``location`` (a redirect, as a file)."""
-    where = escape(location, quote=True)
-    return (
+    return format_html(
         '<!DOCTYPE html>\n<html><head><meta charset="utf-8">'
-        f'<meta http-equiv="refresh" content="0; url={where}">'
-        f'<link rel="canonical" href="{where}"><title>→ {where}</title></head>'
-        f'<body><p><a href="{where}">{where}</a></p></body></html>\n'
+        '<meta http-equiv="refresh" content="0; url={0}">'
+        '<link rel="canonical" href="{0}"><title>→ {0}</title></head>'
+        '<body><p><a href="{0}">{0}</a></p></body></html>\n',
+        location,
     ).encode()
