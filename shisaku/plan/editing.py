@@ -171,11 +171,13 @@ def publish_drafts(
     municipality_code: str,
     slug: str,
     reviewed: Mapping[str, str] | None = None,
+    only: str | None = None,
 ) -> int:
     """Publish every draft of the plan, all or nothing; return how many texts changed.
 
     ``reviewed`` (draft label → version, as the drafts page showed them) makes publishing refuse
-    with DraftsChanged when the drafts are not exactly those versions.
+    with DraftsChanged when the drafts are not exactly those versions. ``only`` (a draft label)
+    publishes that one draft and leaves the others waiting.
     """
     require(actor, "plan.publish", municipality_code)
     with transaction.atomic():
@@ -184,11 +186,15 @@ def publish_drafts(
             .select_related("municipality")
             .get(municipality__code=municipality_code, slug=slug)
         )
-        drafts = list(ContentDraft.objects.filter(plan=plan))
+        drafts = [
+            d
+            for d in ContentDraft.objects.filter(plan=plan)
+            if only is None or _ref(d).label() == only
+        ]
         if reviewed is not None:
             check_reviewed(plan, drafts, reviewed)
         entries = [_apply(plan, _ref(d), d.base, d.text, "text.publish") for d in drafts]
-        ContentDraft.objects.filter(plan=plan).delete()
+        ContentDraft.objects.filter(pk__in=[d.pk for d in drafts]).delete()
         _new_version(actor, plan, entries)
     return len(entries)
 

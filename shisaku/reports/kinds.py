@@ -67,7 +67,7 @@ def education_report(
     if not marked:
         raise ReportError(
             f"計画 {plan.municipality_code}/{plan.meta.slug} には教育の印が付いた政策がありません。"
-            "shisaku mark-education --municipality CODE --plan SLUG 政策コード で付けてください"
+            "ワークスペースの「主管課」ページで、政策の「点検・評価の対象にする」を押してください"
         )
     report = annual_report(plan, year, policies=marked, issued=issued, track=track)
     return replace(report, title=EDUCATION_TITLE.format(year=year))

@@ -168,6 +168,13 @@ class AssignForm(forms.Form):
     department = forms.CharField(label=_("Responsible department"), max_length=100, required=False)
 
 
+class EducationForm(forms.Form):
+    """Include a policy in the education board's report (1) or leave it out (0)."""
+
+    node = forms.CharField(max_length=40, widget=forms.HiddenInput)
+    education = forms.ChoiceField(choices=[("1", "1"), ("0", "0")], widget=forms.HiddenInput)
+
+
 class DeadlineForm(forms.Form):
     """The date by which a department enters a year's actuals."""
 

@@ -11,12 +11,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from shisaku.indicators.queries import plan_indicators
-from shisaku.plan import editing
+from shisaku.plan import editing, services
 from shisaku.plan.queries import load_nodes
 from shisaku.staff.access import Workspace, plan_page
-from shisaku.staff.forms import AssignForm
+from shisaku.staff.forms import AssignForm, EducationForm
 from shisaku.staff.views_text import flatten
 
 ASSIGNED_KINDS = ("field", "policy", "measure")
@@ -56,4 +57,34 @@ def _assign(request: HttpRequest, ws: Workspace) -> HttpResponse:
     messages.success(
         request, _("The responsible department of %(node)s was saved.") % {"node": node}
     )
+    return redirect(f"{url}#n-{node}")
+
+
+@require_POST
+@plan_page
+def education(request: HttpRequest, ws: Workspace) -> HttpResponse:
+    """Include a policy in the education board's report, or leave it out (planning office)."""
+    form = EducationForm(request.POST)
+    url = reverse("staff:departments", kwargs={"code": ws.code, "slug": ws.slug})
+    if not form.is_valid():
+        messages.error(request, _("Nothing was changed; reload the page and try again."))
+        return redirect(url)
+    node, included = form.cleaned_data["node"], form.cleaned_data["education"] == "1"
+    try:
+        services.mark_education(
+            actor=ws.member.actor,
+            municipality_code=ws.code,
+            slug=ws.slug,
+            node_code=node,
+            education=included,
+        )
+    except services.NotAPolicy:
+        messages.error(request, _("Only a policy can be included in the education report."))
+        return redirect(f"{url}#n-{node}")
+    done = (
+        _("%(node)s is included in the education report.")
+        if included
+        else _("%(node)s is left out of the education report.")
+    )
+    messages.success(request, done % {"node": node})
     return redirect(f"{url}#n-{node}")

@@ -238,6 +238,17 @@ class DraftRow:
     diff: SafeString
     edit_url: str
 
+    @property
+    def label(self) -> str:
+        """Return the draft's name in the publish form (as the audit trail names it)."""
+        d = self.draft
+        return review.draft_label(d.node_code, d.section, d.position, d.language)
+
+    @property
+    def reviewed(self) -> str:
+        """Return the one-draft publish form's record of this draft's version."""
+        return reviewed_field([self.draft])
+
 
 @plan_page
 def draft_list(request: HttpRequest, ws: Workspace) -> HttpResponse:
@@ -309,13 +320,15 @@ def _changed_page(
 @require_POST
 @plan_page
 def publish(request: HttpRequest, ws: Workspace) -> HttpResponse:
-    """Publish every draft at once, or nothing when one conflicts or is not the one reviewed."""
+    """Publish every draft (or the one named by ``only``), or nothing when one conflicts or is
+    not the one reviewed."""
     try:
         count = editing.publish_drafts(
             actor=ws.member.actor,
             municipality_code=ws.code,
             slug=ws.slug,
             reviewed=_reviewed(request),
+            only=request.POST.get("only") or None,
         )
     except review.DraftsChanged as changed:
         return _changed_page(request, ws, changed.changed)
