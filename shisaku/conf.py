@@ -73,6 +73,25 @@ SETTINGS: tuple[Setting, ...] = (
         "every kind and breakdown counted; an upload with more is refused, nothing written.",
     ),
     Setting(
+        "SHISAKU_CONSULTATION_MIN_DAYS",
+        "30",
+        "Shortest period of a consultation (意見募集), in days after its first day (the first "
+        "day not counted, as the 行政手続法 counts the 30 days of a public comment).",
+    ),
+    Setting(
+        "SHISAKU_VOICE_KEY",
+        "",
+        "Fernet key (32 url-safe base64 bytes) that encrypts the contact details left with "
+        "opinions. Empty: derived from SHISAKU_SECRET_KEY (changing that key then makes the "
+        "stored contact details unreadable).",
+    ),
+    Setting(
+        "SHISAKU_VOICE_CONTACT_DAYS",
+        "180",
+        "Days after a consultation's last day that contact details are kept; "
+        "`shisaku voice-purge` deletes them after that.",
+    ),
+    Setting(
         "SHISAKU_LOG_LEVEL",
         "INFO",
         "Level of Shisaku's own log messages on stderr: DEBUG, INFO, WARNING, ERROR or CRITICAL. "

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "shisaku.public",
     "shisaku.staff",
     "shisaku.reports",
+    "shisaku.voice",
     "django_htmx",
 ]
 
@@ -173,6 +174,15 @@ LOGGING = {
         "shisaku": {"handlers": ["stderr"], "level": LOG_LEVEL, "propagate": False},
     },
 }
+
+# Consultations and opinions (docs/voice.md): the shortest period, the key that seals contact
+# details, how long they are kept, and the public form's limits (per hashed address and hour).
+SHISAKU_CONSULTATION_MIN_DAYS = int(conf.get("SHISAKU_CONSULTATION_MIN_DAYS"))
+SHISAKU_VOICE_KEY = conf.get("SHISAKU_VOICE_KEY")
+SHISAKU_VOICE_CONTACT_DAYS = int(conf.get("SHISAKU_VOICE_CONTACT_DAYS"))
+SHISAKU_VOICE_RATE_LIMIT = 5
+SHISAKU_VOICE_RATE_WINDOW_SECONDS = 3600
+SHISAKU_VOICE_MAX_CHARS = 4000
 
 # E-mail for reminders (docs/evaluation.md): printed to the console unless configured
 EMAIL_BACKEND = conf.get("SHISAKU_EMAIL_BACKEND")

@@ -9,5 +9,9 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
 urlpatterns = [
-    *i18n_patterns(path("", include("shisaku.public.urls")), prefix_default_language=True),
+    *i18n_patterns(
+        path("", include("shisaku.voice.web.urls")),
+        path("", include("shisaku.public.urls")),
+        prefix_default_language=True,
+    ),
 ]

@@ -20,7 +20,9 @@ urlpatterns = [
     *i18n_patterns(
         # the workspace before the public site; the upload readers come from the exchange
         path("staff/reports/", include("shisaku.reports.urls")),
+        path("staff/", include("shisaku.voice.web.staff_urls")),  # before the workspace's plans
         path("staff/", include(staff_urls(reader=read_indicator_bytes, plan_files=PLAN_FILES))),
+        path("", include("shisaku.voice.web.urls")),  # before the public plans: see there
         path("", include("shisaku.public.urls")),
         prefix_default_language=True,
     ),

@@ -1,0 +1,146 @@
+"""Reads for the voice pages: consultations, the measures an opinion may concern, the result.
+
+The result rows are the one public view of opinions: published opinions only (their summary
+when one was written), with the response; the page, the CSV and the JSON all read them here,
+and none of them ever reads a contact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from shisaku.plan.models import PlanNode
+from shisaku.voice.models import Consultation, Opinion, ResponseKind, State
+
+
+class NotFound(Exception):
+    """No such consultation or opinion in the municipality."""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A measure an opinion may concern: its code and title in the active language."""
+
+    code: str
+    title: str
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One published opinion with its response, as the result table shows it."""
+
+    number: int
+    measure: str
+    opinion: str
+    response: str
+    reason: str
+    department: str
+    responded_on: str
+
+
+def in_language(ja: str, en: str) -> str:
+    """Return the English text on English pages when there is one, else the Japanese."""
+    return en if get_language() == "en" and en else ja
+
+
+def consultation(municipality_code: str, pk: int) -> Consultation:
+    """Return a consultation of the municipality."""
+    found = (
+        Consultation.objects.select_related("municipality", "plan", "node")
+        .filter(municipality__code=municipality_code, pk=pk)
+        .first()
+    )
+    if found is None:
+        raise NotFound(f"consultation {pk} of municipality {municipality_code} does not exist")
+    return found
+
+
+def opinion(item: Consultation, pk: int) -> Opinion:
+    """Return an opinion of the consultation."""
+    found = item.opinions.select_related("node").filter(pk=pk).first()
+    if found is None:
+        raise NotFound(f"opinion {pk} of consultation {item.pk} does not exist")
+    return found
+
+
+def open_consultations(municipality_code: str, today: date) -> list[Consultation]:
+    """Return the consultations taking opinions today, the soonest to close first."""
+    rows = Consultation.objects.filter(
+        municipality__code=municipality_code, starts_on__lte=today, ends_on__gte=today
+    )
+    return list(rows.select_related("node").order_by("ends_on", "id"))
+
+
+def with_results(municipality_code: str) -> list[Consultation]:
+    """Return the consultations whose result is published, the newest first."""
+    rows = Consultation.objects.filter(
+        municipality__code=municipality_code, result_published_at__isnull=False
+    )
+    return list(rows.order_by("-result_published_at", "id"))
+
+
+def all_consultations(municipality_code: str) -> list[Consultation]:
+    """Return every consultation of the municipality (the workspace's list)."""
+    return list(Consultation.objects.filter(municipality__code=municipality_code))
+
+
+def _below(node: PlanNode) -> list[PlanNode]:
+    """Return a node and every node under it, in document order."""
+    found, level = [node], [node]
+    while level:
+        level = list(PlanNode.objects.filter(parent__in=level))
+        found += level
+    return sorted(found, key=lambda n: n.position)
+
+
+def measures(item: Consultation) -> list[Measure]:
+    """Return the measures an opinion in the consultation may concern."""
+    if item.node is not None:
+        nodes = [n for n in _below(item.node) if n.kind == PlanNode.Kind.MEASURE] or [item.node]
+    else:
+        nodes = list(item.plan.nodes.filter(kind=PlanNode.Kind.MEASURE).order_by("position"))
+    return [Measure(n.code, f"{n.code} {in_language(n.title_ja, n.title_en)}") for n in nodes]
+
+
+def result_rows(item: Consultation) -> list[ResultRow]:
+    """Return the published opinions with their responses (empty until the result is out)."""
+    if item.result_published_at is None:
+        return []
+    published = item.opinions.filter(state=State.PUBLISHED).select_related("node")
+    return [_row(n, o) for n, o in enumerate(published.order_by("id"), start=1)]
+
+
+def _row(number: int, item: Opinion) -> ResultRow:
+    """Return one result row."""
+    kind = ResponseKind(item.response_kind).label if item.response_kind else _("Not yet answered")
+    return ResultRow(
+        number=number,
+        measure=item.node.code if item.node else "",
+        opinion=item.summary or item.body,
+        response=str(kind),
+        reason=item.response_reason,
+        department=item.response_department,
+        responded_on=item.responded_on.isoformat() if item.responded_on else "",
+    )
+
+
+def result_header() -> list[str]:
+    """Return the result table's column names in the active language."""
+    return [
+        _("No."),
+        _("Measure"),
+        _("Opinion (or its summary)"),
+        _("Response"),
+        _("Reason"),
+        _("Department"),
+        _("Date of response"),
+    ]
+
+
+def result_records(item: Consultation) -> list[dict[str, object]]:
+    """Return the result rows as plain records for the JSON download."""
+    return [asdict(row) for row in result_rows(item)]

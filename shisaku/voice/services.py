@@ -1,0 +1,320 @@
+"""Every voice write: permission check, validation (:mod:`shisaku.voice.rules`), audit entry.
+
+The audit entries never carry contact details; an opinion's own text stays in its row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from shisaku.audit.services import record
+from shisaku.domain.actors import Actor
+from shisaku.plan.models import Municipality, Plan, PlanNode
+from shisaku.voice import rules
+from shisaku.voice.models import (
+    Channel,
+    ConsentMethod,
+    ConsentPolicy,
+    Consultation,
+    HideReason,
+    Opinion,
+    OpinionContact,
+    ResponseKind,
+    State,
+    SubmissionMark,
+)
+from shisaku.voice.rules import Period, VoiceError
+from shisaku.voice.sealing import address_hash, seal
+
+
+@dataclass(frozen=True)
+class ConsultationInput:
+    """What the planning office states when it opens or edits a consultation."""
+
+    plan_slug: str
+    title_ja: str
+    period: Period
+    audience: str
+    channels: list[str]
+    title_en: str = ""
+    description_ja: str = ""
+    description_en: str = ""
+    questions_ja: str = ""
+    questions_en: str = ""
+    node_code: str = ""
+    evaluation_year: int | None = None
+
+
+@dataclass(frozen=True)
+class OpinionInput:
+    """What a person (or the staff member entering a paper form) gives with an opinion."""
+
+    body: str
+    node_code: str = ""
+    display_name: str = ""
+    age_band: str = ""
+    school_band: str = ""
+    consent_method: str = ConsentMethod.NONE
+    consent_on: date | None = None
+    contact: str = ""
+    channel: str = Channel.WEB
+    received_on: date | None = None
+
+
+def _audit(
+    actor: Actor, action: str, item: Consultation | Opinion, code: str, **after: Any
+) -> None:
+    """Record one voice step in the audit trail."""
+    record(
+        actor=actor,
+        action=action,
+        object_type=type(item).__name__.lower(),
+        object_id=str(item.pk),
+        municipality_code=code,
+        after=after or None,
+    )
+
+
+def save_consent_policy(*, actor: Actor, municipality_code: str, below_age: int | None) -> None:
+    """Set the age below which a child's opinion needs a guardian's consent (None: no rule)."""
+    rules.require_run(actor, municipality_code)
+    town = Municipality.objects.get(code=municipality_code)
+    with transaction.atomic():
+        policy, _created = ConsentPolicy.objects.update_or_create(
+            municipality=town, defaults={"consent_below_age": below_age}
+        )
+        record(
+            actor=actor,
+            action="voice.consent_policy",
+            object_type="consentpolicy",
+            object_id=str(policy.pk),
+            municipality_code=municipality_code,
+            after={"consent_below_age": below_age},
+        )
+
+
+def _node(plan: Plan, code: str, field_name: str) -> PlanNode | None:
+    """Return the plan's node with ``code`` (None for no code); refuse an unknown code."""
+    if not code:
+        return None
+    node = PlanNode.objects.filter(plan=plan, code=code).first()
+    if node is None:
+        raise VoiceError(
+            field_name,
+            _("The plan has no item %(code)s: give a code from the plan, such as 1-1-1.")
+            % {"code": code},
+        )
+    return node
+
+
+def _consultation_fields(municipality_code: str, data: ConsultationInput) -> dict[str, Any]:
+    """Return the model fields for ``data``, checked."""
+    plan = Plan.objects.filter(municipality__code=municipality_code, slug=data.plan_slug).first()
+    if plan is None:
+        raise VoiceError("plan_slug", _("Choose one of the municipality's plans."))
+    rules.check_period(data.period)
+    unknown = sorted(set(data.channels) - set(Channel.values))
+    if unknown or not data.channels:
+        raise VoiceError("channels", _("Choose at least one channel from the list."))
+    values = asdict(data)
+    for name in ("plan_slug", "period", "node_code"):
+        values.pop(name)
+    values |= asdict(data.period)
+    return values | {"plan": plan, "node": _node(plan, data.node_code, "node_code")}
+
+
+def open_consultation(
+    *, actor: Actor, municipality_code: str, data: ConsultationInput
+) -> Consultation:
+    """Open a consultation (意見募集) on a plan, a measure or a year's evaluation."""
+    rules.require_run(actor, municipality_code)
+    fields = _consultation_fields(municipality_code, data)
+    town = Municipality.objects.get(code=municipality_code)
+    with transaction.atomic():
+        item = Consultation.objects.create(municipality=town, **fields)
+        _audit(actor, "voice.open", item, municipality_code, title=item.title_ja)
+    return item
+
+
+def edit_consultation(*, actor: Actor, consultation: Consultation, data: ConsultationInput) -> None:
+    """Change a consultation's title, period, audience, channels or questions."""
+    code = consultation.municipality.code
+    rules.require_run(actor, code)
+    fields = _consultation_fields(code, data)
+    with transaction.atomic():
+        for name, value in fields.items():
+            setattr(consultation, name, value)
+        consultation.save()
+        _audit(actor, "voice.edit", consultation, code, title=consultation.title_ja)
+
+
+def _opinion(consultation: Consultation, data: OpinionInput, received_on: date) -> Opinion:
+    """Return a new (unsaved) opinion from ``data``, checked."""
+    body = rules.check_body(data.body)
+    code = consultation.municipality.code
+    rules.check_consent(data.age_band, rules.consent_age(code), data.consent_method)
+    return Opinion(
+        consultation=consultation,
+        node=_node(consultation.plan, data.node_code, "node_code"),
+        channel=data.channel,
+        body=body,
+        display_name=data.display_name.strip(),
+        age_band=data.age_band,
+        school_band=data.school_band,
+        consent_method=data.consent_method,
+        consent_on=data.consent_on if data.consent_method else None,
+        received_on=received_on,
+    )
+
+
+def _save_opinion(actor: Actor, opinion: Opinion, contact: str) -> Opinion:
+    """Save an opinion and its sealed contact details, and audit it (without the contact)."""
+    consultation = opinion.consultation
+    with transaction.atomic():
+        opinion.save()
+        if contact.strip():
+            keep = timedelta(days=settings.SHISAKU_VOICE_CONTACT_DAYS)
+            OpinionContact.objects.create(
+                opinion=opinion,
+                sealed=seal(contact.strip()),
+                delete_after=consultation.ends_on + keep,
+            )
+        _audit(
+            actor, "voice.opinion", opinion, consultation.municipality.code, channel=opinion.channel
+        )
+    return opinion
+
+
+def check_rate(address: str, now: Any) -> str:
+    """Return the hashed address; refuse it when it sent too many opinions in the window."""
+    hashed = address_hash(address)
+    since = now - timedelta(seconds=settings.SHISAKU_VOICE_RATE_WINDOW_SECONDS)
+    count = SubmissionMark.objects.filter(address_hash=hashed, at__gte=since).count()
+    if count >= settings.SHISAKU_VOICE_RATE_LIMIT:
+        minutes = settings.SHISAKU_VOICE_RATE_WINDOW_SECONDS // 60
+        raise rules.TooMany(
+            "__all__",
+            _(
+                "Too many opinions were sent from your connection: at most %(count)s in "
+                "%(minutes)s minutes. Your text is kept below; please send it later."
+            )
+            % {"count": settings.SHISAKU_VOICE_RATE_LIMIT, "minutes": minutes},
+        )
+    return hashed
+
+
+def submit_opinion(*, consultation: Consultation, data: OpinionInput, address: str) -> Opinion:
+    """Take an opinion from the public web form (no account): unpublished until moderated."""
+    now = timezone.now()
+    today = timezone.localdate(now)
+    rules.check_open(consultation, today)
+    if Channel.WEB not in consultation.channels:
+        raise VoiceError(
+            "__all__", _("This consultation takes opinions on paper or at events only.")
+        )
+    hashed = check_rate(address, now)
+    consent_on = today if data.consent_method else None
+    opinion = _opinion(consultation, _with(data, channel=Channel.WEB, consent_on=consent_on), today)
+    code = consultation.municipality.code
+    SubmissionMark.objects.create(municipality_code=code, address_hash=hashed, at=now)
+    return _save_opinion(Actor.anonymous(), opinion, data.contact)
+
+
+def _with(data: OpinionInput, **changes: Any) -> OpinionInput:
+    """Return ``data`` with some fields changed."""
+    return OpinionInput(**(asdict(data) | changes))
+
+
+def enter_opinion(*, actor: Actor, consultation: Consultation, data: OpinionInput) -> Opinion:
+    """Enter an opinion gathered on paper, by a school survey or at an event (staff)."""
+    rules.require_run(actor, consultation.municipality.code)
+    if data.channel not in consultation.channels:
+        raise VoiceError("channel", _("Choose one of this consultation's channels."))
+    if data.received_on is None:
+        raise VoiceError("received_on", _("Give the day the opinion was received."))
+    if data.consent_method and data.consent_on is None:
+        raise VoiceError("consent_on", _("Give the day the guardian consented."))
+    opinion = _opinion(consultation, data, data.received_on)
+    return _save_opinion(actor, opinion, data.contact)
+
+
+def moderate(
+    *,
+    actor: Actor,
+    opinion: Opinion,
+    state: str,
+    reason: str = "",
+    note: str = "",
+    summary: str = "",
+) -> None:
+    """Publish or hide an opinion (a hidden one keeps its reason; the text is never changed)."""
+    code = opinion.consultation.municipality.code
+    rules.require_run(actor, code)
+    if state == State.HIDDEN and reason not in HideReason.values:
+        raise VoiceError("reason", _("Choose why the opinion is hidden."))
+    if state not in (State.PUBLISHED, State.HIDDEN):
+        raise VoiceError("state", _("Choose publish or hide."))
+    opinion.state = state
+    opinion.hide_reason = reason if state == State.HIDDEN else ""
+    opinion.moderation_note = note.strip()
+    opinion.summary = summary.strip()
+    with transaction.atomic():
+        opinion.save()
+        _audit(actor, "voice.moderate", opinion, code, state=state, reason=opinion.hide_reason)
+
+
+def respond(
+    *, actor: Actor, opinion: Opinion, kind: str, reason: str, department: str, responded_on: date
+) -> None:
+    """Record the department's response: 対応区分, reason, department and date."""
+    code = opinion.consultation.municipality.code
+    measure = opinion.node or opinion.consultation.node
+    rules.require_respond(actor, code, measure.department if measure else "")
+    if kind not in ResponseKind.values:
+        raise VoiceError("kind", _("Choose a response category from the list."))
+    if not reason.strip():
+        raise VoiceError("reason", _("Give the reason for the response."))
+    opinion.response_kind, opinion.response_reason = kind, reason.strip()
+    opinion.response_department, opinion.responded_on = department.strip(), responded_on
+    with transaction.atomic():
+        opinion.save()
+        _audit(actor, "voice.respond", opinion, code, kind=kind)
+
+
+def publish_result(*, actor: Actor, consultation: Consultation) -> None:
+    """Publish the result (結果公表): the published opinions with their responses."""
+    code = consultation.municipality.code
+    rules.require_run(actor, code)
+    waiting = consultation.opinions.filter(state=State.NEW).count()
+    if waiting:
+        raise VoiceError(
+            "__all__",
+            _("%(count)s opinions are not yet moderated: publish or hide each first.")
+            % {"count": waiting},
+        )
+    consultation.result_published_at = timezone.now()
+    with transaction.atomic():
+        consultation.save(update_fields=["result_published_at"])
+        _audit(actor, "voice.publish_result", consultation, code)
+
+
+def purge_contacts(*, actor: Actor, today: date) -> int:
+    """Delete the contact details whose keeping period is over; return how many."""
+    due = OpinionContact.objects.filter(delete_after__lt=today).select_related(
+        "opinion__consultation__municipality"
+    )
+    count = 0
+    with transaction.atomic():
+        for contact in due:
+            opinion = contact.opinion
+            contact.delete()
+            _audit(actor, "voice.purge_contact", opinion, opinion.consultation.municipality.code)
+            count += 1
+    return count

@@ -1,0 +1,275 @@
+"""The workspace's voice pages, under ``/<lang>/staff/<town>/voice/``.
+
+Access is the workspace's own (:func:`shisaku.staff.access.member_page`): a member of the
+municipality who may read drafts sees the consultations and their opinions; every write goes
+through :mod:`shisaku.voice.services`, which checks the member's role and audits the step.
+A refusal of input shows the form again with the message on its field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from shisaku.plan.models import Plan
+from shisaku.staff.access import Member, forbidden, member_page
+from shisaku.voice import queries, rules, services
+from shisaku.voice.models import Consultation, OpinionContact
+from shisaku.voice.rules import VoiceError
+from shisaku.voice.sealing import unseal
+from shisaku.voice.web.forms import (
+    ConsentPolicyForm,
+    ConsultationForm,
+    EnteredOpinionForm,
+    ModerationForm,
+    ResponseForm,
+    refuse,
+)
+
+Handler = Callable[..., HttpResponse]
+
+
+def reader_page(view: Handler) -> Handler:
+    """Require a member who may read drafts (viewers see the public pages only)."""
+
+    @member_page
+    def wrapper(request: HttpRequest, member: Member, **kwargs: Any) -> HttpResponse:
+        if not member.reads_drafts and not member.manages_plan:
+            return forbidden(request, member)
+        return view(request, member, **kwargs)
+
+    return wrapper
+
+
+def _consultation(member: Member, pk: int) -> Consultation:
+    """Return the consultation of the URL."""
+    try:
+        return queries.consultation(member.municipality_code, pk)
+    except queries.NotFound as error:
+        raise Http404(str(error)) from error
+
+
+def _back(member: Member, pk: int | None = None) -> HttpResponse:
+    """Redirect to the voice home page or to a consultation's page."""
+    if pk is None:
+        return redirect("voice-staff:home", code=member.municipality_code)
+    return redirect("voice-staff:consultation", code=member.municipality_code, pk=pk)
+
+
+def _saved(request: HttpRequest, form: forms.Form, save: Callable[[], Any], done: str) -> bool:
+    """Run a service with a valid form; True when it saved, else the refusal is on the form."""
+    if not form.is_valid():
+        return False
+    try:
+        save()
+    except VoiceError as error:
+        refuse(form, error)
+        return False
+    messages.success(request, done)
+    return True
+
+
+@reader_page
+def home(request: HttpRequest, member: Member) -> HttpResponse:
+    """List the municipality's consultations; the consent rule's form."""
+    below = rules.consent_age(member.municipality_code)
+    context = {
+        "member": member,
+        "consultations": queries.all_consultations(member.municipality_code),
+        "policy_form": ConsentPolicyForm(initial={"below_age": below}),
+    }
+    return render(request, "voice/staff/home.html", context)
+
+
+@require_POST
+@reader_page
+def policy(request: HttpRequest, member: Member) -> HttpResponse:
+    """Set the age below which a guardian's consent is needed."""
+    form = ConsentPolicyForm(request.POST)
+    if form.is_valid():
+        services.save_consent_policy(
+            actor=member.actor,
+            municipality_code=member.municipality_code,
+            below_age=form.cleaned_data["below_age"],
+        )
+        messages.success(request, _("The consent rule is saved."))
+    return _back(member)
+
+
+def _plans(member: Member) -> list[tuple[str, str]]:
+    """Return the municipality's plans as choices."""
+    plans = Plan.objects.filter(municipality__code=member.municipality_code)
+    return [(p.slug, p.title_ja) for p in plans.order_by("-period_start")]
+
+
+def _consultation_form(request: HttpRequest, member: Member, item: Consultation | None) -> Any:
+    """Return the consultation form (bound on a POST; filled from ``item`` when editing)."""
+    data = request.POST if request.method == "POST" else None
+    initial = _initial(item) if item else {}
+    return ConsultationForm(data, plans=_plans(member), initial=initial)
+
+
+def _initial(item: Consultation) -> dict[str, Any]:
+    """Return a consultation's fields as the form's initial values."""
+    names = ConsultationForm.base_fields.keys() - {"plan_slug", "node_code"}
+    values = {name: getattr(item, name) for name in names}
+    return values | {"plan_slug": item.plan.slug, "node_code": item.node.code if item.node else ""}
+
+
+@reader_page
+def new(request: HttpRequest, member: Member) -> HttpResponse:
+    """Open a consultation."""
+    form = _consultation_form(request, member, None)
+    made: list[Consultation] = []
+
+    def save() -> None:
+        made.append(
+            services.open_consultation(
+                actor=member.actor,
+                municipality_code=member.municipality_code,
+                data=form.consultation(),
+            )
+        )
+
+    if request.method == "POST" and _saved(request, form, save, _("The consultation is open.")):
+        return _back(member, made[0].pk)
+    context = {"member": member, "form": form, "item": None}
+    return render(request, "voice/staff/edit.html", context, status=400 if form.errors else 200)
+
+
+@reader_page
+def edit(request: HttpRequest, member: Member, pk: int) -> HttpResponse:
+    """Change a consultation."""
+    item = _consultation(member, pk)
+    form = _consultation_form(request, member, item)
+
+    def save() -> None:
+        services.edit_consultation(actor=member.actor, consultation=item, data=form.consultation())
+
+    if request.method == "POST" and _saved(request, form, save, _("The consultation is saved.")):
+        return _back(member, pk)
+    context = {"member": member, "form": form, "item": item}
+    return render(request, "voice/staff/edit.html", context, status=400 if form.errors else 200)
+
+
+@reader_page
+def consultation(request: HttpRequest, member: Member, pk: int) -> HttpResponse:
+    """Show a consultation with every opinion, its state and its response."""
+    item = _consultation(member, pk)
+    context = {
+        "member": member,
+        "item": item,
+        "opinions": list(item.opinions.select_related("node")),
+        "may_run": member.manages_plan,
+    }
+    return render(request, "voice/staff/consultation.html", context)
+
+
+@reader_page
+def enter(request: HttpRequest, member: Member, pk: int) -> HttpResponse:
+    """Enter an opinion gathered on paper, by a school survey or at an event."""
+    item = _consultation(member, pk)
+    data = request.POST if request.method == "POST" else None
+    form = EnteredOpinionForm(
+        data,
+        measures=queries.measures(item),
+        consent_age=None,
+        channels=item.channels,
+        initial={"received_on": timezone.localdate()},
+    )
+
+    def save() -> None:
+        services.enter_opinion(actor=member.actor, consultation=item, data=form.opinion())
+
+    if request.method == "POST" and _saved(request, form, save, _("The opinion is entered.")):
+        return _back(member, pk)
+    context = {"member": member, "item": item, "form": form}
+    return render(request, "voice/staff/enter.html", context, status=400 if form.errors else 200)
+
+
+def _contact(member: Member, item: Any) -> str:
+    """Return the opinion's contact details for the planning office (empty for others)."""
+    found = OpinionContact.objects.filter(opinion=item).first()
+    return unseal(found.sealed) if found and member.manages_plan else ""
+
+
+@reader_page
+def opinion(request: HttpRequest, member: Member, pk: int, opinion_pk: int) -> HttpResponse:
+    """Show one opinion with the moderation and response forms; take either form."""
+    item = _consultation(member, pk)
+    try:
+        found = queries.opinion(item, opinion_pk)
+    except queries.NotFound as error:
+        raise Http404(str(error)) from error
+    step = request.POST.get("step") if request.method == "POST" else None
+    moderation = _moderation(request, member, found, step == "moderate")
+    response = _response(request, member, found, step == "respond")
+    if moderation is None or response is None:
+        return _back(member, pk)
+    context = {
+        "member": member,
+        "item": item,
+        "opinion": found,
+        "contact": _contact(member, found),
+        "moderation": moderation,
+        "response": response,
+    }
+    status = 400 if moderation.errors or response.errors else 200
+    return render(request, "voice/staff/opinion.html", context, status=status)
+
+
+def _moderation(
+    request: HttpRequest, member: Member, found: Any, posted: bool
+) -> ModerationForm | None:
+    """Return the moderation form, or None when a posted one was saved."""
+    initial = {"state": found.state, "reason": found.hide_reason, "note": found.moderation_note}
+    form = ModerationForm(
+        request.POST if posted else None, initial=initial | {"summary": found.summary}
+    )
+
+    def save() -> None:
+        data = form.cleaned_data
+        services.moderate(actor=member.actor, opinion=found, **data)
+
+    return None if posted and _saved(request, form, save, _("The decision is saved.")) else form
+
+
+def _response(
+    request: HttpRequest, member: Member, found: Any, posted: bool
+) -> ResponseForm | None:
+    """Return the response form, or None when a posted one was saved."""
+    measure = found.node or found.consultation.node
+    initial = {
+        "kind": found.response_kind,
+        "reason": found.response_reason,
+        "department": found.response_department or (measure.department if measure else ""),
+        "responded_on": found.responded_on or timezone.localdate(),
+    }
+    form = ResponseForm(request.POST if posted else None, initial=initial)
+
+    def save() -> None:
+        services.respond(actor=member.actor, opinion=found, **form.cleaned_data)
+
+    return None if posted and _saved(request, form, save, _("The response is saved.")) else form
+
+
+@require_POST
+@reader_page
+def publish(request: HttpRequest, member: Member, pk: int) -> HttpResponse:
+    """Publish the consultation's result."""
+    item = _consultation(member, pk)
+    try:
+        services.publish_result(actor=member.actor, consultation=item)
+    except VoiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The result is published."))
+    return _back(member, pk)

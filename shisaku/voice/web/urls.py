@@ -1,0 +1,18 @@
+"""Public voice routes, under a municipality: ``/<lang>/<town>/voice/…`` (before the public
+site's routes, where ``voice`` would read as a plan's slug)."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern, path
+
+import shisaku.urlcodes  # noqa: F401  (registers town)
+from shisaku.voice.web import public
+
+ITEM = "<town:code>/voice/<int:pk>/"
+app_name = "voice"
+urlpatterns: list[URLPattern] = [
+    path("<town:code>/voice/", public.consultations, name="list"),
+    path(ITEM, public.consultation, name="consultation"),
+    path(ITEM + "result.csv", public.result_csv, name="result-csv"),
+    path(ITEM + "result.json", public.result_json, name="result-json"),
+]
