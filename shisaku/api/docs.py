@@ -21,6 +21,7 @@ EXAMPLES = {
     "indicator_code": "1",
 }
 EXAMPLE_BODY = {"kind": "actual", "period": "2025年度", "value": "1,820人"}
+CURL_WIDTH = 100  # characters of a curl line before it is split over several
 
 
 @dataclass
@@ -116,15 +117,16 @@ def curl_line(base: str, method: str, path: str, secured: bool) -> str:
     url = base.rstrip("/") + path
     for name, value in EXAMPLES.items():
         url = url.replace("{" + name + "}", value)
-    parts = ["curl", "-i"]
-    if method != "GET":
-        parts += ["-X", method]
+    parts = ["curl -i" if method == "GET" else f"curl -i -X {method}"]
     if secured:
-        parts += ["-H", '"Authorization: Bearer $SHISAKU_TOKEN"']
+        parts.append('-H "Authorization: Bearer $SHISAKU_TOKEN"')
     if method == "POST":
         body = json.dumps(EXAMPLE_BODY, ensure_ascii=False)
-        parts += ["-H", "'Content-Type: application/json'", "-d", f"'{body}'"]
-    return " ".join([*parts, f"'{url}'"])
+        parts += ["-H 'Content-Type: application/json'", f"-d '{body}'"]
+    parts.append(f"'{url}'")
+    one_line = " ".join(parts)
+    # a long command is split as a shell would accept it, so the page never scrolls sideways
+    return one_line if len(one_line) <= CURL_WIDTH else " \\\n  ".join(parts)
 
 
 def operations(document: dict[str, Any], base: str) -> list[Operation]:
