@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html import escape
 
 from shisaku.graphics.charts import ACTUAL, FONT, GRID, INK, TARGET, number, scale, value_ticks
+from shisaku.graphics.svg import NO_CHART, Svg
 
 ROW = 34  # user units per bar
 LEFT = 190  # room for the names
@@ -73,10 +74,10 @@ def axis_for(chart: BarChart) -> Axis:
     return Axis(value_ticks(min(0.0, *values), max(0.0, *values)))
 
 
-def bar_chart(chart: BarChart) -> str:
+def bar_chart(chart: BarChart) -> Svg:
     """Return the chart as an inline SVG element (empty when there is no bar)."""
     if not chart.bars:
-        return ""
+        return NO_CHART
     axis = axis_for(chart)
     ids = f"{chart.id_prefix}-title {chart.id_prefix}-desc"
     parts = [
@@ -89,7 +90,7 @@ def bar_chart(chart: BarChart) -> str:
         *(_bar(i, b, axis) for i, b in enumerate(chart.bars)),
         "</svg>",
     ]
-    return "".join(p for p in parts if p)
+    return Svg("".join(p for p in parts if p))
 
 
 def _axis(chart: BarChart, axis: Axis) -> str:
@@ -142,7 +143,7 @@ def _reference(chart: BarChart, axis: Axis) -> str:
     )
 
 
-def legend_sample(kind: str) -> str:
+def legend_sample(kind: str) -> Svg:
     """Return a small SVG of how a bar or the reference line is drawn, for the legend."""
     shape = (
         f'<rect x="2" y="3" width="36" height="10" fill="{ACTUAL}"/>'
@@ -150,7 +151,7 @@ def legend_sample(kind: str) -> str:
         else f'<line x1="20" y1="0" x2="20" y2="16" stroke="{TARGET}" stroke-width="2.5" '
         'stroke-dasharray="5 3"/>'
     )
-    return (
+    return Svg(
         '<svg xmlns="http://www.w3.org/2000/svg" class="legend-sample" viewBox="0 0 40 16" '
         f'width="40" height="16" aria-hidden="true" focusable="false">{shape}</svg>'
     )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 from shisaku.domain.eras import era_year
+from shisaku.graphics.svg import NO_CHART, Svg
 
 # Colours and strokes of the line chart's series (contrast on white in the comments).
 ACTUAL = "#0b4fa8"  # blue, 7.8:1: solid line, filled circles
@@ -171,11 +172,11 @@ def axes_for(chart: LineChart) -> Axes | None:
 # --- the line chart ---------------------------------------------------------------------------
 
 
-def line_chart(chart: LineChart) -> str:
+def line_chart(chart: LineChart) -> Svg:
     """Return the chart as an inline SVG element (empty when there is no point to draw)."""
     axes = axes_for(chart)
     if axes is None:
-        return ""
+        return NO_CHART
     ids = f"{chart.id_prefix}-title {chart.id_prefix}-desc"
     box = chart.box
     parts = [
@@ -191,7 +192,7 @@ def line_chart(chart: LineChart) -> str:
         _baseline(chart, axes),
         "</svg>",
     ]
-    return "".join(p for p in parts if p)
+    return Svg("".join(p for p in parts if p))
 
 
 def number(value: float, decimals: int) -> str:
@@ -328,7 +329,7 @@ LEGEND_SAMPLES: dict[str, tuple[str, str, str, bool]] = {
 }
 
 
-def legend_sample(series: str) -> str:
+def legend_sample(series: str) -> Svg:
     """Return a small SVG showing how a series is drawn, for the legend beside its name."""
     colour, dash, shape, filled = LEGEND_SAMPLES[series]
     dashed = f' stroke-dasharray="{dash}"' if dash else ""
@@ -338,7 +339,7 @@ def legend_sample(series: str) -> str:
         else f'<line x1="2" y1="8" x2="38" y2="8" stroke="{colour}" stroke-width="2.5"{dashed}/>'
     )
     mark = marker(shape, 20, 8, colour, filled=filled, size=4)
-    return (
+    return Svg(
         '<svg xmlns="http://www.w3.org/2000/svg" class="legend-sample" viewBox="0 0 40 16" '
         f'width="40" height="16" aria-hidden="true" focusable="false">{line}{mark}</svg>'
     )
@@ -382,7 +383,7 @@ def bar_widths(counts: Sequence[int], width: float) -> list[float]:
     return [round(width * c / total, 2) if total else 0.0 for c in counts]
 
 
-def stacked_bar(segments: Sequence[Segment], label: str, *, width: int = 160) -> str:
+def stacked_bar(segments: Sequence[Segment], label: str, *, width: int = 160) -> Svg:
     """Return a bar split by grade, labelled for screen readers with the counts in words."""
     height = 28
     x = 0.0
@@ -407,4 +408,4 @@ def stacked_bar(segments: Sequence[Segment], label: str, *, width: int = 160) ->
             )
         x += w
     parts.append("</svg>")
-    return "".join(parts)
+    return Svg("".join(parts))
