@@ -193,3 +193,16 @@ def test_the_entry_page_in_english(town):
 
 def test_an_unknown_indicator_is_404(town):
     assert as_user("kikaku").get(BASE + "indicators/NOPE/").status_code == 404
+
+
+def test_the_indicator_page_draws_the_public_chart_after_its_table(town):
+    page = text(as_user("kosodate").get(BASE + "indicators/K1/"))
+    table, chart = page.index('<table class="figures">'), page.index('<figure class="chart"')
+    assert table < chart
+    assert "<title" in page[chart:] and "相談件数のグラフ" in page[chart:]
+    assert "実績値: 2024年度（令和6年度） 100" in page[chart:]
+    assert "目標値と、基準値から最終目標値までの直線の道筋" in page[chart:]
+
+
+def test_an_indicator_without_a_number_has_no_chart(town):
+    assert '<figure class="chart"' not in text(as_user("kosodate").get(BASE + "indicators/K3/"))

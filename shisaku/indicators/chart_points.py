@@ -53,3 +53,14 @@ def line_chart(result: IndicatorResult, title: str, decimals: int, unit: str) ->
         decimals=decimals,
         unit=unit,
     )
+
+
+def series_drawn(chart: charts.LineChart) -> list[str]:
+    """Return the series a chart draws (baseline, target, actual, forecast), for its legend."""
+    drawn = {
+        "baseline": chart.baseline is not None,
+        "target": bool(chart.targets),
+        "actual": bool(chart.actuals),
+        "forecast": chart.forecast is not None,
+    }
+    return [series for series, shown in drawn.items() if shown]

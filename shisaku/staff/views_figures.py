@@ -44,6 +44,7 @@ from shisaku.staff.figures import (
     typed_period,
 )
 from shisaku.staff.forms import FigureForm
+from shisaku.staff.indicator_chart import indicator_chart
 from shisaku.staff.locks import locked_years
 
 KIND_ORDER = {"baseline": 0, "target": 1, "actual": 2}
@@ -86,6 +87,7 @@ def _page(
         "rows": _rows(view),
         "may_record": may_record,
         "locks": locked_years(ws.plan.id, view.node_code),
+        "chart": indicator_chart(ws.plan, view),
         **extra,
     }
     if may_record and "form" not in context:
