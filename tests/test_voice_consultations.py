@@ -15,7 +15,12 @@ from shisaku.voice import services
 from shisaku.voice.models import Consultation
 from shisaku.voice.rules import Period, VoiceError
 from tests.test_staff_support import TOWN, town_fixture  # noqa: F401
-from tests.voice_support import consultation, consultation_input, page_url, signed_in  # noqa: F401
+from tests.voice_support import (  # noqa: F401
+    consultation_fixture,
+    consultation_input,
+    page_url,
+    signed_in,
+)
 
 
 def days(first: int, last: int) -> Period:

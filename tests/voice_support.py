@@ -1,4 +1,4 @@
-"""Consultations for the voice tests, opened through the services on 試験市 (tests.test_staff_support)."""
+"""Consultations for the voice tests, opened through the services on 試験市."""
 
 from __future__ import annotations
 
@@ -33,8 +33,8 @@ def consultation_input(**changes):
     return services.ConsultationInput(**(values | changes))
 
 
-@pytest.fixture
-def consultation(town, operator) -> Consultation:
+@pytest.fixture(name="consultation")
+def consultation_fixture(town, operator) -> Consultation:
     """An open consultation of 試験市 on measure 1-1-1."""
     return services.open_consultation(
         actor=operator, municipality_code=TOWN, data=consultation_input()

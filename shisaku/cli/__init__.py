@@ -23,6 +23,7 @@ def _load_commands() -> None:
         publish_commands,
         report_commands,
         serve_commands,
+        voice_commands,
     )
 
 
