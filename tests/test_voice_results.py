@@ -1,0 +1,198 @@
+"""Moderation, responses and the published result: exactly the published items, never contacts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from shisaku.accounts.permissions import PermissionDenied
+from shisaku.audit.models import AuditEntry
+from shisaku.domain.actors import Actor
+from shisaku.voice import services
+from shisaku.voice.models import Opinion, ResponseKind
+from shisaku.voice.rules import VoiceError
+from shisaku.voice.services import OpinionInput
+from tests.test_staff_support import TOWN, town_fixture  # noqa: F401
+from tests.voice_support import (  # noqa: F401
+    CONTACT,
+    HIDDEN_TEXT,
+    consultation_fixture,
+    page_url,
+    signed_in,
+    staff_url,
+)
+
+SHOWN = "土曜日も窓口を開けてください。"
+SUMMARIZED = "長い意見の本文です。" * 5
+SUMMARY = "窓口の時間を延ばしてほしいという意見"
+
+
+def member(username):
+    return Actor(f"user:{username}", get_user_model().objects.get(username=username).pk)
+
+
+@pytest.fixture
+def opinions(consultation):
+    """Three web opinions: one to publish, one to publish as a summary, one to hide."""
+    made = []
+    for n, text in enumerate([SHOWN, SUMMARIZED, HIDDEN_TEXT]):
+        data = OpinionInput(body=text, node_code="1-1-1", contact=CONTACT if n == 0 else "")
+        made.append(
+            services.submit_opinion(consultation=consultation, data=data, address=f"198.51.100.{n}")
+        )
+    return made
+
+
+def moderate_and_respond(consultation, opinions):
+    kikaku, fukushi = member("kikaku"), member("fukushi")
+    shown, summarized, hidden = opinions
+    services.moderate(actor=kikaku, opinion=shown, state="published")
+    services.moderate(actor=kikaku, opinion=summarized, state="published", summary=SUMMARY)
+    services.moderate(
+        actor=kikaku, opinion=hidden, state="hidden", reason="personal-data", note="電話番号"
+    )
+    for item, kind in [(shown, ResponseKind.REFLECTED), (summarized, ResponseKind.REFERENCE)]:
+        services.respond(
+            actor=fukushi,
+            opinion=item,
+            kind=kind,
+            reason="土曜開庁を試行します。"
+            if kind == ResponseKind.REFLECTED
+            else "今後検討します。",
+            department="福祉課",
+            responded_on=date(2026, 6, 1),
+        )
+    services.publish_result(actor=kikaku, consultation=consultation)
+
+
+def test_hiding_keeps_the_text_and_the_reason(consultation, opinions):
+    hidden = opinions[2]
+    services.moderate(
+        actor=member("kikaku"), opinion=hidden, state="hidden", reason="personal-data", note="電話"
+    )
+    hidden.refresh_from_db()
+    assert (hidden.state, hidden.hide_reason, hidden.moderation_note, hidden.body) == (
+        "hidden",
+        "personal-data",
+        "電話",
+        HIDDEN_TEXT,
+    )
+    entry = AuditEntry.objects.get(action="voice.moderate")
+    assert (entry.actor, entry.after) == (
+        "user:kikaku",
+        {"state": "hidden", "reason": "personal-data"},
+    )
+
+
+def test_hiding_without_a_reason_is_refused(consultation, opinions):
+    with pytest.raises(VoiceError) as refused:
+        services.moderate(actor=member("kikaku"), opinion=opinions[0], state="hidden")
+    assert refused.value.message == "非公開にする理由を選んでください。"
+
+
+def test_a_department_answers_only_for_its_own_measures(consultation, opinions):
+    with pytest.raises(PermissionDenied):
+        services.respond(
+            actor=member("kosodate"),  # 1-1-1 belongs to 福祉課
+            opinion=opinions[0],
+            kind="reflected",
+            reason="x",
+            department="子育て支援課",
+            responded_on=date(2026, 6, 1),
+        )
+    with pytest.raises(PermissionDenied):
+        services.moderate(actor=member("fukushi"), opinion=opinions[0], state="published")
+
+
+def test_the_result_waits_until_every_opinion_is_moderated(consultation, opinions):
+    with pytest.raises(VoiceError) as refused:
+        services.publish_result(actor=member("kikaku"), consultation=consultation)
+    assert refused.value.message == (
+        "3件の意見がまだ確認されていません。先にそれぞれを公開するか非公開にしてください。"
+    )
+    assert Client().get(page_url(consultation) + "result.json").status_code == 404
+
+
+def test_the_result_shows_exactly_the_published_items_everywhere(consultation, opinions):
+    moderate_and_respond(consultation, opinions)
+    client = Client()
+    page = client.get(page_url(consultation)).content.decode()
+    english = client.get(page_url(consultation, "en")).content.decode()
+    csv_bytes = client.get(page_url(consultation) + "result.csv").content
+    json_doc = client.get(page_url(consultation) + "result.json").json()
+    rows = list(csv.reader(io.StringIO(csv_bytes.decode("utf-8-sig"))))
+    assert rows == [
+        ["番号", "施策", "意見（または要旨）", "対応区分", "理由", "担当課", "対応日"],
+        ["1", "1-1-1", SHOWN, "反映した", "土曜開庁を試行します。", "福祉課", "2026-06-01"],
+        ["2", "1-1-1", SUMMARY, "参考とする", "今後検討します。", "福祉課", "2026-06-01"],
+    ]
+    assert [(r["number"], r["opinion"], r["response"]) for r in json_doc["rows"]] == [
+        (1, SHOWN, "反映した"),
+        (2, SUMMARY, "参考とする"),
+    ]
+    assert "<td>Reflected</td>" in english and "<td>Taken as a reference</td>" in english
+    assert f'<td class="opinion">{SHOWN}</td><td>反映した</td>' in page
+    for surface in [
+        page,
+        english,
+        csv_bytes.decode("utf-8-sig"),
+        json.dumps(json_doc, ensure_ascii=False),
+    ]:
+        assert CONTACT not in surface
+        assert HIDDEN_TEXT not in surface
+        assert SUMMARIZED not in surface  # the summary is published instead
+    listing = client.get(f"/ja/{TOWN}/voice/").content.decode()
+    assert CONTACT not in listing and HIDDEN_TEXT not in listing
+    entries = AuditEntry.objects.filter(action__startswith="voice.").order_by("id")
+    actions = list(entries.values_list("action", flat=True))
+    assert actions == [
+        "voice.open",
+        *["voice.opinion"] * 3,
+        *["voice.moderate"] * 3,
+        *["voice.respond"] * 2,
+        "voice.publish_result",
+    ]
+
+
+def test_the_workspace_shows_the_contact_to_the_planning_office_only(consultation, opinions):
+    url = staff_url(consultation, f"opinions/{opinions[0].pk}/")
+    assert CONTACT in signed_in("kikaku").get(url).content.decode()
+    department_page = signed_in("fukushi").get(url)
+    assert department_page.status_code == 200
+    assert CONTACT not in department_page.content.decode()
+    assert signed_in("etsuran").get(url).status_code == 403
+
+
+def test_moderating_and_responding_in_the_workspace(consultation, opinions):
+    url = staff_url(consultation, f"opinions/{opinions[2].pk}/")
+    kikaku = signed_in("kikaku")
+    refused = kikaku.post(url, {"step": "moderate", "state": "hidden", "note": "電話番号あり"})
+    assert refused.status_code == 400
+    assert "非公開にする理由を選んでください。" in refused.content.decode()
+    assert "電話番号あり" in refused.content.decode()
+    done = kikaku.post(
+        url, {"step": "moderate", "state": "hidden", "reason": "personal-data", "note": "電話"}
+    )
+    assert done.status_code == 302
+    answer = {
+        "step": "respond",
+        "kind": "not-reflected",
+        "reason": "個人の事情のため",
+        "department": "福祉課",
+        "responded_on": "2026-06-02",
+    }
+    assert signed_in("fukushi").post(url, answer).status_code == 302
+    opinion = Opinion.objects.get(pk=opinions[2].pk)
+    assert (opinion.state, opinion.hide_reason, opinion.response_kind) == (
+        "hidden",
+        "personal-data",
+        "not-reflected",
+    )
+    assert opinion.body == HIDDEN_TEXT
+    assert signed_in("kosodate").post(url, answer).status_code == 403
