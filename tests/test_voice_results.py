@@ -172,20 +172,28 @@ def test_the_workspace_shows_the_contact_to_the_planning_office_only(consultatio
 def test_moderating_and_responding_in_the_workspace(consultation, opinions):
     url = staff_url(consultation, f"opinions/{opinions[2].pk}/")
     kikaku = signed_in("kikaku")
-    refused = kikaku.post(url, {"step": "moderate", "state": "hidden", "note": "電話番号あり"})
+    refused = kikaku.post(
+        url, {"step": "moderate", "moderate-state": "hidden", "moderate-note": "電話番号あり"}
+    )
     assert refused.status_code == 400
     assert "非公開にする理由を選んでください。" in refused.content.decode()
     assert "電話番号あり" in refused.content.decode()
     done = kikaku.post(
-        url, {"step": "moderate", "state": "hidden", "reason": "personal-data", "note": "電話"}
+        url,
+        {
+            "step": "moderate",
+            "moderate-state": "hidden",
+            "moderate-reason": "personal-data",
+            "moderate-note": "電話",
+        },
     )
     assert done.status_code == 302
     answer = {
         "step": "respond",
-        "kind": "not-reflected",
-        "reason": "個人の事情のため",
-        "department": "福祉課",
-        "responded_on": "2026-06-02",
+        "respond-kind": "not-reflected",
+        "respond-reason": "個人の事情のため",
+        "respond-department": "福祉課",
+        "respond-responded_on": "2026-06-02",
     }
     assert signed_in("fukushi").post(url, answer).status_code == 302
     opinion = Opinion.objects.get(pk=opinions[2].pk)

@@ -232,7 +232,9 @@ def _moderation(
     """Return the moderation form, or None when a posted one was saved."""
     initial = {"state": found.state, "reason": found.hide_reason, "note": found.moderation_note}
     form = ModerationForm(
-        request.POST if posted else None, initial=initial | {"summary": found.summary}
+        request.POST if posted else None,
+        initial=initial | {"summary": found.summary},
+        prefix="moderate",
     )
 
     def save() -> None:
@@ -253,7 +255,7 @@ def _response(
         "department": found.response_department or (measure.department if measure else ""),
         "responded_on": found.responded_on or timezone.localdate(),
     }
-    form = ResponseForm(request.POST if posted else None, initial=initial)
+    form = ResponseForm(request.POST if posted else None, initial=initial, prefix="respond")
 
     def save() -> None:
         services.respond(actor=member.actor, opinion=found, **form.cleaned_data)

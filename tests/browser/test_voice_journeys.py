@@ -1,0 +1,96 @@
+"""A child gives an opinion in a real browser, the office moderates and answers it, and the result
+is published: nothing typed is lost on the way, and no page has an axe violation."""
+
+from __future__ import annotations
+
+import pytest
+
+from shisaku.voice import services
+from shisaku.voice.models import Opinion
+from tests.browser.conftest import axe_violations, describe
+from tests.browser.test_staff_workspace import sign_in
+from tests.test_staff_support import TOWN, town_fixture  # noqa: F401
+from tests.voice_support import CONTACT, consultation_fixture, page_url, staff_url  # noqa: F401
+
+TEXT = "放課後に相談できる場所を学校の近くにつくってほしいです。"
+
+
+@pytest.fixture
+def site(transactional_db, live_server, consultation, operator):
+    services.save_consent_policy(actor=operator, municipality_code=TOWN, below_age=16)
+    return live_server.url
+
+
+def fill_as_a_child(page):
+    page.fill("#id_body", TEXT)
+    page.select_option("#id_node_code", "1-1-1")
+    page.fill("#id_display_name", "ゆい")
+    page.select_option("#id_age_band", "13-15")
+    page.select_option("#id_school_band", "junior-high")
+    page.fill("#id_contact", CONTACT)
+
+
+def test_a_child_forgets_the_consent_fixes_it_and_the_answer_is_published(site, page, consultation):
+    found = {}
+    page.goto(site + page_url(consultation))
+    found["form"] = axe_violations(page)
+    fill_as_a_child(page)
+    page.click("#opinion-form button[type=submit]")
+    assert "16歳未満の方は保護者の同意が必要です" in page.inner_text(".error-summary")
+    found["refused"] = axe_violations(page)
+    assert page.input_value("#id_body") == TEXT
+    assert page.input_value("#id_display_name") == "ゆい"
+    assert page.input_value("#id_contact") == CONTACT
+    assert page.input_value("#id_age_band") == "13-15"
+    assert page.input_value("#id_school_band") == "junior-high"
+    assert page.input_value("#id_node_code") == "1-1-1"
+    page.check("#id_consent")
+    page.click("#opinion-form button[type=submit]")
+    assert "ご意見を受け付けました" in page.inner_text("#sent")
+    found["sent"] = axe_violations(page)
+    opinion = Opinion.objects.get()
+    assert (opinion.body, opinion.display_name, opinion.consent_method) == (TEXT, "ゆい", "online")
+
+    sign_in(page, site, "kikaku")
+    page.goto(site + staff_url(consultation))
+    found["staff list"] = axe_violations(page)
+    page.click(f"a[href$='/opinions/{opinion.pk}/']")
+    found["staff opinion"] = axe_violations(page)
+    assert CONTACT in page.inner_text("main")
+    page.check("input[name=moderate-state][value=published]")
+    page.click("text=判断を保存")
+    page.click(f"a[href$='/opinions/{opinion.pk}/']")
+    page.select_option("#id_respond-kind", "partly")
+    page.fill("#id_respond-reason", "学校の近くの児童館で相談日を設けます。")
+    page.click("text=対応を保存")
+    page.click("text=結果を公表する")
+    assert "結果を公表しました。" in page.inner_text(".messages")
+
+    page.goto(site + page_url(consultation))
+    table = page.inner_text("table.result")
+    assert (
+        TEXT in table and "一部反映" in table and "学校の近くの児童館で相談日を設けます。" in table
+    )
+    assert CONTACT not in page.content()
+    found["result"] = axe_violations(page)
+    page.goto(site + page_url(consultation, "en"))
+    assert "Partly reflected" in page.inner_text("table.result")
+    found["result en"] = axe_violations(page)
+    assert {name: describe(v) for name, v in found.items() if v} == {}
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_list_and_the_staff_forms_have_no_axe_violations(site, page, consultation, language):
+    found = {}
+    page.goto(f"{site}/{language}/{TOWN}/voice/")
+    found["list"] = axe_violations(page)
+    page.goto(site + page_url(consultation, language))
+    found["form"] = axe_violations(page)
+    sign_in(page, site, "kikaku", language)
+    for path in ["", "new/"]:
+        page.goto(f"{site}/{language}/staff/{TOWN}/voice/{path}")
+        found[path or "home"] = axe_violations(page)
+    for path in ["edit/", "opinions/new/"]:
+        page.goto(site + staff_url(consultation, path, language))
+        found[path] = axe_violations(page)
+    assert {name: describe(v) for name, v in found.items() if v} == {}
