@@ -64,17 +64,37 @@ def _back(member: Member, pk: int | None = None) -> HttpResponse:
     return redirect("voice-staff:consultation", code=member.municipality_code, pk=pk)
 
 
-def _saved(request: HttpRequest, form: forms.Form, save: Callable[[], Any], done: str) -> bool:
-    """Run a service with a valid form; True when it saved, else the refusal is on the form."""
+def _saved(
+    request: HttpRequest, form: forms.Form, save: Callable[[], int], done: str
+) -> int | None:
+    """Run a service with a valid form and return the consultation to go back to; None when the
+    form is invalid or the service refused (the refusal is then on the form)."""
     if not form.is_valid():
-        return False
+        return None
     try:
-        save()
+        pk = save()
     except VoiceError as error:
         refuse(form, error)
-        return False
+        return None
     messages.success(request, done)
-    return True
+    return pk
+
+
+def _form_page(
+    request: HttpRequest,
+    member: Member,
+    form: forms.Form,
+    save: Callable[[], int],
+    done: str,
+    page: tuple[str, dict[str, Any]],
+) -> HttpResponse:
+    """Show a form page; on a POST saved by ``save`` go back to the consultation."""
+    pk = _saved(request, form, save, done) if request.method == "POST" else None
+    if pk is not None:
+        return _back(member, pk)
+    template, context = page
+    context = {"member": member, "form": form, **context}
+    return render(request, template, context, status=400 if form.errors else 200)
 
 
 @reader_page
@@ -128,21 +148,13 @@ def _initial(item: Consultation) -> dict[str, Any]:
 def new(request: HttpRequest, member: Member) -> HttpResponse:
     """Open a consultation."""
     form = _consultation_form(request, member, None)
-    made: list[Consultation] = []
 
-    def save() -> None:
-        made.append(
-            services.open_consultation(
-                actor=member.actor,
-                municipality_code=member.municipality_code,
-                data=form.consultation(),
-            )
-        )
+    def save() -> int:
+        code, data = member.municipality_code, form.consultation()
+        return services.open_consultation(actor=member.actor, municipality_code=code, data=data).pk
 
-    if request.method == "POST" and _saved(request, form, save, _("The consultation is open.")):
-        return _back(member, made[0].pk)
-    context = {"member": member, "form": form, "item": None}
-    return render(request, "voice/staff/edit.html", context, status=400 if form.errors else 200)
+    done = _("The consultation is open.")
+    return _form_page(request, member, form, save, done, ("voice/staff/edit.html", {"item": None}))
 
 
 @reader_page
@@ -151,13 +163,12 @@ def edit(request: HttpRequest, member: Member, pk: int) -> HttpResponse:
     item = _consultation(member, pk)
     form = _consultation_form(request, member, item)
 
-    def save() -> None:
+    def save() -> int:
         services.edit_consultation(actor=member.actor, consultation=item, data=form.consultation())
+        return pk
 
-    if request.method == "POST" and _saved(request, form, save, _("The consultation is saved.")):
-        return _back(member, pk)
-    context = {"member": member, "form": form, "item": item}
-    return render(request, "voice/staff/edit.html", context, status=400 if form.errors else 200)
+    done = _("The consultation is saved.")
+    return _form_page(request, member, form, save, done, ("voice/staff/edit.html", {"item": item}))
 
 
 @reader_page
@@ -186,13 +197,12 @@ def enter(request: HttpRequest, member: Member, pk: int) -> HttpResponse:
         initial={"received_on": timezone.localdate()},
     )
 
-    def save() -> None:
+    def save() -> int:
         services.enter_opinion(actor=member.actor, consultation=item, data=form.opinion())
+        return pk
 
-    if request.method == "POST" and _saved(request, form, save, _("The opinion is entered.")):
-        return _back(member, pk)
-    context = {"member": member, "item": item, "form": form}
-    return render(request, "voice/staff/enter.html", context, status=400 if form.errors else 200)
+    done = _("The opinion is entered.")
+    return _form_page(request, member, form, save, done, ("voice/staff/enter.html", {"item": item}))
 
 
 def _contact(member: Member, item: Any) -> str:
@@ -237,9 +247,9 @@ def _moderation(
         prefix="moderate",
     )
 
-    def save() -> None:
-        data = form.cleaned_data
-        services.moderate(actor=member.actor, opinion=found, **data)
+    def save() -> int:
+        services.moderate(actor=member.actor, opinion=found, **form.cleaned_data)
+        return int(found.consultation_id)
 
     return None if posted and _saved(request, form, save, _("The decision is saved.")) else form
 
@@ -257,8 +267,9 @@ def _response(
     }
     form = ResponseForm(request.POST if posted else None, initial=initial, prefix="respond")
 
-    def save() -> None:
+    def save() -> int:
         services.respond(actor=member.actor, opinion=found, **form.cleaned_data)
+        return int(found.consultation_id)
 
     return None if posted and _saved(request, form, save, _("The response is saved.")) else form
 
