@@ -7,6 +7,7 @@ import io
 import json
 from datetime import date
 
+import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -126,7 +127,11 @@ def test_the_result_shows_exactly_the_published_items_everywhere(consultation, o
     english = client.get(page_url(consultation, "en")).content.decode()
     csv_bytes = client.get(page_url(consultation) + "result.csv").content
     json_doc = client.get(page_url(consultation) + "result.json").json()
+    xlsx_bytes = client.get(page_url(consultation) + "result.xlsx").content
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes)).active
+    xlsx_rows = [[cell or "" for cell in row] for row in sheet.iter_rows(values_only=True)]
     rows = list(csv.reader(io.StringIO(csv_bytes.decode("utf-8-sig"))))
+    assert xlsx_rows == rows
     assert rows == [
         ["番号", "施策", "意見（または要旨）", "対応区分", "理由", "担当課", "対応日"],
         ["1", "1-1-1", SHOWN, "反映した", "土曜開庁を試行します。", "福祉課", "2026-06-01"],
@@ -142,6 +147,7 @@ def test_the_result_shows_exactly_the_published_items_everywhere(consultation, o
         page,
         english,
         csv_bytes.decode("utf-8-sig"),
+        str(xlsx_rows),
         json.dumps(json_doc, ensure_ascii=False),
     ]:
         assert CONTACT not in surface

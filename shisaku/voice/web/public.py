@@ -1,5 +1,5 @@
 """The public voice pages: a municipality's consultations, one consultation with its form and
-its result, and the result as CSV and JSON.
+its result, and the result as CSV, xlsx and JSON.
 
 The form is plain HTML (no JavaScript). Every refusal shows the form again with what the
 person typed and a message saying what to change; a sent opinion redirects to a thank-you
@@ -7,6 +7,8 @@ note (so reloading does not send it twice).
 """
 
 from __future__ import annotations
+
+from dataclasses import astuple
 
 import orjson
 from django.http import Http404, HttpRequest, HttpResponse
@@ -18,8 +20,8 @@ from django.views.decorators.http import require_http_methods
 
 from shisaku.plan.models import Municipality
 from shisaku.public.documents import Crumb
+from shisaku.public.downloads import Table, file_response
 from shisaku.public.links import municipality_url
-from shisaku.tabular.csvout import to_csv
 from shisaku.voice import queries, rules, services
 from shisaku.voice.models import Channel, Consultation
 from shisaku.voice.rules import TooMany, VoiceError
@@ -124,14 +126,13 @@ def _published(code: str, pk: int) -> Consultation:
     return item
 
 
-def result_csv(request: HttpRequest, code: str, pk: int) -> HttpResponse:
-    """Return the published result as CSV (UTF-8 with a BOM, for Excel)."""
+def result_table(request: HttpRequest, code: str, pk: int, fmt: str) -> HttpResponse:
+    """Return the published result as CSV (UTF-8 with a BOM, for Excel) or xlsx."""
     item = _published(code, pk)
-    rows = [[str(v) for v in r.__dict__.values()] for r in queries.result_rows(item)]
-    body = to_csv(queries.result_header(), rows)
-    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="consultation-{pk}-result.csv"'
-    return response
+    rows = [[str(v) for v in astuple(r)] for r in queries.result_rows(item)]
+    name = f"consultation-{code}-{pk}-result"
+    table = Table(name, _("Result"), queries.result_header(), rows)
+    return file_response(table, fmt)
 
 
 def result_json(request: HttpRequest, code: str, pk: int) -> HttpResponse:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-import shisaku.urlcodes  # noqa: F401  (registers town)
+import shisaku.urlcodes  # noqa: F401  (registers town, table)
 from shisaku.voice.web import public
 
 ITEM = "<town:code>/voice/<int:pk>/"
@@ -13,6 +13,6 @@ app_name = "voice"
 urlpatterns: list[URLPattern] = [
     path("<town:code>/voice/", public.consultations, name="list"),
     path(ITEM, public.consultation, name="consultation"),
-    path(ITEM + "result.csv", public.result_csv, name="result-csv"),
+    path(ITEM + "result.<table:fmt>", public.result_table, name="result-table"),
     path(ITEM + "result.json", public.result_json, name="result-json"),
 ]
