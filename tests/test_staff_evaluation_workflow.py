@@ -56,7 +56,7 @@ def offered(who: str) -> list[str]:
         ("approved", "kikaku", ["review", "reopen"]),
         ("approved", "kacho", []),
         ("reviewed", "kikaku", ["refer", "reopen"]),
-        ("committee", "iin", ["comment"]),
+        ("committee", "iin", []),  # the opinion has one place: the sheet's opinion form
         ("committee", "kikaku", ["publish", "reopen"]),
         ("committee", "etsuran", []),
         ("published", "kikaku", ["reopen"]),

@@ -161,11 +161,16 @@ class StepOffer:
 
 
 def step_offers(ws: Workspace, view: EvaluationView, bound: dict[str, StepForm]) -> list[StepOffer]:
-    """Return the forms of the steps this member may take, fresh unless given bound."""
+    """Return the forms of the steps this member may take, fresh unless given bound.
+
+    A reviewer writes the committee's opinion in one place, the sheet's opinion form (both
+    languages, kept while typed, audited as evaluation.comment), not in a second step form.
+    """
     out = []
     with_form = submits_with_form(ws, view)  # then the submit button is the form's own
+    opinion_form = "committee" in form_fields(ws, view)
     for step in steps_for(ws, view):
-        if with_form and step.action == "submit":
+        if (with_form and step.action == "submit") or (opinion_form and step.action == "comment"):
             continue
         form = bound.get(step.action) or StepForm(
             initial={"version": view.version, "action": step.action}, step=step

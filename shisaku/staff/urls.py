@@ -24,6 +24,7 @@ from shisaku.staff import (
     views_templates,
     views_text,
     views_upload,
+    views_work,
 )
 from shisaku.staff.planimport_reader import PlanFiles
 from shisaku.staff.planimport_urls import plan_import_urls
@@ -49,6 +50,7 @@ def staff_urls(*, reader: Reader, plan_files: PlanFiles) -> tuple[list[URLPatter
         *plan_import_urls(TOWN, plan_files),  # before PLAN: "plan-import" is not a plan
         path(PLAN, views_dashboard.dashboard, name="dashboard"),
         path(PLAN + "deadline/", views_dashboard.deadline, name="deadline"),
+        path(PLAN + "my-work/", views_work.my_work, name="my-work"),
         path(PLAN + "indicators/", views_dashboard.indicators, name="indicators"),
         path(
             PLAN + "new-indicator/",

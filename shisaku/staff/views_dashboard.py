@@ -24,6 +24,8 @@ from shisaku.staff import display
 from shisaku.staff.access import Member, Workspace, forbidden, member_page, plan_page
 from shisaku.staff.forms import DeadlineForm
 
+SHEET_ROLES = frozenset({"manager", "reviewer"})  # their work is evaluation sheets, not figures
+
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
@@ -42,12 +44,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @member_page
 def municipality(request: HttpRequest, member: Member) -> HttpResponse:
-    """Go to the dashboard of the municipality's current plan."""
+    """Go where the member's work is: a manager's or reviewer's sheets, else the dashboard."""
     try:
         plan = find_plan(member.municipality_code)
     except NotFound:
         return render(request, "staff/no_plan.html", {"member": member})
-    return redirect("staff:dashboard", code=plan.municipality_code, slug=plan.meta.slug)
+    landing = "staff:my-work" if member.role in SHEET_ROLES else "staff:dashboard"
+    return redirect(landing, code=plan.municipality_code, slug=plan.meta.slug)
 
 
 def default_year(today: date, start: int, end: int) -> int:

@@ -46,12 +46,14 @@ def test_the_sheet_with_its_forms_errors_and_confirmation_has_no_axe_violations(
     advance(town, "committee")
     sign_in(page, site, "iin", language)
     page.goto(site + in_language(SHEET, language))
-    page.click("#step-comment button[type=submit]")  # no opinion typed: the error is shown
-    page.wait_for_selector("#id_comment-comment-error")
-    found = {"committee, with an error": axe_violations(page)}
+    page.wait_for_selector("#form-committee textarea")  # the opinion's one place
+    found = {"committee, the reviewer's form": axe_violations(page)}
     page.context.clear_cookies()
     sign_in(page, site, "kikaku", language)
     page.goto(site + in_language(SHEET, language))
+    page.click("#step-reopen button[type=submit]")  # no reason typed: the error is shown
+    page.wait_for_selector("#id_reopen-comment-error")
+    found["reopen, with an error"] = axe_violations(page)
     page.click("#step-publish button[type=submit]")
     page.wait_for_selector("#consequence")
     found["confirmation"] = axe_violations(page)
@@ -92,8 +94,10 @@ def test_a_sheet_goes_from_the_department_to_the_public_page(site, page, town):
     take(page, "refer")
     assert "外部評価中" in page.inner_text("main dl.facts")
 
-    as_person(page, site, "iin")
-    take(page, "comment", "市民への周知を一層進められたい")
+    as_person(page, site, "iin")  # the opinion's one place: the sheet's opinion form
+    page.fill("#id_committee-committee_opinion_ja", "市民への周知を一層進められたい")
+    with page.expect_navigation():
+        page.click("#committee-form button[type=submit]")
 
     as_person(page, site, "kikaku")
     take(page, "publish")
