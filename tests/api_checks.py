@@ -20,7 +20,7 @@ from shisaku.accounts.permissions import ROLE_ACTIONS
 CODES = re.compile(
     r"(?<![\w.])("
     + "|".join(re.escape(code) for code in [*ROLE_ACTIONS, *Role.values])
-    + r")(?![\w.])"
+    + r")(?!\w|\.\w)"
 )
 
 

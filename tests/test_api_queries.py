@@ -19,8 +19,8 @@ PATH_VALUES = {
     "slug": "2024-2028",
     "node_code": "1-1-1",
     "indicator_code": "K1",
-    "prefecture": "99",
-    "year": "2025",
+    "prefecture": "02",
+    "common_code": "total-fertility-rate",
 }
 
 

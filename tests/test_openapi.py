@@ -76,6 +76,12 @@ def test_it_describes_every_endpoint_of_the_api():
             "POST",
             "/api/v1/municipalities/{code}/plans/{slug}/indicators/{indicator_code}/figures",
         ),
+        ("GET", "/api/v1/search"),
+        ("GET", "/api/v1/municipalities/{code}/plans/{slug}/evaluations"),
+        ("GET", "/api/v1/municipalities/{code}/plans/{slug}/grades"),
+        ("GET", "/api/v1/prefectures"),
+        ("GET", "/api/v1/prefectures/{prefecture}/municipalities"),
+        ("GET", "/api/v1/comparisons/{common_code}"),
     }
 
 

@@ -23,6 +23,17 @@ NodeCode = Annotated[
 ]
 IndicatorCode = Annotated[str, params.Path(description="指標の番号 / Indicator code")]
 
+GradedYear = Annotated[
+    int | None,
+    params.Query(
+        None,
+        ge=1868,
+        le=2999,
+        description="評価する年度（既定: 実績のある最新の年度） / Year graded "
+        "(default: the latest year with an actual)",
+    ),
+]
+
 CACHE_CONTROL = "public, max-age=60"
 
 # The caching headers of every successful read, and its 304 answer, for the OpenAPI document

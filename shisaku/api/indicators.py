@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from django.http import HttpRequest
 from ninja import Query, Router
-from ninja.params import functions as params
 
 from shisaku.api.common import (
     READ_EXTRA,
+    GradedYear,
     IndicatorCode,
     MunicipalityCode,
     PlanSlug,
@@ -40,17 +38,6 @@ router = Router(tags=["indicators"])
 
 PLAN = "/municipalities/{code}/plans/{slug}"
 INDICATOR = PLAN + "/indicators/{indicator_code}"
-
-Year = Annotated[
-    int | None,
-    params.Query(
-        None,
-        ge=1868,
-        le=2999,
-        description="評価する年度（既定: 実績のある最新の年度） / Year graded "
-        "(default: the latest year with an actual)",
-    ),
-]
 
 
 @router.get(
@@ -125,7 +112,7 @@ def assessments(
     code: MunicipalityCode,
     slug: PlanSlug,
     page: Query[PageParams],
-    year: Year = None,
+    year: GradedYear = None,
 ) -> AssessmentPage:
     """Each indicator graded in ``year`` with the plan's method, and the roll-ups.
 

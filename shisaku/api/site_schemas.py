@@ -1,0 +1,185 @@
+"""Response schemas of what the public site shows beyond plans and indicators: search, published
+evaluations, grades by node, prefectures and comparisons across municipalities.
+
+Only published data; never a staff account (an evaluation names its department, 担当課).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ninja import Schema
+from pydantic import Field
+
+from shisaku.api.indicator_schemas import FigureOut, GradeCount
+from shisaku.api.pagination import Page
+from shisaku.api.plan_schemas import MunicipalityRef, PlanSummary
+
+
+class SearchHitOut(Schema):
+    """A node title, a block of text or an indicator holding every word searched."""
+
+    type: str = Field(description="title（見出し） / text（本文） / indicator（指標）")
+    kind: str = Field(description="field / policy / measure / initiative / action / indicator")
+    code: str = Field(description="ノードか指標の番号 / Node or indicator code")
+    municipality: MunicipalityRef
+    plan: str = Field(description="計画の slug / Plan slug")
+    title: str
+    title_en: str
+    section: str = Field(description="本文の節（見出しと指標は空） / Section of a text hit")
+    block: int = Field(description="節の中の段落の位置（1 から、0: 段落でない） / Block from 1")
+    text: str
+    text_en: str
+    url: str | None = Field(description="公開ページ（一致した箇所） / Public page, at the match")
+    api_url: str
+
+
+class SearchPage(Page[SearchHitOut]):
+    """A page of what a search found: the plan text first, then the indicators, per plan."""
+
+    query: str = Field(description="NFKC で正規化した検索語 / The words as read (NFKC)")
+    terms: list[str] = Field(description="全てを含むものを探した語 / Each word must occur")
+
+
+class GradeOut(Schema):
+    """An indicator's grade frozen when its evaluation was approved."""
+
+    code: str
+    name: str
+    name_en: str
+    unit: str
+    node_code: str
+    actual: str = Field(description="評価に使った実績値（原文） / Actual graded, as published")
+    grade: str
+    grade_label: str
+    ratio: float | None
+    formula: str
+    result: str
+
+
+class EvaluationGradesOut(Schema):
+    """The grades of a measure's indicators in the evaluated year, as approved."""
+
+    frozen_at: str
+    method: str
+    rule: str
+    counts: dict[str, int]
+    assessed: int
+    missing: int
+    indicators: list[GradeOut]
+
+
+class EvaluationOut(Schema):
+    """A measure's published evaluation (施策評価) of one fiscal year; texts in both languages."""
+
+    measure_code: str
+    measure_title: str
+    measure_title_en: str
+    fiscal_year: int
+    fiscal_year_label: str
+    department: str = Field(description="担当課 / Responsible department")
+    direction: str = Field(description="今後の方向性のコード / Direction code (expand …)")
+    direction_label: str = Field(description="今後の方向性（例: 拡充） / Direction, Japanese")
+    results: str
+    results_en: str
+    issues: str
+    issues_en: str
+    committee_opinion: str = Field(description="外部評価委員の意見 / The committee's opinion")
+    committee_opinion_en: str
+    published_at: datetime | None
+    grades: EvaluationGradesOut
+    url: str | None = Field(description="施策の公開ページ / The measure's public page")
+
+
+class EvaluationPage(Page[EvaluationOut]):
+    """A page of a plan's published evaluations, by measure, newest year first."""
+
+
+class NodeGradeOut(Schema):
+    """One node's indicators graded in the year: their counts per grade and each one's grade."""
+
+    node_code: str
+    kind: str
+    title: str
+    title_en: str
+    counts: list[GradeCount]
+    assessed: int
+    missing: int = Field(description="未評価（分母に含めない） / Not graded, not in the share")
+    on_track_share: float | None
+    indicators: list[IndicatorGradeOut] = Field(
+        description="このノード自身の指標の評価 / Grades of the node's own indicators"
+    )
+    api_url: str
+
+
+class IndicatorGradeOut(Schema):
+    """An indicator's grade in the year."""
+
+    code: str
+    name: str
+    grade: str
+    label: str
+
+
+class NodeGradePage(Page[NodeGradeOut]):
+    """A page of the nodes with indicators below them, in document order, graded in ``year``."""
+
+    year: int = Field(description="評価した年度 / Year graded")
+
+
+class PrefectureOut(Schema):
+    """A prefecture with municipalities that have a published plan."""
+
+    code: str = Field(description="都道府県コード（2桁） / 2-digit prefecture code")
+    name: str
+    name_en: str
+    municipalities: int = Field(description="公開中の計画がある団体の数 / With a published plan")
+    api_url: str
+
+
+class PrefecturePage(Page[PrefectureOut]):
+    """A page of prefectures, by code."""
+
+
+class ComparedOut(Schema):
+    """One municipality's indicator with the common code, graded in its plan's year."""
+
+    municipality: MunicipalityRef
+    plan: PlanSummary
+    indicator_code: str
+    indicator_name: str
+    unit: str
+    latest_actual: FigureOut | None = Field(
+        description="数値のある最新の実績（全体） / Latest whole-area actual holding a number"
+    )
+    year: int = Field(description="評価した年度 / Year graded")
+    grade: str
+    grade_label: str
+    ratio: float | None
+    api_url: str
+
+
+class NationalValueOut(Schema):
+    """A national value the system holds, with the published plan that states it."""
+
+    period: str
+    period_end: int
+    raw: str
+    value: float
+    unit: str
+    source: str
+    municipality_code: str = Field(description="述べている団体 / Municipality stating it")
+    plan: str
+
+
+class ComparisonPage(Page[ComparedOut]):
+    """A page of the municipalities measuring a common indicator, by code, and national values."""
+
+    code: str = Field(description="共通指標コード / Common indicator code")
+    name: str
+    name_en: str
+    prefecture: str | None = Field(description="都道府県コード（null: 全国） / null: nationwide")
+    national: list[NationalValueOut]
+
+
+NodeGradeOut.model_rebuild()
