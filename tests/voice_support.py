@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
 
+from shisaku.domain.actors import Actor
 from shisaku.voice import services
-from shisaku.voice.models import Audience, Channel, Consultation
+from shisaku.voice.models import Audience, Channel, Consultation, ResponseKind
 from shisaku.voice.rules import Period
+from shisaku.voice.services import OpinionInput
 from tests.test_staff_support import PASSWORD, SLUG, TOWN
 
 CONTACT = "hanako.contact@example.jp"
@@ -56,3 +59,46 @@ def page_url(item: Consultation, language: str = "ja") -> str:
 def staff_url(item: Consultation, rest: str = "", language: str = "ja") -> str:
     """Return a workspace page of a consultation."""
     return f"/{language}/staff/{TOWN}/voice/{item.pk}/{rest}"
+
+
+SHOWN = "土曜日も窓口を開けてください。"
+SUMMARIZED = "長い意見の本文です。" * 5
+SUMMARY = "窓口の時間を延ばしてほしいという意見"
+
+
+def member(username):
+    return Actor(f"user:{username}", get_user_model().objects.get(username=username).pk)
+
+
+@pytest.fixture(name="opinions")
+def opinions_fixture(consultation):
+    """Three web opinions: one to publish, one to publish as a summary, one to hide."""
+    made = []
+    for n, text in enumerate([SHOWN, SUMMARIZED, HIDDEN_TEXT]):
+        data = OpinionInput(body=text, node_code="1-1-1", contact=CONTACT if n == 0 else "")
+        made.append(
+            services.submit_opinion(consultation=consultation, data=data, address=f"198.51.100.{n}")
+        )
+    return made
+
+
+def moderate_and_respond(consultation, opinions):
+    kikaku, fukushi = member("kikaku"), member("fukushi")
+    shown, summarized, hidden = opinions
+    services.moderate(actor=kikaku, opinion=shown, state="published")
+    services.moderate(actor=kikaku, opinion=summarized, state="published", summary=SUMMARY)
+    services.moderate(
+        actor=kikaku, opinion=hidden, state="hidden", reason="personal-data", note="電話番号"
+    )
+    for item, kind in [(shown, ResponseKind.REFLECTED), (summarized, ResponseKind.REFERENCE)]:
+        services.respond(
+            actor=fukushi,
+            opinion=item,
+            kind=kind,
+            reason="土曜開庁を試行します。"
+            if kind == ResponseKind.REFLECTED
+            else "今後検討します。",
+            department="福祉課",
+            responded_on=date(2026, 6, 1),
+        )
+    services.publish_result(actor=kikaku, consultation=consultation)

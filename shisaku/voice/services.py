@@ -288,8 +288,9 @@ def respond(
         _audit(actor, "voice.respond", opinion, code, kind=kind)
 
 
-def publish_result(*, actor: Actor, consultation: Consultation) -> None:
-    """Publish the result (結果公表): the published opinions with their responses."""
+def publish_result(*, actor: Actor, consultation: Consultation) -> bool:
+    """Publish the result (結果公表): the published opinions with their responses. Return
+    whether this is its first publication (publishing again after a correction is allowed)."""
     code = consultation.municipality.code
     rules.require_run(actor, code)
     waiting = consultation.opinions.filter(state=State.NEW).count()
@@ -299,10 +300,12 @@ def publish_result(*, actor: Actor, consultation: Consultation) -> None:
             _("%(count)s opinions are not yet moderated: publish or hide each first.")
             % {"count": waiting},
         )
+    first = consultation.result_published_at is None
     consultation.result_published_at = timezone.now()
     with transaction.atomic():
         consultation.save(update_fields=["result_published_at"])
         _audit(actor, "voice.publish_result", consultation, code)
+    return first
 
 
 def purge_contacts(*, actor: Actor, today: date) -> int:

@@ -28,7 +28,7 @@ from shisaku.voice.rules import TooMany, VoiceError
 from shisaku.voice.web.forms import OpinionForm, refuse
 
 
-def _town(code: str) -> Municipality:
+def town_or_404(code: str) -> Municipality:
     """Return the municipality of the URL."""
     town = Municipality.objects.filter(code=code).first()
     if town is None:
@@ -36,7 +36,7 @@ def _town(code: str) -> Municipality:
     return town
 
 
-def _consultation(code: str, pk: int) -> Consultation:
+def consultation_or_404(code: str, pk: int) -> Consultation:
     """Return the consultation of the URL."""
     try:
         return queries.consultation(code, pk)
@@ -56,7 +56,7 @@ def _crumbs(town: Municipality, *more: Crumb) -> list[Crumb]:
 
 def consultations(request: HttpRequest, code: str) -> HttpResponse:
     """List the municipality's open consultations and those with a published result."""
-    town = _town(code)
+    town = town_or_404(code)
     context = {
         "town": town,
         "open": queries.open_consultations(code, timezone.localdate()),
@@ -94,7 +94,7 @@ def _page(request: HttpRequest, item: Consultation, form: OpinionForm, status: i
 @require_http_methods(["GET", "POST"])
 def consultation(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     """Show a consultation; take an opinion sent with its form."""
-    item = _consultation(code, pk)
+    item = consultation_or_404(code, pk)
     if request.method != "POST":
         return _page(request, item, _form(item), 200)
     form = _form(item, request.POST)
@@ -120,7 +120,7 @@ def _take(request: HttpRequest, item: Consultation, form: OpinionForm) -> HttpRe
 
 def _published(code: str, pk: int) -> Consultation:
     """Return a consultation whose result is published (404 before)."""
-    item = _consultation(code, pk)
+    item = consultation_or_404(code, pk)
     if item.result_published_at is None:
         raise Http404(f"the result of consultation {pk} is not published yet")
     return item

@@ -15,6 +15,7 @@ from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,6 +24,7 @@ from shisaku.plan.models import Plan
 from shisaku.staff.access import Member, forbidden, member_page
 from shisaku.voice import queries, rules, services
 from shisaku.voice.models import Consultation, OpinionContact
+from shisaku.voice.notices import notify_result
 from shisaku.voice.rules import VoiceError
 from shisaku.voice.sealing import unseal
 from shisaku.voice.web.forms import (
@@ -280,9 +282,17 @@ def publish(request: HttpRequest, member: Member, pk: int) -> HttpResponse:
     """Publish the consultation's result."""
     item = _consultation(member, pk)
     try:
-        services.publish_result(actor=member.actor, consultation=item)
+        first = services.publish_result(actor=member.actor, consultation=item)
     except VoiceError as error:
         messages.error(request, error.message)
-    else:
-        messages.success(request, _("The result is published."))
+        return _back(member, pk)
+    messages.success(request, _("The result is published."))
+    if first:
+        page = reverse("voice:consultation", kwargs={"code": item.municipality.code, "pk": pk})
+        url = request.build_absolute_uri(page)
+        sent = notify_result(actor=member.actor, consultation=item, page_url=url)
+        messages.info(
+            request,
+            _("%(count)s people who asked for an answer were written to.") % {"count": sent},
+        )
     return _back(member, pk)
