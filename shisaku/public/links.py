@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.conf import settings
-from django.urls import get_script_prefix
+from django.urls import get_script_prefix, get_urlconf
 from django.urls import reverse as django_reverse
 from django.utils.translation import get_language
 
@@ -24,15 +24,20 @@ DATA_FORMATS = ("json", "csv", "xlsx")  # every page's data sits at index.<forma
 
 
 def reverse(name: str, kwargs: dict[str, str] | None = None) -> str:
-    """Return the path of a named URL in the active language (remembered: pages build many)."""
+    """Return the path of a named URL in the active language and URL configuration (the
+    request's, else the settings'), remembered: pages build many."""
     items = tuple(sorted((kwargs or {}).items()))
-    return _reverse(name, items, get_language(), get_script_prefix())
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    return _reverse(name, items, get_language(), get_script_prefix(), urlconf)
 
 
 @lru_cache(maxsize=65536)
-def _reverse(name: str, items: tuple[tuple[str, str], ...], language: str, prefix: str) -> str:
-    """Return Django's ``reverse`` of a name and its arguments (for this language and prefix)."""
-    return django_reverse(name, kwargs=dict(items) or None)
+def _reverse(
+    name: str, items: tuple[tuple[str, str], ...], language: str, prefix: str, urlconf: str
+) -> str:
+    """Return Django's ``reverse`` of a name and its arguments in a URL configuration (for this
+    language and prefix)."""
+    return django_reverse(name, kwargs=dict(items) or None, urlconf=urlconf)
 
 
 def home_url() -> str:

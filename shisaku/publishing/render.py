@@ -1,28 +1,37 @@
 """Render public pages in-process: a request, Django's URL resolution, the view it names.
 
-No network and no middleware: the request goes straight to the view ``resolve()`` finds, in
-the language of the path's prefix, as the live site would answer it (the same views, templates
-and queries).  Every request carries the run's :class:`Reads`, so the views load and grade
-each plan once for the whole run, not once a page.  Absolute URLs in the downloads
-(``request.build_absolute_uri``) use the site address the run is given.
+No network and no middleware: the run builds each request itself (a WSGI request from a plain
+environ, as a server would hand it over) and calls the view that the public site's routes
+(:data:`SITE_URLCONF`) resolve for its path, in the language of the path's prefix, as the live
+site would answer it (the same views, templates and queries).  The routes are named
+explicitly: the request carries them (``request.urlconf``) and they are made the current ones
+while its view runs, as Django's handler does, so every ``reverse`` and ``{% url %}`` inside
+follows them.  Every request carries the run's :class:`Reads`, so the views load and grade
+each plan once for the whole run, not once a page, and the run's :class:`SiteContext`: absolute
+URLs in the downloads (``request.build_absolute_uri``) use the site address the run is given,
+with no setting changed for it.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from io import BytesIO
+from typing import Any
+from urllib.parse import unquote_to_bytes, urlsplit
 
+from django.core.handlers.wsgi import WSGIRequest
 from django.http import Http404, HttpResponseBase
-from django.test import RequestFactory
-from django.test.utils import override_settings
-from django.urls import resolve, reverse
+from django.urls import get_urlconf, resolve, reverse, set_urlconf
 from django.utils import translation
 from django.utils.html import format_html
 from django.views.defaults import page_not_found
 
+from shisaku import site_context
 from shisaku.evaluation.reads import ATTRIBUTE, SAME_IN_EVERY_LANGUAGE, Reads
+from shisaku.site_context import SiteContext
 
 SITE_URLCONF = "shisaku.site_urls"  # the public site's routes, without the API and workspace
 
@@ -36,32 +45,86 @@ class Rendered:
     location: str = ""
 
 
+class PublishRequest(WSGIRequest):
+    """A GET request of a publishing run, answered for the site its context names.
+
+    Its host is the address the operator gave the run, not a header sent by a client, so it is
+    not checked against ``ALLOWED_HOSTS`` (which guards the live site against forged hosts)."""
+
+    def __init__(self, path: str, site: SiteContext, language: str) -> None:
+        super().__init__(environ(path, site))
+        setattr(self, site_context.ATTRIBUTE, site)
+        self.urlconf = SITE_URLCONF
+        self.LANGUAGE_CODE = language
+
+    def get_host(self) -> str:
+        """Return the host of the site being published."""
+        return site_context.of(self).host
+
+
+def environ(path: str, site: SiteContext) -> dict[str, Any]:
+    """Return the WSGI environ of a GET of ``path`` (percent-encoded, with an optional query)
+    on ``site``."""
+    parts = urlsplit(path)
+    return {
+        "REQUEST_METHOD": "GET",
+        "SCRIPT_NAME": "",
+        "PATH_INFO": unquote_to_bytes(parts.path).decode("iso-8859-1"),  # as WSGI carries it
+        "QUERY_STRING": parts.query.encode().decode("iso-8859-1"),
+        "REMOTE_ADDR": "127.0.0.1",
+        "SERVER_NAME": site.host.split(":")[0],
+        "SERVER_PORT": "443" if site.secure else "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": site.host,
+        "wsgi.version": (1, 0),
+        "wsgi.url_scheme": site.scheme,
+        "wsgi.input": BytesIO(b""),
+        "wsgi.errors": sys.stderr,
+        "wsgi.multiprocess": True,
+        "wsgi.multithread": False,
+        "wsgi.run_once": False,
+    }
+
+
+@contextmanager
+def routes(urlconf: str) -> Iterator[None]:
+    """Make ``urlconf`` the current routes for the block (as Django's handler does for the
+    length of a request), then restore the ones before."""
+    before = get_urlconf()
+    set_urlconf(urlconf)
+    try:
+        yield
+    finally:
+        set_urlconf(before)
+
+
 class Renderer:
     """Render URLs of the site in-process, as seen from ``site_url`` (scheme and host)."""
 
     def __init__(self, site_url: str, reads: Reads) -> None:
         self.reads = reads
-        parts = urlsplit(site_url)
-        self.host = parts.netloc or "localhost"
-        secure = parts.scheme == "https"
-        self.factory = RequestFactory(HTTP_HOST=self.host, secure=secure)
+        self.site = SiteContext.published_at(site_url)
 
     @contextmanager
     def active(self) -> Iterator[Renderer]:
-        """Accept the site's host for the length of the block (the views build URLs on it), and
-        take the public site's routes alone."""
-        hosts = [self.host.split(":")[0]]
-        with override_settings(ALLOWED_HOSTS=hosts, ROOT_URLCONF=SITE_URLCONF):
+        """Take the public site's routes alone for the length of the block (the pages listed,
+        the data package's addresses and every page rendered)."""
+        with routes(SITE_URLCONF):
             yield self
+
+    def request(self, path: str, language: str) -> PublishRequest:
+        """Return the request of ``path`` in ``language``, carrying the run's reads."""
+        request = PublishRequest(path, self.site, language)
+        setattr(request, ATTRIBUTE, self.reads)
+        return request
 
     def get(self, path: str, language: str) -> Rendered:
         """Return what the view of ``path`` (percent-encoded, as links give it) answers."""
-        request = self.factory.get(path)
-        setattr(request, ATTRIBUTE, self.reads)
-        with translation.override(language):
-            request.LANGUAGE_CODE = language
+        request = self.request(path, language)
+        with translation.override(language), routes(request.urlconf):
             try:
-                match = resolve(request.path_info)
+                match = resolve(request.path_info, urlconf=request.urlconf)
+                request.resolver_match = match
                 response = match.func(request, *match.args, **match.kwargs)
             except Http404:
                 return Rendered(404, b"")
@@ -70,19 +133,19 @@ class Renderer:
     def same_in_every_language(self, path: str, language: str) -> bool:
         """Return whether the view of ``path`` answers the same in every language."""
         with translation.override(language):
-            return bool(getattr(resolve(path).func, SAME_IN_EVERY_LANGUAGE, False))
+            match = resolve(path, urlconf=SITE_URLCONF)
+        return bool(getattr(match.func, SAME_IN_EVERY_LANGUAGE, False))
 
     def not_found(self, language: str) -> bytes:
         """Return the site's 404 page in ``language``."""
-        with translation.override(language):
-            request = self.factory.get(f"/{language}/404.html")
-            request.LANGUAGE_CODE = language
+        request = self.request(f"/{language}/404.html", language)
+        with translation.override(language), routes(request.urlconf):
             return bytes(page_not_found(request, Http404()).content)
 
     def url(self, name: str, language: str, **kwargs: str) -> str:
         """Return the path of a named public URL in ``language``."""
         with translation.override(language):
-            return reverse(f"public:{name}", kwargs=kwargs or None)
+            return reverse(f"public:{name}", kwargs=kwargs or None, urlconf=SITE_URLCONF)
 
 
 def _rendered(response: HttpResponseBase) -> Rendered:

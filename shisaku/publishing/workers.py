@@ -13,6 +13,10 @@ the static files linked and the pages left out.
 
 A batch holds whole pages in every language, so a table shared by the languages still builds
 its workbook once.  Batches come back in any order; what they report is merged in page order.
+
+The run and its batches reach each worker through the pool's initializer (forked, not
+pickled), which keeps them as the worker's :class:`Worker`; the run's process changes no state
+of this module.
 """
 
 from __future__ import annotations
@@ -53,8 +57,15 @@ class Part:
     skipped: list[str] = field(default_factory=list)
 
 
-_RUN: SiteRun | None = None  # the run the workers were forked from
-_BATCHES: list[list[Page]] = []
+@dataclass(frozen=True)
+class Worker:
+    """What a worker process renders: the run it was forked from and the run's batches."""
+
+    run: SiteRun
+    batches: list[list[Page]]
+
+
+_WORKER: list[Worker] = []  # in a worker process only: the one set by its initializer
 
 
 def render_pages(
@@ -71,12 +82,8 @@ def render_pages(
         if meanwhile:
             meanwhile()
         return
-    global _RUN, _BATCHES
-    _RUN, _BATCHES = run, batches(pages, BATCH * len(run.languages))
-    try:
-        parts = dict(_in_workers(jobs, progress, len(pages), meanwhile))
-    finally:
-        _RUN, _BATCHES = None, []
+    work = Worker(run, batches(pages, BATCH * len(run.languages)))
+    parts = dict(_in_workers(work, jobs, progress, len(pages), meanwhile))
     for index in sorted(parts):
         _merge(run, parts[index])
 
@@ -87,12 +94,16 @@ def batches(pages: list[Page], size: int) -> list[list[Page]]:
 
 
 def _in_workers(
-    jobs: int, progress: Progress | None, total: int, meanwhile: Callable[[], None] | None
+    work: Worker,
+    jobs: int,
+    progress: Progress | None,
+    total: int,
+    meanwhile: Callable[[], None] | None,
 ) -> Iterator[tuple[int, Part]]:
     """Yield each batch's part as a worker finishes it, drawing the progress over the pages."""
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_start_worker, initargs=(os.getpid(),)) as pool:
-        done = pool.imap_unordered(_render_batch, range(len(_BATCHES)))
+    with context.Pool(jobs, initializer=_start_worker, initargs=(os.getpid(), work)) as pool:
+        done = pool.imap_unordered(_render_batch, range(len(work.batches)))
         if meanwhile:
             meanwhile()
         parts: list[tuple[int, Part]] = []
@@ -100,7 +111,7 @@ def _in_workers(
         def finished_pages() -> Iterator[Page]:
             for index, part in done:
                 parts.append((index, part))
-                yield from _BATCHES[index]
+                yield from work.batches[index]
 
         for _ in progress(finished_pages(), total) if progress else finished_pages():
             pass
@@ -109,13 +120,13 @@ def _in_workers(
 
 def _render_batch(index: int) -> tuple[int, Part]:
     """Render one batch in a worker; return what it wrote and found."""
-    run = _RUN
-    assert run is not None, "workers are forked from a run"
+    work = _WORKER[0]
+    run = work.run
     part = Part()
     run.out.current, run.out.counts = part.files, part.counts
     run.static_links, run.skipped = part.static_links, part.skipped
     run.tables = None
-    run.pages(_BATCHES[index])
+    run.pages(work.batches[index])
     return index, part
 
 
@@ -128,10 +139,12 @@ def _merge(run: SiteRun, part: Part) -> None:
     run.skipped += part.skipped
 
 
-def _start_worker(parent: int) -> None:
-    """Make a worker end with the run's process and refuse database queries."""
+def _start_worker(parent: int, work: Worker) -> None:
+    """Make a worker end with the run's process and refuse database queries, and give it the
+    run and the batches it renders."""
     _die_with(parent)
     _refuse_queries()
+    _WORKER[:] = [work]
 
 
 def _die_with(parent: int) -> None:

@@ -1,0 +1,91 @@
+"""Publishing renders through production code: its own requests, the public routes named
+explicitly, the site's address carried by the request, the run handed to workers by the pool.
+
+Data: the fictional 試験市 plan (999997, tests/conftest.py) with invented indicators.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from django.urls import get_urlconf
+from django.utils import translation
+
+from shisaku import site_context
+from shisaku.evaluation.reads import Reads
+from shisaku.public import links
+from shisaku.publishing import workers
+from shisaku.publishing.render import SITE_URLCONF, Renderer, routes
+from shisaku.publishing.site import publish
+from shisaku.site_context import SiteContext
+from tests.test_publish import PLAN, testville  # noqa: F401  (the fixture)
+
+SHISAKU = Path(__file__).resolve().parent.parent / "shisaku"
+CITY = "https://city.example.jp"  # not in ALLOWED_HOSTS: a run needs no setting changed
+
+
+def imported_modules(source: Path) -> set[str]:
+    """Return every module a Python file imports (``from a import b`` gives ``a`` and ``a.b``)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found |= {node.module, *(f"{node.module}.{alias.name}" for alias in node.names)}
+    return found
+
+
+def test_no_module_of_shisaku_imports_djangos_test_tools():
+    offenders = sorted(
+        str(path.relative_to(SHISAKU))
+        for path in SHISAKU.rglob("*.py")
+        if any(m == "django.test" or m.startswith("django.test.") for m in imported_modules(path))
+    )
+    assert offenders == []
+
+
+def test_a_run_request_carries_the_site_of_the_run_and_the_public_routes(db):
+    request = Renderer(f"{CITY}:8443", Reads()).request("/ja/999997/?year=2024", "ja")
+    assert site_context.of(request) == SiteContext("https", "city.example.jp:8443", True)
+    assert request.build_absolute_uri() == f"{CITY}:8443/ja/999997/?year=2024"
+    assert (request.urlconf, request.LANGUAGE_CODE, request.GET["year"]) == (
+        SITE_URLCONF,
+        "ja",
+        "2024",
+    )
+
+
+def test_a_live_request_gets_the_context_of_its_checked_host(db, client):
+    response = client.get("/ja/search/")
+    assert response.status_code == 200
+    assert site_context.of(response.wsgi_request) == SiteContext("http", "testserver", False)
+
+
+def test_a_site_published_for_https_gives_https_addresses_as_the_live_site_does(
+    testville,  # noqa: F811
+    tmp_path,
+    client,
+    settings,
+):
+    assert "city.example.jp" not in settings.ALLOWED_HOSTS
+    publish(tmp_path, site_url=CITY, languages=["ja"])
+    written = (tmp_path / "ja" / "999997" / "index.csv").read_bytes()  # links each plan
+    assert f"{CITY}/ja/{PLAN}".encode() in written
+    assert b"http://city.example.jp" not in written
+    settings.ALLOWED_HOSTS = ["city.example.jp"]
+    live = client.get("/ja/999997/index.csv", secure=True, headers={"host": "city.example.jp"})
+    assert written == live.content
+
+
+def test_a_run_leaves_no_routes_and_no_worker_state_behind(testville, tmp_path):  # noqa: F811
+    publish(tmp_path, site_url="http://testserver", jobs=2)
+    assert (get_urlconf(), workers._WORKER) == (None, [])
+
+
+def test_remembered_links_are_kept_apart_for_each_url_configuration(db):
+    with translation.override("ja"):
+        before = links.home_url()
+        with routes("tests.mirror_urls"):
+            mirrored = links.home_url()
+        assert (before, mirrored, links.home_url()) == ("/ja/", "/ja/mirror/", "/ja/")
