@@ -45,3 +45,20 @@ def test_the_check_finds_permission_and_role_codes(text, found):
 )
 def test_a_refusal_says_what_was_refused_in_words(client, tokens, who, message):  # noqa: F811
     assert error_of(post(client, tokens[who], ACTUAL), 403)["message"] == message
+
+
+def test_a_file_row_refused_names_the_action_in_words_not_its_code(tokens):  # noqa: F811
+    from django.contrib.auth import get_user_model
+
+    from shisaku.accounts.services import actor_for
+    from shisaku.domain.indicatordata import IndicatorBatch
+    from shisaku.indicators.services import BatchRejected, apply_batch
+    from tests.factories import figure
+
+    doboku = actor_for(get_user_model().objects.get(username="doboku").pk, "doboku")
+    row = figure("999997", "2024-2028", "K1", "actual", "2025年度", "1,820人")
+    with pytest.raises(BatchRejected) as refused:
+        apply_batch(actor=doboku, batch=IndicatorBatch(figures=[row]))
+    assert [e.message for e in refused.value.errors] == [
+        "この行（担当: 子育て支援課）を書き込む権限がありません（実績値・目標値の記録）"
+    ]

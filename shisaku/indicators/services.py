@@ -26,7 +26,13 @@ from typing import Any
 from django.db import transaction
 from django.utils import translation
 
-from shisaku.accounts.permissions import PermissionDenied, allowed, require, shown_department
+from shisaku.accounts.permissions import (
+    PermissionDenied,
+    action_label,
+    allowed,
+    require,
+    shown_department,
+)
 from shisaku.audit.services import record_many
 from shisaku.domain.actors import Actor
 from shisaku.domain.indicatordata import (
@@ -303,7 +309,8 @@ def _may(run: _Run, action: str, plan: Plan, department: str, place: Place) -> b
         return True
     shown = shown_department(run.actor, plan.municipality.code, department)
     whose = f"（担当: {shown}）" if shown else ""
-    run.errors.append(InputError(place, f"この行{whose}を書き込む権限がありません（{action}）"))
+    what = action_label(action)  # in words: a refusal never shows the permission's code
+    run.errors.append(InputError(place, f"この行{whose}を書き込む権限がありません（{what}）"))
     return False
 
 
