@@ -17,6 +17,9 @@ PAGES = [
     "text/1-1-1/",
     "drafts/",
     "departments/",
+    "my-work/",
+    "new-indicator/",
+    "indicators/K1/edit/",
 ]
 
 
