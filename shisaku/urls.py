@@ -7,6 +7,7 @@ from django.views.generic import RedirectView
 from shisaku.api.app import api
 from shisaku.exchange.indicatorfiles import read_indicator_bytes
 from shisaku.exchange.planfiles import PlanFileError, read_plan_bytes
+from shisaku.public import sitemap
 from shisaku.public.favicon import favicon
 from shisaku.staff.planimport_reader import PlanFiles
 from shisaku.staff.urls import staff_urls
@@ -16,6 +17,7 @@ PLAN_FILES = PlanFiles(read=read_plan_bytes, error=PlanFileError)
 urlpatterns = [
     path("", RedirectView.as_view(url="/ja/", permanent=False)),
     path("favicon.ico", favicon, name="favicon"),
+    *sitemap.url_patterns(),  # /sitemap.xml: one file for both languages
     path("api/v1/", api.urls),
     *i18n_patterns(
         # the workspace before the public site; the upload readers come from the exchange

@@ -780,6 +780,7 @@ def test_the_list_page_shows_every_indicator_with_its_place_in_the_plan(client, 
     assert headings(html) == [
         ("h1", "指標"),
         ("h2", "指標の評価の集計"),
+        ("h2", "一覧を絞り込む"),
         ("h2", "この計画のすべての指標"),
         ("h2", "指標データの出典"),
     ]
@@ -813,7 +814,7 @@ def more_indicators(operator, count: int) -> None:
     [
         (TEST, 11),  # plan; tree (4); assess_plan: indicators, figures, tree again (4)
         (TEST + "1-1-1/", 12),  # the same, and the prose statistics
-        (TEST + "indicators/", 7),  # plan; assess_plan
+        (TEST + "indicators/", 8),  # plan; assess_plan; published evaluations (statuses)
         (TEST + "indicators/K1/", 12),  # plan; assess_plan; the tree (4); the history
         (TEST + "indicators/K1/index.json", 12),
         (TEST + "1-1-1/index.json", 12),

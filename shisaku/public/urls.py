@@ -15,7 +15,17 @@ from __future__ import annotations
 from django.urls import URLPattern, path
 
 import shisaku.urlcodes  # noqa: F401  (registers town, node, indicator, table)
-from shisaku.public import compare, dashboard, indicators, lists, search, tables, views
+from shisaku.public import (
+    compare,
+    dashboard,
+    embed,
+    feeds,
+    indicators,
+    lists,
+    search,
+    tables,
+    views,
+)
 
 TOWN = "<town:code>/"
 PLAN = "<town:code>/<slug:slug>/"
@@ -39,6 +49,7 @@ urlpatterns: list[URLPattern] = [
     path(PLAN, views.plan, name="plan"),
     path(PLAN + JSON, views.plan_json, name="plan-json"),
     path(PLAN + TABLE, tables.plan_table, name="plan-table"),
+    path(PLAN + "feed.atom", feeds.feed, name="plan-feed"),
     # Before the node routes: "indicators", "measures" and "dashboard" would otherwise read as
     # node codes.
     path(PLAN + "dashboard/", dashboard.dashboard, name="dashboard"),
@@ -53,7 +64,14 @@ urlpatterns: list[URLPattern] = [
     path(INDICATOR, indicators.indicator, name="indicator"),
     path(INDICATOR + JSON, indicators.indicator_json, name="indicator-json"),
     path(INDICATOR + TABLE, tables.indicator_table, name="indicator-table"),
+    path(INDICATOR + "widget/", embed.indicator_widget, name="indicator-widget"),
+    path(INDICATOR + "badge.svg", embed.indicator_badge, name="indicator-badge"),
+    path(INDICATOR + "share/", embed.indicator_share, name="indicator-share"),
     path(NODE, views.node, name="node"),
     path(NODE + JSON, views.node_json, name="node-json"),
     path(NODE + TABLE, tables.node_table, name="node-table"),
+    path(NODE + "feed.atom", feeds.feed, name="measure-feed"),
+    path(NODE + "widget/", embed.measure_widget, name="measure-widget"),
+    path(NODE + "badge.svg", embed.measure_badge, name="measure-badge"),
+    path(NODE + "share/", embed.measure_share, name="measure-share"),
 ]

@@ -1,0 +1,250 @@
+"""Embedding an indicator or a measure on another site, and following it.
+
+Per indicator (``…/indicators/<code>/``) and per measure (``…/<measure>/``):
+
+- ``widget/``: the page to put in an ``<iframe>``: the name, the key figures and the grade (an
+  indicator, with its chart) or the status and its indicators (a measure), a link to the full
+  page, no site header.  Only these pages may be framed, by any site: their
+  Content-Security-Policy says ``frame-ancestors *`` and they send no X-Frame-Options; every
+  other page keeps ``frame-ancestors 'none'`` and ``X-Frame-Options: DENY``.
+- ``badge.svg``: the grade or the status as a small SVG image (:mod:`shisaku.public.badges`).
+- ``share/``: a page of the site showing both, with the HTML to copy for each and the address
+  of the Atom feed (:mod:`shisaku.public.feeds`).
+
+Everything is read from the plan view kept per process, as the pages are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
+
+from shisaku.domain.plantree import Node
+from shisaku.evaluation.reads import for_request
+from shisaku.plan.queries import NotFound, PlanInfo
+from shisaku.public import badges, display, grades, indicator_chart, links, progress
+from shisaku.public.documents import Crumb, crumbs
+from shisaku.public.indicators import graded
+from shisaku.public.views import node_path, page
+from shisaku.security import POLICY
+
+FRAMED_POLICY = POLICY.replace("frame-ancestors 'none'", "frame-ancestors *")
+SVG = "image/svg+xml"
+WIDGET_HEIGHT = {"indicator": 560, "measure": 420}  # the iframe heights the snippets suggest
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What is embedded: an indicator or a measure, its page, its badge and its feed."""
+
+    kind: str  # indicator or measure
+    plan: PlanInfo
+    code: str
+    name: str
+    page_url: str
+    base: str  # the page's URL, under which widget/, badge.svg and share/ sit
+    badge: badges.Badge
+    feed_url: str
+
+    @property
+    def title(self) -> str:
+        """Return the code and the name."""
+        return f"{self.code} {self.name}"
+
+    @property
+    def widget_url(self) -> str:
+        """Return the address of the widget."""
+        return self.base + "widget/"
+
+    @property
+    def badge_url(self) -> str:
+        """Return the address of the badge."""
+        return self.base + "badge.svg"
+
+
+def framed(response: HttpResponse) -> HttpResponse:
+    """Let any site put ``response`` in a frame (the widgets only)."""
+    response.headers["Content-Security-Policy"] = FRAMED_POLICY
+    response.xframe_options_exempt = True
+    return response
+
+
+def badge_response(subject: Subject) -> HttpResponse:
+    """Return a subject's badge as an SVG image any site may show."""
+    response = HttpResponse(badges.to_svg(subject.badge), content_type=f"{SVG}; charset=utf-8")
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+# --- indicators -------------------------------------------------------------------------------
+
+
+def indicator_subject(request: HttpRequest, code: str, slug: str, indicator: str) -> Subject:
+    """Return an indicator as a subject to embed, with what its widget shows."""
+    g = graded(request, code, slug, indicator)
+    view = g.result.indicator
+    url = links.indicator_url(g.plan, view.code)
+    label = gettext("%(code)s grade") % {"code": view.code}
+    measure = next((n for n in reversed(g.path) if n.kind == "measure"), None)
+    feed = _feed_url(g.plan, measure)
+    name = display.plain(view.name_ja, view.name_en)
+    badge = badges.grade_badge(label, g.done, g.result)
+    return Subject("indicator", g.plan, view.code, name, url, url, badge, feed)
+
+
+@page
+def indicator_widget(request: HttpRequest, code: str, slug: str, indicator: str) -> HttpResponse:
+    """Show an indicator's widget: its key figures, grade and chart."""
+    g = graded(request, code, slug, indicator)
+    subject = indicator_subject(request, code, slug, indicator)
+    context = _widget_context(request, subject) | {
+        "rows": [grades.indicator_row(g.plan, g.result)],
+        "done": g.done,
+        "chart": indicator_chart.chart_view(g.result, g.done.year, g.done.config.method),
+    }
+    return framed(render(request, "public/widget.html", context))
+
+
+@page
+def indicator_badge(request: HttpRequest, code: str, slug: str, indicator: str) -> HttpResponse:
+    """Return an indicator's grade as an SVG badge."""
+    return badge_response(indicator_subject(request, code, slug, indicator))
+
+
+@page
+def indicator_share(request: HttpRequest, code: str, slug: str, indicator: str) -> HttpResponse:
+    """Show how to embed an indicator and follow its measure."""
+    g = graded(request, code, slug, indicator)
+    subject = indicator_subject(request, code, slug, indicator)
+    here = Crumb(
+        subject.code, g.result.indicator.name_ja, g.result.indicator.name_en, subject.page_url
+    )
+    return _share(request, subject, [*g.trail[:-1], here])
+
+
+# --- measures ---------------------------------------------------------------------------------
+
+
+def _measure(
+    request: HttpRequest, code: str, slug: str, node_code: str
+) -> tuple[PlanInfo, list[Node]]:
+    """Return the plan and the path down to a measure, or raise NotFound."""
+    reads = for_request(request)
+    info = reads.plan(code, slug)
+    path = node_path(reads, info, node_code)
+    if path[-1].kind != "measure":
+        raise NotFound(f"node {node_code} is not a measure: only measures are embedded")
+    return info, path
+
+
+def measure_subject(request: HttpRequest, code: str, slug: str, node_code: str) -> Subject:
+    """Return a measure as a subject to embed."""
+    info, path = _measure(request, code, slug, node_code)
+    row = _status_row(request, info, path[-1])
+    label = gettext("%(code)s status") % {"code": node_code}
+    url = links.node_url(info, node_code)
+    name = display.node_title_plain(path[-1])
+    badge = badges.status_badge(label, row.status, row.label)
+    return Subject("measure", info, node_code, name, url, url, badge, _feed_url(info, path[-1]))
+
+
+def _status_row(request: HttpRequest, info: PlanInfo, node: Node) -> progress.MeasureRow:
+    """Return a measure's status row in the plan's latest graded year."""
+    reads = for_request(request)
+    return progress.measure_rows(reads, info, reads.assessment(info), [node])[0]
+
+
+@page
+def measure_widget(request: HttpRequest, code: str, slug: str, node_code: str) -> HttpResponse:
+    """Show a measure's widget: its status and its indicators with their grades."""
+    info, path = _measure(request, code, slug, node_code)
+    done = for_request(request).assessment(info)
+    subject = measure_subject(request, code, slug, node_code)
+    codes = {n.code for n in _subtree(path[-1])}
+    context = _widget_context(request, subject) | {
+        "status": _status_row(request, info, path[-1]),
+        "rows": grades.rows_for(info, done, codes),
+        "done": done,
+    }
+    return framed(render(request, "public/widget.html", context))
+
+
+def _subtree(node: Node) -> list[Node]:
+    """Return a node and every node below it."""
+    return [node, *(n for c in node.children for n in _subtree(c))]
+
+
+@page
+def measure_badge(request: HttpRequest, code: str, slug: str, node_code: str) -> HttpResponse:
+    """Return a measure's status as an SVG badge."""
+    return badge_response(measure_subject(request, code, slug, node_code))
+
+
+@page
+def measure_share(request: HttpRequest, code: str, slug: str, node_code: str) -> HttpResponse:
+    """Show how to embed a measure and follow it."""
+    info, path = _measure(request, code, slug, node_code)
+    return _share(request, measure_subject(request, code, slug, node_code), crumbs(info, path))
+
+
+# --- shared -----------------------------------------------------------------------------------
+
+
+def _feed_url(plan: PlanInfo, measure: Node | None) -> str:
+    """Return the Atom feed of a measure, or of the plan when there is no measure."""
+    kwargs = {"code": plan.municipality_code, "slug": plan.meta.slug}
+    if measure is None:
+        return links.reverse("public:plan-feed", kwargs=kwargs)
+    return links.reverse("public:measure-feed", kwargs=kwargs | {"node_code": measure.code})
+
+
+def _widget_context(request: HttpRequest, subject: Subject) -> dict[str, Any]:
+    """Return what every widget shows around its figures."""
+    return {
+        "subject": subject,
+        "plan": subject.plan,
+        "page_link": request.build_absolute_uri(subject.page_url),
+    }
+
+
+def iframe_snippet(request: HttpRequest, subject: Subject) -> SafeString:
+    """Return the HTML that embeds a subject's widget."""
+    return format_html(
+        '<iframe src="{}" title="{}" width="100%" height="{}" '
+        'style="border:1px solid #c8ccd2" loading="lazy"></iframe>',
+        request.build_absolute_uri(subject.widget_url),
+        subject.title,
+        WIDGET_HEIGHT[subject.kind],
+    )
+
+
+def badge_snippet(request: HttpRequest, subject: Subject) -> SafeString:
+    """Return the HTML that shows a subject's badge, linked to its page."""
+    return format_html(
+        '<a href="{}"><img src="{}" alt="{}: {}"></a>',
+        request.build_absolute_uri(subject.page_url),
+        request.build_absolute_uri(subject.badge_url),
+        subject.badge.label,
+        subject.badge.value,
+    )
+
+
+def _share(request: HttpRequest, subject: Subject, trail: list[Crumb]) -> HttpResponse:
+    """Show the share page of a subject: previews, snippets to copy, the feed."""
+    context = {
+        "subject": subject,
+        "plan": subject.plan,
+        "crumbs": trail,
+        "page_title": gettext("Embed and follow: %(title)s") % {"title": subject.title},
+        "iframe_snippet": iframe_snippet(request, subject),
+        "badge_snippet": badge_snippet(request, subject),
+        "widget_height": WIDGET_HEIGHT[subject.kind],
+        "feed_link": request.build_absolute_uri(subject.feed_url),
+    }
+    return render(request, "public/share.html", context)

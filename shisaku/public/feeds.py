@@ -1,0 +1,200 @@
+"""Atom feeds of what is published: per plan (``…/<plan>/feed.atom``) and per measure
+(``…/<measure>/feed.atom``), in each language, with Django's syndication framework.
+
+An entry is a figure revision (a baseline, target or actual entered, or corrected: each
+revision of the plan's figure histories) or an evaluation published, newest first, at most
+:data:`LIMIT`.  A measure's feed holds the figures of the indicators on it and below it and its
+own evaluations.  Entry ids are tag URIs that do not depend on the language or the host, so a
+reader following both languages sees one update twice, never one id for two updates.  Entries
+come from the plan view kept per process (histories, published evaluations), as the pages do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext
+
+from shisaku.domain.plantree import Node
+from shisaku.evaluation.queries import EvaluationView
+from shisaku.evaluation.reads import Reads, for_request
+from shisaku.indicators.queries import FigureView, IndicatorView
+from shisaku.plan.queries import NotFound, PlanInfo
+from shisaku.public import display, grades, links
+from shisaku.public.views import MISSING, node_path
+
+LIMIT = 50
+TAG = "tag:shisaku.jp,2024:"  # the start of every entry id (RFC 4151)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One update in a feed."""
+
+    title: str
+    link: str
+    updated: datetime
+    id: str
+
+
+@dataclass(frozen=True)
+class Followed:
+    """What a feed follows: a plan, or one of its measures."""
+
+    plan: PlanInfo
+    measure: Node | None
+    entries: list[Entry]
+
+    @property
+    def page_url(self) -> str:
+        """Return the page of the plan or the measure."""
+        if self.measure is None:
+            return links.plan_url(self.plan)
+        return links.node_url(self.plan, self.measure.code)
+
+    @property
+    def name(self) -> str:
+        """Return the plan's title, or the measure's code and title."""
+        title = display.plain(self.plan.meta.title, self.plan.meta.title_en)
+        if self.measure is None:
+            return title
+        return f"{self.measure.code} {display.node_title_plain(self.measure)} ({title})"
+
+
+def _codes(node: Node) -> set[str]:
+    """Return the codes of a node and of every node below it."""
+    return {node.code}.union(*(_codes(c) for c in node.children))
+
+
+def figure_entry(plan: PlanInfo, view: IndicatorView, f: FigureView) -> Entry:
+    """Return the entry of one figure revision."""
+    what = " ".join(
+        part
+        for part in (
+            grades.label(grades.FIGURE_KINDS, f.kind),
+            grades.period_label(f.period),
+            f.breakdown,
+            f.raw,
+        )
+        if part
+    )
+    title = f"{view.code} {display.plain(view.name_ja, view.name_en)}: {what}"
+    if f.revision > 1:
+        title += gettext(" (corrected)")
+    where = f"{plan.municipality_code}/{plan.meta.slug}/{view.code}"
+    key = f"{where}/{f.kind}/{f.period}/{f.breakdown}/{f.revision}"
+    return Entry(title, links.indicator_url(plan, view.code), f.entered_at, TAG + "figure/" + key)
+
+
+def evaluation_entry(plan: PlanInfo, e: EvaluationView, published: datetime) -> Entry:
+    """Return the entry of one published evaluation."""
+    text = gettext("%(code)s %(title)s: evaluation of %(year)s published")
+    title = text % {
+        "code": e.measure_code,
+        "title": display.plain(e.measure_title_ja, e.measure_title_en),
+        "year": grades.year_label(e.fiscal_year),
+    }
+    key = f"{plan.municipality_code}/{plan.meta.slug}/{e.measure_code}/{e.fiscal_year}/{e.version}"
+    link = links.node_url(plan, e.measure_code) + "#s-evaluations"
+    return Entry(title, link, published, TAG + "evaluation/" + key)
+
+
+def entries(reads: Reads, plan: PlanInfo, measure: Node | None) -> list[Entry]:
+    """Return the plan's (or a measure's) updates, newest first, at most :data:`LIMIT`."""
+    codes = None if measure is None else _codes(measure)
+    histories = reads.histories(plan)
+    found = [
+        figure_entry(plan, view, f)
+        for view in reads.indicators(plan)
+        if codes is None or view.node_code in codes
+        for f in histories.get(view.id, [])
+    ]
+    for code, published in reads.plan_evaluations(plan).items():
+        if measure is None or code == measure.code:
+            found += [
+                evaluation_entry(plan, e, e.published_at) for e in published if e.published_at
+            ]
+    found.sort(key=lambda e: (e.updated, e.id), reverse=True)
+    return found[:LIMIT]
+
+
+if TYPE_CHECKING:  # django-stubs makes Feed generic; at run time it is a plain class
+    BaseFeed = Feed[Entry, Followed]
+else:
+    BaseFeed = Feed
+
+
+class PlanFeed(BaseFeed):
+    """The Atom feed of a plan's (or a measure's) published updates."""
+
+    feed_type = Atom1Feed
+
+    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """Answer the feed, or the 404 page when the plan or the measure does not exist."""
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except MISSING as error:
+            raise Http404(str(error)) from error
+
+    def get_object(
+        self, request: HttpRequest, code: str, slug: str, node_code: str = ""
+    ) -> Followed:
+        """Return what the feed follows, with its entries."""
+        reads = for_request(request)
+        info = reads.plan(code, slug)
+        measure = None
+        if node_code:
+            measure = node_path(reads, info, node_code)[-1]
+            if measure.kind != "measure":
+                raise NotFound(
+                    f"node {node_code} is not a measure: feeds follow plans and measures"
+                )
+        return Followed(info, measure, entries(reads, info, measure))
+
+    def title(self, obj: Followed) -> str:
+        """Return the feed's title."""
+        return gettext("Updates: %(name)s") % {"name": obj.name}
+
+    def subtitle(self, obj: Followed) -> str:
+        """Return what the feed holds."""
+        return gettext("Figures entered and evaluations published, newest first.")
+
+    def link(self, obj: Followed) -> str:
+        """Return the page the feed follows."""
+        return obj.page_url
+
+    def items(self, obj: Followed) -> list[Entry]:
+        """Return the entries."""
+        return obj.entries
+
+    def item_title(self, item: Entry) -> str:
+        """Return an entry's title."""
+        return item.title
+
+    def item_description(self, item: Entry) -> str:
+        """Return an entry's summary (its title: the update says all in one line)."""
+        return item.title
+
+    def item_link(self, item: Entry) -> str:
+        """Return the page an entry is about."""
+        return item.link
+
+    def item_guid(self, item: Entry) -> str:
+        """Return an entry's id."""
+        return item.id
+
+    def item_pubdate(self, item: Entry) -> datetime:
+        """Return when the update was made."""
+        return item.updated
+
+    def item_updateddate(self, item: Entry) -> datetime:
+        """Return when the update was made."""
+        return item.updated
+
+
+feed = PlanFeed()
