@@ -62,7 +62,8 @@ def hits(items) -> list[tuple]:
 
 def test_search_finds_the_plan_text_then_the_indicators_of_published_plans(client, towns):
     found = get(client, f"{API}/search?q=出生")
-    assert (found["count"], found["query"], found["terms"], found["next"]) == (
+    assert (found["count"], found["total"], found["query"], found["terms"], found["next"]) == (
+        6,
         6,
         "出生",
         ["出生"],
@@ -113,7 +114,19 @@ def test_search_finds_what_the_public_search_finds_in_the_same_order(client, tow
         for h in g["hits"]
     ]
     found = get(client, f"{API}/search?q={words}&limit=500")
-    assert (hits(found["items"]), found["count"]) == (expected, public["total"])
+    assert (hits(found["items"]), found["total"]) == (expected, public["total"])
+
+
+def test_search_pages_through_the_first_thousand_hits_and_counts_them_all(
+    client, towns, monkeypatch
+):
+    monkeypatch.setattr("shisaku.api.site.SEARCH_WINDOW", 3)  # as if 1,000 were 3
+    first = get(client, f"{API}/search?q=出生&limit=2")
+    assert (hits(first["items"]), first["count"], first["total"]) == (BIRTH_HITS[:2], 3, 6)
+    last = get(client, first["next"])
+    assert (hits(last["items"]), last["next"]) == (BIRTH_HITS[2:3], None)
+    huge = get(client, f"{API}/search?q=出生&offset=9236670045180487680")
+    assert (huge["items"], huge["count"], huge["total"]) == ([], 3, 6)
 
 
 def test_search_pages_and_keeps_to_one_municipality(client, towns):

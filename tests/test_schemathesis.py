@@ -41,7 +41,10 @@ OPERATIONS = [result.ok() for result in SCHEMA.get_all_operations()]
 READS = [op for op in OPERATIONS if op.method.upper() == "GET"]
 WRITES = [op for op in OPERATIONS if op.method.upper() == "POST"]
 # The plan of the town fixture: 試験市 2024-2028, indicator K1, measure 1-1-1.
-REAL = {"code": TOWN, "slug": "2024-2028", "indicator_code": "K1", "node_code": "1-1-1"}
+REAL = {
+    **{"code": TOWN, "slug": "2024-2028", "indicator_code": "K1", "node_code": "1-1-1"},
+    **{"prefecture": "99", "common_code": "total-fertility-rate"},
+}
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -142,7 +145,7 @@ def test_a_nul_in_a_path_parameter_names_nothing(operation, name, api, client):
 
 
 def test_every_operation_of_the_document_is_fuzzed():
-    assert len(READS) == 11
+    assert len(READS) == 17
     assert [_label(op) for op in WRITES] == [
         "POST /api/v1/municipalities/{code}/plans/{slug}/indicators/{indicator_code}/figures"
     ]

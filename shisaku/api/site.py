@@ -58,6 +58,7 @@ from shisaku.plan.queries import MunicipalityInfo, PlanInfo, search_terms
 router = Router(tags=["site"])
 
 PLAN = "/municipalities/{code}/plans/{slug}"
+SEARCH_WINDOW = 1000  # hits a search can page through (``total`` counts every one found)
 
 Year = Annotated[
     int | None,
@@ -133,12 +134,21 @@ def search(request: HttpRequest, asked: Query[SearchParams], page: Query[PagePar
     """Node titles, text blocks and indicators of published plans holding every word.
 
     公開サイトの検索と同じ照合です（NFKC、語は全て部分一致、日本語・英語の両方）。計画ごと
-    （団体コード順、新しい計画から）に本文、続いて指標の順。Matches as the site's search does.
+    （団体コード順、新しい計画から）に本文、続いて指標の順。先頭から 1000 件までをページで
+    たどれます（``count``）。``total`` は見つかった全件数。Matches as the site's search does;
+    the first 1,000 hits can be paged through (``count``), ``total`` counts every hit found.
     """
-    hits, total = _found(asked.q, asked.municipality, page.offset + page.limit)
+    upto = min(page.offset + page.limit, SEARCH_WINDOW)
+    hits, total = _found(asked.q, asked.municipality, upto)
     chosen = hits[page.offset : page.offset + page.limit]
+    reachable = min(total, SEARCH_WINDOW)
     terms = list(search_terms(asked.q))
-    return SearchPage(**page_of(total, chosen, page, request), query=" ".join(terms), terms=terms)
+    return SearchPage(
+        **page_of(reachable, chosen, page, request),
+        total=total,
+        query=" ".join(terms),
+        terms=terms,
+    )
 
 
 @router.get(

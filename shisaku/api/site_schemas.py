@@ -37,6 +37,10 @@ class SearchHitOut(Schema):
 class SearchPage(Page[SearchHitOut]):
     """A page of what a search found: the plan text first, then the indicators, per plan."""
 
+    total: int = Field(
+        description="見つかった全件数（count はたどれる先頭 1000 件まで） / Every hit found "
+        "(count: the first 1,000, which can be paged through)"
+    )
     query: str = Field(description="NFKC で正規化した検索語 / The words as read (NFKC)")
     terms: list[str] = Field(description="全てを含むものを探した語 / Each word must occur")
 
