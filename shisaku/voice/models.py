@@ -176,3 +176,12 @@ class SubmissionMark(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["address_hash", "at"])]
+
+
+class EasyText(models.Model):
+    """A node's easy version for children (やさしい日本語), written by the planning office or the
+    node's department, with its English like every other text."""
+
+    node = models.OneToOneField(PlanNode, on_delete=models.CASCADE, related_name="easy_text")
+    text_ja = models.TextField()
+    text_en = models.TextField(blank=True)

@@ -144,3 +144,44 @@ def result_header() -> list[str]:
 def result_records(item: Consultation) -> list[dict[str, object]]:
     """Return the result rows as plain records for the JSON download."""
     return [asdict(row) for row in result_rows(item)]
+
+
+@dataclass(frozen=True)
+class EasyNode:
+    """A node as the children's pages show it: code, title and easy version (if written)."""
+
+    code: str
+    kind: str
+    title: str
+    easy: str
+
+
+def easy_node(node: PlanNode) -> EasyNode:
+    """Return a node with its easy version in the active language (Japanese when untranslated)."""
+    easy = getattr(node, "easy_text", None)
+    text = in_language(easy.text_ja, easy.text_en) if easy else ""
+    return EasyNode(node.code, node.kind, in_language(node.title_ja, node.title_en), text)
+
+
+def easy_nodes(plan_id: int) -> list[EasyNode]:
+    """Return a plan's fields, policies and measures in document order, for the children's view."""
+    kinds = [PlanNode.Kind.FIELD, PlanNode.Kind.POLICY, PlanNode.Kind.MEASURE]
+    nodes = PlanNode.objects.filter(plan_id=plan_id, kind__in=kinds).select_related("easy_text")
+    return [easy_node(n) for n in nodes.order_by("position")]
+
+
+def _above(node: PlanNode) -> list[PlanNode]:
+    """Return a node and the nodes above it."""
+    found = [node]
+    while found[-1].parent_id is not None:
+        found.append(PlanNode.objects.get(pk=found[-1].parent_id))
+    return found
+
+
+def open_about(node: PlanNode, today: date) -> list[Consultation]:
+    """Return the open consultations on a node, on a node above it, or on its whole plan."""
+    rows = Consultation.objects.filter(
+        plan_id=node.plan_id, starts_on__lte=today, ends_on__gte=today
+    )
+    mine = rows.filter(node__in=_above(node)) | rows.filter(node__isnull=True)
+    return list(mine.order_by("ends_on", "id"))

@@ -5,8 +5,8 @@ forms show it beside the field and the person's text stays in the form.
 
 Voice actions are granted with the workspace's existing actions (``shisaku.accounts``):
 running a consultation, entering paper opinions, moderating and publishing the result need
-``plan.publish`` (the planning office); a response needs ``plan.edit`` for the department of
-the opinion's measure (a department answers for its own measures).
+``plan.publish`` (the planning office); a response, and a node's easy version for children,
+need ``plan.edit`` for the department of the measure (a department answers for its own).
 """
 
 from __future__ import annotations

@@ -23,6 +23,7 @@ from shisaku.voice.models import (
     ConsentMethod,
     ConsentPolicy,
     Consultation,
+    EasyText,
     HideReason,
     Opinion,
     OpinionContact,
@@ -321,3 +322,24 @@ def purge_contacts(*, actor: Actor, today: date) -> int:
             _audit(actor, "voice.purge_contact", opinion, opinion.consultation.municipality.code)
             count += 1
     return count
+
+
+def save_easy_text(*, actor: Actor, node: PlanNode, text_ja: str, text_en: str = "") -> None:
+    """Write a node's easy version for children (an empty Japanese text removes it)."""
+    code = node.plan.municipality.code
+    rules.require_respond(actor, code, node.department)
+    with transaction.atomic():
+        if text_ja.strip():
+            EasyText.objects.update_or_create(
+                node=node, defaults={"text_ja": text_ja.strip(), "text_en": text_en.strip()}
+            )
+        else:
+            EasyText.objects.filter(node=node).delete()
+        record(
+            actor=actor,
+            action="voice.easy_text",
+            object_type="plannode",
+            object_id=str(node.pk),
+            municipality_code=code,
+            after={"node": node.code, "text_ja": text_ja.strip(), "text_en": text_en.strip()},
+        )

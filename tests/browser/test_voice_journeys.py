@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import pytest
 
+from shisaku.plan.models import PlanNode
 from shisaku.voice import services
-from shisaku.voice.models import Opinion
+from shisaku.voice.models import Audience, Opinion
 from tests.browser.conftest import axe_violations, describe
 from tests.browser.test_staff_workspace import sign_in
-from tests.test_staff_support import TOWN, town_fixture  # noqa: F401
-from tests.voice_support import CONTACT, consultation_fixture, page_url, staff_url  # noqa: F401
+from tests.test_staff_support import SLUG, TOWN, town_fixture  # noqa: F401
+from tests.voice_support import (  # noqa: F401
+    CONTACT,
+    consultation_fixture,
+    consultation_input,
+    page_url,
+    staff_url,
+)
 
 TEXT = "放課後に相談できる場所を学校の近くにつくってほしいです。"
 
@@ -18,6 +25,8 @@ TEXT = "放課後に相談できる場所を学校の近くにつくってほし
 @pytest.fixture
 def site(transactional_db, live_server, consultation, operator):
     services.save_consent_policy(actor=operator, municipality_code=TOWN, below_age=16)
+    node = PlanNode.objects.get(code="1-1-1")
+    services.save_easy_text(actor=operator, node=node, text_ja="こまったときに相談できます。")
     return live_server.url
 
 
@@ -87,10 +96,26 @@ def test_the_list_and_the_staff_forms_have_no_axe_violations(site, page, consult
     page.goto(site + page_url(consultation, language))
     found["form"] = axe_violations(page)
     sign_in(page, site, "kikaku", language)
-    for path in ["", "new/"]:
+    for path in [f"voice/kids/{SLUG}/", f"voice/kids/{SLUG}/1-1-1/"]:
+        page.goto(f"{site}/{language}/{TOWN}/{path}")
+        found[path] = axe_violations(page)
+    for path in ["", "new/", f"easy/{SLUG}/", f"easy/{SLUG}/1-1-1/"]:
         page.goto(f"{site}/{language}/staff/{TOWN}/voice/{path}")
         found[path or "home"] = axe_violations(page)
     for path in ["edit/", "opinions/new/"]:
         page.goto(site + staff_url(consultation, path, language))
         found[path] = axe_violations(page)
     assert {name: describe(v) for name, v in found.items() if v} == {}
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_a_childrens_consultation_page_has_no_axe_violations(site, page, operator, language):
+    item = services.open_consultation(
+        actor=operator,
+        municipality_code=TOWN,
+        data=consultation_input(audience=Audience.CHILDREN, title_ja="子どもの相談窓口"),
+    )
+    page.goto(site + page_url(item, language))
+    page.click("#opinion-form button[type=submit]")  # empty: the error summary too
+    assert page.locator(".error-summary").count() == 1
+    assert describe(axe_violations(page)) == "[]"

@@ -5,9 +5,11 @@ from __future__ import annotations
 from django import template
 from django.forms import BoundField
 from django.templatetags.static import static
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
+from shisaku.voice.furigana import Piece, readings
 from shisaku.voice.models import Channel
 from shisaku.voice.queries import in_language as _in_language
 
@@ -47,3 +49,24 @@ def described_widget(field: BoundField) -> SafeString:
 def honeypot(field: BoundField) -> SafeString:
     """Return the hidden trap field: out of the tab order and never filled in by the browser."""
     return field.as_widget(attrs={"tabindex": "-1", "autocomplete": "off"})
+
+
+def _ruby(piece: Piece) -> SafeString:
+    """Return one piece: its kanji with the reading in ``<rt>``, or the text alone."""
+    if piece.reading is None:
+        return conditional_escape(piece.text)
+    return format_html("<ruby>{}<rt>{}</rt></ruby>", piece.text, piece.reading)
+
+
+@register.filter
+def furigana(text: str) -> SafeString:
+    """Return Japanese text with ふりがな on its kanji (other languages unchanged)."""
+    if get_language() != "ja":
+        return conditional_escape(text)
+    return format_html_join("", "{}", ((_ruby(p),) for p in readings(str(text))))
+
+
+@register.filter
+def for_children(text: str, children: bool) -> SafeString:
+    """Return text with ふりがな on a children's page, escaped as it is elsewhere."""
+    return furigana(text) if children else conditional_escape(text)

@@ -230,3 +230,17 @@ class ConsentPolicyForm(forms.Form):
         max_value=20,
         help_text=_("Empty: no consent is asked."),
     )
+
+
+class EasyTextForm(forms.Form):
+    """A node's easy version for children, in Japanese and English."""
+
+    text_ja = forms.CharField(
+        label=_("Easy version (Japanese)"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        help_text=_("Short sentences; readings are added to the kanji on the children's pages."),
+    )
+    text_en = forms.CharField(
+        label=_("Easy version (English)"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )

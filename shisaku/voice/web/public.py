@@ -23,7 +23,7 @@ from shisaku.public.documents import Crumb
 from shisaku.public.downloads import Table, file_response
 from shisaku.public.links import municipality_url
 from shisaku.voice import queries, rules, services
-from shisaku.voice.models import Channel, Consultation
+from shisaku.voice.models import Audience, Channel, Consultation
 from shisaku.voice.rules import TooMany, VoiceError
 from shisaku.voice.web.forms import OpinionForm, refuse
 
@@ -44,7 +44,7 @@ def consultation_or_404(code: str, pk: int) -> Consultation:
         raise Http404(str(error)) from error
 
 
-def _crumbs(town: Municipality, *more: Crumb) -> list[Crumb]:
+def crumbs(town: Municipality, *more: Crumb) -> list[Crumb]:
     """Return the trail: the municipality, its consultations, then ``more``."""
     list_url = reverse("voice:list", kwargs={"code": town.code})
     return [
@@ -61,7 +61,7 @@ def consultations(request: HttpRequest, code: str) -> HttpResponse:
         "town": town,
         "open": queries.open_consultations(code, timezone.localdate()),
         "results": queries.with_results(code),
-        "crumbs": _crumbs(town),
+        "crumbs": crumbs(town),
     }
     return render(request, "voice/list.html", context)
 
@@ -86,7 +86,8 @@ def _page(request: HttpRequest, item: Consultation, form: OpinionForm, status: i
         "rows": queries.result_rows(item),
         "header": queries.result_header(),
         "sent": request.GET.get("sent") == "1",
-        "crumbs": _crumbs(item.municipality, Crumb("", item.title_ja, item.title_en, "")),
+        "kids": item.audience == Audience.CHILDREN,
+        "crumbs": crumbs(item.municipality, Crumb("", item.title_ja, item.title_en, "")),
     }
     return render(request, "voice/consultation.html", context, status=status)
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from shisaku.plan.models import Plan
+from shisaku.plan.models import Plan, PlanNode
 from shisaku.staff.access import Member, forbidden, member_page
 from shisaku.voice import queries, rules, services
 from shisaku.voice.models import Consultation, OpinionContact
@@ -30,6 +30,7 @@ from shisaku.voice.sealing import unseal
 from shisaku.voice.web.forms import (
     ConsentPolicyForm,
     ConsultationForm,
+    EasyTextForm,
     EnteredOpinionForm,
     ModerationForm,
     ResponseForm,
@@ -107,6 +108,7 @@ def home(request: HttpRequest, member: Member) -> HttpResponse:
         "member": member,
         "consultations": queries.all_consultations(member.municipality_code),
         "policy_form": ConsentPolicyForm(initial={"below_age": below}),
+        "plans": Plan.objects.filter(municipality__code=member.municipality_code),
     }
     return render(request, "voice/staff/home.html", context)
 
@@ -253,7 +255,8 @@ def _moderation(
         services.moderate(actor=member.actor, opinion=found, **form.cleaned_data)
         return int(found.consultation_id)
 
-    return None if posted and _saved(request, form, save, _("The decision is saved.")) else form
+    saved = posted and _saved(request, form, save, _("The decision is saved.")) is not None
+    return None if saved else form
 
 
 def _response(
@@ -273,7 +276,8 @@ def _response(
         services.respond(actor=member.actor, opinion=found, **form.cleaned_data)
         return int(found.consultation_id)
 
-    return None if posted and _saved(request, form, save, _("The response is saved.")) else form
+    saved = posted and _saved(request, form, save, _("The response is saved.")) is not None
+    return None if saved else form
 
 
 @require_POST
@@ -296,3 +300,44 @@ def publish(request: HttpRequest, member: Member, pk: int) -> HttpResponse:
             _("%(count)s people who asked for an answer were written to.") % {"count": sent},
         )
     return _back(member, pk)
+
+
+def _node(member: Member, slug: str, code: str) -> PlanNode:
+    """Return a node of one of the municipality's plans."""
+    found = PlanNode.objects.filter(
+        plan__municipality__code=member.municipality_code, plan__slug=slug, code=code
+    ).first()
+    if found is None:
+        raise Http404(f"plan {slug} has no node {code}")
+    return found
+
+
+@reader_page
+def easy_texts(request: HttpRequest, member: Member, slug: str) -> HttpResponse:
+    """List a plan's fields, policies and measures with their easy versions for children."""
+    plan = Plan.objects.filter(municipality__code=member.municipality_code, slug=slug).first()
+    if plan is None:
+        raise Http404(f"plan {slug} does not exist")
+    context = {"member": member, "plan": plan, "nodes": queries.easy_nodes(plan.pk)}
+    return render(request, "voice/staff/easy_texts.html", context)
+
+
+@reader_page
+def easy_text(request: HttpRequest, member: Member, slug: str, node: str) -> HttpResponse:
+    """Write a node's easy version for children."""
+    found = _node(member, slug, node)
+    easy = getattr(found, "easy_text", None)
+    initial = {"text_ja": easy.text_ja, "text_en": easy.text_en} if easy else {}
+    form = EasyTextForm(request.POST if request.method == "POST" else None, initial=initial)
+
+    def save() -> int:
+        services.save_easy_text(actor=member.actor, node=found, **form.cleaned_data)
+        return found.pk
+
+    done = _("The easy version is saved.")
+    if request.method == "POST" and _saved(request, form, save, done) is not None:
+        return redirect("voice-staff:easy-texts", code=member.municipality_code, slug=slug)
+    context = {"member": member, "node": found, "form": form, "slug": slug}
+    return render(
+        request, "voice/staff/easy_text.html", context, status=400 if form.errors else 200
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, path
 
-import shisaku.urlcodes  # noqa: F401  (registers town)
+import shisaku.urlcodes  # noqa: F401  (registers town, node)
 from shisaku.voice.web import staff
 
 HOME = "<town:code>/voice/"
@@ -15,6 +15,8 @@ urlpatterns: list[URLPattern] = [
     path(HOME, staff.home, name="home"),
     path(HOME + "consent/", staff.policy, name="policy"),
     path(HOME + "new/", staff.new, name="new"),
+    path(HOME + "easy/<slug:slug>/", staff.easy_texts, name="easy-texts"),
+    path(HOME + "easy/<slug:slug>/<node:node>/", staff.easy_text, name="easy-text"),
     path(ITEM, staff.consultation, name="consultation"),
     path(ITEM + "edit/", staff.edit, name="edit"),
     path(ITEM + "opinions/new/", staff.enter, name="enter"),
