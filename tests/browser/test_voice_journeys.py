@@ -13,6 +13,7 @@ from tests.browser.test_staff_workspace import sign_in
 from tests.test_staff_support import SLUG, TOWN, town_fixture  # noqa: F401
 from tests.voice_support import (  # noqa: F401
     CONTACT,
+    HIDDEN_TEXT,
     consultation_fixture,
     consultation_input,
     page_url,
@@ -119,3 +120,41 @@ def test_a_childrens_consultation_page_has_no_axe_violations(site, page, operato
     page.click("#opinion-form button[type=submit]")  # empty: the error summary too
     assert page.locator(".error-summary").count() == 1
     assert describe(axe_violations(page)) == "[]"
+
+
+def test_an_adult_speaks_anonymously_and_a_hidden_opinion_never_shows(site, page, consultation):
+    adult = "窓口の案内をもっとわかりやすくしてください。"
+    for text in (adult, HIDDEN_TEXT):
+        page.goto(site + page_url(consultation))
+        page.fill("#id_body", text)
+        page.select_option("#id_age_band", "30-49")
+        page.click("#opinion-form button[type=submit]")
+        assert "ご意見を受け付けました" in page.inner_text("#sent")
+    shown, hidden = Opinion.objects.order_by("id")
+    assert (shown.display_name, shown.age_band, shown.consent_method) == ("", "30-49", "")
+
+    sign_in(page, site, "kikaku")
+    page.goto(site + staff_url(consultation, f"opinions/{hidden.pk}/"))
+    page.check("input[name=moderate-state][value=hidden]")
+    page.fill("#id_moderate-note", "携帯電話の番号が書かれている")
+    page.click("text=判断を保存")  # no reason: refused, what was typed kept
+    assert "非公開にする理由を選んでください。" in page.inner_text(".error-summary")
+    assert page.input_value("#id_moderate-note") == "携帯電話の番号が書かれている"
+    assert page.is_checked("input[name=moderate-state][value=hidden]")
+    page.select_option("#id_moderate-reason", "personal-data")
+    page.click("text=判断を保存")
+    page.goto(site + staff_url(consultation, f"opinions/{shown.pk}/"))
+    page.check("input[name=moderate-state][value=published]")
+    page.click("text=判断を保存")
+    page.click("text=結果を公表する")
+    assert "結果を公表しました。" in page.inner_text(".messages")
+
+    page.goto(site + page_url(consultation))
+    assert adult in page.inner_text("table.result")
+    assert HIDDEN_TEXT not in page.content()
+    hidden.refresh_from_db()
+    assert (hidden.state, hidden.hide_reason, hidden.body) == (
+        "hidden",
+        "personal-data",
+        HIDDEN_TEXT,
+    )
