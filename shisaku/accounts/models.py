@@ -35,6 +35,30 @@ class Membership(models.Model):
         return f"{self.user} @ {self.municipality_id}: {self.role}"
 
 
+class Department(models.Model):
+    """One department (課) of a municipality's list, with its name in English.
+
+    Once a municipality has a list, a member's department must be one of it (a typo in
+    ``createuser --department`` is refused with the names it knows); English pages show
+    ``name_en``, Japanese ones ``name_ja``.
+    """
+
+    municipality = models.ForeignKey("plan.Municipality", on_delete=models.CASCADE)
+    name_ja = models.CharField(max_length=100)
+    name_en = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["municipality_id", "name_ja"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "name_ja"], name="one_department_per_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id}: {self.name_ja}"
+
+
 class ApiToken(models.Model):
     """A token for the JSON API's write endpoints; only its SHA-256 hash is stored."""
 

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from shisaku.accounts.departments import unknown_department
 from shisaku.accounts.models import ApiToken, LoginFailure, Membership, Role, SignInCount
 from shisaku.accounts.permissions import DEPARTMENT_SCOPED, PermissionDenied, require
 from shisaku.audit.services import record
@@ -49,6 +50,9 @@ def create_user(
         raise AccountError(f"役割 {role!r} はありません。使えるもの: {', '.join(Role.values)}")
     if role in DEPARTMENT_SCOPED and not department:
         raise AccountError("担当課・所属長の利用者には --department（課の名前）が必要です")
+    refused = unknown_department(municipality_code, department)
+    if refused:
+        raise AccountError(refused)
     users = get_user_model()
     if users.objects.filter(username=username).exists():
         raise AccountError(f"利用者 {username} は既にあります")

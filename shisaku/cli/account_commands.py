@@ -28,7 +28,9 @@ def _configure_user(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--municipality", required=True, help="全国地方公共団体コード")
     parser.add_argument("--role", required=True, choices=Role.values, help="役割")
     parser.add_argument(
-        "--department", default="", help="課の名前（role=department / manager のとき必須）"
+        "--department",
+        default="",
+        help="課の名前（担当課・所属長のとき必須。団体の課の一覧があればその中の名前）",
     )
     parser.add_argument("--email", default="", help="メールアドレス（督促メールの宛先）")
     parser.add_argument(

@@ -168,6 +168,13 @@ class AssignForm(forms.Form):
     department = forms.CharField(label=_("Responsible department"), max_length=100, required=False)
 
 
+class DepartmentForm(forms.Form):
+    """A department of the municipality's list and its English name."""
+
+    name_ja = forms.CharField(label=_("Department (Japanese)"), max_length=100)
+    name_en = forms.CharField(label=_("Department (English)"), max_length=100, required=False)
+
+
 class EducationForm(forms.Form):
     """Include a policy in the education board's report (1) or leave it out (0)."""
 

@@ -82,6 +82,7 @@ def staff_urls(*, reader: Reader, plan_files: PlanFiles) -> tuple[list[URLPatter
         path(PLAN + "drafts/publish/", views_text.publish, name="publish"),
         path(PLAN + "departments/", views_departments.departments, name="departments"),
         path(PLAN + "departments/education/", views_departments.education, name="education"),
+        path(PLAN + "departments/list/", views_departments.save_listed, name="department-list"),
         path(EVALUATIONS, views_cycle.overview, name="evaluations"),
         path(EVALUATIONS + "open/", views_cycle.open_evaluation_year, name="open-year"),
         path(EVALUATIONS + "deadline/", views_cycle.stage_deadline, name="stage-deadline"),

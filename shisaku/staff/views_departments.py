@@ -13,11 +13,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from shisaku.accounts.departments import department_list, save_department
 from shisaku.indicators.queries import plan_indicators
 from shisaku.plan import editing, services
 from shisaku.plan.queries import load_nodes
 from shisaku.staff.access import Workspace, plan_page
-from shisaku.staff.forms import AssignForm, EducationForm
+from shisaku.staff.forms import AssignForm, DepartmentForm, EducationForm
 from shisaku.staff.views_text import flatten
 
 ASSIGNED_KINDS = ("field", "policy", "measure")
@@ -30,11 +31,17 @@ def departments(request: HttpRequest, ws: Workspace) -> HttpResponse:
         return _assign(request, ws)
     nodes = [n for n in flatten(load_nodes(ws.plan.id)).values() if n.kind in ASSIGNED_KINDS]
     known = {n.department for n in nodes} | {v.department for v in plan_indicators(ws.plan.id)}
+    listed = department_list(ws.code)
+    names = {d.name_ja for d in listed}
     context = {
         "ws": ws,
         "nodes": nodes,
-        "known": sorted(d for d in known if d),
+        "known": sorted({d for d in known if d} | names),
         "may_assign": ws.member.may("plan.assign"),
+        "listed": listed,
+        "unlisted": sorted(d for d in known if d and d not in names),
+        "may_list": ws.member.may("accounts.manage"),
+        "list_form": DepartmentForm(),
     }
     return render(request, "staff/departments.html", context)
 
@@ -88,3 +95,22 @@ def education(request: HttpRequest, ws: Workspace) -> HttpResponse:
     )
     messages.success(request, done % {"node": node})
     return redirect(f"{url}#n-{node}")
+
+
+@require_POST
+@plan_page
+def save_listed(request: HttpRequest, ws: Workspace) -> HttpResponse:
+    """Add a department to the municipality's list, or set its English name."""
+    form = DepartmentForm(request.POST)
+    url = reverse("staff:departments", kwargs={"code": ws.code, "slug": ws.slug})
+    if not form.is_valid():
+        messages.error(
+            request, _("The department was not saved: give its name (up to 100 characters).")
+        )
+        return redirect(f"{url}#list")
+    name_ja, name_en = form.cleaned_data["name_ja"], form.cleaned_data["name_en"]
+    save_department(
+        actor=ws.member.actor, municipality_code=ws.code, name_ja=name_ja, name_en=name_en
+    )
+    messages.success(request, _("%(name)s is on the list of departments.") % {"name": name_ja})
+    return redirect(f"{url}#list")

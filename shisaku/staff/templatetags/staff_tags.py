@@ -11,7 +11,9 @@ from django.conf import settings
 from django.forms import BoundField
 from django.urls import translate_url
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
+from shisaku.accounts.departments import english_names
 from shisaku.domain.plantree import Node
 from shisaku.plan.node_labels import unknown_title
 from shisaku.staff import display
@@ -102,6 +104,21 @@ def period_label(key: str) -> str:
 def shown(ja: str, en: str) -> str:
     """Return content in the page's language (English falls back to Japanese)."""
     return display.shown(ja, en)
+
+
+@register.simple_tag(takes_context=True)
+def department_name(context: template.Context, name: str) -> str:
+    """Return a department's name in the page's language (its English name from the
+    municipality's list on English pages), or say that none is set."""
+    if not name:
+        return str(_("(no department)"))
+    if not display.english():
+        return name
+    ws = context.get("ws")
+    cache = context.render_context
+    if "english_departments" not in cache:
+        cache["english_departments"] = english_names(ws.code) if ws is not None else {}
+    return str(cache["english_departments"].get(name, name))
 
 
 @register.simple_tag
