@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 from datetime import date
 from decimal import Decimal
 
@@ -50,8 +51,13 @@ def report(django_db_setup, django_db_blocker) -> Report:
 
 
 @pytest.fixture(scope="module")
-def pdf(report) -> pypdf.PdfReader:
-    return pypdf.PdfReader(io.BytesIO(to_pdf(report)))
+def pdf_bytes(report) -> bytes:
+    return to_pdf(report)
+
+
+@pytest.fixture(scope="module")
+def pdf(pdf_bytes) -> pypdf.PdfReader:
+    return pypdf.PdfReader(io.BytesIO(pdf_bytes))
 
 
 @pytest.fixture(scope="module")
@@ -136,6 +142,31 @@ def test_the_japanese_font_is_embedded(pdf):
 def test_the_pages_are_a4(pdf):
     width, height = (float(v) for v in pdf.pages[0].mediabox.upper_right)
     assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (210, 297)
+
+
+def pdfinfo(data: bytes, tmp_path) -> dict[str, str]:
+    """Return what poppler's pdfinfo says of a PDF (poppler-utils, installed by scripts/setup)."""
+    path = tmp_path / "report.pdf"
+    path.write_bytes(data)
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    return dict(
+        (key.strip(), value.strip())
+        for key, _, value in (line.partition(":") for line in out.stdout.splitlines())
+    )
+
+
+def test_the_pdf_is_tagged_for_screen_readers_with_its_title(pdf_bytes, report, tmp_path):
+    info = pdfinfo(pdf_bytes, tmp_path)
+    assert info["Tagged"] == "yes"
+    assert info["Title"] == f"{report.municipality_name} {report.title}"
+    assert info["PDF version"] == "1.7"
+
+
+def test_the_pdf_declares_pdf_ua_and_japanese(pdf):
+    xmp = pdf.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert 'pdfuaid:part="1"' in xmp  # PDF/UA-1
+    assert pdf.trailer["/Root"]["/Lang"] == "ja"
+    assert bool(pdf.trailer["/Root"]["/MarkInfo"]["/Marked"])
 
 
 # --- workbook -------------------------------------------------------------------------------

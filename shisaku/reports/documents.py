@@ -58,12 +58,16 @@ def _refuse(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
     raise FetchRefused(f"レポートは外部の資源を読み込みません: {url}")
 
 
+PDF_VARIANT = "pdf/ua-1"  # tagged (PDF/UA): headings, tables and reading order for screen readers
+
+
 def to_pdf(report: Report) -> bytes:
-    """Return the report as an A4 PDF with page numbers and the Japanese font embedded."""
+    """Return the report as an A4 PDF/UA document (tagged, its language and title set) with page
+    numbers and the Japanese font embedded."""
     from weasyprint import HTML  # type: ignore[import-untyped]  # heavy import: only when used
 
     document = HTML(string=render_document(report, medium="pdf"), url_fetcher=_refuse)
-    data: bytes = document.write_pdf()
+    data: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
     return data
 
 
