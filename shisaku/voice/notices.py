@@ -10,11 +10,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 
-from shisaku.audit.services import record
 from shisaku.domain.actors import Actor
 from shisaku.voice import rules
 from shisaku.voice.models import Consultation, OpinionContact
 from shisaku.voice.sealing import unseal
+from shisaku.voice.services import audit
 
 
 def _addresses(consultation: Consultation) -> list[str]:
@@ -44,12 +44,5 @@ def notify_result(*, actor: Actor, consultation: Consultation, page_url: str) ->
     rules.require_run(actor, code)
     messages = [_message(consultation, a, page_url) for a in _addresses(consultation)]
     sent = get_connection().send_messages(messages) if messages else 0
-    record(
-        actor=actor,
-        action="voice.notify_result",
-        object_type="consultation",
-        object_id=str(consultation.pk),
-        municipality_code=code,
-        after={"sent": sent or 0},
-    )
+    audit(actor, "voice.notify_result", consultation, code, sent=sent or 0)
     return sent or 0

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -69,10 +69,8 @@ class OpinionInput:
     received_on: date | None = None
 
 
-def _audit(
-    actor: Actor, action: str, item: Consultation | Opinion, code: str, **after: Any
-) -> None:
-    """Record one voice step in the audit trail."""
+def audit(actor: Actor, action: str, item: models.Model, code: str, **after: Any) -> None:
+    """Record one voice step on ``item`` in the audit trail (never with contact details)."""
     record(
         actor=actor,
         action=action,
@@ -91,14 +89,7 @@ def save_consent_policy(*, actor: Actor, municipality_code: str, below_age: int 
         policy, _created = ConsentPolicy.objects.update_or_create(
             municipality=town, defaults={"consent_below_age": below_age}
         )
-        record(
-            actor=actor,
-            action="voice.consent_policy",
-            object_type="consentpolicy",
-            object_id=str(policy.pk),
-            municipality_code=municipality_code,
-            after={"consent_below_age": below_age},
-        )
+        audit(actor, "voice.consent_policy", policy, municipality_code, consent_below_age=below_age)
 
 
 def _node(plan: Plan, code: str, field_name: str) -> PlanNode | None:
@@ -140,7 +131,7 @@ def open_consultation(
     town = Municipality.objects.get(code=municipality_code)
     with transaction.atomic():
         item = Consultation.objects.create(municipality=town, **fields)
-        _audit(actor, "voice.open", item, municipality_code, title=item.title_ja)
+        audit(actor, "voice.open", item, municipality_code, title=item.title_ja)
     return item
 
 
@@ -153,7 +144,7 @@ def edit_consultation(*, actor: Actor, consultation: Consultation, data: Consult
         for name, value in fields.items():
             setattr(consultation, name, value)
         consultation.save()
-        _audit(actor, "voice.edit", consultation, code, title=consultation.title_ja)
+        audit(actor, "voice.edit", consultation, code, title=consultation.title_ja)
 
 
 def _opinion(consultation: Consultation, data: OpinionInput, received_on: date) -> Opinion:
@@ -187,7 +178,7 @@ def _save_opinion(actor: Actor, opinion: Opinion, contact: str) -> Opinion:
                 sealed=seal(contact.strip()),
                 delete_after=consultation.ends_on + keep,
             )
-        _audit(
+        audit(
             actor, "voice.opinion", opinion, consultation.municipality.code, channel=opinion.channel
         )
     return opinion
@@ -268,7 +259,7 @@ def moderate(
     opinion.summary = summary.strip()
     with transaction.atomic():
         opinion.save()
-        _audit(actor, "voice.moderate", opinion, code, state=state, reason=opinion.hide_reason)
+        audit(actor, "voice.moderate", opinion, code, state=state, reason=opinion.hide_reason)
 
 
 def respond(
@@ -286,7 +277,7 @@ def respond(
     opinion.response_department, opinion.responded_on = department.strip(), responded_on
     with transaction.atomic():
         opinion.save()
-        _audit(actor, "voice.respond", opinion, code, kind=kind)
+        audit(actor, "voice.respond", opinion, code, kind=kind)
 
 
 def publish_result(*, actor: Actor, consultation: Consultation) -> bool:
@@ -305,7 +296,7 @@ def publish_result(*, actor: Actor, consultation: Consultation) -> bool:
     consultation.result_published_at = timezone.now()
     with transaction.atomic():
         consultation.save(update_fields=["result_published_at"])
-        _audit(actor, "voice.publish_result", consultation, code)
+        audit(actor, "voice.publish_result", consultation, code)
     return first
 
 
@@ -319,7 +310,7 @@ def purge_contacts(*, actor: Actor, today: date) -> int:
         for contact in due:
             opinion = contact.opinion
             contact.delete()
-            _audit(actor, "voice.purge_contact", opinion, opinion.consultation.municipality.code)
+            audit(actor, "voice.purge_contact", opinion, opinion.consultation.municipality.code)
             count += 1
     return count
 
@@ -335,11 +326,5 @@ def save_easy_text(*, actor: Actor, node: PlanNode, text_ja: str, text_en: str =
             )
         else:
             EasyText.objects.filter(node=node).delete()
-        record(
-            actor=actor,
-            action="voice.easy_text",
-            object_type="plannode",
-            object_id=str(node.pk),
-            municipality_code=code,
-            after={"node": node.code, "text_ja": text_ja.strip(), "text_en": text_en.strip()},
-        )
+        texts = {"text_ja": text_ja.strip(), "text_en": text_en.strip()}
+        audit(actor, "voice.easy_text", node, code, node=node.code, **texts)
