@@ -78,12 +78,13 @@ def test_the_cost_adds_what_is_known_and_lists_what_is_missing_never_a_zero(town
 def test_the_programmes_are_listed_with_their_amounts_ratings_and_direction(town):
     page = plain(text(as_user("kosodate").get(SHEET)))
     assert (
-        "P-01 相談員配置事業 金額を入力する P-01 子育て支援課 5,000,000円 4,800,000円 "
+        "P-01 相談員配置事業 金額を入力する P-01 · 定義を編集 P-01 子育て支援課 "
+        "5,000,000円 4,800,000円 "
         "12,000,000円 1.5 × 8,000,000円 16,800,000円 必要性 A, 有効性 B, 効率性 B 維持"
     ) in page
     assert (
-        "P-02 子育て情報発信事業 金額を入力する P-02 子育て支援課 1,000,000円 未入力 未入力 未入力"
-        in page
+        "P-02 子育て情報発信事業 金額を入力する P-02 · 定義を編集 P-02 子育て支援課 "
+        "1,000,000円 未入力 未入力 未入力" in page
     )
 
 

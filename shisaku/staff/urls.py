@@ -20,6 +20,7 @@ from shisaku.staff import (
     views_figures,
     views_history,
     views_indicator_form,
+    views_programme_form,
     views_programmes,
     views_templates,
     views_text,
@@ -90,6 +91,12 @@ def staff_urls(*, reader: Reader, plan_files: PlanFiles) -> tuple[list[URLPatter
         path(SHEET, views_evaluation.sheet, name="evaluation"),
         path(SHEET + "save/", views_evaluation.save, name="evaluation-save"),
         path(SHEET + "step/", views_evaluation.take_step, name="evaluation-step"),
+        path(SHEET + "new-programme/", views_programme_form.new_programme, name="programme-new"),
+        path(
+            SHEET + "programmes/<indicator:programme>/definition/",
+            views_programme_form.edit_programme,
+            name="programme-edit",
+        ),
         path(
             SHEET + "programmes/<indicator:programme>/",
             views_programmes.programme_year,

@@ -68,6 +68,7 @@ def _page(
         "locked": locked(view),
         "submit_with_form": submits_with_form(ws, view),
         "programmes": programme_rows(ws, view),
+        "may_add_programme": ws.member.may("programme.edit", view.department),
         "history": sheet_history(ws, view),
         "overview_url": overview_url(ws, view.fiscal_year),
         "frozen_at": _moment(view.grades.frozen_at),

@@ -31,7 +31,7 @@ AMOUNTS = ("budget", "settlement", "staff_years", "unit_cost")
 CHOICES = ("necessity", "effectiveness", "efficiency", "direction", "comment_ja", "comment_en")
 
 
-def _find(view: EvaluationView, code: str) -> ProgrammeView:
+def find_programme(view: EvaluationView, code: str) -> ProgrammeView:
     """Return a programme of the sheet's measure running in its year (NotFound: a 404)."""
     for p in view.programmes:
         if p.code == code:
@@ -91,7 +91,7 @@ def programme_year(
 ) -> HttpResponse:
     """Show a programme's amounts for the year; save what its department or planning enters."""
     view = find_evaluation(ws.plan.id, measure, year)
-    p = _find(view, programme)
+    p = find_programme(view, programme)
     if request.method != "POST":
         return _page(request, ws, view, p)
     require(ws.member.actor, "programme.edit", ws.code, p.department)

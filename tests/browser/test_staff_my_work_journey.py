@@ -67,3 +67,25 @@ def test_the_reviewer_lands_reads_and_writes_the_opinion_in_one_place(site, page
     page.click("nav.workspace-nav >> text=あなたの作業")
     page.wait_for_url(lambda url: url.endswith("/my-work/"))
     assert page.locator("article.waiting").count() == 1
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_a_clerk_adds_a_programme_and_a_refusal_keeps_what_was_typed(site, page, town, language):
+    page.context.clear_cookies()
+    sign_in(page, site, "kosodate", language)
+    page.goto(site + SHEET.replace("/ja/", f"/{language}/") + "new-programme/")
+    no_violations(page, f"the programme form ({language})")
+    type_into(page, "#id_code", "P-03")
+    type_into(page, "#id_name_ja", "子育て相談の夜間窓口事業")
+    type_into(page, "#id_period_start", "2029")
+    type_into(page, "#id_period_end", "2026")  # a mistake: the period runs backwards
+    assert asked_when_leaving(page, "p.back a")
+    with page.expect_navigation():
+        page.click("#programme-form button.primary")
+    assert page.input_value("#id_name_ja") == "子育て相談の夜間窓口事業"
+    no_violations(page, f"the refused programme form ({language})")
+    page.fill("#id_period_start", "2025")
+    with page.expect_navigation():
+        page.click("#programme-form button.primary")
+    assert page.url.endswith("#programmes")
+    assert "P-03" in page.inner_text("#programmes")
