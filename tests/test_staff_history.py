@@ -145,3 +145,29 @@ def test_an_indicator_coded_like_a_node_keeps_its_own_history(town, operator):
     assert kikaku.post(NODE + "revert/", {"entry": figure_entry.id}).status_code == 404
     indicator_revert = BASE + "indicators/1-1-1/revert/"
     assert kikaku.post(indicator_revert, {"entry": text_entry.id}).status_code == 404
+
+
+def test_a_definition_change_names_its_fields_and_values_in_japanese_never_machine_keys(town):
+    client = as_user("kikaku")
+    data = {
+        "name": "相談件数",
+        "node_code": "1-1-1",
+        "unit": "件",
+        "direction": "increase",
+        "accumulation": "cumulative",
+        "time_basis": "fiscal",
+        "source_kind": "operations",
+        "department": "子育て支援課",
+        "components": "電話|窓口",
+        "weight": "",
+        "common_code": "",
+    }
+    assert client.post(BASE + "indicators/K1/edit/", data).status_code == 302
+    page = plain(text(client.get(K1 + "history/")))
+    assert "単年度・累計: 単年度 → 累計" in page
+    assert "区分: — → 電話 / 窓口" in page
+    assert "出典の種類: その他 → 業務統計" in page
+    for key in ("accumulation", "components", "common_code", "source_kind", "[]"):
+        assert key not in page
+    english = plain(text(client.get(K1.replace("/ja/", "/en/") + "history/")))
+    assert "Single year or cumulative: Single year → Cumulative" in english
