@@ -46,10 +46,15 @@ def departments(request: HttpRequest, ws: Workspace) -> HttpResponse:
     return render(request, "staff/departments.html", context)
 
 
+def _url(ws: Workspace) -> str:
+    """Return the departments page of the plan."""
+    return reverse("staff:departments", kwargs={"code": ws.code, "slug": ws.slug})
+
+
 def _assign(request: HttpRequest, ws: Workspace) -> HttpResponse:
     """Save one node's department."""
     form = AssignForm(request.POST)
-    url = reverse("staff:departments", kwargs={"code": ws.code, "slug": ws.slug})
+    url = _url(ws)
     if not form.is_valid():
         messages.error(request, _("The department was not saved; reload the page and try again."))
         return redirect(url)
@@ -72,7 +77,7 @@ def _assign(request: HttpRequest, ws: Workspace) -> HttpResponse:
 def education(request: HttpRequest, ws: Workspace) -> HttpResponse:
     """Include a policy in the education board's report, or leave it out (planning office)."""
     form = EducationForm(request.POST)
-    url = reverse("staff:departments", kwargs={"code": ws.code, "slug": ws.slug})
+    url = _url(ws)
     if not form.is_valid():
         messages.error(request, _("Nothing was changed; reload the page and try again."))
         return redirect(url)
@@ -102,7 +107,7 @@ def education(request: HttpRequest, ws: Workspace) -> HttpResponse:
 def save_listed(request: HttpRequest, ws: Workspace) -> HttpResponse:
     """Add a department to the municipality's list, or set its English name."""
     form = DepartmentForm(request.POST)
-    url = reverse("staff:departments", kwargs={"code": ws.code, "slug": ws.slug})
+    url = _url(ws)
     if not form.is_valid():
         messages.error(
             request, _("The department was not saved: give its name (up to 100 characters).")
