@@ -145,9 +145,11 @@ def test_search_pages_and_keeps_to_one_municipality(client, towns):
         ("q=%20%20", "q"),
         ("q=" + "あ" * 101, "q"),
         ("q=a&municipality=2", "municipality"),
+        ("q=a%00b", "q"),
+        ("q=%E2%80%AEabc", "q"),
     ],
 )
-def test_search_without_words_or_with_a_bad_municipality_is_a_422_naming_it(
+def test_search_without_words_with_control_characters_or_a_bad_town_is_a_422_naming_it(
     client, towns, query, field
 ):
     error = get(client, f"{API}/search?{query}", 422)["error"]

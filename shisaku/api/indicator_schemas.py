@@ -7,11 +7,10 @@ from typing import Literal
 
 from ninja import Schema
 from pydantic import ConfigDict, Field, field_validator
-from pydantic_core import PydanticCustomError
 
 from shisaku.api.pagination import Page
 from shisaku.api.plan_schemas import AssessmentConfigOut
-from shisaku.domain.typedtext import refusal_en, refusal_ja, refused_character
+from shisaku.api.validation import printable
 from shisaku.indicators.breakdowns import SHOWN_PER_PERIOD
 
 
@@ -206,11 +205,7 @@ class FigureIn(Schema):
     @classmethod
     def _printable(cls, text: str) -> str:
         """Refuse what a file import and the workspace refuse (shisaku.domain.typedtext)."""
-        bad = refused_character(text)
-        if bad is not None:
-            message = f"{refusal_ja(bad)} / {refusal_en(bad)}"
-            raise PydanticCustomError("control_character", message, {"point": f"U+{ord(bad):04X}"})
-        return text
+        return printable(text)
 
     def given(self, name: str) -> str | None:
         """Return a text field as sent, or None when the body left it out (keep the current)."""

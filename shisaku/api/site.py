@@ -16,7 +16,7 @@ from typing import Annotated
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.params import functions as params
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from shisaku.api.common import (
     READ_EXTRA,
@@ -47,6 +47,7 @@ from shisaku.api.site_schemas import (
     SearchHitOut,
     SearchPage,
 )
+from shisaku.api.validation import printable
 from shisaku.domain.prefectures import prefecture_code, prefectures
 from shisaku.evaluation.queries import plan_published_evaluations
 from shisaku.indicators import comparison
@@ -92,6 +93,12 @@ class SearchParams(Schema):
         pattern=r"^[0-9]{6}$",
         description="この団体だけを探す（6桁のコード） / Search one municipality only",
     )
+
+    @field_validator("q")
+    @classmethod
+    def _printable(cls, text: str) -> str:
+        """Refuse control characters as every typed text is refused (NUL among them)."""
+        return printable(text)
 
 
 def published_towns() -> list[MunicipalityInfo]:

@@ -10,6 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from pydantic_core import PydanticCustomError
+
+from shisaku.domain.typedtext import refusal_en, refusal_ja, refused_character
+
 BODY_PARAMETER = "payload"
 
 # pydantic error type → Japanese message, from the error's context
@@ -51,3 +55,13 @@ def message(error: Mapping[str, Any]) -> str:
 def validation_details(errors: list[dict[str, Any]]) -> list[tuple[str, str]]:
     """Return (field, message) for each of Ninja's validation errors."""
     return [(field_name(e.get("loc", ())), message(e)) for e in errors]
+
+
+def printable(text: str) -> str:
+    """Return ``text``, or refuse the characters a file import and the workspace refuse
+    (:mod:`shisaku.domain.typedtext`: control and text-direction characters, NUL among them)."""
+    bad = refused_character(text)
+    if bad is not None:
+        message = f"{refusal_ja(bad)} / {refusal_en(bad)}"
+        raise PydanticCustomError("control_character", message, {"point": f"U+{ord(bad):04X}"})
+    return text
