@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 from shisaku.domain.indicatordata import IndicatorBatch, IndicatorDefinition
+from shisaku.domain.plantree import PlanMeta
 from shisaku.public.downloads import content_disposition
 from tests import test_public_indicators as indicator_pages
 from tests.test_public_indicators import apply, figure, page
@@ -17,6 +18,7 @@ from tests.test_public_indicators import apply, figure, page
 testville = indicator_pages.testville  # fixtures shared with the indicator pages' tests
 
 TEST = "/ja/999997/2024-2028/"
+EN_TEST = "/en/999997/2024-2028/"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAGES = {
     "/ja/": "shisaku-plans",
@@ -45,11 +47,18 @@ def csv_rows(client, url: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"), newline="")))
 
 
-def xlsx_rows(client, url: str) -> list[list[object]]:
+def xlsx_rows(client, url: str, sheet: int = 0) -> list[list[object]]:
     response = download(client, url)
     assert response["Content-Type"] == XLSX
     book = openpyxl.load_workbook(io.BytesIO(response.content))
-    return [[c.value for c in row] for row in book.worksheets[0].iter_rows()]
+    return [[c.value for c in row] for row in book.worksheets[sheet].iter_rows()]
+
+
+def machine_names(client, url: str) -> list[object]:
+    """Return the machine names a workbook's metadata sheet lists beside its headings."""
+    about = xlsx_rows(client, url, 1)
+    start = about.index(["列名（機械可読）", "見出し"])
+    return [name for name, _ in about[start + 1 :]]
 
 
 def data_url(url: str, extension: str) -> str:
@@ -68,7 +77,9 @@ def test_every_page_links_its_data_as_json_csv_and_xlsx_and_each_opens(
     response = download(client, data_url(url, "csv"))
     assert response["Content-Disposition"] == f'attachment; filename="{name}.csv"'
     header = next(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert xlsx_rows(client, data_url(url, "xlsx"))[0] == header
+    # the workbook heads the same columns in Japanese and names them on its metadata sheet
+    assert machine_names(client, data_url(url, "xlsx")) == header
+    assert len(xlsx_rows(client, data_url(url, "xlsx"))[0]) == len(header)
 
 
 def test_the_home_and_municipality_files_list_the_published_plans(client, testville):
@@ -159,29 +170,30 @@ def test_the_indicator_list_file_follows_the_year_asked_for(client, testville):
 def test_the_dashboard_file_holds_the_counts_per_field_and_policy(client, testville):
     rows = xlsx_rows(client, TEST + "dashboard/index.xlsx")
     assert rows[0] == [
-        "municipality_code",
-        "plan",
-        "assessed_year",
-        "level",
-        "field_code",
-        "code",
-        "title",
-        "title_en",
-        "grade_A",
-        "grade_B",
-        "grade_C",
-        "grade_D",
-        "grade_X",
-        "indicators",
-        "assessed",
-        "on_track_share",
-        "without_actual",
+        "全国地方公共団体コード",
+        "計画",
+        "評価年度",
+        "階層",
+        "分野の番号",
+        "番号",
+        "名称",
+        "名称（英語）",
+        "評価Aの指標数",
+        "評価Bの指標数",
+        "評価Cの指標数",
+        "評価Dの指標数",
+        "評価Xの指標数",
+        "指標数",
+        "評価した指標数",
+        "順調な指標の割合",
+        "実績値のない指標数",
     ]
-    assert [r[3:6] + r[8:] for r in rows[1:]] == [
-        ["field", "1", "1", "0", "1", "1", "0", "1", "3", "2", "0.5000", "1"],
-        ["policy", "1", "1-1", "0", "1", "1", "0", "1", "3", "2", "0.5000", "1"],
-        ["field", "9", "9", "0", "0", "0", "0", "0", "0", "0", None, "0"],
-        ["total", None, None, "0", "1", "1", "0", "1", "3", "2", "0.5000", "1"],
+    # counts, shares and years are numbers; codes stay text
+    assert [r[:6] + r[8:] for r in rows[1:]] == [
+        ["999997", "2024-2028", 2025, "field", "1", "1", 0, 1, 1, 0, 1, 3, 2, 0.5, 1],
+        ["999997", "2024-2028", 2025, "policy", "1", "1-1", 0, 1, 1, 0, 1, 3, 2, 0.5, 1],
+        ["999997", "2024-2028", 2025, "field", "9", "9", 0, 0, 0, 0, 0, 0, 0, None, 0],
+        ["999997", "2024-2028", 2025, "total", None, None, 0, 1, 1, 0, 1, 3, 2, 0.5, 1],
     ]
 
 
@@ -263,3 +275,99 @@ def test_a_node_file_needs_a_fixed_number_of_queries(
 ):
     with django_assert_max_num_queries(12):
         download(client, TEST + "1-1-1/index.xlsx")
+
+
+# --- workbooks for people: numbers, headings, what the data is, empty tables ---------------------
+
+
+def worksheets(client, url: str):
+    response = download(client, url)
+    return openpyxl.load_workbook(io.BytesIO(response.content)).worksheets
+
+
+def test_numbers_and_years_are_numbers_in_the_workbook_and_codes_stay_text(client, testville):
+    data = worksheets(client, TEST + "indicators/K1/index.xlsx")[0]
+    row = {data.cell(1, c).value: data.cell(2, c) for c in range(1, data.max_column + 1)}
+    kinds = {name: (cell.value, cell.data_type) for name, cell in row.items()}
+    assert kinds["全国地方公共団体コード"] == ("999997", "s")
+    assert kinds["開始年度"] == (2023, "n")
+    assert kinds["終了年度"] == (2023, "n")
+    assert kinds["値"] == (100, "n")
+    assert kinds["原文の表記"] == ("100件", "s")
+    assert kinds["版"] == (1, "n")
+    summary = worksheets(client, TEST + "1-1-1/index.xlsx")[0]
+    values = [(c.value, c.data_type) for c in summary[2]]
+    assert values[9] == (100, "n")  # baseline value
+    assert values[17] == (2025, "n")  # year graded
+    assert values[2] == ("K1", "s")
+
+
+def test_the_metadata_sheet_says_what_the_indicator_is_and_names_each_column(client, testville):
+    sheets = worksheets(client, TEST + "indicators/K1/index.xlsx")
+    assert [s.title for s in sheets] == ["figures", "データの説明"]
+    about = [[c.value for c in row] for row in sheets[1].iter_rows()]
+    assert about[:8] == [
+        ["項目", "内容"],
+        ["掲載ページ", "http://testserver/ja/999997/2024-2028/indicators/K1/"],
+        ["ライセンス", "未定（市が定めます。例: CC-BY-4.0）。それまでは市にお問い合わせください。"],
+        ["指標", "K1 相談件数"],
+        ["指標の定義", "市の相談窓口が1年間に受けた相談の件数"],
+        ["単位", "件"],
+        ["出典", "試験市 福祉課業務統計（架空）"],
+        [None, None],
+    ]
+    assert about[8:11] == [
+        ["列名（機械可読）", "見出し"],
+        ["municipality_code", "全国地方公共団体コード"],
+        ["plan", "計画"],
+    ]
+
+
+def test_the_english_workbook_is_headed_in_english(client, testville):
+    sheets = worksheets(client, EN_TEST + "indicators/K1/index.xlsx")
+    assert [c.value for c in sheets[0][1]][:6] == [
+        "Local government code",
+        "Plan",
+        "Indicator code",
+        "Kind",
+        "Period",
+        "First year",
+    ]
+    about = [[c.value for c in row] for row in sheets[1].iter_rows()]
+    assert sheets[1].title == "About this data"
+    assert about[3] == ["Indicator", "K1 Counselling cases"]
+
+
+def test_the_page_a_workbook_comes_from_keeps_its_query(client, testville):
+    about = xlsx_rows(client, TEST + "indicators/index.xlsx?year=2024&grade=B", 1)
+    assert about[1] == [
+        "掲載ページ",
+        "http://testserver/ja/999997/2024-2028/indicators/?year=2024&grade=B",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        (TEST + "9/index", "計画のこの項目には指標がありません。"),
+        (TEST + "indicators/index", "条件に合う指標はありません。"),  # with ?grade=A below
+    ],
+)
+def test_an_empty_table_says_why_in_both_formats(client, testville, url, why):
+    query = "?grade=A" if "indicators" in url else ""
+    rows = list(
+        csv.reader(io.StringIO(download(client, url + ".csv" + query).content.decode("utf-8-sig")))
+    )
+    assert len(rows) == 2 and rows[1][0] == why and set(rows[1][1:]) == {""}
+    book = xlsx_rows(client, url + ".xlsx" + query)
+    assert len(book) == 2 and book[1][0] == why and set(book[1][1:]) == {None}
+
+
+def test_a_plan_without_indicators_says_so_in_its_indicator_file(client, db, operator):
+    from shisaku.plan import services
+
+    services.save_municipality(actor=operator, code="999997", name_ja="試験市")
+    meta = PlanMeta(title="試験市総合計画", period_start=2024, period_end=2028)
+    services.import_plan(actor=operator, municipality_code="999997", meta=meta, nodes=[])
+    rows = csv_rows(client, TEST + "indicators/index.csv")
+    assert [r["municipality_code"] for r in rows] == ["この計画にはまだ指標が設定されていません。"]

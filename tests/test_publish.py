@@ -156,7 +156,7 @@ def test_the_csv_and_xlsx_downloads_open(testville, tmp_path):
     rows = list(csv.DictReader(io.StringIO((folder / "index.csv").read_text("utf-8-sig"))))
     assert {r["breakdown"] for r in rows} == {"", "地区1", "地区2"}
     sheet = openpyxl.load_workbook(folder / "index.xlsx").active
-    assert [c.value for c in sheet[1]][:3] == ["municipality_code", "plan", "indicator_code"]
+    assert [c.value for c in sheet[1]][:3] == ["全国地方公共団体コード", "計画", "指標番号"]
     assert sheet.max_row == len(rows) + 1
 
 

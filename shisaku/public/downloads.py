@@ -1,10 +1,16 @@
 """Every page's main table as CSV and xlsx, at ``index.csv`` / ``index.xlsx`` beside the page.
 
 The files are written by :mod:`shisaku.tabular` (the one CSV and xlsx writer of the code base):
-CSV in UTF-8 with a BOM so that Excel opens Japanese correctly, xlsx with every cell as text;
-both guarded against formula injection.  Columns are stable identifiers (documented in
-docs/public-site.md), rows are keyed by 全国地方公共団体コード and plan, numbers sit in their
-own column beside the value as written, one value per cell.
+CSV in UTF-8 with a BOM so that Excel opens Japanese correctly; both guarded against formula
+injection.  Rows are keyed by 全国地方公共団体コード and plan, numbers sit in their own column
+beside the value as written, one value per cell.
+
+The CSV's header is the columns' machine names (stable identifiers, documented in
+docs/public-site.md).  The xlsx is for people: its columns are headed in the page's language,
+the numbers of the numeric columns (:mod:`shisaku.public.columns`) are numbers, and a second
+sheet describes the data: the page it comes from, its licence, what the table is about (an
+indicator's definition, unit and source) and each heading beside its machine name.  A table
+without rows says why in a row of its own, in both formats, rather than arriving empty.
 """
 
 from __future__ import annotations
@@ -17,8 +23,9 @@ from typing import Concatenate, ParamSpec
 from urllib.parse import quote
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext, gettext_lazy
 
-from shisaku.evaluation.reads import SAME_IN_EVERY_LANGUAGE
+from shisaku.public import columns
 from shisaku.public.params import BadParameter
 from shisaku.public.views import MISSING, bad_request
 from shisaku.tabular import Sheet, to_csv, to_xlsx
@@ -28,27 +35,67 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
+LICENCE = gettext_lazy(
+    "Not chosen yet: to be set by the city (for example CC-BY-4.0); until then, ask the city."
+)
+
+
 @dataclass(frozen=True)
 class Table:
-    """A page's main table: the file name (no extension), sheet name, header and text rows."""
+    """A page's main table: the file name (no extension), sheet name, header (machine names)
+    and text rows; why it may be empty, and what the metadata sheet adds about it."""
 
     name: str
     sheet: str
     header: list[str]
     rows: list[list[str]]
+    empty: str = ""  # why there is no row (default: :func:`nothing_here`)
+    about: tuple[tuple[str, str], ...] = ()  # (label, text): definition, unit, source…
+
+    def shown_rows(self) -> list[list[str]]:
+        """Return the rows, or one row saying why there are none."""
+        if self.rows:
+            return self.rows
+        return [[self.empty or nothing_here(), *[""] * (len(self.header) - 1)]]
+
+
+def nothing_here() -> str:
+    """Return the default note of an empty table."""
+    return gettext("No rows: nothing of this kind is published for this page yet.")
 
 
 @dataclass(frozen=True)
 class Format:
-    """A download format: its media type and its writer."""
+    """A download format: its media type and its writer (the table, the page's address)."""
 
     content_type: str
-    write: Callable[[Table], bytes]
+    write: Callable[[Table, str], bytes]
+
+
+def to_workbook(table: Table, source: str) -> bytes:
+    """Return the table as an xlsx workbook: headed in the active language, numbers as
+    numbers, and a sheet describing the data."""
+    heads = [columns.heading(name) for name in table.header]
+    data = Sheet(table.sheet, heads, table.shown_rows(), columns.number_columns(table.header))
+    return to_xlsx([data, about_sheet(table, source, heads)])
+
+
+def about_sheet(table: Table, source: str, heads: list[str]) -> Sheet:
+    """Return the sheet describing a table: source, licence, what it is about, its columns."""
+    rows = [
+        *([[gettext("Published at"), source]] if source else []),
+        [gettext("Licence"), str(LICENCE)],
+        *([label, text] for label, text in table.about),
+        ["", ""],
+        [gettext("Column (machine name)"), gettext("Heading")],
+        *([name, head] for name, head in zip(table.header, heads, strict=True)),
+    ]
+    return Sheet(gettext("About this data"), [gettext("Item"), gettext("Content")], rows)
 
 
 FORMATS: dict[str, Format] = {
-    "csv": Format("text/csv; charset=utf-8", lambda t: to_csv(t.header, t.rows)),
-    "xlsx": Format(XLSX, lambda t: to_xlsx([Sheet(t.sheet, t.header, t.rows)])),
+    "csv": Format("text/csv; charset=utf-8", lambda t, _: to_csv(t.header, t.shown_rows())),
+    "xlsx": Format(XLSX, to_workbook),
 }
 
 
@@ -61,10 +108,19 @@ def content_disposition(filename: str) -> str:
     return header
 
 
-def file_response(table: Table, extension: str) -> HttpResponse:
-    """Return ``table`` as a file download in ``extension`` (csv or xlsx)."""
+def page_of(request: HttpRequest) -> str:
+    """Return the address of the page whose table a download request asks for (its query
+    kept)."""
+    path = request.path.rpartition("index.")[0]
+    query = request.META.get("QUERY_STRING", "")
+    return request.build_absolute_uri(path + (f"?{query}" if query else ""))
+
+
+def file_response(table: Table, extension: str, source: str = "") -> HttpResponse:
+    """Return ``table`` as a file download in ``extension`` (csv or xlsx); ``source``: the
+    address of the page it comes from."""
     how = FORMATS[extension]
-    response = HttpResponse(how.write(table), content_type=how.content_type)
+    response = HttpResponse(how.write(table, source), content_type=how.content_type)
     response["Content-Disposition"] = content_disposition(f"{table.name}.{extension}")
     response["Access-Control-Allow-Origin"] = "*"
     return response
@@ -72,14 +128,6 @@ def file_response(table: Table, extension: str) -> HttpResponse:
 
 TableView = Callable[Concatenate[HttpRequest, P], Table]
 FileView = Callable[Concatenate[HttpRequest, P], HttpResponse]
-
-
-def same_in_every_language(view: TableView[P]) -> TableView[P]:
-    """Mark a table that is the same in every language (no labels, no addresses in it), so that
-    a publishing run builds its files once for all languages; the publishing tests check that
-    each language's files are what the live site answers."""
-    setattr(view, SAME_IN_EVERY_LANGUAGE, True)
-    return view
 
 
 def download(view: TableView[P]) -> FileView[P]:
@@ -94,6 +142,6 @@ def download(view: TableView[P]) -> FileView[P]:
             raise Http404(str(error)) from error
         except BadParameter as error:
             return bad_request(request, error)
-        return file_response(table, extension)
+        return file_response(table, extension, page_of(request))
 
     return wrapper

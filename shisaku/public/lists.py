@@ -230,7 +230,8 @@ def measures_table(request: HttpRequest, code: str, slug: str) -> Table:
     listing = measure_listing(request, code, slug)
     info = listing.plan
     rows = [_measure_row(request, info, e) for e in listing.measures]
-    return Table(f"{plan_stem(info)}-measures", "measures", MEASURE_COLUMNS, rows)
+    empty = gettext("No measure matches these filters.") if listing.asked.active else ""
+    return Table(f"{plan_stem(info)}-measures", "measures", MEASURE_COLUMNS, rows, empty)
 
 
 @download
@@ -240,4 +241,11 @@ def indicators_table(request: HttpRequest, code: str, slug: str) -> Table:
     info, done = listing.plan, listing.done
     rows = summary_rows(request, info, done, [e.row for e in listing.indicators])
     name = f"{plan_stem(info)}-indicators-{done.year}"
-    return Table(name, "indicators", SUMMARY_COLUMNS, rows)
+    return Table(name, "indicators", SUMMARY_COLUMNS, rows, _no_indicator(listing))
+
+
+def _no_indicator(listing: Listing) -> str:
+    """Return why a plan's list of indicators is empty."""
+    if listing.total == 0:
+        return gettext("No indicator has been set for this plan yet.")
+    return gettext("No indicator matches these filters.")

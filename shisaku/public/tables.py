@@ -18,14 +18,15 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from django.http import HttpRequest
+from django.utils.translation import gettext
 
 from shisaku.domain.plantree import Node
 from shisaku.evaluation.reads import for_request
 from shisaku.indicators.assessing import PlanAssessment
-from shisaku.indicators.queries import FigureView
+from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import NotFound, PlanInfo
-from shisaku.public import grades, indicators, links, tree
-from shisaku.public.downloads import Table, download, same_in_every_language
+from shisaku.public import display, grades, indicators, links, tree
+from shisaku.public.downloads import Table, download
 from shisaku.public.views import published_town
 
 PLAN_COLUMNS = [
@@ -130,7 +131,6 @@ def _outline(nodes: list[Node], parent: str) -> Iterator[tuple[Node, str]]:
 
 
 @download
-@same_in_every_language
 def plan_table(request: HttpRequest, code: str, slug: str) -> Table:
     """Return the plan's outline: every node's code, kind and titles."""
     reads = for_request(request)
@@ -186,11 +186,12 @@ def node_table(request: HttpRequest, code: str, slug: str, node_code: str) -> Ta
     done = reads.assessment(info)
     rows = grades.rows_for(info, done, grades.page_codes(path[-1]))
     name = f"{plan_stem(info)}-{node_code}"
-    return Table(name, "indicators", SUMMARY_COLUMNS, summary_rows(request, info, done, rows))
+    found = summary_rows(request, info, done, rows)
+    empty = gettext("No indicator is attached to this part of the plan.")
+    return Table(name, "indicators", SUMMARY_COLUMNS, found, empty)
 
 
 @download
-@same_in_every_language
 def indicator_table(request: HttpRequest, code: str, slug: str, indicator: str) -> Table:
     """Return every current figure of an indicator, as its page tables them."""
     g = indicators.graded(request, code, slug, indicator)
@@ -216,4 +217,16 @@ def indicator_table(request: HttpRequest, code: str, slug: str, indicator: str) 
         ]
         for f in grades.ordered(view.figures)
     ]
-    return Table(f"{plan_stem(g.plan)}-indicator-{view.code}", "figures", FIGURE_COLUMNS, rows)
+    name = f"{plan_stem(g.plan)}-indicator-{view.code}"
+    return Table(name, "figures", FIGURE_COLUMNS, rows, about=indicator_about(view))
+
+
+def indicator_about(view: IndicatorView) -> tuple[tuple[str, str], ...]:
+    """Return what a workbook's metadata sheet says of an indicator: name, definition, unit,
+    source (each in the active language where it has one)."""
+    return (
+        (gettext("Indicator"), f"{view.code} {display.plain(view.name_ja, view.name_en)}"),
+        (gettext("Definition"), display.plain(view.definition_ja, view.definition_en)),
+        (gettext("Unit"), view.unit),
+        (gettext("Source"), view.source),
+    )

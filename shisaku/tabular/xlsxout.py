@@ -1,7 +1,10 @@
-"""xlsx workbooks: one sheet per table, a bold frozen header, widths to fit, every cell text.
+"""xlsx workbooks: one sheet per table, a bold frozen header, widths to fit, cells as text.
 
 Every cell is written as a string (format 「@」), so 「=1+1」 is never a formula and 「△10」 or
-「-」 never become numbers: what the reader sees is what the source wrote.
+「-」 never become numbers: what the reader sees is what the source wrote.  The one exception is
+a column the sheet names in ``numbers`` (a value, a year, a count): there a cell holding a plain
+decimal number (「-12.5」, 「2019」: digits, an optional sign and point, nothing else) is written
+as a number a spreadsheet can sum and chart; any other text in it stays text.
 
 The workbook is written directly as the few XML parts a spreadsheet needs (Office Open XML,
 ECMA-376: content types, workbook, styles, one worksheet per table with inline strings), not
@@ -65,13 +68,19 @@ _FROZEN = (
 )
 
 
+_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_NUMBER_CELL = ("<c><v>", "</v></c>")
+
+
 @dataclass(frozen=True)
 class Sheet:
-    """One table of a workbook: its sheet name, header and rows of text cells."""
+    """One table of a workbook: its sheet name, header and rows of text cells, and the columns
+    (by position from 0) whose plain numbers are written as numbers."""
 
     name: str
     header: Sequence[str]
     rows: Sequence[Sequence[str]]
+    numbers: frozenset[int] = frozenset()
 
 
 def sheet_name(name: str, taken: set[str]) -> str:
@@ -156,7 +165,7 @@ def _worksheet(sheet: Sheet) -> str:
         for i, w in enumerate(_widths(sheet), start=1)
     )
     rows = _rows(1, [sheet.header], _HEADER_CELL)
-    rows += _rows(2, [row[:width] for row in sheet.rows], _TEXT_CELL)
+    rows += _rows(2, [row[:width] for row in sheet.rows], _TEXT_CELL, sheet.numbers)
     return (
         f'{_XML}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">{_FROZEN}'
         + (f"<cols>{cols}</cols>" if cols else "")
@@ -164,16 +173,33 @@ def _worksheet(sheet: Sheet) -> str:
     )
 
 
-def _rows(first: int, rows: Sequence[Sequence[str]], cell: tuple[str, str, str]) -> str:
-    """Return rows of text cells numbered from ``first``, in column order (an empty cell holds
-    nothing)."""
+def _rows(
+    first: int,
+    rows: Sequence[Sequence[str]],
+    cell: tuple[str, str, str],
+    numbers: frozenset[int] = frozenset(),
+) -> str:
+    """Return rows of cells numbered from ``first``, in column order (an empty cell holds
+    nothing): text cells, but numbers in the columns of ``numbers``."""
     start, end, empty = cell
     out: list[str] = []
     for number, cells in enumerate(_escaped(rows), start=first):
         out.append(f'<row r="{number}">')
-        out += [start + text + end if text else empty for text in cells]
+        if numbers:
+            out += [_cell(text, i in numbers, cell) for i, text in enumerate(cells)]
+        else:
+            out += [start + text + end if text else empty for text in cells]
         out.append("</row>")
     return "".join(out)
+
+
+def _cell(text: str, numeric: bool, cell: tuple[str, str, str]) -> str:
+    """Return one cell: a number when its column holds numbers and it is one, else text."""
+    if not text:
+        return cell[2]
+    if numeric and _NUMBER.fullmatch(text):
+        return _NUMBER_CELL[0] + text + _NUMBER_CELL[1]
+    return cell[0] + text + cell[1]
 
 
 def _escaped(rows: Sequence[Sequence[str]]) -> Sequence[Sequence[str]]:
