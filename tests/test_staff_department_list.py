@@ -44,8 +44,10 @@ def test_english_pages_show_the_english_name_japanese_pages_the_japanese(town, o
     client = as_user("kosodate")
     english = text(client.get(BASE.replace("/ja/", "/en/") + "indicators/K1/"))
     assert "<dd>Child Support</dd>" in english
-    assert "<dd>子育て支援課</dd>" in text(client.get(BASE + "indicators/K1/"))
-    assert "（Child Support）" in english  # the account line names the member's department too
+    japanese = text(client.get(BASE + "indicators/K1/"))
+    assert "<dd>子育て支援課</dd>" in japanese
+    assert "担当課（子育て支援課）" in japanese
+    assert "Department (Child Support)" in english  # the account line names the member's department too
 
 
 def test_a_department_member_may_not_change_the_list(town):
