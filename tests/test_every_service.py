@@ -54,6 +54,7 @@ from tests.test_evaluation_setup import (
     build_town,
     nodes,
 )
+from tests.voice_support import VOICE_EXEMPT, voice_recipes, voice_world
 
 # writes that live outside a module named services.py
 MORE_MODULES = (
@@ -113,6 +114,7 @@ EXEMPT = {
     "shisaku.indicators.services.plan_locks": "reads a plan's period locks",
     "shisaku.plan.editing.current_text": "reads a published text",
     "shisaku.plan.services.snapshot_and_audit": "a step of the checked plan writes",
+    **VOICE_EXEMPT,
 }
 
 
@@ -170,6 +172,7 @@ def world(db, operator) -> World:
         **programme_place(operator), **ACTIVITY, fiscal_year=YEAR, planned=Decimal(100), actual=None
     )
     accounts.create_token(actor=operator, user_id=town["kikaku"].user_id, name=WORLD_TOKEN)
+    voice_world(operator)
     published = AuditEntry.objects.get(action="text.publish").pk
     return World(town, accounts.actor_for(uid, "yoso"), published)
 
@@ -379,6 +382,7 @@ RECIPES: dict[str, Recipe] = {
             actual=Decimal(95),
         ),
     ),
+    **voice_recipes(Recipe),
 }
 # an import lists every refused row at once (BatchRejected) rather than stopping at the first
 REFUSALS: dict[str, type[Exception]] = {"shisaku.indicators.services.apply_batch": BatchRejected}

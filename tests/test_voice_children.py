@@ -82,7 +82,8 @@ def test_the_childrens_plan_page_shows_easy_versions_with_readings(town):
     measure = Client().get(f"/ja/{TOWN}/voice/kids/{SLUG}/1-1-1/").content.decode()
     assert "<p>こまったときに<ruby>相談<rt>そうだん</rt></ruby>できます。</p>" in measure
     entry = AuditEntry.objects.get(action="voice.easy_text")
-    assert (entry.actor, entry.after["node"]) == ("user:fukushi", "1-1-1")
+    assert (entry.actor, entry.object_id, entry.before) == ("user:fukushi", str(node.pk), None)
+    assert entry.after == {"text_ja": "こまったときに相談できます。", "text_en": ""}
 
 
 def test_a_department_writes_easy_versions_only_for_its_own_measures(town):

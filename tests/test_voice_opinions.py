@@ -38,7 +38,11 @@ def test_an_anonymous_opinion_is_received_unpublished_and_audited_without_text(c
     )
     assert (opinion.channel, opinion.received_on) == ("web", timezone.localdate())
     entry = AuditEntry.objects.get(action="voice.opinion")
-    assert (entry.actor, entry.after) == ("anonymous", {"channel": "web"})
+    assert (entry.actor, entry.before, entry.after) == (
+        "anonymous",
+        None,
+        {"channel": "web", "node": "1-1-1"},
+    )
     thanks = Client().get(response["Location"]).content.decode()
     assert "ご意見を受け付けました" in thanks
     assert TEXT not in thanks  # unpublished

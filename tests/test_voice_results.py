@@ -46,9 +46,10 @@ def test_hiding_keeps_the_text_and_the_reason(consultation, opinions):
         HIDDEN_TEXT,
     )
     entry = AuditEntry.objects.get(action="voice.moderate")
-    assert (entry.actor, entry.after) == (
+    assert (entry.actor, entry.before, entry.after) == (
         "user:kikaku",
-        {"state": "hidden", "reason": "personal-data"},
+        {"state": "new", "reason": "", "summary": ""},
+        {"state": "hidden", "reason": "personal-data", "summary": ""},
     )
 
 

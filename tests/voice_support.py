@@ -102,3 +102,105 @@ def moderate_and_respond(consultation, opinions):
             responded_on=date(2026, 6, 1),
         )
     services.publish_result(actor=kikaku, consultation=consultation)
+
+
+def voice_world(operator) -> None:
+    """Add to the town of tests.test_evaluation_setup one consultation with one published
+    opinion from paper with contact details (for tests.test_every_service)."""
+    item = services.open_consultation(
+        actor=operator, municipality_code=TOWN, data=consultation_input()
+    )
+    data = OpinionInput(
+        body="紙で出された意見",
+        channel=Channel.PAPER,
+        received_on=date(2025, 6, 1),
+        contact=CONTACT,
+    )
+    opinion = services.enter_opinion(actor=operator, consultation=item, data=data)
+    services.moderate(actor=operator, opinion=opinion, state="published")
+
+
+def voice_recipes(recipe):
+    """Return one valid call of each voice service, built with tests.test_every_service's Recipe."""
+    from shisaku.plan.models import PlanNode
+    from shisaku.voice.models import Opinion
+
+    def only():
+        return Consultation.objects.get()
+
+    respond = {
+        "reason": "検討します",
+        "department": "子育て支援課",
+        "responded_on": date(2025, 7, 1),
+    }
+    name = "shisaku.voice.services."
+    return {
+        name + "save_consent_policy": recipe(
+            "voice.consent_policy",
+            lambda w, a: services.save_consent_policy(
+                actor=a, municipality_code=TOWN, below_age=16
+            ),
+        ),
+        name + "open_consultation": recipe(
+            "voice.open",
+            lambda w, a: services.open_consultation(
+                actor=a, municipality_code=TOWN, data=consultation_input(title_ja="二つ目")
+            ),
+            before=False,
+        ),
+        name + "edit_consultation": recipe(
+            "voice.edit",
+            lambda w, a: services.edit_consultation(
+                actor=a, consultation=only(), data=consultation_input(title_ja="改題")
+            ),
+        ),
+        name + "enter_opinion": recipe(
+            "voice.opinion",
+            lambda w, a: services.enter_opinion(
+                actor=a,
+                consultation=only(),
+                data=OpinionInput(
+                    body="会場で", channel=Channel.EVENT, received_on=date(2025, 6, 2)
+                ),
+            ),
+            before=False,
+        ),
+        name + "moderate": recipe(
+            "voice.moderate",
+            lambda w, a: services.moderate(
+                actor=a, opinion=Opinion.objects.get(), state="hidden", reason="off-topic"
+            ),
+        ),
+        name + "respond": recipe(
+            "voice.respond",
+            lambda w, a: services.respond(
+                actor=a, opinion=Opinion.objects.get(), kind=ResponseKind.REFERENCE, **respond
+            ),
+        ),
+        name + "publish_result": recipe(
+            "voice.publish_result",
+            lambda w, a: services.publish_result(actor=a, consultation=only()),
+        ),
+        name + "purge_contacts": recipe(
+            "voice.purge_contact",
+            lambda w, a: services.purge_contacts(actor=a, today=date(2100, 1, 1)),
+            after=False,
+        ),
+        name + "save_easy_text": recipe(
+            "voice.easy_text",
+            lambda w, a: services.save_easy_text(
+                actor=a, node=PlanNode.objects.get(code="1-1-1"), text_ja="やさしく"
+            ),
+            before=False,
+        ),
+    }
+
+
+VOICE_EXEMPT = {
+    "shisaku.voice.services.submit_opinion": (
+        "the public web form: anyone may give an opinion (CSRF, a honeypot and a rate limit "
+        "stand in for a permission)"
+    ),
+    "shisaku.voice.services.check_rate": "reads the rate limit's count",
+    "shisaku.voice.services.audit": "the voice services' audit helper",
+}

@@ -44,5 +44,5 @@ def notify_result(*, actor: Actor, consultation: Consultation, page_url: str) ->
     rules.require_run(actor, code)
     messages = [_message(consultation, a, page_url) for a in _addresses(consultation)]
     sent = get_connection().send_messages(messages) if messages else 0
-    audit(actor, "voice.notify_result", consultation, code, sent=sent or 0)
+    audit(actor, "voice.notify_result", consultation, code, (None, {"sent": sent or 0}))
     return sent or 0

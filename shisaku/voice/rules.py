@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from shisaku.accounts.permissions import require
+from shisaku.accounts.permissions import PermissionDenied, require
 from shisaku.domain.actors import Actor
 from shisaku.voice.models import AgeBand, ConsentMethod, ConsentPolicy, Consultation
 
@@ -49,6 +49,12 @@ class Period:
 def require_run(actor: Actor, municipality_code: str) -> None:
     """Refuse unless the actor runs consultations in the municipality (the planning office)."""
     require(actor, RUN, municipality_code)
+
+
+def require_operator(actor: Actor) -> None:
+    """Refuse anyone but the instance operator (the command line's daily jobs)."""
+    if not actor.is_operator:
+        raise PermissionDenied(f"{actor.label} は運用者ではありません")
 
 
 def require_respond(actor: Actor, municipality_code: str, department: str) -> None:

@@ -6,7 +6,7 @@ The audit entries never carry contact details; an opinion's own text stays in it
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -69,16 +69,35 @@ class OpinionInput:
     received_on: date | None = None
 
 
-def audit(actor: Actor, action: str, item: models.Model, code: str, **after: Any) -> None:
-    """Record one voice step on ``item`` in the audit trail (never with contact details)."""
+Kept = dict[str, Any] | None
+
+
+def audit(
+    actor: Actor, action: str, item: models.Model, code: str, change: tuple[Kept, Kept]
+) -> None:
+    """Record one voice step on ``item`` with its state before and after (never a contact)."""
+    before, after = change
     record(
         actor=actor,
         action=action,
         object_type=type(item).__name__.lower(),
         object_id=str(item.pk),
         municipality_code=code,
-        after=after or None,
+        before=before,
+        after=after,
     )
+
+
+def _period_state(item: Consultation) -> Kept:
+    """Return what the audit trail keeps of a consultation."""
+    return {
+        "title": item.title_ja,
+        "starts_on": item.starts_on.isoformat(),
+        "ends_on": item.ends_on.isoformat(),
+        "audience": item.audience,
+        "channels": list(item.channels),
+        "node": item.node.code if item.node else "",
+    }
 
 
 def save_consent_policy(*, actor: Actor, municipality_code: str, below_age: int | None) -> None:
@@ -86,10 +105,12 @@ def save_consent_policy(*, actor: Actor, municipality_code: str, below_age: int 
     rules.require_run(actor, municipality_code)
     town = Municipality.objects.get(code=municipality_code)
     with transaction.atomic():
-        policy, _created = ConsentPolicy.objects.update_or_create(
-            municipality=town, defaults={"consent_below_age": below_age}
-        )
-        audit(actor, "voice.consent_policy", policy, municipality_code, consent_below_age=below_age)
+        policy, _created = ConsentPolicy.objects.get_or_create(municipality=town)
+        before = {"consent_below_age": policy.consent_below_age}
+        policy.consent_below_age = below_age
+        policy.save()
+        after = {"consent_below_age": below_age}
+        audit(actor, "voice.consent_policy", policy, municipality_code, (before, after))
 
 
 def _node(plan: Plan, code: str, field_name: str) -> PlanNode | None:
@@ -131,7 +152,7 @@ def open_consultation(
     town = Municipality.objects.get(code=municipality_code)
     with transaction.atomic():
         item = Consultation.objects.create(municipality=town, **fields)
-        audit(actor, "voice.open", item, municipality_code, title=item.title_ja)
+        audit(actor, "voice.open", item, municipality_code, (None, _period_state(item)))
     return item
 
 
@@ -140,11 +161,13 @@ def edit_consultation(*, actor: Actor, consultation: Consultation, data: Consult
     code = consultation.municipality.code
     rules.require_run(actor, code)
     fields = _consultation_fields(code, data)
+    before = _period_state(consultation)
     with transaction.atomic():
         for name, value in fields.items():
             setattr(consultation, name, value)
         consultation.save()
-        audit(actor, "voice.edit", consultation, code, title=consultation.title_ja)
+        change = (before, _period_state(consultation))
+        audit(actor, "voice.edit", consultation, code, change)
 
 
 def _opinion(consultation: Consultation, data: OpinionInput, received_on: date) -> Opinion:
@@ -178,9 +201,8 @@ def _save_opinion(actor: Actor, opinion: Opinion, contact: str) -> Opinion:
                 sealed=seal(contact.strip()),
                 delete_after=consultation.ends_on + keep,
             )
-        audit(
-            actor, "voice.opinion", opinion, consultation.municipality.code, channel=opinion.channel
-        )
+        after = {"channel": opinion.channel, "node": opinion.node.code if opinion.node else ""}
+        audit(actor, "voice.opinion", opinion, consultation.municipality.code, (None, after))
     return opinion
 
 
@@ -253,13 +275,25 @@ def moderate(
         raise VoiceError("reason", _("Choose why the opinion is hidden."))
     if state not in (State.PUBLISHED, State.HIDDEN):
         raise VoiceError("state", _("Choose publish or hide."))
+    before = _moderation_state(opinion)
     opinion.state = state
     opinion.hide_reason = reason if state == State.HIDDEN else ""
     opinion.moderation_note = note.strip()
     opinion.summary = summary.strip()
     with transaction.atomic():
         opinion.save()
-        audit(actor, "voice.moderate", opinion, code, state=state, reason=opinion.hide_reason)
+        audit(actor, "voice.moderate", opinion, code, (before, _moderation_state(opinion)))
+
+
+def _moderation_state(opinion: Opinion) -> Kept:
+    """Return what the audit trail keeps of a moderation (the text stays in its row)."""
+    return {"state": opinion.state, "reason": opinion.hide_reason, "summary": opinion.summary}
+
+
+def _response_state(opinion: Opinion) -> Kept:
+    """Return what the audit trail keeps of a response."""
+    day = opinion.responded_on.isoformat() if opinion.responded_on else None
+    return {"kind": opinion.response_kind, "department": opinion.response_department, "on": day}
 
 
 def respond(
@@ -273,11 +307,12 @@ def respond(
         raise VoiceError("kind", _("Choose a response category from the list."))
     if not reason.strip():
         raise VoiceError("reason", _("Give the reason for the response."))
+    before = _response_state(opinion)
     opinion.response_kind, opinion.response_reason = kind, reason.strip()
     opinion.response_department, opinion.responded_on = department.strip(), responded_on
     with transaction.atomic():
         opinion.save()
-        audit(actor, "voice.respond", opinion, code, kind=kind)
+        audit(actor, "voice.respond", opinion, code, (before, _response_state(opinion)))
 
 
 def publish_result(*, actor: Actor, consultation: Consultation) -> bool:
@@ -292,16 +327,27 @@ def publish_result(*, actor: Actor, consultation: Consultation) -> bool:
             _("%(count)s opinions are not yet moderated: publish or hide each first.")
             % {"count": waiting},
         )
-    first = consultation.result_published_at is None
+    before = consultation.result_published_at
     consultation.result_published_at = timezone.now()
     with transaction.atomic():
         consultation.save(update_fields=["result_published_at"])
-        audit(actor, "voice.publish_result", consultation, code)
-    return first
+        change = (
+            {"published_at": _iso(before)},
+            {"published_at": _iso(consultation.result_published_at)},
+        )
+        audit(actor, "voice.publish_result", consultation, code, change)
+    return before is None
+
+
+def _iso(moment: datetime | None) -> str | None:
+    """Return a moment as ISO text for the audit trail."""
+    return moment.isoformat() if moment else None
 
 
 def purge_contacts(*, actor: Actor, today: date) -> int:
-    """Delete the contact details whose keeping period is over; return how many."""
+    """Delete the contact details whose keeping period is over; return how many (the operator's
+    job, run daily by ``shisaku voice-purge``)."""
+    rules.require_operator(actor)
     due = OpinionContact.objects.filter(delete_after__lt=today).select_related(
         "opinion__consultation__municipality"
     )
@@ -309,8 +355,10 @@ def purge_contacts(*, actor: Actor, today: date) -> int:
     with transaction.atomic():
         for contact in due:
             opinion = contact.opinion
+            kept = {"delete_after": contact.delete_after.isoformat()}
             contact.delete()
-            audit(actor, "voice.purge_contact", opinion, opinion.consultation.municipality.code)
+            code = opinion.consultation.municipality.code
+            audit(actor, "voice.purge_contact", opinion, code, (kept, None))
             count += 1
     return count
 
@@ -319,12 +367,12 @@ def save_easy_text(*, actor: Actor, node: PlanNode, text_ja: str, text_en: str =
     """Write a node's easy version for children (an empty Japanese text removes it)."""
     code = node.plan.municipality.code
     rules.require_respond(actor, code, node.department)
+    old = EasyText.objects.filter(node=node).first()
+    before = {"text_ja": old.text_ja, "text_en": old.text_en} if old else None
+    after = {"text_ja": text_ja.strip(), "text_en": text_en.strip()} if text_ja.strip() else None
     with transaction.atomic():
-        if text_ja.strip():
-            EasyText.objects.update_or_create(
-                node=node, defaults={"text_ja": text_ja.strip(), "text_en": text_en.strip()}
-            )
+        if after:
+            EasyText.objects.update_or_create(node=node, defaults=after)
         else:
             EasyText.objects.filter(node=node).delete()
-        texts = {"text_ja": text_ja.strip(), "text_en": text_en.strip()}
-        audit(actor, "voice.easy_text", node, code, node=node.code, **texts)
+        audit(actor, "voice.easy_text", node, code, (before, after))
