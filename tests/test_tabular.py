@@ -147,3 +147,25 @@ def test_widths_fit_each_column_first_lines_in_ragged_rows_from_8_to_60():
     assert widths(Sheet("s", ["n", "name"], rows)) == [18, 60]
     assert widths(Sheet("s", ["n", "name"], rows[:3])) == [18, 16]
     assert widths(Sheet("s", ["n", "m"], [["ｶﾀ\nabcdefghijklmnop", "a\nb"]])) == [8, 8]
+
+
+def test_a_numeric_column_holds_numbers_and_leaves_other_text_as_text():
+    import io
+
+    import openpyxl
+
+    from shisaku.tabular import Sheet, to_xlsx
+
+    sheet = Sheet(
+        "s",
+        ["code", "year", "value"],
+        [["022012", "2019", "-12.5"], ["007", "約3", ""], ["1", "=1+1", "1e3"]],
+        numbers=frozenset({1, 2}),
+    )
+    ws = openpyxl.load_workbook(io.BytesIO(to_xlsx([sheet]))).active
+    cells = [[(c.value, c.data_type) for c in row] for row in ws.iter_rows(min_row=2)]
+    assert cells == [
+        [("022012", "s"), (2019, "n"), (-12.5, "n")],
+        [("007", "s"), ("約3", "s"), (None, "n")],
+        [("1", "s"), ("=1+1", "s"), ("1e3", "s")],
+    ]
