@@ -34,13 +34,17 @@ DESCRIPTION = """\
 読み取りは認証不要で、公開中の計画だけが見えます。書き込み（実績値・目標値の記録）には \
 `Authorization: Bearer <token>` が必要です。一覧は `limit`/`offset` でページ分割し、\
 `{"count", "limit", "offset", "items"}` で返します。全ての GET は ETag を返し、\
-`If-None-Match` が一致すれば 304 です。誤りは全て `{"error": {...}}` の形で返します。
+`If-None-Match` が一致すれば 304 です。既にある値を変える書き込みには読んだ版を `If-Match` で\
+送ります（無ければ 428、古ければ 412）。記載のないクエリパラメーターは 400 です。\
+誤りは全て `{"error": {...}}` の形で返します。
 
 The JSON API of Shisaku: municipal comprehensive plans (総合計画) and their indicators. \
 Reads need no authentication and show published plans only. Writes (recording actuals and \
 targets) need `Authorization: Bearer <token>`. Lists are paginated with `limit`/`offset` and \
 answer `{"count", "limit", "offset", "items"}`. Every GET returns an ETag and answers 304 when \
-`If-None-Match` matches. Every error has the same envelope `{"error": {...}}`.
+`If-None-Match` matches. A write that changes an existing figure sends the revision read in \
+`If-Match` (428 without it, 412 when stale). A query parameter an endpoint does not list is a \
+400. Every error has the same envelope `{"error": {...}}`.
 """
 
 
