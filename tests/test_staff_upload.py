@@ -47,7 +47,7 @@ def test_a_file_with_one_bad_row_shows_its_row_and_column_and_writes_nothing(tow
     page = text(response)
     assert "figures.csv: 1 件の問題があります。何も書き込んでいません。" in page
     row = re.search(r"<tr><td>figures.csv</td><td>(\d+)</td><td>([^<]*)</td><td>([^<]*)</td>", page)
-    assert row.groups()[:2] == ("3", "value")
+    assert row.groups()[:2] == ("3", "値")  # the column's name, not its key
     assert "『たくさん1』は値として読めません" in row.group(3)
     assert not Figure.objects.filter(indicator__code="K3").exists()
     assert pending_files() == []

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from shisaku.accounts.departments import english_names
 from shisaku.domain.plantree import Node
 from shisaku.plan.node_labels import unknown_title
-from shisaku.staff import display
+from shisaku.staff import definition_labels, display
 
 register = template.Library()
 
@@ -119,6 +119,12 @@ def department_name(context: template.Context, name: str) -> str:
     if "english_departments" not in cache:
         cache["english_departments"] = english_names(ws.code) if ws is not None else {}
     return str(cache["english_departments"].get(name, name))
+
+
+@register.filter
+def column_label(column: str) -> str:
+    """Return a file column's name as people read it (値, not value)."""
+    return definition_labels.column_label(column) if column else ""
 
 
 @register.simple_tag
