@@ -5,7 +5,8 @@ An indicator with districts has a row per period and district (13 × 10 years an
 a template tag per cell made these tables most of a page's cost, so the rows are written here
 with the same helpers the template tags use (:mod:`grades`, :mod:`display`).  A cell's HTML
 depends only on its value and the active language, so each distinct value is rendered once per
-table: a period or a district repeats on many rows.
+table: a period or a district repeats on many rows.  Every cell is a ``SafeString`` and every
+row is built by :func:`markup.html_join` (text escaped, markup kept).
 """
 
 from __future__ import annotations
@@ -13,16 +14,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
 
 from django.utils import timezone
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from shisaku.indicators.queries import FigureView
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import display, grades, links
+from shisaku.public.markup import html, html_join
 
 
 def figure_head(breakdown: bool) -> SafeString:
@@ -43,8 +44,8 @@ def history_head(breakdown: bool) -> SafeString:
 
 def _head(labels: list[str]) -> SafeString:
     """Return a table head of column headers."""
-    cells = format_html_join("", '<th scope="col">{}</th>', ((label,) for label in labels))
-    return format_html("<thead><tr>{}</tr></thead>", cells)
+    cells = html_join("", '<th scope="col">{}</th>', ((label,) for label in labels))
+    return html("<thead><tr>{}</tr></thead>", cells)
 
 
 def figure_rows(figures: list[FigureView], breakdown: bool) -> SafeString:
@@ -56,18 +57,18 @@ def figure_rows(figures: list[FigureView], breakdown: bool) -> SafeString:
     )
     cells = (
         (
-            f.kind,
+            cell.text(f.kind),
             cell.kind(f.kind),
             cell.period(f.period),
             cell.district(f.breakdown),
-            f.raw,
+            cell.text(f.raw),
             cell.japanese(grades.figure_note(f)),
             cell.japanese_content(f.note),
             cell.japanese(f.source),
         )
         for f in figures
     )
-    return format_html_join("\n", row, cells)
+    return html_join("\n", row, cells)
 
 
 def history_rows(history: list[FigureView], breakdown: bool, department: str) -> SafeString:
@@ -78,7 +79,10 @@ def history_rows(history: list[FigureView], breakdown: bool, department: str) ->
     workspace shows that to staff)."""
     cell = _Cells(breakdown)
     responsible = japanese(department, display.english()) or "—"
-    status = {True: ("current", gettext("Current")), False: ("superseded", gettext("Superseded"))}
+    status = {
+        True: (SafeString("current"), escape(gettext("Current"))),
+        False: (SafeString("superseded"), escape(gettext("Superseded"))),
+    }
     row = (
         '<tr class="{}"><th scope="row">{}</th><td>{}</td>{}<td class="value">{}</td>'
         "<td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"
@@ -89,19 +93,20 @@ def history_rows(history: list[FigureView], breakdown: bool, department: str) ->
             cell.kind(f.kind),
             cell.period(f.period),
             cell.district(f.breakdown),
-            f.raw,
-            f.revision,
+            cell.text(f.raw),
+            cell.text(f.revision),
             responsible,
             cell.moment(_minute(f.entered_at)),
             css[1],
         )
         for f in history
     )
-    return format_html_join("\n", row, cells)
+    return html_join("\n", row, cells)
 
 
 SUMMARY_ROW = (
-    '\n    <tr><th scope="row"><a href="{url}">{name}</a></th>{place}<td>{unit}</td>{figures}'
+    '\n    <tr><th scope="row"><a href="{url}">{name}</a></th>{place}<td>{unit}</td>'
+    "<td>{baseline}</td><td>{target}</td><td>{latest}</td>"
     '<td class="grade"><a href="{url}#grade"><strong>{grade}</strong>'
     '<span class="visually-hidden"> {how}</span></a>{label}</td></tr>'
 )
@@ -111,37 +116,36 @@ def summary_rows(rows: list[grades.IndicatorRow], plan: PlanInfo | None) -> Safe
     """Return the rows of an indicator summary: name, [place in ``plan``], unit, baseline,
     final target, latest actual and grade, each row on its own line."""
     cell = _Cells(False)
+    place = _once(lambda code: _place(code, plan))
     how = gettext("(how this grade was reached)")
-    return format_html_join("", "{}", ((_summary_row(row, plan, cell, how),) for row in rows))
+    return html_join("", "{}", ((_summary_row(row, cell, place, how),) for row in rows))
 
 
 def _summary_row(
-    row: grades.IndicatorRow, plan: PlanInfo | None, cell: _Cells, how: str
+    row: grades.IndicatorRow, cell: _Cells, place: Callable[[str], SafeString], how: str
 ) -> SafeString:
-    """Return one row of an indicator summary."""
+    """Return one row of an indicator summary (its place in the plan given by ``place``)."""
     view, a = row.view, row.result.assessment
-    label = format_html(' <span class="grade-label">{}</span>', cell.japanese_content(a.label))
-    figures = (f for f in (row.baseline, row.target, row.latest))
-    return format_html(
+    return html(
         SUMMARY_ROW,
         url=row.url,
         name=display.shown(view.name_ja, view.name_en),
-        place=_place(view.node_code, plan),
+        place=place(view.node_code),
         unit=cell.japanese(view.unit) or "—",
-        figures=format_html_join("", "<td>{}</td>", ((cell.figure(f),) for f in figures)),
+        baseline=cell.figure(row.baseline),
+        target=cell.figure(row.target),
+        latest=cell.figure(row.latest),
         grade=a.grade,
         how=how,
-        label=label if a.label else "",
+        label=cell.grade_label(a.label),
     )
 
 
 def _place(node_code: str, plan: PlanInfo | None) -> SafeString:
     """Return the cell naming where in ``plan`` an indicator sits (nothing without a plan)."""
     if plan and node_code:
-        return format_html(
-            '<td><a href="{}">{}</a></td>', links.node_url(plan, node_code), node_code
-        )
-    return format_html("<td>{}</td>", gettext("Whole plan")) if plan else SafeString("")
+        return html('<td><a href="{}">{}</a></td>', links.node_url(plan, node_code), node_code)
+    return html("<td>{}</td>", gettext("Whole plan")) if plan else SafeString("")
 
 
 def figure_cell(f: FigureView | None, period: Callable[[str], str] | None = None) -> SafeString:
@@ -149,13 +153,17 @@ def figure_cell(f: FigureView | None, period: Callable[[str], str] | None = None
     ``period`` renders the period label (HTML) when the caller remembers them."""
     if f is None:
         return unknown()
-    when = period(f.period) if period else grades.period_label(f.period)
-    return format_html('<span class="value">{}</span> <span class="period">{}</span>', f.raw, when)
+    return _figure_text(f.raw, period(f.period) if period else grades.period_label(f.period))
+
+
+def _figure_text(raw: str, period: str) -> SafeString:
+    """Return a value as written with its period label below it."""
+    return html('<span class="value">{}</span> <span class="period">{}</span>', raw, period)
 
 
 def unknown() -> SafeString:
     """Return the notice for a value that is not known (never a zero)."""
-    return format_html('<span class="unknown">{}</span>', gettext("Unknown (not obtained)"))
+    return html('<span class="unknown">{}</span>', gettext("Unknown (not obtained)"))
 
 
 class _Cells:
@@ -163,21 +171,31 @@ class _Cells:
 
     def __init__(self, breakdown: bool) -> None:
         english = display.english()
+        self.text = _once(escape)
         self.kind = _once(lambda k: escape(grades.label(grades.FIGURE_KINDS, k)))
         self.period = _once(lambda p: escape(grades.period_label(p, english)))
         self.japanese = _once(lambda t: japanese(t, english))
         self.japanese_content = _once(lambda t: display.shown(t, "") if t else SafeString(""))
         self.district = _once(
-            lambda t: format_html("<td>{}</td>", self.japanese(t)) if breakdown else SafeString("")
+            lambda t: html("<td>{}</td>", self.japanese(t)) if breakdown else SafeString("")
         )
         self.moment = _once(_moment)
+        self.unknown = unknown()
+        self.value = _once(lambda raw, period: _figure_text(raw, self.period(period)))
+        self.grade_label = _once(
+            lambda t: (
+                html(' <span class="grade-label">{}</span>', self.japanese_content(t))
+                if t
+                else SafeString("")
+            )
+        )
 
     def figure(self, f: FigureView | None) -> SafeString:
-        """Return a figure cell (:func:`figure_cell`), its period rendered once."""
-        return figure_cell(f, self.period)
+        """Return a figure cell (:func:`figure_cell`), each value and period rendered once."""
+        return self.unknown if f is None else self.value(f.raw, f.period)
 
 
-def _once(render: Callable[[Any], SafeString]) -> Callable[[Any], SafeString]:
+def _once(render: Callable[..., SafeString]) -> Callable[..., SafeString]:
     """Return ``render`` remembering its answer for each value (for one table)."""
     return lru_cache(maxsize=None)(render)
 
@@ -185,7 +203,7 @@ def _once(render: Callable[[Any], SafeString]) -> Callable[[Any], SafeString]:
 def _moment(when: datetime) -> SafeString:
     """Return a time as the history shows it: 西暦 with 和暦, to the minute, machine-readable."""
     iso = timezone.localtime(when).isoformat("T", "minutes")
-    return format_html('<time datetime="{}">{}</time>', iso, grades.moment_text(when))
+    return html('<time datetime="{}">{}</time>', iso, grades.moment_text(when))
 
 
 def _minute(when: datetime) -> datetime:
@@ -198,4 +216,4 @@ def japanese(text: str, english: bool) -> SafeString:
     or nothing when there is none."""
     if not text:
         return SafeString("")
-    return format_html('<span lang="ja">{}</span>', text) if english else escape(text)
+    return html('<span lang="ja">{}</span>', text) if english else escape(text)

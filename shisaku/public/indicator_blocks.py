@@ -3,8 +3,9 @@
 These blocks are lists of facts, each a label and a value picked by a rule (a fallback, an
 unknown notice, a Japanese-only marker); written as template tags they were some hundred tags
 a page, the most of an indicator page's cost when a whole site is published.  Here they are
-built with the same helpers the tags use (:mod:`grades`, :mod:`display`), every text escaped,
-and the template writes each block whole.
+built with the same helpers the tags use (:mod:`grades`, :mod:`display`) and the builder of
+:mod:`markup` (``format_html``'s rule: text escaped, markup kept), so each block is a
+``SafeString`` that the template writes whole.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.functional import Promise
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
@@ -24,6 +24,7 @@ from shisaku.indicators.breakdowns import SHOWN_PER_PERIOD
 from shisaku.indicators.queries import IndicatorView
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import display, figure_rows, grades, links
+from shisaku.public.markup import html, html_join
 from shisaku.public.templatetags.shisaku_compare import common_indicator
 
 Fact = tuple[str, str]  # a label and its value: plain text (escaped) or SafeString (HTML)
@@ -42,8 +43,8 @@ class YearLink:
 
 def facts(items: Sequence[Fact], css: str, indent: str) -> SafeString:
     """Return a ``<dl>`` of facts, one ``<dt>``/``<dd>`` pair a line under ``indent``."""
-    rows = format_html_join("", "\n{}  <dt>{}</dt><dd>{}</dd>", ((indent, *i) for i in items))
-    return format_html('<dl class="{}">{}\n{}</dl>', css, rows, indent)
+    rows = html_join("", "\n{}  <dt>{}</dt><dd>{}</dd>", ((indent, *i) for i in items))
+    return html('<dl class="{}">{}\n{}</dl>', css, rows, indent)
 
 
 def definition(view: IndicatorView, plan: PlanInfo) -> SafeString:
@@ -73,22 +74,22 @@ def _undated(entries: list[dict[str, Any]]) -> SafeString:
     """Return the figures a plan printed without a period, as printed: 「基準値 1.38」."""
     kinds = grades.FIGURE_KINDS
     shown = [f"{kinds.get(str(e.get('kind')), '')} {e.get('raw', '')}".strip() for e in entries]
-    return format_html_join("<br>", "{}", ((text,) for text in shown))
+    return html_join("<br>", "{}", ((text,) for text in shown))
 
 
 def grade(result: IndicatorResult, done: PlanAssessment) -> SafeString:
     """Return an indicator's grade with its explanation, the method and the scale."""
     a = result.assessment
-    label = format_html(' <span class="grade-label">{}</span>', display.shown(a.label, ""))
+    label = html(' <span class="grade-label">{}</span>', display.shown(a.label, ""))
     inputs = list(a.explanation.inputs.items())
     scale = display.shown(done.config.scale.name, "")
-    preset = format_html(" <code>{}</code>", done.preset) if done.preset else NOTHING
+    preset = html(" <code>{}</code>", done.preset) if done.preset else NOTHING
     method: list[Fact] = [
         (gettext("Grading method"), grades.method_name(done)),
-        (gettext("Grade scale"), format_html("{}{}", scale, preset)),
+        (gettext("Grade scale"), html("{}{}", scale, preset)),
     ]
     listed = facts(inputs, "facts inputs", "    ") if inputs else NOTHING
-    return format_html(
+    return html(
         '<p class="grade-result"><strong class="grade">{}</strong>{}</p>\n  {}\n  {}',
         a.grade,
         label if a.label else NOTHING,
@@ -102,13 +103,13 @@ def forecast(result: IndicatorResult) -> SafeString:
     f, view = result.forecast, result.indicator
     if f is None:
         no = gettext("No forecast is made: the indicator has no numeric target.")
-        return format_html("<p>{}</p>\n  ", no)
+        return html("<p>{}</p>\n  ", no)
     likelihood = grades.label(grades.LIKELIHOODS, f.likelihood)
     linear = gettext("Linear projection to the target year")
     compound = gettext("Compound growth projection to the target year")
     projections = [(linear, f.linear), (compound, f.compound)]
     listed = facts([(k, grades.projected(v, view)) for k, v in projections], "facts", "  ")
-    return format_html(
+    return html(
         '<p class="likelihood"><strong>{}</strong></p>\n  {}\n  {}',
         likelihood,
         listed if f.status == "ok" else NOTHING,
@@ -121,12 +122,12 @@ def years(links: list[YearLink]) -> SafeString:
     if not links:
         return NOTHING
     current = SafeString(' aria-current="page"')
-    items = format_html_join(
+    items = html_join(
         "",
         '<li><a href="{}"{}>{}</a></li>',
         ((y.url, current if y.current else NOTHING, y.label) for y in links),
     )
-    return format_html(
+    return html(
         '<nav class="years" aria-label="{0}"><p>{0}:</p>\n    <ul>{1}</ul>\n  </nav>',
         gettext("Grade in another year"),
         items,
@@ -155,11 +156,11 @@ def _omitted(text: str, count: int, page_url: str) -> SafeString:
     if not count:
         return NOTHING
     files = [("CSV", links.data_url(page_url, "csv")), ("Excel", links.data_url(page_url, "xlsx"))]
-    return format_html(
+    return html(
         '<p class="source-note omitted">{} {} {}</p>',
         text % {"count": f"{count:,}", "shown": SHOWN_PER_PERIOD},
         gettext("Every current figure is in the downloads:"),
-        format_html_join(" ", '<a href="{}">{}</a>', ((url, label) for label, url in files)),
+        html_join(" ", '<a href="{}">{}</a>', ((url, label) for label, url in files)),
     )
 
 
@@ -173,11 +174,11 @@ def _explanation(explanation: Explanation, css: str, listed: SafeString | None) 
     """Return an explanation (in Japanese: marked on English pages), after the list of its
     inputs when given."""
     english = display.english()
-    return format_html(
+    return html(
         EXPLANATION,
-        note=format_html('<p class="ja-only-note">{}</p>', display.marker()) if english else "",
+        note=html('<p class="ja-only-note">{}</p>', display.marker()) if english else "",
         lang=SafeString(' lang="ja"') if english else "",
-        inputs=NOTHING if listed is None else format_html("\n    {}", listed),
+        inputs=NOTHING if listed is None else html("\n    {}", listed),
         css=css,
         formula=explanation.formula,
         result=explanation.result,
