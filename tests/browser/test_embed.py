@@ -93,3 +93,15 @@ def test_an_ordinary_page_is_refused_in_a_frame(site, browser):
 def test_the_widgets_and_share_pages_have_no_axe_violations(site, browser, language):
     urls = [site + PLAN.format(language) + p for p in PAGES]
     assert violations_across(browser, urls) == {}
+
+
+def test_the_copy_button_puts_the_snippet_on_the_clipboard(site, browser):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    tab.goto(site + PLAN.format("ja") + "1-1-1/share/")
+    tab.get_by_role("button", name="バッジのHTMLをコピー").click()
+    tab.locator(".copied", has_text="コピーしました。").wait_for()
+    copied = tab.evaluate("navigator.clipboard.readText()")
+    assert copied == tab.input_value("#snippet-badge")
+    assert copied.startswith('<a href="http://localhost:')
+    context.close()
