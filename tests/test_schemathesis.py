@@ -6,7 +6,8 @@ application, in the test database.  Each GET runs twice: with the path parameter
 that exists (so that limits, offsets and years meet real data) and with generated ones; both
 with valid (positive) and invalid (negative) inputs.  The write runs with the token of a user
 who may write, and with no token.  Every answer must be no server error, of a status code the
-document declares, in the declared content type, and in the declared shape.
+document declares, in the declared content type, and in the declared shape; no error may name
+an internal permission or role code.
 
 Example counts are small and the examples derandomised, so that the run is quick and the same
 in CI; ``SCHEMATHESIS_EXAMPLES=500`` runs more when hunting.
@@ -32,6 +33,7 @@ from schemathesis.specs.openapi.checks import (
 
 from shisaku.accounts import services as accounts
 from shisaku.wsgi import application
+from tests.api_checks import codes_in
 from tests.conftest import ROOT
 from tests.test_staff_support import TOWN, town_fixture  # noqa: F401  (the "town" fixture)
 
@@ -45,11 +47,21 @@ REAL = {
     **{"code": TOWN, "slug": "2024-2028", "indicator_code": "K1", "node_code": "1-1-1"},
     **{"prefecture": "99", "common_code": "total-fertility-rate"},
 }
+
+
+def no_permission_code(ctx, response, case) -> None:
+    """An error answer never names an internal permission or role code (``indicators.record``)."""
+    if response.status_code >= 400:
+        found = codes_in(response.text)
+        assert not found, f"the error names internal codes {found}: {response.text}"
+
+
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
     content_type_conformance,
     response_schema_conformance,
+    no_permission_code,
 ]
 EXAMPLES = int(os.environ.get("SCHEMATHESIS_EXAMPLES", "25"))
 BOUNDED = settings(
