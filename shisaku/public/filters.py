@@ -174,11 +174,15 @@ def keeps(facets: Facets, asked: Filters) -> bool:
 
 @dataclass(frozen=True)
 class MeasureEntry:
-    """A measure in the filtered list: its status row, department and what it is filtered by."""
+    """A measure in the filtered list: its status row and what it is filtered by."""
 
     row: MeasureRow
-    department: str
     facets: Facets
+
+    @property
+    def department(self) -> str:
+        """Return its department (its own, else the nearest set above it)."""
+        return self.facets.department
 
     @property
     def grades(self) -> str:
@@ -208,9 +212,7 @@ def measure_entries(
         found = frozenset(g for code in below for g in graded.get(code, ()))
         words = fold(" ".join((node.code, node.title, node.title_en)))
         parts = frozenset(n.code for n in (*above, node))
-        out.append(
-            MeasureEntry(row, department, Facets(parts, department, found, row.status, words))
-        )
+        out.append(MeasureEntry(row, Facets(parts, department, found, row.status, words)))
     return out
 
 

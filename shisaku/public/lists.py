@@ -9,6 +9,7 @@ right for both.  ``?year=YYYY`` picks the year graded on the indicator list, as 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,14 +17,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext
 
-from shisaku.evaluation.reads import Reads, for_request
+from shisaku.domain.plantree import Node
+from shisaku.evaluation.reads import for_request
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import filters, grades, links, params, progress
 from shisaku.public import indicator_documents as idocs
 from shisaku.public.documents import Crumb, crumbs, plan_to_dict
 from shisaku.public.downloads import Table, download
-from shisaku.public.filters import Filters, IndicatorEntry, MeasureEntry, Options
+from shisaku.public.filters import E, Filters, IndicatorEntry, MeasureEntry, Options
 from shisaku.public.indicators import list_crumb
 from shisaku.public.tables import SUMMARY_COLUMNS, plan_stem, summary_rows
 from shisaku.public.views import page, twin
@@ -66,41 +68,51 @@ class Listing:
         return base + self.asked.query(**({"year": str(self.year)} if self.year else {}))
 
 
-def _graded(request: HttpRequest, code: str, slug: str) -> tuple[Reads, PlanInfo, PlanAssessment]:
-    """Return the reads, the plan and its grades in the year asked for."""
+@dataclass(frozen=True)
+class Plan:
+    """A plan graded in the year asked for, with its tree and its measures' status rows."""
+
+    info: PlanInfo
+    done: PlanAssessment
+    nodes: list[Node]
+    measures: list[progress.MeasureRow]
+    year: int | None
+
+
+def graded_plan(request: HttpRequest, code: str, slug: str) -> Plan:
+    """Return the plan graded in the year asked for, or raise (NotFound, BadParameter)."""
     year = params.assessed_year(request)
     reads = for_request(request)
     info = reads.plan(code, slug)
-    return reads, info, reads.assessment(info, year)
+    done = reads.assessment(info, year)
+    nodes = reads.nodes(info)
+    return Plan(info, done, nodes, progress.measure_rows(reads, info, done, nodes), year)
+
+
+def _filtered(
+    request: HttpRequest, plan: Plan, entries: Sequence[E]
+) -> tuple[Options, Filters, list[E]]:
+    """Return the filters offered for ``entries``, those asked for, and the entries kept."""
+    offered = filters.options(plan.nodes, plan.done, [e.facets.department for e in entries])
+    asked = filters.read_filters(request, offered)
+    return offered, asked, filters.chosen(entries, asked)
 
 
 def measure_listing(request: HttpRequest, code: str, slug: str) -> Listing:
     """Return the plan's measures, filtered as asked, or raise BadParameter."""
-    reads, info, done = _graded(request, code, slug)
-    nodes = reads.nodes(info)
-    rows = progress.measure_rows(reads, info, done, nodes)
-    entries = filters.measure_entries(nodes, done, rows)
-    offered = filters.options(nodes, done, [e.department for e in entries])
-    asked = filters.read_filters(request, offered)
-    kept = filters.chosen(entries, asked)
-    return Listing(
-        info, done, offered, asked, len(entries), kept, [], params.assessed_year(request)
-    )
+    p = graded_plan(request, code, slug)
+    entries = filters.measure_entries(p.nodes, p.done, p.measures)
+    offered, asked, kept = _filtered(request, p, entries)
+    return Listing(p.info, p.done, offered, asked, len(entries), kept, [], p.year)
 
 
 def indicator_listing(request: HttpRequest, code: str, slug: str) -> Listing:
     """Return the plan's indicators, filtered as asked, or raise BadParameter."""
-    reads, info, done = _graded(request, code, slug)
-    nodes = reads.nodes(info)
-    measures = progress.measure_rows(reads, info, done, nodes)
-    rows = [grades.indicator_row(info, r) for r in done.results]
-    entries = filters.indicator_entries(nodes, done, rows, measures)
-    offered = filters.options(nodes, done, [e.facets.department for e in entries])
-    asked = filters.read_filters(request, offered)
-    kept = filters.chosen(entries, asked)
-    return Listing(
-        info, done, offered, asked, len(entries), [], kept, params.assessed_year(request)
-    )
+    p = graded_plan(request, code, slug)
+    rows = [grades.indicator_row(p.info, r) for r in p.done.results]
+    entries = filters.indicator_entries(p.nodes, p.done, rows, p.measures)
+    offered, asked, kept = _filtered(request, p, entries)
+    return Listing(p.info, p.done, offered, asked, len(entries), [], kept, p.year)
 
 
 def measures_url(plan: PlanInfo) -> str:
