@@ -14,6 +14,7 @@ import pytest
 
 from tests import filterville
 from tests.filterville import INDICATORS, MEASURES
+from tests.test_public_indicators import aomori  # noqa: F401  (the bundled plan)
 
 STATUSES = "not_started, on_track, behind, achieved, unknown"
 
@@ -176,3 +177,14 @@ def test_the_english_400_names_what_is_accepted_in_english(client, plan):
     assert f"“late” is not a status of this plan. Accepted: {STATUSES}." in text(
         response.content.decode()
     )
+
+
+def test_a_plan_without_indicators_lists_its_measures_all_unassessable(client, aomori):
+    plan = "/ja/022012/2019-2023/"
+    assert '<a href="measures/">すべての施策とその進捗状況</a>' in client.get(plan).content.decode()
+    twin = client.get(plan + "measures/index.json").json()
+    statuses = {m["status"] for m in twin["measures"]}
+    assert statuses == {"unknown"}
+    assert twin["filters"]["kept"] == twin["filters"]["total"] == len(twin["measures"]) > 0
+    # the grade filter offers the plan's scale even with nothing graded: a grade keeps none
+    assert client.get(plan + "measures/index.json?grade=A").json()["measures"] == []
