@@ -13,9 +13,10 @@ from urllib.parse import quote
 import pytest
 
 from tests import filterville
+from tests import test_public_indicators as indicator_pages
 from tests.filterville import INDICATORS, MEASURES
-from tests.test_public_indicators import aomori  # noqa: F401  (the bundled plan)
 
+aomori = indicator_pages.aomori  # the bundled plan (no indicator figures)
 STATUSES = "not_started, on_track, behind, achieved, unknown"
 
 
