@@ -18,7 +18,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from shisaku.cli import main
-from shisaku.domain.indicatordata import Place
+from shisaku.domain.indicatordata import COLUMN_KEYS_JA, Place
 from tests.badinput.cases import of
 from tests.badinput.conftest import changes, snapshot
 from tests.badinput.model import DIRECTORY, MISSING, Case
@@ -102,7 +102,9 @@ def _problems(page: str) -> str:
     table = rest.split("</table>", 1)[0] if found else ""
     for source, row, column, message in _ROW.findall(table):
         number = 0 if row == "—" else int(row)
-        place = Place(html.unescape(source), number, "" if column == "—" else html.unescape(column))
+        # the page names the column as people read it (値); the cases name its key (value)
+        key = COLUMN_KEYS_JA.get(html.unescape(column), html.unescape(column))
+        place = Place(html.unescape(source), number, "" if column == "—" else key)
         rows.append(f"{place}: {html.unescape(message)}")
     summary = _SUMMARY.search(page)
     if summary:
@@ -125,7 +127,7 @@ def test_the_staff_upload_shows_each_problem_and_writes_nothing(case, town, sett
     assert "Traceback" not in page
     if case.outcome == "nothing":
         assert response.status_code == 200
-        assert "追加 0 件、修正 0 件、変更なし 0 件です。まだ何も書き込んでいません。" in page
+        assert "数値: 追加 0 件・修正 0 件・変更なし 0 件。まだ何も書き込んでいません。" in page
     else:
         assert response.status_code == 400
         _assert_says(_problems(page), case)
