@@ -346,7 +346,7 @@ def test_the_chart_draws_a_bar_per_town_and_the_national_line_with_a_summary(tow
     ) in html
     english = client.get("/en/compare/total-fertility-rate/").content.decode()
     assert (
-        "3 of 3 have an actual: highest Higashi City 1.60 (FY2021 (Reiwa 3)), "
+        "3 of 3 have an actual. Highest Higashi City 1.60 (FY2021 (Reiwa 3)), "
         "lowest Minami Town 1.15 (FY2022 (Reiwa 4))."
     ) in english
 
@@ -380,7 +380,7 @@ def test_the_comparison_downloads_hold_the_rows_and_the_national_values(towns, c
     book = openpyxl.load_workbook(io.BytesIO(client.get(COMPARE + "index.xlsx").content))
     sheet = book["comparison"]
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert rows[0][:3] == ["area", "prefecture_code", "municipality_code"]
+    assert rows[0][:3] == ["地域", "都道府県コード", "全国地方公共団体コード"]
     assert [(r[2], r[19], r[21]) for r in rows[1:]] == [
         ("029017", "1.30", "X"),
         ("029025", "1.15", "B"),
@@ -401,8 +401,8 @@ def test_the_prefecture_downloads_count_grades_per_town(towns, client):
     listing = client.get("/ja/prefectures/index.xlsx").content
     sheet = openpyxl.load_workbook(io.BytesIO(listing))["prefectures"]
     assert [[c.value for c in row] for row in sheet.iter_rows()][1:] == [
-        ["02", "青森県", "Aomori Prefecture", "2", "http://testserver/ja/prefectures/02/"],
-        ["03", "岩手県", "Iwate Prefecture", "1", "http://testserver/ja/prefectures/03/"],
+        ["02", "青森県", "Aomori Prefecture", 2, "http://testserver/ja/prefectures/02/"],
+        ["03", "岩手県", "Iwate Prefecture", 1, "http://testserver/ja/prefectures/03/"],
     ]
 
 
