@@ -166,3 +166,19 @@ def test_editing_a_consultation_is_audited(consultation, operator):
         "voice.open",
         "voice.edit",
     ]
+
+
+def test_a_reimport_that_drops_a_consulted_measure_is_refused(consultation, operator):
+    from shisaku.domain.plantree import PlanMeta
+    from shisaku.plan import services as plan_services
+    from tests.conftest import small_nodes
+
+    nodes = small_nodes()
+    nodes[0].children[0].children = []  # 1-1-1 is gone
+    meta = PlanMeta(
+        title="試験市総合計画", title_en="Testville Plan", period_start=2024, period_end=2028
+    )
+    with pytest.raises(plan_services.PlanInUse) as refused:
+        plan_services.import_plan(actor=operator, municipality_code=TOWN, meta=meta, nodes=nodes)
+    assert "意見募集「相談支援についての意見募集」" in str(refused.value)
+    assert Consultation.objects.get().node.code == "1-1-1"

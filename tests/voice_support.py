@@ -148,6 +148,13 @@ def voice_recipes(recipe):
             ),
             before=False,
         ),
+        name + "open_example_consultation": recipe(
+            "voice.open",
+            lambda w, a: services.open_example_consultation(
+                actor=a, municipality_code=TOWN, plan_slug=SLUG, node_code="1-1-2"
+            ),
+            before=False,
+        ),
         name + "edit_consultation": recipe(
             "voice.edit",
             lambda w, a: services.edit_consultation(

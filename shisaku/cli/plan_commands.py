@@ -12,6 +12,7 @@ from shisaku.accounts.permissions import PermissionDenied
 from shisaku.cli.database import ensure_migrated
 from shisaku.cli.output import indicator_line, reading_report, summary_line, tree_lines
 from shisaku.cli.registry import Command, CommandError, register
+from shisaku.cli.voice_commands import open_demo_consultation
 from shisaku.domain.actors import Actor
 from shisaku.domain.assessment import PRESETS
 from shisaku.domain.localcode import LocalCodeError, normalize_local_code
@@ -268,6 +269,7 @@ def _handle_demo(args: argparse.Namespace) -> int:
     examples = load_examples(actor)
     added = f"指標 新規 {examples.indicators_created} / 数値 追加 {examples.figures_added}"
     print(f"他都市の例（出典付き）: {added}")
+    open_demo_consultation(actor, DEMO_CODE, result.slug)
     return 0
 
 

@@ -2,8 +2,10 @@
 marks that rate-limit the public form.
 
 An opinion's text is never deleted or overwritten: moderation sets its state and keeps the
-reason; the public sees only published opinions (or their summary) and the responses. Contact
-details live apart (:class:`OpinionContact`), encrypted, and are deleted after their date.
+reason; the public sees only published opinions (or their summary) and the responses. Only
+removing a whole plan removes its consultations (as it removes every other record of the plan);
+a re-import that drops a node a consultation or an opinion is about is refused. Contact details
+live apart (:class:`OpinionContact`), encrypted, and are deleted after their date.
 """
 
 from __future__ import annotations
@@ -107,7 +109,7 @@ class Consultation(models.Model):
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="consultations"
     )
-    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="consultations")
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="consultations")
     node = models.ForeignKey(
         PlanNode, on_delete=models.PROTECT, null=True, blank=True, related_name="consultations"
     )
@@ -123,17 +125,21 @@ class Consultation(models.Model):
     audience = models.CharField(max_length=10, choices=Audience.choices)
     channels = models.JSONField(default=list)  # Channel values
     result_published_at = models.DateTimeField(null=True, blank=True)
+    is_example = models.BooleanField(default=False)  # the demo's: says so on its page
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-starts_on", "id"]
+
+    def __str__(self) -> str:
+        return f"意見募集「{self.title_ja}」"
 
 
 class Opinion(models.Model):
     """One person's opinion in a consultation; its text is kept whatever its state."""
 
     consultation = models.ForeignKey(
-        Consultation, on_delete=models.PROTECT, related_name="opinions"
+        Consultation, on_delete=models.CASCADE, related_name="opinions"
     )
     node = models.ForeignKey(
         PlanNode, on_delete=models.PROTECT, null=True, blank=True, related_name="opinions"
@@ -157,6 +163,9 @@ class Opinion(models.Model):
 
     class Meta:
         ordering = ["consultation", "id"]
+
+    def __str__(self) -> str:
+        return f"意見 {self.pk}"
 
 
 class OpinionContact(models.Model):

@@ -19,6 +19,7 @@ from shisaku.domain.actors import Actor
 from shisaku.plan.models import Municipality, Plan, PlanNode
 from shisaku.voice import rules
 from shisaku.voice.models import (
+    Audience,
     Channel,
     ConsentMethod,
     ConsentPolicy,
@@ -153,6 +154,41 @@ def open_consultation(
     with transaction.atomic():
         item = Consultation.objects.create(municipality=town, **fields)
         audit(actor, "voice.open", item, municipality_code, (None, _period_state(item)))
+    return item
+
+
+EXAMPLE_DAYS = 60  # the demo's consultation stays open this long from the day it is loaded
+
+
+def open_example_consultation(
+    *, actor: Actor, municipality_code: str, plan_slug: str, node_code: str
+) -> Consultation | None:
+    """Open the demo's example consultation for children on a measure, unless one is there
+    (loading the demo again changes nothing); it has no opinions (none are invented)."""
+    rules.require_run(actor, municipality_code)
+    mine = Consultation.objects.filter(municipality__code=municipality_code, is_example=True)
+    if mine.filter(node__code=node_code).exists():
+        return None
+    today = timezone.localdate()
+    days = max(EXAMPLE_DAYS, settings.SHISAKU_CONSULTATION_MIN_DAYS)
+    data = ConsultationInput(
+        plan_slug=plan_slug,
+        title_ja="（例）子どもの意見を聴きます",
+        title_en="(Example) We want to hear from children",
+        description_ja="この施策について、こども・若者のみなさんの考えを聞かせてください。",
+        description_en="Tell us what you, children and young people, think about this measure.",
+        questions_ja="この施策で、あなたのくらしはどう変わると思いますか\nもっとよくするには何が必要ですか",
+        period=Period(today, today + timedelta(days=days)),
+        audience=Audience.CHILDREN,
+        channels=[Channel.WEB, Channel.SCHOOL],
+        node_code=node_code,
+    )
+    fields = _consultation_fields(municipality_code, data)
+    town = Municipality.objects.get(code=municipality_code)
+    with transaction.atomic():
+        item = Consultation.objects.create(municipality=town, is_example=True, **fields)
+        after = (_period_state(item) or {}) | {"example": True}
+        audit(actor, "voice.open", item, municipality_code, (None, after))
     return item
 
 
