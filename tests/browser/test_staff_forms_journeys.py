@@ -145,3 +145,16 @@ def test_the_planning_office_publishes_one_draft_and_marks_education(site, page,
     assert page.inner_text("#n-1-1 .badge") == "対象"
     assert PlanNode.objects.get(code="1-1").education is True
     no_violations(page, "the departments page after marking")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_indicator_chart_fits_the_window_and_has_no_axe_violations(site, page, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, site, "kosodate")
+    page.goto(site + BASE + "indicators/K1/")
+    chart = page.locator("figure.chart svg.chart")
+    assert chart.count() == 1
+    box = chart.bounding_box()
+    assert box is not None and 0 < box["width"] <= width
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    no_violations(page, f"the indicator page with its chart at {width} px")
