@@ -574,3 +574,106 @@ def test_the_prefecture_page_grades_each_plan_as_its_full_assessment_does(towns)
             full.plan,
         )
         assert (row.done.config, row.done.preset) == (full.config, full.preset)
+
+
+# --- fair comparisons: groups, a single municipality, plan titles ------------------------------
+
+
+def _mixed(operator):
+    """Add 青森県 (a prefecture, calendar years) and 港町 (a town counting calendar years)."""
+    _plan(operator, "020001", "青森県", "Aomori Prefecture", "2021-2025")
+    _plan(operator, "029041", "港町", "Minato Town", "2021-2025")
+    for code, ind, period, value in [
+        ("020001", "P1", "2022年", "1.24"),
+        ("029041", "M1", "2021年", "1.40"),
+    ]:
+        batch = _indicator(code, "2021-2025", ind, "合計特殊出生率", TFR, [])
+        batch.figures.append(figure(code, "2021-2025", ind, "actual", period, value))
+        apply_batch(actor=operator, batch=batch)
+
+
+def test_a_prefecture_and_calendar_years_are_grouped_apart_and_never_ranked_together(
+    towns, operator, client
+):
+    _mixed(operator)
+    body = client.get(AOMORI + "compare/total-fertility-rate/index.json").json()
+    assert [(g["key"], g["name"], g["municipalities"]) for g in body["groups"]] == [
+        ("municipality-fiscal", "市区町村（年度の数値）", ["029017", "029025"]),
+        ("municipality-calendar", "市区町村（暦年の数値）", ["029041"]),
+        ("prefecture-calendar", "都道府県（暦年の数値）", ["020001"]),
+    ]
+    assert [(m["municipality"]["code"], m["area"], m["basis"]) for m in body["municipalities"]] == [
+        ("020001", "prefecture", "calendar"),
+        ("029017", "municipality", "fiscal"),
+        ("029025", "municipality", "fiscal"),
+        ("029041", "municipality", "calendar"),
+    ]
+    html = client.get(AOMORI + "compare/total-fertility-rate/").content.decode()
+    summary = html.split('<p class="chart-summary">')[1].split("</p>")[0]
+    assert summary == (
+        "4団体のうち4団体に実績値があります。"
+        "都道府県と市区町村、年度と暦年の数値は互いに比べず、同じグループの数値どうしだけを比べています。"
+        "市区町村（年度の数値）で最も高いのは北市 1.30（2021年度（令和3年度））、"
+        "最も低いのは南町 1.15（2022年度（令和4年度））です。"
+        "全国値は1.26（2022年度（令和4年度））で、南町 南町総合計画 T9に記載されています。"
+    )
+    headings = [h.split(">")[-1] for h in html.split("</th></tr>") if 'scope="rowgroup"' in h]
+    assert headings == [
+        "市区町村（年度の数値）",
+        "市区町村（暦年の数値）",
+        "都道府県（暦年の数値）",
+    ]
+    assert html.count('<text class="group-heading"') == 3
+    csv_rows = client.get(AOMORI + "compare/total-fertility-rate/index.csv").content.decode()
+    assert [line.split(",")[0] for line in csv_rows.splitlines()[1:5]] == [
+        "prefecture",
+        "municipality",
+        "municipality",
+        "municipality",
+    ]
+
+
+def test_one_municipality_gets_no_highest_or_lowest_sentence(towns, client):
+    html = client.get("/ja/prefectures/03/compare/total-fertility-rate/").content.decode()
+    summary = html.split('<p class="chart-summary">')[1].split("</p>")[0]
+    assert summary == (
+        "1団体のうち1団体に実績値があります。"
+        "全国値は1.26（2022年度（令和4年度））で、南町 南町総合計画 T9に記載されています。"
+    )
+    assert 'scope="rowgroup"' in html and html.count('<text class="group-heading"') == 0
+    english = client.get("/en/prefectures/03/compare/total-fertility-rate/").content.decode()
+    assert "Highest" not in english and "lowest" not in english
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("北海道の指標（jichi-insight 収録分の抜粋）", "北海道の指標"),
+        (
+            "宇陀市まち・ひと・しごと創生総合戦略（数値目標の抜粋）",
+            "宇陀市まち・ひと・しごと創生総合戦略",
+        ),
+        ("Hokkaido indicators (excerpt compiled by jichi-insight)", "Hokkaido indicators"),
+        ("第2次総合計画（前期）", "第2次総合計画（前期）"),
+        ("（抜粋）", "（抜粋）"),
+    ],
+)
+def test_a_plan_title_loses_only_a_closing_note_of_the_copy_held(title, shown):
+    from shisaku.public.compare_pages import public_title
+
+    assert public_title(title) == shown
+
+
+def test_the_examples_comparison_names_plans_without_internal_source_labels(db, client, capsys):
+    from shisaku.cli import main
+
+    main(["demo"])
+    capsys.readouterr()
+    for language in ("ja", "en"):
+        html = client.get(f"/{language}/compare/total-fertility-rate/").content.decode()
+        table = html.split('<table class="compare">')[1].split("</table>")[0]
+        for label in ("jichi-insight", "抜粋", "excerpt"):
+            assert label not in table, (language, label)
+    html = client.get("/ja/compare/total-fertility-rate/").content.decode()
+    assert '<span class="plan-name">北海道の指標</span>' in html
+    assert '<span class="plan-name">宇陀市まち・ひと・しごと創生総合戦略</span>' in html

@@ -1,13 +1,18 @@
-"""A horizontal bar chart as inline SVG: one bar per municipality and a reference line.
+"""A horizontal bar chart as inline SVG: bars in groups, each group headed, and a reference line.
 
 Drawn on the server like :mod:`shisaku.graphics.charts` (whose ticks, number format and colours
 it shares): a picture of the table beside it, with its own ``<title>`` and ``<desc>``.  Bars
 start at zero so that their lengths compare honestly; the reference (the national value) is a
 dashed vertical line labelled with its value, so nothing depends on colour alone.
+
+Every text is written whole: the margins are sized from the texts themselves (names on the
+left, values after the bars, group headings, the unit and the reference's label each on a line
+of their own), so no label is cut off at the drawing's edge or drawn over another.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from html import escape
 
@@ -15,11 +20,11 @@ from shisaku.graphics.charts import ACTUAL, FONT, GRID, INK, TARGET, number, sca
 from shisaku.graphics.svg import NO_CHART, Svg
 
 ROW = 34  # user units per bar
-LEFT = 190  # room for the names
-RIGHT = 150  # room for the value written after the longest bar
-TOP = 44  # room for the unit and the reference's label
+HEAD = 30  # user units per group heading
+PLOT = 360  # width of the bars' area
+GAP = 8  # between a name and its bar, a bar and its value
+LINE = FONT + 9  # a line of text above the bars (the unit, the reference's label)
 BOTTOM = 34  # room for the value axis
-WIDTH = 720
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,14 @@ class Bar:
     label: str
     value: float
     text: str
+
+
+@dataclass(frozen=True)
+class BarGroup:
+    """Bars compared with one another, under a heading (none when the chart has one group)."""
+
+    heading: str
+    bars: tuple[Bar, ...]
 
 
 @dataclass(frozen=True)
@@ -45,16 +58,58 @@ class BarChart:
 
     title: str
     description: str
-    bars: tuple[Bar, ...]
+    groups: tuple[BarGroup, ...]
     reference: Reference | None = None
     unit: str = ""
     decimals: int = 0
     id_prefix: str = "compare-chart"
 
+    @property
+    def bars(self) -> list[Bar]:
+        """Return every bar, group after group."""
+        return [b for g in self.groups for b in g.bars]
 
-def height(chart: BarChart) -> int:
-    """Return the drawing's height: a row per bar between the margins."""
-    return TOP + ROW * len(chart.bars) + BOTTOM
+
+def text_width(text: str) -> float:
+    """Return a text's width at the chart's font size: a wide (CJK) character is 1 em, others
+    at most 0.62 em (a generous bound for the sans-serif fonts browsers pick)."""
+    wide = sum(1 for c in text if unicodedata.east_asian_width(c) in "WF")
+    return FONT * (wide + 0.62 * (len(text) - wide))
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where things go: the names' margin, the bars' area, the lines above, the rows."""
+
+    left: float
+    width: float
+    top: float
+    rows: tuple[tuple[float, str | Bar], ...]  # the top of each row: a heading or a bar
+    height: float
+
+
+def layout(chart: BarChart) -> Layout:
+    """Return the layout that gives every text its whole width and a line of its own."""
+    bars = chart.bars
+    left = GAP * 2 + max(text_width(b.label) for b in bars)
+    right = GAP * 2 + max(text_width(b.text) for b in bars)
+    headings = [g.heading for g in chart.groups if g.heading]
+    above = [t for t in (chart.unit, chart.reference.label if chart.reference else "") if t]
+    width = max(
+        left + PLOT + right,
+        *(GAP * 2 + text_width(t) for t in headings + above),
+    )
+    top = LINE * len(above) + GAP * 2
+    rows: list[tuple[float, str | Bar]] = []
+    y = top
+    for group in chart.groups:
+        if group.heading:
+            rows.append((y, group.heading))
+            y += HEAD
+        for bar in group.bars:
+            rows.append((y, bar))
+            y += ROW
+    return Layout(round(left), round(width), top, tuple(rows), y + BOTTOM)
 
 
 @dataclass(frozen=True)
@@ -62,84 +117,97 @@ class Axis:
     """The values the chart spans (its ticks) and where they fall across the drawing."""
 
     ticks: list[float]
+    left: float
 
     def x(self, value: float) -> float:
         """Return the horizontal position of a value."""
-        return round(scale(value, (self.ticks[0], self.ticks[-1]), (LEFT, WIDTH - RIGHT)), 1)
+        return round(
+            scale(value, (self.ticks[0], self.ticks[-1]), (self.left, self.left + PLOT)), 1
+        )
 
 
-def axis_for(chart: BarChart) -> Axis:
+def axis_for(chart: BarChart, left: float) -> Axis:
     """Return the value axis, from zero (or the lowest value) to the highest value."""
     values = [b.value for b in chart.bars] + ([chart.reference.value] if chart.reference else [])
-    return Axis(value_ticks(min(0.0, *values), max(0.0, *values)))
+    return Axis(value_ticks(min(0.0, *values), max(0.0, *values)), left)
 
 
 def bar_chart(chart: BarChart) -> Svg:
     """Return the chart as an inline SVG element (empty when there is no bar)."""
     if not chart.bars:
         return NO_CHART
-    axis = axis_for(chart)
+    at = layout(chart)
+    axis = axis_for(chart, at.left)
     ids = f"{chart.id_prefix}-title {chart.id_prefix}-desc"
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart bar-chart" viewBox="0 0 {WIDTH} '
-        f'{height(chart)}" role="img" aria-labelledby="{ids}">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart bar-chart" viewBox="0 0 '
+        f'{at.width} {round(at.height)}" role="img" aria-labelledby="{ids}">',
         f'<title id="{chart.id_prefix}-title">{escape(chart.title)}</title>',
         f'<desc id="{chart.id_prefix}-desc">{escape(chart.description)}</desc>',
-        _axis(chart, axis),
-        _reference(chart, axis),
-        *(_bar(i, b, axis) for i, b in enumerate(chart.bars)),
+        _axis(chart, at, axis),
+        _reference(chart, at, axis),
+        *(_row(top, row, at, axis) for top, row in at.rows),
         "</svg>",
     ]
     return Svg("".join(p for p in parts if p))
 
 
-def _axis(chart: BarChart, axis: Axis) -> str:
-    """Return the vertical grid lines with their values below, and the unit above them."""
+def _axis(chart: BarChart, at: Layout, axis: Axis) -> str:
+    """Return the vertical grid lines with their values below, and the unit on the first line."""
     x = axis.x
-    bottom = height(chart) - BOTTOM
+    bottom = at.height - BOTTOM
     out = [f'<g class="value-axis" font-size="{FONT}" fill="{INK}" text-anchor="middle">']
     if chart.unit:
         out.append(
-            f'<text x="{LEFT}" y="{FONT + 2}" text-anchor="start">{escape(chart.unit)}</text>'
+            f'<text x="{GAP}" y="{LINE - 6}" text-anchor="start">{escape(chart.unit)}</text>'
         )
     for tick in axis.ticks:
-        at = x(tick)
         out.append(
-            f'<line x1="{at}" y1="{TOP - 8}" x2="{at}" y2="{bottom}" stroke="{GRID}"/>'
-            f'<text x="{at}" y="{bottom + 22}">{escape(number(tick, chart.decimals))}</text>'
+            f'<line x1="{x(tick)}" y1="{at.top - 4}" x2="{x(tick)}" y2="{bottom}" stroke="{GRID}"/>'
+            f'<text x="{x(tick)}" y="{bottom + 22}">{escape(number(tick, chart.decimals))}</text>'
         )
-    out.append(f'<line x1="{x(0.0)}" y1="{TOP - 8}" x2="{x(0.0)}" y2="{bottom}" stroke="{INK}"/>')
+    zero = x(0.0)
+    out.append(f'<line x1="{zero}" y1="{at.top - 4}" x2="{zero}" y2="{bottom}" stroke="{INK}"/>')
     out.append("</g>")
     return "".join(out)
 
 
-def _bar(index: int, bar: Bar, axis: Axis) -> str:
-    """Return one bar with its name on the left and its value after its end."""
+def _row(top: float, row: str | Bar, at: Layout, axis: Axis) -> str:
+    """Return a group's heading, or a bar with its name on the left and its value after it."""
+    if isinstance(row, str):
+        return (
+            f'<text class="group-heading" x="{GAP}" y="{top + HEAD - 9}" font-size="{FONT}" '
+            f'font-weight="bold" fill="{INK}" stroke="#ffffff" stroke-width="4" '
+            f'paint-order="stroke">{escape(row)}</text>'
+        )
     x = axis.x
-    top = TOP + index * ROW
-    start, end = sorted((x(0.0), x(bar.value)))
+    start, end = sorted((x(0.0), x(row.value)))
     middle = top + ROW / 2 + 5
     return (
         f'<g class="bar" font-size="{FONT}" fill="{INK}">'
-        f'<text x="{LEFT - 8}" y="{middle}" text-anchor="end">{escape(bar.label)}</text>'
+        f'<text x="{at.left - GAP}" y="{middle}" text-anchor="end">{escape(row.label)}</text>'
         f'<rect x="{start}" y="{top + 6}" width="{round(end - start, 1)}" height="{ROW - 12}" '
         f'fill="{ACTUAL}"/>'
         f'<text x="{max(end, x(0.0)) + 6}" y="{middle}" stroke="#ffffff" stroke-width="4" '
-        f'paint-order="stroke">{escape(bar.text)}</text></g>'
+        f'paint-order="stroke">{escape(row.text)}</text></g>'
     )
 
 
-def _reference(chart: BarChart, axis: Axis) -> str:
-    """Return the reference value as a dashed line behind the bars' texts, labelled above."""
+def _reference(chart: BarChart, at: Layout, axis: Axis) -> str:
+    """Return the reference value as a dashed line behind the bars' texts, labelled on the
+    last line above the bars (moved in from an edge it would cross)."""
     ref = chart.reference
     if ref is None:
         return ""
-    at, bottom = axis.x(ref.value), height(chart) - BOTTOM
+    line, bottom = axis.x(ref.value), at.height - BOTTOM
+    half = text_width(ref.label) / 2
+    middle = round(min(max(line, GAP + half), at.width - GAP - half), 1)
     return (
         f'<g class="reference" font-size="{FONT}" fill="{TARGET}">'
-        f'<line x1="{at}" y1="{TOP - 12}" x2="{at}" y2="{bottom}" stroke="{TARGET}" '
+        f'<line x1="{line}" y1="{at.top - 6}" x2="{line}" y2="{bottom}" stroke="{TARGET}" '
         f'stroke-width="2.5" stroke-dasharray="8 4"/>'
-        f'<text x="{at}" y="{TOP - 16}" text-anchor="middle">{escape(ref.label)}</text></g>'
+        f'<text x="{middle}" y="{at.top - GAP - 6}" text-anchor="middle">'
+        f"{escape(ref.label)}</text></g>"
     )
 
 

@@ -1,8 +1,10 @@
 """The comparison page's chart and the sentence summing it up, from the rows its table shows.
 
 One bar per municipality with a latest actual holding a number (its year written after the
-value, since municipalities publish different years), and the newest national value as a
-dashed reference line.  The table below stays the accessible source.
+value, since municipalities publish different years), in the groups the table gives (a
+prefecture is not ranked against a city, nor a fiscal year against a calendar year), and the
+newest national value as a dashed reference line.  The summary ranks bars only within a group
+of two or more.  The table below stays the accessible source.
 """
 
 from __future__ import annotations
@@ -52,9 +54,15 @@ def _reference(national: list[NationalRow]) -> bars.Reference | None:
     return bars.Reference(label, float(v.value))
 
 
-def drawn(page: ComparePage) -> list[bars.Bar]:
-    """Return the bars of the rows with an actual holding a number, in the table's order."""
-    return [b for b in map(_bar, page.rows) if b is not None]
+def drawn(page: ComparePage) -> list[bars.BarGroup]:
+    """Return the groups' bars (rows with an actual holding a number), in the table's order.
+
+    Headings are given only when there is more than one group to tell apart.
+    """
+    found = [(g, tuple(b for b in map(_bar, g.rows) if b is not None)) for g in page.groups]
+    found = [(g, shown) for g, shown in found if shown]
+    headed = len(found) > 1
+    return [bars.BarGroup(g.heading if headed else "", shown) for g, shown in found]
 
 
 def chart(page: ComparePage) -> CompareChart | None:
@@ -63,12 +71,13 @@ def chart(page: ComparePage) -> CompareChart | None:
     if not shown:
         return None
     reference = _reference(page.national)
-    values = [b.value for b in shown] + ([reference.value] if reference else [])
+    every = [b for g in shown for b in g.bars]
+    values = [b.value for b in every] + ([reference.value] if reference else [])
     name = display.plain(page.common.name_ja, page.common.name_en)
     figure = bars.BarChart(
         title=gettext("Chart of %(name)s by municipality") % {"name": name},
-        description=_describe(shown, reference),
-        bars=tuple(shown),
+        description=_describe(every, reference),
+        groups=tuple(shown),
         reference=reference,
         unit=page.common.unit,
         decimals=infer_decimals(values),
@@ -89,18 +98,37 @@ def _describe(shown: list[bars.Bar], reference: bars.Reference | None) -> str:
 
 
 def summary(page: ComparePage) -> str:
-    """Return the sentence beside the chart: how many have an actual, the highest, the lowest."""
-    ranked = sorted(drawn(page), key=lambda b: b.value)
-    if not ranked:
+    """Return the sentence beside the chart: how many have an actual, and within each group of
+    two or more the highest and the lowest (never a ranking of a single municipality)."""
+    shown = drawn(page)
+    count = sum(len(g.bars) for g in shown)
+    if not count:
         return join([gettext("No municipality has published an actual yet."), _national(page)])
-    text = gettext("%(count)s of %(total)s have an actual: highest %(high)s, lowest %(low)s.")
-    values = {
-        "count": len(ranked),
+    text = gettext("%(count)s of %(total)s have an actual.") % {
+        "count": count,
         "total": len(page.rows),
+    }
+    apart = (
+        gettext("Only figures of the same kind of area and year are ranked together.")
+        if len(page.groups) > 1
+        else ""
+    )
+    return join([text, apart, *(_ranked(g) for g in shown), _national(page)])
+
+
+def _ranked(group: bars.BarGroup) -> str:
+    """Return the highest and the lowest of a group of two or more bars (nothing for one)."""
+    if len(group.bars) < 2:
+        return ""
+    ranked = sorted(group.bars, key=lambda b: b.value)
+    values = {
         "high": f"{ranked[-1].label} {ranked[-1].text}",
         "low": f"{ranked[0].label} {ranked[0].text}",
     }
-    return join([text % values, _national(page)])
+    if group.heading:
+        values["group"] = group.heading
+        return gettext("%(group)s: highest %(high)s, lowest %(low)s.") % values
+    return gettext("Highest %(high)s, lowest %(low)s.") % values
 
 
 def _national(page: ComparePage) -> str:

@@ -7,8 +7,10 @@ Schemas (URLs are paths in the language of the request):
   "plan", "indicators", "year", "method", "rollup"}], "common_indicators": [common +
   "municipalities"]}``
 - ``shisaku.compare/1``: ``{"schema", "prefecture" (null nationwide), "common_indicator",
-  "municipalities": [{"municipality", "plan", "indicator" (a summary row), "year"}],
-  "national": [{"period", "period_label", "value", "as_written", "unit", "source",
+  "municipalities": [{"municipality", "plan", "indicator" (a summary row), "year", "area"
+  (``prefecture`` or ``municipality``), "basis" (``fiscal`` or ``calendar``)}], "groups":
+  [{"key", "area", "basis", "name", "municipalities" (codes)}] (the rows that may be ranked
+  together), "national": [{"period", "period_label", "value", "as_written", "unit", "source",
   "stated_in", "url"}]}``
 
 A prefecture is ``{"code", "name", "name_en", "url"}``; a common indicator ``{"code", "name",
@@ -27,6 +29,7 @@ from shisaku.indicators.queries import FigureView
 from shisaku.public import compare_links, documents, grades, links
 from shisaku.public import indicator_documents as idocs
 from shisaku.public.compare_pages import (
+    CompareGroup,
     ComparePage,
     CompareRow,
     NationalRow,
@@ -145,6 +148,19 @@ def compare_row_to_dict(row: CompareRow) -> dict[str, Any]:
         "plan": documents.plan_to_dict(p),
         "indicator": idocs.summary_to_dict(row.summary, row.compared.year),
         "year": row.compared.year,
+        "area": row.area,
+        "basis": row.basis,
+    }
+
+
+def group_to_dict(group: CompareGroup) -> dict[str, Any]:
+    """Return a group of rows that may be ranked together as JSON."""
+    return {
+        "key": group.key,
+        "area": group.area,
+        "basis": group.basis,
+        "name": group.heading,
+        "municipalities": [r.plan.municipality_code for r in group.rows],
     }
 
 
@@ -156,6 +172,7 @@ def compare_document(page: ComparePage) -> dict[str, Any]:
         "prefecture": prefecture_to_dict(where) if where else None,
         "common_indicator": common_to_dict(page.common, where.code if where else None),
         "municipalities": [compare_row_to_dict(r) for r in page.rows],
+        "groups": [group_to_dict(g) for g in page.groups],
         "national": [national_to_dict(n) for n in page.national],
     }
 
@@ -220,7 +237,7 @@ def _compare_cells(request: HttpRequest, row: CompareRow) -> list[str]:
     p, s = row.plan, row.summary
     view, a = s.view, s.result.assessment
     return [
-        *("municipality", p.municipality_code[:2], p.municipality_code),
+        *(row.area, p.municipality_code[:2], p.municipality_code),
         *(p.municipality_name_ja, p.municipality_name_en, p.meta.slug),
         *(view.code, view.name_ja, view.name_en, view.unit, view.direction),
         *_figure_cells(s.baseline),

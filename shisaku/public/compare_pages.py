@@ -7,14 +7,23 @@ templates, the JSON twins and the downloads alike.
   on the plan's own pages, without the roll-ups by node it does not show: the plans'
   indicators are read at once), and the common indicators the municipalities share;
 - a comparison: per municipality (by code) the latest actual holding a number, the baseline,
-  the final target and the grade of its plan, and the national values the system holds.
+  the final target and the grade of its plan, and the national values the system holds.  The
+  rows come in groups that may fairly be ranked together (:func:`groups`): a prefecture's
+  figure is not set against a city's, nor a fiscal year's (年度) against a calendar year's (年).
+- a plan is named by its title without a note of the copy the system holds
+  (:func:`public_title`: 「（指標の抜粋）」, 「(excerpt compiled by …)」).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Literal
+
+from django.utils.translation import gettext
 
 from shisaku.domain.common_indicators import CommonIndicator, catalogue
+from shisaku.domain.periods import Basis, PeriodError, parse_period_key
 from shisaku.domain.prefectures import Prefecture, prefecture_of, prefectures
 from shisaku.evaluation.reads import Reads
 from shisaku.indicators import comparison
@@ -70,6 +79,58 @@ class CompareRow:
         """Return the plan the indicator belongs to."""
         return self.compared.plan
 
+    @property
+    def area(self) -> Area:
+        """Return whether the row is a prefecture's or a municipality's."""
+        return "prefecture" if is_prefecture(self.plan.municipality_code) else "municipality"
+
+    @property
+    def basis(self) -> Basis:
+        """Return the years its figures count: the latest actual's, else the indicator's."""
+        latest = self.summary.latest
+        stated = _period_basis(latest.period) if latest is not None else None
+        return stated or ("calendar" if self.summary.view.time_basis == "calendar" else "fiscal")
+
+    @property
+    def title_ja(self) -> str:
+        """Return its plan's title as the public names it (:func:`public_title`)."""
+        return public_title(self.plan.meta.title)
+
+    @property
+    def title_en(self) -> str:
+        """Return its plan's English title as the public names it."""
+        return public_title(self.plan.meta.title_en)
+
+
+Area = Literal["prefecture", "municipality"]
+AREAS: tuple[Area, ...] = ("municipality", "prefecture")
+BASES: tuple[Basis, ...] = ("fiscal", "calendar")
+
+
+@dataclass(frozen=True)
+class CompareGroup:
+    """Rows that may be ranked together: the same kind of area, the same kind of year."""
+
+    area: Area
+    basis: Basis
+    rows: list[CompareRow]
+
+    @property
+    def heading(self) -> str:
+        """Return the group's name in the active language."""
+        names = {
+            ("municipality", "fiscal"): gettext("Municipalities, fiscal years (April to March)"),
+            ("municipality", "calendar"): gettext("Municipalities, calendar years"),
+            ("prefecture", "fiscal"): gettext("Prefectures, fiscal years (April to March)"),
+            ("prefecture", "calendar"): gettext("Prefectures, calendar years"),
+        }
+        return names[self.area, self.basis]
+
+    @property
+    def key(self) -> str:
+        """Return the group's key in the JSON twin and as an HTML id: area and basis."""
+        return f"{self.area}-{self.basis}"
+
 
 @dataclass(frozen=True)
 class NationalRow:
@@ -88,6 +149,51 @@ class ComparePage:
     prefecture: Prefecture | None
     rows: list[CompareRow]
     national: list[NationalRow]
+
+    @property
+    def groups(self) -> list[CompareGroup]:
+        """Return the rows in groups (:func:`groups`)."""
+        return groups(self.rows)
+
+
+def is_prefecture(code: str) -> bool:
+    """Tell whether a local government code is a prefecture's (010006, 020001: 都道府県)."""
+    return code[2:5] == "000"
+
+
+def _period_basis(key: str) -> Basis | None:
+    """Return the basis a period key states (FY2022: fiscal, CY2020: calendar), if any."""
+    try:
+        return parse_period_key(key).basis
+    except PeriodError:
+        return None
+
+
+def groups(rows: list[CompareRow]) -> list[CompareGroup]:
+    """Return the rows that may be ranked together, each group in the rows' order.
+
+    Municipalities come before prefectures, fiscal years before calendar years; a group is
+    given only when it has a row.
+    """
+    out = [
+        CompareGroup(area, basis, [r for r in rows if (r.area, r.basis) == (area, basis)])
+        for area in AREAS
+        for basis in BASES
+    ]
+    return [g for g in out if g.rows]
+
+
+NOTE = re.compile(r"\s*[（(][^（）()]*(?:抜粋|excerpt)[^（）()]*[）)]\s*$", re.IGNORECASE)
+
+
+def public_title(title: str) -> str:
+    """Return a plan's title without a closing note of the copy held (「（指標の抜粋）」).
+
+    The examples name the part of a plan the system holds, and who compiled it, in brackets
+    after its title (「北海道の指標（jichi-insight 収録分の抜粋）」): a note for the record
+    (the plan's source says it), not the plan's name.
+    """
+    return NOTE.sub("", title) or title
 
 
 def prefecture_items(reads: Reads) -> list[PrefectureItem]:
@@ -157,7 +263,7 @@ def national_row(v: comparison.NationalValue) -> NationalRow:
     """Return a national value with the page that states it (a sentence, or an indicator)."""
     plan = v.plan
     town = display.plain(plan.municipality_name_ja, plan.municipality_name_en)
-    title = display.plain(plan.meta.title, plan.meta.title_en)
+    title = display.plain(public_title(plan.meta.title), public_title(plan.meta.title_en))
     if v.indicator_code:
         url = links.indicator_url(plan, v.indicator_code)
         return NationalRow(v, f"{town} {title} {v.indicator_code}", url)

@@ -1,0 +1,94 @@
+"""The comparison page in Chromium at 1280 px: the table fits, the chart's labels are whole.
+
+The bundled examples compare 北海道 (a prefecture, its figure for calendar 2023) with 宇陀市
+(a city, its figure for fiscal 2017): two groups, never ranked against each other.
+"""
+
+import pytest
+
+from shisaku.cli import main
+
+COMPARE = "/ja/compare/total-fertility-rate/"
+
+COLUMNS = """() => {
+  const table = document.querySelector('table.compare');
+  const region = table.parentElement;
+  const cells = [...table.querySelectorAll('th, td')];
+  return {
+    columns: [...table.querySelectorAll('thead th')].map(th => th.getBoundingClientRect().width),
+    em: parseFloat(getComputedStyle(table).fontSize),
+    table: table.scrollWidth,
+    region: region.clientWidth,
+    cut: cells.filter(c => c.scrollWidth > c.clientWidth + 1).map(c => c.textContent),
+  };
+}"""
+
+LABELS = """() => {
+  const svg = document.querySelector('svg.bar-chart');
+  const view = svg.viewBox.baseVal;
+  return [...svg.querySelectorAll('text')].map(t => {
+    const b = t.getBBox();
+    return {text: t.textContent, x: b.x, y: b.y, w: b.width, h: b.height,
+            inside: b.x >= view.x && b.y >= view.y && b.x + b.width <= view.x + view.width
+                    && b.y + b.height <= view.y + view.height};
+  });
+}"""
+
+
+@pytest.fixture
+def site(transactional_db, live_server, capsys):
+    main(["demo"])
+    capsys.readouterr()
+    return live_server.url
+
+
+def overlapping(boxes):
+    """Return the pairs of label boxes that overlap (touching edges do not count)."""
+
+    def meet(a, b):
+        return (
+            a["x"] < b["x"] + b["w"] - 0.5
+            and b["x"] < a["x"] + a["w"] - 0.5
+            and a["y"] < b["y"] + b["h"] - 0.5
+            and b["y"] < a["y"] + a["h"] - 0.5
+        )
+
+    return [
+        (a["text"], b["text"]) for i, a in enumerate(boxes) for b in boxes[i + 1 :] if meet(a, b)
+    ]
+
+
+def test_the_comparison_table_fits_1280_px_with_no_column_squeezed_or_cut(site, page):
+    page.goto(site + COMPARE)
+    found = page.evaluate(COLUMNS)
+    assert len(found["columns"]) == 6
+    assert min(found["columns"]) >= 5 * found["em"], found
+    assert found["table"] <= found["region"], found
+    assert found["cut"] == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+
+
+def test_the_chart_labels_are_whole_inside_the_drawing_and_never_overlap(site, page):
+    page.goto(site + COMPARE)
+    boxes = page.evaluate(LABELS)
+    assert [b["text"] for b in boxes if not b["text"][0].isdigit()] == [
+        "全国 1.43（2017年）",
+        "市区町村（年度の数値）",
+        "宇陀市",
+        "都道府県（暦年の数値）",
+        "北海道",
+    ]
+    assert [b["text"] for b in boxes if "（" in b["text"] and b["text"][0].isdigit()] == [
+        "1.00（2017年度（平成29年度））",
+        "1.06（2023年（令和5年））",
+    ]
+    assert [b["text"] for b in boxes if not b["inside"]] == []
+    assert overlapping(boxes) == []
+
+
+def test_english_labels_are_whole_and_apart_too(site, page):
+    page.goto(site + COMPARE.replace("/ja/", "/en/"))
+    boxes = page.evaluate(LABELS)
+    assert [b["text"] for b in boxes if not b["inside"]] == []
+    assert overlapping(boxes) == []
+    assert "Prefectures, calendar years" in [b["text"] for b in boxes]
