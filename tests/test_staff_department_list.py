@@ -47,7 +47,7 @@ def test_english_pages_show_the_english_name_japanese_pages_the_japanese(town, o
     japanese = text(client.get(BASE + "indicators/K1/"))
     assert "<dd>子育て支援課</dd>" in japanese
     assert "担当課（子育て支援課）" in japanese
-    assert "Department (Child Support)" in english  # the account line names the member's department too
+    assert "Department (Child Support)" in english  # the account line names it too
 
 
 def test_a_department_member_may_not_change_the_list(town):
@@ -84,3 +84,16 @@ def test_createuser_accepts_a_department_on_the_list(town, operator, capsys, typ
     save_department(actor=operator, municipality_code=TOWN, name_ja="土木課", name_en="")
     assert createuser("土木課") == 0
     assert "利用者 sato を作成しました（999997、担当課）" in capsys.readouterr().out
+
+
+def test_assigning_a_department_not_on_the_list_is_refused_naming_the_list(town, operator):
+    from shisaku.plan.models import PlanNode
+
+    save_department(actor=operator, municipality_code=TOWN, name_ja="福祉課", name_en="")
+    client = as_user("kikaku")
+    client.post(BASE + "departments/", {"node": "1-1", "department": "福祉か"})
+    page = text(client.get(BASE + "departments/"))
+    assert "保存していません。福祉か は課の一覧（福祉課）にありません。" in page
+    assert PlanNode.objects.get(code="1-1").department == ""
+    client.post(BASE + "departments/", {"node": "1-1", "department": "福祉課"})
+    assert PlanNode.objects.get(code="1-1").department == "福祉課"

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from shisaku.accounts.departments import department_list, save_department
@@ -22,6 +23,10 @@ from shisaku.staff.forms import AssignForm, DepartmentForm, EducationForm
 from shisaku.staff.views_text import flatten
 
 ASSIGNED_KINDS = ("field", "policy", "measure")
+NOT_LISTED = gettext_noop(
+    "Not saved: %(name)s is not on the municipality's list of departments (%(names)s). "
+    "Add it to the list first."
+)
 
 
 @plan_page
@@ -59,6 +64,11 @@ def _assign(request: HttpRequest, ws: Workspace) -> HttpResponse:
         messages.error(request, _("The department was not saved; reload the page and try again."))
         return redirect(url)
     node, department = form.cleaned_data["node"], form.cleaned_data["department"].strip()
+    listed = [d.name_ja for d in department_list(ws.code)]
+    if listed and department and department not in listed:
+        names = "、".join(listed)
+        messages.error(request, _(NOT_LISTED) % {"name": department, "names": names})
+        return redirect(f"{url}#n-{node}")
     editing.assign_department(
         actor=ws.member.actor,
         municipality_code=ws.code,
