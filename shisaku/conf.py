@@ -67,6 +67,12 @@ SETTINGS: tuple[Setting, ...] = (
         "write to that municipality. 0 keeps none (every page reads afresh).",
     ),
     Setting(
+        "SHISAKU_PLAN_SHARED_CACHE",
+        "file",
+        "Where server processes share the plan views they build: file (a folder in "
+        "SHISAKU_HOME), redis://host:port/db, memcached://host:port, or off.",
+    ),
+    Setting(
         "SHISAKU_MAX_FIGURES_PER_INDICATOR_YEAR",
         "1000",
         "Most figures one upload (a CSV or xlsx import) may add to one indicator for one year, "

@@ -117,6 +117,36 @@ DATABASES = build_databases(conf.get("DATABASE_URL"), conf.get("DATABASE_REPLICA
 DATABASE_ROUTERS = build_routers(DATABASES)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def build_caches(shared: str, home: Path) -> dict[str, dict[str, Any]]:
+    """Return CACHES: Django's default, and ``plans`` (the plan views every server process
+    shares, docs/deployment.md#caches) from SHISAKU_PLAN_SHARED_CACHE."""
+    day = 24 * 3600
+    if shared == "file":
+        plans: dict[str, Any] = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(home / "plan-views"),
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    elif shared.startswith(("redis://", "rediss://")):
+        plans = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": shared}
+    elif shared.startswith("memcached://"):
+        location = shared.removeprefix("memcached://")
+        plans = {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache"}
+        plans |= {"LOCATION": location, "OPTIONS": {"max_value_size": 64 * 1024 * 1024}}
+    elif shared == "off":
+        plans = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    else:
+        raise RuntimeError(
+            f"SHISAKU_PLAN_SHARED_CACHE={shared!r}: give file, redis://host:port/db, "
+            "memcached://host:port or off"
+        )
+    local = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    return {"default": local, "plans": plans | {"TIMEOUT": day, "KEY_PREFIX": "shisaku"}}
+
+
+CACHES = build_caches(conf.get("SHISAKU_PLAN_SHARED_CACHE"), HOME)
+
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.ScryptPasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",

@@ -13,9 +13,14 @@ municipalities is kept the same way under the stamp of all the data (scope :data
 
 The store keeps the memos of at most ``SHISAKU_PLAN_CACHE_SIZE`` municipalities, dropping the
 least recently used; each process has its own, so nothing needs invalidating across processes
-(each reads the stamp).  What is kept is shared by every request of the process: callers read
-it and never change it.  Each memo has a lock, held while one of its answers is loaded, so
-that many requests arriving after a write load the plan once, not once each.
+(each reads the stamp).  Behind it, where a shared cache is configured
+(:mod:`shisaku.evaluation.shared_views`), each answer a memo builds is also stored there under
+the same municipality and stamp, and a memo asked for an answer it lacks looks there before it
+is built: a second server process reuses what the first built.
+
+What is kept is shared by every request of the process: callers read it and never change it.
+Each memo has a lock, held while one of its answers is loaded, so that many requests arriving
+after a write load the plan once, not once each.
 """
 
 from __future__ import annotations
@@ -26,9 +31,61 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache.backends.base import BaseCache
+
 from shisaku import conf
+from shisaku.evaluation import shared_views
 
 EVERYWHERE = "*"  # the scope of reads across municipalities (the list of them)
+
+
+@dataclass
+class Counts:
+    """How many answers this process built, found in the shared cache and stored there."""
+
+    built: int = 0
+    shared: int = 0
+    stored: int = 0
+
+
+COUNTS = Counts()
+
+
+class Answers(dict[tuple[Any, ...], Any]):
+    """A memo's answers by key, backed by the shared cache when one is configured.
+
+    An answer set here was built by this process: it is also stored in the shared cache.  An
+    answer asked for (``in``, ``get``) and not here is looked for in the shared cache first.
+    """
+
+    def __init__(self, scope: str, stamp: Hashable, shared: BaseCache | None) -> None:
+        super().__init__()
+        self.scope, self.stamp, self.shared = scope, stamp, shared
+
+    def __contains__(self, key: object) -> bool:
+        if super().__contains__(key):
+            return True
+        if self.shared is None or not isinstance(key, tuple):
+            return False
+        found, value = shared_views.fetch(self.shared, self._name(key))
+        if found:
+            COUNTS.shared += 1
+            super().__setitem__(key, value)
+        return found
+
+    def get(self, key: tuple[Any, ...], default: Any = None) -> Any:
+        if key in self:  # looks in the shared cache too
+            return super().get(key)
+        return default
+
+    def __setitem__(self, key: tuple[Any, ...], value: Any) -> None:
+        COUNTS.built += 1
+        super().__setitem__(key, value)
+        if self.shared is not None and shared_views.store(self.shared, self._name(key), value):
+            COUNTS.stored += 1
+
+    def _name(self, key: tuple[Any, ...]) -> str:
+        return shared_views.cache_key(self.scope, self.stamp, key)
 
 
 @dataclass
@@ -61,7 +118,7 @@ class Store:
         with self.lock:
             found = self.memos.get(scope)
             if found is None or found.stamp != stamp:
-                old, found = found, Memo(stamp)
+                old, found = found, Memo(stamp, Answers(scope, stamp, shared_views.cache()))
                 if old is not None:  # what stays valid from memo to memo
                     found.histories, found.views = old.histories, old.views
                 self.memos[scope] = found
