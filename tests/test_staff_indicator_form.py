@@ -82,3 +82,15 @@ def test_a_department_clerk_may_not_define_indicators(town):
     assert as_user("kosodate").get(NEW).status_code == 403
     assert "指標の新規作成" not in text(as_user("kosodate").get(BASE + "indicators/"))
     assert "指標の新規作成" in text(as_user("kikaku").get(BASE + "indicators/"))
+
+
+def test_a_department_not_on_the_list_is_refused_on_its_field(town, operator):
+    from shisaku.accounts.departments import save_department
+
+    save_department(actor=operator, municipality_code=TOWN, name_ja="子育て支援課", name_en="")
+    response = as_user("kikaku").post(NEW, typed(department="子育て支援か"))
+    assert response.status_code == 400
+    page = text(response)
+    assert 'id="id_department-error"' in page
+    assert "課「子育て支援か」は 999997 の課の一覧にありません。一覧にある課: 子育て支援課" in page
+    assert not Indicator.objects.filter(code="K7").exists()

@@ -40,12 +40,16 @@ def english_names(municipality_code: str) -> dict[str, str]:
     return {d.name_ja: d.name_en for d in department_list(municipality_code) if d.name_en}
 
 
-def unknown_department(municipality_code: str, name: str) -> str | None:
+def unknown_department(
+    municipality_code: str, name: str, known: list[str] | None = None
+) -> str | None:
     """Return why ``name`` is refused as a department of the municipality, or None.
 
-    A municipality without a list accepts any name (its list is not kept yet).
+    A municipality without a list accepts any name (its list is not kept yet). ``known`` is the
+    list's names when the caller has read them already.
     """
-    known = [d.name_ja for d in department_list(municipality_code)]
+    if known is None:
+        known = [d.name_ja for d in department_list(municipality_code)]
     if not known or not name or name in known:
         return None
     return (

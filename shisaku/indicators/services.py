@@ -26,6 +26,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import translation
 
+from shisaku.accounts.departments import department_list, unknown_department
 from shisaku.accounts.permissions import (
     PermissionDenied,
     action_label,
@@ -134,6 +135,7 @@ class _Run:
     audit: list[dict[str, Any]] = field(default_factory=list)
     locks: dict[int, PlanLocks] = field(default_factory=dict)
     positions: dict[int, int] = field(default_factory=dict)  # next indicator position per plan
+    departments: dict[str, list[str]] = field(default_factory=dict)  # listed, per municipality
 
 
 def _locked(run: _Run, ind: Indicator, f: FigureInput) -> str | None:
@@ -243,6 +245,8 @@ def _save_definition(run: _Run, d: IndicatorDefinition) -> None:
                 InputError(d.place, f"計画 {d.plan} に施策 {d.node_code} がありません")
             )
             return
+    if not _listed_department(run, d):
+        return
     fields = _definition_fields(d, node)
     row = Indicator.objects.filter(plan=plan, code=d.code).first()
     before = _comparable({k: getattr(row, k) for k in fields}) if row else None
@@ -301,6 +305,17 @@ def _indicator(run: _Run, f: FigureInput) -> Indicator | None:
         run.indicators[key] = row
     row = run.indicators[key]
     return row if _may(run, "indicators.record", plan, row.department, f.place) else None
+
+
+def _listed_department(run: _Run, d: IndicatorDefinition) -> bool:
+    """Check the row's department against the municipality's list (when it keeps one)."""
+    code = d.municipality_code
+    if code not in run.departments:
+        run.departments[code] = [x.name_ja for x in department_list(code)]
+    refused = unknown_department(code, d.department, run.departments[code])
+    if refused:
+        run.errors.append(InputError(replace(d.place, column="department"), refused))
+    return refused is None
 
 
 def _may(run: _Run, action: str, plan: Plan, department: str, place: Place) -> bool:
