@@ -1,9 +1,11 @@
 """An indicator's chart and the sentence that sums it up, from the figures its page tables.
 
 Only figures for the whole area with a number are drawn (a breakdown row, 「未公表」 or a
-qualitative target is in the table, not on the chart).  The forecast line is the linear trend
-:func:`shisaku.domain.forecast.forecast` fitted (its slope, read at the target year), so the
-chart, the sentence and the forecast section say the same thing.
+qualitative target is in the table, not on the chart), or those of the breakdown the page's
+selector chose (:mod:`indicator_series`; then without the whole area's trend and ratio).  The
+forecast line is the linear trend :func:`shisaku.domain.forecast.forecast` fitted (its slope,
+read at the target year), so the chart, the sentence and the forecast section say the same
+thing.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from shisaku.indicators import chart_points
 from shisaku.indicators.assessing import IndicatorResult
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.public import display, grades
+from shisaku.public.indicator_series import series
 
 
 @dataclass(frozen=True)
@@ -32,10 +35,15 @@ class ChartView:
     legend: list[tuple[SafeString, str]]  # (sample of the line, name of the series)
 
 
-def line_chart(result: IndicatorResult) -> charts.LineChart | None:
+def line_chart(result: IndicatorResult, breakdown: str = "") -> charts.LineChart | None:
     """Return the chart of an indicator, or None when it has no number to draw."""
     view = result.indicator
-    title = gettext("Chart of %(name)s") % {"name": display.plain(view.name_ja, view.name_en)}
+    name = display.plain(view.name_ja, view.name_en)
+    title = (
+        gettext("Chart of %(name)s (%(breakdown)s)") % {"name": name, "breakdown": breakdown}
+        if breakdown
+        else gettext("Chart of %(name)s") % {"name": name}
+    )
     chart = chart_points.line_chart(result, title, view.decimals, _unit(view))
     if not chart.points():
         return None
@@ -89,9 +97,17 @@ def legend(chart: charts.LineChart) -> list[tuple[str, str]]:
     return [(charts.legend_sample(k), names[k]) for k, drawn in shown.items() if drawn]
 
 
-def chart_view(result: IndicatorResult, year: int, method: str) -> ChartView | None:
-    """Return the chart, its legend and its summary sentence, or None with nothing to draw."""
-    chart = line_chart(result)
+def chart_view(
+    result: IndicatorResult, year: int, method: str, breakdown: str = ""
+) -> ChartView | None:
+    """Return the chart, its legend and its summary sentence, or None with nothing to draw.
+
+    With a breakdown, its figures are drawn and summed up in place of the whole area's (the
+    whole area's grade ratio and trend do not apply to them, so neither is given)."""
+    if breakdown:
+        result = IndicatorResult(series(result.indicator, breakdown), result.assessment, None)
+        method = ""
+    chart = line_chart(result, breakdown)
     if chart is None:
         return None
     # Safe: charts escapes every text it writes into the SVG.

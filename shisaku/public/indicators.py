@@ -1,8 +1,13 @@
 """Indicator pages: one indicator (definition, figures, grade, forecast, history) and the list.
 
+An indicator's page reads as the best statistics sites do (Open SDG): a menu of its sections,
+then the chart, the table (by year: baseline, target and actual; then every figure as written),
+the grade, the forecast, the definition, the sources and the revision history.
+
 ``?year=YYYY`` picks the year graded (default: the plan's latest year with an actual), on the
-pages and their twins alike.  Grades come from :func:`assess_plan`, the same as on every other
-surface; a page costs a fixed number of queries whatever the plan's size.
+pages and their twins alike; ``?breakdown=男性`` shows one breakdown's series in the chart and
+the tables (:mod:`indicator_series`).  Grades come from :func:`assess_plan`, the same as on
+every other surface; a page costs a fixed number of queries whatever the plan's size.
 """
 
 from __future__ import annotations
@@ -12,17 +17,19 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from shisaku.domain.plantree import Node
 from shisaku.evaluation.reads import Reads, for_request
 from shisaku.indicators import breakdowns
 from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
-from shisaku.indicators.queries import FigureView
+from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.indicators.queries import NotFound as IndicatorNotFound
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import display, grades, indicator_chart, links, params, tree
 from shisaku.public import indicator_blocks as blocks
 from shisaku.public import indicator_documents as idocs
+from shisaku.public import indicator_series as series
 from shisaku.public.documents import Crumb, crumbs
 from shisaku.public.figure_rows import figure_head, figure_rows, history_head, history_rows
 from shisaku.public.views import page, twin
@@ -72,17 +79,54 @@ def _year_links(g: Graded) -> list[blocks.YearLink]:
     ]
 
 
+@dataclass(frozen=True)
+class Source:
+    """A source the page's figures cite: its text and what cites it."""
+
+    text: str
+    cited_by: str
+
+
+def sources(view: IndicatorView, figures: list[FigureView]) -> list[Source]:
+    """Return the indicator's citation, then each other source its figures name (once)."""
+    out = [Source(view.source, gettext("The indicator"))] if view.source else []
+    cited: dict[str, list[str]] = {}
+    for f in figures:
+        if f.source and f.source != view.source:
+            cited.setdefault(f.source, []).append(grades.period_label(f.period))
+    each = ", " if display.english() else "、"
+    out += [Source(text, each.join(dict.fromkeys(periods))) for text, periods in cited.items()]
+    return out
+
+
+def menu(chart: bool) -> list[tuple[str, str]]:
+    """Return the page's in-page menu: (anchor, section name), in the page's order."""
+    items = [
+        ("chart", gettext("Chart")),
+        ("table", gettext("Table")),
+        ("grade", gettext("Grade")),
+        ("forecast", gettext("Forecast")),
+        ("definition", gettext("Definition")),
+        ("sources", gettext("Sources")),
+        ("history", gettext("Revision history")),
+    ]
+    return items if chart else items[1:]
+
+
 @page
 def indicator(request: HttpRequest, code: str, slug: str, indicator: str) -> HttpResponse:
-    """Show an indicator: definition, figures, its grade explained, forecast and history."""
+    """Show an indicator: chart, tables, its grade explained, forecast, definition, sources and
+    history, for the whole area or the breakdown asked for."""
     g = graded(request, code, slug, indicator)
     view = g.result.indicator
-    history = g.history
-    figures = breakdowns.shown(grades.ordered(view.figures))
+    chosen = series.chosen(request, view)
+    history = series.of_breakdown(g.history, chosen)
+    figures = breakdowns.shown(series.of_breakdown(grades.ordered(view.figures), chosen))
     revisions = breakdowns.shown(grades.ordered(history))
     breakdown = any(f.breakdown for f in history)
     asked = params.assessed_year(request)
     page_url = links.indicator_url(g.plan, view.code, asked)
+    chart = indicator_chart.chart_view(g.result, g.done.year, g.done.config.method, chosen)
     context: dict[str, Any] = {
         "plan": g.plan,
         "view": view,
@@ -92,6 +136,11 @@ def indicator(request: HttpRequest, code: str, slug: str, indicator: str) -> Htt
         "page_title": f"{view.code} {display.plain(view.name_ja, view.name_en)}",
         "node": g.path[-1] if g.path else None,
         "node_url": links.node_link(g.plan, g.path) if g.path else "",
+        "menu": menu(chart is not None),
+        "selector": series.selector(view, chosen),
+        "breakdown": chosen,
+        "asked_year": asked,
+        "year_rows": series.year_rows(series.series(view, chosen)),
         "figures": figures.figures,
         "figure_head": figure_head(breakdown),
         "figure_rows": figure_rows(figures.figures, breakdown),
@@ -102,9 +151,10 @@ def indicator(request: HttpRequest, code: str, slug: str, indicator: str) -> Htt
         "years": blocks.years(_year_links(g)),
         "page_url": page_url,
         "definition": blocks.definition(view, g.plan),
+        "sources": sources(view, figures.figures),
         "grade": blocks.grade(g.result, g.done),
         "forecast": blocks.forecast(g.result),
-        "chart": indicator_chart.chart_view(g.result, g.done.year, g.done.config.method),
+        "chart": chart,
     }
     return render(request, "public/indicator.html", context)
 
