@@ -16,7 +16,7 @@ from shisaku.audit.models import AuditEntry
 from shisaku.voice import services
 from shisaku.voice.models import Opinion
 from shisaku.voice.rules import VoiceError
-from tests.test_staff_support import TOWN, town_fixture  # noqa: F401
+from tests.test_staff_support import SLUG, TOWN, town_fixture  # noqa: F401
 from tests.voice_support import (  # noqa: F401
     CONTACT,
     HIDDEN_TEXT,
@@ -115,8 +115,14 @@ def test_the_result_shows_exactly_the_published_items_everywhere(consultation, o
         assert CONTACT not in surface
         assert HIDDEN_TEXT not in surface
         assert SUMMARIZED not in surface  # the summary is published instead
-    listing = client.get(f"/ja/{TOWN}/voice/").content.decode()
-    assert CONTACT not in listing and HIDDEN_TEXT not in listing
+    for other in [
+        f"/ja/{TOWN}/voice/",
+        f"/ja/{TOWN}/voice/feed.atom",
+        f"/ja/{TOWN}/voice/kids/{SLUG}/",
+        f"/ja/{TOWN}/voice/kids/{SLUG}/1-1-1/",
+    ]:
+        text = client.get(other).content.decode()
+        assert CONTACT not in text and HIDDEN_TEXT not in text
     entries = AuditEntry.objects.filter(action__startswith="voice.").order_by("id")
     actions = list(entries.values_list("action", flat=True))
     assert actions == [

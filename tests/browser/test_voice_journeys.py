@@ -3,11 +3,15 @@ is published: nothing typed is lost on the way, and no page has an axe violation
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from shisaku.domain.actors import Actor
 from shisaku.plan.models import PlanNode
 from shisaku.voice import services
 from shisaku.voice.models import Audience, Opinion
+from shisaku.voice.services import OpinionInput
 from tests.browser.conftest import axe_violations, describe
 from tests.browser.test_staff_workspace import sign_in
 from tests.test_staff_support import SLUG, TOWN, town_fixture  # noqa: F401
@@ -92,6 +96,8 @@ def test_a_child_forgets_the_consent_fixes_it_and_the_answer_is_published(site, 
 @pytest.mark.parametrize("language", ["ja", "en"])
 def test_the_list_and_the_staff_forms_have_no_axe_violations(site, page, consultation, language):
     found = {}
+    data = OpinionInput("紙の意見", channel="paper", received_on=date(2026, 5, 1), contact=CONTACT)
+    opinion = services.enter_opinion(actor=Actor.operator(), consultation=consultation, data=data)
     page.goto(f"{site}/{language}/{TOWN}/voice/")
     found["list"] = axe_violations(page)
     page.goto(site + page_url(consultation, language))
@@ -103,9 +109,9 @@ def test_the_list_and_the_staff_forms_have_no_axe_violations(site, page, consult
     for path in ["", "new/", f"easy/{SLUG}/", f"easy/{SLUG}/1-1-1/"]:
         page.goto(f"{site}/{language}/staff/{TOWN}/voice/{path}")
         found[path or "home"] = axe_violations(page)
-    for path in ["edit/", "opinions/new/"]:
+    for path in ["", "edit/", "opinions/new/", f"opinions/{opinion.pk}/"]:
         page.goto(site + staff_url(consultation, path, language))
-        found[path] = axe_violations(page)
+        found[path or "consultation"] = axe_violations(page)
     assert {name: describe(v) for name, v in found.items() if v} == {}
 
 
