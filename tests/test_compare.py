@@ -674,6 +674,8 @@ def test_the_examples_comparison_names_plans_without_internal_source_labels(db, 
         table = html.split('<table class="compare">')[1].split("</table>")[0]
         for label in ("jichi-insight", "抜粋", "excerpt"):
             assert label not in table, (language, label)
+    for page in ("/ja/prefectures/01/", "/en/prefectures/01/"):
+        assert "jichi-insight" not in client.get(page).content.decode()
     html = client.get("/ja/compare/total-fertility-rate/").content.decode()
     assert '<span class="plan-name">北海道の指標</span>' in html
     assert '<span class="plan-name">宇陀市まち・ひと・しごと創生総合戦略</span>' in html

@@ -49,6 +49,16 @@ class TownRow:
     done: PlanAssessment
     rollup: grades.RollUpView | None
 
+    @property
+    def title_ja(self) -> str:
+        """Return its plan's title as the public names it (:func:`public_title`)."""
+        return public_title(self.plan.meta.title)
+
+    @property
+    def title_en(self) -> str:
+        """Return its plan's English title as the public names it."""
+        return public_title(self.plan.meta.title_en)
+
 
 @dataclass(frozen=True)
 class CommonItem:
