@@ -63,3 +63,21 @@ def test_the_committed_mo_is_what_the_script_compiles(tmp_path):
     load_script().compile_catalogue(PO, compiled)
     entries = {e.msgid: e.msgstr for e in polib.mofile(str(compiled))}
     assert {e.msgid: e.msgstr for e in polib.mofile(str(PO.with_suffix(".mo")))} == entries
+
+
+def test_no_other_catalogue_translates_a_voice_message_differently():
+    # Django prefers LOCALE_PATHS, then the apps listed before voice: their word would win
+    others = [ROOT / "shisaku" / "locale", *sorted((ROOT / "shisaku").glob("*/locale"))]
+    theirs = {
+        e.msgid: (path, e.msgstr)
+        for folder in others
+        if folder != VOICE / "locale"
+        for path in folder.rglob("ja/LC_MESSAGES/django.po")
+        for e in polib.pofile(str(path))
+    }
+    differ = [
+        (e.msgid, e.msgstr, theirs[e.msgid])
+        for e in polib.pofile(str(PO))
+        if e.msgid in theirs and theirs[e.msgid][1] != e.msgstr
+    ]
+    assert differ == []

@@ -193,3 +193,22 @@ def test_voice_purge_deletes_only_contacts_past_their_day(consultation, capsys):
     assert Opinion.objects.count() == 2  # the opinions stay
     assert "連絡先を 1 件削除しました" in capsys.readouterr().out
     assert AuditEntry.objects.filter(action="voice.purge_contact").count() == 1
+
+
+def test_a_paper_opinion_of_a_child_without_consent_is_refused_at_the_consent_field(
+    consultation, operator
+):
+    services.save_consent_policy(actor=operator, municipality_code=TOWN, below_age=16)
+    data = {"body": "紙の意見です。", "age_band": "10-12", "channel": "paper"}
+    response = signed_in("kikaku").post(
+        f"/ja/staff/{TOWN}/voice/{consultation.pk}/opinions/new/",
+        data | {"received_on": "2026-05-01"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert (
+        '<p class="error" id="id_consent_method-error"><span class="visually-hidden">エラー: '
+        "</span>16歳未満の方は保護者の同意が必要です。おうちの人に聞いてください。</p>"
+    ) in html
+    assert "紙の意見です。</textarea>" in html
+    assert Opinion.objects.count() == 0

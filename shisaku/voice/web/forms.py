@@ -31,9 +31,10 @@ DATE = forms.DateInput(attrs={"type": "date"})
 
 
 def refuse(form: forms.Form, error: VoiceError) -> None:
-    """Show a service's refusal on its field (or above the form)."""
-    name = error.field if error.field in form.fields else None
-    form.add_error(name, error.message)
+    """Show a service's refusal on its field (or above the form); a form may name the field
+    differently from the service (``FIELD_NAMES``)."""
+    name = getattr(form, "FIELD_NAMES", {}).get(error.field, error.field)
+    form.add_error(name if name in form.fields else None, error.message)
 
 
 class OpinionForm(forms.Form):
@@ -108,6 +109,8 @@ class OpinionForm(forms.Form):
 class EnteredOpinionForm(OpinionForm):
     """An opinion the staff enter from paper, a school survey or an event."""
 
+    FIELD_NAMES = {"consent": "consent_method"}  # the consent is a method and a day here
+
     channel = forms.ChoiceField(label=_("Channel"))
     received_on = forms.DateField(label=_("Received on"), widget=DATE)
     consent_method = forms.ChoiceField(
@@ -143,8 +146,8 @@ class ConsultationForm(forms.Form):
     """Open or edit a consultation."""
 
     plan_slug = forms.ChoiceField(label=_("Plan"))
-    title_ja = forms.CharField(label=_("Title (Japanese)"), max_length=200)
-    title_en = forms.CharField(label=_("Title (English)"), max_length=200, required=False)
+    title_ja = forms.CharField(label=_("Consultation title (Japanese)"), max_length=200)
+    title_en = forms.CharField(label=_("Consultation title (English)"), max_length=200, required=False)
     node_code = forms.CharField(
         label=_("Measure or policy code"),
         max_length=40,
