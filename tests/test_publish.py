@@ -289,15 +289,40 @@ def test_two_processes_write_the_same_site_as_one(testville, tmp_path):
     assert (again.written, again.unchanged, again.deleted) == (0, one.files, 0)
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_run_in_groups_of_one_municipality_writes_the_same_site(
+    testville, tmp_path, operator, monkeypatch, jobs
+):
+    from shisaku.publishing import site
+    from tests.test_plan_views_kept import _town
+
+    _town(operator, "012025", "別試験市")
+    _town(operator, "999989", "三試験市")
+    whole = run(tmp_path / "whole", jobs=jobs)
+    monkeypatch.setattr(site, "TOWNS_AT_ONCE", 1)
+    grouped = run(tmp_path / "grouped", jobs=jobs)
+    assert (grouped.pages, grouped.files, grouped.written) == (
+        whole.pages,
+        whole.files,
+        whole.written,
+    )
+    assert files(tmp_path / "grouped") == files(tmp_path / "whole")
+    towns = [
+        line[:6]
+        for line in (tmp_path / "grouped" / "data" / "plans.csv").read_bytes().split(b"\r\n")
+    ]
+    assert towns == [b"munici", b"012025", b"999989", b"999997", b""]
+
+
 def test_a_run_logs_how_long_each_step_took(testville, tmp_path, caplog):
     with caplog.at_level("DEBUG", logger="shisaku.publishing"):
         run(tmp_path, jobs=2)
     steps = [r.getMessage().rsplit(" took ", 1) for r in caplog.records]
     assert [step for step, _ in steps] == [
-        "publish: loading the plans",
-        "publish: the data package and exchange files (meanwhile)",
-        "publish: the pages in 2 process(es)",
+        "publish: loading the first plans",
+        "publish: 1 municipalities' pages in 2 process(es)",
         "publish: the comparison pages, 404 pages and static files",
+        "publish: the data package",
     ]
     assert all(re.fullmatch(r"\d+\.\d\d s", took) for _, took in steps)
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections.abc import Callable, Iterable
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -313,17 +314,50 @@ ROWS: dict[str, Callable[[Reads, PlanInfo, Urls], list[list[str]]]] = {
 }
 
 
-def package_files(
-    reads: Reads, plans: Iterable[PlanInfo], url: Urls, site_url: str, licence: str | None = None
-) -> dict[str, bytes]:
-    """Return ``datapackage.json`` and the five CSV files, by name relative to ``data/``."""
-    plans = list(plans)
-    files = {
-        r.path: to_csv([n for n, _, _ in r.fields], _all_rows(reads, r, plans, url), bom=False)
-        for r in RESOURCES
-    }
-    files["datapackage.json"] = descriptor(plans, url, site_url, licence)
-    return files
+class PackageTables:
+    """The five tables of the package, filled a few plans at a time into temporary files.
+
+    A run adds the rows of each group of plans while it holds them (:meth:`add`) and writes the
+    files once at the end (:meth:`files`): the rows of every plan are never all in memory, only
+    one table's file at a time.  The bytes are those of one table written at once (every cell
+    is guarded on its own, so the rows of one group follow those of the group before).
+    """
+
+    def __init__(self) -> None:
+        self.parts = {r.name: tempfile.TemporaryFile() for r in RESOURCES}  # noqa: SIM115
+
+    def add(self, reads: Reads, plans: Iterable[PlanInfo], url: Urls) -> None:
+        """Add the rows of ``plans`` to every table."""
+        plans = list(plans)
+        for r in RESOURCES:
+            table = to_csv(_header(r), _all_rows(reads, r, plans, url), bom=False)
+            self.parts[r.name].write(table[len(_heading(r)) :])
+
+    def files(
+        self, plans: list[PlanInfo], url: Urls, site_url: str, licence: str | None
+    ) -> Iterator[tuple[str, bytes]]:
+        """Yield the five CSV files and ``datapackage.json``, by name relative to ``data/``,
+        one at a time."""
+        for r in RESOURCES:
+            part = self.parts[r.name]
+            part.seek(0)
+            yield r.path, _heading(r) + part.read()
+        yield "datapackage.json", descriptor(plans, url, site_url, licence)
+
+    def close(self) -> None:
+        """Remove the temporary files."""
+        for part in self.parts.values():
+            part.close()
+
+
+def _header(resource: Resource) -> list[str]:
+    """Return the names of a table's columns."""
+    return [n for n, _, _ in resource.fields]
+
+
+def _heading(resource: Resource) -> bytes:
+    """Return a table's first line."""
+    return to_csv(_header(resource), [], bom=False)
 
 
 def _all_rows(

@@ -41,9 +41,12 @@ class Page:
         return unquote(self.path).lstrip("/") + name
 
 
-def site_pages(towns: list[MunicipalityInfo], languages: list[str], r: Renderer) -> list[Page]:
-    """Return every page of ``towns`` (and the home page), each in every language in turn."""
-    by_language = [list(_pages(towns, language, r)) for language in languages]
+def site_pages(
+    towns: list[MunicipalityInfo], languages: list[str], r: Renderer, *, home: bool = True
+) -> list[Page]:
+    """Return every page of ``towns`` (and the home page unless told not), each in every
+    language in turn."""
+    by_language = [list(_pages(towns, language, r, home)) for language in languages]
     return [page for same in zip(*by_language, strict=True) for page in same]
 
 
@@ -56,9 +59,10 @@ def named_pages(names: list[Named], languages: list[str], r: Renderer) -> list[P
     ]
 
 
-def _pages(towns: list[MunicipalityInfo], language: str, r: Renderer) -> Iterator[Page]:
-    """Yield the pages of ``towns`` in one language."""
-    yield Page(language, r.url("home", language))
+def _pages(towns: list[MunicipalityInfo], language: str, r: Renderer, home: bool) -> Iterator[Page]:
+    """Yield the pages of ``towns`` in one language (first the home page, when asked)."""
+    if home:
+        yield Page(language, r.url("home", language))
     for town in towns:
         yield Page(language, r.url("municipality", language, code=town.code))
         for plan in town.plans:

@@ -28,7 +28,7 @@ from shisaku.domain.nodepages import anchor_id, page_owner, paths
 from shisaku.domain.plantree import Node
 from shisaku.indicators.queries import IndicatorView
 from shisaku.plan.queries import PlanInfo
-from shisaku.publishing.datapackage import package_files
+from shisaku.publishing.datapackage import PackageTables
 from shisaku.publishing.folder import UnsafePath, check_relative
 from shisaku.publishing.output import Output
 from shisaku.publishing.pages import Page
@@ -118,18 +118,23 @@ class SiteRun:
             self.out.put("favicon.ico", Path(icon).read_bytes())
         self.static_files()
 
-    def data(self, plans: list[PlanInfo], exporter: ExchangeFiles | None) -> None:
-        """Write the data package and each plan's indicator exchange files (re-importable with
-        import-indicators)."""
-        files = package_files(self.r.reads, plans, self.url, self.site, self.licence)
-        for name, content in files.items():
-            self.out.put(f"data/{name}", content)
+    def data(
+        self, tables: PackageTables, plans: list[PlanInfo], exporter: ExchangeFiles | None
+    ) -> None:
+        """Add the plans' rows to the data package's tables, and write each plan's indicator
+        exchange files (re-importable with import-indicators)."""
+        tables.add(self.r.reads, plans, self.url)
         if exporter is None:
             return
         for plan in plans:
             folder = f"data/{plan.municipality_code}/{plan.meta.slug}"
             for name, content in exporter(plan, self.r.reads.indicators(plan)).items():
                 self.out.put(f"{folder}/{name}", content)
+
+    def package(self, tables: PackageTables, plans: list[PlanInfo]) -> None:
+        """Write the data package of ``plans`` (their rows added to ``tables`` before)."""
+        for name, content in tables.files(plans, self.url, self.site, self.licence):
+            self.out.put(f"data/{name}", content)
 
     def url(self, plan: PlanInfo, kind: str, code: str) -> str:
         """Return the absolute address of a plan, node or indicator in the first language."""

@@ -1,12 +1,17 @@
 """Publish the public site into a folder: every page, its twins, the data package, the styles.
 
 :func:`publish` renders every page of :func:`pages.site_pages` with the views of the live site
-(in-process, see :mod:`render`), all sharing one :class:`Reads` so that each plan is loaded
-and graded once, in worker processes (:mod:`workers`) while this one writes the data package
-(:mod:`datapackage`) and, when the command hands it a function for them, each plan's
-indicator exchange files; then the prefecture and comparison pages, the 404 pages, a root
-page sending readers to the home page of the first language and the static files the pages
-link.  Everything goes through :class:`output.Output`, which writes only what changed.
+(in-process, see :mod:`render`), :data:`TOWNS_AT_ONCE` municipalities at a time: each group's
+plans are loaded once into a :class:`Reads` of its own and graded once, its pages rendered in
+worker processes forked from it (:mod:`workers`), while this process adds the group's rows to
+the data package's tables (:mod:`datapackage`, kept in temporary files), writes the group's
+indicator exchange files when the command hands it a function for them, and loads the next
+group; then it lets the group go.  So a run holds two groups' plans at most, whatever the
+number of municipalities.  After the groups: the prefecture and comparison pages (read afresh
+in this process), the 404 pages, a root page sending readers to the home page of the first
+language, the static files the pages link, and the data package's files, one at a time.
+Everything goes through :class:`output.Output`, which writes only what changed.  The files
+are the same whatever the size of the groups.
 """
 
 from __future__ import annotations
@@ -17,11 +22,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 
 from shisaku.evaluation.reads import Reads
 from shisaku.plan.queries import MunicipalityInfo
+from shisaku.publishing.datapackage import PackageTables
 from shisaku.publishing.output import Output
 from shisaku.publishing.pages import Comparisons, Page, named_pages, site_pages
 from shisaku.publishing.render import Renderer
@@ -29,6 +36,7 @@ from shisaku.publishing.run import ExchangeFiles, SiteRun
 from shisaku.publishing.workers import Progress, render_pages
 
 DEFAULT_SITE_URL = "http://localhost"
+TOWNS_AT_ONCE = 50  # municipalities loaded and rendered at a time (their plans held at once)
 logger = logging.getLogger("shisaku.publishing")
 
 
@@ -66,7 +74,7 @@ def publish(
 
     ``comparisons`` lists the prefecture and comparison pages (across municipalities: written
     only when the whole site is); they read straight from the database, so this process
-    renders them.
+    renders them, with reads of their own.
     """
     langs = list(languages or [code for code, _ in settings.LANGUAGES])
     renderer = Renderer(site_url, Reads())
@@ -74,26 +82,65 @@ def publish(
         towns = published_towns(renderer.reads, municipality)
         out = prepare(out_dir)
         run = SiteRun(renderer, out, langs, site_url.rstrip("/"), licence)
+        tables = PackageTables()
         try:
-            plans = [p for t in towns for p in t.plans]
-            with timed("loading the plans"):
-                for plan in plans:
-                    renderer.reads.preload(plan)
-                pages = site_pages(towns, langs, renderer)
-            data = timed("the data package and exchange files (meanwhile)")(run.data)
-            with timed(f"the pages in {jobs} process(es)"):
-                render_pages(run, pages, jobs, progress, meanwhile=lambda: data(plans, exporter))
+            pages = _town_pages(run, towns, tables, jobs, progress, exporter)
             with timed("the comparison pages, 404 pages and static files"):
+                renderer.reads = Reads()  # read afresh, the last group's let go
                 across = _comparison_pages(comparisons, municipality, langs, renderer)
                 render_pages(run, across, 1, progress)
                 run.extras()
-                out.finish()
+            with timed("the data package"):
+                run.package(tables, [p for t in towns for p in t.plans])
+            out.finish()
         except BaseException:
             out.save(complete=False)
             raise
         finally:
+            tables.close()
             out.close()
-    return _report(len(pages) + len(across), out, run.skipped)
+    return _report(pages + len(across), out, run.skipped)
+
+
+def _town_pages(
+    run: SiteRun,
+    towns: list[MunicipalityInfo],
+    tables: PackageTables,
+    jobs: int,
+    progress: Progress | None,
+    exporter: ExchangeFiles | None,
+) -> int:
+    """Render the home page and every page of ``towns``, :data:`TOWNS_AT_ONCE` municipalities
+    at a time, adding their rows to the data package's tables; return how many pages.
+
+    Each group is loaded into reads of its own, which the workers rendering its pages inherit;
+    meanwhile this process adds the group's rows to the tables, writes its exchange files and
+    loads the next group (then lets the group go)."""
+    groups = [towns[i : i + TOWNS_AT_ONCE] for i in range(0, len(towns), TOWNS_AT_ONCE)]
+    renderer, count = run.r, 0
+    with timed("loading the first plans"):
+        loaded = [_loaded(groups[0] if groups else [])]
+    for number, group in enumerate(groups or [[]]):
+        renderer.reads = loaded[0]
+        pages = site_pages(group, run.languages, renderer, home=number == 0)
+        following = groups[number + 1] if number + 1 < len(groups) else None
+
+        def meanwhile(group: list[MunicipalityInfo] = group, nxt: Any = following) -> None:
+            run.data(tables, [p for t in group for p in t.plans], exporter)
+            loaded[0] = _loaded(nxt) if nxt is not None else Reads()
+
+        with timed(f"{len(group)} municipalities' pages in {jobs} process(es)"):
+            render_pages(run, pages, jobs, progress, meanwhile=meanwhile)
+        count += len(pages)
+    return count
+
+
+def _loaded(towns: list[MunicipalityInfo]) -> Reads:
+    """Return reads holding everything the pages of ``towns`` read."""
+    reads = Reads()
+    for plan in (p for t in towns for p in t.plans):
+        reads.preload(plan)
+    return reads
 
 
 @contextmanager
