@@ -147,7 +147,9 @@ class ConsultationForm(forms.Form):
 
     plan_slug = forms.ChoiceField(label=_("Plan"))
     title_ja = forms.CharField(label=_("Consultation title (Japanese)"), max_length=200)
-    title_en = forms.CharField(label=_("Consultation title (English)"), max_length=200, required=False)
+    title_en = forms.CharField(
+        label=_("Consultation title (English)"), max_length=200, required=False
+    )
     node_code = forms.CharField(
         label=_("Measure or policy code"),
         max_length=40,
