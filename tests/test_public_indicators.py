@@ -336,7 +336,7 @@ def test_the_english_indicator_page_marks_japanese_content_and_translates_the_in
     html = page(client, EN_UDA + "indicators/1/")
     assertInHTML(
         '<h1 class="indicator"><span class="code">1</span> <span lang="ja">合計特殊出生率</span>'
-        ' <small class="ja-only">(Japanese only)</small></h1>',
+        "</h1>",
         html,
     )
     assertInHTML('<h2 id="h-grade">Grade in FY2017 (Heisei 29)</h2>', html)
@@ -412,8 +412,7 @@ def test_the_english_plan_page_counts_in_english_and_marks_the_japanese_rule(cli
     assertInHTML('<p class="share">On track (A・B): 0.0% of the 2 assessed indicators</p>', html)
     assertInHTML(
         '<dd class="rule"><span lang="ja">'
-        "評価済みの指標のうち A・B の割合。未評価（X）は分母に含めない</span>"
-        ' <small class="ja-only">(Japanese only)</small></dd>',
+        "評価済みの指標のうち A・B の割合。未評価（X）は分母に含めない</span></dd>",
         html,
     )
     assertInHTML('<h2 id="h-plan-indicators">Indicators of the whole plan</h2>', html)
@@ -644,8 +643,7 @@ def test_statistics_taken_on_a_date_say_as_of_that_date_in_each_language(client,
     )
     en = page(client, "/en/022012/2019-2023/2-1/")
     assertInHTML(
-        '<tr><th scope="row"><span lang="ja">合計特殊出生率</span>'
-        ' <small class="ja-only">(Japanese only)</small></th><td>National</td>'
+        '<tr><th scope="row"><span lang="ja">合計特殊出生率</span></th><td>National</td>'
         "<td>2017 (Heisei 29)</td><td>1.43</td>"
         '<td><a href="#b-situation-2">Current state and issues</a></td></tr>',
         en,

@@ -251,44 +251,60 @@ def test_the_english_measure_page_shows_the_english_title(client, small_plan):
     assertInHTML('<h2 id="h-initiatives">Main initiatives</h2>', html)
 
 
-def test_english_pages_show_untranslated_content_in_japanese_marked_once(client, small_plan):
+def notice(html: str) -> str:
+    """Return the text of the page's one notice of untranslated content ("" when none)."""
+    assert html.count('class="untranslated-notice"') <= 1
+    match = re.search(r'<div class="untranslated-notice" role="note">(.*?)</div>', html, re.S)
+    return re.sub(r"<[^>]+>", " ", match.group(1)).split("  ")[0].strip() if match else ""
+
+
+def test_english_pages_show_untranslated_content_in_japanese_with_one_notice(client, small_plan):
     html = page(client, EN_PLAN + "1-1/")
     assertInHTML(
-        '<h1 class="policy"><span class="code">1-1</span> <span lang="ja">暮らしの安心</span>'
-        ' <small class="ja-only">(Japanese only)</small></h1>',
+        '<h1 class="policy"><span class="code">1-1</span> <span lang="ja">暮らしの安心</span></h1>',
         html,
     )
     assertInHTML(
         '<section class="section situation" id="s-situation" aria-labelledby="h-situation">'
         '<h2 id="h-situation">Current state and issues</h2>'
-        '<p class="ja-only-note"><small class="ja-only">(Japanese only)</small></p>'
         '<div lang="ja"><h3>相談の状況</h3><ul><li>相談件数が増えています。</li></ul></div>'
         "</section>",
         html,
     )
-    assert html.count("(Japanese only)") == 3  # the title, 現状と課題, 基本方向
+    assert "(Japanese only)" not in html
+    assert notice(html) == (
+        "Not yet translated on this page: policy titles (1), passages of plan text (3)."
+    )
+    assert html.index("untranslated-notice") < html.index("<h1")
     assertInHTML(
         '<p class="source-note">The source document does not include the diagram.</p>', html
     )
 
 
-def test_english_pages_mark_a_wholly_untranslated_action_list_once(client, small_plan):
+def test_japanese_pages_and_wholly_translated_pages_have_no_notice(client, small_plan):
+    assert notice(page(client, PLAN + "1-1/")) == ""
+    assert notice(page(client, "/en/")) == ""
+
+
+def test_english_pages_count_a_wholly_untranslated_action_list_item_by_item(client, small_plan):
     html = page(client, EN_PLAN + "1-1-1/")
     assertInHTML(
-        '<p class="ja-only-note"><small class="ja-only">(Japanese only)</small></p>'
         '<ul class="actions" lang="ja"><li id="i-1-1-1.1.1">相談窓口'
         '<a class="note-ref" href="#fn-1" id="fnref-1">※1</a>を開設します。</li></ul>',
         html,
     )
     assertInHTML(
         '<dd><span lang="ja">市役所の窓口のこと。</span>'
-        ' <small class="ja-only">(Japanese only)</small>'
         ' <a class="note-back" href="#fnref-1">Back to the text</a></dd>',
         html,
     )
+    assert notice(html) == (
+        "Not yet translated on this page: initiative titles (1), action items (1),"
+        " passages of plan text (1), notes on terms (1)."
+    )
 
 
-def test_english_pages_mark_each_untranslated_item_of_a_partly_translated_list(
+def test_english_pages_tag_each_untranslated_item_of_a_partly_translated_list(
     client, small_plan, operator
 ):
     from shisaku.plan import services
@@ -303,9 +319,12 @@ def test_english_pages_mark_each_untranslated_item_of_a_partly_translated_list(
     assertInHTML(
         '<ul class="actions"><li id="i-1-1-1.1.1">Open a counselling desk.'
         '<a class="note-ref" href="#fn-1" id="fnref-1">※1</a></li>'
-        '<li id="i-1-1-1.1.2"><span lang="ja">訪問相談を行います。</span>'
-        ' <small class="ja-only">(Japanese only)</small></li></ul>',
+        '<li id="i-1-1-1.1.2"><span lang="ja">訪問相談を行います。</span></li></ul>',
         html,
+    )
+    assert notice(html) == (
+        "Not yet translated on this page: initiative titles (1), action items (1),"
+        " passages of plan text (1), notes on terms (1)."
     )
 
 
@@ -466,3 +485,20 @@ def test_the_real_seed_shows_its_period_unknown_field_and_footnote(client, aomor
     html = page(client, "/ja/022012/2019-2023/3-1-3/")
     assert '「関係人口」<a class="note-ref" href="#fn-1" id="fnref-1">※1</a>の拡大' in html
     assert "移住でも観光でもなく" in html
+
+
+def test_an_english_page_of_the_bundled_plan_has_one_notice_with_exact_counts(client, aomori):
+    from shisaku.domain import plandoc
+    from shisaku.domain.plantree import walk
+
+    tree = plandoc.parse_plan(SEED.read_text(encoding="utf-8"), source=SEED.name)
+    policy = next(n for n in walk(tree.nodes) if n.code == "2-1")
+    texts = {b.text for s in policy.sections for b in s.blocks if b.kind != "row"}
+    html = page(client, "/en/022012/2019-2023/2-1/")
+    assert "(Japanese only)" not in html and "ja-only" not in html
+    assert (len(policy.children), len(texts)) == (2, 9)
+    assert notice(html) == (
+        "Not yet translated on this page: policy titles (1), measure titles (2),"
+        " passages of plan text (9), labels and explanations (1)."  # 合計特殊出生率, a statistic
+    )
+    assert html.index('class="untranslated-notice"') < html.index("<h1")

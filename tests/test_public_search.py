@@ -157,18 +157,18 @@ def test_an_english_query_finds_the_english_title_and_shows_it(client, testville
     )
 
 
-def test_japanese_text_found_from_an_english_page_is_tagged_and_marked(client, testville):
+def test_japanese_text_found_from_an_english_page_is_tagged_and_counted_once(client, testville):
     html = page(client, "/en/search/?q=相談")
     assertInHTML(
-        '<a href="/en/999997/2024-2028/1-1/#s-situation"><span lang="ja">暮らしの安心</span> '
-        '<small class="ja-only">(Japanese only)</small></a>',
+        '<a href="/en/999997/2024-2028/1-1/#s-situation"><span lang="ja">暮らしの安心</span></a>',
         html,
     )
     assertInHTML(
-        '<p class="excerpt"><span lang="ja"><mark>相談</mark>件数が増えています。</span> '
-        '<small class="ja-only">(Japanese only)</small></p>',
+        '<p class="excerpt"><span lang="ja"><mark>相談</mark>件数が増えています。</span></p>',
         html,
     )
+    assert "(Japanese only)" not in html
+    assert html.count('class="untranslated-notice"') == 1
 
 
 def test_indicators_are_found_by_name_and_by_definition(client, uda, testville):

@@ -1,8 +1,8 @@
 """How content shows in the active language: English when translated, else marked Japanese.
 
 Interface strings are gettext msgids; content comes in pairs (Japanese, English).  On English
-pages a missing translation shows the Japanese inside ``lang="ja"`` with a visible
-「(Japanese only)」 marker, once per title, block or wholly untranslated section.
+pages a missing translation shows the Japanese inside ``lang="ja"`` and is recorded by kind in
+:mod:`shisaku.public.untranslated`, which opens the page with one notice listing them.
 Titles the source does not give are never invented: a notice stands in their place.
 """
 
@@ -11,10 +11,11 @@ from __future__ import annotations
 from django.utils.functional import Promise
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language, gettext, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy
 
 from shisaku.domain.eras import fiscal_period_en, fiscal_period_ja
 from shisaku.domain.plantree import SECTION_TITLES_JA, Block, Footnote, Node, PlanMeta, Section
+from shisaku.public import untranslated
 from shisaku.public.tree import PageNotes
 
 SECTION_TITLES: dict[str, Promise] = {
@@ -47,9 +48,10 @@ def english() -> bool:
     return (get_language() or "ja").startswith("en")
 
 
-def marker() -> SafeString:
-    """Return the small marker telling that the text beside it is in Japanese only."""
-    return format_html('<small class="ja-only">{}</small>', gettext("(Japanese only)"))
+def fallback(ja: str, kind: str) -> SafeString:
+    """Return Japanese shown for want of English, recorded for the page's notice."""
+    untranslated.record(kind, ja)
+    return format_html('<span lang="ja">{}</span>', ja)
 
 
 def plain(ja: str, en: str) -> str:
@@ -57,15 +59,16 @@ def plain(ja: str, en: str) -> str:
     return en if english() and en else ja
 
 
-def shown(ja: str, en: str, *, mark: bool = True) -> SafeString:
-    """Return the text as HTML: English when set on English pages, else Japanese (marked)."""
+def shown(ja: str, en: str, *, mark: bool = True, kind: str = "text") -> SafeString:
+    """Return the text as HTML: English when set on English pages, else Japanese (recorded as
+    untranslated content of ``kind`` unless ``mark`` is false, as in breadcrumbs)."""
     if not english():
         return escape(ja)
     if en:
         return escape(en)
     if not mark:
         return format_html('<span lang="ja">{}</span>', ja)
-    return format_html('<span lang="ja">{}</span> {}', ja, marker())
+    return fallback(ja, kind)
 
 
 def unknown_title(kind: str) -> str:
@@ -77,7 +80,7 @@ def node_title(node: Node) -> SafeString:
     """Return a node's title as HTML, or the notice that the source gives none."""
     if not node.title_known:
         return format_html('<span class="unknown-title">{}</span>', unknown_title(node.kind))
-    return shown(node.title, node.title_en)
+    return shown(node.title, node.title_en, kind=node.kind)
 
 
 def node_title_plain(node: Node) -> str:
@@ -135,40 +138,42 @@ def annotate(text: str, notes: list[Footnote], page: PageNotes) -> SafeString:
 
 
 def annotated(
-    ja: str, en: str, notes: list[Footnote], page: PageNotes, *, mark: bool
+    ja: str, en: str, notes: list[Footnote], page: PageNotes, *, mark: bool, kind: str
 ) -> SafeString:
-    """Return text with its note links in the active language; ``mark`` flags a fallback."""
+    """Return text with its note links in the active language; a fallback is recorded as
+    ``kind`` and, when ``mark``, tagged ``lang="ja"`` (unless its whole list already is)."""
     if not english() or en:
         return annotate(en if english() else ja, notes, page)
+    untranslated.record(kind, ja)
     text = annotate(ja, notes, page)
-    return format_html('<span lang="ja">{}</span> {}', text, marker()) if mark else text
+    return format_html('<span lang="ja">{}</span>', text) if mark else text
 
 
 def block_html(block: Block, page: PageNotes, *, mark: bool = True) -> SafeString:
-    """Return a block's text as HTML (``mark=False`` inside a section marked as Japanese)."""
-    return annotated(block.text, block.text_en, block.footnotes, page, mark=mark)
+    """Return a block's text as HTML (``mark=False`` inside a section tagged as Japanese)."""
+    return annotated(block.text, block.text_en, block.footnotes, page, mark=mark, kind="passage")
 
 
 def node_title_html(node: Node, page: PageNotes, *, mark: bool = True) -> SafeString:
     """Return a node's title with links to the notes on its terms (actions carry these)."""
     if not node.title_known:
         return node_title(node)
-    return annotated(node.title, node.title_en, node.footnotes, page, mark=mark)
+    return annotated(node.title, node.title_en, node.footnotes, page, mark=mark, kind=node.kind)
 
 
 def titles_japanese_only(nodes: list[Node]) -> bool:
-    """Return whether, on this page, a list of nodes shows wholly in Japanese (marked once)."""
+    """Return whether, on this page, a list of nodes shows wholly in Japanese (tagged once)."""
     return english() and bool(nodes) and not any(n.title_en or not n.title_known for n in nodes)
 
 
 def japanese_only(section: Section) -> bool:
-    """Return whether, on this page, a section shows wholly in Japanese (marked once)."""
+    """Return whether, on this page, a section shows wholly in Japanese (tagged once)."""
     return english() and bool(section.blocks) and not any(b.text_en for b in section.blocks)
 
 
 def note_html(note: Footnote) -> SafeString:
     """Return a note's explanation in the active language."""
-    return shown(note.text, note.text_en)
+    return shown(note.text, note.text_en, kind="note")
 
 
 def missing_note(key: str) -> str:
@@ -180,11 +185,11 @@ def column_label(text: str) -> SafeString:
     """Return a table column heading: as printed in Japanese, translated when known in English."""
     if english() and text in COLUMN_TITLES:
         return escape(str(COLUMN_TITLES[text]))
-    return shown(text, "", mark=False)
+    return shown(text, "", kind="table")
 
 
 def row_cells(block: Block) -> list[SafeString]:
     """Return the tab-separated cells of a table row in the active language."""
     if english() and block.text_en:
         return [escape(cell) for cell in block.text_en.split("\t")]
-    return [shown(cell, "", mark=False) for cell in block.text.split("\t")]
+    return [shown(cell, "", kind="table") for cell in block.text.split("\t")]

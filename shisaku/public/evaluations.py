@@ -3,8 +3,8 @@
 Only evaluations whose state is ``published`` are read (``evaluation.queries
 .published_evaluations``), newest fiscal year first, each with the indicator grades frozen when
 the department manager approved it. Texts show in the page's language: English where the
-planning office set it, else the Japanese inside ``lang="ja"`` with the "(Japanese only)"
-marker, as everywhere on the site.
+planning office set it, else the Japanese inside ``lang="ja"``, counted in the page's one
+notice of untranslated content, as everywhere on the site.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from shisaku.evaluation.models import Direction
 from shisaku.evaluation.queries import EvaluationView
 from shisaku.evaluation.reads import Reads
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import display, grades, links
+from shisaku.public import display, grades, links, untranslated
 
 DIRECTIONS: dict[str, Promise] = dict(Direction.choices)  # the model's labels
 TEXTS = ("results", "issues", "committee_opinion")
@@ -42,11 +42,8 @@ def paragraphs(ja: str, en: str) -> SafeString:
         return SafeString(linebreaks(ja, autoescape=True))
     if en:
         return SafeString(linebreaks(en, autoescape=True))
-    return format_html(
-        '<div lang="ja">{}</div><p>{}</p>',
-        SafeString(linebreaks(ja, autoescape=True)),
-        display.marker(),
-    )
+    untranslated.record("evaluation", ja)
+    return format_html('<div lang="ja">{}</div>', SafeString(linebreaks(ja, autoescape=True)))
 
 
 def direction_label(code: str) -> str:

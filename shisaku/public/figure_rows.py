@@ -129,7 +129,7 @@ def _summary_row(
     return html(
         SUMMARY_ROW,
         url=row.url,
-        name=display.shown(view.name_ja, view.name_en),
+        name=display.shown(view.name_ja, view.name_en, kind="indicator"),
         place=place(view.node_code),
         unit=cell.japanese(view.unit) or "—",
         baseline=cell.figure(row.baseline),

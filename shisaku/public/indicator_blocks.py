@@ -23,7 +23,7 @@ from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.indicators.breakdowns import SHOWN_PER_PERIOD
 from shisaku.indicators.queries import IndicatorView
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import display, figure_rows, grades, links
+from shisaku.public import display, figure_rows, grades, links, untranslated
 from shisaku.public.markup import html, html_join
 from shisaku.public.templatetags.shisaku_compare import common_indicator
 
@@ -165,18 +165,19 @@ def _omitted(text: str, count: int, page_url: str) -> SafeString:
 
 
 EXPLANATION = (
-    '{note}\n  <div class="explanation"{lang}>{inputs}\n    <p class="{css}">{formula}</p>\n'
+    '\n  <div class="explanation"{lang}>{inputs}\n    <p class="{css}">{formula}</p>\n'
     '    <p class="result">{result}</p>\n  </div>'
 )
 
 
 def _explanation(explanation: Explanation, css: str, listed: SafeString | None) -> SafeString:
-    """Return an explanation (in Japanese: marked on English pages), after the list of its
-    inputs when given."""
+    """Return an explanation (in Japanese: recorded as untranslated on English pages), after
+    the list of its inputs when given."""
     english = display.english()
+    if english:
+        untranslated.record("explanation", explanation.formula)
     return html(
         EXPLANATION,
-        note=html('<p class="ja-only-note">{}</p>', display.marker()) if english else "",
         lang=SafeString(' lang="ja"') if english else "",
         inputs=NOTHING if listed is None else html("\n    {}", listed),
         css=css,
@@ -188,7 +189,7 @@ def _explanation(explanation: Explanation, css: str, listed: SafeString | None) 
 def _shown(ja: str, en: str, missing: str) -> str:
     """Return content in the active language as HTML, or ``missing`` (plain text) when there is
     none."""
-    return display.shown(ja, en) if ja or en else missing
+    return display.shown(ja, en, kind="indicator_text") if ja or en else missing
 
 
 def _label(labels: dict[str, Promise], key: str) -> str:

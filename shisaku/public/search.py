@@ -28,7 +28,7 @@ from shisaku.evaluation.reads import for_request
 from shisaku.indicators.queries import IndicatorHit, search_indicators
 from shisaku.plan import queries
 from shisaku.plan.queries import PlanInfo, TextHit
-from shisaku.public import display, documents, highlight, links, tree
+from shisaku.public import display, documents, highlight, links, tree, untranslated
 from shisaku.public.downloads import Table, download
 from shisaku.public.params import BadParameter
 from shisaku.public.views import page, twin
@@ -219,14 +219,15 @@ def pick(ja: str, en: str, terms: tuple[str, ...]) -> tuple[str, str]:
 def shown_text(ja: str, en: str, terms: tuple[str, ...], width: int | None = None) -> SafeString:
     """Return text with the matches marked, in the language that matched (tagged when other).
 
-    On English pages Japanese text found by the words carries the (Japanese only) marker.
+    On English pages Japanese text found by the words is recorded for the page's notice.
     """
     text, lang = pick(ja, en, terms)
     html = highlight.marked(text.replace("\t", " | "), terms, width=width)
     if lang == ("en" if display.english() else "ja"):
         return html
     if lang == "ja":  # a Japanese fallback on an English page is marked, as everywhere
-        return format_html('<span lang="ja">{}</span> {}', html, display.marker())
+        untranslated.record("hit", ja)
+        return format_html('<span lang="ja">{}</span>', html)
     return format_html('<span lang="en">{}</span>', html)
 
 

@@ -24,7 +24,17 @@ from shisaku.evaluation.reads import Reads, for_request
 from shisaku.indicators import queries as indicator_queries
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.plan.queries import MunicipalityInfo, NotFound, PlanInfo
-from shisaku.public import display, documents, evaluations, grades, links, overview, progress, tree
+from shisaku.public import (
+    display,
+    documents,
+    evaluations,
+    grades,
+    links,
+    overview,
+    progress,
+    tree,
+    untranslated,
+)
 from shisaku.public import indicator_documents as idocs
 from shisaku.public.params import BadParameter
 
@@ -42,12 +52,14 @@ MISSING = (NotFound, indicator_queries.NotFound)
 
 
 def page(view: PageView[P]) -> PageView[P]:
-    """Show the 404 page when the view finds nothing."""
+    """Show the 404 page when the view finds nothing; tally untranslated content from the start
+    (views build parts of a page before its template renders the notice)."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
         try:
-            return view(request, *args, **kwargs)
+            with untranslated.tallying():
+                return view(request, *args, **kwargs)
         except MISSING as error:
             raise Http404(str(error)) from error
         except BadParameter as error:

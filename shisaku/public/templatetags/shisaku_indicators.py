@@ -92,7 +92,7 @@ def projected(value: float | None, view: IndicatorView) -> str:
 @register.simple_tag
 def japanese_content(text: str) -> SafeString:
     """Return content that exists only in Japanese (explanations, rules, labels), marked."""
-    return display.shown(text, "")
+    return display.shown(text, "", kind="explanation")
 
 
 @register.simple_tag

@@ -14,7 +14,7 @@ from django.utils.translation import get_language, gettext
 
 from shisaku.domain.plantree import Block, Footnote, Node, PlanMeta, Section
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import display, links, tree
+from shisaku.public import display, links, tree, untranslated
 from shisaku.public.documents import Crumb
 
 register = template.Library()
@@ -131,9 +131,9 @@ def anchor(node_code: str) -> str:
 
 
 @register.simple_tag
-def shown(ja: str, en: str) -> SafeString:
-    """Return content in the active language, marking a Japanese fallback."""
-    return display.shown(ja, en)
+def shown(ja: str, en: str, kind: str = "text") -> SafeString:
+    """Return content in the active language, recording a Japanese fallback as ``kind``."""
+    return display.shown(ja, en, kind=kind)
 
 
 @register.simple_tag
@@ -148,10 +148,27 @@ def japanese(text: str) -> SafeString:
     return format_html('<span lang="ja">{}</span>', text) if display.english() else escape(text)
 
 
-@register.simple_tag
-def ja_only_marker() -> SafeString:
-    """Return the marker telling that the text beside it is in Japanese only."""
-    return display.marker()
+class UntranslatedNotice(template.Node):
+    """Render the page's content, then put the notice of what it shows in Japanese before it."""
+
+    def __init__(self, nodelist: template.NodeList) -> None:
+        self.nodelist = nodelist
+
+    def render(self, context: template.Context) -> SafeString:
+        """Return the notice (English pages with Japanese fallbacks only) and the content."""
+        with untranslated.tallying() as tally:
+            content = self.nodelist.render(context)
+        return format_html("{}{}", untranslated.notice(tally), content)
+
+
+@register.tag
+def untranslated_notice(
+    parser: template.base.Parser, token: template.base.Token
+) -> UntranslatedNotice:
+    """Wrap a page's content: ``{% untranslated_notice %}…{% end_untranslated_notice %}``."""
+    nodelist = parser.parse(("end_untranslated_notice",))
+    parser.delete_first_token()
+    return UntranslatedNotice(nodelist)
 
 
 @register.filter

@@ -1,0 +1,82 @@
+"""What a page shows in Japanese for want of a translation, told once near the top.
+
+An English page used to put 「(Japanese only)」 after every untranslated element; a page with
+thirty of them read as noise.  Now each fallback is recorded, by kind, while the page renders
+(:func:`record`), and the page opens with one notice listing the kinds and how many of each
+(:func:`notice`).  The Japanese itself stays in place inside ``lang="ja"``, so screen readers
+still switch voice.  The same text shown twice on a page (a title in the outline and in the
+heading) counts once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.utils.functional import Promise
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext, gettext_lazy
+
+# Kinds of content in the order the notice lists them.
+KINDS: dict[str, Promise] = {
+    "field": gettext_lazy("field titles"),
+    "policy": gettext_lazy("policy titles"),
+    "measure": gettext_lazy("measure titles"),
+    "initiative": gettext_lazy("initiative titles"),
+    "action": gettext_lazy("action items"),
+    "passage": gettext_lazy("passages of plan text"),
+    "table": gettext_lazy("table cells"),
+    "note": gettext_lazy("notes on terms"),
+    "indicator": gettext_lazy("indicator names"),
+    "indicator_text": gettext_lazy("indicator definitions and notes"),
+    "evaluation": gettext_lazy("evaluation texts"),
+    "explanation": gettext_lazy("labels and explanations"),
+    "hit": gettext_lazy("search results"),
+    "text": gettext_lazy("other texts"),
+}
+Tally = dict[str, set[str]]
+_TALLY: ContextVar[Tally | None] = ContextVar("untranslated", default=None)
+
+
+def record(kind: str, text: str) -> None:
+    """Note that ``text`` (of a kind in :data:`KINDS`) shows in Japanese on this page."""
+    tally = _TALLY.get()
+    if tally is not None:
+        tally.setdefault(kind if kind in KINDS else "text", set()).add(text)
+
+
+@contextmanager
+def tallying() -> Iterator[Tally]:
+    """Collect, for the duration, what the rendering shows in Japanese (joining a tally begun
+    by the view, which may have built parts of the page before rendering it)."""
+    outer = _TALLY.get()
+    if outer is not None:
+        yield outer
+        return
+    tally: Tally = {}
+    token = _TALLY.set(tally)
+    try:
+        yield tally
+    finally:
+        _TALLY.reset(token)
+
+
+def counts(tally: Tally) -> list[tuple[str, int]]:
+    """Return (label, count) for each kind found, in the order of :data:`KINDS`."""
+    return [(str(label), len(tally[kind])) for kind, label in KINDS.items() if tally.get(kind)]
+
+
+def notice(tally: Tally) -> SafeString:
+    """Return the page's one notice of untranslated content, or nothing when there is none."""
+    found = counts(tally)
+    if not found:
+        return SafeString("")
+    items = ", ".join(f"{label} ({count})" for label, count in found)
+    text = gettext("Not yet translated on this page: %(items)s.") % {"items": items}
+    return format_html(
+        '<div class="untranslated-notice" role="note"><p>{}</p><p>{}</p></div>\n',
+        text,
+        gettext("These parts are shown in Japanese."),
+    )
