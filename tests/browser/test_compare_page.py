@@ -7,6 +7,7 @@ The bundled examples compare 北海道 (a prefecture, its figure for calendar 20
 import pytest
 
 from shisaku.cli import main
+from tests.browser.conftest import violations_across
 
 COMPARE = "/ja/compare/total-fertility-rate/"
 
@@ -92,3 +93,8 @@ def test_english_labels_are_whole_and_apart_too(site, page):
     assert [b["text"] for b in boxes if not b["inside"]] == []
     assert overlapping(boxes) == []
     assert "Prefectures, calendar years" in [b["text"] for b in boxes]
+
+
+def test_no_axe_violations_at_1280_and_390_px_in_both_languages(site, browser):
+    urls = [site + COMPARE, site + COMPARE.replace("/ja/", "/en/")]
+    assert violations_across(browser, urls) == {}
