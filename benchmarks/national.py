@@ -1,7 +1,7 @@
 """Benchmark: national scale — 1,741 synthetic municipalities' plans, bulk-loaded, then graded.
 
 Rerun:  .venv/bin/python benchmarks/national.py [--municipalities 1741] [--years 10]
-        [--database-url URL] [--tracemalloc] [--seed 2026]
+        [--database-url URL] [--tracemalloc] [--seed 2026] [--publish [--jobs N]]
 
 Every municipality is synthetic: 試験市0001 / Test City 0001 …, with codes valid under the
 check-digit rule but taken from municipality numbers 900–999 of prefectures 01–47, which
@@ -23,13 +23,20 @@ It prints the rows written (checked with COUNT), the load seconds (generating th
 timed apart and not included), rows/s, the assessment seconds and assessments/s, and the
 peak memory: the resident maximum of the process (ru_maxrss) after each phase and, with
 ``--tracemalloc``, Python's own peak (which slows the run, so time it without).
+
+With ``--publish`` it then runs ``shisaku publish`` of the whole site (ja and en, every page
+with its twins, the comparison pages, the data package) as a user runs it, measured as a whole
+process (:mod:`benchmarks.whole_process`: wall and CPU seconds of it and its workers, the peak
+memory of all its processes together and of its largest one).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections import Counter
@@ -41,7 +48,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.publish import fresh_database, maxrss_mib, setup_django  # noqa: E402
+from benchmarks.publish import (  # noqa: E402
+    fresh_database,
+    maxrss_mib,
+    publish_command,
+    setup_django,
+)
+from benchmarks.whole_process import measure  # noqa: E402
 from shisaku.domain.assessment import PRESETS  # noqa: E402
 from shisaku.domain.localcode import check_digit  # noqa: E402
 
@@ -278,6 +291,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--database-url", help="default: a new SQLite file in a temp directory")
     parser.add_argument("--tracemalloc", action="store_true", help="trace Python's peak (slower)")
+    parser.add_argument("--publish", action="store_true", help="then time shisaku publish")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="publish processes")
     args = parser.parse_args()
     setup_django(args.database_url)
     fresh_database()
@@ -312,10 +327,29 @@ def main() -> None:
         f" {maxrss_mib():.1f} MiB at the end"
     )
     print(f"peak traced (python)  load {load_peak}, assess {assess_peak}")
+    if args.publish:
+        publish_whole_site(args.jobs)
     url = f" --database-url {args.database_url}" if args.database_url else ""
+    more = f" --publish --jobs {args.jobs}" if args.publish else ""
     print(
         f"rerun: .venv/bin/python benchmarks/national.py --municipalities {args.municipalities}"
-        f" --years {args.years} --seed {args.seed}{url}"
+        f" --years {args.years} --seed {args.seed}{url}{more}"
+    )
+
+
+def publish_whole_site(jobs: int) -> None:
+    """Run ``shisaku publish`` of the whole site as a user runs it and print what it cost."""
+    from django.db import connections
+
+    connections.close_all()
+    out = Path(tempfile.mkdtemp(prefix="shisaku-national-"))
+    cost = measure(publish_command(out, jobs))
+    if cost.status != 0:
+        raise SystemExit(f"shisaku publish failed ({cost.status}):\n{cost.stderr[-2000:]}")
+    print(f"publish               {cost.stdout.strip().splitlines()[-1]}")
+    print(
+        f"publish (whole)       {cost.wall:.1f} s wall, {cost.cpu:.1f} CPU s ({jobs} processes),"
+        f" peak {cost.peak_mib:.0f} MiB all processes, {cost.largest_mib:.0f} MiB the largest"
     )
 
 

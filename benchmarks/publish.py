@@ -1,39 +1,33 @@
-"""Benchmark: publish a synthetic municipality as a static site, first run and incremental rerun.
+"""Benchmark: ``shisaku publish`` of a synthetic municipality, whole process, beside sdg-build.
 
 Rerun:  .venv/bin/python benchmarks/publish.py [--indicators 300 600] [--jobs N]
-        [--database-url URL] [--profile FILE] [--tracemalloc] [--steps]
+        [--database-url URL] [--sdg-python PATH] [--steps]
 
 For each size N a fresh database gets a published plan of N indicators (5 per measure,
 3 measures per policy, 4 policies per field) loaded through the bulk service
 (``apply_batch``): per indicator a baseline, a final target and 10 years of actuals, each year
 for the whole area and for 12 districts (地区1 … 地区12), i.e. 13 × 10 + 2 = 132 figures.
-Then ``shisaku publish`` (the same function the command calls, HTML in ja and en, the JSON,
-CSV and xlsx twins and the data package) writes into a new directory (first run), and again
-into the same directory (incremental run: everything rendered, nothing changed).  The pages
-are rendered in ``--jobs`` processes (default: one per core, as the command does).
-
-It prints wall and CPU seconds (the run's process and its workers together), pages and files
-written, the peak memory (the resident maximum of the run's process and of its largest
-worker, ru_maxrss; with --tracemalloc also Python's own peak in the run's process, which slows
-the run), the CPU milliseconds per indicator (flat when the cost grows linearly) and the
-speed-up by the clock over Open SDG's data builder (sdg-build 2.3.2), which needs about 42 s
-for 300 indicators and 123 s for 600 on this kind of machine for the data files alone, without
-HTML.  With --steps it also prints how long each step of a run took, as ``shisaku publish``
-logs them at DEBUG (loading the plans; the pages, while the run's own process writes the data
-package and exchange files; the comparison and 404 pages and the static files).
+Then, one after the other in the same minute: ``shisaku publish OUT --jobs N`` as a user runs
+it (HTML in ja and en, the JSON, CSV and xlsx twins, the data package and the exchange files)
+into a new folder; Open SDG's data builder (sdg-build, :mod:`benchmarks.sdg_build`) on the
+same figures in two languages and in one; and ``shisaku publish`` again into the same folder
+(incremental: everything rendered, nothing changed).  Each is a whole process measured by
+:mod:`benchmarks.whole_process`: wall seconds, CPU seconds of it and its workers, the peak
+memory of all its processes together (PSS, sampled) and of its largest one (ru_maxrss).  The
+ratio is sdg-build's wall seconds over the first publish's, both measured here side by side.
+Without ``--sdg-python`` (the Python of a virtualenv holding sdg-build: benchmarks/README.md)
+sdg-build is not run and no ratio is printed.  ``--steps`` prints each step of the first run
+as the command logs it at DEBUG.
 """
 
 from __future__ import annotations
 
 import argparse
-import cProfile
-import logging
 import os
 import resource
 import sys
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +37,12 @@ SLUG = "2015-2024"
 YEARS = range(2015, 2025)
 AREAS = [f"地区{i}" for i in range(1, 13)]
 PER_MEASURE, MEASURES_PER_POLICY, POLICIES_PER_FIELD = 5, 3, 4
-SDG_BUILD_SECONDS = {300: 42.0, 600: 123.0}  # sdg-build 2.3.2, data files only (issue 6)
+
+
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.whole_process import Measured, measure  # noqa: E402
 
 
 def setup_django(database_url: str | None) -> None:
@@ -149,45 +148,6 @@ def load(indicators: int) -> float:
     return time.perf_counter() - started
 
 
-def cpu_seconds() -> float:
-    """Return the CPU seconds of this process and of its finished workers so far."""
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.process_time() + children.ru_utime + children.ru_stime
-
-
-def run_publish(
-    out: Path, jobs: int, profile: str | None, traced: bool
-) -> tuple[float, float, float, Any]:
-    """Publish into ``out``; return (seconds, CPU seconds, peak MiB traced or 0, counts)."""
-    from shisaku.cli.publish_commands import exchange_files
-    from shisaku.publishing.site import publish
-
-    if traced:
-        tracemalloc.start()
-    profiler = cProfile.Profile() if profile else None
-    started, cpu = time.perf_counter(), cpu_seconds()
-    if profiler:
-        profiler.enable()
-    report = publish(out, exporter=exchange_files, jobs=jobs)
-    if profiler:
-        profiler.disable()
-        profiler.dump_stats(profile)
-    seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
-    peak = tracemalloc.get_traced_memory()[1] / 2**20 if traced else 0.0
-    tracemalloc.stop()
-    return seconds, cpu, peak, report
-
-
-def show_steps() -> None:
-    """Print the publisher's log of its steps (DEBUG) on standard output."""
-    handler = logging.StreamHandler(sys.stdout)
-    handler.setFormatter(logging.Formatter("      %(message)s"))
-    log = logging.getLogger("shisaku.publishing")
-    log.addHandler(handler)
-    log.setLevel(logging.DEBUG)
-    log.propagate = False  # printed here only, not also by the settings' stderr handler
-
-
 def maxrss_mib() -> float:
     """Return the resident maximum of this process or its largest worker so far (Linux: KiB)."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -195,22 +155,58 @@ def maxrss_mib() -> float:
 
 
 HEADER = (
-    f"{'N':>5} {'run':<12} {'s':>7} {'cpu s':>7} {'pages':>6} {'written':>8} {'unchanged':>9} "
-    f"{'traced':>8} {'rss MiB':>8} {'cpu ms/i':>8} {'sdg-build':>9} {'speed-up':>8}"
+    f"{'N':>5} {'run':<22} {'wall s':>7} {'cpu s':>7} {'peak MiB':>8} {'largest':>8} {'ratio':>6}"
 )
 
 
-def line(n: int, label: str, seconds: float, cpu: float, peak: float, report: Any) -> str:
-    """Return one row of the results table (the speed-up is by the clock, as sdg-build's
-    figures are: measure on a quiet machine)."""
-    ref = SDG_BUILD_SECONDS.get(n)
-    speed = f"{ref / seconds:>7.1f}×" if ref else f"{'—':>8}"
-    refs = f"{ref:>8.0f}s" if ref else f"{'—':>9}"
+def line(n: int, label: str, cost: Measured, ratio: str = "") -> str:
+    """Return one row of the results table."""
     return (
-        f"{n:>5} {label:<12} {seconds:>7.2f} {cpu:>7.2f} {report.pages:>6} {report.written:>8} "
-        f"{report.unchanged:>9} {peak:>8.1f} {maxrss_mib():>8.1f} {1000 * cpu / n:>8.1f} "
-        f"{refs} {speed}"
+        f"{n:>5} {label:<22} {cost.wall:>7.2f} {cost.cpu:>7.2f} {cost.peak_mib:>8.0f} "
+        f"{cost.largest_mib:>8.0f} {ratio:>6}"
     )
+
+
+def publish_command(out: Path, jobs: int) -> list[str]:
+    """Return ``shisaku publish`` as a user runs it (the console script of this virtualenv)."""
+    return [str(Path(sys.executable).parent / "shisaku"), "publish", str(out), "--jobs", str(jobs)]
+
+
+def run_publish(out: Path, jobs: int, steps: bool) -> Measured:
+    """Run ``shisaku publish`` into ``out`` as a whole process; print its steps if asked."""
+    env = os.environ | ({"SHISAKU_LOG_LEVEL": "DEBUG"} if steps else {})
+    cost = measure(publish_command(out, jobs), env=env)
+    if cost.status != 0:
+        raise SystemExit(f"shisaku publish failed ({cost.status}):\n{cost.stderr}")
+    for step in (x for x in cost.stderr.splitlines() if "publish: " in x):
+        print(f"{'':>5}   {step.split('publish: ', 1)[1]}")
+    return cost
+
+
+def run_sdg_build(n: int, languages: list[str], python: str) -> Measured:
+    """Build the same figures with sdg-build in ``languages`` as a whole process."""
+    from benchmarks.sdg_build import command as sdg_command
+    from benchmarks.sdg_build import write_input
+
+    folder = Path(tempfile.mkdtemp(prefix=f"sdg-build-{n}-"))
+    write_input(folder, n, languages)
+    cost = measure(sdg_command(folder, python), cwd=folder)
+    if cost.status != 0:
+        raise SystemExit(f"sdg-build failed ({cost.status}):\n{cost.stderr[-2000:]}")
+    return cost
+
+
+def side_by_side(n: int, jobs: int, sdg_python: str | None, steps: bool) -> None:
+    """Publish N indicators, build them with sdg-build, publish again; print each."""
+    out = Path(tempfile.mkdtemp(prefix=f"shisaku-site-{n}-"))
+    first = run_publish(out, jobs, steps)
+    print(line(n, "shisaku publish first", first), flush=True)
+    for languages in (["ja", "en"], ["ja"]) if sdg_python else ():
+        built = run_sdg_build(n, languages, sdg_python or "")
+        label = f"sdg-build {'+'.join(languages)}"
+        print(line(n, label, built, f"{built.wall / first.wall:.1f}×"), flush=True)
+    again = run_publish(out, jobs, False)
+    print(line(n, "shisaku publish again", again), flush=True)
 
 
 def main() -> None:
@@ -221,28 +217,23 @@ def main() -> None:
     parser.add_argument(
         "--jobs", type=int, default=os.cpu_count() or 1, help="processes (default: the cores)"
     )
-    parser.add_argument("--profile", metavar="FILE", help="write cProfile stats of the first run")
-    parser.add_argument(
-        "--tracemalloc", action="store_true", help="also trace Python's peak memory (slower)"
-    )
+    parser.add_argument("--sdg-python", metavar="PATH", help="the Python that has sdg-build")
     parser.add_argument("--steps", action="store_true", help="print each step's seconds")
     args = parser.parse_args()
     setup_django(args.database_url)
-    if args.steps:
-        show_steps()
+    from django.db import connections
+
     print(HEADER)
     for n in args.indicators:
         fresh_database()
         loaded = load(n)
-        out = Path(tempfile.mkdtemp(prefix=f"shisaku-site-{n}-"))
-        profile = f"{args.profile}.{n}" if args.profile else None
-        first = run_publish(out, args.jobs, profile, args.tracemalloc)
-        print(line(n, "first", *first), flush=True)
-        second = run_publish(out, args.jobs, None, args.tracemalloc)
-        print(line(n, "incremental", *second), flush=True)
+        connections.close_all()
         print(f"{'':>5} (loading the data through apply_batch took {loaded:.1f} s)", flush=True)
+        side_by_side(n, args.jobs, args.sdg_python, args.steps)
     sizes = " ".join(map(str, args.indicators))
-    print(f"rerun: .venv/bin/python benchmarks/publish.py --indicators {sizes} --jobs {args.jobs}")
+    sdg = f" --sdg-python {args.sdg_python}" if args.sdg_python else ""
+    rerun = f"--indicators {sizes} --jobs {args.jobs}{sdg}"
+    print(f"rerun: .venv/bin/python benchmarks/publish.py {rerun}")
 
 
 if __name__ == "__main__":
