@@ -17,8 +17,8 @@ from django.utils.translation import gettext
 from shisaku.domain.assessment_scales import infer_decimals
 from shisaku.graphics import bars
 from shisaku.public import display, grades
-from shisaku.public.compare_pages import ComparePage, CompareRow, NationalRow
-from shisaku.public.indicator_chart import join
+from shisaku.public.compare_pages import ComparePage, CompareRow, NationalRow, period_basis
+from shisaku.public.indicator_chart import join, short_year
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,8 @@ def _reference(national: list[NationalRow]) -> bars.Reference | None:
     if not national:
         return None
     v = national[0].value
-    label = gettext("National %(value)s (%(year)s)") % {"value": v.raw, "year": v.period_end}
+    year = short_year(v.period_end, period_basis(v.period) != "fiscal")
+    label = gettext("National %(value)s (%(year)s)") % {"value": v.raw, "year": year}
     return bars.Reference(label, float(v.value))
 
 

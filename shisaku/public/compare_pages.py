@@ -98,7 +98,7 @@ class CompareRow:
     def basis(self) -> Basis:
         """Return the years its figures count: the latest actual's, else the indicator's."""
         latest = self.summary.latest
-        stated = _period_basis(latest.period) if latest is not None else None
+        stated = period_basis(latest.period) if latest is not None else None
         return stated or ("calendar" if self.summary.view.time_basis == "calendar" else "fiscal")
 
     @property
@@ -171,7 +171,7 @@ def is_prefecture(code: str) -> bool:
     return code[2:5] == "000"
 
 
-def _period_basis(key: str) -> Basis | None:
+def period_basis(key: str) -> Basis | None:
     """Return the basis a period key states (FY2022: fiscal, CY2020: calendar), if any."""
     try:
         return parse_period_key(key).basis

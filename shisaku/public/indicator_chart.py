@@ -74,7 +74,11 @@ def describe(chart: charts.LineChart, view: IndicatorView) -> str:
 
 def _short_year(year: int, view: IndicatorView) -> str:
     """Return a year without its era (the chart's axis gives it): FY2019 / 2019年度."""
-    calendar = view.time_basis == "calendar"
+    return short_year(year, view.time_basis == "calendar")
+
+
+def short_year(year: int, calendar: bool) -> str:
+    """Return a fiscal year as FY2019 / 2019年度, a calendar year as 2019 / 2019年."""
     if display.english():
         return str(year) if calendar else f"FY{year}"
     return f"{year}年" if calendar else f"{year}年度"

@@ -59,8 +59,9 @@ def overlapping(boxes):
     ]
 
 
-def test_the_comparison_table_fits_1280_px_with_no_column_squeezed_or_cut(site, page):
-    page.goto(site + COMPARE)
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_comparison_table_fits_1280_px_with_no_column_squeezed_or_cut(site, page, language):
+    page.goto(site + COMPARE.replace("/ja/", f"/{language}/"))
     found = page.evaluate(COLUMNS)
     assert len(found["columns"]) == 6
     assert min(found["columns"]) >= 5 * found["em"], found
@@ -98,3 +99,33 @@ def test_english_labels_are_whole_and_apart_too(site, page):
 def test_no_axe_violations_at_1280_and_390_px_in_both_languages(site, browser):
     urls = [site + COMPARE, site + COMPARE.replace("/ja/", "/en/")]
     assert violations_across(browser, urls) == {}
+
+
+@pytest.fixture
+def towns_site(transactional_db, live_server, operator):
+    """The fictional towns of tests/test_compare.py with 青森県 and 港町: three groups."""
+    from tests.test_compare import _mixed, make_towns
+
+    make_towns(operator)
+    _mixed(operator)
+    return live_server.url
+
+
+def test_three_groups_fit_and_their_labels_stay_apart(towns_site, page):
+    page.goto(towns_site + "/ja/prefectures/02/compare/total-fertility-rate/")
+    found = page.evaluate(COLUMNS)
+    assert min(found["columns"]) >= 5 * found["em"], found
+    assert found["table"] <= found["region"] and found["cut"] == []
+    boxes = page.evaluate(LABELS)
+    assert [b["text"] for b in boxes if not b["text"][0].isdigit()] == [
+        "全国 1.26（2022年度）",
+        "市区町村（年度の数値）",
+        "北市",
+        "南町",
+        "市区町村（暦年の数値）",
+        "港町",
+        "都道府県（暦年の数値）",
+        "青森県",
+    ]
+    assert [b["text"] for b in boxes if not b["inside"]] == []
+    assert overlapping(boxes) == []
