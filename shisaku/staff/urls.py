@@ -24,11 +24,13 @@ from shisaku.staff import (
     views_programmes,
     views_templates,
     views_text,
+    views_translation,
     views_upload,
     views_work,
 )
 from shisaku.staff.planimport_reader import PlanFiles
 from shisaku.staff.planimport_urls import plan_import_urls
+from shisaku.staff.views_translation import TranslationFiles
 from shisaku.staff.views_upload import Reader
 
 TOWN = "<town:code>/"
@@ -40,9 +42,12 @@ SHEET = EVALUATIONS + "<int:year>/<node:measure>/"
 APP_NAME = "staff"
 
 
-def staff_urls(*, reader: Reader, plan_files: PlanFiles) -> tuple[list[URLPattern], str]:
+def staff_urls(
+    *, reader: Reader, plan_files: PlanFiles, translation_files: TranslationFiles
+) -> tuple[list[URLPattern], str]:
     """Return the workspace routes and their namespace, with the readers of uploaded files."""
     upload = {"reader": reader}
+    translated = {"files": translation_files}
     patterns = [
         path("", views_dashboard.home, name="home"),
         path("login/", auth.login, name="login"),
@@ -84,6 +89,19 @@ def staff_urls(*, reader: Reader, plan_files: PlanFiles) -> tuple[list[URLPatter
         path(PLAN + "departments/", views_departments.departments, name="departments"),
         path(PLAN + "departments/education/", views_departments.education, name="education"),
         path(PLAN + "departments/list/", views_departments.save_listed, name="department-list"),
+        path(PLAN + "translation/", views_translation.translation, translated, name="translation"),
+        path(
+            PLAN + "translation/export.<slug:fmt>",
+            views_translation.export,
+            translated,
+            name="translation-export",
+        ),
+        path(
+            PLAN + "translation/apply/",
+            views_translation.apply,
+            translated,
+            name="translation-apply",
+        ),
         path(EVALUATIONS, views_cycle.overview, name="evaluations"),
         path(EVALUATIONS + "open/", views_cycle.open_evaluation_year, name="open-year"),
         path(EVALUATIONS + "deadline/", views_cycle.stage_deadline, name="stage-deadline"),
