@@ -232,7 +232,7 @@ def _overview_row(row: Evaluation, deadlines: dict[str, date], today: date) -> O
 
 
 def _totals(rows: list[OverviewRow]) -> list[DepartmentTotals]:
-    """Count the rows per department (sorted by name; no department last as 「（未設定）」)."""
+    """Count the rows per department (sorted by name; no department, named "", last)."""
     grouped: dict[str, list[OverviewRow]] = defaultdict(list)
     for r in rows:
         grouped[r.department].append(r)
@@ -242,7 +242,7 @@ def _totals(rows: list[OverviewRow]) -> list[DepartmentTotals]:
         counts = Counter(r.status for r in items)
         out.append(
             DepartmentTotals(
-                department=department or "（未設定）",
+                department=department,
                 total=len(items),
                 by_status={s: counts[s] for s in STATES if counts[s]},
                 late=sum(r.late for r in items),
