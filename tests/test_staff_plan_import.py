@@ -368,7 +368,7 @@ def test_the_import_is_found_under_the_plan_of_the_same_period_when_read_again(t
 
 
 def test_a_refused_import_shows_its_messages_and_writes_nothing(town, monkeypatch):
-    from shisaku.accounts.permissions import PermissionDenied
+    from shisaku.accounts.permissions import PermissionDenied, action_label
 
     client = as_user("kikaku")
     upload(client, KAZAMINO)
@@ -376,7 +376,8 @@ def test_a_refused_import_shows_its_messages_and_writes_nothing(town, monkeypatc
 
     def refuse(**kwargs):
         if not kwargs["dry_run"]:
-            raise PermissionDenied("user:kikaku は 999997 で plan.import を行う権限がありません")
+            refused = f"user:kikaku は 999997 で{action_label('plan.import')}を行う権限がありません"
+            raise PermissionDenied(refused)
         return real(**kwargs)
 
     import shisaku.staff.planimport_plan as plan_module
@@ -387,7 +388,8 @@ def test_a_refused_import_shows_its_messages_and_writes_nothing(town, monkeypatc
     assert response.status_code == 400
     page = text(response)
     assert "取り込めませんでした。何も書き込んでいません。" in page
-    assert "plan.import を行う権限がありません" in page
+    assert f"{action_label('plan.import')}を行う権限がありません" in page
+    assert "plan.import" not in page
     assert counts() == before
     assert len(waiting_files()) == 1
 
