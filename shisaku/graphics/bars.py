@@ -7,7 +7,9 @@ dashed vertical line labelled with its value, so nothing depends on colour alone
 
 Every text is written whole: the margins are sized from the texts themselves (names on the
 left, values after the bars, group headings, the unit and the reference's label each on a line
-of their own), so no label is cut off at the drawing's edge or drawn over another.
+of their own), so no label is cut off at the drawing's edge or drawn over another.  Its
+``width`` is what a phone draws it at (:data:`NARROWEST` of its units, so texts stay 12 px;
+the page lets it scroll sideways there); wider screens scale it to the page.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ PLOT = 360  # width of the bars' area
 GAP = 8  # between a name and its bar, a bar and its value
 LINE = FONT + 9  # a line of text above the bars (the unit, the reference's label)
 BOTTOM = 34  # room for the value axis
+NARROWEST = 0.82  # the scale a phone draws it at, at least: its 15-unit texts stay over 12 px
 
 
 @dataclass(frozen=True)
@@ -141,7 +144,8 @@ def bar_chart(chart: BarChart) -> Svg:
     ids = f"{chart.id_prefix}-title {chart.id_prefix}-desc"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart bar-chart" viewBox="0 0 '
-        f'{at.width} {round(at.height)}" role="img" aria-labelledby="{ids}">',
+        f'{at.width} {round(at.height)}" width="{round(at.width * NARROWEST)}" role="img" '
+        f'aria-labelledby="{ids}">',
         f'<title id="{chart.id_prefix}-title">{escape(chart.title)}</title>',
         f'<desc id="{chart.id_prefix}-desc">{escape(chart.description)}</desc>',
         _axis(chart, at, axis),

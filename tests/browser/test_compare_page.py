@@ -129,3 +129,34 @@ def test_three_groups_fit_and_their_labels_stay_apart(towns_site, page):
     ]
     assert [b["text"] for b in boxes if not b["inside"]] == []
     assert overlapping(boxes) == []
+
+
+def test_on_a_390_px_phone_the_chart_scrolls_in_its_region_with_12_px_texts(site, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    tab = context.new_page()
+    tab.goto(site + COMPARE)
+    found = tab.evaluate(
+        """() => {
+      const svg = document.querySelector('svg.bar-chart');
+      const frame = svg.parentElement;
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      return {
+        px: Math.min(...[...svg.querySelectorAll('text')].map(
+          t => parseFloat(getComputedStyle(t).fontSize) * scale)),
+        scrolls: frame.scrollWidth > frame.clientWidth,
+        tabindex: frame.tabIndex,
+        role: frame.getAttribute('role'),
+        label: frame.getAttribute('aria-label'),
+        page: document.documentElement.scrollWidth,
+      };
+    }"""
+    )
+    assert found["px"] >= 12, found
+    assert (found["scrolls"], found["tabindex"], found["role"], found["label"]) == (
+        True,
+        0,
+        "region",
+        "グラフ（狭い画面では横にスクロールできます）",
+    )
+    assert found["page"] <= 390
+    context.close()
