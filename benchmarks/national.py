@@ -346,7 +346,7 @@ def publish_whole_site(jobs: int) -> None:
     cost = measure(publish_command(out, jobs))
     if cost.status != 0:
         raise SystemExit(f"shisaku publish failed ({cost.status}):\n{cost.stderr[-2000:]}")
-    print(f"publish               {cost.stdout.strip().splitlines()[-1]}")
+    print(f"publish               {cost.stdout.strip().splitlines()[-1]}")  # names the folder
     print(
         f"publish (whole)       {cost.wall:.1f} s wall, {cost.cpu:.1f} CPU s ({jobs} processes),"
         f" peak {cost.peak_mib:.0f} MiB all processes, {cost.largest_mib:.0f} MiB the largest"
