@@ -15,7 +15,7 @@ from django.utils.translation import get_language, gettext_lazy
 
 from shisaku.domain.eras import fiscal_period_en, fiscal_period_ja
 from shisaku.domain.plantree import SECTION_TITLES_JA, Block, Footnote, Node, PlanMeta, Section
-from shisaku.public import untranslated
+from shisaku.public import explain_en, untranslated
 from shisaku.public.tree import PageNotes
 
 SECTION_TITLES: dict[str, Promise] = {
@@ -52,6 +52,15 @@ def fallback(ja: str, kind: str) -> SafeString:
     """Return Japanese shown for want of English, recorded for the page's notice."""
     untranslated.record(kind, ja)
     return format_html('<span lang="ja">{}</span>', ja)
+
+
+def generated(text: str) -> SafeString:
+    """Return a sentence or label the grading generated in Japanese: in English on English pages
+    when every part of it can be (:mod:`shisaku.public.explain_en`), else the Japanese, recorded."""
+    if not english():
+        return escape(text)
+    en = explain_en.english(text)
+    return escape(en) if en is not None else fallback(text, "explanation")
 
 
 def plain(ja: str, en: str) -> str:

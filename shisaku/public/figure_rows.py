@@ -184,7 +184,7 @@ class _Cells:
         self.value = _once(lambda raw, period: _figure_text(raw, self.period(period)))
         self.grade_label = _once(
             lambda t: (
-                html(' <span class="grade-label">{}</span>', self.japanese_content(t))
+                html(' <span class="grade-label">{}</span>', display.generated(t))
                 if t
                 else SafeString("")
             )

@@ -23,7 +23,7 @@ from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.indicators.breakdowns import SHOWN_PER_PERIOD
 from shisaku.indicators.queries import IndicatorView
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import display, figure_rows, grades, links, untranslated
+from shisaku.public import display, explain_en, figure_rows, grades, links, untranslated
 from shisaku.public.markup import html, html_join
 from shisaku.public.templatetags.shisaku_compare import common_indicator
 
@@ -80,9 +80,9 @@ def _undated(entries: list[dict[str, Any]]) -> SafeString:
 def grade(result: IndicatorResult, done: PlanAssessment) -> SafeString:
     """Return an indicator's grade with its explanation, the method and the scale."""
     a = result.assessment
-    label = html(' <span class="grade-label">{}</span>', display.shown(a.label, ""))
-    inputs = list(a.explanation.inputs.items())
-    scale = display.shown(done.config.scale.name, "")
+    label = html(' <span class="grade-label">{}</span>', display.generated(a.label))
+    inputs = [(display.generated(k), display.generated(v)) for k, v in a.explanation.inputs.items()]
+    scale = display.generated(done.config.scale.name)
     preset = html(" <code>{}</code>", done.preset) if done.preset else NOTHING
     method: list[Fact] = [
         (gettext("Grading method"), grades.method_name(done)),
@@ -171,18 +171,24 @@ EXPLANATION = (
 
 
 def _explanation(explanation: Explanation, css: str, listed: SafeString | None) -> SafeString:
-    """Return an explanation (in Japanese: recorded as untranslated on English pages), after
-    the list of its inputs when given."""
-    english = display.english()
-    if english:
-        untranslated.record("explanation", explanation.formula)
+    """Return an explanation, after the list of its inputs when given: in English on English
+    pages where every part of it can be, else in Japanese (recorded as untranslated)."""
+    formula, result = explanation.formula, explanation.result
+    lang = NOTHING
+    if display.english():
+        en = (explain_en.english(formula), explain_en.english(result))
+        if en[0] is None or en[1] is None:
+            untranslated.record("explanation", formula)
+            lang = SafeString(' lang="ja"')
+        else:
+            formula, result = en[0], en[1]
     return html(
         EXPLANATION,
-        lang=SafeString(' lang="ja"') if english else "",
+        lang=lang,
         inputs=NOTHING if listed is None else html("\n    {}", listed),
         css=css,
-        formula=explanation.formula,
-        result=explanation.result,
+        formula=formula,
+        result=result,
     )
 
 

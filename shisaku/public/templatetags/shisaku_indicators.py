@@ -91,8 +91,8 @@ def projected(value: float | None, view: IndicatorView) -> str:
 
 @register.simple_tag
 def japanese_content(text: str) -> SafeString:
-    """Return content that exists only in Japanese (explanations, rules, labels), marked."""
-    return display.shown(text, "", kind="explanation")
+    """Return a generated explanation, rule or label: English on English pages where it can be."""
+    return display.generated(text)
 
 
 @register.simple_tag
