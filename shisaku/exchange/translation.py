@@ -26,21 +26,14 @@ from shisaku.accounts.permissions import require
 from shisaku.audit.services import record_many
 from shisaku.domain.actors import Actor
 from shisaku.evaluation.models import Evaluation
+from shisaku.evaluation.queries import TEXTS
 from shisaku.indicators.models import Indicator
 from shisaku.plan.models import Plan, PlanNode, TextBlock
 from shisaku.plan.services import snapshot_and_audit
 
 Status = Literal["new", "changed", "unchanged", "refused"]
 INDICATOR_FIELDS = ("name", "definition", "rationale", "note")
-EVALUATION_FIELDS = (
-    "target",
-    "intent",
-    "results",
-    "issues",
-    "first_comment",
-    "second_comment",
-    "committee_opinion",
-)
+EVALUATION_FIELDS = TEXTS  # 対象, 意図, 成果, 課題, the two comments, the committee's opinion
 
 
 @dataclass(frozen=True)
