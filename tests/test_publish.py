@@ -102,11 +102,18 @@ PLAN_PAGES = [
     "999997/",
     PLAN,
     PLAN + "dashboard/",
+    PLAN + "measures/",
     PLAN + "indicators/",
     *(PLAN + f"{code}/" for code in ("1", "1-1", "1-1-1", "9")),
     *(PLAN + f"indicators/{code}/" for code, *_ in INDICATORS),
 ]
 REDIRECTS = [PLAN + "1-1-1.1/", PLAN + "1-1-1.1.1/"]  # initiative and action: on 1-1-1's page
+EMBEDDED = [PLAN + "1-1-1/", *(PLAN + f"indicators/{code}/" for code, *_ in INDICATORS)]
+EMBEDS = (  # the feeds, widgets, badges and share pages the plan, measure and indicator link
+    page_files(PLAN, PLAN + "1-1-1/", names=("feed.atom",))
+    | page_files(*EMBEDDED, names=("widget/index.html", "badge.svg", "share/index.html"))
+)
+SITEMAPS = {"sitemap.xml", "sitemaps/site.xml", "sitemaps/999997.xml"}
 DATA = {
     "data/datapackage.json",
     *(f"data/{name}.csv" for name in ("plans", "nodes", "indicators", "figures", "assessments")),
@@ -124,9 +131,12 @@ def test_it_writes_every_page_with_its_twins_in_both_languages(testville, tmp_pa
         | {"static/shisaku/favicon.svg", "favicon.ico"}
         | {"static/django_htmx/htmx-2.min.js"}  # the indicator list's filters
         | DATA
+        | EMBEDS
+        | {"static/shisaku/copy.js"}  # the share pages' copy buttons
+        | SITEMAPS
     )
     assert set(files(tmp_path)) == expected
-    assert (report.pages, report.files, report.written) == (28, len(expected), len(expected))
+    assert (report.pages, report.files, report.written) == (61, len(expected), len(expected))
     assert (report.unchanged, report.deleted) == (0, 0)
 
 
@@ -225,7 +235,7 @@ def test_a_deleted_indicator_loses_its_files(testville, tmp_path):
     run(tmp_path)
     Indicator.objects.filter(code="A2").delete()  # no service deletes indicators yet
     report = run(tmp_path)
-    assert report.deleted == 8
+    assert report.deleted == 14  # its page with its data, widget, badge and share page, ja and en
     assert not (tmp_path / "ja" / PLAN / "indicators/A2").exists()
     assert not any("/A2/" in name for name in files(tmp_path))
 
@@ -268,7 +278,11 @@ def test_a_page_whose_code_cannot_be_a_file_name_is_left_out_and_reported(
     odd = IndicatorDefinition("999997", "2024-2028", "..", "指標..", "increase")
     indicator_services.apply_batch(actor=operator, batch=IndicatorBatch(definitions=[odd]))
     report = run(tmp_path)
-    assert report.skipped == [f"/ja/{PLAN}indicators/../", f"/en/{PLAN}indicators/../"]
+    assert report.skipped == [
+        f"/{lang}/{PLAN}indicators/../{name}"
+        for name in ("", "widget/", "badge.svg", "share/")
+        for lang in ("ja", "en")
+    ]
     # the plan's page is the plan's, not the odd indicator's written over it
     assert (tmp_path / "ja" / PLAN / "index.html").read_bytes() == client.get(f"/ja/{PLAN}").content
 
@@ -345,5 +359,6 @@ def test_the_comparison_pages_are_written_when_the_whole_site_is(testville, tmp_
             written = (tmp_path / lang / "compare" / "births" / name).read_bytes()
             assert written == client.get(url).content, url
     alone = run(tmp_path / "alone", municipality="999997")
-    assert alone.pages == report.pages - 2  # the comparison in ja and en
+    # the comparison and the list of prefectures in ja and en, and the three sitemaps
+    assert alone.pages == report.pages - 7
     assert not (tmp_path / "alone" / "ja" / "compare").exists()

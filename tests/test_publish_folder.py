@@ -114,7 +114,7 @@ def test_deleting_never_goes_through_a_linked_folder(testville, tmp_path):  # no
     Indicator.objects.filter(code="A2").delete()
     run(out)
     assert sorted(p.name for p in kept.iterdir()) == sorted(
-        ["index.html", "index.json", "index.csv", "index.xlsx"]
+        ["index.html", "index.json", "index.csv", "index.xlsx", "badge.svg", "share", "widget"]
     )
 
 
@@ -128,7 +128,7 @@ def test_a_listed_file_changed_since_the_run_wrote_it_is_left_with_a_warning(
     Indicator.objects.filter(code="A2").delete()
     report = run(tmp_path)
     assert page.read_text(encoding="utf-8") == "the city's own words"
-    assert report.deleted == 7 and report.warnings == [
+    assert report.deleted == 13 and report.warnings == [
         f"{A2}/index.html: 前回の書き出しの後に変更されているため消していません"
     ]
 

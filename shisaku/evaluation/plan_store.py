@@ -14,9 +14,9 @@ municipalities is kept the same way under the stamp of all the data (scope :data
 The store keeps the memos of at most ``SHISAKU_PLAN_CACHE_SIZE`` municipalities, dropping the
 least recently used; each process has its own, so nothing needs invalidating across processes
 (each reads the stamp).  Behind it, where a shared cache is configured
-(:mod:`shisaku.evaluation.shared_views`), each answer a memo builds is also stored there under
-the same municipality and stamp, and a memo asked for an answer it lacks looks there before it
-is built: a second server process reuses what the first built.
+(:mod:`shisaku.evaluation.shared_views`), each answer worth sharing that a memo builds is also
+stored there under the same municipality and stamp, and a memo asked for such an answer it
+lacks looks there before it is built: a second server process reuses what the first built.
 
 What is kept is shared by every request of the process: callers read it and never change it.
 Each memo has a lock, held while one of its answers is loaded, so that many requests arriving
@@ -41,7 +41,8 @@ EVERYWHERE = "*"  # the scope of reads across municipalities (the list of them)
 
 @dataclass
 class Counts:
-    """How many answers this process built, found in the shared cache and stored there."""
+    """How many answers worth sharing this process built, found in the shared cache and
+    stored there."""
 
     built: int = 0
     shared: int = 0
@@ -54,8 +55,9 @@ COUNTS = Counts()
 class Answers(dict[tuple[Any, ...], Any]):
     """A memo's answers by key, backed by the shared cache when one is configured.
 
-    An answer set here was built by this process: it is also stored in the shared cache.  An
-    answer asked for (``in``, ``get``) and not here is looked for in the shared cache first.
+    An answer set here was built by this process: if worth sharing, it is also stored in the
+    shared cache.  Such an answer asked for (``in``, ``get``) and not here is looked for in the
+    shared cache first.
     """
 
     def __init__(self, scope: str, stamp: Hashable, shared: BaseCache | None) -> None:
@@ -65,7 +67,7 @@ class Answers(dict[tuple[Any, ...], Any]):
     def __contains__(self, key: object) -> bool:
         if super().__contains__(key):
             return True
-        if self.shared is None or not isinstance(key, tuple):
+        if self.shared is None or not isinstance(key, tuple) or not shared_views.shared(key):
             return False
         found, value = shared_views.fetch(self.shared, self._name(key))
         if found:
@@ -79,9 +81,11 @@ class Answers(dict[tuple[Any, ...], Any]):
         return default
 
     def __setitem__(self, key: tuple[Any, ...], value: Any) -> None:
-        COUNTS.built += 1
         super().__setitem__(key, value)
-        if self.shared is not None and shared_views.store(self.shared, self._name(key), value):
+        if self.shared is None or not shared_views.shared(key):
+            return
+        COUNTS.built += 1
+        if shared_views.store(self.shared, self._name(key), value):
             COUNTS.stored += 1
 
     def _name(self, key: tuple[Any, ...]) -> str:

@@ -1,9 +1,10 @@
 """The plan views shared by every server process, in the cache named ``plans`` (settings.CACHES).
 
-A process that builds one answer of a municipality's plan view (a plan, its tree, indicators,
-histories, grades, statistics, evaluations, document: see :mod:`shisaku.evaluation.reads`)
-stores it here under the municipality's revision stamp, so another process (a second gunicorn
-worker) finds it instead of building it again.  A write to a municipality raises that
+A process that builds one answer of a municipality's plan view worth sharing (a plan, its tree,
+statistics, evaluations, document, counts, and across municipalities the list of them and the
+latest changes: :data:`SHARED_KINDS`; see :mod:`shisaku.evaluation.reads`) stores it here
+under the municipality's revision stamp, so another process (a second gunicorn worker) finds
+it instead of building it again.  A write to a municipality raises that
 municipality's stamp, so its keys change and the other municipalities' stay valid; old entries
 are never read again and expire (``TIMEOUT``) or are culled (``MAX_ENTRIES``).
 
@@ -33,6 +34,13 @@ from django.core.cache.backends.dummy import DummyCache
 from django.utils.crypto import salted_hmac
 
 ALIAS = "plans"  # the cache in settings.CACHES
+# the answers worth sharing (by the first item of their key): those that take far longer to
+# build than to unpickle.  A plan's figures (its histories, indicators and grades) are not:
+# unpickling their tens of thousands of small objects took longer than reading and grading
+# them again (measured on a plan of 300 indicators: docs/deployment.md, "Caches")
+SHARED_KINDS = frozenset(
+    {"plan", "nodes", "statistics", "evaluations", "document", "facts", "towns", "recent"}
+)
 MAX_ENTRY_BYTES = 64 * 1024 * 1024  # compressed; a larger answer stays in its process only
 SALT = "shisaku.evaluation.shared_views"
 DIGEST = 32  # bytes of the signature before the compressed pickle
@@ -43,6 +51,7 @@ ALLOWED = frozenset(
         for name in ("list", "dict", "tuple", "set", "frozenset", "int", "float", "str", "bytes")
     }
     | {("builtins", "bool"), ("builtins", "complex"), ("collections", "OrderedDict")}
+    | {("collections", "defaultdict")}
     | {("datetime", name) for name in ("date", "datetime", "time", "timedelta", "timezone")}
     | {("decimal", "Decimal"), ("zoneinfo", "ZoneInfo"), ("zoneinfo._zoneinfo", "ZoneInfo")}
 )
@@ -75,6 +84,11 @@ def cache() -> BaseCache | None:
     except InvalidCacheBackendError:
         return None
     return None if isinstance(found, DummyCache) else found
+
+
+def shared(key: tuple[Any, ...]) -> bool:
+    """Tell whether an answer of this key is worth sharing (:data:`SHARED_KINDS`)."""
+    return bool(key) and key[0] in SHARED_KINDS
 
 
 def cache_key(scope: str, stamp: Hashable, key: tuple[Any, ...]) -> str:

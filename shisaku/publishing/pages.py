@@ -5,11 +5,13 @@ dashboard and its list of indicators; every node of its tree (fields, policies a
 have pages, initiatives and actions answer with a redirect to their place on the measure's
 page, and the run writes that redirect as a small HTML page); every indicator; and, when the
 whole site is written, the prefecture and comparison pages (:data:`Comparisons`).  Each page
-has its data beside it at ``index.json``, ``index.csv`` and ``index.xlsx``.
+has its data beside it at ``index.json``, ``index.csv`` and ``index.xlsx``, but for the ones
+written ``alone`` (:attr:`Page.alone`): each plan's Atom feed, and per measure its feed, and
+per measure and per indicator its widget, badge and share page.
 
-The search (``/ja/search/?q=…``) and the pages graded in another year (``?year=2017``) depend
-on a query string, which a static server ignores, so they are not files: see
-docs/publishing.md.
+The search (``/ja/search/?q=…``), the filtered lists (``measures/?status=…``) and the pages
+graded in another year (``?year=2017``) depend on a query string, which a static server
+ignores, so they are not files: see docs/publishing.md.
 """
 
 from __future__ import annotations
@@ -27,18 +29,28 @@ from shisaku.publishing.render import Renderer
 TWINS = ("index.json", "index.csv", "index.xlsx")
 Named = tuple[str, dict[str, str]]  # a public URL's name and arguments
 Comparisons = Callable[[Reads], list[Named]]  # the prefecture and comparison pages
+EMBEDS = ("widget", "badge", "share")  # per measure and indicator: measure-widget, …
 
 
 @dataclass(frozen=True)
 class Page:
-    """One page of the site: its URL path (percent-encoded, as links give it) and language."""
+    """One page of the site: its URL path (percent-encoded, as links give it) and language.
+
+    A page ``alone`` has no twins: a folder's address (a widget) is written as its
+    ``index.html``, any other (a badge, a feed) as the file it names."""
 
     language: str
     path: str
+    alone: bool = False
 
     def file(self, name: str) -> str:
         """Return the file of this page (``index.html`` or a twin) relative to the site root."""
         return unquote(self.path).lstrip("/") + name
+
+    @property
+    def target(self) -> str:
+        """Return the file the page's own answer is written to."""
+        return self.file("index.html" if self.path.endswith("/") else "")
 
 
 def site_pages(
@@ -70,14 +82,31 @@ def _pages(towns: list[MunicipalityInfo], language: str, r: Renderer, home: bool
 
 
 def plan_pages(plan: PlanInfo, language: str, r: Renderer) -> Iterator[Page]:
-    """Yield a plan's pages: the plan, its dashboard, indicator list, nodes and indicators."""
+    """Yield a plan's pages: the plan, its dashboard, measure and indicator lists, nodes and
+    indicators, then its feeds, widgets, badges and share pages (:func:`embeds`)."""
     keys = {"code": plan.municipality_code, "slug": plan.meta.slug}
-    for name in ("plan", "dashboard", "indicators"):
+    for name in ("plan", "dashboard", "measures", "indicators"):
         yield Page(language, r.url(name, language, **keys))
     for node in walk(r.reads.nodes(plan)):
         yield Page(language, r.url("node", language, **keys, node_code=node.code))
     for view in r.reads.indicators(plan):
         yield Page(language, r.url("indicator", language, **keys, indicator=view.code))
+    for name, at in embeds(plan, r.reads):
+        yield Page(language, r.url(name, language, **at), alone=True)
+
+
+def embeds(plan: PlanInfo, reads: Reads) -> Iterator[Named]:
+    """Yield a plan's Atom feed, and per measure its feed, and per measure and per indicator
+    its widget, badge and share page (docs/public-site.md: the pages link them)."""
+    keys = {"code": plan.municipality_code, "slug": plan.meta.slug}
+    yield "plan-feed", keys
+    for node in walk(reads.nodes(plan)):
+        if node.kind == "measure":
+            at = keys | {"node_code": node.code}
+            yield "measure-feed", at
+            yield from ((f"measure-{name}", at) for name in EMBEDS)
+    for view in reads.indicators(plan):
+        yield from ((f"indicator-{name}", keys | {"indicator": view.code}) for name in EMBEDS)
 
 
 def nodes_in_order(nodes: list[Node]) -> Iterator[tuple[Node, str, int]]:

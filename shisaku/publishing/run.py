@@ -66,9 +66,12 @@ class SiteRun:
     def page(self, page: Page) -> None:
         """Write a page (or its redirect) and each twin that answers."""
         try:
-            check_relative(page.file("index.html"))
+            check_relative(page.target)
         except UnsafePath:
             self.skipped.append(page.path)
+            return
+        if page.alone:
+            self.alone(page)
             return
         html = self.r.get(page.path, page.language)
         if html.status == 200:
@@ -78,6 +81,16 @@ class SiteRun:
         self.twin(page, "index.json")
         if html.status == 200:
             self.downloads(page)
+
+    def alone(self, page: Page) -> None:
+        """Write a page without twins (a widget) or a file (a badge, a feed) when it answers."""
+        answer = self.r.get(page.path, page.language)
+        if answer.status != 200:
+            return
+        if page.target.endswith(".html"):
+            self.html(page.target, answer.content)
+        else:
+            self.out.put(page.target, answer.content)
 
     def twin(self, page: Page, name: str) -> Rendered:
         """Write one twin of a page when it answers."""

@@ -29,6 +29,7 @@ from django.conf import settings
 from shisaku.evaluation.reads import Reads
 from shisaku.plan.queries import MunicipalityInfo
 from shisaku.publishing.datapackage import PackageTables
+from shisaku.publishing.extra_files import sitemap_pages, with_prefectures
 from shisaku.publishing.output import Output
 from shisaku.publishing.pages import Comparisons, Page, named_pages, site_pages
 from shisaku.publishing.render import Renderer
@@ -154,10 +155,12 @@ def timed(step: str) -> Iterator[None]:
 def _comparison_pages(
     comparisons: Comparisons | None, municipality: str | None, langs: list[str], r: Renderer
 ) -> list[Page]:
-    """Return the prefecture and comparison pages, when the whole site is written."""
+    """Return the prefecture and comparison pages and the sitemaps, when the whole site is
+    written."""
     if comparisons is None or municipality is not None:
         return []
-    return named_pages(comparisons(r.reads), langs, r)
+    found = named_pages(with_prefectures(comparisons(r.reads)), langs, r)
+    return found + sitemap_pages(r.reads.towns(), langs)
 
 
 def _report(pages: int, out: Output, skipped: list[str]) -> PublishReport:
