@@ -135,9 +135,13 @@ def test_an_edited_target_is_previewed_then_applied_exactly_and_audited(plan, op
         (
             f"{TOWN}/{SLUG}/node:1-1-1:title",
             {"en": "Better counselling"},
-            {"en": "Better counselling services"},
+            {"en": "Better counselling services", "ja": "相談支援の充実"},
         ),
-        (f"{TOWN}/{SLUG}/node:1-1:title", {"en": ""}, {"en": "  Safe daily life <&> \n"}),
+        (
+            f"{TOWN}/{SLUG}/node:1-1:title",
+            {"en": ""},
+            {"en": "  Safe daily life <&> \n", "ja": "暮らしの安心"},
+        ),
     ]
 
 
@@ -232,3 +236,23 @@ def test_progress_counts_each_kind_translated(plan):
         of = [s for s in slots if s.kind == kind]
         assert (done, total) == (sum(1 for s in of if s.en), len(of))
     assert found["evaluation"] == (1, 4)  # 成果 in English; the comments and opinion not
+
+
+def test_english_whose_japanese_changed_since_its_import_is_exported_again(plan, operator):
+    data = edited(xliff(plan), "node:1-1:title", "Safe daily life")
+    translation.apply(actor=operator, plan=plan, units=read_xliff(data))
+    assert "node:1-1:title" not in {u.id for u in read_xliff(xliff(plan, only_untranslated=True))}
+    PlanNode.objects.filter(plan=plan, code="1-1").update(title_ja="暮らしの安全")
+    again = ET.fromstring(xliff(plan, only_untranslated=True))
+    unit = next(u for u in again.iter(f"{X}unit") if u.get("id") == "node:1-1:title")
+    segment = unit.find(f"{X}segment")
+    assert segment is not None and segment.get("state") == "initial"
+    assert [e.text for e in segment] == ["暮らしの安全", "Safe daily life"]  # the old English
+    found = {p.kind: (p.translated, p.total) for p in translation.progress(plan)}
+    assert found["node"] == (1, 9)  # 1-1-1 only: 1-1's English is for the old Japanese
+    shown = translation.preview(
+        plan, read_xliff(write_xliff("p", [translation.slots(plan)["node:1-1:title"]]))
+    )
+    assert [(i.unit.id, i.status) for i in shown.items] == [("node:1-1:title", "changed")]
+    translation.apply(actor=operator, plan=plan, units=[i.unit for i in shown.items])
+    assert translation.slots(plan)["node:1-1:title"].translated

@@ -9,6 +9,8 @@ carries the Japanese it was exported with.  Importing the file back gives a :cla
 per unit new / changed / unchanged / refused (an unknown unit id, or Japanese that changed since
 the export, so the English would translate a text that is no longer there).  Applying writes
 every new and changed English text at once, audited, or nothing when any unit is refused.
+The audit entry keeps the Japanese each English text was made for, so a later export offers
+again the texts whose Japanese changed since (*stale*), with their old English as a start.
 Units are absent from department names that have none; indicator units are printed as given
 and have no English field, so they are not exchanged.
 """
@@ -16,13 +18,14 @@ and have no English field, so they are not exchanged.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from django.db import models, transaction
 
 from shisaku.accounts.models import Department
 from shisaku.accounts.permissions import require
+from shisaku.audit.models import AuditEntry
 from shisaku.audit.services import record_many
 from shisaku.domain.actors import Actor
 from shisaku.evaluation.models import Evaluation
@@ -32,6 +35,7 @@ from shisaku.plan.models import Plan, PlanNode, TextBlock
 from shisaku.plan.services import snapshot_and_audit
 
 Status = Literal["new", "changed", "unchanged", "refused"]
+ACTION = "translation.import"
 INDICATOR_FIELDS = ("name", "definition", "rationale", "note")
 EVALUATION_FIELDS = TEXTS  # 対象, 意図, 成果, 課題, the two comments, the committee's opinion
 
@@ -46,11 +50,12 @@ class Slot:
     ja: str
     en: str
     row: models.Model
+    stale: bool = False  # its English was imported for Japanese that has changed since
 
     @property
     def translated(self) -> bool:
-        """Return whether the slot has English."""
-        return bool(self.en)
+        """Return whether the slot has English made for its present Japanese."""
+        return bool(self.en) and not self.stale
 
 
 @dataclass(frozen=True)
@@ -158,13 +163,28 @@ SLOT_KINDS: dict[str, Callable[[Plan], Iterator[Slot]]] = {
 }
 
 
+def _imported_for(plan: Plan) -> dict[str, str]:
+    """Return, by unit id, the Japanese its English was last imported for (from the audit)."""
+    prefix = f"{plan.municipality.code}/{plan.slug}/"
+    rows = AuditEntry.objects.filter(
+        action=ACTION, object_id__startswith=prefix, after__isnull=False
+    ).order_by("id")
+    return {r.object_id[len(prefix) :]: str((r.after or {}).get("ja", "")) for r in rows}
+
+
 def slots(plan: Plan) -> dict[str, Slot]:
     """Return every translatable text of a plan by unit id, in document order per kind."""
-    return {slot.id: slot for kind in SLOT_KINDS.values() for slot in kind(plan)}
+    found = {slot.id: slot for kind in SLOT_KINDS.values() for slot in kind(plan)}
+    for unit_id, ja in _imported_for(plan).items():
+        slot = found.get(unit_id)
+        if slot is not None and slot.en and ja != slot.ja:
+            found[unit_id] = replace(slot, stale=True)
+    return found
 
 
 def exported(plan: Plan, *, only_untranslated: bool) -> list[Slot]:
-    """Return the slots to export: all, or only those without English."""
+    """Return the slots to export: all, or those without English or whose Japanese changed
+    since their English was imported."""
     found = slots(plan).values()
     return [s for s in found if not (only_untranslated and s.translated)]
 
@@ -204,8 +224,9 @@ def _item(unit: Unit, slot: Slot | None) -> Item:
         return Item(
             unit, "refused", slot.en, "書き出しの後に日本語が変わりました（書き出し直してください）"
         )
-    if not unit.target or unit.target == slot.en:
+    if not unit.target or (unit.target == slot.en and not slot.stale):
         return Item(unit, "unchanged", slot.en)
+    # stale English sent back as it was is "changed": the translator confirmed it anew
     return Item(unit, "changed" if slot.en else "new", slot.en)
 
 
@@ -232,12 +253,12 @@ def _entry(plan: Plan, item: Item) -> dict[str, object]:
     """Return the audit entry of one translation written."""
     code = plan.municipality.code
     return {
-        "action": "translation.import",
+        "action": ACTION,
         "object_type": "translation",
         "object_id": f"{code}/{plan.slug}/{item.unit.id}",
         "municipality_code": code,
         "before": {"en": item.before},
-        "after": {"en": item.unit.target},
+        "after": {"en": item.unit.target, "ja": item.unit.source},
     }
 
 

@@ -14,6 +14,7 @@ from shisaku.domain.indicatordata import InputError
 from shisaku.exchange.indicator_rows import RawRow
 from shisaku.exchange.indicator_xlsx import read_xlsx
 from shisaku.exchange.translation import BadTranslationFile, Slot, Unit
+from shisaku.exchange.xliff import state
 from shisaku.tabular import Sheet, to_xlsx
 
 HEADER = ("id", "field", "Japanese", "English", "status")
@@ -22,10 +23,7 @@ SHEET = "translations"
 
 def write_translation_xlsx(slots: Sequence[Slot]) -> bytes:
     """Return the slots as a workbook of one sheet."""
-    rows = [
-        (s.id, f"{s.kind} {s.field}", s.ja, s.en, "translated" if s.en else "initial")
-        for s in slots
-    ]
+    rows = [(s.id, f"{s.kind} {s.field}", s.ja, s.en, state(s)) for s in slots]
     return to_xlsx([Sheet(SHEET, HEADER, rows)])
 
 

@@ -4,7 +4,7 @@ Written: ``<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" sr
 trgLang="en">`` with one ``<file>`` per plan and one ``<unit>`` per text; the unit's id names
 the record and field (:mod:`shisaku.exchange.translation`), a note says what the text is, and
 its segment holds ``<source xml:lang="ja">``, ``<target xml:lang="en">`` when English exists,
-and ``state`` (``initial`` without English, ``translated`` with it).
+and ``state`` (``translated``; ``initial`` without English or when the Japanese changed since).
 
 Read safely: files over :data:`MAX_BYTES` are refused before parsing, and so is any document
 type declaration or entity declaration (the XML bombs and external entities of untrusted
@@ -33,12 +33,18 @@ def _q(name: str) -> str:
     return f"{{{NS}}}{name}"
 
 
+def state(slot: Slot) -> str:
+    """Return a unit's state: ``translated``, or ``initial`` (no English, or English made for
+    Japanese that has changed since, given as the target to start from)."""
+    return "translated" if slot.translated else "initial"
+
+
 def _unit(parent: ET.Element, slot: Slot) -> None:
     """Append one unit for a slot."""
     unit = ET.SubElement(parent, _q("unit"), id=slot.id)
     notes = ET.SubElement(unit, _q("notes"))
     ET.SubElement(notes, _q("note"), category="field").text = f"{slot.kind} {slot.field}"
-    segment = ET.SubElement(unit, _q("segment"), state="translated" if slot.en else "initial")
+    segment = ET.SubElement(unit, _q("segment"), state=state(slot))
     ET.SubElement(segment, _q("source"), {XML_LANG: "ja"}).text = slot.ja
     if slot.en:
         ET.SubElement(segment, _q("target"), {XML_LANG: "en"}).text = slot.en
