@@ -216,3 +216,29 @@ class ContentDraft(models.Model):
 
     def __str__(self) -> str:
         return f"{self.node_code} {self.section}#{self.position} {self.language}"
+
+
+class MeasureGoal(models.Model):
+    """A measure's contribution to an SDG goal (``target`` blank) or one of its targets.
+
+    Keyed by the node's code, not the node row, so that the link survives a re-import of the
+    plan (nodes are replaced then); the goal names live in shisaku/data/sdgs.json.
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="measure_goals")
+    node_code = models.CharField(max_length=40)
+    goal = models.PositiveSmallIntegerField()  # 1..17
+    target = models.CharField(max_length=2, blank=True)  # "1".."19", "a".."z", or blank
+    source = models.CharField(max_length=200, blank=True)  # where the link is stated
+
+    class Meta:
+        ordering = ["plan_id", "node_code", "goal", "target"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "node_code", "goal", "target"], name="one_link_per_goal"
+            )
+        ]
+
+    def __str__(self) -> str:
+        suffix = f".{self.target}" if self.target else ""
+        return f"{self.node_code} → SDG {self.goal}{suffix}"
