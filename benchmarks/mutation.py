@@ -12,6 +12,7 @@ mutants of functions that changed; ``--report`` prints the last results without 
     .venv/bin/python benchmarks/mutation.py                       # every module, then the report
     .venv/bin/python benchmarks/mutation.py values assessment     # only these modules
     .venv/bin/python benchmarks/mutation.py --report values       # the last results, no run
+    .venv/bin/python benchmarks/mutation.py --recheck values      # try the survivors again
 """
 
 from __future__ import annotations
@@ -59,14 +60,31 @@ def run(modules: list[str]) -> None:
     subprocess.run([*command, *patterns], cwd=ROOT, check=True)
 
 
+def _meta(module: str) -> Path:
+    """mutmut's results file of a module."""
+    meta = ROOT / "mutants" / DOMAIN / f"{module}.py.meta"
+    if not meta.exists():
+        raise SystemExit(f"mutation: no results for {module} yet ({meta}); run it without --report")
+    return meta
+
+
+def forget_survivors(module: str) -> None:
+    """Clear the results of the mutants that were not killed, so the next run tries them again."""
+    meta = _meta(module)
+    data = json.loads(meta.read_text(encoding="utf-8"))
+    codes = data["exit_code_by_key"]
+    found = statuses(module)
+    data["exit_code_by_key"] = {
+        name: None if found[name] not in DETECTED else code for name, code in codes.items()
+    }
+    meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
+
+
 def statuses(module: str) -> dict[str, str]:
     """The last status of each mutant of a module, from mutmut's results file."""
     from mutmut.stats import status_by_exit_code
 
-    meta = ROOT / "mutants" / DOMAIN / f"{module}.py.meta"
-    if not meta.exists():
-        raise SystemExit(f"mutation: no results for {module} yet ({meta}); run it without --report")
-    codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+    codes = json.loads(_meta(module).read_text(encoding="utf-8"))["exit_code_by_key"]
     return {name: status_by_exit_code[code] for name, code in codes.items()}
 
 
@@ -131,11 +149,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", metavar="module", help=", ".join(MODULES))
     parser.add_argument("--report", action="store_true", help="print the last results, no run")
+    parser.add_argument("--recheck", action="store_true", help="try the surviving mutants again")
     args = parser.parse_args(argv)
     unknown = [module for module in args.modules if module not in MODULES]
     if unknown:
         parser.error(f"unknown module {', '.join(unknown)}; one of {', '.join(MODULES)}")
     modules = list(args.modules) or list(MODULES)
+    if args.recheck:
+        for module in modules:
+            forget_survivors(module)
     if not args.report:
         run(modules)
     scores = {module: report(module) for module in modules}

@@ -18,6 +18,7 @@ from shisaku.domain.values import (
     Component,
     Reading,
     format_value,
+    qualified,
     read_value,
 )
 
@@ -88,3 +89,25 @@ def test_a_minus_mark_where_no_negative_number_can_be_is_refused(text, reason):
 )
 def test_every_kind_of_reading_keeps_the_cell_as_written(text, expected):
     assert read_value(text) == expected
+
+
+@pytest.mark.parametrize("text", ["以上 5人 以下 3人", "約 5人 算数 3人", "国語 5人 約 3人"])
+def test_a_qualifier_word_is_no_label_of_a_part(text):
+    with pytest.raises(CellError) as refused:
+        read_value(text)
+    assert refused.value.reason == (
+        "ラベルのない数値が2つ以上あります（例: 小学生 85.6 / 中学生 82.6）"
+    )
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "shown"),
+    [
+        ("約・以上・見込", "約5人以上（見込）"),
+        ("以上・見込", "5人以上（見込）"),
+        ("暫定・速報", "5人（暫定速報）"),
+        ("目安", "5人目安"),  # a qualifier this version does not know stays after the number
+    ],
+)
+def test_stored_qualifiers_are_placed_before_after_or_in_parentheses(qualifier, shown):
+    assert qualified("5人", qualifier) == shown
