@@ -11,8 +11,8 @@ the export, so the English would translate a text that is no longer there).  App
 every new and changed English text at once, audited, or nothing when any unit is refused.
 The audit entry keeps the Japanese each English text was made for, so a later export offers
 again the texts whose Japanese changed since (*stale*), with their old English as a start.
-Units are absent from department names that have none; indicator units are printed as given
-and have no English field, so they are not exchanged.
+Empty Japanese fields are left out; indicator units (単位) are printed as given and have no
+English field, so they are not exchanged.
 """
 
 from __future__ import annotations
