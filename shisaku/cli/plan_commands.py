@@ -193,6 +193,7 @@ def _handle_import(args: argparse.Namespace) -> int:
             source_name=loaded.source_name,
             source_sha256=loaded.sha256,
             dry_run=args.dry_run,
+            sdgs=loaded.sdgs,
         )
     except BatchRejected as rejected:
         raise CommandError("\n".join(str(e) for e in rejected.errors)) from rejected

@@ -125,3 +125,46 @@ def sort_key(ref: GoalRef) -> tuple[int, int, str]:
     """Order references by goal, then numbered targets before lettered ones."""
     numbered = ref.target.isdigit()
     return (ref.goal, 0 if not ref.target else (1 if numbered else 2), ref.target.zfill(2))
+
+
+@dataclass(frozen=True)
+class MeasureLinks:
+    """The goals and targets one measure serves, and where that is stated."""
+
+    node: str
+    refs: tuple[GoalRef, ...]
+    source: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the links as written in the plan exchange file (docs/plan-json.md)."""
+        row: dict[str, object] = {"node": self.node, "goals": [r.label for r in self.refs]}
+        return row | ({"source": self.source} if self.source else {})
+
+
+class BadLinks(ValueError):
+    """The ``sdgs`` part of an exchange file has the wrong shape."""
+
+
+def links_from_list(value: object, where: str = "sdgs") -> list[MeasureLinks]:
+    """Read the ``sdgs`` list of an exchange file; raise BadLinks naming the place."""
+    if not isinstance(value, list):
+        raise BadLinks(f"{where}: 配列（[...]）を書いてください")
+    return [_links(row, f"{where}[{i}]") for i, row in enumerate(value)]
+
+
+def _links(row: object, where: str) -> MeasureLinks:
+    """Read one ``{"node": …, "goals": […], "source": …}`` entry."""
+    if not isinstance(row, dict) or not isinstance(row.get("node"), str):
+        shape = '{"node": "施策のコード", "goals": ["4", "4.1"]}'
+        raise BadLinks(f"{where}: {shape} の形で書いてください")
+    goals_in = row.get("goals")
+    if not isinstance(goals_in, list) or not all(isinstance(g, str | int) for g in goals_in):
+        raise BadLinks(f'{where}.goals: ゴールの配列（例: ["4", "4.1"]）を書いてください')
+    source = row.get("source", "")
+    if not isinstance(source, str) or len(source) > SOURCE_LENGTH:
+        raise BadLinks(f"{where}.source: {SOURCE_LENGTH} 文字までの文字列を書いてください")
+    refs = parse_refs([str(g) for g in goals_in], f"{where}.goals")
+    return MeasureLinks(row["node"], tuple(refs), source)
+
+
+SOURCE_LENGTH = 200

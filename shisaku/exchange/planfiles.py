@@ -20,6 +20,7 @@ from shisaku.domain.plandoc import PlanDocError, PlanReading, decode_plan_bytes,
 from shisaku.domain.plandoc_profile import Profile, ProfileError, profile_from_dict
 from shisaku.domain.plandoc_source import SourceDocument, document_from_text
 from shisaku.domain.plantree import Node, PlanMeta, Warning
+from shisaku.domain.sdgs import BadGoalRef, BadLinks, MeasureLinks, links_from_list
 from shisaku.exchange.markdown import render_markdown
 
 SCHEMA = "shisaku.plan/1"
@@ -49,6 +50,7 @@ class LoadedPlan:
     meta: PlanMeta | None = None  # present in exchange files, absent in plan documents
     municipality: dict[str, str] | None = None
     reading: PlanReading | None = None  # how a plan document was read (absent in exchange files)
+    sdgs: list[MeasureLinks] | None = None  # an exchange file's SDG links, when it has the list
 
 
 EXCHANGE_SUFFIXES = (".json", ".yaml", ".yml")
@@ -225,7 +227,18 @@ def _from_document(doc: Any, name: str, sha: str) -> LoadedPlan:
     names = {k: _text(town, k, "municipality") for k in ("code", "name", "name_en")}
     meta = _meta_from_dict(doc.get("plan", ...))
     nodes = nodes_from_list(doc.get("nodes"), "nodes")
-    return LoadedPlan(nodes, name, sha, meta=meta, municipality=names)
+    sdgs = _sdgs(doc, name)
+    return LoadedPlan(nodes, name, sha, meta=meta, municipality=names, sdgs=sdgs)
+
+
+def _sdgs(doc: dict[str, Any], name: str) -> list[MeasureLinks] | None:
+    """Return the document's SDG links, None when it has no ``sdgs`` list."""
+    if "sdgs" not in doc:
+        return None
+    try:
+        return links_from_list(doc["sdgs"])
+    except (BadLinks, BadGoalRef) as error:
+        raise PlanFileError(f"{name} の {error}") from error
 
 
 def _text(obj: dict[str, Any], key: str, parent: str) -> str:

@@ -17,6 +17,7 @@ from shisaku.domain.actors import Actor
 from shisaku.domain.docbatch import DocumentBatch, document_batch
 from shisaku.domain.indicatordata import IndicatorDefinition
 from shisaku.domain.plantree import Node, PlanMeta, Warning, walk
+from shisaku.domain.sdgs import MeasureLinks
 from shisaku.indicators.models import Indicator
 from shisaku.indicators.services import BatchResult, apply_batch
 from shisaku.plan import services as plan_services
@@ -51,8 +52,12 @@ def import_plan_document(
     source_name: str = "",
     source_sha256: str = "",
     dry_run: bool = False,
+    sdgs: list[MeasureLinks] | None = None,
 ) -> PlanImportResult:
-    """Create or update a plan and the indicators its document prints, all or nothing."""
+    """Create or update a plan and the indicators its document prints, all or nothing.
+
+    ``sdgs`` (an exchange file's SDG links), when given, replaces the plan's links.
+    """
     doc = document_batch(
         municipality_code=municipality_code, plan=meta.slug, nodes=nodes, source=source_name
     )
@@ -61,7 +66,7 @@ def import_plan_document(
         if not dry_run:
             _ensure_town(actor, municipality_code, municipality_names)
         plan = _import_tree(
-            actor, municipality_code, meta, nodes, source_name, source_sha256, dry_run
+            actor, municipality_code, meta, nodes, (source_name, source_sha256), dry_run, sdgs
         )
         indicators = None
         if not dry_run:
@@ -116,11 +121,12 @@ def _import_tree(
     code: str,
     meta: PlanMeta,
     nodes: list[Node],
-    source_name: str,
-    sha: str,
+    source: tuple[str, str],
     dry_run: bool,
+    sdgs: list[MeasureLinks] | None,
 ) -> ImportResult:
     """Import the tree; a dry run for a municipality not yet registered says it is new."""
+    source_name, sha = source
     if dry_run and not Municipality.objects.filter(code=code).exists():
         return ImportResult(code, meta.slug, True, meta.version, dry_run=True)
     return plan_services.import_plan(
@@ -131,4 +137,5 @@ def _import_tree(
         source_name=source_name,
         source_sha256=sha,
         dry_run=dry_run,
+        sdgs=sdgs,
     )

@@ -34,6 +34,7 @@ from shisaku.plan.models import (
 from shisaku.plan.models import Footnote as FootnoteRow
 from shisaku.plan.models import Section as SectionRow
 from shisaku.plan.models import TextBlock as BlockRow
+from shisaku.plan.sdg_reads import plan_links
 
 SCHEMA = "shisaku.plan/1"
 
@@ -179,7 +180,13 @@ def plan_document(plan: PlanInfo) -> dict[str, Any]:
         },
         "plan": meta_to_dict(plan.meta),
         "nodes": [node_to_dict(n) for n in load_nodes(plan.id)],
-    }
+    } | _sdgs(plan.id)
+
+
+def _sdgs(plan_id: int) -> dict[str, Any]:
+    """Return the plan's SDG links as the exchange file's ``sdgs`` list, when it has any."""
+    links = sorted(plan_links(plan_id).values(), key=lambda x: x.node)
+    return {"sdgs": [x.to_dict() for x in links]} if links else {}
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,10 @@ from shisaku.domain.actors import Actor
 from shisaku.domain.assessment import config_from_setting
 from shisaku.domain.localcode import normalize_local_code
 from shisaku.domain.plandiff import Change, carry_translations, diff_trees
-from shisaku.domain.plantree import Node, PlanMeta, meta_to_dict
+from shisaku.domain.plantree import Node, PlanMeta, meta_to_dict, walk
+from shisaku.domain.sdgs import MeasureLinks
 from shisaku.plan import queries
+from shisaku.plan import sdgs as sdg_links
 from shisaku.plan.models import Municipality, Plan, PlanNode, PlanSnapshot
 from shisaku.plan.store import replace_content
 
@@ -69,11 +71,17 @@ def import_plan(
     source_name: str = "",
     source_sha256: str = "",
     dry_run: bool = False,
+    sdgs: list[MeasureLinks] | None = None,
 ) -> ImportResult:
-    """Create a plan from a tree, or update it in place (no duplicates); all or nothing."""
+    """Create a plan from a tree, or update it in place (no duplicates); all or nothing.
+
+    ``sdgs``, when given (an exchange file's ``sdgs`` list), replaces the plan's SDG links.
+    """
     code = normalize_local_code(municipality_code)
     require(actor, "plan.import", code)
     config_from_setting(meta.assessment)  # refuse an unknown method or preset before writing
+    if sdgs is not None:
+        sdg_links.check_links(sdgs, {n.code for n in walk(nodes) if n.kind == "measure"})
     town = Municipality.objects.filter(code=code).first()
     if town is None:
         raise queries.NotFound(f"municipality {code} does not exist; create it first")
@@ -83,8 +91,13 @@ def import_plan(
         Municipality.objects.select_for_update().filter(pk=town.pk).values_list("pk").get()
         plan = Plan.objects.select_for_update().filter(municipality=town, slug=meta.slug).first()
         if plan is None:
-            return _create(actor, town, meta, nodes, source_name, source_sha256, dry_run)
-        return _update(actor, plan, meta, nodes, source_name, source_sha256, dry_run)
+            result = _create(actor, town, meta, nodes, source_name, source_sha256, dry_run)
+        else:
+            result = _update(actor, plan, meta, nodes, source_name, source_sha256, dry_run)
+        if sdgs is not None and not dry_run:
+            saved = Plan.objects.get(municipality=town, slug=meta.slug)
+            sdg_links.import_links(actor=actor, plan=saved, links=sdgs)
+        return result
 
 
 def _create(
