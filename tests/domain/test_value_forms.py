@@ -65,6 +65,7 @@ def test_minus_marks_in_the_parts_of_a_multi_part_value():
         ("△", "数値でも日本語の語句でもありません"),
         ("▲", "数値でも日本語の語句でもありません"),
         ("全国▲3位", "数値・単位・注記の並びとして読めません"),
+        ("△100,000,000,000,000円", "数値が大きすぎます（整数部は14桁まで）"),
     ],
 )
 def test_a_minus_mark_where_no_negative_number_can_be_is_refused(text, reason):
