@@ -134,9 +134,10 @@ def test_it_writes_every_page_with_its_twins_in_both_languages(testville, tmp_pa
         | EMBEDS
         | {"static/shisaku/copy.js"}  # the share pages' copy buttons
         | SITEMAPS
+        | page_files("prefectures/")  # linked by the home page
     )
     assert set(files(tmp_path)) == expected
-    assert (report.pages, report.files, report.written) == (61, len(expected), len(expected))
+    assert (report.pages, report.files, report.written) == (63, len(expected), len(expected))
     assert (report.unchanged, report.deleted) == (0, 0)
 
 

@@ -105,12 +105,12 @@ def test_an_unknown_municipality_is_refused_before_anything_is_written(testville
 
 def test_the_command_publishes_and_counts_what_it_wrote(testville, tmp_path, capsys):  # noqa: F811
     assert main(["publish", str(tmp_path), "--language", "ja"]) == 0
-    # 86: the pages, their data, the feeds, widgets, badges and share pages, the static files
-    # (htmx for the indicator list's filters, copy.js for the share pages); no sitemap (one
-    # language)
-    assert "書き込み 86・変更なし 0・削除 0" in capsys.readouterr().out
+    # 90: the pages (the list of prefectures too), their data, the feeds, widgets, badges and
+    # share pages, the static files (htmx for the indicator list's filters, copy.js for the
+    # share pages); no sitemap (one language)
+    assert "書き込み 90・変更なし 0・削除 0" in capsys.readouterr().out
     assert main(["publish", str(tmp_path), "--language", "ja"]) == 0
-    assert "書き込み 0・変更なし 86・削除 0" in capsys.readouterr().out
+    assert "書き込み 0・変更なし 90・削除 0" in capsys.readouterr().out
 
 
 def test_the_command_exits_2_for_an_unknown_municipality(testville, tmp_path, capsys):  # noqa: F811

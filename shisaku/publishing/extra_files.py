@@ -1,5 +1,5 @@
 """The files of a run that no page of a plan gives: the sitemaps, and the list of prefectures
-that every comparison page links.
+that the home page and every comparison page link.
 
 When the whole site is written in every language, the run writes the sitemaps as the live
 site answers them: ``/sitemap.xml`` (the index), ``/sitemaps/site.xml`` (the home page, the
@@ -32,9 +32,10 @@ def sitemap_pages(towns: list[MunicipalityInfo], languages: list[str]) -> list[P
     return [Page(languages[0], path, alone=True) for path in files]
 
 
-def with_prefectures(found: list[Named]) -> list[Named]:
-    """Return the prefecture and comparison pages with the list of prefectures, which every
-    comparison page's trail links (listed even when no prefecture has a page of its own)."""
-    if not found or PREFECTURES in found:
+def with_prefectures(found: list[Named], towns: list[MunicipalityInfo]) -> list[Named]:
+    """Return the prefecture and comparison pages with the list of prefectures, which the home
+    page (when it lists municipalities) and every comparison page link, even when no
+    prefecture has a page of its own."""
+    if not (towns or found) or PREFECTURES in found:
         return found
     return [PREFECTURES, *found]

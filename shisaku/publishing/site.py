@@ -159,8 +159,9 @@ def _comparison_pages(
     written."""
     if comparisons is None or municipality is not None:
         return []
-    found = named_pages(with_prefectures(comparisons(r.reads)), langs, r)
-    return found + sitemap_pages(r.reads.towns(), langs)
+    towns = r.reads.towns()
+    found = named_pages(with_prefectures(comparisons(r.reads), towns), langs, r)
+    return found + sitemap_pages(towns, langs)
 
 
 def _report(pages: int, out: Output, skipped: list[str]) -> PublishReport:
