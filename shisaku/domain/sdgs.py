@@ -110,7 +110,7 @@ def parse_ref(text: str, where: str = "") -> GoalRef:
     if match is None or not 1 <= int(match.group(1)) <= GOAL_COUNT:
         place = f"{where}: " if where else ""
         raise BadGoalRef(
-            f"{place}「{text}」はSDGsのゴールではありません。{ACCEPTED}で書いてください"
+            f"{place}「{text.strip()}」はSDGsのゴールではありません。{ACCEPTED}で書いてください"
         )
     return GoalRef(int(match.group(1)), match.group(2) or "")
 

@@ -22,6 +22,7 @@ from shisaku.staff import (
     views_indicator_form,
     views_programme_form,
     views_programmes,
+    views_sdgs,
     views_templates,
     views_text,
     views_translation,
@@ -88,6 +89,7 @@ def staff_urls(
         path(PLAN + "drafts/publish/", views_text.publish, name="publish"),
         path(PLAN + "departments/", views_departments.departments, name="departments"),
         path(PLAN + "departments/education/", views_departments.education, name="education"),
+        path(PLAN + "sdgs/", views_sdgs.sdgs, name="sdgs"),
         path(PLAN + "departments/list/", views_departments.save_listed, name="department-list"),
         path(PLAN + "translation/", views_translation.translation, translated, name="translation"),
         path(
