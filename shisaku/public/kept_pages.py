@@ -7,7 +7,9 @@ data: the public views read no cookie, header or user.  So, as the comparison pa
 and by the municipality's revision stamp
 (:func:`shisaku.evaluation.revision.municipality_revision`, one primary-key read, raised in the
 transaction of every write to the municipality); the home page and its twins are keyed by the
-stamp of all the data.  A request reads the stamp before anything else, so a write is seen on
+stamp of all the data.  The key holds the local date as well: the pages list the consultations
+open today (:mod:`shisaku.public.consultations`), so an answer kept yesterday is not reused
+today.  A request reads the stamp before anything else, so a write is seen on
 the next request, and a write elsewhere leaves the kept answers valid.
 
 The middleware sits right after the one that picks the request's database
@@ -27,6 +29,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 
 from shisaku.evaluation.plan_store import EVERYWHERE
 from shisaku.evaluation.revision import data_revision, municipality_revision
@@ -79,7 +82,7 @@ class KeptPagesMiddleware:
         if scope is None or request.method not in ("GET", "HEAD") or not keeps(request):
             return self.get_response(request)
         stamp = data_revision() if scope == EVERYWHERE else municipality_revision(scope)
-        key = f"{stamp!r} {request.method} {request.build_absolute_uri()}"
+        key = f"{stamp!r} {timezone.localdate()} {request.method} {request.build_absolute_uri()}"
         found = STORE.get(key)
         if found is not None:
             return found.response()

@@ -25,6 +25,7 @@ from shisaku.indicators import queries as indicator_queries
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.plan.queries import MunicipalityInfo, NotFound, PlanInfo
 from shisaku.public import (
+    consultations,
     display,
     documents,
     evaluations,
@@ -130,8 +131,10 @@ def home(request: HttpRequest) -> HttpResponse:
     """List the municipalities and their published plans, and the latest changes."""
     reads = for_request(request)
     notices = overview.notices(reads)
+    towns = reads.towns()
     context = {
-        "towns": reads.towns(),
+        "towns": towns,
+        "consultations": consultations.open_everywhere(towns),
         "notices": notices,
         "with_figures": overview.with_figures(reads) if notices else [],
         "updates": overview.update_items(reads.recent()),
@@ -168,6 +171,7 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
         "current": current,
         "notice": notice,
         "statistics": overview.statistic_links(reads, current) if notice else [],
+        "consultations": consultations.open_in(town),
         "crumbs": [crumb],
     }
     return render(request, "public/municipality.html", context)
@@ -233,6 +237,7 @@ def node(request: HttpRequest, code: str, slug: str, node_code: str) -> HttpResp
     found = evaluations.measure_evaluations(reads, info, path[-1])
     context["evaluations"] = evaluations.items(info, found)
     context["progress"] = _progress(reads, info, path[-1], done)
+    context["consultations"] = consultations.open_on(info, node_code)
     return render(request, "public/node.html", context)
 
 
