@@ -229,6 +229,14 @@ def test_a_published_evaluation_is_an_entry_of_its_measure_feed(client, town):
     assert not any("/2026/" in e[2] for e in found)
 
 
+def test_a_feed_without_entries_is_dated_by_its_plan_and_reads_the_same_every_time(client, plan):
+    first = client.get(PLAN + "2-1-1/feed.atom").content
+    feed = ET.fromstring(first)
+    assert feed.findall(f"{ATOM}entry") == []
+    assert feed.find(f"{ATOM}updated").text == "2024-04-01T00:00:00+09:00"
+    assert client.get(PLAN + "2-1-1/feed.atom").content == first
+
+
 @pytest.mark.parametrize("path", ["1-1/feed.atom", "9-9/feed.atom"])
 def test_a_feed_follows_only_a_plan_or_a_measure(client, plan, path):
     assert client.get(PLAN + path).status_code == 404

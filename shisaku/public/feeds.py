@@ -12,7 +12,7 @@ come from the plan view kept per process (histories, published evaluations), as 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.syndication.views import Feed
@@ -30,6 +30,7 @@ from shisaku.public.views import MISSING, node_path
 
 LIMIT = 50
 TAG = "tag:shisaku.jp,2024:"  # the start of every entry id (RFC 4151)
+JST = timezone(timedelta(hours=9))
 
 
 @dataclass(frozen=True)
@@ -129,10 +130,23 @@ else:
     BaseFeed = Feed
 
 
+class QuietAtomFeed(Atom1Feed):
+    """An Atom feed whose ``<updated>``, when it has no entry, is the start of the plan's
+    period (Django would say "now", so an unchanged empty feed would differ at every request
+    and every publishing run)."""
+
+    def latest_post_date(self) -> datetime:
+        """Return the newest entry's date, or the plan's first day when there is none."""
+        if self.items:
+            return super().latest_post_date()
+        quiet_since: datetime = self.feed["quiet_since"]
+        return quiet_since
+
+
 class PlanFeed(BaseFeed):
     """The Atom feed of a plan's (or a measure's) published updates."""
 
-    feed_type = Atom1Feed
+    feed_type = QuietAtomFeed
 
     def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         """Answer the feed, or the 404 page when the plan or the measure does not exist."""
@@ -155,6 +169,10 @@ class PlanFeed(BaseFeed):
                     f"node {node_code} is not a measure: feeds follow plans and measures"
                 )
         return Followed(info, measure, entries(reads, info, measure))
+
+    def feed_extra_kwargs(self, obj: Followed) -> dict[str, Any]:
+        """Give the feed the plan's first day (1 April of its first fiscal year, JST)."""
+        return {"quiet_since": datetime(obj.plan.meta.period_start, 4, 1, tzinfo=JST)}
 
     def title(self, obj: Followed) -> str:
         """Return the feed's title."""
