@@ -31,6 +31,8 @@ from shisaku.staff.forms_evaluation import (
     SheetForm,
     StepForm,
 )
+from shisaku.voice import queries as voice_queries
+from shisaku.voice.models import HideReason, Opinion, ResponseKind, State
 
 CONFIRMED_STEPS = frozenset({"publish", "reopen", "recall", "stand_in"})  # asked once more
 FORMS = ("sheet", "committee", "en")  # the sheet's field forms, by prefix
@@ -281,3 +283,51 @@ def sheet_history(ws: Workspace, view: EvaluationView) -> list[HistoryRow]:
         )
         for e, what in found
     ]
+
+
+@dataclass(frozen=True)
+class OpinionRow:
+    """An opinion on the sheet's measure as the department reads it when it evaluates."""
+
+    consultation: str
+    url: str
+    text: str
+    summary: str
+    state: str
+    response: str
+    reason: str
+    department: str
+    responded_on: str
+
+
+def _state(item: Opinion) -> str:
+    """Return an opinion's moderation state, with the reason when it is hidden."""
+    state = str(State(item.state).label)
+    if not item.hide_reason:
+        return state
+    return _("%(state)s: %(reason)s") % {
+        "state": state,
+        "reason": HideReason(item.hide_reason).label,
+    }
+
+
+def opinion_rows(ws: Workspace, view: EvaluationView) -> list[OpinionRow]:
+    """Return the opinions on the sheet's measure, published or not, with their responses."""
+    rows = []
+    for item in voice_queries.opinions_on(ws.plan.id, view.measure_code):
+        consultation = item.consultation
+        kwargs = {"code": ws.code, "pk": consultation.pk, "opinion_pk": item.pk}
+        rows.append(
+            OpinionRow(
+                consultation=display.shown(consultation.title_ja, consultation.title_en),
+                url=reverse("voice-staff:opinion", kwargs=kwargs),
+                text=item.body,
+                summary=item.summary,
+                state=_state(item),
+                response=str(ResponseKind(item.response_kind).label) if item.response_kind else "",
+                reason=item.response_reason,
+                department=item.response_department,
+                responded_on=item.responded_on.isoformat() if item.responded_on else "",
+            )
+        )
+    return rows

@@ -185,3 +185,10 @@ def open_about(node: PlanNode, today: date) -> list[Consultation]:
     )
     mine = rows.filter(node__in=_above(node)) | rows.filter(node__isnull=True)
     return list(mine.order_by("ends_on", "id"))
+
+
+def opinions_on(plan_id: int, measure_code: str) -> list[Opinion]:
+    """Return every opinion on a measure, in any state, by consultation and arrival (the
+    workspace's evaluation sheet; never a contact)."""
+    rows = Opinion.objects.filter(consultation__plan_id=plan_id, node__code=measure_code)
+    return list(rows.select_related("consultation").order_by("consultation_id", "id"))
