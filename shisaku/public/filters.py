@@ -1,9 +1,10 @@
 """Filters on a plan's list of measures and list of indicators, read from the query string.
 
-``?part=1-1&department=福祉課&grade=B&status=on_track&q=相談`` keeps the rows that are in
+``?part=1-1&department=福祉課&grade=B&status=on_track&sdg=4&q=相談`` keeps the rows that are in
 that field or policy (``part``: the code of either), belong to that department (担当課),
 have that grade in the assessed year (a measure: any of its indicators), whose measure has
-that status (:mod:`shisaku.domain.measure_status`) and whose code or name holds every word of
+that status (:mod:`shisaku.domain.measure_status`), whose measure serves that SDG goal (any of
+its targets; :mod:`shisaku.plan.sdgs`) and whose code or name holds every word of
 ``q`` (NFKC, case folded, both languages).  An empty parameter is no filter.  A value the plan
 does not have is a :class:`~shisaku.public.params.BadParameter` naming what would be accepted
 (a 400 page), never an empty list nor a 500.
@@ -15,21 +16,23 @@ grades, published evaluations), so filtering adds only a walk over the kept data
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from typing import TypeVar
 from urllib.parse import urlencode
 
 from django.http import HttpRequest
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from shisaku.domain.measure_status import STATUSES
 from shisaku.domain.plantree import Node
+from shisaku.domain.sdgs import goals as sdg_goals
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.public import display, grades
 from shisaku.public.params import BadParameter
 from shisaku.public.progress import STATUS_LABELS, MeasureRow
 
+NONE: frozenset[str] = frozenset()
 MAX_TEXT = 100  # the longest ?q= accepted, as in the site search
 PART_KINDS = frozenset({"field", "policy"})
 
@@ -42,6 +45,7 @@ class Filters:
     department: str = ""
     grade: str = ""
     status: str = ""
+    sdg: str = ""
     q: str = ""
 
     @property
@@ -72,6 +76,7 @@ class Options:
     parts: list[Choice]
     departments: list[str]
     grades: list[str]
+    goals: list[Choice] = field(default_factory=list)  # the SDG goals the plan's measures serve
 
     @property
     def statuses(self) -> list[Choice]:
@@ -88,6 +93,7 @@ class Facets:
     grades: frozenset[str]
     status: str  # "" when the row belongs to no measure
     words: str  # its code and names, folded
+    goals: frozenset[str] = frozenset()  # the SDG goals its measure serves ("4", "11")
 
 
 # --- the plan's tree --------------------------------------------------------------------------
@@ -127,10 +133,21 @@ def fold(text: str) -> str:
 # --- reading the query string -----------------------------------------------------------------
 
 
-def options(nodes: list[Node], done: PlanAssessment, departments: Sequence[str]) -> Options:
-    """Return what the filters of a plan accept (``departments``: those the rows name)."""
+def options(
+    nodes: list[Node],
+    done: PlanAssessment,
+    departments: Sequence[str],
+    goals: Sequence[str] = (),
+) -> Options:
+    """Return what the filters of a plan accept (``departments``, ``goals``: the rows' own)."""
     found = sorted({d for d in departments if d})
-    return Options(part_choices(nodes), found, list(done.config.scale.grades()))
+    offered = [Choice(g, sdg_label(int(g))) for g in sorted(set(goals), key=int)]
+    return Options(part_choices(nodes), found, list(done.config.scale.grades()), offered)
+
+
+def sdg_label(number: int) -> str:
+    """Return "4 質の高い教育をみんなに" in the active language."""
+    return f"{number} {sdg_goals()[number].name(get_language() or 'ja')}"
 
 
 def _one_of(request: HttpRequest, name: str, accepted: Sequence[str], what: str) -> str:
@@ -154,6 +171,7 @@ def read_filters(request: HttpRequest, offered: Options) -> Filters:
         department=_one_of(request, "department", offered.departments, gettext("department")),
         grade=_one_of(request, "grade", offered.grades, gettext("grade")),
         status=_one_of(request, "status", STATUSES, gettext("status")),
+        sdg=_one_of(request, "sdg", [c.value for c in offered.goals], gettext("SDG goal")),
         q=text,
     )
 
@@ -165,6 +183,7 @@ def keeps(facets: Facets, asked: Filters) -> bool:
         and (not asked.department or asked.department == facets.department)
         and (not asked.grade or asked.grade in facets.grades)
         and (not asked.status or asked.status == facets.status)
+        and (not asked.sdg or asked.sdg in facets.goals)
         and all(word in facets.words for word in fold(asked.q).split())
     )
 
@@ -199,9 +218,14 @@ class IndicatorEntry:
 
 
 def measure_entries(
-    nodes: list[Node], done: PlanAssessment, rows: list[MeasureRow]
+    nodes: list[Node],
+    done: PlanAssessment,
+    rows: list[MeasureRow],
+    goals: Mapping[str, frozenset[str]] | None = None,
 ) -> list[MeasureEntry]:
-    """Return every measure with its facets (``rows``: the measures' status rows)."""
+    """Return every measure with its facets (``rows``: the measures' status rows; ``goals``:
+    the SDG goals of each measure, by code)."""
+    served = goals or {}
     placed = {n.code: above for n, above in walk(nodes)}
     graded = _grades_by_node(done)
     out = []
@@ -212,7 +236,8 @@ def measure_entries(
         found = frozenset(g for code in below for g in graded.get(code, ()))
         words = fold(" ".join((node.code, node.title, node.title_en)))
         parts = frozenset(n.code for n in (*above, node))
-        out.append(MeasureEntry(row, Facets(parts, department, found, row.status, words)))
+        facets = Facets(parts, department, found, row.status, words, served.get(node.code, NONE))
+        out.append(MeasureEntry(row, facets))
     return out
 
 
@@ -229,9 +254,12 @@ def indicator_entries(
     done: PlanAssessment,
     rows: list[grades.IndicatorRow],
     measures: list[MeasureRow],
+    goals: Mapping[str, frozenset[str]] | None = None,
 ) -> list[IndicatorEntry]:
-    """Return every indicator with its facets: the place, department and status of its node."""
+    """Return every indicator with its facets: the place, department, status and SDG goals of
+    its node's measure."""
     placed = {n.code: (n, above) for n, above in walk(nodes)}
+    served = goals or {}
     status = {m.node.code: m.status for m in measures}
     out = []
     for row in rows:
@@ -247,6 +275,7 @@ def indicator_entries(
             frozenset({row.result.assessment.grade}),
             status.get(owner, ""),
             words,
+            served.get(owner, NONE),
         )
         out.append(IndicatorEntry(row, facets))
     return out

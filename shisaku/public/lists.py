@@ -21,6 +21,7 @@ from shisaku.domain.plantree import Node
 from shisaku.evaluation.reads import for_request
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.plan.queries import PlanInfo
+from shisaku.plan.sdg_reads import plan_links
 from shisaku.public import filters, grades, links, params, progress
 from shisaku.public import indicator_documents as idocs
 from shisaku.public.documents import Crumb, crumbs, plan_to_dict
@@ -77,6 +78,13 @@ class Plan:
     nodes: list[Node]
     measures: list[progress.MeasureRow]
     year: int | None
+    goals: dict[str, frozenset[str]]  # the SDG goals of each measure, by code
+
+
+def measure_goals(info: PlanInfo) -> dict[str, frozenset[str]]:
+    """Return the SDG goals ("4", "11") each measure of a plan serves, by measure code."""
+    links = plan_links(info.id)
+    return {code: frozenset(str(r.goal) for r in x.refs) for code, x in links.items()}
 
 
 def graded_plan(request: HttpRequest, code: str, slug: str) -> Plan:
@@ -86,14 +94,17 @@ def graded_plan(request: HttpRequest, code: str, slug: str) -> Plan:
     info = reads.plan(code, slug)
     done = reads.assessment(info, year)
     nodes = reads.nodes(info)
-    return Plan(info, done, nodes, progress.measure_rows(reads, info, done, nodes), year)
+    rows = progress.measure_rows(reads, info, done, nodes)
+    return Plan(info, done, nodes, rows, year, measure_goals(info))
 
 
 def _filtered(
     request: HttpRequest, plan: Plan, entries: Sequence[E]
 ) -> tuple[Options, Filters, list[E]]:
     """Return the filters offered for ``entries``, those asked for, and the entries kept."""
-    offered = filters.options(plan.nodes, plan.done, [e.facets.department for e in entries])
+    departments = [e.facets.department for e in entries]
+    served = [g for e in entries for g in e.facets.goals]
+    offered = filters.options(plan.nodes, plan.done, departments, served)
     asked = filters.read_filters(request, offered)
     return offered, asked, filters.chosen(entries, asked)
 
@@ -101,7 +112,7 @@ def _filtered(
 def measure_listing(request: HttpRequest, code: str, slug: str) -> Listing:
     """Return the plan's measures, filtered as asked, or raise BadParameter."""
     p = graded_plan(request, code, slug)
-    entries = filters.measure_entries(p.nodes, p.done, p.measures)
+    entries = filters.measure_entries(p.nodes, p.done, p.measures, p.goals)
     offered, asked, kept = _filtered(request, p, entries)
     return Listing(p.info, p.done, offered, asked, len(entries), kept, [], p.year)
 
@@ -110,7 +121,7 @@ def indicator_listing(request: HttpRequest, code: str, slug: str) -> Listing:
     """Return the plan's indicators, filtered as asked, or raise BadParameter."""
     p = graded_plan(request, code, slug)
     rows = [grades.indicator_row(p.info, r) for r in p.done.results]
-    entries = filters.indicator_entries(p.nodes, p.done, rows, p.measures)
+    entries = filters.indicator_entries(p.nodes, p.done, rows, p.measures, p.goals)
     offered, asked, kept = _filtered(request, p, entries)
     return Listing(p.info, p.done, offered, asked, len(entries), [], kept, p.year)
 
@@ -175,6 +186,7 @@ def filters_to_dict(listing: Listing) -> dict[str, Any]:
         "department": asked.department,
         "grade": asked.grade,
         "status": asked.status,
+        "sdg": asked.sdg,
         "q": asked.q,
         "total": listing.total,
         "kept": len(listing.measures) + len(listing.indicators),
