@@ -21,6 +21,7 @@ PATH_VALUES = {
     "indicator_code": "K1",
     "prefecture": "02",
     "common_code": "total-fertility-rate",
+    "consultation_id": "1",
 }
 
 
