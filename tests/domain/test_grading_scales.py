@@ -11,7 +11,14 @@ import math
 
 import pytest
 
-from shisaku.domain.assessment_scales import GradeScale, meets
+from shisaku.domain.assessment_scales import (
+    GradeScale,
+    IndicatorFacts,
+    Point,
+    fmt_point,
+    lower_is_better,
+    meets,
+)
 
 
 def test_a_stored_scale_without_a_name_or_missing_grade_takes_the_defaults():
@@ -47,3 +54,62 @@ def test_a_band_that_is_not_a_minimum_and_a_grade_is_refused_naming_it(bands, me
 )
 def test_a_value_meets_a_large_target_within_noise_and_no_further(value, target, lower, met):
     assert meets(value, target, lower) is met
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("t", ()), "尺度 't': 帯が1つもありません"),
+        (("t", ((1.0, "A"), (0.0, "X"))), "尺度 't': 未評価の評価 'X' が帯と重なります"),
+        (
+            ("t", ((1.0, "A"), (0.0, "B")), "X", {"C": "c"}),
+            "尺度 't': 評価 'C' は尺度にありません（A, B, X）",
+        ),
+        (
+            ("t", ((1.0, "A"), (0.0, "B")), "X", {}, frozenset({"Z"})),
+            "尺度 't': 評価 'Z' は尺度にありません（A, B, X）",
+        ),
+    ],
+)
+def test_a_scale_that_cannot_grade_is_refused_saying_why(args, message):
+    with pytest.raises(ValueError) as refused:
+        GradeScale(*args)
+    assert str(refused.value) == message
+
+
+def test_the_lowest_band_also_catches_scores_below_its_minimum():
+    scale = GradeScale("t", ((1.0, "A"), (0.5, "B"), (0.0, "C")))
+    assert [scale.grade(s) for s in (-5.0, 0.0, 0.499, 0.5, 1.0)] == ["C", "C", "C", "B", "A"]
+
+
+def test_an_unknown_direction_is_refused_naming_the_accepted_ones():
+    with pytest.raises(ValueError) as refused:
+        IndicatorFacts("up", None, Point(2020, 1.0))
+    assert str(refused.value) == (
+        "方向 'up' は使えません。使える方向: increase, decrease, maintain, qualitative"
+    )
+
+
+@pytest.mark.parametrize(
+    ("direction", "target", "lower"),
+    [
+        ("increase", 5.0, False),
+        ("decrease", 5.0, True),
+        ("maintain", 0.0, True),
+        ("maintain", 5.0, False),
+    ],
+)
+def test_lower_is_better_for_decreases_and_a_maintained_zero_only(direction, target, lower):
+    assert lower_is_better(direction, target) is lower
+
+
+@pytest.mark.parametrize(
+    ("point", "shown"),
+    [
+        (Point(2020, None), "—（2020）"),
+        (Point(2020, None, "策定"), "策定（2020）"),
+        (Point(2020, 1820.0), "1,820（2020）"),
+    ],
+)
+def test_a_point_is_shown_as_its_value_or_text_and_year(point, shown):
+    assert fmt_point(point, 0) == shown
