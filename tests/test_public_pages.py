@@ -394,9 +394,10 @@ def test_english_pages_say_they_are_english_and_link_back_to_japanese(client, sm
 def test_a_node_page_needs_a_fixed_number_of_queries(
     client, small_plan, django_assert_max_num_queries
 ):
-    # the plan; the tree (nodes, footnotes, blocks, sections); the prose statistics; and
-    # assess_plan: indicators, figures and the tree again for its roll-ups
-    with django_assert_max_num_queries(12):
+    # the plan; the tree (nodes, footnotes, blocks, sections); the prose statistics; the
+    # measures' SDG links; and assess_plan: indicators, figures and the tree again for its
+    # roll-ups
+    with django_assert_max_num_queries(13):
         page(client, PLAN + "1-1-1/")
 
 

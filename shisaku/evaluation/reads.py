@@ -23,6 +23,7 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from shisaku.domain.plantree import Node
+from shisaku.domain.sdgs import MeasureLinks
 from shisaku.evaluation.plan_store import EVERYWHERE, STORE, Memo, Store
 from shisaku.evaluation.queries import (
     EvaluationView,
@@ -37,6 +38,7 @@ from shisaku.indicators.models import Indicator
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan import queries
 from shisaku.plan.queries import MunicipalityInfo, PlanInfo, StatisticInfo
+from shisaku.plan.sdg_reads import plan_links
 
 ATTRIBUTE = "shisaku_reads"  # the request attribute holding its reads
 # the mark of a view whose answer is the same in every language (a publishing run renders it
@@ -211,6 +213,10 @@ class Reads:
             scope,
         )
 
+    def sdg_links(self, plan: PlanInfo) -> dict[str, MeasureLinks]:
+        """Return the SDG goals and targets each measure of the plan serves, by measure code."""
+        return self._once(("sdgs", plan.id), lambda: plan_links(plan.id), plan.municipality_code)
+
     def plan_evaluations(self, plan: PlanInfo) -> dict[str, list[EvaluationView]]:
         """Return the published evaluations of every measure of the plan (one query)."""
         return self._once(
@@ -249,6 +255,7 @@ class Reads:
         self.statistics(plan)
         self.document(plan)
         self.plan_evaluations(plan)
+        self.sdg_links(plan)
 
     def document(self, plan: PlanInfo) -> dict[str, Any]:
         """Return the plan's exchange document (docs/plan-json.md)."""

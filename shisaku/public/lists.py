@@ -18,10 +18,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext
 
 from shisaku.domain.plantree import Node
-from shisaku.evaluation.reads import for_request
+from shisaku.evaluation.reads import Reads, for_request
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.plan.queries import PlanInfo
-from shisaku.plan.sdg_reads import plan_links
 from shisaku.public import filters, grades, links, params, progress
 from shisaku.public import indicator_documents as idocs
 from shisaku.public.documents import Crumb, crumbs, plan_to_dict
@@ -81,9 +80,9 @@ class Plan:
     goals: dict[str, frozenset[str]]  # the SDG goals of each measure, by code
 
 
-def measure_goals(info: PlanInfo) -> dict[str, frozenset[str]]:
+def measure_goals(reads: Reads, info: PlanInfo) -> dict[str, frozenset[str]]:
     """Return the SDG goals ("4", "11") each measure of a plan serves, by measure code."""
-    links = plan_links(info.id)
+    links = reads.sdg_links(info)
     return {code: frozenset(str(r.goal) for r in x.refs) for code, x in links.items()}
 
 
@@ -95,7 +94,7 @@ def graded_plan(request: HttpRequest, code: str, slug: str) -> Plan:
     done = reads.assessment(info, year)
     nodes = reads.nodes(info)
     rows = progress.measure_rows(reads, info, done, nodes)
-    return Plan(info, done, nodes, rows, year, measure_goals(info))
+    return Plan(info, done, nodes, rows, year, measure_goals(reads, info))
 
 
 def _filtered(

@@ -22,8 +22,8 @@ from django.utils.translation import get_language, gettext
 
 from shisaku.domain.measure_status import STATUSES
 from shisaku.domain.sdgs import Goal, GoalRef, goals, sources
+from shisaku.evaluation.reads import Reads, for_request
 from shisaku.plan.queries import PlanInfo
-from shisaku.plan.sdg_reads import plan_links
 from shisaku.public import links
 from shisaku.public.documents import Crumb, crumbs, plan_to_dict
 from shisaku.public.lists import Plan, graded_plan
@@ -108,10 +108,10 @@ def goals_crumb(plan: PlanInfo) -> Crumb:
     return Crumb("sdgs", "SDGs", "SDGs", goals_url(plan))
 
 
-def goal_entries(plan: PlanInfo) -> list[GoalEntry]:
+def goal_entries(reads: Reads, plan: PlanInfo) -> list[GoalEntry]:
     """Return the 17 goals with how many of the plan's measures serve each."""
     served: dict[int, set[str]] = {}
-    for code, x in plan_links(plan.id).items():
+    for code, x in reads.sdg_links(plan).items():
         for ref in x.refs:
             served.setdefault(ref.goal, set()).add(code)
     return [GoalEntry(g, len(served.get(n, ())), goal_url(plan, n)) for n, g in goals().items()]
@@ -135,7 +135,7 @@ def goal_measures(
 ) -> tuple[Plan, list[GoalMeasure]]:
     """Return the graded plan and the measures that serve goal ``number``, in plan order."""
     plan = graded_plan(request, code, slug)
-    refs = {c: x.refs for c, x in plan_links(plan.info.id).items()}
+    refs = {c: x.refs for c, x in for_request(request).sdg_links(plan.info).items()}
     kept = [
         GoalMeasure(row, _targets(refs[row.node.code], number))
         for row in plan.measures
@@ -154,10 +154,11 @@ def status_counts(measures: list[GoalMeasure]) -> list[tuple[str, str, int]]:
 @page
 def sdgs(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     """Show the 17 goals as tiles, with how many of the plan's measures serve each."""
-    plan = graded_plan(request, code, slug).info
+    reads = for_request(request)
+    plan = reads.plan(code, slug)
     context = {
         "plan": plan,
-        "entries": goal_entries(plan),
+        "entries": goal_entries(reads, plan),
         "sources": sources(),
         "crumbs": [*crumbs(plan, []), goals_crumb(plan)],
         "page_url": goals_url(plan),
