@@ -34,7 +34,9 @@ from shisaku.reports.model import (
     PolicyPart,
     Report,
     Sheet,
+    VoiceRow,
 )
+from shisaku.reports.voices import voices_by_measure
 
 NO_POLICY = "（政策の区分なし）"
 
@@ -95,6 +97,7 @@ class _Context:
     assessed: PlanAssessment
     results: dict[str, IndicatorResult]
     sheets: dict[str, int]  # measure code → evaluation id
+    voices: dict[str, tuple[VoiceRow, ...]]  # measure code → the year's published opinions
 
 
 def annual_report(
@@ -124,6 +127,7 @@ def annual_report(
         assessed,
         {r.indicator.code: r for r in assessed.results},
         {row.measure_code: row.evaluation_id for row in overview.rows},
+        voices_by_measure(plan_info.id, year),
     )
     parts = [(p, _measure(context, p)) for p in (track(placed) if track else placed)]
     return _report(plan_info, year, assessed, _group(parts, assessed), issued or date.today())
@@ -214,6 +218,7 @@ def _measure(context: _Context, placed: Placed) -> MeasurePart:
         grades_note=grades_note(grades, view),
         counts=dict(grades.counts),
         indicators=(),
+        voices=context.voices.get(node.code, ()),
     )
     rows = tuple(
         indicator_row(g, context.results.get(g.code), context.year, f"chart-{part.anchor}-{i}")

@@ -91,6 +91,18 @@ class Sheet:
 
 
 @dataclass(frozen=True)
+class VoiceRow:
+    """A published opinion (or its summary) on a measure and the response, from a consultation's
+    published result (docs/voice.md)."""
+
+    consultation: str
+    opinion: str
+    response: str  # 対応区分
+    reason: str
+    department: str
+
+
+@dataclass(frozen=True)
 class MeasurePart:
     """A measure's page: its place in the plan, its sheet, its indicators and their grades."""
 
@@ -104,6 +116,7 @@ class MeasurePart:
     grades_note: str
     counts: dict[str, int]
     indicators: tuple[IndicatorRow, ...]
+    voices: tuple[VoiceRow, ...] = ()  # the consultations' results of the year on the measure
 
     @property
     def anchor(self) -> str:

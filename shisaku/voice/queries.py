@@ -192,3 +192,9 @@ def opinions_on(plan_id: int, measure_code: str) -> list[Opinion]:
     workspace's evaluation sheet; never a contact)."""
     rows = Opinion.objects.filter(consultation__plan_id=plan_id, node__code=measure_code)
     return list(rows.select_related("consultation").order_by("consultation_id", "id"))
+
+
+def published_results(plan_id: int) -> list[Consultation]:
+    """Return a plan's consultations whose result is published, the earliest published first."""
+    rows = Consultation.objects.filter(plan_id=plan_id, result_published_at__isnull=False)
+    return list(rows.order_by("result_published_at", "id"))
