@@ -22,6 +22,7 @@ PATH_VALUES = {
     "prefecture": "02",
     "common_code": "total-fertility-rate",
     "consultation_id": "1",
+    "goal": "3",
 }
 
 

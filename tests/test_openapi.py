@@ -84,6 +84,8 @@ def test_it_describes_every_endpoint_of_the_api():
         ("GET", "/api/v1/comparisons/{common_code}"),
         ("GET", "/api/v1/municipalities/{code}/consultations"),
         ("GET", "/api/v1/municipalities/{code}/consultations/{consultation_id}"),
+        ("GET", "/api/v1/sdgs"),
+        ("GET", "/api/v1/municipalities/{code}/plans/{slug}/sdgs/{goal}/measures"),
     }
 
 

@@ -17,7 +17,7 @@ from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
 from ninja.renderers import JSONRenderer
 
-from shisaku.api import figures, indicators, plans, site, voice
+from shisaku.api import figures, indicators, plans, sdgs, site, voice
 from shisaku.api.body import JsonBody
 from shisaku.api.docs import docs_page
 from shisaku.api.errors import ApiError, describe_errors, error_response, install_handlers
@@ -135,3 +135,4 @@ api.add_router("", indicators.router)
 api.add_router("", figures.router)
 api.add_router("", site.router)
 api.add_router("", voice.router)
+api.add_router("", sdgs.router)
