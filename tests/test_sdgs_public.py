@@ -93,6 +93,7 @@ def test_the_measure_list_filters_by_goal_and_its_twin_says_so(client, plan):
     html = page(client, MEASURES + "?sdg=3")
     assert codes(html) == ["1-1-1", "1-1-2"]
     assert '<option value="3" selected>3 すべての人に健康と福祉を</option>' in html
+    assert f'<a href="{PLAN}sdgs/">SDGs</a></p>' in html
     twin = client.get(MEASURES + "index.json?sdg=4").json()
     assert ([m["code"] for m in twin["measures"]], twin["filters"]["sdg"]) == (["1-2-1"], "4")
 

@@ -147,6 +147,10 @@ def _context(listing: Listing, base: str, trail: Crumb) -> dict[str, Any]:
         "page_url": listing.url(base),
         "measures_url": measures_url(listing.plan),
         "indicators_url": links.indicators_url(listing.plan),
+        "sdgs_url": links.reverse(
+            "public:sdgs",
+            kwargs={"code": listing.plan.municipality_code, "slug": listing.plan.meta.slug},
+        ),
     }
 
 
