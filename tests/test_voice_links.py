@@ -131,3 +131,15 @@ def test_a_page_kept_yesterday_does_not_list_a_consultation_that_closed(kept, to
         assert [links(p) for p in (HOME, TOWN_PAGE, MEASURE)] == [[], [], []]
     assert data_revision() == stamp  # nothing was written in between
     assert len(kept.answers) == 6
+
+
+def test_the_workspace_navigation_links_the_consultations_for_those_allowed(town):
+    from tests.test_staff_support import BASE, as_user
+
+    link = f'<li><a href="/ja/staff/{TOWN}/voice/">意見募集</a></li>'
+    shown = {
+        name: link in as_user(name).get(BASE + "my-work/").content.decode()
+        for name in ("kikaku", "kosodate", "etsuran")
+    }
+    assert shown == {"kikaku": True, "kosodate": True, "etsuran": False}
+    assert as_user("kosodate").get(f"/ja/staff/{TOWN}/voice/").status_code == 200

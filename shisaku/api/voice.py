@@ -158,7 +158,7 @@ def consultation_list(
 
 @router.get(
     TOWN + "/{consultation_id}",
-    response=read_responses(ConsultationDetail, 404),
+    response=read_responses(ConsultationDetail, 404, 422),
     url_name="consultation",
     summary="意見募集と公表した結果 / A consultation and its published result",
     openapi_extra=READ_EXTRA,
