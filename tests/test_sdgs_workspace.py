@@ -70,3 +70,23 @@ def test_the_english_workspace_names_the_goals_in_english(town):
     page = text(as_user("kikaku").get(PAGE.replace("/ja/", "/en/")))
     assert "<h1>SDG goals of the measures</h1>" in page
     assert '<li value="6">Clean Water and Sanitation</li>' in page
+
+
+def test_an_exchange_file_imported_in_the_workspace_brings_its_goals(town):
+    from shisaku.exchange.planfiles import render
+    from shisaku.indicators.documents import plan_with_indicators
+    from shisaku.plan.queries import find_plan
+    from tests.test_staff_plan_import import IMPORT, KAZAMINO, preview_url, upload
+
+    as_user("kikaku").post(PAGE, {"node": "1-1-1", "goals": "1", "source": ""})
+    exported = render(plan_with_indicators(find_plan("999997", "2024-2028")), "json")
+    assert '"sdgs": [' in exported
+    changed = exported.replace(
+        '"goals": [\n        "1"\n      ]', '"goals": [\n        "13.2"\n      ]'
+    )
+    assert changed != exported
+    client = as_user("kikaku")
+    upload(client, KAZAMINO, name="plan.json", data=changed.encode())
+    assert IMPORT in preview_url(client)
+    assert client.post(preview_url(client) + "confirm/", {"serial": "1"}).status_code == 302
+    assert _goals() == [("1-1-1", 13, "2", "")]

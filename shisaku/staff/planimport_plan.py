@@ -117,6 +117,7 @@ def run_import(member: Member, loaded: Loaded, meta: PlanMeta, *, dry_run: bool)
             source_name=loaded.source_name,
             source_sha256=loaded.sha256,
             dry_run=dry_run,
+            sdgs=loaded.sdgs,
         )
     except BatchRejected as rejected:
         return Outcome(refusals=[str(error) for error in rejected.errors])

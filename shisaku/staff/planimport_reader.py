@@ -14,6 +14,7 @@ from shisaku.documents import Progress
 from shisaku.domain.plandoc import PlanReading
 from shisaku.domain.plandoc_profile import Profile
 from shisaku.domain.plantree import Node, PlanMeta, Warning
+from shisaku.domain.sdgs import MeasureLinks
 
 
 class Loaded(Protocol):
@@ -46,6 +47,10 @@ class Loaded(Protocol):
     @property
     def reading(self) -> PlanReading | None:
         """How a plan document was read (None for an exchange file)."""
+
+    @property
+    def sdgs(self) -> list[MeasureLinks] | None:
+        """An exchange file's SDG links (None when it has no ``sdgs`` list, or a document)."""
 
 
 class PlanReader(Protocol):
