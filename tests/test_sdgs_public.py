@@ -109,3 +109,19 @@ def test_a_goal_no_measure_serves_is_refused_naming_those_accepted(client, plan)
     assert "<p>“5”はこの計画のSDGsのゴールではありません。使えるもの: 3, 4, 10。</p>" in (
         response.content.decode()
     )
+
+
+def test_the_measure_downloads_and_twin_name_the_goals_each_measure_serves(client, plan):
+    import csv
+    import io
+
+    body = client.get(MEASURES + "index.csv?sdg=3").content.decode("utf-8-sig")
+    rows = [(r[2], r[9]) for r in csv.reader(io.StringIO(body))]
+    assert rows == [("code", "sdg_goals"), ("1-1-1", "3 10"), ("1-1-2", "3")]
+    twin = client.get(MEASURES + "index.json").json()
+    assert [(m["code"], m["sdg_goals"]) for m in twin["measures"]] == [
+        ("1-1-1", [3, 10]),
+        ("1-1-2", [3]),
+        ("1-2-1", [4]),
+        ("2-1-1", []),
+    ]

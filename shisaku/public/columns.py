@@ -51,6 +51,7 @@ LABELS: dict[str, Promise] = {
     "grade": gettext_lazy("Grade"),
     "grade_label": gettext_lazy("Meaning of the grade"),
     "grades": gettext_lazy("Grades of its indicators"),
+    "sdg_goals": gettext_lazy("SDG goals it serves"),
     "indicators": gettext_lazy("Number of indicators"),
     "assessed": gettext_lazy("Number graded"),
     "on_track_share": gettext_lazy("Share on track"),

@@ -40,6 +40,7 @@ MEASURE_COLUMNS = [
     "status",
     "indicators",
     "grades",
+    "sdg_goals",
     "url",
 ]
 
@@ -196,6 +197,11 @@ def filters_to_dict(listing: Listing) -> dict[str, Any]:
     }
 
 
+def sdg_numbers(e: MeasureEntry) -> list[int]:
+    """Return the numbers of the SDG goals a measure serves, in order."""
+    return sorted(int(g) for g in e.facets.goals)
+
+
 def measure_to_dict(request: HttpRequest, e: MeasureEntry) -> dict[str, Any]:
     """Return one measure of the list as JSON."""
     node = e.row.node
@@ -207,6 +213,7 @@ def measure_to_dict(request: HttpRequest, e: MeasureEntry) -> dict[str, Any]:
         "status": e.row.status,
         "indicators": e.row.indicators,
         "grades": sorted(e.facets.grades),
+        "sdg_goals": sdg_numbers(e),
         "url": request.build_absolute_uri(e.row.url),
     }
 
@@ -247,6 +254,7 @@ def _measure_row(request: HttpRequest, info: PlanInfo, e: MeasureEntry) -> list[
         e.row.status,
         str(e.row.indicators),
         " ".join(sorted(e.facets.grades)),
+        " ".join(map(str, sdg_numbers(e))),
         request.build_absolute_uri(e.row.url),
     ]
 
