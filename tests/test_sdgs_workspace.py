@@ -38,9 +38,13 @@ def test_the_measures_department_types_goals_and_finds_them_again(town):
 def test_a_typo_is_refused_with_what_is_accepted_and_nothing_changes(town):
     client = as_user("kikaku")
     client.post(PAGE, {"node": "1-1-1", "goals": "11", "source": ""})
-    client.post(PAGE, {"node": "1-1-1", "goals": "11, 18", "source": ""})
+    response = client.post(PAGE, {"node": "1-1-1", "goals": "11, 18", "source": "p.3"})
+    assert response.status_code == 400
     assert _goals() == [("1-1-1", 11, "", "")]
-    page = text(client.get(PAGE))
+    page = text(response)
+    # what was typed is still in the boxes, to correct
+    assert 'value="11, 18" inputmode="decimal" maxlength="200" aria-invalid="true"' in page
+    assert 'value="p.3"' in page
     assert (
         "保存していません: 1-1-1: 「18」はSDGsのゴールではありません。"
         "1〜17 のゴール番号（例: 4）、またはターゲット（例: 4.1、4.a）で書いてください"
@@ -59,10 +63,10 @@ def test_another_department_sees_the_goals_but_may_not_change_them(town):
 
 def test_a_policy_cannot_carry_goals(town):
     client = as_user("kikaku")
-    client.post(PAGE, {"node": "1-1", "goals": "1", "source": ""})
+    response = client.post(PAGE, {"node": "1-1", "goals": "1", "source": ""})
     assert not MeasureGoal.objects.exists()
     assert "保存していません: 1-1 は政策です。SDGsのゴールは施策（measure）に付けます" in text(
-        client.get(PAGE)
+        response
     )
 
 
