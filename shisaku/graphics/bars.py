@@ -98,10 +98,7 @@ def layout(chart: BarChart) -> Layout:
     right = GAP * 2 + max(text_width(b.text) for b in bars)
     headings = [g.heading for g in chart.groups if g.heading]
     above = [t for t in (chart.unit, chart.reference.label if chart.reference else "") if t]
-    width = max(
-        left + PLOT + right,
-        *(GAP * 2 + text_width(t) for t in headings + above),
-    )
+    width = max([left + PLOT + right, *(GAP * 2 + text_width(t) for t in headings + above)])
     top = LINE * len(above) + GAP * 2
     rows: list[tuple[float, str | Bar]] = []
     y = top
