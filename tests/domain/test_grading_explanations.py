@@ -139,6 +139,12 @@ def test_the_worst_part_names_every_part_it_leaves_out():
         "（評価できない区分 B地区・C地区 を除く）"
     )
     assert result.explanation.result == "A地区の評価 → B（80%以上100%未満）"
+    assert (result.status, result.grade, result.score, result.label) == (
+        "graded",
+        "B",
+        0.951,
+        "80%以上100%未満",
+    )
 
 
 @pytest.mark.parametrize(

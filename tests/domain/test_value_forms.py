@@ -62,6 +62,7 @@ def test_minus_marks_in_the_parts_of_a_multi_part_value():
     ("text", "reason"),
     [
         ("▲3位", RANK_REASON),
+        ("+3位", RANK_REASON),  # a signed rank, even a plus, is no rank
         ("△", "数値でも日本語の語句でもありません"),
         ("▲", "数値でも日本語の語句でもありません"),
         ("全国▲3位", "数値・単位・注記の並びとして読めません"),
