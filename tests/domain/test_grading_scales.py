@@ -15,6 +15,7 @@ from shisaku.domain.assessment_scales import (
     GradeScale,
     IndicatorFacts,
     Point,
+    actual_value,
     fmt_point,
     lower_is_better,
     meets,
@@ -113,3 +114,13 @@ def test_lower_is_better_for_decreases_and_a_maintained_zero_only(direction, tar
 )
 def test_a_point_is_shown_as_its_value_or_text_and_year(point, shown):
     assert fmt_point(point, 0) == shown
+
+
+def test_a_cumulative_actual_sums_every_year_after_the_baseline_or_from_the_first():
+    actuals = {2020: Point(2020, 10.0), 2021: Point(2021, None), 2022: Point(2022, 30.0)}
+    without = IndicatorFacts("increase", None, Point(2025, 100.0), actuals=actuals, cumulative=True)
+    after = IndicatorFacts(
+        "increase", Point(2020, 5.0), Point(2025, 100.0), actuals=actuals, cumulative=True
+    )
+    assert [actual_value(without, y) for y in (2020, 2021, 2022)] == [10.0, None, 40.0]
+    assert actual_value(after, 2022) == 30.0  # the baseline year's own figure is not summed
