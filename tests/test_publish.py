@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 
@@ -16,8 +17,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from shisaku.domain.indicatordata import IndicatorBatch, IndicatorDefinition
+from shisaku.domain.sdgs import GoalRef
 from shisaku.indicators import services as indicator_services
 from shisaku.indicators.models import Indicator
+from shisaku.plan.sdgs import set_measure_goals
 from shisaku.public.compare import comparison_pages
 from shisaku.publishing.folder import UnsafePath, check_relative
 from shisaku.publishing.manifest import MANIFEST
@@ -64,10 +67,23 @@ def district(f, name: str):
     return replace(f, breakdown=name)
 
 
+SDG_REFS = [GoalRef(3), GoalRef(3, "8"), GoalRef(10)]  # invented links of the measure 1-1-1
+SDG_SOURCE = "計画書 p.12（架空）"
+
+
 @pytest.fixture
 def testville(small_plan, operator):
-    """The fictional plan 999997 with three invented indicators."""
+    """The fictional plan 999997 with three invented indicators, its measure serving two SDG
+    goals."""
     indicator_services.apply_batch(actor=operator, batch=invented_batch())
+    set_measure_goals(
+        actor=operator,
+        municipality_code="999997",
+        slug="2024-2028",
+        node_code="1-1-1",
+        refs=SDG_REFS,
+        source=SDG_SOURCE,
+    )
     return small_plan
 
 
@@ -107,6 +123,11 @@ PLAN_PAGES = [
     *(PLAN + f"{code}/" for code in ("1", "1-1", "1-1-1", "9")),
     *(PLAN + f"indicators/{code}/" for code, *_ in INDICATORS),
 ]
+SDG_PAGES = page_files(PLAN + "sdgs/", names=("index.html",)) | {
+    name
+    for goal in range(1, 18)
+    for name in page_files(PLAN + f"sdgs/{goal}/", names=("index.html", "index.json"))
+}
 REDIRECTS = [PLAN + "1-1-1.1/", PLAN + "1-1-1.1.1/"]  # initiative and action: on 1-1-1's page
 EMBEDDED = [PLAN + "1-1-1/", *(PLAN + f"indicators/{code}/" for code, *_ in INDICATORS)]
 EMBEDS = (  # the feeds, widgets, badges and share pages the plan, measure and indicator link
@@ -117,6 +138,8 @@ SITEMAPS = {"sitemap.xml", "sitemaps/site.xml", "sitemaps/999997.xml"}
 DATA = {
     "data/datapackage.json",
     *(f"data/{name}.csv" for name in ("plans", "nodes", "indicators", "figures", "assessments")),
+    "data/sdg-links.csv",
+    "data/sdgs.csv",
     "data/999997/2024-2028/indicator-definitions.csv",
     "data/999997/2024-2028/indicator-figures.csv",
 }
@@ -135,9 +158,10 @@ def test_it_writes_every_page_with_its_twins_in_both_languages(testville, tmp_pa
         | {"static/shisaku/copy.js"}  # the share pages' copy buttons
         | SITEMAPS
         | page_files("prefectures/")  # linked by the home page
+        | SDG_PAGES
     )
     assert set(files(tmp_path)) == expected
-    assert (report.pages, report.files, report.written) == (63, len(expected), len(expected))
+    assert (report.pages, report.files, report.written) == (99, len(expected), len(expected))
     assert (report.unchanged, report.deleted) == (0, 0)
 
 
@@ -159,6 +183,16 @@ def test_every_twin_and_download_equals_what_the_live_site_answers(testville, tm
             for name in ("index.json", "index.csv", "index.xlsx"):
                 written = (tmp_path / lang / page / name).read_bytes()
                 assert written == client.get(url + name).content, url + name
+
+
+def test_the_sdg_pages_and_their_json_are_what_the_live_site_answers(testville, tmp_path, client):
+    run(tmp_path)
+    for name in sorted(SDG_PAGES):
+        url = "/" + name.removesuffix("index.html")
+        assert (tmp_path / name).read_bytes() == client.get(url).content, url
+    goal = json.loads((tmp_path / "en" / PLAN / "sdgs/3/index.json").read_bytes())
+    assert [(m["code"], m["targets"]) for m in goal["measures"]] == [("1-1-1", ["3.8"])]
+    assert json.loads((tmp_path / "ja" / PLAN / "sdgs/4/index.json").read_bytes())["measures"] == []
 
 
 def test_the_csv_and_xlsx_downloads_open(testville, tmp_path):

@@ -89,6 +89,60 @@ def test_every_indicator_is_graded_in_every_year_with_an_actual(package):
     assert graded["A1", 2025]["shown"] is True and graded["A1", 2024]["shown"] is False
 
 
+def test_the_sdg_links_are_one_row_per_goal_or_target_of_a_measure(package):
+    table = (package.parent / "sdg-links.csv").read_bytes().decode()
+    assert table.split("\r\n") == [
+        "municipality_code,plan,node,goal,target,source",
+        "999997,2024-2028,1-1-1,3,,計画書 p.12（架空）",
+        "999997,2024-2028,1-1-1,3,8,計画書 p.12（架空）",
+        "999997,2024-2028,1-1-1,10,,計画書 p.12（架空）",
+        "",
+    ]
+    assert [(r["goal"], r["target"]) for r in rows(package, "sdg-links")] == [
+        (3, None),
+        (3, "8"),
+        (10, None),
+    ]
+
+
+MOFA = (
+    "外務省 JAPAN SDGs Action Platform「SDGsとは？」17の目標（仮訳の短い名称） "
+    "https://www.mofa.go.jp/mofaj/gaiko/oda/sdgs/about/index.html — "
+    "政府標準利用規約（第2.0版）により出典を記載して利用"
+)
+UN = "United Nations, Sustainable Development Goals — goal short titles, https://sdgs.un.org/goals"
+COLOURS = (
+    "United Nations Department of Global Communications, SDG Guidelines for the use of the "
+    "SDG logo including the colour wheel, and 17 icons (colour values of the 17 goals), "
+    "https://www.un.org/sustainabledevelopment/news/communications-material/"
+)
+SOURCE = f"name_ja: {MOFA} / name_en: {UN} / colour: {COLOURS}"
+
+
+def test_the_seventeen_goals_are_written_with_the_sources_of_their_names_and_colours(package):
+    goals = rows(package, "sdgs")
+    assert len(goals) == 17
+    assert goals[0] == {
+        "goal": 1,
+        "name_ja": "貧困をなくそう",
+        "name_en": "No Poverty",
+        "colour": "#E5243B",
+        "source": SOURCE,
+    }
+    assert [(g["goal"], g["name_ja"], g["name_en"], g["colour"]) for g in goals[15:]] == [
+        (16, "平和と公正をすべての人に", "Peace, Justice and Strong Institutions", "#00689D"),
+        (17, "パートナーシップで目標を達成しよう", "Partnerships for the Goals", "#19486A"),
+    ]
+    assert {g["source"] for g in goals} == {SOURCE}
+    entry = {r["name"]: r for r in json.loads(package.read_text("utf-8"))["resources"]}["sdgs"]
+    assert entry["sources"] == [
+        {"title": f"name_ja: {MOFA}"},
+        {"title": f"name_en: {UN}"},
+        {"title": f"colour: {COLOURS}"},
+    ]
+    assert entry["description"].startswith("Only the names and colour values are used")
+
+
 def test_one_municipality_is_published_alone(testville, operator, tmp_path):  # noqa: F811
     make_uda_plan(operator)
     publish(tmp_path, municipality="292125")
@@ -105,12 +159,12 @@ def test_an_unknown_municipality_is_refused_before_anything_is_written(testville
 
 def test_the_command_publishes_and_counts_what_it_wrote(testville, tmp_path, capsys):  # noqa: F811
     assert main(["publish", str(tmp_path), "--language", "ja"]) == 0
-    # 90: the pages (the list of prefectures too), their data, the feeds, widgets, badges and
-    # share pages, the static files (htmx for the indicator list's filters, copy.js for the
-    # share pages); no sitemap (one language)
-    assert "書き込み 90・変更なし 0・削除 0" in capsys.readouterr().out
+    # 127: the pages (the list of prefectures too), their data, the feeds, widgets, badges and
+    # share pages, the SDG pages (18) and each goal's JSON (17), the static files (htmx for
+    # the indicator list's filters, copy.js for the share pages); no sitemap (one language)
+    assert "書き込み 127・変更なし 0・削除 0" in capsys.readouterr().out
     assert main(["publish", str(tmp_path), "--language", "ja"]) == 0
-    assert "書き込み 0・変更なし 90・削除 0" in capsys.readouterr().out
+    assert "書き込み 0・変更なし 127・削除 0" in capsys.readouterr().out
 
 
 def test_the_command_exits_2_for_an_unknown_municipality(testville, tmp_path, capsys):  # noqa: F811

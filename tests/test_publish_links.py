@@ -6,7 +6,8 @@ Every published HTML file is read, and every address it links on the site (``hre
 running Shisaku (the search, the API, the consultations).  The sitemap lists the copy's own
 addresses.
 
-Data: the fictional 試験市 plan (999997, tests/conftest.py) with invented indicators.
+Data: the fictional 試験市 plan (999997, tests/conftest.py) with invented indicators, its
+measure linked to SDG goals (so its page links goal pages).
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def broken_links(out: Path) -> set[tuple[str, str]]:
     return broken
 
 
-@pytest.mark.parametrize("common_code, html_files", [("", 52), ("births", 54)])
+@pytest.mark.parametrize("common_code, html_files", [("", 88), ("births", 90)])
 def test_every_link_of_every_published_page_leads_to_a_file_of_the_copy(
     testville,  # noqa: F811
     tmp_path,
@@ -83,7 +84,8 @@ def test_every_link_of_every_published_page_leads_to_a_file_of_the_copy(
     Indicator.objects.filter(code="A1").update(common_code=common_code)  # a comparison or none
     run(tmp_path)
     # 34 pages before the measure lists (2), the list of prefectures (2) and the widgets and
-    # share pages of a measure and three indicators (16); the comparison page (2)
+    # share pages of a measure and three indicators (16); the SDG pages (the goals and each
+    # goal: 36); the comparison page (2)
     assert len(list(tmp_path.rglob("*.html"))) == html_files
     assert broken_links(tmp_path) == set()
 
@@ -113,6 +115,8 @@ def test_every_address_of_the_sitemap_is_a_file_of_the_copy(testville, tmp_path)
     ]
     addresses = {loc or href for loc, href in pages}
     assert f"{SITE}/en/{PLAN}measures/" in addresses
+    assert f"{SITE}/en/{PLAN}sdgs/" in addresses
+    assert f"{SITE}/ja/{PLAN}sdgs/17/" in addresses
     assert all(address.startswith(SITE + "/") for address in addresses)
     assert [a for a in addresses if not (tmp_path / site_file(a)).is_file()] == []
 

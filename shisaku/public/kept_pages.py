@@ -42,6 +42,7 @@ MUNICIPALITY_VIEWS = frozenset(
         *("municipality-json", "plan-json", "dashboard-json", "indicators-json"),
         *("indicator-json", "node-json", "municipality-table", "plan-table"),
         *("dashboard-table", "indicators-table", "indicator-table", "node-table"),
+        *("sdgs", "sdg-goal", "sdg-goal-json"),
     }
 )
 EVERYWHERE_VIEWS = frozenset({"home", "home-json", "home-table"})

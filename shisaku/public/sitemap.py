@@ -6,8 +6,9 @@ municipality with a published plan, so that no file nears the protocol's 50,000 
 municipalities are added.  Each ``<url>`` is one page in one language, with ``xhtml:link
 rel="alternate" hreflang`` naming the page in every language (itself included), as search
 engines ask.  A municipality's file lists its page, and per published plan: the plan, its
-measures, its indicators, its dashboard, every field, policy and measure page and every
-indicator page.  The addresses are absolute, on the host the request came to.
+measures, its indicators, its dashboard, every field, policy and measure page, every
+indicator page, its page of the 17 SDGs and the page of each goal.  The addresses are
+absolute, on the host the request came to.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from django.utils.safestring import SafeString
 
 import shisaku.urlcodes  # noqa: F401  (registers the town converter)
 from shisaku.domain.nodepages import has_own_page
+from shisaku.domain.sdgs import goals
 from shisaku.evaluation.reads import Reads, for_request
 from shisaku.plan.queries import NotFound, PlanInfo
 from shisaku.public import compare, links
@@ -77,6 +79,9 @@ def plan_pages(reads: Reads, plan: PlanInfo) -> Iterator[Page]:
             yield "public:node", kwargs | {"node_code": node.code}
     for view in reads.indicators(plan):
         yield "public:indicator", kwargs | {"indicator": view.code}
+    yield "public:sdgs", kwargs
+    for number in goals():
+        yield "public:sdg-goal", kwargs | {"goal": str(number)}
 
 
 def town_pages(reads: Reads, code: str) -> Iterator[Page]:

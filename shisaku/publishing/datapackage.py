@@ -1,11 +1,15 @@
-"""The Frictionless data package at ``data/``: plans, nodes, indicators, figures, assessments.
+"""The Frictionless data package at ``data/``: plans, nodes, indicators, figures, assessments,
+the SDG goals each measure serves and the 17 goals.
 
-Five CSV files (UTF-8 without a byte-order mark, CRLF, cells guarded against spreadsheet
+Seven CSV files (UTF-8 without a byte-order mark, CRLF, cells guarded against spreadsheet
 formulas as every CSV of Shisaku is) and ``datapackage.json`` describing them: each field with
 its type, each table with its primary key and the foreign keys that join them.  Figures are in
 the tidy long form (one row per indicator, kind, period and ``breakdown``, the whole area with
 an empty breakdown), as Open SDG's data files are.  The licence is not Shisaku's to choose: it
-is stated as unknown until the city sets it.  See docs/publishing.md for every column.
+is stated as unknown until the city sets it; the table of the 17 goals names its own sources
+(:func:`shisaku.domain.sdgs.sources`: the Japanese names are the Ministry of Foreign Affairs'
+text, used under the government's standard terms of use 2.0 with the source stated).  See
+docs/publishing.md for every column.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from shisaku.domain.sdgs import goals, sources
 from shisaku.evaluation.reads import Reads
 from shisaku.indicators.assessing import IndicatorResult
 from shisaku.indicators.queries import FigureView, IndicatorView
@@ -47,6 +52,7 @@ class Resource:
     fields: list[Field]
     primary_key: list[str]
     foreign_key: tuple[str, list[str]] | None  # (resource, the fields it joins on)
+    about: dict[str, Any] | None = None  # more of the table's entry (its sources, licences)
 
     @property
     def path(self) -> str:
@@ -67,6 +73,7 @@ class Resource:
         return {
             "name": self.name,
             "title": self.title,
+            **(self.about or {}),
             "path": self.path,
             "profile": "tabular-data-resource",
             "format": "csv",
@@ -192,7 +199,38 @@ ASSESSMENTS = Resource(
     [*INDICATOR_KEY, "year"],
     ("indicators", INDICATOR_KEY),
 )
-RESOURCES = [PLANS, NODES, INDICATORS, FIGURES, ASSESSMENTS]
+SDG_LINKS = Resource(
+    "sdg-links",
+    "The SDG goals and targets each measure serves",
+    [
+        *KEY_FIELDS,
+        _s("node", "code of the measure"),
+        _i("goal", "SDG goal, 1 to 17 (its name and colour: sdgs.csv)"),
+        _s("target", "target of the goal, e.g. 1 or a for 4.1 or 4.a (empty: the whole goal)"),
+        _s("source", "where the plan states the link (empty when not given)"),
+    ],
+    [*PLAN_KEY, "node", "goal", "target"],
+    ("plans", PLAN_KEY),
+)
+SDG_SOURCES = ("name_ja", "name_en", "colour")  # the columns of sdgs.csv with a source each
+SDGS = Resource(
+    "sdgs",
+    "The 17 Sustainable Development Goals: names and colours, with their sources",
+    [
+        _i("goal", "goal number, 1 to 17"),
+        _s("name_ja", "short name (Japanese)"),
+        _s("name_en", "short title (English)"),
+        _s("colour", "the goal's colour, #RRGGBB"),
+        _s("source", "sources of the names and the colour, and how they are used"),
+    ],
+    ["goal"],
+    None,
+    {
+        "description": sources()["note"],
+        "sources": [{"title": f"{name}: {sources()[name]}"} for name in SDG_SOURCES],
+    },
+)
+RESOURCES = [PLANS, NODES, INDICATORS, FIGURES, ASSESSMENTS, SDG_LINKS]  # rows per plan
 
 Urls = Callable[[PlanInfo, str, str], str]  # (plan, kind, code) → absolute URL
 
@@ -305,17 +343,37 @@ def _assessment_row(
     ]
 
 
+def sdg_link_rows(reads: Reads, plan: PlanInfo, url: Urls) -> list[list[str]]:
+    """Return the goals and targets each measure serves as rows of :data:`SDG_LINKS`, the
+    measures in document order, each one's references in goal order."""
+    links = reads.sdg_links(plan)
+    return [
+        [plan.municipality_code, plan.meta.slug, n.code, str(ref.goal), ref.target, found.source]
+        for n, _, _ in nodes_in_order(reads.nodes(plan))
+        if (found := links.get(n.code))
+        for ref in found.refs
+    ]
+
+
+def sdg_rows() -> list[list[str]]:
+    """Return the 17 goals as rows of :data:`SDGS`, each with the sources of its columns."""
+    source = " / ".join(f"{name}: {sources()[name]}" for name in SDG_SOURCES)
+    return [[str(number), g.name_ja, g.name_en, g.colour, source] for number, g in goals().items()]
+
+
 ROWS: dict[str, Callable[[Reads, PlanInfo, Urls], list[list[str]]]] = {
     "plans": plan_rows,
     "nodes": node_rows,
     "indicators": indicator_rows,
     "figures": figure_rows,
     "assessments": assessment_rows,
+    "sdg-links": sdg_link_rows,
 }
 
 
 class PackageTables:
-    """The five tables of the package, filled a few plans at a time into temporary files.
+    """The tables of the package with rows per plan, filled a few plans at a time into
+    temporary files (the 17 goals' table is written at the end, whole).
 
     A run adds the rows of each group of plans while it holds them (:meth:`add`) and writes the
     files once at the end (:meth:`files`): the rows of every plan are never all in memory, only
@@ -336,12 +394,13 @@ class PackageTables:
     def files(
         self, plans: list[PlanInfo], url: Urls, site_url: str, licence: str | None
     ) -> Iterator[tuple[str, bytes]]:
-        """Yield the five CSV files and ``datapackage.json``, by name relative to ``data/``,
-        one at a time."""
+        """Yield the CSV files (those with rows per plan, then the 17 goals) and
+        ``datapackage.json``, by name relative to ``data/``, one at a time."""
         for r in RESOURCES:
             part = self.parts[r.name]
             part.seek(0)
             yield r.path, _heading(r) + part.read()
+        yield SDGS.path, to_csv(_header(SDGS), sdg_rows(), bom=False)
         yield "datapackage.json", descriptor(plans, url, site_url, licence)
 
     def close(self) -> None:
@@ -389,6 +448,6 @@ def descriptor(plans: list[PlanInfo], url: Urls, site_url: str, licence: str | N
             {"title": f"{p.municipality_name_ja} {p.meta.title}", "path": url(p, "plan", "")}
             for p in plans
         ],
-        "resources": [r.descriptor() for r in RESOURCES],
+        "resources": [r.descriptor() for r in [*RESOURCES, SDGS]],
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()

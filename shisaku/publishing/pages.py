@@ -7,7 +7,9 @@ page, and the run writes that redirect as a small HTML page); every indicator; a
 whole site is written, the prefecture and comparison pages (:data:`Comparisons`).  Each page
 has its data beside it at ``index.json``, ``index.csv`` and ``index.xlsx``, but for the ones
 written ``alone`` (:attr:`Page.alone`): each plan's Atom feed, and per measure its feed, and
-per measure and per indicator its widget, badge and share page.
+per measure and per indicator its widget, badge and share page.  Each plan's SDG pages
+(the 17 goals, and one page per goal) have only the twins the live site answers
+(:data:`SDG_TWINS`): none for the goals, the JSON for a goal.
 
 The search (``/ja/search/?q=…``), the filtered lists (``measures/?status=…``) and the pages
 graded in another year (``?year=2017``) depend on a query string, which a static server
@@ -22,6 +24,7 @@ from urllib.parse import unquote
 
 from shisaku.domain.nodepages import paths
 from shisaku.domain.plantree import Node, walk
+from shisaku.domain.sdgs import goals
 from shisaku.evaluation.reads import Reads
 from shisaku.plan.queries import MunicipalityInfo, PlanInfo
 from shisaku.publishing.render import Renderer
@@ -30,6 +33,7 @@ TWINS = ("index.json", "index.csv", "index.xlsx")
 Named = tuple[str, dict[str, str]]  # a public URL's name and arguments
 Comparisons = Callable[[Reads], list[Named]]  # the prefecture and comparison pages
 EMBEDS = ("widget", "badge", "share")  # per measure and indicator: measure-widget, …
+SDG_TWINS = {"sdgs": (), "sdg-goal": ("index.json",)}  # the twins of the SDG pages
 
 
 @dataclass(frozen=True)
@@ -37,11 +41,13 @@ class Page:
     """One page of the site: its URL path (percent-encoded, as links give it) and language.
 
     A page ``alone`` has no twins: a folder's address (a widget) is written as its
-    ``index.html``, any other (a badge, a feed) as the file it names."""
+    ``index.html``, any other (a badge, a feed) as the file it names.  Any other page is
+    written as its ``index.html`` with those of ``twins`` that answer."""
 
     language: str
     path: str
     alone: bool = False
+    twins: tuple[str, ...] = TWINS
 
     def file(self, name: str) -> str:
         """Return the file of this page (``index.html`` or a twin) relative to the site root."""
@@ -83,7 +89,8 @@ def _pages(towns: list[MunicipalityInfo], language: str, r: Renderer, home: bool
 
 def plan_pages(plan: PlanInfo, language: str, r: Renderer) -> Iterator[Page]:
     """Yield a plan's pages: the plan, its dashboard, measure and indicator lists, nodes and
-    indicators, then its feeds, widgets, badges and share pages (:func:`embeds`)."""
+    indicators, its SDG pages (:func:`sdg_pages`), then its feeds, widgets, badges and share
+    pages (:func:`embeds`)."""
     keys = {"code": plan.municipality_code, "slug": plan.meta.slug}
     for name in ("plan", "dashboard", "measures", "indicators"):
         yield Page(language, r.url(name, language, **keys))
@@ -91,8 +98,17 @@ def plan_pages(plan: PlanInfo, language: str, r: Renderer) -> Iterator[Page]:
         yield Page(language, r.url("node", language, **keys, node_code=node.code))
     for view in r.reads.indicators(plan):
         yield Page(language, r.url("indicator", language, **keys, indicator=view.code))
+    for name, at in sdg_pages(plan):
+        yield Page(language, r.url(name, language, **at), twins=SDG_TWINS[name])
     for name, at in embeds(plan, r.reads):
         yield Page(language, r.url(name, language, **at), alone=True)
+
+
+def sdg_pages(plan: PlanInfo) -> Iterator[Named]:
+    """Yield a plan's page of the 17 SDGs, then the page of each goal."""
+    keys = {"code": plan.municipality_code, "slug": plan.meta.slug}
+    yield "sdgs", keys
+    yield from (("sdg-goal", keys | {"goal": str(number)}) for number in goals())
 
 
 def embeds(plan: PlanInfo, reads: Reads) -> Iterator[Named]:

@@ -1,6 +1,7 @@
 """One publishing run: render each page with its twins, then the files around the pages.
 
-A page answering 200 is written as ``index.html`` with each twin that answers 200; a redirect
+A page answering 200 is written as ``index.html`` with each of its twins
+(:attr:`Page.twins`) that answers 200; a redirect
 (an initiative or action, sent to its place on its measure's page) is written as a small page
 that sends the reader on, with the JSON twin when it has one.  After the pages: the 404 pages,
 a root ``index.html`` sending readers to the home page, the site's icon at ``favicon.ico`` (where
@@ -78,8 +79,9 @@ class SiteRun:
             self.html(page.file("index.html"), html.content)
         elif 300 <= html.status < 400:
             self.out.put(page.file("index.html"), redirect_page(html.location))
-        self.twin(page, "index.json")
-        if html.status == 200:
+        if "index.json" in page.twins:
+            self.twin(page, "index.json")
+        if html.status == 200 and "index.csv" in page.twins:
             self.downloads(page)
 
     def alone(self, page: Page) -> None:
