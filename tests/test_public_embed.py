@@ -269,6 +269,8 @@ def test_a_municipality_sitemap_lists_every_page_in_both_languages_with_alternat
             for c in ("1", "1-1", "1-1-1", "1-1-2", "1-2", "1-2-1", "2", "2-1", "2-1-1")
         ),
         *(f"2024-2028/indicators/K{i}/" for i in range(1, 6)),
+        "2024-2028/sdgs/",
+        *(f"2024-2028/sdgs/{goal}/" for goal in range(1, 18)),
     ]
     assert locs == [f"{HOST}/{lang}/999962/{p}" for p in pages for lang in ("ja", "en")]
     for url in urls:
