@@ -143,3 +143,16 @@ def test_the_workspace_navigation_links_the_consultations_for_those_allowed(town
     }
     assert shown == {"kikaku": True, "kosodate": True, "etsuran": False}
     assert as_user("kosodate").get(f"/ja/staff/{TOWN}/voice/").status_code == 200
+
+
+def test_a_published_copy_lists_no_consultation_and_its_workers_query_nothing(
+    town, consultation, tmp_path
+):
+    from tests.test_publish import run
+
+    run(tmp_path / "site", jobs=2)  # a worker that queried the database would fail the run
+    site = tmp_path / "site"
+    for page in ("ja/index.html", f"ja/{TOWN}/index.html", f"ja/{TOWN}/{SLUG}/1-1-1/index.html"):
+        text = (site / page).read_text()
+        assert "相談支援についての意見募集" not in text, page
+    assert "相談支援についての意見募集" in links(HOME)[0][1]  # the live site lists it

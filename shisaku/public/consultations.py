@@ -4,16 +4,20 @@ page and the pages of the nodes they concern (docs/voice.md).
 Read through :mod:`shisaku.voice.queries` on the municipality's local date: a consultation is
 listed from its first day to its last.  The kept pages (:mod:`shisaku.public.kept_pages`) are
 keyed by that date too, so a page kept yesterday never lists a consultation closed today.
+A published copy of the site (``shisaku publish``) lists none: it holds no consultation's page
+(the form needs the live site) and cannot tell on which day it is read.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from shisaku import site_context
 from shisaku.plan.models import PlanNode
 from shisaku.plan.queries import MunicipalityInfo, PlanInfo
 from shisaku.voice import queries
@@ -46,19 +50,28 @@ def _link(item: Consultation, code: str, town_ja: str, town_en: str) -> OpenLink
     )
 
 
-def open_in(town: MunicipalityInfo) -> list[OpenLink]:
+def listed(request: HttpRequest) -> bool:
+    """Tell whether the page lists open consultations: on the live site, not a published copy."""
+    return not site_context.of(request).published
+
+
+def open_in(request: HttpRequest, town: MunicipalityInfo) -> list[OpenLink]:
     """Return a municipality's consultations open today, the soonest to close first."""
+    if not listed(request):
+        return []
     found = queries.open_consultations(town.code, timezone.localdate())
     return [_link(item, town.code, town.name_ja, town.name_en) for item in found]
 
 
-def open_everywhere(towns: list[MunicipalityInfo]) -> list[OpenLink]:
+def open_everywhere(request: HttpRequest, towns: list[MunicipalityInfo]) -> list[OpenLink]:
     """Return the open consultations of the municipalities, town by town."""
-    return [link for town in towns for link in open_in(town)]
+    return [link for town in towns for link in open_in(request, town)]
 
 
-def open_on(plan: PlanInfo, node_code: str) -> list[OpenLink]:
+def open_on(request: HttpRequest, plan: PlanInfo, node_code: str) -> list[OpenLink]:
     """Return the consultations open today on a node, on a node above it or on its whole plan."""
+    if not listed(request):
+        return []
     node = PlanNode.objects.filter(plan_id=plan.id, code=node_code).first()
     if node is None:
         return []

@@ -134,7 +134,7 @@ def home(request: HttpRequest) -> HttpResponse:
     towns = reads.towns()
     context = {
         "towns": towns,
-        "consultations": consultations.open_everywhere(towns),
+        "consultations": consultations.open_everywhere(request, towns),
         "notices": notices,
         "with_figures": overview.with_figures(reads) if notices else [],
         "updates": overview.update_items(reads.recent()),
@@ -171,7 +171,7 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
         "current": current,
         "notice": notice,
         "statistics": overview.statistic_links(reads, current) if notice else [],
-        "consultations": consultations.open_in(town),
+        "consultations": consultations.open_in(request, town),
         "crumbs": [crumb],
     }
     return render(request, "public/municipality.html", context)
@@ -237,7 +237,7 @@ def node(request: HttpRequest, code: str, slug: str, node_code: str) -> HttpResp
     found = evaluations.measure_evaluations(reads, info, path[-1])
     context["evaluations"] = evaluations.items(info, found)
     context["progress"] = _progress(reads, info, path[-1], done)
-    context["consultations"] = consultations.open_on(info, node_code)
+    context["consultations"] = consultations.open_on(request, info, node_code)
     return render(request, "public/node.html", context)
 
 
