@@ -65,6 +65,21 @@ def test_a_dump_restored_into_a_new_database_has_the_same_content(db, capsys, tm
         backup.restore(path)
 
 
+def test_every_model_of_every_shisaku_app_is_backed_up():
+    from django.apps import apps
+
+    kept = {m._meta.label_lower for m in backup.models()}
+    every = {
+        m._meta.label_lower
+        for config in apps.get_app_configs()
+        if config.name.startswith("shisaku.")
+        for m in config.get_models()
+    }
+    assert every <= kept and "auth.user" in kept
+    assert {"voice.opinion", "voice.opinioncontact", "plan.measuregoal"} <= kept
+    assert "accounts.department" in kept
+
+
 def test_a_damaged_dump_is_refused_naming_the_problem(db, tmp_path):
     path = tmp_path / "bad.json"
     path.write_text(

@@ -178,3 +178,39 @@ def test_moderating_and_responding_in_the_workspace(consultation, opinions):
     )
     assert opinion.body == HIDDEN_TEXT
     assert signed_in("kosodate").post(url, answer).status_code == 403
+
+
+def texts_in(folder) -> dict[str, str]:
+    """Return every file under ``folder`` as text, each member of a zip (xlsx) on its own."""
+    import zipfile
+
+    found = {}
+    for path in folder.rglob("*"):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                for name in archive.namelist():
+                    found[f"{path}:{name}"] = archive.read(name).decode("utf-8", "replace")
+        else:
+            found[str(path)] = data.decode("utf-8", "replace")
+    return found
+
+
+def test_the_published_copy_and_the_backup_never_hold_a_contact(consultation, opinions, tmp_path):
+    from shisaku.exchange import backup
+    from tests.test_publish import run
+
+    moderate_and_respond(consultation, opinions)
+    run(tmp_path / "site", jobs=2)
+    published = texts_in(tmp_path / "site")
+    assert len(published) > 100
+    leaks = [p for p, text in published.items() if CONTACT in text or HIDDEN_TEXT in text]
+    assert leaks == []
+    backup.dump(tmp_path / "backup.json")
+    # the backup keeps every record (the hidden text too, never destroyed); the contact sealed
+    kept = json.loads((tmp_path / "backup.json").read_text())["models"]
+    assert [o["fields"]["body"] for o in kept["voice.opinion"]].count(HIDDEN_TEXT) == 1
+    assert len(kept["voice.opinioncontact"]) == 1
+    assert CONTACT not in json.dumps(kept, ensure_ascii=False)

@@ -30,14 +30,16 @@ from shisaku.exchange import backup_file
 from shisaku.exchange.backup_file import FORMAT, BackupError, Rows
 
 __all__ = ["FORMAT", "BackupError", "content", "content_hash", "dump", "models", "restore"]
-APPS = ("accounts", "audit", "plan", "indicators", "evaluation")
 
 
 def models() -> list[type[Model]]:
-    """Return the models that hold an instance's content, parents before children."""
+    """Return the models that hold an instance's content, parents before children: the users
+    and every model of every Shisaku app (an app added later is backed up without a list to
+    keep)."""
     chosen = [apps.get_model("auth", "User")]
-    for label in APPS:
-        chosen += list(apps.get_app_config(label).get_models())
+    for config in apps.get_app_configs():
+        if config.name.startswith("shisaku."):
+            chosen += list(config.get_models())
     ordered = serializers.sort_dependencies([(None, chosen)], allow_cycles=True)
     return list(ordered)
 
