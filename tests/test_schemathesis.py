@@ -45,7 +45,7 @@ WRITES = [op for op in OPERATIONS if op.method.upper() == "POST"]
 # The plan of the town fixture: 試験市 2024-2028, indicator K1, measure 1-1-1.
 REAL = {
     **{"code": TOWN, "slug": "2024-2028", "indicator_code": "K1", "node_code": "1-1-1"},
-    **{"prefecture": "99", "common_code": "total-fertility-rate", "consultation_id": 1},
+    **{"prefecture": "99", "common_code": "total-fertility-rate", "consultation_id": 1, "goal": 3},
 }
 
 
