@@ -28,9 +28,10 @@ def _block_msgid(trimmed: str, body: str) -> str:
     return VARIABLE.sub(r"%(\1)s", text)
 
 
-def template_msgids() -> set[str]:
+def template_msgids(app: Path = STAFF) -> set[str]:
+    """Return the msgids of the templates of ``app`` (the workspace unless told otherwise)."""
     found: set[str] = set()
-    for path in (STAFF / "templates").rglob("*.html"):
+    for path in (app / "templates").rglob("*.html"):
         source = path.read_text(encoding="utf-8")
         found |= {m.group(2) for m in TRANSLATE.finditer(source)}
         found |= {m.group(2) for m in UNDERSCORE.finditer(source)}

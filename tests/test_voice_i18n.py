@@ -6,22 +6,17 @@ import ast
 
 import polib
 
+from tests import test_staff_i18n as staff_i18n
 from tests.conftest import ROOT
 from tests.test_i18n_catalogue import load_script
-from tests.test_staff_i18n import BLOCK, GETTEXT, TRANSLATE, UNDERSCORE, _block_msgid
+from tests.test_staff_i18n import GETTEXT
 
 VOICE = ROOT / "shisaku" / "voice"
 PO = VOICE / "locale" / "ja" / "LC_MESSAGES" / "django.po"
 
 
 def template_msgids() -> set[str]:
-    found: set[str] = set()
-    for path in (VOICE / "templates").rglob("*.html"):
-        source = path.read_text(encoding="utf-8")
-        found |= {m.group(2) for m in TRANSLATE.finditer(source)}
-        found |= {m.group(2) for m in UNDERSCORE.finditer(source)}
-        found |= {_block_msgid(t, body) for t, body in BLOCK.findall(source)}
-    return found
+    return staff_i18n.template_msgids(VOICE)
 
 
 def _calls(path):
