@@ -188,7 +188,7 @@ def test_a_page_without_evaluations_costs_no_more_queries_than_before(
     # the plan, its tree once (4), the prose statistics, assess_plan (indicators, figures),
     # and one query for the published evaluations (none): the tree is no longer loaded twice;
     # then the consultations open today and the measures' SDG links (one query each)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(11):
         client.get(f"/ja/{TOWN}/{SLUG}/1-1-2/")
 
 

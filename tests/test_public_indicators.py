@@ -811,8 +811,8 @@ def more_indicators(operator, count: int) -> None:
     ("url", "most"),
     [
         (TEST, 11),  # plan; tree (4); assess_plan: indicators, figures, tree again (4)
-        (TEST + "1-1-1/", 12),  # the same, and the prose statistics
-        (TEST + "indicators/", 8),  # plan; assess_plan; published evaluations (statuses)
+        (TEST + "1-1-1/", 12),  # the same, the prose statistics, open consultations, SDG links
+        (TEST + "indicators/", 9),  # plan; assess_plan; published evaluations; SDG links
         (TEST + "indicators/K1/", 12),  # plan; assess_plan; the tree (4); the history
         (TEST + "indicators/K1/index.json", 12),
         (TEST + "1-1-1/index.json", 12),

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from shisaku import site_context
-from shisaku.plan.models import PlanNode
+from shisaku.domain.plantree import Node
 from shisaku.plan.queries import MunicipalityInfo, PlanInfo
 from shisaku.voice import queries
 from shisaku.voice.models import Audience, Consultation
@@ -68,13 +68,12 @@ def open_everywhere(request: HttpRequest, towns: list[MunicipalityInfo]) -> list
     return [link for town in towns for link in open_in(request, town)]
 
 
-def open_on(request: HttpRequest, plan: PlanInfo, node_code: str) -> list[OpenLink]:
-    """Return the consultations open today on a node, on a node above it or on its whole plan."""
+def open_on(request: HttpRequest, plan: PlanInfo, path: list[Node]) -> list[OpenLink]:
+    """Return the consultations open today on a node (the last of ``path``, its nodes from the
+    top), on a node above it or on its whole plan."""
     if not listed(request):
         return []
-    node = PlanNode.objects.filter(plan_id=plan.id, code=node_code).first()
-    if node is None:
-        return []
-    found = queries.open_about(node, timezone.localdate())
+    codes = [node.code for node in path]
+    found = queries.open_on_codes(plan.id, codes, timezone.localdate())
     names = plan.municipality_code, plan.municipality_name_ja, plan.municipality_name_en
     return [_link(item, *names) for item in found]

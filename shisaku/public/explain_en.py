@@ -18,6 +18,8 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
+from shisaku.indicators.models import Figure
+
 JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
 N = r"[-+−]?[\d,.]+%?"  # a number as the domain prints it: 1,820 / +0.0350 / 71.4%
 
@@ -78,9 +80,9 @@ RULES: list[tuple[re.Pattern[str], Promise]] = [
     (re.compile(r"増加（↑）"), gettext_lazy("Increase (↑)")),
     (re.compile(r"減少（↓）"), gettext_lazy("Decrease (↓)")),
     (re.compile(r"順位（小さいほど良い）"), gettext_lazy("Rank (smaller is better)")),
-    (re.compile(r"基準値"), gettext_lazy("Baseline")),
-    (re.compile(r"目標値"), gettext_lazy("Target")),
-    (re.compile(r"実績値"), gettext_lazy("Actual")),
+    (re.compile(r"基準値"), Figure.Kind.BASELINE.label),
+    (re.compile(r"目標値"), Figure.Kind.TARGET.label),
+    (re.compile(r"実績値"), Figure.Kind.ACTUAL.label),
     (re.compile(r"方向"), gettext_lazy("Direction")),
     (re.compile(r"実績"), gettext_lazy("actual")),
     (re.compile(r"目標"), gettext_lazy("target")),

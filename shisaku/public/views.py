@@ -237,7 +237,7 @@ def node(request: HttpRequest, code: str, slug: str, node_code: str) -> HttpResp
     found = evaluations.measure_evaluations(reads, info, path[-1])
     context["evaluations"] = evaluations.items(info, found)
     context["progress"] = _progress(reads, info, path[-1], done)
-    context["consultations"] = consultations.open_on(request, info, node_code)
+    context["consultations"] = consultations.open_on(request, info, path)
     return render(request, "public/node.html", context)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import date
 
+from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -180,10 +181,14 @@ def _above(node: PlanNode) -> list[PlanNode]:
 
 def open_about(node: PlanNode, today: date) -> list[Consultation]:
     """Return the open consultations on a node, on a node above it, or on its whole plan."""
-    rows = Consultation.objects.filter(
-        plan_id=node.plan_id, starts_on__lte=today, ends_on__gte=today
-    )
-    mine = rows.filter(node__in=_above(node)) | rows.filter(node__isnull=True)
+    return open_on_codes(node.plan_id, [n.code for n in _above(node)], today)
+
+
+def open_on_codes(plan_id: int, codes: list[str], today: date) -> list[Consultation]:
+    """Return a plan's open consultations on any of the nodes ``codes`` (a node and the nodes
+    above it) or on the whole plan, the soonest to close first: one query."""
+    rows = Consultation.objects.filter(plan_id=plan_id, starts_on__lte=today, ends_on__gte=today)
+    mine = rows.filter(Q(node__code__in=codes) | Q(node__isnull=True))
     return list(mine.order_by("ends_on", "id"))
 
 
