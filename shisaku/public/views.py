@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
+from shisaku import schemas
 from shisaku.domain.plantree import Node
 from shisaku.evaluation.reads import Reads, for_request
 from shisaku.indicators import queries as indicator_queries
@@ -81,13 +82,27 @@ def twin(view: JsonView[P]) -> PageView[P]:
     @wraps(view)
     def wrapper(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
         try:
-            return _json(view(request, *args, **kwargs))
+            return _json(with_schema(request, view(request, *args, **kwargs)))
         except MISSING as error:
             return _json({"error": "not_found", "message": str(error)}, status=404)
         except BadParameter as error:
             return _json({"error": "bad_request", "message": str(error)}, status=400)
 
     return wrapper
+
+
+def with_schema(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
+    """Return a twin with the address of its schema first (``"$schema"``): the route's name
+    without ``-json`` names it (``node-json`` → ``/schemas/v1/node.json``; outside the public
+    site's routes, prefixed by their namespace: ``voice:result-json`` → ``voice-result``)."""
+    match = request.resolver_match
+    if match is None or not match.url_name:
+        return data
+    kind = match.url_name.removesuffix("-json")
+    if match.namespace and match.namespace != "public":
+        kind = f"{match.namespace}-{kind}"
+    address = request.build_absolute_uri(schemas.path(schemas.current(kind)))
+    return {"$schema": address} | data
 
 
 def _json(data: dict[str, Any], status: int = 200) -> HttpResponse:
