@@ -421,7 +421,7 @@ def test_home_municipality_and_indicator_pages_link_to_the_comparisons(towns, cl
 
 def test_every_listed_comparison_page_answers(towns, client):
     from shisaku.evaluation.reads import Reads
-    from shisaku.public.compare import comparison_pages
+    from shisaku.public.comparisons.views import comparison_pages
 
     pages = comparison_pages(Reads())
     assert pages == [
@@ -454,7 +454,7 @@ def test_a_comparison_page_costs_a_fixed_number_of_queries(
         client.get(AOMORI + "compare/total-fertility-rate/index.json")
 
 
-# --- answers kept while the data is unchanged (shisaku/public/compare_cache.py) ---------------
+# --- answers kept while the data is unchanged (shisaku/public/comparisons/cache.py) ------------
 # These tests commit (transactional_db): answers given inside a transaction are never kept.
 
 EVERY_FORMAT = ("", "index.json", "index.csv", "index.xlsx")
@@ -464,7 +464,7 @@ KEPT_PAGES = ["/ja/prefectures/", AOMORI, COMPARE, AOMORI + "compare/total-ferti
 @pytest.fixture
 def store():
     """The store of kept answers, emptied before and after the test."""
-    from shisaku.public.compare_cache import STORE
+    from shisaku.public.comparisons.cache import STORE
 
     STORE.clear()
     yield STORE
@@ -564,7 +564,7 @@ def test_a_prefecture_page_costs_the_same_queries_whatever_its_number_of_towns(
 
 def test_the_prefecture_page_grades_each_plan_as_its_full_assessment_does(towns):
     from shisaku.evaluation.reads import Reads
-    from shisaku.public.compare_pages import current_plan, prefecture_page
+    from shisaku.public.comparisons.pages import current_plan, prefecture_page
 
     for row in prefecture_page(Reads(), "02").rows:
         full = Reads().assessment(current_plan(row.town))
@@ -659,7 +659,7 @@ def test_one_municipality_gets_no_highest_or_lowest_sentence(towns, client):
     ],
 )
 def test_a_plan_title_loses_only_a_closing_note_of_the_copy_held(title, shown):
-    from shisaku.public.compare_pages import public_title
+    from shisaku.public.comparisons.pages import public_title
 
     assert public_title(title) == shown
 

@@ -16,7 +16,7 @@ from shisaku.accounts import services as accounts
 from shisaku.domain.indicatordata import IndicatorBatch, IndicatorDefinition
 from shisaku.indicators import services
 from shisaku.indicators.services import FigureEntry
-from shisaku.public.compare import comparison_pages
+from shisaku.public.comparisons.views import comparison_pages
 from shisaku.publishing.site import publish
 from tests.factories import figure
 

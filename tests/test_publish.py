@@ -21,7 +21,7 @@ from shisaku.domain.sdgs import GoalRef
 from shisaku.indicators import services as indicator_services
 from shisaku.indicators.models import Indicator
 from shisaku.plan.sdgs import set_measure_goals
-from shisaku.public.compare import comparison_pages
+from shisaku.public.comparisons.views import comparison_pages
 from shisaku.publishing.folder import UnsafePath, check_relative
 from shisaku.publishing.manifest import MANIFEST
 from shisaku.publishing.site import publish

@@ -16,7 +16,7 @@ from shisaku.exchange.indicatorfiles import export_indicators, render_csv
 from shisaku.indicators.queries import IndicatorView
 from shisaku.plan.queries import PlanInfo
 from shisaku.progress import track
-from shisaku.public.compare import comparison_pages
+from shisaku.public.comparisons.views import comparison_pages
 from shisaku.publishing.pages import Page
 from shisaku.publishing.site import DEFAULT_SITE_URL, PublishError, publish
 

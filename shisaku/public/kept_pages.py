@@ -3,7 +3,7 @@
 A page of a municipality (its plans, a plan, a node, the indicators, the dashboard, their JSON
 twins and downloads) depends only on the URL asked for and on that municipality's published
 data: the public views read no cookie, header or user.  So, as the comparison pages do
-(:mod:`shisaku.public.compare_cache`), each process keeps the answers it gave, keyed by the URL
+(:mod:`shisaku.public.comparisons.cache`), each process keeps the answers it gave, keyed by the URL
 and by the municipality's revision stamp
 (:func:`shisaku.evaluation.revision.municipality_revision`, one primary-key read, raised in the
 transaction of every write to the municipality); the home page and its twins are keyed by the
@@ -19,7 +19,7 @@ left it (their headers included), and a request answered from the store skips th
 URL resolver.  Which requests may be answered is told from the path (``/<lang>/<6 digits>/…``
 or the home page); an answer is kept only when the URL resolved to one of the views below, for
 that municipality, gave 200 and set no cookie.  Nothing is kept or reused inside a transaction
-(the rules of :func:`shisaku.public.compare_cache.keeps`), and the store is bounded by bytes.
+(the rules of :func:`shisaku.public.comparisons.cache.keeps`), and the store is bounded by bytes.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from django.utils import timezone
 
 from shisaku.evaluation.plan_store import EVERYWHERE
 from shisaku.evaluation.revision import data_revision, municipality_revision
-from shisaku.public.compare_cache import Answer, Store, keeps
+from shisaku.public.comparisons.cache import Answer, Store, keeps
 
 STORE = Store()
 MUNICIPALITY_VIEWS = frozenset(

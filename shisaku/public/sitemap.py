@@ -27,7 +27,8 @@ from shisaku.domain.nodepages import has_own_page
 from shisaku.domain.sdgs import goals
 from shisaku.evaluation.reads import Reads, for_request
 from shisaku.plan.queries import NotFound, PlanInfo
-from shisaku.public import compare, links
+from shisaku.public import links
+from shisaku.public.comparisons import views as compare
 from shisaku.public.filters import walk
 from shisaku.public.views import published_town
 

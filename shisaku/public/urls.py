@@ -16,7 +16,6 @@ from django.urls import URLPattern, path
 
 import shisaku.urlcodes  # noqa: F401  (registers town, node, indicator, table)
 from shisaku.public import (
-    compare,
     dashboard,
     embed,
     feeds,
@@ -27,6 +26,7 @@ from shisaku.public import (
     tables,
     views,
 )
+from shisaku.public.comparisons import views as compare
 
 TOWN = "<town:code>/"
 PLAN = "<town:code>/<slug:slug>/"

@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 from shisaku.domain.assessment_scales import infer_decimals
 from shisaku.graphics import bars
 from shisaku.public import display, grades
-from shisaku.public.compare_pages import ComparePage, CompareRow, NationalRow, period_basis
+from shisaku.public.comparisons.pages import ComparePage, CompareRow, NationalRow, period_basis
 from shisaku.public.indicator_chart import join, short_year
 
 

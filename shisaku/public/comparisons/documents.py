@@ -26,9 +26,10 @@ from django.http import HttpRequest
 from shisaku.domain.common_indicators import CommonIndicator
 from shisaku.domain.prefectures import Prefecture
 from shisaku.indicators.queries import FigureView
-from shisaku.public import compare_links, documents, grades, links
+from shisaku.public import documents, grades, links
 from shisaku.public import indicator_documents as idocs
-from shisaku.public.compare_pages import (
+from shisaku.public.comparisons import links as compare_links
+from shisaku.public.comparisons.pages import (
     CompareGroup,
     ComparePage,
     CompareRow,

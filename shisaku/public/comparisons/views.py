@@ -12,8 +12,8 @@ Each page has its JSON twin and its table as CSV and xlsx beside it (``index.jso
 published, for a static mirror.
 
 They read every municipality of a prefecture or of the country, so each process keeps their
-answers while the published data is unchanged (:mod:`compare_cache`): a repeated request
-costs one query, and the first one after any write computes afresh.
+answers while the published data is unchanged (:mod:`shisaku.public.comparisons.cache`): a
+repeated request costs one query, and the first one after any write computes afresh.
 """
 
 from __future__ import annotations
@@ -26,10 +26,12 @@ from django.urls import URLPattern, path
 
 from shisaku.evaluation.reads import Reads, for_request
 from shisaku.indicators import comparison
-from shisaku.public import compare_chart, compare_links, compare_pages
-from shisaku.public import compare_documents as docs
-from shisaku.public.compare_cache import kept
-from shisaku.public.compare_pages import ComparePage, PrefectureItem
+from shisaku.public.comparisons import chart as compare_chart
+from shisaku.public.comparisons import documents as docs
+from shisaku.public.comparisons import links as compare_links
+from shisaku.public.comparisons import pages as compare_pages
+from shisaku.public.comparisons.cache import kept
+from shisaku.public.comparisons.pages import ComparePage, PrefectureItem
 from shisaku.public.documents import Crumb
 from shisaku.public.downloads import Table, download
 from shisaku.public.views import page, twin

@@ -9,7 +9,8 @@ from django.utils.translation import gettext
 
 from shisaku.domain import common_indicators
 from shisaku.domain.prefectures import prefecture_of
-from shisaku.public import compare_links, display
+from shisaku.public import display
+from shisaku.public.comparisons import links as compare_links
 
 register = template.Library()
 

@@ -1,0 +1,1 @@
+"""Prefecture and comparison pages: municipalities' published data side by side."""
