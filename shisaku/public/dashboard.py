@@ -25,8 +25,8 @@ from shisaku.graphics import charts
 from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import display, documents, grades, links, params
-from shisaku.public import indicator_documents as idocs
 from shisaku.public.downloads import Table, download
+from shisaku.public.indicators import documents as idocs
 from shisaku.public.views import page, twin
 
 

@@ -28,9 +28,10 @@ from django.utils.translation import gettext
 from shisaku.domain.plantree import Node
 from shisaku.evaluation.reads import for_request
 from shisaku.plan.queries import NotFound, PlanInfo
-from shisaku.public import badges, display, grades, indicator_chart, links, progress
+from shisaku.public import badges, display, grades, links, progress
 from shisaku.public.documents import Crumb, crumbs
-from shisaku.public.indicators import graded
+from shisaku.public.indicators import chart as indicator_chart
+from shisaku.public.indicators.views import graded
 from shisaku.public.views import node_path, page
 from shisaku.security import POLICY
 

@@ -22,11 +22,11 @@ from shisaku.evaluation.reads import Reads, for_request
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import filters, grades, links, params, progress
-from shisaku.public import indicator_documents as idocs
 from shisaku.public.documents import Crumb, crumbs, plan_to_dict
 from shisaku.public.downloads import Table, download
 from shisaku.public.filters import E, Filters, IndicatorEntry, MeasureEntry, Options
-from shisaku.public.indicators import list_crumb
+from shisaku.public.indicators import documents as idocs
+from shisaku.public.indicators.views import list_crumb
 from shisaku.public.tables import SUMMARY_COLUMNS, plan_stem, summary_rows
 from shisaku.public.views import page, twin
 

@@ -25,8 +25,9 @@ from shisaku.evaluation.reads import for_request
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import NotFound, PlanInfo
-from shisaku.public import display, grades, indicators, links, tree
+from shisaku.public import display, grades, links, tree
 from shisaku.public.downloads import Table, download
+from shisaku.public.indicators import views as indicators
 from shisaku.public.views import published_town
 
 PLAN_COLUMNS = [

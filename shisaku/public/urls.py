@@ -19,7 +19,6 @@ from shisaku.public import (
     dashboard,
     embed,
     feeds,
-    indicators,
     lists,
     sdg_pages,
     search,
@@ -27,6 +26,7 @@ from shisaku.public import (
     views,
 )
 from shisaku.public.comparisons import views as compare
+from shisaku.public.indicators import views as indicators
 
 TOWN = "<town:code>/"
 PLAN = "<town:code>/<slug:slug>/"

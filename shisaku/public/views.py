@@ -37,7 +37,7 @@ from shisaku.public import (
     tree,
     untranslated,
 )
-from shisaku.public import indicator_documents as idocs
+from shisaku.public.indicators import documents as idocs
 from shisaku.public.params import BadParameter
 
 P = ParamSpec("P")

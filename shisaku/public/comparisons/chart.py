@@ -18,7 +18,7 @@ from shisaku.domain.assessment_scales import infer_decimals
 from shisaku.graphics import bars
 from shisaku.public import display, grades
 from shisaku.public.comparisons.pages import ComparePage, CompareRow, NationalRow, period_basis
-from shisaku.public.indicator_chart import join, short_year
+from shisaku.public.indicators.chart import join, short_year
 
 
 @dataclass(frozen=True)

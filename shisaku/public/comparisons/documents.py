@@ -27,7 +27,6 @@ from shisaku.domain.common_indicators import CommonIndicator
 from shisaku.domain.prefectures import Prefecture
 from shisaku.indicators.queries import FigureView
 from shisaku.public import documents, grades, links
-from shisaku.public import indicator_documents as idocs
 from shisaku.public.comparisons import links as compare_links
 from shisaku.public.comparisons.pages import (
     CompareGroup,
@@ -39,6 +38,7 @@ from shisaku.public.comparisons.pages import (
     TownRow,
 )
 from shisaku.public.downloads import Table
+from shisaku.public.indicators import documents as idocs
 from shisaku.public.tables import decimal_text
 
 PREFECTURE_COLUMNS = ["prefecture_code", "prefecture", "prefecture_en", "municipalities", "url"]

@@ -2,7 +2,7 @@
 
 Only figures for the whole area with a number are drawn (a breakdown row, 「未公表」 or a
 qualitative target is in the table, not on the chart), or those of the breakdown the page's
-selector chose (:mod:`indicator_series`; then without the whole area's trend and ratio).  The
+selector chose (:mod:`series`; then without the whole area's trend and ratio).  The
 forecast line is the linear trend :func:`shisaku.domain.forecast.forecast` fitted (its slope,
 read at the target year), so the chart, the sentence and the forecast section say the same
 thing.
@@ -23,7 +23,7 @@ from shisaku.indicators import chart_points
 from shisaku.indicators.assessing import IndicatorResult
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.public import display, grades
-from shisaku.public.indicator_series import series
+from shisaku.public.indicators.series import series
 
 
 @dataclass(frozen=True)

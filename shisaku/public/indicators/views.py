@@ -6,7 +6,7 @@ the grade, the forecast, the definition, the sources and the revision history.
 
 ``?year=YYYY`` picks the year graded (default: the plan's latest year with an actual), on the
 pages and their twins alike; ``?breakdown=男性`` shows one breakdown's series in the chart and
-the tables (:mod:`indicator_series`).  Grades come from :func:`assess_plan`, the same as on
+the tables (:mod:`series`).  Grades come from :func:`assess_plan`, the same as on
 every other surface; a page costs a fixed number of queries whatever the plan's size.
 """
 
@@ -26,12 +26,13 @@ from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.indicators.queries import NotFound as IndicatorNotFound
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import display, grades, indicator_chart, links, params, tree
+from shisaku.public import display, grades, links, params, tree
 from shisaku.public import indicator_blocks as blocks
-from shisaku.public import indicator_documents as idocs
-from shisaku.public import indicator_series as series
 from shisaku.public.documents import Crumb, crumbs
 from shisaku.public.figure_rows import figure_head, figure_rows, history_head, history_rows
+from shisaku.public.indicators import chart as indicator_chart
+from shisaku.public.indicators import documents as idocs
+from shisaku.public.indicators import series
 from shisaku.public.views import page, twin
 
 

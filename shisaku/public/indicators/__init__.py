@@ -1,0 +1,1 @@
+"""Indicator pages: one indicator's page, its chart, series, tables and JSON documents."""
