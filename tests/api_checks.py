@@ -1,4 +1,6 @@
-"""What every API test checks on every answer: no error body names a permission or role code.
+"""What every API test checks on every answer: it follows the response schema its operation
+declares in docs/openapi.json (:mod:`tests.api_contract`), and no error body names a permission
+or role code.
 
 The API modules use the ``client`` fixture of this module (``from tests.api_checks import
 checked_client``): a real Django test client whose every error answer is read and searched for the
@@ -16,6 +18,7 @@ from django.test import Client
 
 from shisaku.accounts.models import Role
 from shisaku.accounts.permissions import ROLE_ACTIONS
+from tests.api_contract import check_answer
 
 CODES = re.compile(
     r"(?<![\w.])("
@@ -30,11 +33,13 @@ def codes_in(text: str) -> list[str]:
 
 
 class CheckedClient(Client):
-    """A test client that fails a test when an error body names a permission or role code."""
+    """A test client that fails a test when an answer does not follow its schema or an error
+    body names a permission or role code."""
 
     def request(self, **request: Any) -> Any:
-        """Send the request; check the body of an error answer."""
+        """Send the request; check the answer against its schema and an error's body."""
         response = super().request(**request)
+        check_answer(request["REQUEST_METHOD"], request["PATH_INFO"], response)
         if response.status_code >= 400 and not response.streaming:
             found = codes_in(response.content.decode("utf-8", "replace"))
             assert not found, f"the error names internal codes {found}: {response.content!r}"

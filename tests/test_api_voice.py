@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import json
 
-from django.test import Client
-
+from tests.api_checks import CheckedClient as Client  # answers checked against their schemas
 from tests.test_staff_support import TOWN, town_fixture  # noqa: F401
 from tests.voice_support import (  # noqa: F401
     CONTACT,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import importlib.util
 import json
+import re
 
 import pytest
 
@@ -107,9 +108,40 @@ def test_every_error_response_uses_the_envelope():
 
 def test_the_envelope_schema_has_status_code_message_and_details():
     schemas = openapi_document()["components"]["schemas"]
-    assert schemas["ErrorBody"]["required"] == ["status", "code", "message"]
+    assert schemas["ErrorBody"]["required"] == ["status", "code", "message", "details"]
     assert set(schemas["ErrorBody"]["properties"]) == {"status", "code", "message", "details"}
     assert set(schemas["ErrorDetail"]["properties"]) == {"field", "message"}
+
+
+def response_schema_names(document):
+    """Return the names of the component schemas that an answer may contain, nested ones too."""
+    text = json.dumps([op["responses"] for _, _, op in operations(document)])
+    names = set(re.findall(r"#/components/schemas/(\w+)", text))
+    schemas = document["components"]["schemas"]
+    while True:
+        found = set(
+            re.findall(r"#/components/schemas/(\w+)", json.dumps([schemas[n] for n in names]))
+        )
+        if found <= names:
+            return names
+        names |= found
+
+
+def test_every_object_of_an_answer_is_strict_and_requires_every_key():
+    document = openapi_document()
+    names = response_schema_names(document)
+    assert {"FigureOut", "IndicatorAssessmentOut", "GradeOut", "ErrorEnvelope"} <= names
+    assert len(names) == 57  # all but the inputs (FigureIn, the query models)
+    for name in names:
+        schema = document["components"]["schemas"][name]
+        assert schema["additionalProperties"] is False, name
+        assert schema["required"] == list(schema["properties"]), name
+
+
+def test_a_key_without_a_value_is_nullable():
+    schemas = openapi_document()["components"]["schemas"]
+    assert {"type": "null"} in schemas["FigureOut"]["properties"]["value"]["anyOf"]
+    assert {"type": "null"} in schemas["PlanPage"]["properties"]["next"]["anyOf"]
 
 
 def test_every_read_documents_its_etag_and_its_304():

@@ -7,6 +7,7 @@ import pytest
 
 from shisaku.domain.sdgs import GoalRef
 from shisaku.plan.sdgs import set_measure_goals
+from tests.api_checks import checked_client  # noqa: F401  (the client: answers checked)
 
 PLAN = "/api/v1/municipalities/999997/plans/2024-2028"
 

@@ -19,11 +19,12 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from shisaku.accounts.permissions import PermissionDenied
 from shisaku.api.body import BodyError
+from shisaku.api.strict import OutSchema
 from shisaku.api.validation import validation_details
 from shisaku.indicators.queries import NotFound as IndicatorNotFound
 from shisaku.indicators.services import BatchRejected, Conflict, Locked
@@ -51,14 +52,14 @@ STATUSES: dict[int, tuple[str, str]] = {
 }
 
 
-class ErrorDetail(Schema):
+class ErrorDetail(OutSchema):
     """One thing wrong with the input: the field (body key, query or header name) and why."""
 
     field: str
     message: str
 
 
-class ErrorBody(Schema):
+class ErrorBody(OutSchema):
     """What went wrong: the HTTP status, a stable machine code, a message and the details."""
 
     status: int
@@ -67,7 +68,7 @@ class ErrorBody(Schema):
     details: list[ErrorDetail] = []
 
 
-class ErrorEnvelope(Schema):
+class ErrorEnvelope(OutSchema):
     """The body of every error response."""
 
     error: ErrorBody

@@ -10,11 +10,12 @@ from pydantic import ConfigDict, Field, field_validator
 
 from shisaku.api.pagination import Page
 from shisaku.api.plan_schemas import AssessmentConfigOut
+from shisaku.api.strict import OutSchema
 from shisaku.api.validation import printable
 from shisaku.indicators.breakdowns import SHOWN_PER_PERIOD
 
 
-class ComponentOut(Schema):
+class ComponentOut(OutSchema):
     """One part of a multi-part value (小学生 85.6 / 中学生 82.6)."""
 
     label: str
@@ -23,7 +24,7 @@ class ComponentOut(Schema):
     unit: str
 
 
-class FigureOut(Schema):
+class FigureOut(OutSchema):
     """A baseline, target or actual: the cell as published and the value read from it."""
 
     kind: str = Field(description="baseline（基準値） / target（目標値） / actual（実績値）")
@@ -53,7 +54,7 @@ class ObservationOut(FigureOut):
     entered_at: datetime
 
 
-class IndicatorOut(Schema):
+class IndicatorOut(OutSchema):
     """An indicator's definition and its current figures, oldest period first."""
 
     code: str
@@ -93,7 +94,7 @@ class IndicatorOut(Schema):
     api_url: str
 
 
-class ExplanationOut(Schema):
+class ExplanationOut(OutSchema):
     """How a result was reached, in Japanese: inputs, the formula with numbers, the result."""
 
     inputs: dict[str, str]
@@ -102,7 +103,7 @@ class ExplanationOut(Schema):
     text: str
 
 
-class ForecastOut(Schema):
+class ForecastOut(OutSchema):
     """The projected value in the target year and the likelihood of meeting the target."""
 
     status: str
@@ -114,7 +115,7 @@ class ForecastOut(Schema):
     explanation: ExplanationOut
 
 
-class IndicatorAssessmentOut(Schema):
+class IndicatorAssessmentOut(OutSchema):
     """One indicator graded in the assessed year."""
 
     code: str
@@ -129,7 +130,7 @@ class IndicatorAssessmentOut(Schema):
     forecast: ForecastOut | None
 
 
-class GradeCount(Schema):
+class GradeCount(OutSchema):
     """How many indicators got a grade."""
 
     grade: str
@@ -137,7 +138,7 @@ class GradeCount(Schema):
     on_track: bool
 
 
-class RollUpOut(Schema):
+class RollUpOut(OutSchema):
     """Counts per grade (scale order, missing last) and the on-track share, with its rule."""
 
     counts: list[GradeCount]
@@ -212,7 +213,7 @@ class FigureIn(Schema):
         return str(getattr(self, name)) if name in self.model_fields_set else None
 
 
-class FigureRecorded(Schema):
+class FigureRecorded(OutSchema):
     """The figure as now stored: changed is false when the same value was already current."""
 
     changed: bool

@@ -17,6 +17,8 @@ from django.http import HttpRequest
 from ninja import Schema
 from pydantic import Field
 
+from shisaku.api.strict import OutSchema
+
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 
@@ -38,7 +40,7 @@ class PageParams(Schema):
     )
 
 
-class Page(Schema, Generic[Item]):
+class Page(OutSchema, Generic[Item]):
     """One page of a list and the size of the whole list."""
 
     count: int = Field(description="一覧全体の件数 / Items in the whole list")

@@ -5,20 +5,20 @@
 
 from __future__ import annotations
 
-from ninja import Schema
 from pydantic import Field
 
 from shisaku.api.pagination import Page
+from shisaku.api.strict import OutSchema
 
 
-class PeriodOut(Schema):
+class PeriodOut(OutSchema):
     """The fiscal years a plan covers."""
 
     start: int
     end: int
 
 
-class PlanSummary(Schema):
+class PlanSummary(OutSchema):
     """A plan as listed under its municipality."""
 
     slug: str = Field(description="計画の識別子（例: 2024-2028） / Plan identifier")
@@ -31,7 +31,7 @@ class PlanSummary(Schema):
     api_url: str
 
 
-class MunicipalityOut(Schema):
+class MunicipalityOut(OutSchema):
     """A municipality (全国地方公共団体コード) and its published plans, newest first."""
 
     code: str = Field(description="全国地方公共団体コード（6桁） / 6-digit local government code")
@@ -43,7 +43,7 @@ class MunicipalityOut(Schema):
     api_url: str
 
 
-class MunicipalityRef(Schema):
+class MunicipalityRef(OutSchema):
     """The municipality a plan belongs to."""
 
     code: str
@@ -51,14 +51,14 @@ class MunicipalityRef(Schema):
     name_en: str
 
 
-class GradeBand(Schema):
+class GradeBand(OutSchema):
     """A grade and the lowest score that earns it (null: every lower score)."""
 
     min: float | None
     grade: str
 
 
-class GradeScaleOut(Schema):
+class GradeScaleOut(OutSchema):
     """A grade scale: bands highest first, the grade of what cannot be graded, labels."""
 
     name: str
@@ -68,7 +68,7 @@ class GradeScaleOut(Schema):
     on_track: list[str] = Field(description="順調とみなす評価 / Grades counted as on track")
 
 
-class AssessmentConfigOut(Schema):
+class AssessmentConfigOut(OutSchema):
     """How the plan grades its indicators (docs/assessment.md)."""
 
     preset: str = Field(description="既定の設定名（独自設定は空） / Preset name, empty if custom")
@@ -77,7 +77,7 @@ class AssessmentConfigOut(Schema):
     scale: GradeScaleOut
 
 
-class PlanLinks(Schema):
+class PlanLinks(OutSchema):
     """The API resources of a plan."""
 
     nodes: str
@@ -85,7 +85,7 @@ class PlanLinks(Schema):
     assessments: str
 
 
-class PlanOut(Schema):
+class PlanOut(OutSchema):
     """A plan's metadata and the way it grades its indicators."""
 
     municipality: MunicipalityRef
@@ -101,7 +101,7 @@ class PlanOut(Schema):
     links: PlanLinks
 
 
-class NodeSummary(Schema):
+class NodeSummary(OutSchema):
     """A node of the plan tree (field → policy → measure → initiative → action)."""
 
     code: str = Field(description="計画内の番号（例: 2-1-1） / Code within the plan")
@@ -115,7 +115,7 @@ class NodeSummary(Schema):
     api_url: str
 
 
-class FootnoteOut(Schema):
+class FootnoteOut(OutSchema):
     """A ※ note explaining a term."""
 
     term: str
@@ -123,7 +123,7 @@ class FootnoteOut(Schema):
     text_en: str
 
 
-class BlockOut(Schema):
+class BlockOut(OutSchema):
     """A sub-heading, paragraph, bullet or tab-separated table row, as published."""
 
     kind: str
@@ -132,7 +132,7 @@ class BlockOut(Schema):
     footnotes: list[FootnoteOut]
 
 
-class SectionOut(Schema):
+class SectionOut(OutSchema):
     """A named part of a node's narrative and whether the source holds its content."""
 
     key: str

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 from ninja.params import functions as params
 from pydantic import Field
 
@@ -19,6 +19,7 @@ from shisaku.api.common import (
     read_responses,
 )
 from shisaku.api.pagination import Page, PageParams, page_fields
+from shisaku.api.strict import OutSchema
 from shisaku.domain.plantree import walk
 from shisaku.domain.sdgs import GOAL_COUNT, Goal, goals, sources
 from shisaku.plan import queries as plan_queries
@@ -30,7 +31,7 @@ GoalNumber = Annotated[
 ]
 
 
-class GoalOut(Schema):
+class GoalOut(OutSchema):
     """One of the 17 goals."""
 
     number: int
@@ -44,7 +45,7 @@ class GoalPage(Page[GoalOut]):
     """A page of the 17 goals."""
 
 
-class GoalMeasureOut(Schema):
+class GoalMeasureOut(OutSchema):
     """A measure of the plan linked to the goal."""
 
     code: str

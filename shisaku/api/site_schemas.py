@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ninja import Schema
 from pydantic import Field
 
 from shisaku.api.indicator_schemas import FigureOut, GradeCount
 from shisaku.api.pagination import Page
 from shisaku.api.plan_schemas import MunicipalityRef, PlanSummary
+from shisaku.api.strict import OutSchema
 
 
-class SearchHitOut(Schema):
+class SearchHitOut(OutSchema):
     """A node title, a block of text or an indicator holding every word searched."""
 
     type: str = Field(description="title（見出し） / text（本文） / indicator（指標）")
@@ -45,7 +45,7 @@ class SearchPage(Page[SearchHitOut]):
     terms: list[str] = Field(description="全てを含むものを探した語 / Each word must occur")
 
 
-class GradeOut(Schema):
+class GradeOut(OutSchema):
     """An indicator's grade frozen when its evaluation was approved."""
 
     code: str
@@ -61,7 +61,7 @@ class GradeOut(Schema):
     result: str
 
 
-class EvaluationGradesOut(Schema):
+class EvaluationGradesOut(OutSchema):
     """The grades of a measure's indicators in the evaluated year, as approved."""
 
     frozen_at: str
@@ -73,7 +73,7 @@ class EvaluationGradesOut(Schema):
     indicators: list[GradeOut]
 
 
-class EvaluationOut(Schema):
+class EvaluationOut(OutSchema):
     """A measure's published evaluation (施策評価) of one fiscal year; texts in both languages."""
 
     measure_code: str
@@ -99,7 +99,7 @@ class EvaluationPage(Page[EvaluationOut]):
     """A page of a plan's published evaluations, by measure, newest year first."""
 
 
-class NodeGradeOut(Schema):
+class NodeGradeOut(OutSchema):
     """One node's indicators graded in the year: their counts per grade and each one's grade."""
 
     node_code: str
@@ -116,7 +116,7 @@ class NodeGradeOut(Schema):
     api_url: str
 
 
-class IndicatorGradeOut(Schema):
+class IndicatorGradeOut(OutSchema):
     """An indicator's grade in the year."""
 
     code: str
@@ -131,7 +131,7 @@ class NodeGradePage(Page[NodeGradeOut]):
     year: int = Field(description="評価した年度 / Year graded")
 
 
-class PrefectureOut(Schema):
+class PrefectureOut(OutSchema):
     """A prefecture with municipalities that have a published plan."""
 
     code: str = Field(description="都道府県コード（2桁） / 2-digit prefecture code")
@@ -145,7 +145,7 @@ class PrefecturePage(Page[PrefectureOut]):
     """A page of prefectures, by code."""
 
 
-class ComparedOut(Schema):
+class ComparedOut(OutSchema):
     """One municipality's indicator with the common code, graded in its plan's year."""
 
     municipality: MunicipalityRef
@@ -163,7 +163,7 @@ class ComparedOut(Schema):
     api_url: str
 
 
-class NationalValueOut(Schema):
+class NationalValueOut(OutSchema):
     """A national value the system holds, with the published plan that states it."""
 
     period: str

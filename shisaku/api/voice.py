@@ -13,7 +13,7 @@ from typing import Annotated
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 from ninja.params import functions as params
 from pydantic import Field
 
@@ -26,6 +26,7 @@ from shisaku.api.common import (
 )
 from shisaku.api.links import api_url
 from shisaku.api.pagination import Page, PageParams, page_fields
+from shisaku.api.strict import OutSchema
 from shisaku.voice import queries
 from shisaku.voice.models import Consultation
 
@@ -34,7 +35,7 @@ TOWN = "/municipalities/{code}/consultations"
 ConsultationId = Annotated[int, params.Path(ge=1, description="意見募集の番号 / Consultation id")]
 
 
-class ConsultationOut(Schema):
+class ConsultationOut(OutSchema):
     """A consultation as the public sees it: what is asked, of whom, and when."""
 
     id: int
@@ -53,7 +54,7 @@ class ConsultationOut(Schema):
     api_url: str
 
 
-class ResultRowOut(Schema):
+class ResultRowOut(OutSchema):
     """A published opinion (or its summary) with the response to it."""
 
     number: int
