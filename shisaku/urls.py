@@ -10,6 +10,7 @@ from shisaku.exchange.indicatorfiles import read_indicator_bytes
 from shisaku.exchange.planfiles import PlanFileError, read_plan_bytes
 from shisaku.public import sitemap
 from shisaku.public.favicon import favicon
+from shisaku.schemas.views import schema
 from shisaku.staff.planimport_reader import PlanFiles
 from shisaku.staff.urls import staff_urls
 from shisaku.staff.views_translation import TranslationFiles
@@ -32,6 +33,7 @@ urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
     *sitemap.url_patterns(),  # /sitemap.xml: one file for both languages
     path("api/v1/", api.urls),
+    path("schemas/<path:name>.json", schema, name="schema"),  # docs/schemas.md
     *i18n_patterns(
         # the workspace before the public site; the upload readers come from the exchange
         path("staff/reports/", include("shisaku.reports.urls")),

@@ -92,17 +92,13 @@ def twin(view: JsonView[P]) -> PageView[P]:
 
 
 def with_schema(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
-    """Return a twin with the address of its schema first (``"$schema"``): the route's name
-    without ``-json`` names it (``node-json`` → ``/schemas/v1/node.json``; outside the public
-    site's routes, prefixed by their namespace: ``voice:result-json`` → ``voice-result``)."""
+    """Return a twin with the address of its schema first (``"$schema"``), named by its route
+    (:func:`shisaku.schemas.of_twin`: ``node-json`` → ``/schemas/v1/node.json``)."""
     match = request.resolver_match
     if match is None or not match.url_name:
         return data
-    kind = match.url_name.removesuffix("-json")
-    if match.namespace and match.namespace != "public":
-        kind = f"{match.namespace}-{kind}"
-    address = request.build_absolute_uri(schemas.path(schemas.current(kind)))
-    return {"$schema": address} | data
+    name = schemas.of_twin(match.namespace, match.url_name)
+    return {"$schema": request.build_absolute_uri(schemas.path(name))} | data
 
 
 def _json(data: dict[str, Any], status: int = 200) -> HttpResponse:

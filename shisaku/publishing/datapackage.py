@@ -30,6 +30,7 @@ from shisaku.indicators.assessing import IndicatorResult
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import PlanInfo
 from shisaku.publishing.pages import nodes_in_order
+from shisaku.publishing.schemas import schema_list
 from shisaku.tabular import to_csv
 
 Field = tuple[str, str, str]  # name, Frictionless type, description
@@ -449,5 +450,6 @@ def descriptor(plans: list[PlanInfo], url: Urls, site_url: str, licence: str | N
             for p in plans
         ],
         "resources": [r.descriptor() for r in [*RESOURCES, SDGS]],
+        "schemas": schema_list(site_url),  # the JSON Schemas of the copy's JSON documents
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()

@@ -5,7 +5,8 @@ A page answering 200 is written as ``index.html`` with each of its twins
 (an initiative or action, sent to its place on its measure's page) is written as a small page
 that sends the reader on, with the JSON twin when it has one.  After the pages: the 404 pages,
 a root ``index.html`` sending readers to the home page, the site's icon at ``favicon.ico`` (where
-browsers look for it, as the live site answers it), the static files the pages link, the
+browsers look for it, as the live site answers it), the JSON Schemas the twins name
+(``schemas/v1/…``, :mod:`schemas`), the static files the pages link, the
 data package and, when the command hands over a function for them, each plan's indicator
 exchange files at ``data/<code>/<slug>/``.
 
@@ -34,6 +35,7 @@ from shisaku.publishing.folder import UnsafePath, check_relative
 from shisaku.publishing.output import Output
 from shisaku.publishing.pages import Page
 from shisaku.publishing.render import Rendered, Renderer, redirect_page
+from shisaku.publishing.schemas import write_schemas
 
 ICON = "shisaku/favicon.ico"  # the static file the live site answers at /favicon.ico
 LINK_ATTRIBUTES = (b"href", b"src")  # the attributes whose static files a run copies
@@ -122,7 +124,8 @@ class SiteRun:
         self.static_links.update(link.decode() for link in links)
 
     def extras(self) -> None:
-        """Write the 404 pages, the root page, the icon and the static files the pages link."""
+        """Write the 404 pages, the root page, the icon, the schemas and the static files the
+        pages link."""
         first = self.languages[0]
         self.html("404.html", self.r.not_found(first))
         for language in self.languages:
@@ -131,6 +134,7 @@ class SiteRun:
         icon = finders.find(ICON)
         if isinstance(icon, str):
             self.out.put("favicon.ico", Path(icon).read_bytes())
+        write_schemas(self.out, self.site)
         self.static_files()
 
     def data(

@@ -64,6 +64,14 @@ def current(kind: str) -> str:
     return f"{VERSION}/{kind}"
 
 
+def of_twin(namespace: str, url_name: str) -> str:
+    """Return the name of a JSON twin's schema from its route: the route's name without
+    ``-json`` (``public:node-json`` → ``v1/node``), prefixed by the namespace outside the
+    public site's routes (``voice:result-json`` → ``v1/voice-result``)."""
+    kind = url_name.removesuffix("-json")
+    return current(kind if namespace in ("", "public") else f"{namespace}-{kind}")
+
+
 @functools.cache
 def _stored(name: str) -> dict[str, Any]:
     """Return a schema file's content (read once)."""

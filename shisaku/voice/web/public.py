@@ -22,6 +22,7 @@ from shisaku.plan.models import Municipality
 from shisaku.public.documents import Crumb
 from shisaku.public.downloads import Table, file_response
 from shisaku.public.links import municipality_url
+from shisaku.public.views import with_schema
 from shisaku.voice import queries, rules, services
 from shisaku.voice.models import Audience, Channel, Consultation
 from shisaku.voice.rules import TooMany, VoiceError
@@ -139,12 +140,15 @@ def result_table(request: HttpRequest, code: str, pk: int, fmt: str) -> HttpResp
 def result_json(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     """Return the published result as JSON."""
     item = _published(code, pk)
-    document = {
-        "consultation": pk,
-        "municipality": code,
-        "title": item.title_ja,
-        "title_en": item.title_en,
-        "result_published_at": item.result_published_at,
-        "rows": queries.result_records(item),
-    }
+    document = with_schema(
+        request,
+        {
+            "consultation": pk,
+            "municipality": code,
+            "title": item.title_ja,
+            "title_en": item.title_en,
+            "result_published_at": item.result_published_at,
+            "rows": queries.result_records(item),
+        },
+    )
     return HttpResponse(orjson.dumps(document), content_type="application/json")
