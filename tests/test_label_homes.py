@@ -21,22 +21,22 @@ from shisaku.domain import indicatordata
 from shisaku.evaluation.models import Direction, label_ja
 from shisaku.indicators.models import Figure, Indicator
 from shisaku.indicators.queries import FigureView, IndicatorView
-from shisaku.public import evaluations, grades
+from shisaku.public import coded, dates, evaluations
 from shisaku.staff import display
 
 SOURCE = Path(__file__).resolve().parent.parent / "shisaku"
 
 
 def test_the_interfaces_show_the_models_labels() -> None:
-    for shown in (grades.FIGURE_KINDS, display.FIGURE_KINDS):
+    for shown in (coded.FIGURE_KINDS, display.FIGURE_KINDS):
         assert shown == dict(Figure.Kind.choices)
     for shown in (evaluations.DIRECTIONS, display.DIRECTIONS):
         assert shown == dict(Direction.choices)
     pairs = [
-        (grades.DIRECTIONS, Indicator.Direction),
-        (grades.ACCUMULATIONS, Indicator.Accumulation),
-        (grades.TIME_BASES, Indicator.TimeBasis),
-        (grades.SOURCE_KINDS, Indicator.SourceKind),
+        (coded.DIRECTIONS, Indicator.Direction),
+        (coded.ACCUMULATIONS, Indicator.Accumulation),
+        (coded.TIME_BASES, Indicator.TimeBasis),
+        (coded.SOURCE_KINDS, Indicator.SourceKind),
     ]
     for shown, home in pairs:
         assert shown == dict(home.choices)
@@ -68,8 +68,8 @@ def test_the_labels_are_translated_where_they_live(
     language: str, kind: str, direction: str
 ) -> None:
     with translation.override(language):
-        assert str(Figure.Kind.BASELINE.label) == grades.label(grades.FIGURE_KINDS, "baseline")
-        assert grades.label(grades.FIGURE_KINDS, "baseline") == kind
+        assert str(Figure.Kind.BASELINE.label) == coded.label(coded.FIGURE_KINDS, "baseline")
+        assert coded.label(coded.FIGURE_KINDS, "baseline") == kind
         assert display.label(display.DIRECTIONS, "expand") == direction
         assert evaluations.direction_label("expand") == direction
         assert label_ja(Direction.EXPAND) == "拡充"  # the Japanese sheets, whatever the page
@@ -82,7 +82,7 @@ def test_every_interface_labels_a_period_as_the_domain_does(language: str) -> No
     from shisaku.reports import indicators as report_indicators
 
     with translation.override(language):
-        shown = {grades.period_label("FY2021-2026avg"), display.period_label("FY2021-2026avg")}
+        shown = {dates.period_label("FY2021-2026avg"), display.period_label("FY2021-2026avg")}
     assert shown == {period_labels.period_label("FY2021-2026avg", language == "en")}
     assert indicator_out.period_label is period_labels.period_label
     assert report_indicators.period_label is period_labels.period_label

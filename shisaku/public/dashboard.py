@@ -24,9 +24,10 @@ from shisaku.evaluation.reads import Reads, for_request
 from shisaku.graphics import charts
 from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import display, documents, grades, links, params
+from shisaku.public import dates, display, documents, links, params
 from shisaku.public.downloads import Table, download
 from shisaku.public.indicators import documents as idocs
+from shisaku.public.indicators import rollups, selection
 from shisaku.public.views import page, twin
 
 
@@ -92,7 +93,7 @@ def _subtree(node: Node) -> set[str]:
 
 def has_actual(result: IndicatorResult, year: int) -> bool:
     """Return whether an indicator has a whole-area actual for ``year``."""
-    return any(f.period_end == year for f in grades.whole(result.indicator.of_kind("actual")))
+    return any(f.period_end == year for f in selection.whole(result.indicator.of_kind("actual")))
 
 
 def bar_label(columns: list[GradeColumn], counts: list[int]) -> str:
@@ -193,12 +194,12 @@ def year_links(board: Dashboard) -> list[dict[str, Any]]:
         {
             f.period_end
             for r in board.done.results
-            for f in grades.whole(r.indicator.of_kind("actual"))
+            for f in selection.whole(r.indicator.of_kind("actual"))
         }
     )
     return [
         {
-            "label": grades.year_label(y),
+            "label": dates.year_label(y),
             "url": links.dashboard_url(board.plan, y),
             "current": y == board.done.year,
         }
@@ -221,7 +222,7 @@ def dashboard(request: HttpRequest, code: str, slug: str) -> HttpResponse:
         "plan": board.plan,
         "board": board,
         "done": board.done,
-        "rollup": grades.rollup_view(board.done, board.done.plan),
+        "rollup": rollups.rollup_view(board.done, board.done.plan),
         "year_links": year_links(board),
         "crumbs": [*documents.crumbs(board.plan, []), _crumb(board.plan)],
         "page_url": links.dashboard_url(board.plan, params.assessed_year(request)),

@@ -28,9 +28,10 @@ from django.utils.translation import gettext
 from shisaku.domain.plantree import Node
 from shisaku.evaluation.reads import for_request
 from shisaku.plan.queries import NotFound, PlanInfo
-from shisaku.public import badges, display, grades, links, progress
+from shisaku.public import badges, display, links, progress
 from shisaku.public.documents import Crumb, crumbs
 from shisaku.public.indicators import chart as indicator_chart
+from shisaku.public.indicators import summaries
 from shisaku.public.indicators.views import graded
 from shisaku.public.views import node_path, page
 from shisaku.security import POLICY
@@ -105,7 +106,7 @@ def indicator_widget(request: HttpRequest, code: str, slug: str, indicator: str)
     g = graded(request, code, slug, indicator)
     subject = indicator_subject(request, code, slug, indicator)
     context = _widget_context(request, subject) | {
-        "rows": [grades.indicator_row(g.plan, g.result)],
+        "rows": [summaries.indicator_row(g.plan, g.result)],
         "done": g.done,
         "chart": indicator_chart.chart_view(g.result, g.done.year, g.done.config.method),
     }
@@ -170,7 +171,7 @@ def measure_widget(request: HttpRequest, code: str, slug: str, node_code: str) -
     codes = {n.code for n in _subtree(path[-1])}
     context = _widget_context(request, subject) | {
         "status": _status_row(request, info, path[-1]),
-        "rows": grades.rows_for(info, done, codes),
+        "rows": summaries.rows_for(info, done, codes),
         "done": done,
     }
     return framed(render(request, "public/widget.html", context))

@@ -23,7 +23,7 @@ from shisaku.evaluation.models import Direction
 from shisaku.evaluation.queries import EvaluationView
 from shisaku.evaluation.reads import Reads
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import display, grades, links, untranslated
+from shisaku.public import dates, display, links, untranslated
 
 DIRECTIONS: dict[str, Promise] = dict(Direction.choices)  # the model's labels
 TEXTS = ("results", "issues", "committee_opinion")
@@ -70,9 +70,9 @@ def items(plan: PlanInfo, views: list[EvaluationView]) -> list[EvaluationItem]:
     return [
         EvaluationItem(
             v,
-            grades.year_label(v.fiscal_year),
+            dates.year_label(v.fiscal_year),
             gettext("Indicator grades of %(year)s, fixed when the evaluation was approved")
-            % {"year": grades.year_label(v.fiscal_year)},
+            % {"year": dates.year_label(v.fiscal_year)},
             direction_label(v.direction),
             paragraphs(v.results_ja, v.results_en),
             paragraphs(v.issues_ja, v.issues_en),
@@ -111,7 +111,7 @@ def evaluation_to_dict(plan: PlanInfo, v: EvaluationView) -> dict[str, Any]:
     summary = v.grades
     return {
         "fiscal_year": v.fiscal_year,
-        "fiscal_year_label": grades.year_label(v.fiscal_year),
+        "fiscal_year_label": dates.year_label(v.fiscal_year),
         "department": v.department,
         "direction": v.direction,
         "direction_label": direction_label(v.direction),

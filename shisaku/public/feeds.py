@@ -25,7 +25,7 @@ from shisaku.evaluation.queries import EvaluationView
 from shisaku.evaluation.reads import Reads, for_request
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import NotFound, PlanInfo
-from shisaku.public import display, grades, links
+from shisaku.public import coded, dates, display, links
 from shisaku.public.views import MISSING, node_path
 
 LIMIT = 50
@@ -77,8 +77,8 @@ def figure_entry(plan: PlanInfo, view: IndicatorView, f: FigureView) -> Entry:
     what = " ".join(
         part
         for part in (
-            grades.label(grades.FIGURE_KINDS, f.kind),
-            grades.period_label(f.period),
+            coded.label(coded.FIGURE_KINDS, f.kind),
+            dates.period_label(f.period),
             f.breakdown,
             f.raw,
         )
@@ -98,7 +98,7 @@ def evaluation_entry(plan: PlanInfo, e: EvaluationView, published: datetime) -> 
     title = text % {
         "code": e.measure_code,
         "title": display.plain(e.measure_title_ja, e.measure_title_en),
-        "year": grades.year_label(e.fiscal_year),
+        "year": dates.year_label(e.fiscal_year),
     }
     key = f"{plan.municipality_code}/{plan.meta.slug}/{e.measure_code}/{e.fiscal_year}/{e.version}"
     link = links.node_url(plan, e.measure_code) + "#s-evaluations"

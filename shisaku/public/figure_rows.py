@@ -22,7 +22,8 @@ from django.utils.translation import gettext
 
 from shisaku.indicators.queries import FigureView
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import display, grades, links
+from shisaku.public import coded, dates, display, links
+from shisaku.public.indicators import selection, summaries
 from shisaku.public.markup import html, html_join
 
 
@@ -62,7 +63,7 @@ def figure_rows(figures: list[FigureView], breakdown: bool) -> SafeString:
             cell.period(f.period),
             cell.district(f.breakdown),
             cell.text(f.raw),
-            cell.japanese(grades.figure_note(f)),
+            cell.japanese(selection.figure_note(f)),
             cell.japanese_content(f.note),
             cell.japanese(f.source),
         )
@@ -112,7 +113,7 @@ SUMMARY_ROW = (
 )
 
 
-def summary_rows(rows: list[grades.IndicatorRow], plan: PlanInfo | None) -> SafeString:
+def summary_rows(rows: list[summaries.IndicatorRow], plan: PlanInfo | None) -> SafeString:
     """Return the rows of an indicator summary: name, [place in ``plan``], unit, baseline,
     final target, latest actual and grade, each row on its own line."""
     cell = _Cells(False)
@@ -122,7 +123,7 @@ def summary_rows(rows: list[grades.IndicatorRow], plan: PlanInfo | None) -> Safe
 
 
 def _summary_row(
-    row: grades.IndicatorRow, cell: _Cells, place: Callable[[str], SafeString], how: str
+    row: summaries.IndicatorRow, cell: _Cells, place: Callable[[str], SafeString], how: str
 ) -> SafeString:
     """Return one row of an indicator summary (its place in the plan given by ``place``)."""
     view, a = row.view, row.result.assessment
@@ -153,7 +154,7 @@ def figure_cell(f: FigureView | None, period: Callable[[str], str] | None = None
     ``period`` renders the period label (HTML) when the caller remembers them."""
     if f is None:
         return unknown()
-    return _figure_text(f.raw, period(f.period) if period else grades.period_label(f.period))
+    return _figure_text(f.raw, period(f.period) if period else dates.period_label(f.period))
 
 
 def _figure_text(raw: str, period: str) -> SafeString:
@@ -172,8 +173,8 @@ class _Cells:
     def __init__(self, breakdown: bool) -> None:
         english = display.english()
         self.text = _once(escape)
-        self.kind = _once(lambda k: escape(grades.label(grades.FIGURE_KINDS, k)))
-        self.period = _once(lambda p: escape(grades.period_label(p, english)))
+        self.kind = _once(lambda k: escape(coded.label(coded.FIGURE_KINDS, k)))
+        self.period = _once(lambda p: escape(dates.period_label(p, english)))
         self.japanese = _once(lambda t: japanese(t, english))
         self.japanese_content = _once(lambda t: display.shown(t, "") if t else SafeString(""))
         self.district = _once(
@@ -203,7 +204,7 @@ def _once(render: Callable[..., SafeString]) -> Callable[..., SafeString]:
 def _moment(when: datetime) -> SafeString:
     """Return a time as the history shows it: 西暦 with 和暦, to the minute, machine-readable."""
     iso = timezone.localtime(when).isoformat("T", "minutes")
-    return html('<time datetime="{}">{}</time>', iso, grades.moment_text(when))
+    return html('<time datetime="{}">{}</time>', iso, dates.moment_text(when))
 
 
 def _minute(when: datetime) -> datetime:

@@ -28,7 +28,8 @@ from shisaku.domain.measure_status import STATUSES
 from shisaku.domain.plantree import Node
 from shisaku.domain.sdgs import goals as sdg_goals
 from shisaku.indicators.assessing import PlanAssessment
-from shisaku.public import display, grades
+from shisaku.public import display
+from shisaku.public.indicators import summaries
 from shisaku.public.params import BadParameter
 from shisaku.public.progress import STATUS_LABELS, MeasureRow
 
@@ -213,7 +214,7 @@ class MeasureEntry:
 class IndicatorEntry:
     """An indicator in the filtered list: its summary row and what it is filtered by."""
 
-    row: grades.IndicatorRow
+    row: summaries.IndicatorRow
     facets: Facets
 
 
@@ -252,7 +253,7 @@ def _grades_by_node(done: PlanAssessment) -> dict[str, list[str]]:
 def indicator_entries(
     nodes: list[Node],
     done: PlanAssessment,
-    rows: list[grades.IndicatorRow],
+    rows: list[summaries.IndicatorRow],
     measures: list[MeasureRow],
     goals: Mapping[str, frozenset[str]] | None = None,
 ) -> list[IndicatorEntry]:

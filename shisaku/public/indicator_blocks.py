@@ -23,7 +23,8 @@ from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.indicators.breakdowns import SHOWN_PER_PERIOD
 from shisaku.indicators.queries import IndicatorView
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import display, explain_en, figure_rows, grades, links, untranslated
+from shisaku.public import coded, display, explain_en, figure_rows, links, untranslated
+from shisaku.public.indicators import selection
 from shisaku.public.markup import html, html_join
 from shisaku.public.templatetags.shisaku_compare import common_indicator
 
@@ -53,10 +54,10 @@ def definition(view: IndicatorView, plan: PlanInfo) -> SafeString:
     items: list[Fact] = [
         (gettext("How it is calculated"), _shown(view.definition_ja, view.definition_en, unknown)),
         (gettext("Unit"), figure_rows.japanese(view.unit, english) or "—"),
-        (gettext("Direction"), _label(grades.DIRECTIONS, view.direction)),
-        (gettext("Single year or cumulative"), _label(grades.ACCUMULATIONS, view.accumulation)),
-        (gettext("Time basis"), _label(grades.TIME_BASES, view.time_basis)),
-        (gettext("Kind of source"), _label(grades.SOURCE_KINDS, view.source_kind)),
+        (gettext("Direction"), _label(coded.DIRECTIONS, view.direction)),
+        (gettext("Single year or cumulative"), _label(coded.ACCUMULATIONS, view.accumulation)),
+        (gettext("Time basis"), _label(coded.TIME_BASES, view.time_basis)),
+        (gettext("Kind of source"), _label(coded.SOURCE_KINDS, view.source_kind)),
         (gettext("Source"), figure_rows.japanese(view.source, english) or unknown),
         (gettext("Department"), figure_rows.japanese(view.department, english) or unknown),
         (gettext("Why this target"), _shown(view.rationale_ja, view.rationale_en, "—")),
@@ -72,7 +73,7 @@ def definition(view: IndicatorView, plan: PlanInfo) -> SafeString:
 
 def _undated(entries: list[dict[str, Any]]) -> SafeString:
     """Return the figures a plan printed without a period, as printed: 「基準値 1.38」."""
-    kinds = grades.FIGURE_KINDS
+    kinds = coded.FIGURE_KINDS
     shown = [f"{kinds.get(str(e.get('kind')), '')} {e.get('raw', '')}".strip() for e in entries]
     return html_join("<br>", "{}", ((text,) for text in shown))
 
@@ -85,7 +86,7 @@ def grade(result: IndicatorResult, done: PlanAssessment) -> SafeString:
     scale = display.generated(done.config.scale.name)
     preset = html(" <code>{}</code>", done.preset) if done.preset else NOTHING
     method: list[Fact] = [
-        (gettext("Grading method"), grades.method_name(done)),
+        (gettext("Grading method"), coded.method_name(done)),
         (gettext("Grade scale"), html("{}{}", scale, preset)),
     ]
     listed = facts(inputs, "facts inputs", "    ") if inputs else NOTHING
@@ -104,11 +105,11 @@ def forecast(result: IndicatorResult) -> SafeString:
     if f is None:
         no = gettext("No forecast is made: the indicator has no numeric target.")
         return html("<p>{}</p>\n  ", no)
-    likelihood = grades.label(grades.LIKELIHOODS, f.likelihood)
+    likelihood = coded.label(coded.LIKELIHOODS, f.likelihood)
     linear = gettext("Linear projection to the target year")
     compound = gettext("Compound growth projection to the target year")
     projections = [(linear, f.linear), (compound, f.compound)]
-    listed = facts([(k, grades.projected(v, view)) for k, v in projections], "facts", "  ")
+    listed = facts([(k, selection.projected(v, view)) for k, v in projections], "facts", "  ")
     return html(
         '<p class="likelihood"><strong>{}</strong></p>\n  {}\n  {}',
         likelihood,
@@ -200,4 +201,4 @@ def _shown(ja: str, en: str, missing: str) -> str:
 
 def _label(labels: dict[str, Promise], key: str) -> str:
     """Return a coded value's label (the ``choice_label`` tag), as plain text."""
-    return grades.label(labels, key)
+    return coded.label(labels, key)

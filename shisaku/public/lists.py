@@ -21,11 +21,12 @@ from shisaku.domain.plantree import Node
 from shisaku.evaluation.reads import Reads, for_request
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import filters, grades, links, params, progress
+from shisaku.public import filters, links, params, progress
 from shisaku.public.documents import Crumb, crumbs, plan_to_dict
 from shisaku.public.downloads import Table, download
 from shisaku.public.filters import E, Filters, IndicatorEntry, MeasureEntry, Options
 from shisaku.public.indicators import documents as idocs
+from shisaku.public.indicators import rollups, summaries
 from shisaku.public.indicators.views import list_crumb
 from shisaku.public.tables import SUMMARY_COLUMNS, plan_stem, summary_rows
 from shisaku.public.views import page, twin
@@ -120,7 +121,7 @@ def measure_listing(request: HttpRequest, code: str, slug: str) -> Listing:
 def indicator_listing(request: HttpRequest, code: str, slug: str) -> Listing:
     """Return the plan's indicators, filtered as asked, or raise BadParameter."""
     p = graded_plan(request, code, slug)
-    rows = [grades.indicator_row(p.info, r) for r in p.done.results]
+    rows = [summaries.indicator_row(p.info, r) for r in p.done.results]
     entries = filters.indicator_entries(p.nodes, p.done, rows, p.measures, p.goals)
     offered, asked, kept = _filtered(request, p, entries)
     return Listing(p.info, p.done, offered, asked, len(entries), [], kept, p.year)
@@ -175,9 +176,9 @@ def indicators(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     info, done = listing.plan, listing.done
     base = links.indicators_url(info)
     context = _context(listing, base, list_crumb(info)) | {
-        "rollup": grades.rollup_view(done, done.plan),
+        "rollup": rollups.rollup_view(done, done.plan),
         "indicator_rows": [e.row for e in listing.indicators],
-        "sources": grades.sources(done),
+        "sources": summaries.sources(done),
     }
     return render(request, "public/indicators.html", context)
 

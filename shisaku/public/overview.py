@@ -23,7 +23,7 @@ from django.utils.translation import gettext
 from shisaku.evaluation.reads import Reads
 from shisaku.evaluation.recent import PlanFacts, Update
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import documents, grades, links, tree
+from shisaku.public import documents, links, prose, tree
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class Notice:
 class StatisticLink:
     """A statistic read from the plan's prose, with the page and anchor of its sentence."""
 
-    row: grades.StatisticRow
+    row: prose.StatisticRow
     node_code: str
     url: str
 
@@ -86,7 +86,7 @@ def statistic_links(reads: Reads, plan: PlanInfo) -> list[StatisticLink]:
         if not path:
             continue
         page = links.node_url(plan, code)
-        for row in grades.statistic_rows(path[-1], stats):
+        for row in prose.statistic_rows(path[-1], stats):
             anchor = row.anchor or links.section_anchor_id(row.info.section)
             out.append(StatisticLink(row, code, f"{page}#{anchor}"))
     return out

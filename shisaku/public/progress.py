@@ -31,7 +31,8 @@ from shisaku.evaluation.reads import Reads
 from shisaku.graphics import charts
 from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import display, grades, links
+from shisaku.public import dates, display, links
+from shisaku.public.indicators import selection
 
 STATUS_LABELS: dict[Status, Promise] = {
     "not_started": gettext_lazy("Not started"),
@@ -107,13 +108,13 @@ class Progress:
     def caption(self) -> str:
         """Return the bar's caption: how many indicators are counted, and in which year."""
         text = gettext("Indicators graded for %(year)s: %(count)s")
-        return text % {"year": grades.year_label(self.year), "count": self.total}
+        return text % {"year": dates.year_label(self.year), "count": self.total}
 
     @property
     def status_caption(self) -> str:
         """Return the caption of the table of measures."""
         return gettext("Measures and their status in %(year)s") % {
-            "year": grades.year_label(self.year)
+            "year": dates.year_label(self.year)
         }
 
     @property
@@ -127,7 +128,7 @@ def previous_year(done: PlanAssessment) -> int | None:
     years = {
         f.period_end
         for r in done.results
-        for f in grades.whole(r.indicator.of_kind("actual"))
+        for f in selection.whole(r.indicator.of_kind("actual"))
         if f.period_end < done.year
     }
     return max(years, default=None)
@@ -213,7 +214,7 @@ def grade_fact(done: PlanAssessment, result: IndicatorResult) -> GradeFact:
         graded=graded,
         on_track=graded and a.grade in done.config.scale.on_track,
         met=graded and a.ratio is not None and a.ratio >= 1.0,
-        has_any_actual=bool(grades.whole(result.indicator.of_kind("actual"))),
+        has_any_actual=bool(selection.whole(result.indicator.of_kind("actual"))),
     )
 
 

@@ -25,8 +25,9 @@ from shisaku.evaluation.reads import for_request
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import NotFound, PlanInfo
-from shisaku.public import display, grades, links, tree
+from shisaku.public import display, links, tree
 from shisaku.public.downloads import Table, download
+from shisaku.public.indicators import selection, summaries
 from shisaku.public.indicators import views as indicators
 from shisaku.public.views import published_town
 
@@ -151,7 +152,7 @@ def _figure_cells(f: FigureView | None) -> list[str]:
 
 
 def summary_rows(
-    request: HttpRequest, plan: PlanInfo, done: PlanAssessment, rows: list[grades.IndicatorRow]
+    request: HttpRequest, plan: PlanInfo, done: PlanAssessment, rows: list[summaries.IndicatorRow]
 ) -> list[list[str]]:
     """Return indicator summary rows as :data:`SUMMARY_COLUMNS`."""
     return [
@@ -185,7 +186,7 @@ def node_table(request: HttpRequest, code: str, slug: str, node_code: str) -> Ta
     if not path or not tree.has_own_page(path[-1]):
         raise NotFound(f"node {node_code} has no page of its own in plan {slug}")
     done = reads.assessment(info)
-    rows = grades.rows_for(info, done, grades.page_codes(path[-1]))
+    rows = summaries.rows_for(info, done, summaries.page_codes(path[-1]))
     name = f"{plan_stem(info)}-{node_code}"
     found = summary_rows(request, info, done, rows)
     empty = gettext("No indicator is attached to this part of the plan.")
@@ -216,7 +217,7 @@ def indicator_table(request: HttpRequest, code: str, slug: str, indicator: str) 
             f.source,
             str(f.revision),
         ]
-        for f in grades.ordered(view.figures)
+        for f in selection.ordered(view.figures)
     ]
     name = f"{plan_stem(g.plan)}-indicator-{view.code}"
     return Table(name, "figures", FIGURE_COLUMNS, rows, about=indicator_about(view))

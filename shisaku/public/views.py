@@ -30,14 +30,15 @@ from shisaku.public import (
     display,
     documents,
     evaluations,
-    grades,
     links,
     overview,
     progress,
+    prose,
     tree,
     untranslated,
 )
 from shisaku.public.indicators import documents as idocs
+from shisaku.public.indicators import rollups, summaries
 from shisaku.public.params import BadParameter
 
 P = ParamSpec("P")
@@ -216,9 +217,9 @@ def plan(request: HttpRequest, code: str, slug: str) -> HttpResponse:
         "fields": [(n, links.outline(info, n.children, [n], PLAN_OUTLINE_DEPTH)) for n in nodes],
         "crumbs": documents.crumbs(info, []),
         "done": done,
-        "rollup": grades.rollup_view(done, done.plan),
-        "indicator_rows": grades.rows_for(info, done, {""}),
-        "sources": grades.sources(done),
+        "rollup": rollups.rollup_view(done, done.plan),
+        "indicator_rows": summaries.rows_for(info, done, {""}),
+        "sources": summaries.sources(done),
         "indicators_url": links.indicators_url(info),
         "progress": progress.progress(reads, info, done, None),
         "notice": None if done.results else overview.notice(reads, info),
@@ -269,10 +270,10 @@ def _indicator_context(
     stats = reads.statistics(info).get(here.code, [])
     return {
         "done": done,
-        "indicator_rows": grades.rows_for(info, done, grades.page_codes(here)),
-        "rollup": grades.rollup_view(done, done.by_node.get(here.code)),
-        "statistics": grades.statistic_rows(here, stats),
-        "block_anchors": grades.block_anchors(here, stats),
+        "indicator_rows": summaries.rows_for(info, done, summaries.page_codes(here)),
+        "rollup": rollups.rollup_view(done, done.by_node.get(here.code)),
+        "statistics": prose.statistic_rows(here, stats),
+        "block_anchors": prose.block_anchors(here, stats),
         "has_indicator_section": bool(tree.trailing_sections(here)),
     }
 

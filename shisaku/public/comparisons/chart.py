@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 
 from shisaku.domain.assessment_scales import infer_decimals
 from shisaku.graphics import bars
-from shisaku.public import display, grades
+from shisaku.public import dates, display
 from shisaku.public.comparisons.pages import ComparePage, CompareRow, NationalRow, period_basis
 from shisaku.public.indicators.chart import join, short_year
 
@@ -40,7 +40,7 @@ def _bar(row: CompareRow) -> bars.Bar | None:
     latest = row.summary.latest
     if latest is None or latest.value is None:
         return None
-    when = grades.period_label(latest.period)
+    when = dates.period_label(latest.period)
     text = gettext("%(value)s (%(when)s)") % {"value": latest.raw, "when": when}
     return bars.Bar(_town(row), float(latest.value), text)
 
@@ -139,6 +139,6 @@ def _national(page: ComparePage) -> str:
     n = page.national[0]
     return gettext("The national value is %(value)s (%(year)s), stated in %(where)s.") % {
         "value": n.value.raw,
-        "year": grades.period_label(n.value.period),
+        "year": dates.period_label(n.value.period),
         "where": n.stated_in,
     }

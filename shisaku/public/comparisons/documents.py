@@ -26,7 +26,7 @@ from django.http import HttpRequest
 from shisaku.domain.common_indicators import CommonIndicator
 from shisaku.domain.prefectures import Prefecture
 from shisaku.indicators.queries import FigureView
-from shisaku.public import documents, grades, links
+from shisaku.public import dates, documents, links
 from shisaku.public.comparisons import links as compare_links
 from shisaku.public.comparisons.pages import (
     CompareGroup,
@@ -131,7 +131,7 @@ def national_to_dict(n: NationalRow) -> dict[str, Any]:
     v = n.value
     return {
         "period": v.period,
-        "period_label": grades.period_label(v.period),
+        "period_label": dates.period_label(v.period),
         "value": idocs.number(v.value),
         "as_written": v.raw,
         "unit": v.unit,

@@ -29,7 +29,8 @@ from shisaku.evaluation.reads import Reads
 from shisaku.indicators import comparison
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.plan.queries import MunicipalityInfo, NotFound, PlanInfo
-from shisaku.public import display, grades, links
+from shisaku.public import display, links
+from shisaku.public.indicators import rollups, summaries
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class TownRow:
     town: MunicipalityInfo
     plan: PlanInfo
     done: PlanAssessment
-    rollup: grades.RollUpView | None
+    rollup: rollups.RollUpView | None
 
     @property
     def title_ja(self) -> str:
@@ -82,7 +83,7 @@ class CompareRow:
     """One municipality of a comparison, as a summary row of its indicator."""
 
     compared: comparison.Compared
-    summary: grades.IndicatorRow
+    summary: summaries.IndicatorRow
 
     @property
     def plan(self) -> PlanInfo:
@@ -233,7 +234,7 @@ def town_row(reads: Reads, town: MunicipalityInfo) -> TownRow:
     """Grade a municipality's current plan as its own pages grade it (the plan's roll-up)."""
     plan = current_plan(town)
     done = reads.grades(plan)
-    return TownRow(town, plan, done, grades.rollup_view(done, done.plan))
+    return TownRow(town, plan, done, rollups.rollup_view(done, done.plan))
 
 
 def prefecture_page(reads: Reads, code: str) -> PrefecturePage:
@@ -257,10 +258,10 @@ def compare_page(reads: Reads, code: str, prefecture: str | None = None) -> Comp
     return ComparePage(found.common, where, rows, [national_row(v) for v in found.national])
 
 
-def _summary(c: comparison.Compared) -> grades.IndicatorRow:
+def _summary(c: comparison.Compared) -> summaries.IndicatorRow:
     """Return a compared indicator as a summary row, its latest actual one holding a number."""
     view = c.view
-    return grades.IndicatorRow(
+    return summaries.IndicatorRow(
         c.result,
         links.indicator_url(c.plan, view.code),
         view.first_baseline(),

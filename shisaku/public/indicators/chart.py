@@ -22,7 +22,8 @@ from shisaku.graphics import charts
 from shisaku.indicators import chart_points
 from shisaku.indicators.assessing import IndicatorResult
 from shisaku.indicators.queries import FigureView, IndicatorView
-from shisaku.public import display, grades
+from shisaku.public import coded, dates, display
+from shisaku.public.indicators import selection
 from shisaku.public.indicators.series import series
 
 
@@ -133,14 +134,14 @@ def _with_unit(f: FigureView, view: IndicatorView) -> str:
 def _year_text(year: int, view: IndicatorView) -> str:
     """Return one year in the indicator's time basis, 西暦 with 和暦."""
     basis: Basis = "calendar" if view.time_basis == "calendar" else "fiscal"
-    return grades.period_text(Period(year, year, basis))
+    return dates.period_text(Period(year, year, basis))
 
 
 def _shown_actual(view: IndicatorView, year: int) -> FigureView | None:
     """Return the actual of the assessed year, else the latest one."""
-    actuals = grades.whole(view.of_kind("actual"))
+    actuals = selection.whole(view.of_kind("actual"))
     same = [f for f in actuals if f.period_end == year]
-    return same[-1] if same else grades.latest_actual(view)
+    return same[-1] if same else selection.latest_actual(view)
 
 
 SENTENCES: dict[str, Promise] = {
@@ -161,10 +162,10 @@ def _actual_sentence(result: IndicatorResult, year: int, method: str) -> str:
     view, a = result.indicator, result.assessment
     actual, target = _shown_actual(view, year), view.final_target()
     values = {
-        "when": grades.period_label(actual.period) if actual else "",
+        "when": dates.period_label(actual.period) if actual else "",
         "value": _with_unit(actual, view) if actual else "",
         "goal": _with_unit(target, view) if target else "",
-        "goal_when": grades.period_label(target.period) if target else "",
+        "goal_when": dates.period_label(target.period) if target else "",
         "ratio": fmt_percent(a.ratio) if a.ratio is not None else "",
     }
     if actual is None:
@@ -186,8 +187,8 @@ def _trend_sentence(result: IndicatorResult) -> str:
         return gettext("A trend needs actuals for at least three years.")
     values = {
         "year": _year_text(target.period_end, view),
-        "value": grades.projected(f.linear, view) + _unit(view),
-        "likelihood": grades.label(grades.LIKELIHOODS, f.likelihood),
+        "value": selection.projected(f.linear, view) + _unit(view),
+        "likelihood": coded.label(coded.LIKELIHOODS, f.likelihood),
     }
     return (
         gettext("On the linear trend, %(value)s is expected in %(year)s: %(likelihood)s.") % values

@@ -32,8 +32,9 @@ from shisaku.indicators import breakdowns
 from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import display, grades, links
+from shisaku.public import coded, dates, display, links, prose
 from shisaku.public.documents import Crumb, crumb_to_dict, municipality_to_dict, plan_to_dict
+from shisaku.public.indicators import rollups, selection, summaries
 
 
 def number(value: Decimal | None) -> int | float | None:
@@ -57,7 +58,7 @@ def figure_to_dict(
     out: dict[str, Any] = {
         "kind": f.kind,
         "period": f.period,
-        "period_label": grades.period_label(f.period) if label is None else label,
+        "period_label": dates.period_label(f.period) if label is None else label,
         "breakdown": f.breakdown,
         "raw": f.raw,
         "value_kind": f.value_kind,
@@ -82,7 +83,7 @@ def figures_to_dicts(
 ) -> list[Any]:
     """Return the JSON form of many figures, labelling each period once."""
     english = display.english()
-    labels = {p: grades.period_label(p, english) for p in {f.period for f in figures}}
+    labels = {p: dates.period_label(p, english) for p in {f.period for f in figures}}
     return [
         figure_to_dict(f, history=history, label=labels[f.period], department=department)
         for f in figures
@@ -114,7 +115,7 @@ def forecast_to_dict(f: Forecast | None) -> dict[str, Any] | None:
     return {
         "status": f.status,
         "likelihood": f.likelihood,
-        "likelihood_label": grades.label(grades.LIKELIHOODS, f.likelihood),
+        "likelihood_label": coded.label(coded.LIKELIHOODS, f.likelihood),
         "linear": f.linear,
         "compound": f.compound,
         "slope": f.slope,
@@ -130,14 +131,14 @@ def forecast_to_dict(f: Forecast | None) -> dict[str, Any] | None:
 def method_to_dict(done: PlanAssessment) -> dict[str, Any]:
     """Return the plan's grading method: its name, preset and whole configuration."""
     return {
-        "name": grades.method_name(done),
+        "name": coded.method_name(done),
         "preset": done.preset,
         "scale": done.config.scale.name,
         "config": done.config.to_dict(),
     }
 
 
-def rollup_to_dict(view: grades.RollUpView | None) -> dict[str, Any] | None:
+def rollup_to_dict(view: rollups.RollUpView | None) -> dict[str, Any] | None:
     """Return the JSON form of a roll-up, or None when there is nothing to roll up."""
     if view is None:
         return None
@@ -183,7 +184,7 @@ def definition_to_dict(view: IndicatorView) -> dict[str, Any]:
     }
 
 
-def summary_to_dict(row: grades.IndicatorRow, year: int) -> dict[str, Any]:
+def summary_to_dict(row: summaries.IndicatorRow, year: int) -> dict[str, Any]:
     """Return one indicator as a summary row: names, key figures and its grade."""
     view = row.view
     return {
@@ -218,8 +219,8 @@ def indicator_document(
 ) -> dict[str, Any]:
     """Return the JSON twin of an indicator's page."""
     view = result.indicator
-    figures = breakdowns.shown(grades.ordered(view.figures))
-    revisions = breakdowns.shown(grades.ordered(history))
+    figures = breakdowns.shown(selection.ordered(view.figures))
+    revisions = breakdowns.shown(selection.ordered(history))
     document = {
         "schema": "shisaku.indicator/1",
         "municipality": _town(plan),
@@ -252,26 +253,26 @@ def omitted_to_dict(figures: int, history: int, page_url: str) -> dict[str, Any]
 
 def indicators_document(plan: PlanInfo, done: PlanAssessment) -> dict[str, Any]:
     """Return every indicator of a plan with its grade, and the plan's roll-up."""
-    rows = [grades.indicator_row(plan, r) for r in done.results]
+    rows = [summaries.indicator_row(plan, r) for r in done.results]
     return {
         "schema": "shisaku.indicators/1",
         "municipality": _town(plan),
         "plan": plan_to_dict(plan),
         "year": done.year,
         "method": method_to_dict(done),
-        "rollup": rollup_to_dict(grades.rollup_view(done, done.plan)),
+        "rollup": rollup_to_dict(rollups.rollup_view(done, done.plan)),
         "indicators": [summary_to_dict(r, done.year) for r in rows],
     }
 
 
-def statistic_to_dict(row: grades.StatisticRow, page_url: str) -> dict[str, Any]:
+def statistic_to_dict(row: prose.StatisticRow, page_url: str) -> dict[str, Any]:
     """Return a context statistic with the address of the sentence that states it."""
     s = row.info
     return {
         "label": s.label,
         "area": s.area,
         "period": s.period,
-        "period_label": grades.period_label(s.period),
+        "period_label": dates.period_label(s.period),
         "raw": s.raw,
         "value": number(s.value),
         "unit": s.unit,

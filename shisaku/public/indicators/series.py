@@ -16,7 +16,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext
 
 from shisaku.indicators.queries import FigureView, IndicatorView
-from shisaku.public import grades
+from shisaku.public import dates
+from shisaku.public.indicators import selection
 from shisaku.public.params import BadParameter
 
 KINDS = ("baseline", "target", "actual")  # the table by year's columns, in this order
@@ -99,9 +100,9 @@ def year_rows(view: IndicatorView) -> list[YearRow]:
     """Return the series' periods, oldest first, each with its baseline, target and actual
     as written (the last current one of a kind and period; None where there is none)."""
     found: dict[tuple[int, int, str], dict[str, FigureView]] = {}
-    for f in grades.ordered([f for f in view.figures if not f.breakdown]):
+    for f in selection.ordered([f for f in view.figures if not f.breakdown]):
         found.setdefault((f.period_start, f.period_end, f.period), {})[f.kind] = f
     return [
-        YearRow(grades.period_label(key[2]), tuple(by_kind.get(k) for k in KINDS))
+        YearRow(dates.period_label(key[2]), tuple(by_kind.get(k) for k in KINDS))
         for key, by_kind in sorted(found.items())
     ]

@@ -26,13 +26,13 @@ from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.indicators.queries import NotFound as IndicatorNotFound
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import display, grades, links, params, tree
+from shisaku.public import dates, display, links, params, tree
 from shisaku.public import indicator_blocks as blocks
 from shisaku.public.documents import Crumb, crumbs
 from shisaku.public.figure_rows import figure_head, figure_rows, history_head, history_rows
 from shisaku.public.indicators import chart as indicator_chart
 from shisaku.public.indicators import documents as idocs
-from shisaku.public.indicators import series
+from shisaku.public.indicators import selection, series
 from shisaku.public.views import page, twin
 
 
@@ -74,9 +74,9 @@ def _year_links(g: Graded) -> list[blocks.YearLink]:
     code = g.result.indicator.code
     return [
         blocks.YearLink(
-            y, grades.year_label(y), links.indicator_url(g.plan, code, y), y == g.done.year
+            y, dates.year_label(y), links.indicator_url(g.plan, code, y), y == g.done.year
         )
-        for y in grades.actual_years(g.result.indicator)
+        for y in selection.actual_years(g.result.indicator)
     ]
 
 
@@ -94,7 +94,7 @@ def sources(view: IndicatorView, figures: list[FigureView]) -> list[Source]:
     cited: dict[str, list[str]] = {}
     for f in figures:
         if f.source and f.source != view.source:
-            cited.setdefault(f.source, []).append(grades.period_label(f.period))
+            cited.setdefault(f.source, []).append(dates.period_label(f.period))
     each = ", " if display.english() else "、"
     out += [Source(text, each.join(dict.fromkeys(periods))) for text, periods in cited.items()]
     return out
@@ -122,8 +122,8 @@ def indicator(request: HttpRequest, code: str, slug: str, indicator: str) -> Htt
     view = g.result.indicator
     chosen = series.chosen(request, view)
     history = series.of_breakdown(g.history, chosen)
-    figures = breakdowns.shown(series.of_breakdown(grades.ordered(view.figures), chosen))
-    revisions = breakdowns.shown(grades.ordered(history))
+    figures = breakdowns.shown(series.of_breakdown(selection.ordered(view.figures), chosen))
+    revisions = breakdowns.shown(selection.ordered(history))
     breakdown = any(f.breakdown for f in history)
     asked = params.assessed_year(request)
     page_url = links.indicator_url(g.plan, view.code, asked)

@@ -1,6 +1,7 @@
 """Template tags of the indicator surfaces: figures, grades, roll-ups, periods and anchors.
 
-Every tag delegates to :mod:`shisaku.public.grades` (labels and picks) or
+Every tag delegates to the modules that label and pick (:mod:`shisaku.public.coded`,
+:mod:`~shisaku.public.dates`, :mod:`~shisaku.public.indicators.selection`, …) or to
 :mod:`shisaku.public.display` (languages), so pages and JSON twins say the same thing.
 """
 
@@ -15,47 +16,48 @@ from django.utils.safestring import SafeString, mark_safe
 from shisaku.domain.plantree import Block
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.indicators.queries import FigureView, IndicatorView
-from shisaku.public import display, figure_rows, grades
+from shisaku.public import coded, dates, display, figure_rows
+from shisaku.public.indicators import rollups, selection, summaries
 
 register = template.Library()
 LABELS = {
-    "direction": grades.DIRECTIONS,
-    "accumulation": grades.ACCUMULATIONS,
-    "time_basis": grades.TIME_BASES,
-    "source_kind": grades.SOURCE_KINDS,
-    "kind": grades.FIGURE_KINDS,
-    "likelihood": grades.LIKELIHOODS,
+    "direction": coded.DIRECTIONS,
+    "accumulation": coded.ACCUMULATIONS,
+    "time_basis": coded.TIME_BASES,
+    "source_kind": coded.SOURCE_KINDS,
+    "kind": coded.FIGURE_KINDS,
+    "likelihood": coded.LIKELIHOODS,
 }
 
 
 @register.simple_tag
 def choice_label(group: str, key: str) -> str:
     """Return the label of a coded value (direction, kind, likelihood …) in the active language."""
-    return grades.label(LABELS[group], key)
+    return coded.label(LABELS[group], key)
 
 
 @register.filter
 def period_label(key: str) -> str:
     """Return a period key (FY2019) or ISO date as 西暦 with 和暦, in the active language."""
-    return grades.period_label(key)
+    return dates.period_label(key)
 
 
 @register.filter
 def moment_label(when: datetime) -> str:
     """Return a date and time as 西暦 with 和暦, in local time."""
-    return grades.moment_text(when)
+    return dates.moment_text(when)
 
 
 @register.filter
 def year_label(year: int) -> str:
     """Return an assessed year as 西暦 with 和暦."""
-    return grades.year_label(year)
+    return dates.year_label(year)
 
 
 @register.filter
 def grade_heading(year: int) -> str:
     """Return the heading of a year's grades."""
-    return grades.grade_heading(year)
+    return rollups.grade_heading(year)
 
 
 @register.simple_tag
@@ -71,7 +73,7 @@ def figure_cell(f: FigureView | None) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
-def summary_rows(context: template.Context, rows: list[grades.IndicatorRow]) -> SafeString:
+def summary_rows(context: template.Context, rows: list[summaries.IndicatorRow]) -> SafeString:
     """Return the rows of an indicator summary (the place column when ``with_place`` is set)."""
     place_in = context.get("plan") if context.get("with_place") else None
     return figure_rows.summary_rows(rows, place_in)
@@ -80,13 +82,13 @@ def summary_rows(context: template.Context, rows: list[grades.IndicatorRow]) -> 
 @register.filter
 def figure_note(f: FigureView) -> str:
     """Return a figure's qualifier and label."""
-    return grades.figure_note(f)
+    return selection.figure_note(f)
 
 
 @register.simple_tag
 def projected(value: float | None, view: IndicatorView) -> str:
     """Return a projected value with the indicator's decimals."""
-    return grades.projected(value, view)
+    return selection.projected(value, view)
 
 
 @register.simple_tag
@@ -98,15 +100,15 @@ def japanese_content(text: str) -> SafeString:
 @register.simple_tag
 def area_label(area: str) -> SafeString:
     """Return an area named in the prose (本市, 国): translated when known, else marked."""
-    if area in grades.AREAS or not area:
-        return format_html("{}", grades.area_label(area))
+    if area in coded.AREAS or not area:
+        return format_html("{}", coded.area_label(area))
     return display.shown(area, "")
 
 
 @register.filter
-def share_text(rollup: grades.RollUpView) -> str:
+def share_text(rollup: rollups.RollUpView) -> str:
     """Return a roll-up's on-track share in words."""
-    return grades.share_text(rollup)
+    return rollups.share_text(rollup)
 
 
 @register.simple_tag(takes_context=True)
@@ -121,4 +123,4 @@ def block_id(context: template.Context, block: Block) -> SafeString:
 @register.filter
 def method_name(done: PlanAssessment) -> str:
     """Return the name of the plan's grading method."""
-    return grades.method_name(done)
+    return coded.method_name(done)

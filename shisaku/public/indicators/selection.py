@@ -1,0 +1,48 @@
+"""Which of an indicator's figures a page shows, and in what order: the whole area's, the
+latest actual, baselines before targets before actuals; values as the indicator publishes them.
+
+A value that is not there is said to be unknown, never shown as zero.
+"""
+
+from __future__ import annotations
+
+from shisaku.domain.assessment_scales import fmt_number
+from shisaku.indicators.queries import FigureView, IndicatorView
+
+FIGURE_ORDER = ("baseline", "target", "actual")
+
+
+def whole(figures: list[FigureView]) -> list[FigureView]:
+    """Keep the figures for the whole area (not a breakdown row)."""
+    return [f for f in figures if not f.breakdown]
+
+
+def latest_actual(view: IndicatorView) -> FigureView | None:
+    """Return the latest whole-area actual."""
+    actuals = view.whole("actual")
+    return max(actuals, key=lambda f: (f.period_end, f.period_start)) if actuals else None
+
+
+def ordered(figures: list[FigureView] | tuple[FigureView, ...]) -> list[FigureView]:
+    """Return figures as a table shows them: baselines, targets, actuals, each oldest first."""
+    rank = {kind: i for i, kind in enumerate(FIGURE_ORDER)}
+    return sorted(
+        figures, key=lambda f: (rank.get(f.kind, 9), f.period_start, f.period_end, f.breakdown)
+    )
+
+
+def actual_years(view: IndicatorView) -> list[int]:
+    """Return the years with a whole-area actual, oldest first (the years worth grading)."""
+    return sorted({f.period_end for f in view.whole("actual")})
+
+
+def projected(value: float | None, view: IndicatorView) -> str:
+    """Return a projected value with the decimals the indicator publishes, or a dash."""
+    if value is None:
+        return "—"
+    return fmt_number(value, view.decimals)
+
+
+def figure_note(f: FigureView) -> str:
+    """Return a figure's qualifier and label (約, 見込, 策定, a missing marker), joined."""
+    return "・".join(part for part in (f.qualifier, f.label) if part and part != f.raw)
