@@ -23,8 +23,8 @@ from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.indicators.breakdowns import SHOWN_PER_PERIOD
 from shisaku.indicators.queries import IndicatorView
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import coded, display, explain_en, figure_rows, links, untranslated
-from shisaku.public.indicators import selection
+from shisaku.public import coded, display, explain_en, links, untranslated
+from shisaku.public.indicators import figure_rows, selection
 from shisaku.public.markup import html, html_join
 from shisaku.public.templatetags.shisaku_compare import common_indicator
 

@@ -29,10 +29,15 @@ from shisaku.plan.queries import PlanInfo
 from shisaku.public import dates, display, links, params, tree
 from shisaku.public import indicator_blocks as blocks
 from shisaku.public.documents import Crumb, crumbs
-from shisaku.public.figure_rows import figure_head, figure_rows, history_head, history_rows
 from shisaku.public.indicators import chart as indicator_chart
 from shisaku.public.indicators import documents as idocs
 from shisaku.public.indicators import selection, series
+from shisaku.public.indicators.figure_rows import (
+    figure_head,
+    figure_rows,
+    history_head,
+    history_rows,
+)
 from shisaku.public.views import page, twin
 
 

@@ -16,8 +16,8 @@ from django.utils.safestring import SafeString, mark_safe
 from shisaku.domain.plantree import Block
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.indicators.queries import FigureView, IndicatorView
-from shisaku.public import coded, dates, display, figure_rows
-from shisaku.public.indicators import rollups, selection, summaries
+from shisaku.public import coded, dates, display
+from shisaku.public.indicators import figure_rows, rollups, selection, summaries
 
 register = template.Library()
 LABELS = {
