@@ -7,9 +7,10 @@ worker processes forked from it (:mod:`workers`), while this process adds the gr
 the data package's tables (:mod:`datapackage`, kept in temporary files), writes the group's
 indicator exchange files when the command hands it a function for them, and loads the next
 group; then it lets the group go.  So a run holds two groups' plans at most, whatever the
-number of municipalities.  After the groups: the prefecture and comparison pages (read afresh
-in this process), the 404 pages, a root page sending readers to the home page of the first
-language, the static files the pages link, and the data package's files, one at a time.
+number of municipalities.  After the groups: the prefecture and comparison pages (rendered by
+the workers one page at a time, each reading the database itself), the 404 pages, a root page
+sending readers to the home page of the first language, the static files the pages link, and
+the data package's files, one at a time.
 Everything goes through :class:`output.Output`, which writes only what changed.  The files
 are the same whatever the size of the groups.
 """
@@ -74,8 +75,8 @@ def publish(
     pages in ``jobs`` processes.
 
     ``comparisons`` lists the prefecture and comparison pages (across municipalities: written
-    only when the whole site is); they read straight from the database, so this process
-    renders them, with reads of their own.
+    only when the whole site is); they read straight from the database, so the workers render
+    them with connections of their own, one page (in every language) a batch.
     """
     langs = list(languages or [code for code, _ in settings.LANGUAGES])
     renderer = Renderer(site_url, Reads())
@@ -89,7 +90,7 @@ def publish(
             with timed("the comparison pages, 404 pages and static files"):
                 renderer.reads = Reads()  # read afresh, the last group's let go
                 across = _comparison_pages(comparisons, municipality, langs, renderer)
-                render_pages(run, across, 1, progress)
+                render_pages(run, across, jobs, progress, reading=True, size=1)
                 run.extras()
             with timed("the data package"):
                 run.package(tables, [p for t in towns for p in t.plans])

@@ -3,16 +3,21 @@
 Each worker ends with the run's process (on Linux the kernel sends it SIGKILL; elsewhere it
 watches its parent), so nothing is written after a run was killed.
 
-Before the workers start, the run's :class:`Reads` loads everything the pages read
+Before the workers start, the run's :class:`Reads` loads everything the pages of a plan read
 (:meth:`Reads.preload`), so the workers, forked from the run, never query the database: a
 query in a worker would share the run's connection, so it is refused with an error (a page
-that reads something :meth:`Reads.preload` does not load is a bug to fix there).  Each worker
-writes its pages' files itself (every file is written to a temporary file and renamed, and no
-two pages share a file) and sends back what the run keeps: the manifest entries, the counts,
-the static files linked and the pages left out.
+that reads something :meth:`Reads.preload` does not load is a bug to fix there).  The pages
+that read the database themselves (the prefecture and comparison pages, across
+municipalities) are rendered ``reading``: this process closes its connections before forking,
+so each worker opens one of its own; inside a transaction (whose writes other connections
+cannot see) this process renders them itself.  Each worker writes its pages' files itself
+(every file is written to a temporary file and renamed, and no two pages share a file) and
+sends back what the run keeps: the manifest entries, the counts, the static files linked and
+the pages left out.
 
-A batch holds whole pages in every language, so a table shared by the languages still builds
-its workbook once.  Batches come back in any order; what they report is merged in page order.
+A batch holds whole pages in every language (:data:`BATCH` pages, or one page when each is
+costly), so a table shared by the languages still builds its workbook once.  Batches come back
+in any order; what they report is merged in page order.
 
 The run and its batches reach each worker through the pool's initializer (forked, not
 pickled), which keeps them as the worker's :class:`Worker`; the run's process changes no state
@@ -32,7 +37,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connections
+from django.db import connections, transaction
 
 from shisaku.publishing.output import Counts
 from shisaku.publishing.pages import Page
@@ -63,6 +68,7 @@ class Worker:
 
     run: SiteRun
     batches: list[list[Page]]
+    reading: bool  # the pages query the database (each worker with a connection of its own)
 
 
 _WORKER: list[Worker] = []  # in a worker process only: the one set by its initializer
@@ -74,15 +80,24 @@ def render_pages(
     jobs: int,
     progress: Progress | None,
     meanwhile: Callable[[], None] | None = None,
+    *,
+    reading: bool = False,
+    size: int = BATCH,
 ) -> None:
-    """Render ``pages`` into the run's output, in ``jobs`` processes when more than one; this
-    process does ``meanwhile`` (other work of the run) while the workers render."""
-    if jobs <= 1 or len(pages) <= BATCH:
+    """Render ``pages`` into the run's output, in ``jobs`` processes when more than one, in
+    batches of ``size`` pages in every language; this process does ``meanwhile`` (other work
+    of the run) while the workers render.  ``reading``: the pages query the database."""
+    per_batch = size * len(run.languages)
+    if reading and transaction.get_connection().in_atomic_block:
+        jobs = 1  # other connections would not see the transaction's writes
+    if jobs <= 1 or len(pages) <= per_batch:
         run.pages(progress(pages, len(pages)) if progress else pages)
         if meanwhile:
             meanwhile()
         return
-    work = Worker(run, batches(pages, BATCH * len(run.languages)))
+    if reading:
+        connections.close_all()  # none is shared: each worker opens its own
+    work = Worker(run, batches(pages, per_batch), reading)
     parts = dict(_in_workers(work, jobs, progress, len(pages), meanwhile))
     for index in sorted(parts):
         _merge(run, parts[index])
@@ -140,10 +155,11 @@ def _merge(run: SiteRun, part: Part) -> None:
 
 
 def _start_worker(parent: int, work: Worker) -> None:
-    """Make a worker end with the run's process and refuse database queries, and give it the
-    run and the batches it renders."""
+    """Make a worker end with the run's process and refuse database queries (unless its pages
+    read the database), and give it the run and the batches it renders."""
     _die_with(parent)
-    _refuse_queries()
+    if not work.reading:
+        _refuse_queries()
     _WORKER[:] = [work]
 
 
