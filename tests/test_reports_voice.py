@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 
+import openpyxl
 import pypdf
 from django.utils import timezone
 
@@ -14,6 +15,7 @@ from shisaku.plan.queries import find_plan
 from shisaku.reports.data import annual_report
 from shisaku.reports.documents import to_html, to_pdf
 from shisaku.reports.kinds import education_report
+from shisaku.reports.workbook import to_xlsx
 from tests.test_staff_support import SLUG, TOWN, town_fixture  # noqa: F401
 from tests.voice_support import (  # noqa: F401
     CONTACT,
@@ -81,3 +83,27 @@ def test_the_education_report_shows_it_when_the_measure_is_educations(consultati
     assert f"{TITLE}{SHOWN}反映した土曜開庁を試行します。福祉課" in text
     assert f"{TITLE}{SUMMARY}参考とする今後検討します。福祉課" in text
     assert voices_html(to_html(report).decode()) == ROWS
+
+
+def test_the_workbook_carries_them_on_the_measures_sheet_after_its_indicators(
+    consultation, opinions
+):
+    moderate_and_respond(consultation, opinions)
+    ws = openpyxl.load_workbook(
+        io.BytesIO(to_xlsx(annual_report(find_plan(TOWN, SLUG), this_fiscal_year())))
+    )["1-1-1"]
+    at = next(c.row for c in ws["A"] if c.value == "住民の意見と対応（意見募集の結果公表）")
+    columns = [1, 2, 5, 6, ws.max_column]
+    table = [[ws.cell(row, col).value for col in columns] for row in range(at + 1, at + 4)]
+    assert table == [
+        ["意見募集", "意見（要旨）", "対応区分", "考慮した結果及びその理由", "担当課"],
+        [TITLE, SHOWN, "反映した", "土曜開庁を試行します。", "福祉課"],
+        [TITLE, SUMMARY, "参考とする", "今後検討します。", "福祉課"],
+    ]
+    assert ws.cell(at + 4, 1).value is None
+    assert ws.cell(at - 1, 1).value is None and ws.cell(at + 5, 1).value == "施策のコスト"
+    names = [ws.cell(row, 1).value for row in range(1, at)]
+    assert "成果指標（" in "".join(n for n in names if n) and "施策のコスト" not in names
+    text = "".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
+    for secret in SECRETS:
+        assert secret not in text

@@ -4,7 +4,8 @@ Numbers are numeric cells with number formats (figures, ratios, yen), each figur
 written beside it; free text is always a text cell, marked with Excel's quote prefix when a
 spreadsheet could take it for a formula (the guard of :mod:`shisaku.tabular`). Unknown stays
 empty or says so (「未入力」「指標未取得」「未評価…」): never a zero. Every sheet prints on A4
-portrait, fitted to the page width.
+portrait, fitted to the page width.  A measure's sheet carries the year's published consultation
+results on it (住民の意見と対応) in the words, columns and place of the PDF: after its indicators.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from shisaku.reports.model import (
     IndicatorRow,
     MeasurePart,
     Report,
+    VoiceRow,
 )
 from shisaku.tabular import display_width, needs_guard, sheet_name
 
@@ -86,16 +88,25 @@ def header(ws: Any, row: int, titles: Sequence[str]) -> None:
         cell.border = BOX
 
 
+def span(ws: Any, row: int, first: int, last: int, value: str) -> int:
+    """Write a wrapped text across columns ``first``..``last``; return the lines it takes."""
+    if last > first:
+        ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+    text(ws, row, first, value)
+    letters = (get_column_letter(c) for c in range(first, last + 1))
+    width = sum(ws.column_dimensions[letter].width or 10 for letter in letters)
+    return sum(max(1, math.ceil(display_width(part) / max(width, 1))) for part in value.split("\n"))
+
+
+def fit_height(ws: Any, row: int, lines: int) -> None:
+    """Make a row tall enough for ``lines`` lines of wrapped text."""
+    ws.row_dimensions[row].height = 15 * max(lines, 1) + 3
+
+
 def long_text(ws: Any, row: int, label: str, value: str, last: int) -> int:
     """Write a label and a wrapped text across the sheet's width; return the next row."""
     text(ws, row, 1, label, bold=True)
-    ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=last)
-    text(ws, row, 2, value or NO_TEXT)
-    width = sum(ws.column_dimensions[get_column_letter(c)].width or 10 for c in range(2, last + 1))
-    lines = sum(
-        max(1, math.ceil(display_width(part) / max(width, 1))) for part in value.split("\n")
-    )
-    ws.row_dimensions[row].height = 15 * max(lines, 1) + 3
+    fit_height(ws, row, span(ws, row, 2, last, value or NO_TEXT))
     return row + 1
 
 
@@ -233,6 +244,39 @@ def _indicators(ws: Any, row: int, report: Report, measure: MeasurePart, last: i
     return row + 1
 
 
+VOICES = "住民の意見と対応（意見募集の結果公表）"
+VOICE_HEAD = ("意見募集", "意見（要旨）", "対応区分", "考慮した結果及びその理由", "担当課")
+
+
+def _voice_spans(last: int) -> list[tuple[int, int]]:
+    """Return the columns each cell of a voice row spans (the reason takes the year columns)."""
+    return [(1, 1), (2, 4), (5, 5), (6, max(6, last - 1)), (max(7, last), max(7, last))]
+
+
+def _voice_row(ws: Any, row: int, cells: Sequence[str], last: int, *, bold: bool) -> None:
+    """Write one row of the voices table over its spans, as tall as its longest cell."""
+    spans = _voice_spans(last)
+    lines = [span(ws, row, a, b, value) for (a, b), value in zip(spans, cells, strict=True)]
+    for a, _ in spans:
+        cell = ws.cell(row=row, column=a)
+        cell.border = BOX
+        if bold:
+            cell.font, cell.fill = BOLD, HEAD_FILL
+    fit_height(ws, row, max(lines))
+
+
+def _voices(ws: Any, row: int, voices: Sequence[VoiceRow], last: int) -> int:
+    """Write the year's published opinions on the measure, as the PDF does; return the row."""
+    if not voices:
+        return row
+    text(ws, row, 1, VOICES, bold=True)
+    _voice_row(ws, row + 1, VOICE_HEAD, last, bold=True)
+    for offset, v in enumerate(voices, start=row + 2):
+        cells = (v.consultation, v.opinion, v.response, v.reason, v.department)
+        _voice_row(ws, offset, cells, last, bold=False)
+    return row + len(voices) + 3
+
+
 def _costs(ws: Any, row: int, measure: MeasurePart) -> int:
     """Write the cost table (事業費, 人件費, フルコスト); return the next free row."""
     text(ws, row, 1, "施策のコスト", bold=True)
@@ -280,6 +324,7 @@ def measure_sheet(book: Any, report: Report, measure: MeasurePart, taken: set[st
     last = _widths(ws, len(report.plan_years))
     row = _head(ws, report, measure, last)
     row = _indicators(ws, row, report, measure, last)
+    row = _voices(ws, row, measure.voices, last)
     row = _costs(ws, row, measure)
     _narrative(ws, row, measure, last)
     print_setup(ws)
