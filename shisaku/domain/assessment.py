@@ -3,7 +3,8 @@
 :func:`assess` takes the facts of one indicator (numbers, read from the plan's cells
 elsewhere), a year and a :class:`MethodConfig` (a method from :data:`METHODS`, its numeric
 parameters and a :class:`GradeScale`), and returns an :class:`Assessment` whose explanation
-shows the inputs and the formula with the numbers put in, in Japanese. In order:
+shows the inputs and the formula with the numbers put in, in Japanese that
+:mod:`shisaku.domain.explain` says in English too. In order:
 
 1. an indicator with components (小学生 / 中学生) grades each part with the same config and
    takes the worst part's grade (or, with ``components_mean`` = 1, grades the mean of the
@@ -32,6 +33,7 @@ from shisaku.domain.assessment_methods import (
     METHODS,
     Method,
     Unit,
+    points_text,
 )
 from shisaku.domain.assessment_scales import (
     Assessment,
@@ -45,6 +47,7 @@ from shisaku.domain.assessment_scales import (
     fmt_percent,
     rounded,
 )
+from shisaku.domain.explain import Text
 
 __all__ = [
     "METHODS",
@@ -111,8 +114,8 @@ def assess(facts: IndicatorFacts, year: int, config: MethodConfig) -> Assessment
         return _assess_components(facts, year, config)
     point = facts.actuals.get(year)
     if point is None or not _has_actual(facts, point):
-        why = f"{year}年度の実績値がありません（未評価として扱い、0とはみなしません）"
-        return _ungraded(config.scale, "no_actual", {"評価年度": str(year)}, why)
+        why = Text("no_actual_in", year=str(year))
+        return _ungraded(config.scale, "no_actual", {Text("in.year"): str(year)}, why)
     if facts.direction == "qualitative":
         return _assess_qualitative(facts, point, config.scale)
     if facts.target.value is None:
@@ -149,15 +152,15 @@ def _graded(score: float | None, explanation: Explanation, config: MethodConfig)
 
 def _result_line(shown: str, grade: str, label: str) -> str:
     """Return the result line (達成率 79.3% → C), the grade once if it is the result."""
-    graded = grade if shown == grade else f"{shown} → {grade}"
-    return f"{graded}（{label}）" if label else graded
+    graded = grade if shown == grade else Text("result", shown=shown, grade=grade)
+    return Text("result.label", graded=graded, label=label) if label else graded
 
 
 def _ungraded(scale: GradeScale, status: Status, inputs: dict[str, str], why: str) -> Assessment:
     """Return the scale's missing grade with the reason (never a zero)."""
     grade = scale.missing
     label = scale.labels.get(grade, "")
-    shown = "実績なし" if status == "no_actual" else "評価対象外"
+    shown = Text("no_actual" if status == "no_actual" else "not_graded")
     result = _result_line(shown, grade, label)
     return Assessment(grade, None, Explanation(inputs, why, result), status, None, label)
 
@@ -175,15 +178,16 @@ def _plain_text(text: str) -> str:
 def _assess_qualitative(facts: IndicatorFacts, point: Point, scale: GradeScale) -> Assessment:
     """Grade a qualitative target: done (best grade, 100%) when the texts match, else not (0%)."""
     wanted = facts.target.label
-    inputs = {"方向": "定性", "目標": f"{wanted}（{facts.target.year}）"}
-    inputs["実績"] = f"{point.label}（{point.year}）"
+    inputs: dict[str, str] = {Text("in.direction"): Text("direction.qualitative")}
+    inputs[Text("in.target_text")] = Text("at_year", value=wanted, year=str(facts.target.year))
+    inputs[Text("in.actuals")] = Text("at_year", value=point.label, year=str(point.year))
     if not wanted.strip():
-        return _ungraded(scale, "not_applicable", inputs, "目標の記述（例：策定）がありません")
+        return _ungraded(scale, "not_applicable", inputs, Text("no_target_text"))
     done = _same_text(point.label, wanted)
     grade = scale.bands[0][1] if done else scale.bands[-1][1]
     label = scale.labels.get(grade, "")
-    sign, verdict = ("＝", "達成（100%）") if done else ("≠", "未達成（0%）")
-    formula = f"定性目標：実績「{point.label}」{sign}目標「{wanted}」 → {verdict}"
+    sign, verdict = (Text("equals"), Text("met")) if done else (Text("differs"), Text("not_met"))
+    formula = Text("qualitative", actual=point.label, sign=sign, target=wanted, verdict=verdict)
     result = _result_line(verdict, grade, label)
     ratio = 1.0 if done else 0.0
     return Assessment(grade, ratio, Explanation(inputs, formula, result), "graded", ratio, label)
@@ -193,15 +197,20 @@ def _assess_against_comparator(
     facts: IndicatorFacts, year: int, config: MethodConfig
 ) -> Assessment:
     """Grade a target such as 「全国値」 against the comparator's value for ``year``."""
-    name = facts.target.label or "目標値"
+    name = facts.target.label or Text("name.target_value")
     value = facts.comparator.get(year)
     if not facts.target.label or value is None:
-        inputs = {"目標値": f"{name}（{facts.target.year}）", "評価年度": str(year)}
-        return _ungraded(config.scale, "not_applicable", inputs, f"比較する{name}がありません")
+        inputs: dict[str, str] = {
+            Text("in.target"): Text("at_year", value=name, year=str(facts.target.year)),
+            Text("in.year"): str(year),
+        }
+        why = Text("no_comparator", name=name)
+        return _ungraded(config.scale, "not_applicable", inputs, why)
     target = Point(facts.target.year, value, name)
     resolved = replace(facts, target=target)
     score, explanation = METHODS[config.method](resolved, year, config.params)
-    explanation.inputs[f"{name}（{year}）"] = fmt_number(value, facts.decimals or 0)
+    shown = fmt_number(value, facts.decimals or 0)
+    explanation.inputs[Text("at_year", value=name, year=str(year))] = shown
     return _graded(score, explanation, config)
 
 
@@ -216,9 +225,9 @@ def _assess_components(facts: IndicatorFacts, year: int, config: MethodConfig) -
             if all(p.status == "no_actual" for p in parts.values())
             else "not_applicable"
         )
-        return _ungraded(config.scale, status, inputs, "評価できる区分がありません")
+        return _ungraded(config.scale, status, inputs, Text("no_part"))
     skipped = [name for name in parts if name not in graded]
-    note = f"（評価できない区分 {'・'.join(skipped)} を除く）" if skipped else ""
+    note = Text("parts.left_out", names=Text.joined("parts", skipped)) if skipped else ""
     if config.params.get("components_mean", 0) == 1:
         return _mean_of_parts(graded, inputs, note, config)
     return _worst_of_parts(graded, inputs, note, config.scale)
@@ -230,8 +239,8 @@ def _worst_of_parts(
     """Take the grade of the worst component as the indicator's grade."""
     order = scale.grades()
     name, worst = max(graded.items(), key=lambda item: order.index(item[1].grade))
-    formula = f"区分ごとに評価し、最も低い区分（{name}）の評価を全体の評価とする{note}"
-    result = _result_line(f"{name}の評価", worst.grade, worst.label)
+    formula = Text("parts.worst", name=name, note=note)
+    result = _result_line(Text("parts.worst.result", name=name), worst.grade, worst.label)
     explanation = Explanation(inputs, formula, result)
     return Assessment(worst.grade, worst.ratio, explanation, "graded", worst.score, worst.label)
 
@@ -244,11 +253,10 @@ def _mean_of_parts(
     mean = sum(scores) / len(scores)
     if config.unit == "ratio":
         mean = rounded(mean)
-    shown = " + ".join(_fmt_score(s, config.unit) for s in scores)
-    formula = (
-        f"区分の平均で評価する{note}：({shown}) ÷ {len(scores)} = {_fmt_score(mean, config.unit)}"
-    )
-    explanation = Explanation(inputs, formula, f"平均 {_fmt_score(mean, config.unit)}")
+    shown = Text.joined("sum", [_fmt_score(s, config.unit) for s in scores])
+    average = _fmt_score(mean, config.unit)
+    formula = Text("parts.mean", note=note, scores=shown, n=str(len(scores)), mean=average)
+    explanation = Explanation(inputs, formula, Text("parts.mean.result", mean=average))
     return _graded(mean, explanation, config)
 
 
@@ -256,7 +264,7 @@ def _fmt_score(score: float, unit: Unit) -> str:
     """Format a score in its unit: 79.3%, 5点, 水準2."""
     if unit == "ratio":
         return fmt_percent(score)
-    return f"{score:g}点" if unit == "points" else f"水準{score:g}"
+    return points_text(score) if unit == "points" else Text("level", level=f"{score:g}")
 
 
 def _scale(

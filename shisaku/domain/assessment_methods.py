@@ -36,18 +36,13 @@ from shisaku.domain.assessment_scales import (
     meets,
     rounded,
 )
+from shisaku.domain.explain import Text
 from shisaku.domain.forecast import forecast
 
 Measure = tuple[float | None, Explanation]
 MethodFn = Callable[[IndicatorFacts, int, Mapping[str, float]], Measure]
 Unit = Literal["ratio", "level", "points"]
 
-DIRECTION_JA = {
-    "increase": "増加（↑）",
-    "decrease": "減少（↓）",
-    "maintain": "維持",
-    "qualitative": "定性",
-}
 COMMON_PARAMS = {
     "maintain_side": (
         "維持目標の達成側：+1 = 目標値以上、−1 = 目標値以下（既定：目標値0なら以下、他は以上）"
@@ -72,13 +67,13 @@ class Method:
 def base_inputs(facts: IndicatorFacts, year: int, actual: float) -> dict[str, str]:
     """Return the inputs every explanation shows: direction, baseline, target, actual."""
     d = facts.decimals or 0
-    kind = "順位（小さいほど良い）" if facts.rank else DIRECTION_JA[facts.direction]
-    inputs = {"方向": kind}
+    kind = "rank" if facts.rank else facts.direction
+    inputs: dict[str, str] = {Text("in.direction"): Text(f"direction.{kind}")}
     if facts.baseline is not None:
-        inputs["基準値"] = fmt_point(facts.baseline, d)
-    inputs["目標値"] = fmt_point(facts.target, d)
-    total = "、累計" if facts.cumulative else ""
-    inputs["実績値"] = f"{fmt_number(actual, d)}（{year}{total}）"
+        inputs[Text("in.baseline")] = fmt_point(facts.baseline, d)
+    inputs[Text("in.target")] = fmt_point(facts.target, d)
+    at = "at_year.cumulative" if facts.cumulative else "at_year"
+    inputs[Text("in.actual")] = Text(at, value=fmt_number(actual, d), year=str(year))
     return inputs
 
 
@@ -87,26 +82,28 @@ def _baseline(facts: IndicatorFacts) -> float | None:
     return None if facts.baseline is None else facts.baseline.value
 
 
-def _unusable(facts: IndicatorFacts, year: int, why: str) -> Measure:
+def _unusable(facts: IndicatorFacts, year: int, why: Text) -> Measure:
     """Return a measure the method could not make, with the reason as its formula."""
     point = facts.actuals.get(year)
-    inputs = {"実績値": fmt_point(point, facts.decimals or 0)} if point else {}
-    return None, Explanation(inputs, why, "評価対象外")
+    inputs: dict[str, str] = {}
+    if point:
+        inputs[Text("in.actual")] = fmt_point(point, facts.decimals or 0)
+    return None, Explanation(inputs, why, Text("not_graded"))
 
 
-def _inputs(facts: IndicatorFacts, year: int) -> tuple[float, float, dict[str, str]] | str:
+def _inputs(facts: IndicatorFacts, year: int) -> tuple[float, float, dict[str, str]] | Text:
     """Return (actual, target, inputs), or the reason the facts cannot be graded numerically."""
     actual = actual_value(facts, year)
     if actual is None:
-        return "実績値がありません"
+        return Text("no_actual_value")
     if facts.target.value is None:
-        return "目標値が数値ではありません"
+        return Text("target_not_number")
     return actual, facts.target.value, base_inputs(facts, year, actual)
 
 
 def achievement(
-    a: float, t: float, b: float | None, lower: bool, d: int, name: str = "目標"
-) -> tuple[float | None, str]:
+    a: float, t: float, b: float | None, lower: bool, d: int, name: str = "target"
+) -> tuple[float | None, Text]:
     """Return 実績 ÷ 目標 (目標 ÷ 実績 when lower is better) where it means something.
 
     A ratio means nothing when the target is 0 (reduce-to-zero and 0人 targets), when lower
@@ -115,28 +112,38 @@ def achievement(
     """
     if lower and t > 0 and a > 0:
         r = rounded(t / a)
-        return r, f"{name} ÷ 実績 = {fmt_number(t, d)} ÷ {fmt_number(a, d)} = {fmt_percent(r)}"
+        return r, _ratio(_formula(name, lower), t, a, d, r)
     if not lower and t > 0 and a >= 0:
         r = rounded(a / t)
-        return r, f"実績 ÷ {name} = {fmt_number(a, d)} ÷ {fmt_number(t, d)} = {fmt_percent(r)}"
+        return r, _ratio(_formula(name, lower), a, t, d, r)
     return progress(a, t, b, lower, d, why=_why_no_ratio(a, t, lower, name), name=name)
 
 
-def _why_no_ratio(a: float, t: float, lower: bool, name: str) -> str:
+def _formula(name: str, lower: bool) -> Text:
+    """Return the ratio's formula in words: 目標 ÷ 実績 when lower is better, else 実績 ÷ 目標."""
+    return Text("over_actual" if lower else "actual_over", name=Text(f"name.{name}"))
+
+
+def _ratio(formula: Text, x: float, y: float, d: int, r: float) -> Text:
+    """Return a ratio's formula with its numbers: 実績 ÷ 目標 = 5 ÷ 9 = 55.6%."""
+    shown = {"x": fmt_number(x, d), "y": fmt_number(y, d), "ratio": fmt_percent(r)}
+    return Text("ratio", formula=formula, **shown)
+
+
+def _why_no_ratio(a: float, t: float, lower: bool, name: str) -> Text:
     """Say why a plain ratio cannot be used."""
-    formula = f"{name} ÷ 実績" if lower else f"実績 ÷ {name}"
     if t == 0:
-        reason = f"{name}値が0のため"
+        reason = Text("why.zero_target", name=Text(f"name.{name}"))
     elif a == 0:
-        reason = "実績値が0のため"
+        reason = Text("why.zero_actual")
     else:
-        reason = "負の値を含むため"
-    return f"{reason}「{formula}」は使えず、"
+        reason = Text("why.negative")
+    return Text("why", reason=reason, formula=_formula(name, lower))
 
 
 def progress(
-    a: float, t: float, b: float | None, lower: bool, d: int, why: str = "", name: str = "目標"
-) -> tuple[float | None, str]:
+    a: float, t: float, b: float | None, lower: bool, d: int, why: str = "", name: str = "target"
+) -> tuple[float | None, Text]:
     """Return (実績 − 基準) ÷ (目標 − 基準); met or not if the target is not past the baseline.
 
     ``why`` is set when a plain ratio could not be used; then, without a baseline, whether
@@ -144,37 +151,34 @@ def progress(
     """
     if b is None:
         if why:
-            return met_or_not(a, t, lower, d, f"{why}基準値もないため", name)
-        return None, "基準値がないため、進捗率は計算できません"
+            return met_or_not(a, t, lower, d, Text("why.no_baseline_either", why=why), name)
+        return None, Text("no_baseline.progress")
     if not better(t, b, lower):
-        return met_or_not(a, t, lower, d, why + flat_reason(t, b, lower, name), name)
+        reason = Text("then", first=why, then=flat_reason(t, b, lower, name))
+        return met_or_not(a, t, lower, d, reason, name)
     r = rounded((a - b) / (t - b))
     n = fmt_term
-    lead = f"{why}基準値からの進捗率で評価します：" if why else ""
-    return r, (
-        f"{lead}(実績 − 基準) ÷ ({name} − 基準) = ({n(a, d)} − {n(b, d)}) ÷ ({n(t, d)} − {n(b, d)})"
-        f" = {fmt_percent(r)}"
-    )
+    lead = Text("progress.lead", why=why) if why else ""
+    terms = {"a": n(a, d), "b": n(b, d), "t": n(t, d), "ratio": fmt_percent(r)}
+    return r, Text("progress", lead=lead, name=Text(f"name.{name}"), **terms)
 
 
-def flat_reason(t: float, b: float, lower: bool, name: str = "目標") -> str:
+def flat_reason(t: float, b: float, lower: bool, name: str = "target") -> Text:
     """Say why (目標 − 基準) cannot divide: it is 0, or the baseline already meets the target."""
-    if better(b, t, lower):
-        return f"{name}値は基準値の時点で達成済みのため"
-    return f"{name}値が基準値と同じため"
+    key = "flat.met" if better(b, t, lower) else "flat.same"
+    return Text(key, name=Text(f"name.{name}"))
 
 
 def met_or_not(
-    a: float, t: float, lower: bool, d: int, reason: str, name: str = "目標"
-) -> tuple[float, str]:
+    a: float, t: float, lower: bool, d: int, reason: str, name: str = "target"
+) -> tuple[float, Text]:
     """Grade 100% if the actual meets the target and 0% if not, saying ``reason``."""
     ok = meets(a, t, lower)
     sign = ("≦" if lower else "≧") if ok else (">" if lower else "<")
-    verdict = "達成（100%）" if ok else "未達成（0%）"
-    return (1.0 if ok else 0.0), (
-        f"{reason}、実績が目標値を満たすかで判定："
-        f"実績 {fmt_number(a, d)} {sign} {name} {fmt_number(t, d)} → {verdict}"
-    )
+    shown = {"a": fmt_number(a, d), "t": fmt_number(t, d), "name": Text(f"name.{name}")}
+    verdict = Text("met" if ok else "not_met")
+    formula = Text("met_or_not", reason=reason, sign=sign, verdict=verdict, **shown)
+    return (1.0 if ok else 0.0), formula
 
 
 def ratio_to_target(facts: IndicatorFacts, year: int, params: Mapping[str, float]) -> Measure:
@@ -185,12 +189,14 @@ def ratio_to_target(facts: IndicatorFacts, year: int, params: Mapping[str, float
     a, t, inputs = got
     lower = is_lower_better(facts, params)
     score, formula = achievement(a, t, _baseline(facts), lower, facts.decimals or 0)
-    return score, Explanation(inputs, formula, _shown("達成率", score))
+    return score, Explanation(inputs, formula, _shown("achievement", score))
 
 
-def _shown(name: str, score: float | None) -> str:
+def _shown(name: str, score: float | None) -> Text:
     """Return the result line before its grade: 達成率 79.3%."""
-    return "評価対象外" if score is None else f"{name} {fmt_percent(score)}"
+    if score is None:
+        return Text("not_graded")
+    return Text("shown", name=Text(f"score.{name}"), score=fmt_percent(score))
 
 
 def year_target(facts: IndicatorFacts, year: int, params: Mapping[str, float]) -> float | None:
@@ -218,20 +224,20 @@ def ratio_to_year_target(facts: IndicatorFacts, year: int, params: Mapping[str, 
     """Grade 実績 ÷ その年度の目標値 (inverted when lower is better)."""
     a = actual_value(facts, year)
     if a is None:
-        return _unusable(facts, year, "実績値がありません")
+        return _unusable(facts, year, Text("no_actual_value"))
     t = year_target(facts, year, params)
     if t is None:
-        hint = "" if params.get("interpolate", 0) == 1 else "（補間するには interpolate = 1）"
-        return _unusable(facts, year, f"{year}年度の目標値がありません{hint}")
+        hint = "" if params.get("interpolate", 0) == 1 else Text("interpolate_hint")
+        return _unusable(facts, year, Text("no_year_target", year=str(year), hint=hint))
     inputs = base_inputs(facts, year, a)
     d = facts.decimals or 0
-    interpolated = (
-        "（補間）" if year not in facts.year_targets and year != facts.target.year else ""
-    )
-    inputs[f"{year}年度の目標値"] = f"{fmt_number(t, d)}{interpolated}"
+    value = fmt_number(t, d)
+    if year not in facts.year_targets and year != facts.target.year:
+        value = Text("interpolated", value=value)
+    inputs[Text("in.year_target", year=str(year))] = value
     lower = is_lower_better(facts, params)
-    score, formula = achievement(a, t, _baseline(facts), lower, d, name="年度目標")
-    return score, Explanation(inputs, formula, _shown("達成率", score))
+    score, formula = achievement(a, t, _baseline(facts), lower, d, name="year_target")
+    return score, Explanation(inputs, formula, _shown("achievement", score))
 
 
 def progress_from_baseline(
@@ -244,7 +250,7 @@ def progress_from_baseline(
     a, t, inputs = got
     lower = is_lower_better(facts, params)
     score, formula = progress(a, t, _baseline(facts), lower, facts.decimals or 0)
-    return score, Explanation(inputs, formula, _shown("進捗率", score))
+    return score, Explanation(inputs, formula, _shown("progress", score))
 
 
 def pro_rata(facts: IndicatorFacts, year: int, params: Mapping[str, float]) -> Measure:
@@ -255,26 +261,24 @@ def pro_rata(facts: IndicatorFacts, year: int, params: Mapping[str, float]) -> M
     a, t, inputs = got
     b, base = _baseline(facts), facts.baseline
     if b is None or base is None:
-        return _unusable(facts, year, "基準値がないため、按分した進捗は計算できません")
+        return _unusable(facts, year, Text("no_baseline.pro_rata"))
     total, elapsed = facts.target.year - base.year, min(year, facts.target.year) - base.year
     if total <= 0 or elapsed <= 0:
-        return _unusable(facts, year, "評価年度または目標年度が基準年度より後ではありません")
+        return _unusable(facts, year, Text("years_not_after"))
     lower, d = is_lower_better(facts, params), facts.decimals or 0
     if not better(t, b, lower):
         score, formula = met_or_not(a, t, lower, d, flat_reason(t, b, lower))
-        return score, Explanation(inputs, formula, _shown("按分進捗率", score))
+        return score, Explanation(inputs, formula, _shown("pro_rata", score))
     done = (a - b) / (t - b)
     score = rounded(done / (elapsed / total))
     n = fmt_term
-    formula = (
-        f"進捗率 ÷ (経過年数 ÷ 計画年数) = ({n(a, d)} − {n(b, d)}) ÷ ({n(t, d)} − {n(b, d)})"
-        f" ÷ ({elapsed} ÷ {total}) = {fmt_percent(done)} ÷ {fmt_percent(elapsed / total)}"
-        f" = {fmt_percent(score)}"
+    formula = Text(
+        "pro_rata",
+        **{"a": n(a, d), "b": n(b, d), "t": n(t, d), "elapsed": str(elapsed)},
+        **{"total": str(total), "done": fmt_percent(done), "share": fmt_percent(elapsed / total)},
+        ratio=fmt_percent(score),
     )
-    return score, Explanation(inputs, formula, _shown("按分進捗率", score))
-
-
-BAND_LEVELS = {3: "目標値を達成", 2: "基準値より改善", 1: "基準値と同水準", 0: "基準値より悪化"}
+    return score, Explanation(inputs, formula, _shown("pro_rata", score))
 
 
 def band(facts: IndicatorFacts, year: int, params: Mapping[str, float]) -> Measure:
@@ -290,24 +294,23 @@ def band(facts: IndicatorFacts, year: int, params: Mapping[str, float]) -> Measu
     a, t, inputs = got
     b = _baseline(facts)
     if b is None:
-        return _unusable(facts, year, "基準値がないため、基準値との比較はできません")
+        return _unusable(facts, year, Text("no_baseline.band"))
     lower, d = is_lower_better(facts, params), facts.decimals or 0
     width, rule = _band_width(b, params, d)
     level = _band_level(a, t, b, width, lower)
-    formula = (
-        f"{rule}：実績 {fmt_number(a, d)}、基準値 {fmt_number(b, d)}、目標値 {fmt_number(t, d)}"
-    )
-    return float(level), Explanation(inputs, formula, BAND_LEVELS[level])
+    shown = {"a": fmt_number(a, d), "b": fmt_number(b, d), "t": fmt_number(t, d)}
+    formula = Text("band", rule=rule, **shown)
+    return float(level), Explanation(inputs, formula, Text(f"band.{level}"))
 
 
-def _band_width(b: float, params: Mapping[str, float], d: int) -> tuple[float, str]:
-    """Return the half-width of the 同水準 band and the rule in Japanese."""
+def _band_width(b: float, params: Mapping[str, float], d: int) -> tuple[float, Text]:
+    """Return the half-width of the 同水準 band and the rule."""
     if "band_points" in params:
         width = params["band_points"]
-        return width, f"基準値 ± {fmt_number(width, max(d, 1))}ポイントを同水準とする"
+        return width, Text("band.points", width=fmt_number(width, max(d, 1)))
     pct = params.get("band_pct", 10.0)
     width = abs(b) * pct / 100
-    return width, f"基準値 ± {pct:g}%（± {fmt_number(width, d + 1)}）を同水準とする"
+    return width, Text("band.pct", pct=f"{pct:g}", width=fmt_number(width, d + 1))
 
 
 def _band_level(a: float, t: float, b: float, width: float, lower: bool) -> int:
@@ -333,9 +336,25 @@ def points(facts: IndicatorFacts, year: int, params: Mapping[str, float]) -> Mea
     if ratio is None:
         return None, explanation
     earned = next((p for p in POINT_STEPS if ratio >= _threshold(p, params)), 1)
-    floor = f"{fmt_percent(_threshold(earned, params))}以上" if earned > 1 else "基準未満"
-    formula = f"{explanation.formula} → 達成率 {fmt_percent(ratio)} は{floor} → {earned}点"
-    return float(earned), Explanation(explanation.inputs, formula, f"{earned}点")
+    floor = (
+        Text("points.floor", ratio=fmt_percent(_threshold(earned, params)))
+        if earned > 1
+        else Text("points.below")
+    )
+    shown = points_text(earned)
+    formula = Text(
+        "points.formula",
+        formula=explanation.formula,
+        ratio=fmt_percent(ratio),
+        floor=floor,
+        points=shown,
+    )
+    return float(earned), Explanation(explanation.inputs, formula, shown)
+
+
+def points_text(earned: float) -> Text:
+    """Return a number of points: 5点 (5 points, 1 point)."""
+    return Text("point" if earned == 1 else "points", points=f"{earned:g}")
 
 
 def _threshold(step: int, params: Mapping[str, float]) -> float:
@@ -343,7 +362,7 @@ def _threshold(step: int, params: Mapping[str, float]) -> float:
     return params.get(f"points_{step}", POINT_DEFAULTS[step])
 
 
-EXPECTATION_LEVELS = {2: "既に達成", 1: "達成見込み", 0: "達成困難見込み"}
+EXPECTATION_LEVELS = {2: "already_met", 1: "likely", 0: "unlikely"}
 
 
 def expectation(facts: IndicatorFacts, year: int, params: Mapping[str, float]) -> Measure:
@@ -358,13 +377,14 @@ def expectation(facts: IndicatorFacts, year: int, params: Mapping[str, float]) -
     a, t, inputs = got
     lower = is_lower_better(facts, params)
     if meets(a, t, lower):
-        formula = f"実績 {fmt_number(a, facts.decimals or 0)} が目標値を満たしています"
-        return 2.0, Explanation(inputs, formula, EXPECTATION_LEVELS[2])
+        formula = Text("meets_target", actual=fmt_number(a, facts.decimals or 0))
+        return 2.0, Explanation(inputs, formula, Text(EXPECTATION_LEVELS[2]))
     seen = forecast(_series(facts, year), facts.target.year, t, "decrease" if lower else "increase")
     if seen.status != "ok":
-        return None, Explanation(inputs, seen.explanation.formula, "評価対象外")
+        return None, Explanation(inputs, seen.explanation.formula, Text("not_graded"))
     level = 1 if seen.likelihood == "likely" else 0
-    return float(level), Explanation(inputs, seen.explanation.formula, EXPECTATION_LEVELS[level])
+    result = Text(EXPECTATION_LEVELS[level])
+    return float(level), Explanation(inputs, seen.explanation.formula, result)
 
 
 def _series(facts: IndicatorFacts, year: int) -> dict[int, float]:
@@ -394,26 +414,26 @@ def growth_rate(facts: IndicatorFacts, year: int, params: Mapping[str, float]) -
     a, t, inputs = got
     b, base = _baseline(facts), facts.baseline
     if b is None or base is None or year <= base.year or facts.target.year <= base.year:
-        return _unusable(
-            facts, year, "成長率の計算には、評価年度・目標年度より前の基準値が必要です"
-        )
+        return _unusable(facts, year, Text("no_baseline.growth"))
     if min(a, t, b) <= 0:
-        return _unusable(facts, year, "年平均成長率は正の値でしか計算できません")
+        return _unusable(facts, year, Text("not_positive.growth"))
     lower, d = is_lower_better(facts, params), facts.decimals or 0
     needed = (t / b) ** (1 / (facts.target.year - base.year)) - 1
     if needed == 0:
         score, formula = met_or_not(a, t, lower, d, flat_reason(t, b, lower))
-        return score, Explanation(inputs, formula, _shown("比率R", score))
+        return score, Explanation(inputs, formula, _shown("growth", score))
     actual = (a / b) ** (1 / (year - base.year)) - 1
     sign = -1 if lower else 1
     score = rounded(sign * actual / abs(needed))
-    formula = (
-        f"R = d × 実績の年平均成長率 ÷ |必要な年平均成長率| = {sign:+d} × {fmt_percent(actual)}"
-        f" ÷ {fmt_percent(abs(needed))} = {fmt_percent(score)}（実績: ({fmt_number(a, d)} ÷ "
-        f"{fmt_number(b, d)})^(1/{year - base.year}) − 1、必要: ({fmt_number(t, d)} ÷ "
-        f"{fmt_number(b, d)})^(1/{facts.target.year - base.year}) − 1）"
-    )
-    return score, Explanation(inputs, formula, _shown("比率R", score))
+    rates = {
+        "sign": f"{sign:+d}",
+        "actual": fmt_percent(actual),
+        "needed": fmt_percent(abs(needed)),
+    }
+    values = {"a": fmt_number(a, d), "b": fmt_number(b, d), "t": fmt_number(t, d)}
+    years = {"years": str(year - base.year), "span": str(facts.target.year - base.year)}
+    formula = Text("growth", ratio=fmt_percent(score), **rates, **values, **years)
+    return score, Explanation(inputs, formula, _shown("growth", score))
 
 
 METHODS: dict[str, Method] = {

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from shisaku.domain.explain import Text
+
 Direction = Literal["increase", "decrease", "maintain", "qualitative"]
 Status = Literal["graded", "no_actual", "not_applicable"]
 DIRECTIONS: tuple[str, ...] = ("increase", "decrease", "maintain", "qualitative")
@@ -88,7 +90,11 @@ def infer_decimals(values: Iterable[float | None]) -> int:
 
 @dataclass(frozen=True, slots=True)
 class Explanation:
-    """How a result was reached, in Japanese: the inputs, the formula with numbers, the result."""
+    """How a result was reached: the inputs, the formula with numbers, the result.
+
+    Each is Japanese text; built by the domain, a :class:`~shisaku.domain.explain.Text` that
+    :func:`~shisaku.domain.explain.in_language` says in English too.
+    """
 
     inputs: dict[str, str]
     formula: str
@@ -133,10 +139,10 @@ def fmt_percent(ratio: float) -> str:
     return f"{ratio * 100:.1f}%"
 
 
-def fmt_point(point: Point, decimals: int) -> str:
+def fmt_point(point: Point, decimals: int) -> Text:
     """Format a point as its value (or label) and year: 0.90（2014）."""
     shown = point.label if point.value is None else fmt_number(point.value, decimals)
-    return f"{shown or '—'}（{point.year}）"
+    return Text("at_year", value=shown or "—", year=str(point.year))
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Forecast an indicator's value in its target year from its actuals so far.
 
-Two projections, each explained in Japanese:
+Two projections, each explained in Japanese that :mod:`shisaku.domain.explain` says in
+English too:
 
 - linear (最小二乗法による直線回帰): ordinary least squares over (year, value), read at the
   target year;
@@ -28,15 +29,10 @@ from shisaku.domain.assessment_scales import (
     lower_is_better,
     meets,
 )
+from shisaku.domain.explain import Text
 
 MIN_POINTS = 3
 Likelihood = Literal["already_met", "likely", "unlikely", "insufficient_data"]
-LIKELIHOOD_JA: dict[str, str] = {
-    "already_met": "既に達成",
-    "likely": "達成見込み",
-    "unlikely": "達成困難見込み",
-    "insufficient_data": "推計不能",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,36 +57,37 @@ def forecast(
     """Project ``actuals`` to ``target_year`` (linear and compound) and judge the target."""
     points = sorted((y, float(v)) for y, v in actuals.items() if v is not None and math.isfinite(v))
     decimals = infer_decimals([v for _, v in points] + [target_value])
-    inputs = {
-        "実績": "、".join(f"{y}: {fmt_number(v, decimals)}" for y, v in points) or "なし",
-        "目標値": f"{fmt_number(target_value, decimals)}（{target_year}）",
+    listed = [Text("year_value", year=str(y), value=fmt_number(v, decimals)) for y, v in points]
+    target = fmt_number(target_value, decimals)
+    inputs: dict[str, str] = {
+        Text("in.actuals"): Text.joined("list", listed) if listed else Text("none"),
+        Text("in.target"): Text("at_year", value=target, year=str(target_year)),
     }
     if direction == "qualitative":
-        return _insufficient(inputs, "定性的な目標は数値で推計できません")
+        return _insufficient(inputs, Text("forecast.qualitative"))
     if len(points) < MIN_POINTS:
-        why = f"推計には{MIN_POINTS}時点以上の実績が必要です（{len(points)}時点）"
+        why = Text("forecast.too_few", needed=str(MIN_POINTS), given=str(len(points)))
         return _insufficient(inputs, why)
     lower = lower_is_better(direction, target_value)
     slope, linear, linear_text = _linear(points, target_year, decimals)
     rate, compound, compound_text = _compound(points, target_year, decimals)
     likelihood = _likelihood(points[-1][1], linear, target_value, lower)
-    verdict = "以下" if lower else "以上"
-    result = (
-        f"{LIKELIHOOD_JA[likelihood]}（目標 {fmt_number(target_value, decimals)} {verdict}が達成）"
-    )
-    explanation = Explanation(inputs, f"{linear_text}。{compound_text}", result)
+    key = "forecast.result.lower" if lower else "forecast.result"
+    result = Text(key, likelihood=Text(likelihood), target=target)
+    formulas = Text("forecast.formulas", linear=linear_text, compound=compound_text)
+    explanation = Explanation(inputs, formulas, result)
     return Forecast("ok", linear, compound, likelihood, explanation, slope, rate)
 
 
-def _insufficient(inputs: dict[str, str], why: str) -> Forecast:
+def _insufficient(inputs: dict[str, str], why: Text) -> Forecast:
     """Return a forecast that could not be made, saying why."""
-    explanation = Explanation(inputs, why, LIKELIHOOD_JA["insufficient_data"])
+    explanation = Explanation(inputs, why, Text("insufficient_data"))
     return Forecast("insufficient_data", None, None, "insufficient_data", explanation)
 
 
 def _linear(
     points: list[tuple[int, float]], target_year: int, decimals: int
-) -> tuple[float, float, str]:
+) -> tuple[float, float, Text]:
     """Fit a least-squares line; return (slope per year, value at target year, formula)."""
     n = len(points)
     mean_x = sum(x for x, _ in points) / n
@@ -99,31 +96,36 @@ def _linear(
     sxy = sum((x - mean_x) * (y - mean_y) for x, y in points)
     slope = sxy / sxx
     value = mean_y + slope * (target_year - mean_x)
-    text = (
-        f"最小二乗法による直線回帰（{points[0][0]}〜{points[-1][0]}年度の{n}時点）："
-        f"傾き {slope:+,.{decimals + 2}f}/年、"
-        f"{target_year}年度の推計値 {fmt_number(value, decimals)}"
+    text = Text(
+        "forecast.linear",
+        first=str(points[0][0]),
+        last=str(points[-1][0]),
+        n=str(n),
+        slope=f"{slope:+,.{decimals + 2}f}",
+        year=str(target_year),
+        value=fmt_number(value, decimals),
     )
     return slope, value, text
 
 
 def _compound(
     points: list[tuple[int, float]], target_year: int, decimals: int
-) -> tuple[float | None, float | None, str]:
+) -> tuple[float | None, float | None, Text]:
     """Carry the compound annual growth rate forward (only for positive first and last values)."""
     (first_year, first), (last_year, last) = points[0], points[-1]
     if first <= 0 or last <= 0:
-        return None, None, "年平均成長率：0以下の値を含むため計算できません"
+        return None, None, Text("forecast.not_positive")
     years = last_year - first_year
     rate = (last / first) ** (1 / years) - 1
     ahead = target_year - last_year
     value = last * (1 + rate) ** ahead
-    f = fmt_number
     step = f"{'+' if rate >= 0 else '−'} {fmt_percent(abs(rate))}"
-    text = (
-        f"年平均成長率（{first_year}→{last_year}）= ({f(last, decimals)} ÷ {f(first, decimals)})"
-        f"^(1/{years}) − 1 = {fmt_percent(rate)}、{target_year}年度の推計値 = {f(last, decimals)}"
-        f" × (1 {step})^{ahead} = {f(value, decimals)}"
+    text = Text(
+        "forecast.compound",
+        **{"first": str(first_year), "last": str(last_year), "years": str(years)},
+        **{"x": fmt_number(last, decimals), "y": fmt_number(first, decimals)},
+        **{"rate": fmt_percent(rate), "year": str(target_year), "step": step},
+        **{"ahead": str(ahead), "value": fmt_number(value, decimals)},
     )
     return rate, value, text
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from shisaku.domain.assessment_scales import Assessment, GradeScale
+from shisaku.domain.explain import Text
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,9 @@ def _check_weights(items: Sequence[tuple[Assessment, float | None]]) -> bool:
     return bool(given)
 
 
-def rule_text(scale: GradeScale, weighted: bool) -> str:
-    """Return the published rule in Japanese, naming the on-track grades and the missing grade."""
-    good = "・".join(grade for grade in scale.grades() if grade in scale.on_track) or "（なし）"
-    weights = "（重み付き。重みは評価済みの指標の合計が1になるよう正規化）" if weighted else ""
-    return f"評価済みの指標のうち {good} の割合{weights}。未評価（{scale.missing}）は分母に含めない"
+def rule_text(scale: GradeScale, weighted: bool) -> Text:
+    """Return the published rule, naming the on-track grades and the missing grade."""
+    good = [grade for grade in scale.grades() if grade in scale.on_track]
+    grades = Text.joined("grades", good) if good else Text("rollup.no_grade")
+    weights = Text("rollup.weighted") if weighted else ""
+    return Text("rollup.rule", grades=grades, weights=weights, missing=scale.missing)

@@ -14,8 +14,9 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext_lazy
 
 from shisaku.domain.eras import fiscal_period_en, fiscal_period_ja
+from shisaku.domain.explain import in_language
 from shisaku.domain.plantree import SECTION_TITLES_JA, Block, Footnote, Node, PlanMeta, Section
-from shisaku.public import explain_en, untranslated
+from shisaku.public import untranslated
 from shisaku.public.tree import PageNotes
 
 SECTION_TITLES: dict[str, Promise] = {
@@ -55,11 +56,11 @@ def fallback(ja: str, kind: str) -> SafeString:
 
 
 def generated(text: str) -> SafeString:
-    """Return a sentence or label the grading generated in Japanese: in English on English pages
-    when every part of it can be (:mod:`shisaku.public.explain_en`), else the Japanese, recorded."""
+    """Return a sentence or label the grading generated: in English on English pages when the
+    domain can say it so (:mod:`shisaku.domain.explain`), else the Japanese, recorded."""
     if not english():
         return escape(text)
-    en = explain_en.english(text)
+    en = in_language(text, "en")
     return escape(en) if en is not None else fallback(text, "explanation")
 
 

@@ -19,11 +19,12 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from shisaku.domain.assessment_scales import Explanation
+from shisaku.domain.explain import in_language
 from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.indicators.breakdowns import SHOWN_PER_PERIOD
 from shisaku.indicators.queries import IndicatorView
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import coded, display, explain_en, links, untranslated
+from shisaku.public import coded, display, links, untranslated
 from shisaku.public.indicators import figure_rows, selection
 from shisaku.public.markup import html, html_join
 from shisaku.public.templatetags.shisaku_compare import common_indicator
@@ -177,7 +178,7 @@ def _explanation(explanation: Explanation, css: str, listed: SafeString | None) 
     formula, result = explanation.formula, explanation.result
     lang = NOTHING
     if display.english():
-        en = (explain_en.english(formula), explain_en.english(result))
+        en = (in_language(formula, "en"), in_language(result, "en"))
         if en[0] is None or en[1] is None:
             untranslated.record("explanation", formula)
             lang = SafeString(' lang="ja"')
