@@ -25,10 +25,10 @@ from shisaku.graphics import charts
 from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import dates, display, documents, links, params
-from shisaku.public.downloads import Table, download
+from shisaku.public.downloads import Table
 from shisaku.public.indicators import documents as idocs
 from shisaku.public.indicators import rollups, selection
-from shisaku.public.views import page, twin
+from shisaku.public.renderers import Page
 
 
 @dataclass(frozen=True)
@@ -214,10 +214,8 @@ def _crumb(plan: PlanInfo) -> documents.Crumb:
     )
 
 
-@page
-def dashboard(request: HttpRequest, code: str, slug: str) -> HttpResponse:
+def dashboard(request: HttpRequest, board: Dashboard) -> HttpResponse:
     """Show the grade counts of every field and policy of a plan."""
-    board = board_of(request, code, slug)
     context = {
         "plan": board.plan,
         "board": board,
@@ -276,10 +274,9 @@ def dashboard_document(board: Dashboard) -> dict[str, Any]:
     }
 
 
-@twin
-def dashboard_json(request: HttpRequest, code: str, slug: str) -> dict[str, Any]:
+def dashboard_json(request: HttpRequest, board: Dashboard) -> dict[str, Any]:
     """Return the dashboard as JSON."""
-    return dashboard_document(board_of(request, code, slug))
+    return dashboard_document(board)
 
 
 def _table_row(board: Dashboard, row: Row, field: str) -> list[str]:
@@ -302,10 +299,8 @@ def _table_row(board: Dashboard, row: Row, field: str) -> list[str]:
     ]
 
 
-@download
-def dashboard_table(request: HttpRequest, code: str, slug: str) -> Table:
+def dashboard_table(request: HttpRequest, board: Dashboard) -> Table:
     """Return the dashboard's counts, one row per field, policy and total."""
-    board = board_of(request, code, slug)
     header = [
         *("municipality_code", "plan", "assessed_year", "level", "field_code", "code"),
         *("title", "title_en"),
@@ -321,3 +316,6 @@ def dashboard_table(request: HttpRequest, code: str, slug: str) -> Table:
             rows.append(_table_row(board, extra, ""))
     name = f"{board.plan.municipality_code}-{board.plan.meta.slug}-dashboard-{board.done.year}"
     return Table(name, "dashboard", header, rows)
+
+
+DASHBOARD = Page(board_of, dashboard, dashboard_json, dashboard_table)

@@ -18,19 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import wraps
-from typing import Concatenate, ParamSpec
 from urllib.parse import quote
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext, gettext_lazy
 
 from shisaku.public import columns
-from shisaku.public.params import BadParameter
-from shisaku.public.views import MISSING, bad_request
 from shisaku.tabular import Sheet, to_csv, to_xlsx
 
-P = ParamSpec("P")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -124,24 +119,3 @@ def file_response(table: Table, extension: str, source: str = "") -> HttpRespons
     response["Content-Disposition"] = content_disposition(f"{table.name}.{extension}")
     response["Access-Control-Allow-Origin"] = "*"
     return response
-
-
-TableView = Callable[Concatenate[HttpRequest, P], Table]
-FileView = Callable[Concatenate[HttpRequest, P], HttpResponse]
-
-
-def download(view: TableView[P]) -> FileView[P]:
-    """Serve the view's table in the format its URL names (``fmt``); 404 and 400 as pages do."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
-        extension = str(kwargs.pop("fmt"))
-        try:
-            table = view(request, *args, **kwargs)
-        except MISSING as error:
-            raise Http404(str(error)) from error
-        except BadParameter as error:
-            return bad_request(request, error)
-        return file_response(table, extension, page_of(request))
-
-    return wrapper

@@ -26,14 +26,14 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from shisaku.domain.plantree import Node
-from shisaku.evaluation.reads import for_request
 from shisaku.plan.queries import NotFound, PlanInfo
 from shisaku.public import badges, display, links, progress
 from shisaku.public.documents import Crumb, crumbs
 from shisaku.public.indicators import chart as indicator_chart
 from shisaku.public.indicators import summaries
-from shisaku.public.indicators.views import graded
-from shisaku.public.views import node_path, page
+from shisaku.public.indicators.graded import Graded, graded
+from shisaku.public.places import Place, place_of
+from shisaku.public.renderers import Page
 from shisaku.security import POLICY
 
 FRAMED_POLICY = POLICY.replace("frame-ancestors 'none'", "frame-ancestors *")
@@ -87,9 +87,8 @@ def badge_response(subject: Subject) -> HttpResponse:
 # --- indicators -------------------------------------------------------------------------------
 
 
-def indicator_subject(request: HttpRequest, code: str, slug: str, indicator: str) -> Subject:
+def indicator_subject(g: Graded) -> Subject:
     """Return an indicator as a subject to embed, with what its widget shows."""
-    g = graded(request, code, slug, indicator)
     view = g.result.indicator
     url = links.indicator_url(g.plan, view.code)
     label = gettext("%(code)s grade") % {"code": view.code}
@@ -100,12 +99,9 @@ def indicator_subject(request: HttpRequest, code: str, slug: str, indicator: str
     return Subject("indicator", g.plan, view.code, name, url, url, badge, feed)
 
 
-@page
-def indicator_widget(request: HttpRequest, code: str, slug: str, indicator: str) -> HttpResponse:
+def indicator_widget(request: HttpRequest, g: Graded) -> HttpResponse:
     """Show an indicator's widget: its key figures, grade and chart."""
-    g = graded(request, code, slug, indicator)
-    subject = indicator_subject(request, code, slug, indicator)
-    context = _widget_context(request, subject) | {
+    context = _widget_context(request, indicator_subject(g)) | {
         "rows": [summaries.indicator_row(g.plan, g.result)],
         "done": g.done,
         "chart": indicator_chart.chart_view(g.result, g.done.year, g.done.config.method),
@@ -113,17 +109,14 @@ def indicator_widget(request: HttpRequest, code: str, slug: str, indicator: str)
     return framed(render(request, "public/widget.html", context))
 
 
-@page
-def indicator_badge(request: HttpRequest, code: str, slug: str, indicator: str) -> HttpResponse:
+def indicator_badge(request: HttpRequest, g: Graded) -> HttpResponse:
     """Return an indicator's grade as an SVG badge."""
-    return badge_response(indicator_subject(request, code, slug, indicator))
+    return badge_response(indicator_subject(g))
 
 
-@page
-def indicator_share(request: HttpRequest, code: str, slug: str, indicator: str) -> HttpResponse:
+def indicator_share(request: HttpRequest, g: Graded) -> HttpResponse:
     """Show how to embed an indicator and follow its measure."""
-    g = graded(request, code, slug, indicator)
-    subject = indicator_subject(request, code, slug, indicator)
+    subject = indicator_subject(g)
     here = Crumb(
         subject.code, g.result.indicator.name_ja, g.result.indicator.name_en, subject.page_url
     )
@@ -133,45 +126,38 @@ def indicator_share(request: HttpRequest, code: str, slug: str, indicator: str) 
 # --- measures ---------------------------------------------------------------------------------
 
 
-def _measure(
-    request: HttpRequest, code: str, slug: str, node_code: str
-) -> tuple[PlanInfo, list[Node]]:
-    """Return the plan and the path down to a measure, or raise NotFound."""
-    reads = for_request(request)
-    info = reads.plan(code, slug)
-    path = node_path(reads, info, node_code)
-    if path[-1].kind != "measure":
+def measure_of(request: HttpRequest, code: str, slug: str, node_code: str) -> Place:
+    """Return a measure with the path down to it, or raise NotFound."""
+    found = place_of(request, code, slug, node_code)
+    if found.path[-1].kind != "measure":
         raise NotFound(f"node {node_code} is not a measure: only measures are embedded")
-    return info, path
+    return found
 
 
-def measure_subject(request: HttpRequest, code: str, slug: str, node_code: str) -> Subject:
+def measure_subject(m: Place) -> Subject:
     """Return a measure as a subject to embed."""
-    info, path = _measure(request, code, slug, node_code)
-    row = _status_row(request, info, path[-1])
+    info, node_code = m.plan, m.path[-1].code
+    row = _status_row(m)
     label = gettext("%(code)s status") % {"code": node_code}
     url = links.node_url(info, node_code)
-    name = display.node_title_plain(path[-1])
+    name = display.node_title_plain(m.path[-1])
     badge = badges.status_badge(label, row.status, row.label)
-    return Subject("measure", info, node_code, name, url, url, badge, _feed_url(info, path[-1]))
+    return Subject("measure", info, node_code, name, url, url, badge, _feed_url(info, m.path[-1]))
 
 
-def _status_row(request: HttpRequest, info: PlanInfo, node: Node) -> progress.MeasureRow:
+def _status_row(m: Place) -> progress.MeasureRow:
     """Return a measure's status row in the plan's latest graded year."""
-    reads = for_request(request)
-    return progress.measure_rows(reads, info, reads.assessment(info), [node])[0]
+    reads = m.reads
+    return progress.measure_rows(reads, m.plan, reads.assessment(m.plan), m.path[-1:])[0]
 
 
-@page
-def measure_widget(request: HttpRequest, code: str, slug: str, node_code: str) -> HttpResponse:
+def measure_widget(request: HttpRequest, m: Place) -> HttpResponse:
     """Show a measure's widget: its status and its indicators with their grades."""
-    info, path = _measure(request, code, slug, node_code)
-    done = for_request(request).assessment(info)
-    subject = measure_subject(request, code, slug, node_code)
-    codes = {n.code for n in _subtree(path[-1])}
-    context = _widget_context(request, subject) | {
-        "status": _status_row(request, info, path[-1]),
-        "rows": summaries.rows_for(info, done, codes),
+    done = m.reads.assessment(m.plan)
+    codes = {n.code for n in _subtree(m.path[-1])}
+    context = _widget_context(request, measure_subject(m)) | {
+        "status": _status_row(m),
+        "rows": summaries.rows_for(m.plan, done, codes),
         "done": done,
     }
     return framed(render(request, "public/widget.html", context))
@@ -182,17 +168,14 @@ def _subtree(node: Node) -> list[Node]:
     return [node, *(n for c in node.children for n in _subtree(c))]
 
 
-@page
-def measure_badge(request: HttpRequest, code: str, slug: str, node_code: str) -> HttpResponse:
+def measure_badge(request: HttpRequest, m: Place) -> HttpResponse:
     """Return a measure's status as an SVG badge."""
-    return badge_response(measure_subject(request, code, slug, node_code))
+    return badge_response(measure_subject(m))
 
 
-@page
-def measure_share(request: HttpRequest, code: str, slug: str, node_code: str) -> HttpResponse:
+def measure_share(request: HttpRequest, m: Place) -> HttpResponse:
     """Show how to embed a measure and follow it."""
-    info, path = _measure(request, code, slug, node_code)
-    return _share(request, measure_subject(request, code, slug, node_code), crumbs(info, path))
+    return _share(request, measure_subject(m), crumbs(m.plan, m.path))
 
 
 # --- shared -----------------------------------------------------------------------------------
@@ -250,3 +233,11 @@ def _share(request: HttpRequest, subject: Subject, trail: list[Crumb]) -> HttpRe
         "feed_link": request.build_absolute_uri(subject.feed_url),
     }
     return render(request, "public/share.html", context)
+
+
+INDICATOR_WIDGET = Page(graded, html=indicator_widget)
+INDICATOR_BADGE = Page(graded, html=indicator_badge)
+INDICATOR_SHARE = Page(graded, html=indicator_share)
+MEASURE_WIDGET = Page(measure_of, html=measure_widget)
+MEASURE_BADGE = Page(measure_of, html=measure_badge)
+MEASURE_SHARE = Page(measure_of, html=measure_share)

@@ -26,7 +26,8 @@ from shisaku.evaluation.reads import Reads, for_request
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import NotFound, PlanInfo
 from shisaku.public import coded, dates, display, links
-from shisaku.public.views import MISSING, node_path
+from shisaku.public.places import node_path
+from shisaku.public.renderers import MISSING
 
 LIMIT = 50
 TAG = "tag:shisaku.jp,2024:"  # the start of every entry id (RFC 4151)

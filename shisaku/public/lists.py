@@ -23,13 +23,13 @@ from shisaku.indicators.assessing import PlanAssessment
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import filters, links, params, progress
 from shisaku.public.documents import Crumb, crumbs, plan_to_dict
-from shisaku.public.downloads import Table, download
+from shisaku.public.downloads import Table
 from shisaku.public.filters import E, Filters, IndicatorEntry, MeasureEntry, Options
 from shisaku.public.indicators import documents as idocs
 from shisaku.public.indicators import rollups, summaries
 from shisaku.public.indicators.views import list_crumb
+from shisaku.public.renderers import Page
 from shisaku.public.tables import SUMMARY_COLUMNS, plan_stem, summary_rows
-from shisaku.public.views import page, twin
 
 MEASURE_COLUMNS = [
     "municipality_code",
@@ -161,18 +161,14 @@ def measures_crumb(info: PlanInfo) -> Crumb:
     return Crumb("measures", "施策の一覧", "Measures", measures_url(info))
 
 
-@page
-def measures(request: HttpRequest, code: str, slug: str) -> HttpResponse:
+def measures(request: HttpRequest, listing: Listing) -> HttpResponse:
     """List a plan's measures with their status, filtered as asked."""
-    listing = measure_listing(request, code, slug)
     context = _context(listing, measures_url(listing.plan), measures_crumb(listing.plan))
     return render(request, "public/measures.html", context)
 
 
-@page
-def indicators(request: HttpRequest, code: str, slug: str) -> HttpResponse:
+def indicators(request: HttpRequest, listing: Listing) -> HttpResponse:
     """List a plan's indicators with their grades and the plan's roll-up, filtered as asked."""
-    listing = indicator_listing(request, code, slug)
     info, done = listing.plan, listing.done
     base = links.indicators_url(info)
     context = _context(listing, base, list_crumb(info)) | {
@@ -219,10 +215,8 @@ def measure_to_dict(request: HttpRequest, e: MeasureEntry) -> dict[str, Any]:
     }
 
 
-@twin
-def measures_json(request: HttpRequest, code: str, slug: str) -> dict[str, Any]:
+def measures_json(request: HttpRequest, listing: Listing) -> dict[str, Any]:
     """Return a plan's measures, filtered as asked, as JSON."""
-    listing = measure_listing(request, code, slug)
     return {
         "schema": "shisaku.measures/1",
         "plan": plan_to_dict(listing.plan),
@@ -232,10 +226,8 @@ def measures_json(request: HttpRequest, code: str, slug: str) -> dict[str, Any]:
     }
 
 
-@twin
-def indicators_json(request: HttpRequest, code: str, slug: str) -> dict[str, Any]:
+def indicators_json(request: HttpRequest, listing: Listing) -> dict[str, Any]:
     """Return a plan's indicators with their grades, filtered as asked, as JSON."""
-    listing = indicator_listing(request, code, slug)
     kept = {e.row.view.code for e in listing.indicators}
     document = idocs.indicators_document(listing.plan, listing.done)
     document["indicators"] = [i for i in document["indicators"] if i["code"] in kept]
@@ -260,20 +252,16 @@ def _measure_row(request: HttpRequest, info: PlanInfo, e: MeasureEntry) -> list[
     ]
 
 
-@download
-def measures_table(request: HttpRequest, code: str, slug: str) -> Table:
+def measures_table(request: HttpRequest, listing: Listing) -> Table:
     """Return a plan's measures, filtered as asked, with their status."""
-    listing = measure_listing(request, code, slug)
     info = listing.plan
     rows = [_measure_row(request, info, e) for e in listing.measures]
     empty = gettext("No measure matches these filters.") if listing.asked.active else ""
     return Table(f"{plan_stem(info)}-measures", "measures", MEASURE_COLUMNS, rows, empty)
 
 
-@download
-def indicators_table(request: HttpRequest, code: str, slug: str) -> Table:
+def indicators_table(request: HttpRequest, listing: Listing) -> Table:
     """Return a plan's indicators graded in the year asked for, filtered as asked."""
-    listing = indicator_listing(request, code, slug)
     info, done = listing.plan, listing.done
     rows = summary_rows(request, info, done, [e.row for e in listing.indicators])
     name = f"{plan_stem(info)}-indicators-{done.year}"
@@ -285,3 +273,7 @@ def _no_indicator(listing: Listing) -> str:
     if listing.total == 0:
         return gettext("No indicator has been set for this plan yet.")
     return gettext("No indicator matches these filters.")
+
+
+MEASURES = Page(measure_listing, measures, measures_json, measures_table)
+INDICATORS = Page(indicator_listing, indicators, indicators_json, indicators_table)

@@ -24,11 +24,11 @@ from shisaku.domain.measure_status import STATUSES
 from shisaku.domain.sdgs import Goal, GoalRef, goals, sources
 from shisaku.evaluation.reads import Reads, for_request
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import links
+from shisaku.public import links, places
 from shisaku.public.documents import Crumb, crumbs, plan_to_dict
 from shisaku.public.lists import Plan, graded_plan
 from shisaku.public.progress import STATUS_LABELS, MeasureRow
-from shisaku.public.views import page, twin
+from shisaku.public.renderers import Page
 
 TILE = (
     '<svg class="sdg-tile" width="{size}" height="{size}" viewBox="0 0 48 48" '
@@ -151,11 +151,9 @@ def status_counts(measures: list[GoalMeasure]) -> list[tuple[str, str, int]]:
     ]
 
 
-@page
-def sdgs(request: HttpRequest, code: str, slug: str) -> HttpResponse:
+def sdgs(request: HttpRequest, here: places.Plan) -> HttpResponse:
     """Show the 17 goals as tiles, with how many of the plan's measures serve each."""
-    reads = for_request(request)
-    plan = reads.plan(code, slug)
+    reads, plan = here.reads, here.plan
     context = {
         "plan": plan,
         "entries": goal_entries(reads, plan),
@@ -166,11 +164,24 @@ def sdgs(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     return render(request, "public/sdgs.html", context)
 
 
-@page
-def goal(request: HttpRequest, code: str, slug: str, goal: int) -> HttpResponse:
-    """Show one goal: the measures of the plan that serve it, with their status."""
+@dataclass(frozen=True)
+class GoalPage:
+    """One goal, the plan graded, and the plan's measures that serve the goal."""
+
+    goal: Goal
+    plan: Plan
+    measures: list[GoalMeasure]
+
+
+def goal_page(request: HttpRequest, code: str, slug: str, goal: int) -> GoalPage:
+    """Return a goal's page of a plan, or raise (404, NotFound, BadParameter)."""
     found = _goal(goal)
-    plan, measures = goal_measures(request, code, slug, goal)
+    return GoalPage(found, *goal_measures(request, code, slug, goal))
+
+
+def goal(request: HttpRequest, here: GoalPage) -> HttpResponse:
+    """Show one goal: the measures of the plan that serve it, with their status."""
+    found, plan, measures, goal = here.goal, here.plan, here.measures, here.goal.number
     trail = Crumb(str(goal), found.name_ja, found.name_en, goal_url(plan.info, goal))
     context = {
         "plan": plan.info,
@@ -191,11 +202,9 @@ def goal_to_dict(g: Goal) -> dict[str, Any]:
     return {"number": g.number, "name": g.name_ja, "name_en": g.name_en, "colour": g.colour}
 
 
-@twin
-def goal_json(request: HttpRequest, code: str, slug: str, goal: int) -> dict[str, Any]:
+def goal_json(request: HttpRequest, here: GoalPage) -> dict[str, Any]:
     """Return one goal and the plan's measures serving it, with their status, as JSON."""
-    found = _goal(goal)
-    plan, measures = goal_measures(request, code, slug, goal)
+    found, plan, measures = here.goal, here.plan, here.measures
     return {
         "schema": "shisaku.sdg-goal/1",
         "plan": plan_to_dict(plan.info),
@@ -213,3 +222,7 @@ def goal_json(request: HttpRequest, code: str, slug: str, goal: int) -> dict[str
             for m in measures
         ],
     }
+
+
+GOALS = Page(places.plan_of, html=sdgs)
+GOAL = Page(goal_page, goal, goal_json)

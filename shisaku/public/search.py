@@ -29,9 +29,9 @@ from shisaku.indicators.queries import IndicatorHit, search_indicators
 from shisaku.plan import queries
 from shisaku.plan.queries import PlanInfo, TextHit
 from shisaku.public import display, documents, highlight, links, tree, untranslated
-from shisaku.public.downloads import Table, download
+from shisaku.public.downloads import Table
 from shisaku.public.params import BadParameter
-from shisaku.public.views import page, twin
+from shisaku.public.renderers import Page
 
 LIMIT = 100
 MAX_LENGTH = 100
@@ -272,10 +272,8 @@ def shown_groups(results: Results) -> list[tuple[PlanInfo, list[ShownHit]]]:
 # --- views ------------------------------------------------------------------------------------
 
 
-@page
-def search(request: HttpRequest) -> HttpResponse:
+def search(request: HttpRequest, query: Query) -> HttpResponse:
     """Show the search form and, when words were given, what they found."""
-    query = read_query(request)
     towns = for_request(request).towns()
     results = run(query, towns) if query.text else None
     context: dict[str, Any] = {
@@ -332,10 +330,9 @@ def search_document(results: Results) -> dict[str, Any]:
     }
 
 
-@twin
-def search_json(request: HttpRequest) -> dict[str, Any]:
+def search_json(request: HttpRequest, query: Query) -> dict[str, Any]:
     """Return what a search found, as JSON."""
-    return search_document(run(required(read_query(request)), for_request(request).towns()))
+    return search_document(run(required(query), for_request(request).towns()))
 
 
 SEARCH_COLUMNS = [
@@ -344,10 +341,9 @@ SEARCH_COLUMNS = [
 ]
 
 
-@download
-def search_table(request: HttpRequest) -> Table:
+def search_table(request: HttpRequest, query: Query) -> Table:
     """Return what a search found, one row per hit."""
-    results = run(required(read_query(request)), for_request(request).towns())
+    results = run(required(query), for_request(request).towns())
     rows = [
         [
             *(results.query.text, g.plan.municipality_code, g.plan.meta.slug),
@@ -358,3 +354,6 @@ def search_table(request: HttpRequest) -> Table:
         for h in g.hits
     ]
     return Table(f"search-{results.query.text}", "search", SEARCH_COLUMNS, rows)
+
+
+SEARCH = Page(read_query, search, search_json, search_table)

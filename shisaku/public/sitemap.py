@@ -30,7 +30,7 @@ from shisaku.plan.queries import NotFound, PlanInfo
 from shisaku.public import links
 from shisaku.public.comparisons import views as compare
 from shisaku.public.filters import walk
-from shisaku.public.views import published_town
+from shisaku.public.places import published_town
 
 XML = "application/xml; charset=utf-8"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"

@@ -21,15 +21,15 @@ from django.http import HttpRequest
 from django.utils.translation import gettext
 
 from shisaku.domain.plantree import Node
-from shisaku.evaluation.reads import for_request
+from shisaku.evaluation.reads import Reads
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import NotFound, PlanInfo
 from shisaku.public import display, links, tree
-from shisaku.public.downloads import Table, download
+from shisaku.public.downloads import Table
 from shisaku.public.indicators import selection, summaries
-from shisaku.public.indicators import views as indicators
-from shisaku.public.views import published_town
+from shisaku.public.indicators.graded import Graded
+from shisaku.public.places import Place, Plan, Town
 
 PLAN_COLUMNS = [
     "municipality_code",
@@ -111,18 +111,16 @@ def _plan_row(request: HttpRequest, plan: PlanInfo) -> list[str]:
     ]
 
 
-@download
-def home_table(request: HttpRequest) -> Table:
+def home_table(request: HttpRequest, reads: Reads) -> Table:
     """Return every published plan of every municipality."""
-    rows = [_plan_row(request, p) for t in for_request(request).towns() for p in t.plans]
+    rows = [_plan_row(request, p) for t in reads.towns() for p in t.plans]
     return Table("shisaku-plans", "plans", PLAN_COLUMNS, rows)
 
 
-@download
-def municipality_table(request: HttpRequest, code: str) -> Table:
+def municipality_table(request: HttpRequest, here: Town) -> Table:
     """Return the published plans of a municipality."""
-    rows = [_plan_row(request, p) for p in published_town(for_request(request), code).plans]
-    return Table(f"{code}-plans", "plans", PLAN_COLUMNS, rows)
+    rows = [_plan_row(request, p) for p in here.town.plans]
+    return Table(f"{here.town.code}-plans", "plans", PLAN_COLUMNS, rows)
 
 
 def _outline(nodes: list[Node], parent: str) -> Iterator[tuple[Node, str]]:
@@ -132,14 +130,13 @@ def _outline(nodes: list[Node], parent: str) -> Iterator[tuple[Node, str]]:
         yield from _outline(node.children, node.code)
 
 
-@download
-def plan_table(request: HttpRequest, code: str, slug: str) -> Table:
+def plan_table(request: HttpRequest, here: Plan) -> Table:
     """Return the plan's outline: every node's code, kind and titles."""
-    reads = for_request(request)
-    info = reads.plan(code, slug)
+    info = here.plan
+    code, slug = info.municipality_code, info.meta.slug
     rows = [
         [code, slug, n.code, n.kind, up, n.title, n.title_en]
-        for n, up in _outline(reads.nodes(info), "")
+        for n, up in _outline(here.reads.nodes(info), "")
     ]
     return Table(plan_stem(info), "outline", OUTLINE_COLUMNS, rows)
 
@@ -177,14 +174,12 @@ def summary_rows(
     ]
 
 
-@download
-def node_table(request: HttpRequest, code: str, slug: str, node_code: str) -> Table:
+def node_table(request: HttpRequest, here: Place) -> Table:
     """Return the indicators a node's page lists, with their key figures and grades."""
-    reads = for_request(request)
-    info = reads.plan(code, slug)
-    path = tree.find_path(reads.nodes(info), node_code)
-    if not path or not tree.has_own_page(path[-1]):
-        raise NotFound(f"node {node_code} has no page of its own in plan {slug}")
+    reads, info, path = here.reads, here.plan, here.path
+    node_code = path[-1].code
+    if not tree.has_own_page(path[-1]):
+        raise NotFound(f"node {node_code} has no page of its own in plan {info.meta.slug}")
     done = reads.assessment(info)
     rows = summaries.rows_for(info, done, summaries.page_codes(path[-1]))
     name = f"{plan_stem(info)}-{node_code}"
@@ -193,11 +188,10 @@ def node_table(request: HttpRequest, code: str, slug: str, node_code: str) -> Ta
     return Table(name, "indicators", SUMMARY_COLUMNS, found, empty)
 
 
-@download
-def indicator_table(request: HttpRequest, code: str, slug: str, indicator: str) -> Table:
+def indicator_table(request: HttpRequest, g: Graded) -> Table:
     """Return every current figure of an indicator, as its page tables them."""
-    g = indicators.graded(request, code, slug, indicator)
     view = g.result.indicator
+    code, slug = g.plan.municipality_code, g.plan.meta.slug
     rows = [
         [
             code,

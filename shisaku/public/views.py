@@ -1,30 +1,23 @@
-"""Public pages (read-only) and their JSON twins; every read goes through the queries.
+"""The pages of the public site's places: home, municipality, plan and node (field, policy,
+measure); each with its JSON twin and its main table (:mod:`shisaku.public.renderers`).
 
-A view that cannot find what it was asked for lets :class:`queries.NotFound` out (or the
-indicator queries' own NotFound); the decorators turn that into the 404 page (HTML) or a 404
-JSON error (twins).  A query parameter that cannot be used (``?year=abc``) raises
-:class:`params.BadParameter`: the 400 page, or a 400 JSON error.
+Every read goes through the request's :class:`Reads`; a place that does not exist raises
+:class:`NotFound` (:mod:`shisaku.public.places`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any, Concatenate, ParamSpec
+from typing import Any
 
-import orjson
-from django.core.serializers.json import DjangoJSONEncoder
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
-from shisaku import schemas
 from shisaku.domain.plantree import Node
 from shisaku.evaluation.reads import Reads, for_request
-from shisaku.indicators import queries as indicator_queries
 from shisaku.indicators.assessing import PlanAssessment
-from shisaku.plan.queries import MunicipalityInfo, NotFound, PlanInfo
+from shisaku.plan.queries import NotFound, PlanInfo
 from shisaku.public import (
     consultations,
     display,
@@ -34,16 +27,13 @@ from shisaku.public import (
     overview,
     progress,
     prose,
+    tables,
     tree,
-    untranslated,
 )
 from shisaku.public.indicators import documents as idocs
 from shisaku.public.indicators import rollups, summaries
-from shisaku.public.params import BadParameter
-
-P = ParamSpec("P")
-PageView = Callable[Concatenate[HttpRequest, P], HttpResponse]
-JsonView = Callable[Concatenate[HttpRequest, P], dict[str, Any]]
+from shisaku.public.places import Place, Plan, Town, place_of, plan_of, town_of
+from shisaku.public.renderers import Page
 
 # What the children of a node with its own page are called, as the heading of their list.
 CHILD_HEADINGS: dict[str, Promise] = {
@@ -51,97 +41,10 @@ CHILD_HEADINGS: dict[str, Promise] = {
     "policy": gettext_lazy("Measures"),
 }
 PLAN_OUTLINE_DEPTH = 3  # below each field: policies → measures → initiatives
-MISSING = (NotFound, indicator_queries.NotFound)
 
 
-def page(view: PageView[P]) -> PageView[P]:
-    """Show the 404 page when the view finds nothing; tally untranslated content from the start
-    (views build parts of a page before its template renders the notice)."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
-        try:
-            with untranslated.tallying():
-                return view(request, *args, **kwargs)
-        except MISSING as error:
-            raise Http404(str(error)) from error
-        except BadParameter as error:
-            return bad_request(request, error)
-
-    return wrapper
-
-
-def bad_request(request: HttpRequest, error: BadParameter) -> HttpResponse:
-    """Show the 400 page: which parameter was wrong and what it accepts."""
-    context = {"message": error.message, "crumbs": [], "page_url": request.path}
-    return render(request, "public/bad_request.html", context, status=400)
-
-
-def twin(view: JsonView[P]) -> PageView[P]:
-    """Return the view's data as UTF-8 JSON, or a JSON 404 when it finds nothing."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, /, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
-        try:
-            return _json(with_schema(request, view(request, *args, **kwargs)))
-        except MISSING as error:
-            return _json({"error": "not_found", "message": str(error)}, status=404)
-        except BadParameter as error:
-            return _json({"error": "bad_request", "message": str(error)}, status=400)
-
-    return wrapper
-
-
-def with_schema(request: HttpRequest, data: dict[str, Any]) -> dict[str, Any]:
-    """Return a twin with the address of its schema first (``"$schema"``), named by its route
-    (:func:`shisaku.schemas.of_twin`: ``node-json`` → ``/schemas/v1/node.json``)."""
-    match = request.resolver_match
-    if match is None or not match.url_name:
-        return data
-    name = schemas.of_twin(match.namespace, match.url_name)
-    return {"$schema": request.build_absolute_uri(schemas.path(name))} | data
-
-
-def _json(data: dict[str, Any], status: int = 200) -> HttpResponse:
-    """Return readable UTF-8 JSON that any site may fetch (the data is public)."""
-    response = HttpResponse(
-        json_bytes(data), status=status, content_type="application/json; charset=utf-8"
-    )
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
-
-
-_ENCODER = DjangoJSONEncoder()
-_JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME
-
-
-def json_bytes(data: dict[str, Any]) -> bytes:
-    """Return ``data`` as UTF-8 JSON indented by two spaces (orjson, in C: twins are many).
-
-    Dates, times, decimals and lazy translations are written as Django writes them.
-    """
-    return orjson.dumps(data, default=_ENCODER.default, option=_JSON_OPTIONS)
-
-
-def published_town(reads: Reads, code: str) -> MunicipalityInfo:
-    """Return a municipality with published plans, or raise NotFound."""
-    for town in reads.towns():
-        if town.code == code:
-            return town
-    raise NotFound(f"municipality {code} has no published plan")
-
-
-def node_path(reads: Reads, plan: PlanInfo, node_code: str) -> list[Node]:
-    """Return the path down to a node in the plan's tree, or raise NotFound."""
-    path = tree.find_path(reads.nodes(plan), node_code)
-    if not path:
-        raise NotFound(f"node {node_code} does not exist in plan {plan.meta.slug}")
-    return path
-
-
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: HttpRequest, reads: Reads) -> HttpResponse:
     """List the municipalities and their published plans, and the latest changes."""
-    reads = for_request(request)
     notices = overview.notices(reads)
     towns = reads.towns()
     context = {
@@ -155,10 +58,8 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "public/home.html", context)
 
 
-@twin
-def home_json(request: HttpRequest) -> dict[str, Any]:
+def home_json(request: HttpRequest, reads: Reads) -> dict[str, Any]:
     """Return the home page as JSON."""
-    reads = for_request(request)
     updates = overview.update_items(reads.recent())
     notices = overview.notices(reads)
     return documents.home_document(reads.towns()) | {
@@ -170,11 +71,9 @@ def home_json(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-@page
-def municipality(request: HttpRequest, code: str) -> HttpResponse:
+def municipality(request: HttpRequest, here: Town) -> HttpResponse:
     """List a municipality's published plans, the current one first."""
-    reads = for_request(request)
-    town = published_town(reads, code)
+    reads, town, code = here.reads, here.town, here.town.code
     crumb = documents.Crumb(code, town.name_ja, town.name_en, links.municipality_url(code))
     current = reads.plan(code)
     notice = overview.notice(reads, current)
@@ -189,12 +88,11 @@ def municipality(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "public/municipality.html", context)
 
 
-@twin
-def municipality_json(request: HttpRequest, code: str) -> dict[str, Any]:
+def municipality_json(request: HttpRequest, here: Town) -> dict[str, Any]:
     """Return a municipality's page as JSON; ``without_figures`` tells what is known of a
     current plan without indicators (None when it has some)."""
-    reads = for_request(request)
-    town, current = published_town(reads, code), reads.plan(code)
+    reads, town = here.reads, here.town
+    current = reads.plan(town.code)
     notice = overview.notice(reads, current)
     found = overview.notice_to_dict(notice)
     if found is not None:
@@ -205,11 +103,9 @@ def municipality_json(request: HttpRequest, code: str) -> dict[str, Any]:
     return documents.municipality_document(town, current) | {"without_figures": found}
 
 
-@page
-def plan(request: HttpRequest, code: str, slug: str) -> HttpResponse:
+def plan(request: HttpRequest, here: Plan) -> HttpResponse:
     """Show a plan's whole hierarchy, linked."""
-    reads = for_request(request)
-    info = reads.plan(code, slug)
+    reads, info = here.reads, here.plan
     nodes = reads.nodes(info)
     done = reads.assessment(info)
     context = {
@@ -227,21 +123,16 @@ def plan(request: HttpRequest, code: str, slug: str) -> HttpResponse:
     return render(request, "public/plan.html", context)
 
 
-@twin
-def plan_json(request: HttpRequest, code: str, slug: str) -> dict[str, Any]:
+def plan_json(request: HttpRequest, here: Plan) -> dict[str, Any]:
     """Return the whole plan as its exchange document."""
-    reads = for_request(request)
-    return reads.document(reads.plan(code, slug))
+    return here.reads.document(here.plan)
 
 
-@page
-def node(request: HttpRequest, code: str, slug: str, node_code: str) -> HttpResponse:
+def node(request: HttpRequest, here: Place) -> HttpResponse:
     """Show a field, policy or measure; send initiatives and actions to their place on its page."""
-    reads = for_request(request)
-    info = reads.plan(code, slug)
-    path = node_path(reads, info, node_code)
+    reads, info, path = here.reads, here.plan, here.path
     if tree.page_owner(path) is None:
-        raise NotFound(f"node {node_code} is not shown on any page")
+        raise NotFound(f"node {path[-1].code} is not shown on any page")
     if not tree.has_own_page(path[-1]):
         return redirect(links.node_link(info, path))
     done = reads.assessment(info)
@@ -296,12 +187,10 @@ def _node_context(info: PlanInfo, path: list[Node]) -> dict[str, Any]:
     }
 
 
-@twin
-def node_json(request: HttpRequest, code: str, slug: str, node_code: str) -> dict[str, Any]:
+def node_json(request: HttpRequest, here: Place) -> dict[str, Any]:
     """Return a node's page as JSON: where it sits, the node with its subtree, its indicators."""
-    reads = for_request(request)
-    info = reads.plan(code, slug)
-    path = node_path(reads, info, node_code)
+    reads, info, path = here.reads, here.plan, here.path
+    node_code = path[-1].code
     done = reads.assessment(info)
     extra = _indicator_context(reads, info, path[-1], done)
     page_url = links.node_url(info, node_code)
@@ -317,3 +206,9 @@ def node_json(request: HttpRequest, code: str, slug: str, node_code: str) -> dic
     if found:  # a measure with published evaluations (the key is absent otherwise)
         document["evaluations"] = [evaluations.evaluation_to_dict(info, v) for v in found]
     return document
+
+
+HOME = Page(for_request, home, home_json, tables.home_table)
+MUNICIPALITY = Page(town_of, municipality, municipality_json, tables.municipality_table)
+PLAN = Page(plan_of, plan, plan_json, tables.plan_table)
+NODE = Page(place_of, node, node_json, tables.node_table)

@@ -22,7 +22,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import URLPattern, path
+from django.urls import URLPattern
 
 from shisaku.evaluation.reads import Reads, for_request
 from shisaku.indicators import comparison
@@ -31,10 +31,9 @@ from shisaku.public.comparisons import documents as docs
 from shisaku.public.comparisons import links as compare_links
 from shisaku.public.comparisons import pages as compare_pages
 from shisaku.public.comparisons.cache import kept
-from shisaku.public.comparisons.pages import ComparePage, PrefectureItem
+from shisaku.public.comparisons.pages import ComparePage, PrefectureItem, PrefecturePage
 from shisaku.public.documents import Crumb
-from shisaku.public.downloads import Table, download
-from shisaku.public.views import page, twin
+from shisaku.public.renderers import Page, routes
 
 
 def list_crumb() -> Crumb:
@@ -59,62 +58,44 @@ def compare_crumbs(found: ComparePage) -> list[Crumb]:
     return [list_crumb(), up, here]
 
 
-@kept
-def prefectures(request: HttpRequest) -> HttpResponse:
+def prefecture_list(request: HttpRequest) -> list[PrefectureItem]:
+    """Return the prefectures with published plans."""
+    return compare_pages.prefecture_items(for_request(request, shared=False))
+
+
+def prefecture_of(request: HttpRequest, pref: str) -> PrefecturePage:
+    """Return a prefecture's page, or raise NotFound."""
+    return compare_pages.prefecture_page(for_request(request, shared=False), pref)
+
+
+def comparison_of(request: HttpRequest, common_code: str, pref: str | None = None) -> ComparePage:
+    """Return one common indicator across the municipalities (of a prefecture, or nationwide)."""
+    return compare_pages.compare_page(for_request(request, shared=False), common_code, pref)
+
+
+def prefectures(request: HttpRequest, items: list[PrefectureItem]) -> HttpResponse:
     """List the prefectures with published plans."""
-    items = compare_pages.prefecture_items(for_request(request, shared=False))
     return render(request, "public/prefectures.html", {"items": items, "crumbs": [list_crumb()]})
 
 
-@kept
-@twin
-def prefectures_json(request: HttpRequest) -> dict[str, Any]:
+def prefectures_json(request: HttpRequest, items: list[PrefectureItem]) -> dict[str, Any]:
     """Return the list of prefectures as JSON."""
-    return docs.prefectures_document(
-        compare_pages.prefecture_items(for_request(request, shared=False))
-    )
+    return docs.prefectures_document(items)
 
 
-@kept
-@download
-def prefectures_table(request: HttpRequest) -> Table:
-    """Return the list of prefectures as a table."""
-    return docs.prefectures_table(
-        request, compare_pages.prefecture_items(for_request(request, shared=False))
-    )
-
-
-@kept
-@page
-def prefecture(request: HttpRequest, pref: str) -> HttpResponse:
+def prefecture(request: HttpRequest, found: PrefecturePage) -> HttpResponse:
     """Show a prefecture's municipalities and the common indicators they share."""
-    found = compare_pages.prefecture_page(for_request(request, shared=False), pref)
     context = {"found": found, "crumbs": [list_crumb(), prefecture_crumb(found)]}
     return render(request, "public/prefecture.html", context)
 
 
-@kept
-@twin
-def prefecture_json(request: HttpRequest, pref: str) -> dict[str, Any]:
+def prefecture_json(request: HttpRequest, found: PrefecturePage) -> dict[str, Any]:
     """Return a prefecture's page as JSON."""
-    return docs.prefecture_document(
-        compare_pages.prefecture_page(for_request(request, shared=False), pref)
-    )
+    return docs.prefecture_document(found)
 
 
-@kept
-@download
-def prefecture_table(request: HttpRequest, pref: str) -> Table:
-    """Return a prefecture's municipalities as a table."""
-    found = compare_pages.prefecture_page(for_request(request, shared=False), pref)
-    return docs.prefecture_table(request, found)
-
-
-@kept
-@page
-def compare(request: HttpRequest, common_code: str, pref: str | None = None) -> HttpResponse:
+def compare(request: HttpRequest, found: ComparePage) -> HttpResponse:
     """Show one common indicator across the municipalities (of a prefecture, or nationwide)."""
-    found = compare_pages.compare_page(for_request(request, shared=False), common_code, pref)
     context = {
         "found": found,
         "chart": compare_chart.chart(found),
@@ -123,21 +104,14 @@ def compare(request: HttpRequest, common_code: str, pref: str | None = None) -> 
     return render(request, "public/compare.html", context)
 
 
-@kept
-@twin
-def compare_json(request: HttpRequest, common_code: str, pref: str | None = None) -> dict[str, Any]:
+def compare_json(request: HttpRequest, found: ComparePage) -> dict[str, Any]:
     """Return a comparison page as JSON."""
-    return docs.compare_document(
-        compare_pages.compare_page(for_request(request, shared=False), common_code, pref)
-    )
+    return docs.compare_document(found)
 
 
-@kept
-@download
-def compare_table(request: HttpRequest, common_code: str, pref: str | None = None) -> Table:
-    """Return a comparison as a table: the municipalities, then the national values."""
-    found = compare_pages.compare_page(for_request(request, shared=False), common_code, pref)
-    return docs.compare_table(request, found)
+PREFECTURES = Page(prefecture_list, prefectures, prefectures_json, docs.prefectures_table)
+PREFECTURE = Page(prefecture_of, prefecture, prefecture_json, docs.prefecture_table)
+COMPARE = Page(comparison_of, compare, compare_json, docs.compare_table)
 
 
 def comparison_pages(reads: Reads) -> list[tuple[str, dict[str, str]]]:
@@ -159,28 +133,17 @@ def comparison_pages(reads: Reads) -> list[tuple[str, dict[str, str]]]:
     return out + [("compare", {"common_code": c}) for c in sorted(every)]
 
 
-def _routes(base: str, name: str, views: tuple[Any, Any, Any]) -> list[URLPattern]:
-    """Return a page's route with its JSON twin and its table beside it."""
-    page_view, json_view, table_view = views
-    return [
-        path(base, page_view, name=name),
-        path(base + "index.json", json_view, name=f"{name}-json"),
-        path(base + "index.<table:fmt>", table_view, name=f"{name}-table"),
-    ]
-
-
 def url_patterns() -> list[URLPattern]:
-    """Return the routes of the prefecture and comparison pages (for ``shisaku.public.urls``)."""
-    compared = (compare, compare_json, compare_table)
+    """Return the routes of the prefecture and comparison pages (for ``shisaku.public.urls``),
+    each format's answer kept while the data is unchanged (:func:`kept`)."""
     return [
-        *_routes("prefectures/", "prefectures", (prefectures, prefectures_json, prefectures_table)),
-        *_routes(
-            "prefectures/<pref:pref>/",
-            "prefecture",
-            (prefecture, prefecture_json, prefecture_table),
+        *routes("prefectures/", "prefectures", PREFECTURES, kept),
+        *routes("prefectures/<pref:pref>/", "prefecture", PREFECTURE, kept),
+        *routes(
+            "prefectures/<pref:pref>/compare/<common:common_code>/",
+            "prefecture-compare",
+            COMPARE,
+            kept,
         ),
-        *_routes(
-            "prefectures/<pref:pref>/compare/<common:common_code>/", "prefecture-compare", compared
-        ),
-        *_routes("compare/<common:common_code>/", "compare", compared),
+        *routes("compare/<common:common_code>/", "compare", COMPARE, kept),
     ]

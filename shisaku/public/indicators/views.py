@@ -19,16 +19,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext
 
-from shisaku.domain.plantree import Node
-from shisaku.evaluation.reads import Reads, for_request
 from shisaku.indicators import breakdowns
-from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.indicators.queries import FigureView, IndicatorView
-from shisaku.indicators.queries import NotFound as IndicatorNotFound
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import dates, display, links, params, tree
+from shisaku.public import dates, display, links, params
 from shisaku.public import indicator_blocks as blocks
-from shisaku.public.documents import Crumb, crumbs
+from shisaku.public.documents import Crumb
 from shisaku.public.indicators import chart as indicator_chart
 from shisaku.public.indicators import documents as idocs
 from shisaku.public.indicators import selection, series
@@ -38,40 +34,9 @@ from shisaku.public.indicators.figure_rows import (
     history_head,
     history_rows,
 )
-from shisaku.public.views import page, twin
-
-
-@dataclass(frozen=True)
-class Graded:
-    """An indicator of a published plan, graded in the year asked for, with where it sits."""
-
-    plan: PlanInfo
-    done: PlanAssessment
-    result: IndicatorResult
-    path: list[Node]
-    trail: list[Crumb]
-    reads: Reads
-
-    @property
-    def history(self) -> list[FigureView]:
-        """Return every revision of the indicator's figures."""
-        return self.reads.history(self.plan, self.result.indicator.id)
-
-
-def graded(request: HttpRequest, code: str, slug: str, indicator: str) -> Graded:
-    """Grade the plan in the year asked for and find the indicator, or raise."""
-    reads = for_request(request)
-    info = reads.plan(code, slug)
-    reads.histories(info)  # first: the page shows them, and the current figures come from them
-    done = reads.assessment(info, params.assessed_year(request))
-    result = next((r for r in done.results if r.indicator.code == indicator), None)
-    if result is None:
-        raise IndicatorNotFound(f"indicator {indicator} does not exist in plan {slug}")
-    view = result.indicator
-    path = tree.find_path(reads.nodes(info), view.node_code) if view.node_code else []
-    url = links.indicator_url(info, view.code)
-    here = Crumb(view.code, view.name_ja, view.name_en, url, kind="indicator")
-    return Graded(info, done, result, path, [*crumbs(info, path), here], reads)
+from shisaku.public.indicators.graded import Graded, graded
+from shisaku.public.renderers import Page
+from shisaku.public.tables import indicator_table
 
 
 def _year_links(g: Graded) -> list[blocks.YearLink]:
@@ -119,11 +84,9 @@ def menu(chart: bool) -> list[tuple[str, str]]:
     return items if chart else items[1:]
 
 
-@page
-def indicator(request: HttpRequest, code: str, slug: str, indicator: str) -> HttpResponse:
+def indicator(request: HttpRequest, g: Graded) -> HttpResponse:
     """Show an indicator: chart, tables, its grade explained, forecast, definition, sources and
     history, for the whole area or the breakdown asked for."""
-    g = graded(request, code, slug, indicator)
     view = g.result.indicator
     chosen = series.chosen(request, view)
     history = series.of_breakdown(g.history, chosen)
@@ -165,13 +128,14 @@ def indicator(request: HttpRequest, code: str, slug: str, indicator: str) -> Htt
     return render(request, "public/indicator.html", context)
 
 
-@twin
-def indicator_json(request: HttpRequest, code: str, slug: str, indicator: str) -> dict[str, Any]:
+def indicator_json(request: HttpRequest, g: Graded) -> dict[str, Any]:
     """Return an indicator's page as JSON."""
-    g = graded(request, code, slug, indicator)
     return idocs.indicator_document(g.plan, g.trail, g.done, g.result, g.history)
 
 
 def list_crumb(info: PlanInfo) -> Crumb:
     """Return the breadcrumb of a plan's list of indicators."""
     return Crumb("indicators", "指標の一覧", "Indicators", links.indicators_url(info))
+
+
+INDICATOR = Page(graded, indicator, indicator_json, indicator_table)

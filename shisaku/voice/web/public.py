@@ -22,7 +22,7 @@ from shisaku.plan.models import Municipality
 from shisaku.public.documents import Crumb
 from shisaku.public.downloads import Table, file_response
 from shisaku.public.links import municipality_url
-from shisaku.public.views import with_schema
+from shisaku.public.renderers import with_schema
 from shisaku.voice import queries, rules, services
 from shisaku.voice.models import Audience, Channel, Consultation
 from shisaku.voice.rules import TooMany, VoiceError
