@@ -13,7 +13,7 @@ import pytest
 from django.http import JsonResponse
 from jsonschema import ValidationError
 
-from tests import api_contract
+from tests import api_contract, schema_checks
 from tests.api_checks import checked_client  # noqa: F401  (the client: answers checked)
 from tests.api_contract import check_answer, schema_ref
 from tests.factories import make_uda_plan
@@ -68,6 +68,29 @@ def test_an_extra_key_fails(client, uda):
     assert refusal(ASSESSMENTS, body) == (
         "Additional properties are not allowed ('grade_en' was unexpected)"
     )
+
+
+def published_problems(name: str, body: dict) -> list[str]:
+    """Return what the published schema file ``v1/api/<name>`` finds wrong with ``body``."""
+    errors = schema_checks.validator(f"v1/api/{name}").iter_errors(body)
+    return [f"/{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in errors]
+
+
+def test_the_published_schema_files_judge_an_answer_as_the_document_does(client, uda):
+    body = answer(client, ASSESSMENTS)
+    assert published_problems("assessment-page", body) == []
+    del body["items"][1]["score"]
+    body["items"][0]["grade_en"] = "C"
+    assert published_problems("assessment-page", body) == [
+        "/items/0: Additional properties are not allowed ('grade_en' was unexpected)",
+        "/items/1: 'score' is a required property",
+    ]
+    figures = answer(client, FIGURES)
+    assert published_problems("figure-page", figures) == []
+    del figures["items"][0]["source"]
+    assert published_problems("figure-page", figures) == [
+        "/items/0: 'source' is a required property"
+    ]
 
 
 def test_a_value_of_the_wrong_type_fails(client, uda):

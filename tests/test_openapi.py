@@ -9,7 +9,9 @@ import re
 
 import pytest
 
-from shisaku.api.openapi import COMMITTED, openapi_document, openapi_text
+from shisaku import schemas
+from shisaku.api.answer_schemas import FOLDER, answer_components, answer_schemas, file_name
+from shisaku.api.openapi import COMMITTED, openapi_document, openapi_text, schema_files
 from tests.conftest import ROOT
 
 ENVELOPE = {"$ref": "#/components/schemas/ErrorEnvelope"}
@@ -46,7 +48,31 @@ def test_the_committed_document_is_sorted_indented_utf8_with_a_final_newline():
 
 def test_the_script_checks_the_committed_document(capsys):
     assert load_script().main(["--check"]) == 0
-    assert "docs/openapi.json is up to date" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "docs/openapi.json and shisaku/schemas/v1/api/ are up to date" in out
+
+
+def test_the_committed_answer_schemas_are_what_the_document_yields():
+    files = schema_files()
+    assert sorted(FOLDER.glob("*.json")) == sorted(files)
+    for path, text in files.items():
+        assert path.read_text(encoding="utf-8") == text, (
+            f"{path.name} is stale: run .venv/bin/python scripts/openapi.py and commit it"
+        )
+
+
+def test_each_object_of_an_answer_has_its_own_file_with_relative_references():
+    document = openapi_document()
+    derived = answer_schemas(document)
+    assert len(derived) == len(answer_components(document)) == 57
+    assert file_name("NodeRollUpOut") == "node-roll-up.json"
+    assert file_name("FigurePage") == "figure-page.json"
+    figure = derived["figure.json"]
+    assert figure["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert figure["title"] == "FigureOut"
+    assert figure["properties"]["components"]["items"] == {"$ref": "component.json"}
+    assert "#/components" not in json.dumps(derived)
+    assert {f"v1/api/{n.removesuffix('.json')}" for n in derived} <= set(schemas.names())
 
 
 def test_it_is_openapi_3_1():
@@ -113,29 +139,27 @@ def test_the_envelope_schema_has_status_code_message_and_details():
     assert set(schemas["ErrorDetail"]["properties"]) == {"field", "message"}
 
 
-def response_schema_names(document):
-    """Return the names of the component schemas that an answer may contain, nested ones too."""
-    text = json.dumps([op["responses"] for _, _, op in operations(document)])
-    names = set(re.findall(r"#/components/schemas/(\w+)", text))
-    schemas = document["components"]["schemas"]
-    while True:
-        found = set(
-            re.findall(r"#/components/schemas/(\w+)", json.dumps([schemas[n] for n in names]))
-        )
-        if found <= names:
-            return names
-        names |= found
-
-
 def test_every_object_of_an_answer_is_strict_and_requires_every_key():
     document = openapi_document()
-    names = response_schema_names(document)
+    names = answer_components(document)
     assert {"FigureOut", "IndicatorAssessmentOut", "GradeOut", "ErrorEnvelope"} <= names
     assert len(names) == 57  # all but the inputs (FigureIn, the query models)
     for name in names:
         schema = document["components"]["schemas"][name]
         assert schema["additionalProperties"] is False, name
         assert schema["required"] == list(schema["properties"]), name
+
+
+BILINGUAL = re.compile(r"[ぁ-んァ-ヶ一-龠].* / .*[A-Za-z]{3}", re.DOTALL)
+
+
+def test_every_object_of_an_answer_and_each_of_its_keys_is_described_in_both_languages():
+    document = openapi_document()
+    for name in answer_components(document):
+        schema = document["components"]["schemas"][name]
+        assert BILINGUAL.search(schema["description"]), name
+        for key, prop in schema["properties"].items():
+            assert BILINGUAL.search(prop.get("description", "")), (name, key)
 
 
 def test_a_key_without_a_value_is_nullable():
@@ -209,6 +233,16 @@ def test_the_docs_page_explains_authentication_with_curl_examples(docs_page):
     assert "shisaku createtoken USER --name" in docs_page
     assert "curl -i &#x27;http://testserver/api/v1/municipalities/292125&#x27;" in docs_page
     assert "-H &quot;Authorization: Bearer $SHISAKU_TOKEN&quot;" in docs_page
+
+
+def test_the_docs_page_links_the_json_schema_of_each_answer(client, docs_page):
+    assert 'href="#schemas"' in docs_page
+    link = '<a href="/schemas/v1/api/figure-page.json" type="application/schema+json">'
+    assert f"{link}<code>FigurePage</code></a>" in docs_page
+    linked = set(re.findall(r'href="(/schemas/v1/api/[\w-]+\.json)"', docs_page))
+    assert len(linked) == 22  # the distinct bodies of the 22 operations and the error envelope
+    for path in linked:
+        assert client.get(path).status_code == 200, path
 
 
 def test_the_docs_page_loads_nothing_from_elsewhere(docs_page):

@@ -11,6 +11,8 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from shisaku.api.answer_schemas import REF, schema_path
+
 METHODS = ("get", "post", "put", "patch", "delete")
 
 # example path values for the curl lines: real 宇陀市 codes and the fictional test plan's node
@@ -37,11 +39,12 @@ class Field:
 
 @dataclass
 class Response:
-    """A response code of an operation and the schema of its body."""
+    """A response code of an operation, the schema of its body and where its JSON Schema is."""
 
     status: str
     description: str
     schema: str
+    schema_url: str = ""
 
 
 @dataclass
@@ -106,8 +109,11 @@ def _responses(op: dict[str, Any]) -> list[Response]:
     out = []
     for status, r in sorted(op.get("responses", {}).items(), key=lambda i: str(i[0])):
         schema = r.get("content", {}).get("application/json", {}).get("schema", {})
+        text = type_text(schema) if schema else ""
         out.append(
-            Response(str(status), r.get("description", ""), type_text(schema) if schema else "")
+            Response(
+                str(status), r.get("description", ""), text, schema_path(schema.get("$ref", ""))
+            )
         )
     return out
 
@@ -165,5 +171,7 @@ def docs_page(request: HttpRequest, document: dict[str, Any], api_root: str) -> 
         "operations": operations(document, base),
         "api_root": api_root,
         "base": base.rstrip("/"),
+        "schemas_root": schema_path(f"{REF}X").rsplit("/", 1)[0] + "/",
+        "example_schema": schema_path(f"{REF}IndicatorOut"),
     }
     return render(request, "api/docs.html", context)

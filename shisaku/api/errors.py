@@ -21,6 +21,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from pydantic import Field
 
 from shisaku.accounts.permissions import PermissionDenied
 from shisaku.api.body import BodyError
@@ -53,25 +54,36 @@ STATUSES: dict[int, tuple[str, str]] = {
 
 
 class ErrorDetail(OutSchema):
-    """One thing wrong with the input: the field (body key, query or header name) and why."""
+    """入力の誤り一つ / One thing wrong with the input: the field (body key, query or header name)
+    and why."""
 
-    field: str
-    message: str
+    field: str = Field(
+        description="誤りのある項目（本文のキー、クエリ、ヘッダーの名前） / "
+        "The field: body key, query or header name"
+    )
+    message: str = Field(description="誤りの理由 / Why it is wrong")
 
 
 class ErrorBody(OutSchema):
-    """What went wrong: the HTTP status, a stable machine code, a message and the details."""
+    """誤りの内容 / What went wrong: the HTTP status, a stable machine code, a message and the
+    details."""
 
-    status: int
-    code: str
-    message: str
-    details: list[ErrorDetail] = []
+    status: int = Field(description="HTTP ステータス / HTTP status")
+    code: str = Field(
+        description="誤りの機械向けコード（例: not_found） / Stable machine code (e.g. not_found)"
+    )
+    message: str = Field(description="説明（日本語 / English） / Message, Japanese then English")
+    details: list[ErrorDetail] = Field(
+        [],
+        description="項目ごとの誤り（項目の誤りでなければ空） / "
+        "Each field that is wrong (empty when none)",
+    )
 
 
 class ErrorEnvelope(OutSchema):
-    """The body of every error response."""
+    """全ての誤りの応答の本文 / The body of every error response."""
 
-    error: ErrorBody
+    error: ErrorBody = Field(description="誤りの内容 / What went wrong")
 
 
 class ApiError(Exception):

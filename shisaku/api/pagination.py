@@ -41,7 +41,7 @@ class PageParams(Schema):
 
 
 class Page(OutSchema, Generic[Item]):
-    """One page of a list and the size of the whole list."""
+    """一覧の 1 ページ / One page of a list and the size of the whole list."""
 
     count: int = Field(description="一覧全体の件数 / Items in the whole list")
     limit: int = Field(description="このページの上限件数 / Limit applied")
@@ -50,7 +50,7 @@ class Page(OutSchema, Generic[Item]):
         description="次のページのアドレス（最後のページは null） / "
         "Address of the next page, null on the last"
     )
-    items: list[Item]
+    items: list[Item] = Field(description="このページの項目 / The items of this page")
 
 
 def page_fields(items: Sequence[Item], params: PageParams, request: HttpRequest) -> dict[str, Any]:

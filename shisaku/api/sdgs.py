@@ -32,9 +32,9 @@ GoalNumber = Annotated[
 
 
 class GoalOut(OutSchema):
-    """One of the 17 goals."""
+    """SDGs の 17 のゴールの一つ / One of the 17 goals."""
 
-    number: int
+    number: int = Field(description="ゴールの番号（1〜17） / Goal number")
     name: str = Field(description="外務省の日本語の短い名称 / Japanese short name (MOFA)")
     name_en: str = Field(description="国連の英語の短い名称 / UN short title")
     colour: str = Field(description="国連の色（#RRGGBB） / UN colour")
@@ -42,13 +42,13 @@ class GoalOut(OutSchema):
 
 
 class GoalPage(Page[GoalOut]):
-    """A page of the 17 goals."""
+    """SDGs のゴールの一覧 / A page of the 17 goals."""
 
 
 class GoalMeasureOut(OutSchema):
-    """A measure of the plan linked to the goal."""
+    """ゴールに結び付いた施策 / A measure of the plan linked to the goal."""
 
-    code: str
+    code: str = Field(description="施策の番号 / Measure code")
     title: str
     title_en: str
     targets: list[str] = Field(description="ターゲット（例: 4.1）。空はゴール全体 / Targets named")
@@ -56,7 +56,7 @@ class GoalMeasureOut(OutSchema):
 
 
 class GoalMeasurePage(Page[GoalMeasureOut]):
-    """A page of the measures linked to one goal."""
+    """ゴールに結び付いた施策の一覧 / A page of the measures linked to one goal."""
 
 
 def goal_out(goal: Goal) -> GoalOut:

@@ -17,10 +17,13 @@ from shisaku.api.strict import OutSchema
 
 
 class SearchHitOut(OutSchema):
-    """A node title, a block of text or an indicator holding every word searched."""
+    """検索で見つかったもの / A node title, a block of text or an indicator holding every word
+    searched."""
 
     type: str = Field(description="title（見出し） / text（本文） / indicator（指標）")
-    kind: str = Field(description="field / policy / measure / initiative / action / indicator")
+    kind: str = Field(
+        description="種類 / Kind: field, policy, measure, initiative, action, indicator"
+    )
     code: str = Field(description="ノードか指標の番号 / Node or indicator code")
     municipality: MunicipalityRef
     plan: str = Field(description="計画の slug / Plan slug")
@@ -35,7 +38,8 @@ class SearchHitOut(OutSchema):
 
 
 class SearchPage(Page[SearchHitOut]):
-    """A page of what a search found: the plan text first, then the indicators, per plan."""
+    """検索結果の一覧 / A page of what a search found: the plan text first, then the indicators, per
+    plan."""
 
     total: int = Field(
         description="見つかった全件数（count はたどれる先頭 1000 件まで） / Every hit found "
@@ -46,9 +50,10 @@ class SearchPage(Page[SearchHitOut]):
 
 
 class GradeOut(OutSchema):
-    """An indicator's grade frozen when its evaluation was approved."""
+    """評価の承認時に確定した指標の評価 / An indicator's grade frozen when its evaluation was
+    approved."""
 
-    code: str
+    code: str = Field(description="指標の番号 / Indicator code")
     name: str
     name_en: str
     unit: str
@@ -62,48 +67,56 @@ class GradeOut(OutSchema):
 
 
 class EvaluationGradesOut(OutSchema):
-    """The grades of a measure's indicators in the evaluated year, as approved."""
+    """施策評価の指標の評価 / The grades of a measure's indicators in the evaluated year, as
+    approved."""
 
-    frozen_at: str
-    method: str
+    frozen_at: str = Field(description="評価を確定した日時 / When the grades were frozen")
+    method: str = Field(description="評価方法 / Method")
     rule: str
-    counts: dict[str, int]
+    counts: dict[str, int] = Field(description="評価ごとの指標の数 / Indicators per grade")
     assessed: int
     missing: int
-    indicators: list[GradeOut]
+    indicators: list[GradeOut] = Field(description="指標ごとの評価 / Each indicator's grade")
 
 
 class EvaluationOut(OutSchema):
-    """A measure's published evaluation (施策評価) of one fiscal year; texts in both languages."""
+    """公表した施策評価 / A measure's published evaluation (施策評価) of one fiscal year; texts in
+    both languages."""
 
-    measure_code: str
-    measure_title: str
-    measure_title_en: str
-    fiscal_year: int
-    fiscal_year_label: str
+    measure_code: str = Field(description="施策の番号 / Measure code")
+    measure_title: str = Field(description="施策の名前 / Measure title")
+    measure_title_en: str = Field(description="施策の英語の名前 / Measure title in English")
+    fiscal_year: int = Field(description="評価した年度 / Fiscal year evaluated")
+    fiscal_year_label: str = Field(
+        description="年度の表示（西暦と和暦） / Fiscal year, Western and Japanese era"
+    )
     department: str = Field(description="担当課 / Responsible department")
     direction: str = Field(description="今後の方向性のコード / Direction code (expand …)")
     direction_label: str = Field(description="今後の方向性（例: 拡充） / Direction, Japanese")
-    results: str
-    results_en: str
-    issues: str
-    issues_en: str
+    results: str = Field(description="成果 / Results")
+    results_en: str = Field(description="成果の英訳 / Results in English")
+    issues: str = Field(description="課題 / Issues")
+    issues_en: str = Field(description="課題の英訳 / Issues in English")
     committee_opinion: str = Field(description="外部評価委員の意見 / The committee's opinion")
-    committee_opinion_en: str
-    published_at: datetime | None
-    grades: EvaluationGradesOut
+    committee_opinion_en: str = Field(
+        description="外部評価委員の意見の英訳 / The committee's opinion in English"
+    )
+    published_at: datetime | None = Field(description="公表日時 / When it was published")
+    grades: EvaluationGradesOut = Field(description="指標の評価 / Grades of its indicators")
     url: str | None = Field(description="施策の公開ページ / The measure's public page")
 
 
 class EvaluationPage(Page[EvaluationOut]):
-    """A page of a plan's published evaluations, by measure, newest year first."""
+    """計画の施策評価の一覧 / A page of a plan's published evaluations, by measure, newest year
+    first."""
 
 
 class NodeGradeOut(OutSchema):
-    """One node's indicators graded in the year: their counts per grade and each one's grade."""
+    """ノードの指標の年度の評価 / One node's indicators graded in the year: their counts per grade
+    and each one's grade."""
 
-    node_code: str
-    kind: str
+    node_code: str = Field(description="ノードの番号 / Node code")
+    kind: str = Field(description="ノードの種類 / Node kind")
     title: str
     title_en: str
     counts: list[GradeCount]
@@ -117,22 +130,23 @@ class NodeGradeOut(OutSchema):
 
 
 class IndicatorGradeOut(OutSchema):
-    """An indicator's grade in the year."""
+    """指標の年度の評価 / An indicator's grade in the year."""
 
-    code: str
+    code: str = Field(description="指標の番号 / Indicator code")
     name: str
     grade: str
-    label: str
+    label: str = Field(description="評価の説明 / The grade's label")
 
 
 class NodeGradePage(Page[NodeGradeOut]):
-    """A page of the nodes with indicators below them, in document order, graded in ``year``."""
+    """ノードごとの評価の一覧 / A page of the nodes with indicators below them, in document order,
+    graded in ``year``."""
 
     year: int = Field(description="評価した年度 / Year graded")
 
 
 class PrefectureOut(OutSchema):
-    """A prefecture with municipalities that have a published plan."""
+    """都道府県 / A prefecture with municipalities that have a published plan."""
 
     code: str = Field(description="都道府県コード（2桁） / 2-digit prefecture code")
     name: str
@@ -142,16 +156,17 @@ class PrefectureOut(OutSchema):
 
 
 class PrefecturePage(Page[PrefectureOut]):
-    """A page of prefectures, by code."""
+    """都道府県の一覧 / A page of prefectures, by code."""
 
 
 class ComparedOut(OutSchema):
-    """One municipality's indicator with the common code, graded in its plan's year."""
+    """共通指標を測る団体一つ / One municipality's indicator with the common code, graded in its
+    plan's year."""
 
     municipality: MunicipalityRef
-    plan: PlanSummary
-    indicator_code: str
-    indicator_name: str
+    plan: PlanSummary = Field(description="指標の計画 / The indicator's plan")
+    indicator_code: str = Field(description="団体での指標の番号 / Indicator code in its plan")
+    indicator_name: str = Field(description="団体での指標の名前 / Indicator name in its plan")
     unit: str
     latest_actual: FigureOut | None = Field(
         description="数値のある最新の実績（全体） / Latest whole-area actual holding a number"
@@ -164,26 +179,27 @@ class ComparedOut(OutSchema):
 
 
 class NationalValueOut(OutSchema):
-    """A national value the system holds, with the published plan that states it."""
+    """全国値 / A national value the system holds, with the published plan that states it."""
 
-    period: str
+    period: str = Field(description="期間キー / Period key")
     period_end: int
     raw: str
-    value: float
+    value: float = Field(description="全国値 / National value")
     unit: str
     source: str
     municipality_code: str = Field(description="述べている団体 / Municipality stating it")
-    plan: str
+    plan: str = Field(description="述べている計画の slug / Slug of the plan stating it")
 
 
 class ComparisonPage(Page[ComparedOut]):
-    """A page of the municipalities measuring a common indicator, by code, and national values."""
+    """共通指標の団体の比較と全国値 / A page of the municipalities measuring a common indicator, by
+    code, and national values."""
 
     code: str = Field(description="共通指標コード / Common indicator code")
     name: str
     name_en: str
     prefecture: str | None = Field(description="都道府県コード（null: 全国） / null: nationwide")
-    national: list[NationalValueOut]
+    national: list[NationalValueOut] = Field(description="全国値 / National values")
 
 
 NodeGradeOut.model_rebuild()

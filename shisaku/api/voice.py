@@ -36,9 +36,9 @@ ConsultationId = Annotated[int, params.Path(ge=1, description="意見募集の�
 
 
 class ConsultationOut(OutSchema):
-    """A consultation as the public sees it: what is asked, of whom, and when."""
+    """意見募集 / A consultation as the public sees it: what is asked, of whom, and when."""
 
-    id: int
+    id: int = Field(description="意見募集の番号 / Consultation id")
     title: str
     title_en: str
     plan: str = Field(description="計画の slug / Plan slug")
@@ -48,32 +48,33 @@ class ConsultationOut(OutSchema):
     ends_on: str = Field(description="終了日 / Last day (ISO 8601)")
     open: bool = Field(description="今日、意見を受け付けているか / Taking opinions today")
     audience: str = Field(description="everyone（全員） / children（こども・若者）")
-    channels: list[str] = Field(description="web / paper / school / event")
+    channels: list[str] = Field(description="受け付ける方法 / Channels: web, paper, school, event")
     result_published: bool = Field(description="結果を公表したか / Result published")
     url: str = Field(description="公開ページ（意見の様式） / Public page, with the form")
     api_url: str
 
 
 class ResultRowOut(OutSchema):
-    """A published opinion (or its summary) with the response to it."""
+    """公表した意見と対応 / A published opinion (or its summary) with the response to it."""
 
-    number: int
+    number: int = Field(description="意見の番号 / Opinion number")
     measure: str = Field(description="意見が対象とする施策の番号 / Measure the opinion concerns")
     opinion: str = Field(description="意見（要旨があれば要旨） / Opinion, or its summary")
     response: str = Field(description="対応区分 / Response (反映した, 一部反映, 参考とする …)")
-    response_en: str
+    response_en: str = Field(description="対応区分の英訳 / Response in English")
     reason: str = Field(description="考慮した結果及びその理由 / Reason")
     department: str = Field(description="担当課 / Department")
     responded_on: str = Field(description="対応日（ISO 8601、未対応は空） / Date of response")
 
 
 class ConsultationDetail(ConsultationOut):
-    """A consultation with its description, questions and (once published) its result."""
+    """意見募集とその結果 / A consultation with its description, questions and (once published) its
+    result."""
 
-    description: str
-    description_en: str
-    questions: list[str]
-    questions_en: list[str]
+    description: str = Field(description="説明（日本語） / Description in Japanese")
+    description_en: str = Field(description="説明の英訳 / Description in English")
+    questions: list[str] = Field(description="問い（日本語） / Questions in Japanese")
+    questions_en: list[str] = Field(description="問いの英訳 / Questions in English")
     result: list[ResultRowOut] = Field(
         description="公表した意見と対応（結果公表の前は空） / Published opinions and responses "
         "(empty until the result is published)"
@@ -81,7 +82,7 @@ class ConsultationDetail(ConsultationOut):
 
 
 class ConsultationPage(Page[ConsultationOut]):
-    """A page of a municipality's consultations."""
+    """団体の意見募集の一覧 / A page of a municipality's consultations."""
 
 
 def _out(code: str, item: Consultation) -> ConsultationOut:
