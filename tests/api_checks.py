@@ -3,9 +3,11 @@ declares in docs/openapi.json (:mod:`tests.api_contract`), and no error body nam
 or role code.
 
 The API modules use the ``client`` fixture of this module (``from tests.api_checks import
-checked_client``): a real Django test client whose every error answer is read and searched for the
-internal codes of :mod:`shisaku.accounts.permissions` (``indicators.record``) and of the roles
-(``planning``), so a refusal written from a code fails whichever test provoked it.
+checked_client``), or :class:`CheckedClient` itself where a test needs its own client: a real
+Django test client whose every answer is validated against its schema, and whose every error
+answer is searched for the internal codes of :mod:`shisaku.accounts.permissions`
+(``indicators.record``) and of the roles (``planning``), so a refusal written from a code fails
+whichever test provoked it.
 """
 
 from __future__ import annotations

@@ -363,9 +363,9 @@ def test_a_put_on_the_write_address_is_a_405(client, tokens):
 
 
 def test_a_token_write_needs_no_csrf_token(tokens):
-    from django.test import Client
+    from tests.api_checks import CheckedClient
 
-    strict = Client(enforce_csrf_checks=True)
+    strict = CheckedClient(enforce_csrf_checks=True)
     assert post(strict, tokens["kosodate"], ACTUAL).status_code == 201
 
 
