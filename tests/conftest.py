@@ -20,6 +20,29 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _json_follows_its_schema(request, monkeypatch):
+    """Validate every JSON twin the test client receives, and every JSON document a test
+    writes under its ``tmp_path`` (a published copy), against Shisaku's schemas
+    (tests/schema_checks.py)."""
+    from django.test import Client
+
+    from tests.schema_checks import check_folder, check_response
+
+    answer = Client.request
+
+    def checked(self, **kwargs):
+        response = answer(self, **kwargs)
+        check_response(response)
+        return response
+
+    monkeypatch.setattr(Client, "request", checked)
+    folder = request.getfixturevalue("tmp_path") if "tmp_path" in request.fixturenames else None
+    yield
+    if folder is not None:
+        check_folder(folder)
+
+
 @pytest.fixture
 def operator() -> Actor:
     """The instance operator at the command line (allowed everything)."""

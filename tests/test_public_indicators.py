@@ -734,7 +734,10 @@ def test_the_plan_twin_stays_the_exchange_document(client, uda):
     from shisaku.plan import queries
 
     plan = queries.find_plan("292125", "2015-2019")
-    assert twin(client, UDA + "index.json") == queries.plan_document(plan)
+    assert twin(client, UDA + "index.json") == {
+        "$schema": "http://testserver/schemas/v1/plan.json",
+        **queries.plan_document(plan),
+    }
 
 
 def test_the_node_twin_gives_its_indicators_with_grades_and_its_roll_up(client, testville):

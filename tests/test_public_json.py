@@ -33,6 +33,7 @@ def twin(client, url: str, status: int = 200):
 
 def test_the_home_twin_lists_municipalities_with_their_plans(client, small_plan):
     assert twin(client, "/ja/index.json") == {
+        "$schema": "http://testserver/schemas/v1/home.json",
         "schema": "shisaku.index/1",
         "municipalities": [{**TOWN_JSON, "plans": [PLAN_JSON]}],
         "without_figures": [
@@ -51,6 +52,7 @@ def test_the_home_twin_lists_municipalities_with_their_plans(client, small_plan)
 
 def test_the_municipality_twin_names_its_current_plan(client, small_plan):
     assert twin(client, "/ja/999997/index.json") == {
+        "$schema": "http://testserver/schemas/v1/municipality.json",
         "schema": "shisaku.municipality/1",
         "municipality": TOWN_JSON,
         "current_plan": "2024-2028",
@@ -61,13 +63,17 @@ def test_the_municipality_twin_names_its_current_plan(client, small_plan):
 
 def test_the_plan_twin_is_the_full_exchange_document(client, small_plan):
     plan = queries.find_plan("999997", "2024-2028")
-    assert twin(client, PLAN + "index.json") == queries.plan_document(plan)
+    assert twin(client, PLAN + "index.json") == {
+        "$schema": "http://testserver/schemas/v1/plan.json",
+        **queries.plan_document(plan),
+    }
 
 
 def test_the_node_twin_gives_the_node_with_its_breadcrumbs(client, small_plan):
     plan = queries.find_plan("999997", "2024-2028")
     node = find_path(queries.load_nodes(plan.id), "1-1-1")[-1]
     assert twin(client, PLAN + "1-1-1/index.json") == {
+        "$schema": "http://testserver/schemas/v1/node.json",
         "schema": "shisaku.node/1",
         "municipality": TOWN_JSON,
         "plan": PLAN_JSON,

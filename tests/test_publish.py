@@ -16,6 +16,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from shisaku import schemas
 from shisaku.domain.indicatordata import IndicatorBatch, IndicatorDefinition
 from shisaku.domain.sdgs import GoalRef
 from shisaku.indicators import services as indicator_services
@@ -159,6 +160,7 @@ def test_it_writes_every_page_with_its_twins_in_both_languages(testville, tmp_pa
         | SITEMAPS
         | page_files("prefectures/")  # linked by the home page
         | SDG_PAGES
+        | {f"schemas/{name}.json" for name in schemas.names()}  # the twins' JSON Schemas
     )
     assert set(files(tmp_path)) == expected
     assert (report.pages, report.files, report.written) == (99, len(expected), len(expected))

@@ -12,6 +12,7 @@ from decimal import Decimal
 import frictionless
 import pytest
 
+from shisaku import schemas
 from shisaku.cli import main
 from shisaku.publishing.datapackage import utc_text
 from shisaku.publishing.site import PublishError, publish
@@ -161,10 +162,12 @@ def test_the_command_publishes_and_counts_what_it_wrote(testville, tmp_path, cap
     assert main(["publish", str(tmp_path), "--language", "ja"]) == 0
     # 127: the pages (the list of prefectures too), their data, the feeds, widgets, badges and
     # share pages, the SDG pages (18) and each goal's JSON (17), the static files (htmx for
-    # the indicator list's filters, copy.js for the share pages); no sitemap (one language)
-    assert "書き込み 127・変更なし 0・削除 0" in capsys.readouterr().out
+    # the indicator list's filters, copy.js for the share pages); no sitemap (one language);
+    # and the JSON Schemas the twins name
+    count = 127 + len(schemas.names())
+    assert f"書き込み {count}・変更なし 0・削除 0" in capsys.readouterr().out
     assert main(["publish", str(tmp_path), "--language", "ja"]) == 0
-    assert "書き込み 0・変更なし 127・削除 0" in capsys.readouterr().out
+    assert f"書き込み 0・変更なし {count}・削除 0" in capsys.readouterr().out
 
 
 def test_the_command_exits_2_for_an_unknown_municipality(testville, tmp_path, capsys):  # noqa: F811
