@@ -26,7 +26,7 @@ from shisaku.evaluation.reads import Reads, for_request
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import links, places
 from shisaku.public.documents import Crumb, crumbs, plan_to_dict
-from shisaku.public.lists import Plan, graded_plan
+from shisaku.public.lists.views import Plan, graded_plan
 from shisaku.public.progress import STATUS_LABELS, MeasureRow
 from shisaku.public.renderers import Page
 

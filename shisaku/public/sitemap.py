@@ -29,7 +29,7 @@ from shisaku.evaluation.reads import Reads, for_request
 from shisaku.plan.queries import NotFound, PlanInfo
 from shisaku.public import links
 from shisaku.public.comparisons import views as compare
-from shisaku.public.filters import walk
+from shisaku.public.lists.filters import walk
 from shisaku.public.places import published_town
 
 XML = "application/xml; charset=utf-8"

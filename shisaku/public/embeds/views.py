@@ -7,9 +7,9 @@ Per indicator (``…/indicators/<code>/``) and per measure (``…/<measure>/``):
   page, no site header.  Only these pages may be framed, by any site: their
   Content-Security-Policy says ``frame-ancestors *`` and they send no X-Frame-Options; every
   other page keeps ``frame-ancestors 'none'`` and ``X-Frame-Options: DENY``.
-- ``badge.svg``: the grade or the status as a small SVG image (:mod:`shisaku.public.badges`).
+- ``badge.svg``: the grade or the status as a small SVG image (:mod:`shisaku.public.embeds.badges`).
 - ``share/``: a page of the site showing both, with the HTML to copy for each and the address
-  of the Atom feed (:mod:`shisaku.public.feeds`).
+  of the Atom feed (:mod:`shisaku.public.embeds.feeds`).
 
 Everything is read from the plan view kept per process, as the pages are.
 """
@@ -27,8 +27,9 @@ from django.utils.translation import gettext
 
 from shisaku.domain.plantree import Node
 from shisaku.plan.queries import NotFound, PlanInfo
-from shisaku.public import badges, display, links, progress
+from shisaku.public import display, links, progress
 from shisaku.public.documents import Crumb, crumbs
+from shisaku.public.embeds import badges
 from shisaku.public.indicators import chart as indicator_chart
 from shisaku.public.indicators import summaries
 from shisaku.public.indicators.graded import Graded, graded

@@ -1,5 +1,5 @@
 """A plan's list of measures (``…/<plan>/measures/``) and list of indicators
-(``…/<plan>/indicators/``), each filtered by the query string (:mod:`shisaku.public.filters`).
+(``…/<plan>/indicators/``), each filtered by the query string (:mod:`shisaku.public.lists.filters`).
 
 Both are plain GET pages: the filter form works without JavaScript and its URL is the one to
 share; with JavaScript, htmx sends the same GET on each change and swaps in the results part
@@ -21,13 +21,14 @@ from shisaku.domain.plantree import Node
 from shisaku.evaluation.reads import Reads, for_request
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import filters, links, params, progress
+from shisaku.public import links, params, progress
 from shisaku.public.documents import Crumb, crumbs, plan_to_dict
 from shisaku.public.downloads import Table
-from shisaku.public.filters import E, Filters, IndicatorEntry, MeasureEntry, Options
 from shisaku.public.indicators import documents as idocs
 from shisaku.public.indicators import rollups, summaries
 from shisaku.public.indicators.views import list_crumb
+from shisaku.public.lists import filters
+from shisaku.public.lists.filters import E, Filters, IndicatorEntry, MeasureEntry, Options
 from shisaku.public.renderers import Page
 from shisaku.public.tables import SUMMARY_COLUMNS, plan_stem, summary_rows
 
