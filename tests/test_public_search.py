@@ -7,7 +7,7 @@ import re
 import pytest
 from pytest_django.asserts import assertInHTML
 
-from shisaku.public import highlight
+from shisaku.public.search import highlight
 from tests import test_public_indicators as indicator_pages
 from tests import test_public_pages as plan_pages
 from tests.test_public_indicators import page, twin

@@ -18,13 +18,14 @@ from __future__ import annotations
 from django.urls import URLPattern, path
 
 import shisaku.urlcodes  # noqa: F401  (registers town, node, indicator, table)
-from shisaku.public import dashboard, sdg_pages, search, views
+from shisaku.public import dashboard, sdg_pages, views
 from shisaku.public.comparisons import views as compare
 from shisaku.public.embeds import feeds
 from shisaku.public.embeds import views as embed
 from shisaku.public.indicators import views as indicators
 from shisaku.public.lists import views as lists
 from shisaku.public.renderers import routes
+from shisaku.public.search import views as search
 
 TOWN = "<town:code>/"
 PLAN = "<town:code>/<slug:slug>/"

@@ -28,10 +28,11 @@ from shisaku.evaluation.reads import for_request
 from shisaku.indicators.queries import IndicatorHit, search_indicators
 from shisaku.plan import queries
 from shisaku.plan.queries import PlanInfo, TextHit
-from shisaku.public import display, documents, highlight, links, tree, untranslated
+from shisaku.public import display, documents, links, tree, untranslated
 from shisaku.public.downloads import Table
 from shisaku.public.params import BadParameter
 from shisaku.public.renderers import Page
+from shisaku.public.search import highlight
 
 LIMIT = 100
 MAX_LENGTH = 100

@@ -1,0 +1,1 @@
+"""Search across every published plan: the page, its JSON twin and table, and the highlighting."""
