@@ -8,8 +8,10 @@ the tidy long form (one row per indicator, kind, period and ``breakdown``, the w
 an empty breakdown), as Open SDG's data files are.  The licence is not Shisaku's to choose: it
 is stated as unknown until the city sets it; the table of the 17 goals names its own sources
 (:func:`shisaku.domain.sdgs.sources`: the Japanese names are the Ministry of Foreign Affairs'
-text, used under the government's standard terms of use 2.0 with the source stated).  See
-docs/publishing.md for every column.
+text, used under the government's standard terms of use 2.0 with the source stated).  Each
+table's columns, keys and Table Schema are its contract (:mod:`shisaku.tabular.package_tables`),
+the schema published at ``/schemas/v1/tables/data-<name>.json``; docs/publishing.md describes
+every column.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from shisaku import schemas
 from shisaku.domain.sdgs import goals, sources
 from shisaku.evaluation.reads import Reads
 from shisaku.indicators.assessing import IndicatorResult
@@ -32,10 +35,8 @@ from shisaku.plan.queries import PlanInfo
 from shisaku.publishing.pages import nodes_in_order
 from shisaku.publishing.schemas import schema_list
 from shisaku.tabular import to_csv
+from shisaku.tabular.contracts import header
 
-Field = tuple[str, str, str]  # name, Frictionless type, description
-PLAN_KEY = ["municipality_code", "plan"]
-INDICATOR_KEY = [*PLAN_KEY, "indicator_code"]
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 SECOND = timedelta(seconds=1)
 LICENCE = {
@@ -46,13 +47,12 @@ LICENCE = {
 
 @dataclass(frozen=True)
 class Resource:
-    """One table of the package: its fields, keys and how its rows are made from a plan."""
+    """One table of the package: its name and title; its columns, keys and Table Schema are the
+    contract ``data-<name>`` (:mod:`shisaku.tabular.package_tables`), published at
+    ``/schemas/v1/tables/data-<name>.json``."""
 
     name: str
     title: str
-    fields: list[Field]
-    primary_key: list[str]
-    foreign_key: tuple[str, list[str]] | None  # (resource, the fields it joins on)
     about: dict[str, Any] | None = None  # more of the table's entry (its sources, licences)
 
     @property
@@ -60,17 +60,14 @@ class Resource:
         """Return the file of the table, relative to ``data/``."""
         return f"{self.name}.csv"
 
-    def descriptor(self) -> dict[str, Any]:
-        """Return the table's entry in ``datapackage.json``."""
-        schema: dict[str, Any] = {
-            "fields": [{"name": n, "type": t, "description": d} for n, t, d in self.fields],
-            "primaryKey": self.primary_key,
-        }
-        if self.foreign_key:
-            target, names = self.foreign_key
-            schema["foreignKeys"] = [
-                {"fields": names, "reference": {"resource": target, "fields": names}}
-            ]
+    @property
+    def table(self) -> str:
+        """Return the name of the table's contract and schema."""
+        return f"data-{self.name}"
+
+    def descriptor(self, site_url: str) -> dict[str, Any]:
+        """Return the table's entry in ``datapackage.json``: its schema is the published
+        Table Schema, with its address on ``site_url`` as ``$id``."""
         return {
             "name": self.name,
             "title": self.title,
@@ -80,152 +77,28 @@ class Resource:
             "format": "csv",
             "mediatype": "text/csv",
             "encoding": "utf-8",
-            "schema": schema,
+            "schema": schemas.load(f"v1/tables/{self.table}", site_url),
         }
 
 
-def _s(name: str, description: str) -> Field:
-    return (name, "string", description)
-
-
-def _i(name: str, description: str) -> Field:
-    return (name, "integer", description)
-
-
-def _n(name: str, description: str) -> Field:
-    return (name, "number", description)
-
-
-KEY_FIELDS = [_s("municipality_code", "全国地方公共団体コード (6 digits)"), _s("plan", "plan slug")]
-PLANS = Resource(
-    "plans",
-    "Published plans",
-    [
-        *KEY_FIELDS,
-        _s("municipality", "municipality name (Japanese)"),
-        _s("municipality_en", "municipality name (English)"),
-        _s("title", "plan title (Japanese)"),
-        _s("title_en", "plan title (English)"),
-        _i("period_start", "first fiscal year of the plan"),
-        _i("period_end", "last fiscal year of the plan"),
-        _i("version", "version of the plan's content"),
-        _s("url", "the plan's page"),
-    ],
-    PLAN_KEY,
-    None,
-)
+PLANS = Resource("plans", "Published plans")
 NODES = Resource(
-    "nodes",
-    "The plan's hierarchy: fields, policies, measures, initiatives and actions",
-    [
-        *KEY_FIELDS,
-        _s("code", "node code, e.g. 2-1-1 (unique in the plan)"),
-        _s("kind", "field, policy, measure, initiative or action"),
-        _s("parent_code", "code of the parent node (empty for a field)"),
-        _i("position", "place in document order, from 1"),
-        _s("title", "title (Japanese); empty when the source gives none"),
-        _s("title_en", "title (English)"),
-        ("title_known", "boolean", "false when the source document gives no title"),
-        _s("url", "the node's page, or its place on its measure's page"),
-    ],
-    [*PLAN_KEY, "code"],
-    ("plans", PLAN_KEY),
+    "nodes", "The plan's hierarchy: fields, policies, measures, initiatives and actions"
 )
-INDICATORS = Resource(
-    "indicators",
-    "Indicator definitions",
-    [
-        *KEY_FIELDS,
-        _s("indicator_code", "indicator code as the plan's files give it"),
-        _s("node_code", "the node the indicator belongs to (empty: the whole plan)"),
-        _s("name", "name (Japanese)"),
-        _s("name_en", "name (English)"),
-        _s("definition", "算出方法 (Japanese)"),
-        _s("definition_en", "definition (English)"),
-        _s("unit", "unit"),
-        _s("direction", "increase, decrease, maintain or qualitative"),
-        _s("accumulation", "single_year or cumulative"),
-        _s("time_basis", "fiscal (年度) or calendar (年)"),
-        _s("source_kind", "survey, operations, government or other"),
-        _s("source", "source of the figures"),
-        _s("department", "responsible department (担当課)"),
-        _n("weight", "weight in roll-ups (empty: equal weights)"),
-        _s("url", "the indicator's page"),
-    ],
-    INDICATOR_KEY,
-    ("plans", PLAN_KEY),
-)
+INDICATORS = Resource("indicators", "Indicator definitions")
 FIGURES = Resource(
     "figures",
     "Baselines, targets and actuals, one row per period and breakdown (tidy long form)",
-    [
-        *KEY_FIELDS,
-        _s("indicator_code", "indicator code"),
-        _s("kind", "baseline, target or actual"),
-        _s("period", "period key: FY2019 (年度), CY2019 (年), FY2021-2026avg …"),
-        _i("period_start", "first year of the period"),
-        _i("period_end", "last year of the period"),
-        _s("breakdown", "disaggregation, e.g. an area (empty: the whole municipality)"),
-        _n("value", "the number (empty when the source gives none; never a stand-in zero)"),
-        _s("as_written", "the value as the source wrote it (「約2,600名」)"),
-        _s("value_kind", "number, rank, qualitative, missing …"),
-        _s("unit", "unit as written with the value"),
-        _s("qualifier", "qualifier such as 約 or 以上"),
-        _s("label", "text of a qualitative value"),
-        _s("note", "note"),
-        _s("source", "source of this figure"),
-        _i("revision", "revision of the figure (earlier revisions are on the indicator page)"),
-        ("entered_at", "datetime", "when this revision was entered (UTC)"),
-    ],
-    [*INDICATOR_KEY, "kind", "period", "breakdown"],
-    ("indicators", INDICATOR_KEY),
 )
 ASSESSMENTS = Resource(
     "assessments",
     "Grades of each indicator in each year with an actual, with the plan's method and scale",
-    [
-        *KEY_FIELDS,
-        _s("indicator_code", "indicator code"),
-        _i("year", "year graded"),
-        ("shown", "boolean", "true for the year the site grades by default (the latest)"),
-        _s("grade", "grade on the plan's scale"),
-        _s("grade_label", "label of the grade"),
-        _s("status", "graded, no_actual, not_applicable …"),
-        _n("ratio", "achievement ratio (1 = 100%) for methods that compute one"),
-        _n("score", "the number the scale graded"),
-        _s("method", "assessment method of the plan"),
-        _s("forecast", "likelihood of meeting the target by the trend"),
-        _n("forecast_linear", "value projected linearly to the target year"),
-    ],
-    [*INDICATOR_KEY, "year"],
-    ("indicators", INDICATOR_KEY),
 )
-SDG_LINKS = Resource(
-    "sdg-links",
-    "The SDG goals and targets each measure serves",
-    [
-        *KEY_FIELDS,
-        _s("node", "code of the measure"),
-        _i("goal", "SDG goal, 1 to 17 (its name and colour: sdgs.csv)"),
-        _s("target", "target of the goal, e.g. 1 or a for 4.1 or 4.a (empty: the whole goal)"),
-        _s("source", "where the plan states the link (empty when not given)"),
-    ],
-    [*PLAN_KEY, "node", "goal", "target"],
-    ("plans", PLAN_KEY),
-)
+SDG_LINKS = Resource("sdg-links", "The SDG goals and targets each measure serves")
 SDG_SOURCES = ("name_ja", "name_en", "colour")  # the columns of sdgs.csv with a source each
 SDGS = Resource(
     "sdgs",
     "The 17 Sustainable Development Goals: names and colours, with their sources",
-    [
-        _i("goal", "goal number, 1 to 17"),
-        _s("name_ja", "short name (Japanese)"),
-        _s("name_en", "short title (English)"),
-        _s("colour", "the goal's colour, #RRGGBB"),
-        _s("source", "sources of the names and the colour, and how they are used"),
-    ],
-    ["goal"],
-    None,
     {
         "description": sources()["note"],
         "sources": [{"title": f"{name}: {sources()[name]}"} for name in SDG_SOURCES],
@@ -412,7 +285,7 @@ class PackageTables:
 
 def _header(resource: Resource) -> list[str]:
     """Return the names of a table's columns."""
-    return [n for n, _, _ in resource.fields]
+    return header(resource.table)
 
 
 def _heading(resource: Resource) -> bytes:
@@ -449,7 +322,7 @@ def descriptor(plans: list[PlanInfo], url: Urls, site_url: str, licence: str | N
             {"title": f"{p.municipality_name_ja} {p.meta.title}", "path": url(p, "plan", "")}
             for p in plans
         ],
-        "resources": [r.descriptor() for r in [*RESOURCES, SDGS]],
+        "resources": [r.descriptor(site_url) for r in [*RESOURCES, SDGS]],
         "schemas": schema_list(site_url),  # the JSON Schemas of the copy's JSON documents
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode()

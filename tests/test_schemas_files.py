@@ -1,0 +1,183 @@
+"""The schemas of Shisaku's files: the plan exchange format (JSON and YAML) and the backup.
+
+Every valid plan file (the bad-input corpus's base document, every plan of the demo exported
+as JSON and as YAML) validates against ``exchange/plan.json``; every file of the bad-input
+corpus that the reader refuses for its shape is refused by the schema too.  A dump of a test
+instance validates against ``backup/dump.json``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from shisaku import schemas
+from shisaku.cli import main
+from shisaku.domain.sdgs import GoalRef
+from shisaku.exchange import backup
+from shisaku.plan.models import Plan, PlanNode
+from shisaku.plan.sdgs import set_measure_goals
+from tests.badinput.builders import plan_document
+
+SITE = "https://shisaku.example.jp"
+CORPUS = Path(__file__).parent / "badinput" / "corpus" / "plan"
+# Refused by the reader for what a schema cannot state: a relation between values (a code or
+# section key used twice, the end of the period before its start, the check digit of the
+# municipality code), nesting deeper than 20 nodes, or a lone surrogate (JSON Schema patterns
+# see UTF-16 code units).
+BEYOND_A_SCHEMA = {
+    "deep-children.json",
+    "duplicate-node-codes.json",
+    "duplicate-root-codes.json",
+    "municipality-code-check-digit.json",
+    "node-title-lone-surrogate.json",
+    "period-reversed.json",
+    "section-duplicate-key.json",
+}
+
+
+def validator(name: str) -> Draft202012Validator:
+    """Return a validator of the schema ``name`` as the site serves it."""
+    schema = schemas.load(name, SITE)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def problems(name: str, document: Any) -> list[str]:
+    """Return what the schema ``name`` finds wrong with ``document`` (empty: valid)."""
+    return [f"{e.json_path}: {e.message}" for e in validator(name).iter_errors(document)]
+
+
+def parsed(path: Path) -> Any:
+    """Return a corpus file's document, or None when it is no JSON or YAML at all."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+        return json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    except (UnicodeDecodeError, ValueError, yaml.YAMLError, RecursionError):
+        return None  # a syntax or encoding error: refused before any shape is looked at
+
+
+REFUSED = sorted(p for p in CORPUS.iterdir() if p.suffix in (".json", ".yaml"))
+
+
+def test_the_corpus_base_document_is_a_valid_plan_file():
+    assert problems("v1/exchange/plan", plan_document()) == []
+
+
+@pytest.mark.parametrize("path", REFUSED, ids=lambda p: p.name)
+def test_a_plan_file_the_reader_refuses_for_its_shape_is_refused_by_the_schema(path):
+    document = parsed(path)
+    if document is None or path.name in BEYOND_A_SCHEMA:
+        assert path.name in BEYOND_A_SCHEMA or document is None
+        return
+    assert problems("v1/exchange/plan", document) != []
+
+
+def test_the_files_beyond_a_schema_are_valid_but_refused_by_the_reader(db, capsys):
+    for name in sorted(BEYOND_A_SCHEMA - {"deep-children.json"}):
+        assert problems("v1/exchange/plan", parsed(CORPUS / name)) == [], name
+        assert main(["import-plan", str(CORPUS / name)]) == 2, name
+    capsys.readouterr()
+
+
+def test_a_misspelt_key_the_reader_would_ignore_is_refused():
+    document = plan_document()
+    document["nodes"][0]["titel_en"] = "Living"
+    assert problems("v1/exchange/plan", document) == [
+        "$.nodes[0]: Additional properties are not allowed ('titel_en' was unexpected)"
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_every_plan_of_the_demo_exports_as_a_valid_plan_file(db, capsys, tmp_path, fmt):
+    main(["demo"])
+    plans = Plan.objects.select_related("municipality").order_by("id")
+    assert plans.count() >= 2
+    for plan in plans:
+        out = tmp_path / f"{plan.municipality.code}-{plan.slug}.{fmt}"
+        code = plan.municipality.code
+        assert (
+            main(
+                [
+                    "export-plan",
+                    "--municipality",
+                    code,
+                    "--plan",
+                    plan.slug,
+                    "-o",
+                    str(out),
+                    "--format",
+                    fmt,
+                ]
+            )
+            == 0
+        )
+        text = out.read_text(encoding="utf-8")
+        document = json.loads(text) if fmt == "json" else yaml.safe_load(text)
+        assert problems("v1/exchange/plan", document) == [], out.name
+    capsys.readouterr()
+
+
+def test_an_export_with_node_indicators_and_sdg_links_is_valid(db, capsys, tmp_path, operator):
+    document_file = Path(__file__).parent / "fixtures" / "plans" / "kihon-asagirigawa-kpi.txt"
+    args = ["--municipality", "999997", "--name", "試験市", "--title", "試験市計画"]
+    assert main(["import-plan", str(document_file), *args, "--period", "2024-2028"]) == 0
+    measure = PlanNode.objects.filter(kind="measure").order_by("id").first()
+    refs = [GoalRef(3), GoalRef(4, "a")]
+    set_measure_goals(
+        actor=operator,
+        municipality_code="999997",
+        slug="2024-2028",
+        node_code=measure.code,
+        refs=refs,
+    )
+    out = tmp_path / "plan.yaml"
+    assert (
+        main(["export-plan", "--municipality", "999997", "--format", "yaml", "-o", str(out)]) == 0
+    )
+    document = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert document["sdgs"] == [{"node": measure.code, "goals": ["3", "4.a"]}]
+    assert len(list(indicator_rows(document["nodes"]))) >= 5
+    assert problems("v1/exchange/plan", document) == []
+    capsys.readouterr()
+
+
+def indicator_rows(nodes: list[dict[str, Any]]) -> Any:
+    """Yield every indicator row of the nodes and their subtrees."""
+    for node in nodes:
+        yield from node.get("indicators", [])
+        yield from indicator_rows(node["children"])
+
+
+def test_a_dump_of_an_instance_is_a_valid_backup(db, capsys, tmp_path):
+    main(["demo"])
+    path = tmp_path / "all.json.gz"
+    backup.dump(path)
+    document = json.loads(gzip.decompress(path.read_bytes()))
+    assert problems("v1/backup/dump", document) == []
+    assert {"auth.user", "plan.plan", "indicators.figure"} <= set(document["models"])
+    capsys.readouterr()
+
+
+def test_a_dump_missing_its_hash_or_with_a_row_of_another_shape_is_refused():
+    row = {"model": "plan.plan", "pk": 1, "fields": {"slug": "2019-2023"}}
+    document = {
+        "format": "shisaku.dump/1",
+        "created_at": "2026-12-07T09:30:07.000001Z",
+        "content_sha256": "0" * 64,
+        "models": {"plan.plan": [row]},
+    }
+    assert problems("v1/backup/dump", document) == []
+    assert problems("v1/backup/dump", {**document, "content_sha256": "0"}) == [
+        "$.content_sha256: '0' does not match '^[0-9a-f]{64}$'"
+    ]
+    bad = {**document, "models": {"plan.plan": [{"model": "plan.plan", "pk": 1}]}}
+    assert problems("v1/backup/dump", bad) == [
+        "$.models['plan.plan'][0]: 'fields' is a required property"
+    ]
