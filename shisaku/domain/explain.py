@@ -286,75 +286,73 @@ LABELS: dict[str, str] = {
 class Text(str):
     """A sentence built from a phrase and its values: as a ``str``, the Japanese."""
 
-    key: str
-    values: Mapping[str, str]
-    items: tuple[str, ...]
+    parts: tuple[str, Mapping[str, str], tuple[str, ...]]  # key, values, items of a list
 
     def __new__(cls, key: str, /, **values: str) -> Text:
         """Return the phrase ``key`` (of :data:`PHRASES`) filled with ``values``."""
-        return cls._make(key, values, ())
+        if not values and key in FIXED:
+            return FIXED[key]
+        text = super().__new__(cls, PHRASES[key][0].format_map(values))
+        text.parts = (key, values, ())
+        return text
 
     @classmethod
     def joined(cls, key: str, items: Iterable[str]) -> Text:
         """Return ``items`` joined as :data:`JOINS` says for ``key``."""
-        return cls._make(key, {}, tuple(items))
-
-    @classmethod
-    def _make(cls, key: str, values: Mapping[str, str], items: tuple[str, ...]) -> Text:
-        japanese = _fill(key, values, items, "ja")
-        text = super().__new__(cls, japanese)
-        text.key, text.values, text.items = key, dict(values), items
+        listed = tuple(items)
+        text = str.__new__(cls, JOINS[key][0].join(listed))
+        text.parts = (key, {}, listed)
         return text
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_restore, (self.key, self.values, self.items))
-
-    def said(self, lang: Lang) -> str | None:
-        """Return the sentence in ``lang``, or None when a value is typed Japanese."""
-        return str(self) if lang == "ja" else _fill(self.key, self.values, self.items, lang)
+        key, values, items = self.parts
+        return (Text.joined, (key, items)) if key in JOINS else (_phrase, (key, values))
 
 
-def _restore(key: str, values: Mapping[str, str], items: tuple[str, ...]) -> Text:
-    """Rebuild a pickled :class:`Text`."""
-    return Text._make(key, values, items)
+# The phrases without values, built once (a plan's grades hold thousands of them).
+FIXED: dict[str, Text] = {}
+FIXED.update((key, Text(key)) for key, (ja, _) in PHRASES.items() if "{" not in ja)
 
 
-def _fill(key: str, values: Mapping[str, str], items: tuple[str, ...], lang: Lang) -> str | None:
-    """Return a phrase or a list in ``lang`` (None when a value cannot be said in it)."""
-    said = {name: _say(value, lang) for name, value in values.items()}
-    listed = [_say(item, lang) for item in items]
-    if None in said.values() or None in listed:
-        return None
+def _phrase(key: str, values: Mapping[str, str]) -> Text:
+    """Rebuild a pickled phrase."""
+    return Text(key, **values)
+
+
+def _english(text: Text) -> str | None:
+    """Return a sentence in English, or None when one of its values is typed Japanese."""
+    key, values, items = text.parts
     if key in JOINS:
-        return _join(JOINS[key], [s for s in listed if s is not None], lang)
-    return PHRASES[key][lang == "en"].format(**said)
+        listed = [_say(item) for item in items]
+        return None if None in listed else _join(JOINS[key], listed)
+    said = {name: _say(value) for name, value in values.items()}
+    return None if None in said.values() else PHRASES[key][1].format_map(said)
 
 
-def _join(joins: tuple[str, str, str], items: list[str], lang: Lang) -> str:
-    """Join a list: in English with the word before its last item (A and B)."""
-    ja, en, last = joins
-    if lang == "ja" or len(items) < 2:
-        return (ja if lang == "ja" else en).join(items)
-    return en.join(items[:-1]) + last + items[-1]
+def _join(joins: tuple[str, str, str], items: list[Any]) -> str:
+    """Join a list in English, with the word before its last item (A and B)."""
+    _, each, last = joins
+    return each.join(items) if len(items) < 2 else each.join(items[:-1]) + last + items[-1]
 
 
-def _say(value: str, lang: Lang) -> str | None:
-    """Return a value in ``lang``: a phrase said, a preset label in English, else as given
-    (None in English when it is typed Japanese)."""
+def _say(value: str) -> str | None:
+    """Return a value in English: a phrase said, a preset label in English, else as given
+    (None when it is typed Japanese)."""
     if isinstance(value, Text):
-        return value.said(lang)
-    if lang == "ja":
-        return value
+        return _english(value)
     if value in LABELS:
         return LABELS[value]
     return None if JAPANESE.search(value) else value
 
 
 def in_language(text: str, lang: Lang) -> str | None:
-    """Return a generated sentence or label in ``lang``, or None when it cannot be said in it
-    (English for text a city typed in Japanese). English begins with a capital."""
-    said = _say(text, lang)
-    if said is None or lang == "ja":
-        return said
+    """Return a generated sentence or label in ``lang``: the Japanese as it is, or English
+    beginning with a capital, None when it cannot be said in English (text a city typed in
+    Japanese)."""
+    if lang == "ja":
+        return str(text)
+    said = _say(text)
+    if said is None:
+        return None
     said = said.strip()
     return said[:1].upper() + said[1:]
