@@ -292,7 +292,7 @@ class Text(str):
         """Return the phrase ``key`` (of :data:`PHRASES`) filled with ``values``."""
         if not values and key in FIXED:
             return FIXED[key]
-        text = super().__new__(cls, PHRASES[key][0].format_map(values))
+        text = str.__new__(cls, PHRASES[key][0].format_map(values))
         text.parts = (key, values, ())
         return text
 
