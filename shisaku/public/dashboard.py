@@ -29,6 +29,7 @@ from shisaku.public.downloads import Table
 from shisaku.public.indicators import documents as idocs
 from shisaku.public.indicators import rollups, selection
 from shisaku.public.renderers import Page
+from shisaku.tabular import contracts
 
 
 @dataclass(frozen=True)
@@ -301,12 +302,7 @@ def _table_row(board: Dashboard, row: Row, field: str) -> list[str]:
 
 def dashboard_table(request: HttpRequest, board: Dashboard) -> Table:
     """Return the dashboard's counts, one row per field, policy and total."""
-    header = [
-        *("municipality_code", "plan", "assessed_year", "level", "field_code", "code"),
-        *("title", "title_en"),
-        *(f"grade_{c.grade}" for c in board.columns),
-        *("indicators", "assessed", "on_track_share", "without_actual"),
-    ]
+    header = contracts.header("dashboard", [c.grade for c in board.columns])  # site_tables.py
     rows = []
     for g in board.groups:
         field = g.field.node.code if g.field.node else ""

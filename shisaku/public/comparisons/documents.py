@@ -40,23 +40,11 @@ from shisaku.public.comparisons.pages import (
 from shisaku.public.downloads import Table
 from shisaku.public.indicators import documents as idocs
 from shisaku.public.tables import decimal_text
+from shisaku.tabular import contracts
 
-PREFECTURE_COLUMNS = ["prefecture_code", "prefecture", "prefecture_en", "municipalities", "url"]
-TOWN_COLUMNS = [
-    *("prefecture_code", "municipality_code", "municipality", "municipality_en"),
-    *("plan", "title", "title_en", "period_start", "period_end", "indicators", "assessed_year"),
-]
-TOWN_TAIL = ["assessed", "on_track_share", "url"]
-COMPARE_COLUMNS = [
-    *("area", "prefecture_code", "municipality_code", "municipality", "municipality_en", "plan"),
-    *("indicator_code", "name", "name_en", "unit", "direction"),
-    *(
-        f"{part}_{column}"
-        for part in ("baseline", "target", "latest_actual")
-        for column in ("period", "value", "as_written")
-    ),
-    *("assessed_year", "grade", "grade_label", "source", "url"),
-]
+# The downloads' columns are the tables' contracts (shisaku/tabular/site_tables.py).
+PREFECTURE_COLUMNS = contracts.header("prefectures")
+COMPARE_COLUMNS = contracts.header("comparison")
 
 
 def prefecture_to_dict(p: Prefecture) -> dict[str, Any]:
@@ -223,7 +211,7 @@ def _town_cells(request: HttpRequest, row: TownRow, names: list[str]) -> list[st
 def prefecture_table(request: HttpRequest, page: PrefecturePage) -> Table:
     """Return one row per municipality: its current plan and grade counts."""
     names = grade_names(page.rows)
-    header = [*TOWN_COLUMNS, *(f"grade_{g}" for g in names), *TOWN_TAIL]
+    header = contracts.header("prefecture-municipalities", names)
     rows = [_town_cells(request, r, names) for r in page.rows]
     return Table(f"prefecture-{page.prefecture.code}", "municipalities", header, rows)
 

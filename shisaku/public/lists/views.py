@@ -31,20 +31,9 @@ from shisaku.public.lists import filters
 from shisaku.public.lists.filters import E, Filters, IndicatorEntry, MeasureEntry, Options
 from shisaku.public.renderers import Page
 from shisaku.public.tables import SUMMARY_COLUMNS, plan_stem, summary_rows
+from shisaku.tabular.contracts import header
 
-MEASURE_COLUMNS = [
-    "municipality_code",
-    "plan",
-    "code",
-    "title",
-    "title_en",
-    "department",
-    "status",
-    "indicators",
-    "grades",
-    "sdg_goals",
-    "url",
-]
+MEASURE_COLUMNS = header("measures")  # the table's contract: shisaku/tabular/site_tables.py
 
 
 @dataclass(frozen=True)

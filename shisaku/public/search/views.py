@@ -33,6 +33,7 @@ from shisaku.public.downloads import Table
 from shisaku.public.params import BadParameter
 from shisaku.public.renderers import Page
 from shisaku.public.search import highlight
+from shisaku.tabular.contracts import header
 
 LIMIT = 100
 MAX_LENGTH = 100
@@ -336,10 +337,7 @@ def search_json(request: HttpRequest, query: Query) -> dict[str, Any]:
     return search_document(run(required(query), for_request(request).towns()))
 
 
-SEARCH_COLUMNS = [
-    *("query", "municipality_code", "plan", "type", "kind", "code", "section"),
-    *("title", "title_en", "text", "text_en", "url"),
-]
+SEARCH_COLUMNS = header("search")  # the table's contract: shisaku/tabular/site_tables.py
 
 
 def search_table(request: HttpRequest, query: Query) -> Table:
