@@ -257,6 +257,7 @@ UDA_2 = {
     "definition": "",
     "definition_en": "",
     "unit": "人/年",
+    "unit_en": "",
     "direction": "decrease",
     "accumulation": "single_year",
     "time_basis": "fiscal",

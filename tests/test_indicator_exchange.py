@@ -681,7 +681,7 @@ def test_a_workbook_names_unknown_columns_by_cell(kakogawa_plan):
     assert errors_of(("book.xlsx", workbook({"指標定義": rows}))) == [
         "book.xlsx の 指標定義 シート の 1 行目 の colour（F1） 列: 指標定義ファイルにない列です。"
         "使える列: municipality_code、plan、indicator_code、node_code、name、name_en、definition、"
-        "definition_en、unit、direction、accumulation、time_basis、source_kind、source、department、"
+        "definition_en、unit、unit_en、direction、accumulation、time_basis、source_kind、source、department、"
         "components、rationale、rationale_en、note、note_en、weight、common_code"
     ]
 
@@ -750,6 +750,7 @@ def test_it_exports_the_kakogawa_rows_in_the_exchange_layout(kakogawa_plan, oper
         "definition": "",
         "definition_en": "",
         "unit": "人",
+        "unit_en": "",
         "direction": "increase",
         "accumulation": "single_year",
         "time_basis": "fiscal",
@@ -771,6 +772,19 @@ def test_it_exports_the_kakogawa_rows_in_the_exchange_layout(kakogawa_plan, oper
         ("2", "target", "2026年度", "60.0%"),
         ("3", "baseline", "2019年", "2,025件"),
         ("3", "target", "2026年", "1,800件"),
+    ]
+
+
+def test_the_english_unit_is_read_under_either_header_and_exported_as_given(small_plan, operator):
+    header = "municipality_code,plan,indicator_code,name,direction,unit,単位（英語）\n"
+    rows = "999997,2024-2028,A-1,相談件数,increase,件,consultations\n"
+    apply_batch(actor=operator, batch=read(("defs.csv", header + rows)))
+    assert Indicator.objects.get(code="A-1").unit_en == "consultations"
+    (row,) = export_indicators(find_plan("999997", "2024-2028"))[0]
+    assert (row["unit"], row["unit_en"]) == ("件", "consultations")
+    too_long = "999997,2024-2028,A-2,相談件数,increase,件," + "x" * 31 + "\n"
+    assert errors_of(("defs.csv", header + too_long)) == [
+        "defs.csv の 2 行目 の unit_en 列: 長すぎます（31 文字。30 文字までです）"
     ]
 
 

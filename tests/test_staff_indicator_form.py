@@ -94,3 +94,14 @@ def test_a_department_not_on_the_list_is_refused_on_its_field(town, operator):
     assert 'id="id_department-error"' in page
     assert "課「子育て支援か」は 999997 の課の一覧にありません。一覧にある課: 子育て支援課" in page
     assert not Indicator.objects.filter(code="K7").exists()
+
+
+def test_the_english_unit_is_typed_saved_and_offered_again_as_typed(town):
+    kikaku = as_user("kikaku")
+    assert kikaku.post(NEW, typed(unit_en="children")).status_code == 302
+    assert Indicator.objects.get(code="K7").unit_en == "children"
+    page = text(kikaku.get(NEW))
+    assert '<datalist id="units-en"><option value="children"></datalist>' in page
+    assert '<input type="text" name="unit_en" list="units-en" id="id_unit_en"' in page
+    edit = text(kikaku.get(BASE + "indicators/K7/edit/"))
+    assert '<input type="text" name="unit_en" value="children" list="units-en"' in edit

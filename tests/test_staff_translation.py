@@ -55,6 +55,10 @@ def test_the_planning_office_has_the_untranslated_texts_translated_and_published
         '<tr><th scope="row">分野・政策・施策・主な取組の名称</th>'
         '<td class="count">2 / 5</td><td class="count">40%</td></tr>' in page
     )
+    assert (  # 件, 件, 人: units are translated by the planning office, never guessed
+        '<tr><th scope="row">指標の単位</th><td class="count">0 / 3</td>'
+        '<td class="count">0%</td></tr>' in page
+    )
     download = kikaku.get(PAGE + "export.xliff?only=untranslated")
     assert download["Content-Type"] == "application/xliff+xml"
     assert download["Content-Disposition"] == (
@@ -62,7 +66,9 @@ def test_the_planning_office_has_the_untranslated_texts_translated_and_published
     )
     back = filled(download.content, ENGLISH)
     preview = text(upload(kikaku, "back.xlf", back))
-    assert "新規 2 件、変更 0 件、変更なし 8 件、拒否 0 件。まだ何も書き込んでいません。" in preview
+    assert (
+        "新規 2 件、変更 0 件、変更なし 11 件、拒否 0 件。まだ何も書き込んでいません。" in preview
+    )
     assert (
         '<tr class="status-new"><th scope="row">unit node:1-1:title</th><td>新規</td>'
         '<td lang="ja">暮らしの安心</td><td lang="en"></td>'

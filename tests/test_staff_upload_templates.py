@@ -69,6 +69,9 @@ def test_the_definitions_template_names_this_plan_in_its_notes(town):
     notes = {n[0]: n for n in rows(book["説明"])[1:]}
     assert notes["計画"] == ["計画", "必須", "計画の識別子", f"この計画: {SLUG}"]
     assert notes["目指す方向"][1] == "必須"
+    header = rows(book["指標定義"])[0]
+    assert header[header.index("単位") : header.index("単位") + 2] == ["単位", "単位（英語）"]
+    assert notes["単位（英語）"] == ["単位（英語）", "任意", "単位の英訳", "30字まで"]
     assert rows(book["記入例"])[1][4] == "（記入例）子育て支援センターの利用者数"
 
 

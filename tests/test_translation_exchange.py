@@ -12,6 +12,7 @@ from shisaku.audit.models import AuditEntry
 from shisaku.exchange import translation
 from shisaku.exchange.translation_xlsx import read_translation_xlsx, write_translation_xlsx
 from shisaku.exchange.xliff import NS, read_xliff, write_xliff
+from shisaku.indicators.models import Indicator
 from shisaku.plan.models import Plan, PlanNode
 from tests.test_evaluation_setup import SLUG, TOWN, build_town
 from tests.test_public_evaluations import fill, walk
@@ -256,3 +257,39 @@ def test_english_whose_japanese_changed_since_its_import_is_exported_again(plan,
     assert [(i.unit.id, i.status) for i in shown.items] == [("node:1-1:title", "changed")]
     translation.apply(actor=operator, plan=plan, units=[i.unit for i in shown.items])
     assert translation.slots(plan)["node:1-1:title"].translated
+
+
+def unit_progress(plan: Plan) -> tuple[int, int]:
+    """Return how many indicator units have English, of how many."""
+    found = {p.kind: (p.translated, p.total) for p in translation.progress(plan)}
+    return found["unit"]
+
+
+def test_units_are_a_kind_of_their_own_exchanged_counted_and_offered_again_when_changed(
+    plan, operator
+):
+    Indicator.objects.filter(plan=plan, code="K1").update(unit="件")
+    Indicator.objects.filter(plan=plan, code="K2").update(unit="人")
+    root = ET.fromstring(xliff(plan, only_untranslated=True))
+    units = [u for u in root.iter(f"{X}unit") if u.get("id", "").endswith(":unit")]
+    assert [u.get("id") for u in units] == ["indicator:K1:unit", "indicator:K2:unit"]
+    assert [n.text for n in units[0].iter(f"{X}note")] == ["unit unit"]
+    assert [e.text for e in units[0].iter(f"{X}source")] == ["件"]
+    assert unit_progress(plan) == (0, 2)
+    data = edited(xliff(plan), "indicator:K1:unit", "consultations")
+    translation.apply(actor=operator, plan=plan, units=read_xliff(data))
+    assert Indicator.objects.get(plan=plan, code="K1").unit_en == "consultations"
+    assert unit_progress(plan) == (1, 2)
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx(plan))).active
+    rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=2)]
+    assert [r for r in rows if r[0].endswith(":unit")] == [
+        ["indicator:K1:unit", "unit unit", "件", "consultations", "translated"],
+        ["indicator:K2:unit", "unit unit", "人", None, "initial"],
+    ]
+    Indicator.objects.filter(plan=plan, code="K1").update(unit="回")
+    assert unit_progress(plan) == (0, 2)
+    again = read_xliff(xliff(plan, only_untranslated=True))
+    assert [(u.id, u.source, u.target) for u in again if u.id.endswith(":unit")] == [
+        ("indicator:K1:unit", "回", "consultations"),
+        ("indicator:K2:unit", "人", ""),
+    ]

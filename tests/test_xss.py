@@ -181,9 +181,9 @@ def test_a_nul_in_a_path_is_not_found_not_a_server_error(hostile, client, url):
 
 # --- every field of an indicator and a figure --------------------------------------------------
 
-JAPANESE_FIELDS = ("name", "definition", "rationale", "note")
-ENGLISH_FIELDS = ("name_en", "definition_en", "rationale_en", "note_en")
-SHARED_FIELDS = ("unit", "source", "department")  # no English twin: shown in Japanese
+JAPANESE_FIELDS = ("name", "definition", "unit", "rationale", "note")
+ENGLISH_FIELDS = ("name_en", "definition_en", "unit_en", "rationale_en", "note_en")
+SHARED_FIELDS = ("source", "department")  # no English twin: shown in Japanese
 FIGURE_FIELDS = ("figure_note", "figure_source", "breakdown")
 EVERY_FIELD = JAPANESE_FIELDS + ENGLISH_FIELDS + SHARED_FIELDS + FIGURE_FIELDS
 
@@ -251,9 +251,9 @@ SHOWN = {  # (page, language) → the fields whose escaped payload it shows
     ("indicators/K2/", "ja"): JAPANESE_FIELDS + SHARED_FIELDS + FIGURE_FIELDS,
     ("indicators/K2/", "en"): JAPANESE_FIELDS + SHARED_FIELDS + FIGURE_FIELDS,
     ("1-1-1/", "ja"): ("name", "unit"),
-    ("1-1-1/", "en"): ("name", "name_en", "unit"),
+    ("1-1-1/", "en"): ("name", "name_en", "unit", "unit_en"),
     ("/compare/births/", "ja"): ("name", "unit"),
-    ("/compare/births/", "en"): ("name_en", "unit"),  # one indicator a municipality: K1
+    ("/compare/births/", "en"): ("name_en", "unit_en"),  # one indicator a municipality: K1
 }
 
 

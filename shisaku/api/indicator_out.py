@@ -79,6 +79,7 @@ def indicator_out(plan: PlanInfo, view: IndicatorView, count: int) -> IndicatorO
         definition=view.definition_ja,
         definition_en=view.definition_en,
         unit=view.unit,
+        unit_en=view.unit_en,
         direction=view.direction,
         accumulation=view.accumulation,
         time_basis=view.time_basis,

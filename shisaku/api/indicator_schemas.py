@@ -77,6 +77,7 @@ class IndicatorOut(OutSchema):
     definition: str = Field(description="定義（日本語） / Definition in Japanese")
     definition_en: str = Field(description="英語の定義（なければ空） / Definition in English")
     unit: str
+    unit_en: str = Field(description="単位の英訳（なければ空） / Unit in English (empty if none)")
     direction: str = Field(
         description="望ましい方向 / Direction: increase, decrease, maintain, qualitative"
     )

@@ -58,6 +58,7 @@ class IndicatorDefinition:
     definition: str = ""
     definition_en: str = ""
     unit: str = ""
+    unit_en: str = ""
     source_kind: str = "other"
     source: str = ""
     department: str = ""
@@ -112,6 +113,7 @@ DEFINITION_COLUMNS = (
     "definition",
     "definition_en",
     "unit",
+    "unit_en",
     "direction",
     "accumulation",
     "time_basis",
@@ -151,6 +153,7 @@ COLUMN_LABELS: dict[str, tuple[str, str]] = {
     "definition": ("算出方法・説明", "Definition"),
     "definition_en": ("算出方法・説明（英語）", "Definition (English)"),
     "unit": ("単位", "Unit"),
+    "unit_en": ("単位（英語）", "Unit (English)"),
     "direction": ("目指す方向", "Direction"),
     "accumulation": ("単年度・累計", "Single year or cumulative"),
     "time_basis": ("年度・年の区分", "Time basis"),

@@ -62,7 +62,8 @@ INDICATOR = Table(
     Indicator,
     (
         *("id", "plan_id", "node_id", "code", "position", "name_ja", "name_en", "definition_ja"),
-        *("definition_en", "unit", "source_kind", "source", "department", "direction"),
+        *("definition_en", "unit", "unit_en", "source_kind", "source", "department"),
+        "direction",
         *("accumulation", "time_basis", "components", "rationale_ja", "rationale_en"),
         *("note_ja", "note_en", "weight", "common_code", "updated_at"),
     ),
@@ -253,8 +254,8 @@ def _indicators(
             rows.append(
                 (
                     *(ind, plan_id, node, d.code, position, d.name, d.name_en, d.definition),
-                    *(d.definition_en, d.unit, d.source_kind, d.source, d.department),
-                    *(d.direction, d.accumulation, d.time_basis, as_json(list(d.components))),
+                    *(d.definition_en, d.unit, d.unit_en, d.source_kind, d.source),
+                    *(d.department, d.direction, d.accumulation, d.time_basis, as_json(list(d.components))),
                     *(d.rationale, d.rationale_en, d.note, d.note_en, d.weight, d.common_code),
                     chunk.stamp,
                 )

@@ -199,6 +199,7 @@ def _definition_row(plan: PlanInfo, v: IndicatorView) -> ExportRow:
         "definition": v.definition_ja,
         "definition_en": v.definition_en,
         "unit": v.unit,
+        "unit_en": v.unit_en,
         "direction": v.direction,
         "accumulation": v.accumulation,
         "time_basis": v.time_basis,

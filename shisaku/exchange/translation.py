@@ -2,7 +2,8 @@
 
 Every translatable text of a plan is a *slot*: one field of one record, named by a unit id that
 says which record and which field (``node:1-1:title``, ``block:1-1:situation:2``,
-``indicator:K1:definition``, ``department:12:name``, ``evaluation:1-1-1:2025:results``).
+``indicator:K1:definition``, ``indicator:K1:unit``, ``department:12:name``,
+``evaluation:1-1-1:2025:results``).
 The planning office exports the slots (all, or only those without English) as XLIFF 2.1
 (:mod:`shisaku.exchange.xliff`) or xlsx (:mod:`shisaku.exchange.translation_xlsx`); each
 carries the Japanese it was exported with.  Importing the file back gives a :class:`Preview`:
@@ -11,8 +12,9 @@ the export, so the English would translate a text that is no longer there).  App
 every new and changed English text at once, audited, or nothing when any unit is refused.
 The audit entry keeps the Japanese each English text was made for, so a later export offers
 again the texts whose Japanese changed since (*stale*), with their old English as a start.
-Empty Japanese fields are left out; indicator units (単位) are printed as given and have no
-English field, so they are not exchanged.
+Empty Japanese fields are left out.  Indicator units (単位) are a kind of their own, ``unit``
+(its Japanese is the stored ``unit``, its English ``unit_en``), so that their progress is counted
+apart from the indicators' sentences; no unit is translated automatically.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ class Slot:
     """One translatable field of one record: its unit id, kind, Japanese and English."""
 
     id: str
-    kind: str  # node, block, indicator, department, evaluation
+    kind: str  # node, block, indicator, unit, department, evaluation
     field: str  # the field's base name: title, text, name, definition, results …
     ja: str
     en: str
@@ -137,6 +139,12 @@ def _indicator_slots(plan: Plan) -> Iterator[Slot]:
                 yield Slot(f"indicator:{row.code}:{name}", "indicator", name, ja, en, row)
 
 
+def _unit_slots(plan: Plan) -> Iterator[Slot]:
+    """Yield the unit (単位) of each indicator that has one."""
+    for row in Indicator.objects.filter(plan=plan).exclude(unit="").order_by("position", "code"):
+        yield Slot(f"indicator:{row.code}:unit", "unit", "unit", row.unit, row.unit_en, row)
+
+
 def _department_slots(plan: Plan) -> Iterator[Slot]:
     """Yield the names of the municipality's departments."""
     for row in Department.objects.filter(municipality_id=plan.municipality_id).order_by("pk"):
@@ -158,6 +166,7 @@ SLOT_KINDS: dict[str, Callable[[Plan], Iterator[Slot]]] = {
     "node": _node_slots,
     "block": _block_slots,
     "indicator": _indicator_slots,
+    "unit": _unit_slots,
     "department": _department_slots,
     "evaluation": _evaluation_slots,
 }

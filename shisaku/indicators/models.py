@@ -49,6 +49,7 @@ class Indicator(models.Model):
     definition_ja = models.TextField(blank=True)
     definition_en = models.TextField(blank=True)
     unit = models.CharField(max_length=30, blank=True)
+    unit_en = models.CharField(max_length=30, blank=True)
     source_kind = models.CharField(
         max_length=12, choices=SourceKind.choices, default=SourceKind.OTHER
     )

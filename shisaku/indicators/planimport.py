@@ -81,6 +81,7 @@ KEPT_FIELDS = {
     "name_en": "name_en",
     "definition": "definition_ja",
     "definition_en": "definition_en",
+    "unit_en": "unit_en",
     "source_kind": "source_kind",
     "source": "source",
     "accumulation": "accumulation",

@@ -77,6 +77,7 @@ class IndicatorView:
     definition_ja: str
     definition_en: str
     unit: str
+    unit_en: str
     source_kind: str
     source: str
     department: str
@@ -232,6 +233,13 @@ def _view(row: Indicator, node_code: str, figures: list[FigureView]) -> Indicato
     """Return the plain form of an indicator row with its figures."""
     values: dict[str, Any] = {name: getattr(row, name) for name in INDICATOR_FIELDS}
     return IndicatorView(node_code=node_code, figures=tuple(figures), **values)
+
+
+def english_units(plan_id: int) -> list[str]:
+    """Return the English units the planning office has given a plan's indicators, sorted (the
+    definition form offers them; none is made up)."""
+    rows = Indicator.objects.filter(plan_id=plan_id).exclude(unit_en="")
+    return sorted(set(rows.values_list("unit_en", flat=True)))
 
 
 def plan_indicators(

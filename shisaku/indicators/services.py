@@ -210,6 +210,7 @@ def _definition_fields(d: IndicatorDefinition, node: PlanNode | None) -> dict[st
         "definition_ja": d.definition,
         "definition_en": d.definition_en,
         "unit": d.unit,
+        "unit_en": d.unit_en,
         "source_kind": d.source_kind,
         "source": d.source,
         "department": d.department,

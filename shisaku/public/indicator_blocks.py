@@ -54,7 +54,7 @@ def definition(view: IndicatorView, plan: PlanInfo) -> SafeString:
     unknown, english = figure_rows.unknown(), display.english()
     items: list[Fact] = [
         (gettext("How it is calculated"), _shown(view.definition_ja, view.definition_en, unknown)),
-        (gettext("Unit"), figure_rows.japanese(view.unit, english) or "—"),
+        (gettext("Unit"), figure_rows.unit(view.unit, view.unit_en) or "—"),
         (gettext("Direction"), _label(coded.DIRECTIONS, view.direction)),
         (gettext("Single year or cumulative"), _label(coded.ACCUMULATIONS, view.accumulation)),
         (gettext("Time basis"), _label(coded.TIME_BASES, view.time_basis)),

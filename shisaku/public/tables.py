@@ -223,6 +223,6 @@ def indicator_about(view: IndicatorView) -> tuple[tuple[str, str], ...]:
     return (
         (gettext("Indicator"), f"{view.code} {display.plain(view.name_ja, view.name_en)}"),
         (gettext("Definition"), display.plain(view.definition_ja, view.definition_en)),
-        (gettext("Unit"), view.unit),
+        (gettext("Unit"), display.plain(view.unit, view.unit_en)),
         (gettext("Source"), view.source),
     )

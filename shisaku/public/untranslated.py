@@ -31,6 +31,7 @@ KINDS: dict[str, Promise] = {
     "note": gettext_lazy("notes on terms"),
     "indicator": gettext_lazy("indicator names"),
     "indicator_text": gettext_lazy("indicator definitions and notes"),
+    "unit": gettext_lazy("indicator units"),
     "evaluation": gettext_lazy("evaluation texts"),
     "explanation": gettext_lazy("labels and explanations"),
     "hit": gettext_lazy("search results"),

@@ -8,6 +8,7 @@ put back on the fields named by their column.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -27,6 +28,7 @@ CHOICES: dict[str, Any] = {
     "time_basis": Indicator.TimeBasis.choices,
     "source_kind": Indicator.SourceKind.choices,
 }
+SUGGESTED = {"unit_en": "units-en"}  # column → the <datalist> of what was typed before
 STORED = {"name": "name_ja", "definition": "definition_ja", "rationale": "rationale_ja"}
 STORED |= {"note": "note_ja", "indicator_code": "code"}
 
@@ -39,18 +41,27 @@ def _field(column: str, nodes: list[tuple[str, str]]) -> forms.Field:
     if column in CHOICES:
         blank = [] if required else [("", "—")]
         return forms.ChoiceField(choices=[*blank, *CHOICES[column]], required=required)
-    widget = forms.Textarea(attrs={"rows": 3}) if column in LONG else forms.TextInput()
-    return forms.CharField(required=required, strip=False, widget=widget)
+    if column in LONG:
+        return forms.CharField(required=required, strip=False, widget=forms.Textarea({"rows": 3}))
+    suggested = {"list": SUGGESTED[column]} if column in SUGGESTED else {}
+    return forms.CharField(required=required, strip=False, widget=forms.TextInput(suggested))
 
 
 class IndicatorForm(forms.Form):
     """Create or edit one indicator; ``code`` set means editing that indicator."""
 
     def __init__(
-        self, *args: Any, nodes: list[tuple[str, str]], code: str = "", **kwargs: Any
+        self,
+        *args: Any,
+        nodes: list[tuple[str, str]],
+        units_en: Sequence[str] = (),
+        code: str = "",
+        **kwargs: Any,
     ) -> None:
-        """Build one field per column, labelled as the templates' headers are."""
+        """Build one field per column, labelled as the templates' headers are; ``units_en``
+        are offered as suggestions for the English unit."""
         super().__init__(*args, **kwargs)
+        self.units_en = list(units_en)
         for column in FIELDS:
             self.fields[column] = _field(column, nodes)
             self.fields[column].label = column_label(column)

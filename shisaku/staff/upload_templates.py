@@ -39,6 +39,7 @@ NOTES: dict[str, tuple[str, str]] = {
     "definition": ("算出方法・説明", "文章"),
     "definition_en": ("算出方法・説明の英訳", "任意"),
     "unit": ("単位", "30字まで（人、%、件 など）"),
+    "unit_en": ("単位の英訳", "30字まで"),
     "direction": (
         "目指す方向",
         "増加・減少・維持・定性（increase / decrease / maintain / qualitative）",

@@ -9,6 +9,8 @@ typed value and the errors on their fields.
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -43,6 +45,18 @@ def _nodes(ws: Workspace) -> list[tuple[str, str]]:
     ]
 
 
+class Choices(TypedDict):
+    """What the form offers besides free text."""
+
+    nodes: list[tuple[str, str]]
+    units_en: list[str]
+
+
+def _choices(ws: Workspace) -> Choices:
+    """Return what the form offers: the nodes, and the English units the plan already uses."""
+    return {"nodes": _nodes(ws), "units_en": queries.english_units(ws.plan.id)}
+
+
 def _save(ws: Workspace, reader: Reader, form: IndicatorForm) -> list[InputError]:
     """Read the typed row as a definitions file and save it; return the errors (none: saved)."""
     row = form.row(ws.code, ws.slug)
@@ -75,11 +89,11 @@ def _answer(
 def new_indicator(request: HttpRequest, ws: Workspace, reader: Reader) -> HttpResponse:
     """Show the empty form; create the indicator typed into it."""
     require(ws.member.actor, "indicators.define", ws.code)
-    nodes = _nodes(ws)
+    choices = _choices(ws)
     if request.method != "POST":
-        form = IndicatorForm(nodes=nodes, initial={"department": ws.member.department})
+        form = IndicatorForm(initial={"department": ws.member.department}, **choices)
         return render(request, "staff/indicator_form.html", {"ws": ws, "form": form, "code": ""})
-    form = IndicatorForm(request.POST, nodes=nodes)
+    form = IndicatorForm(request.POST, **choices)
     if form.is_valid() and _taken(ws, form.cleaned_data["indicator_code"]):
         form.add_error(
             "indicator_code", _("This code is already used; edit that indicator instead.")
@@ -99,11 +113,11 @@ def edit_indicator(
     """Show the indicator's definition in the form; save what was changed."""
     require(ws.member.actor, "indicators.define", ws.code)
     view = queries.indicator(ws.plan.id, indicator)
-    nodes, values = _nodes(ws), initial(view)
+    choices, values = _choices(ws), initial(view)
     if request.method != "POST":
-        form = IndicatorForm(nodes=nodes, code=view.code, initial=values)
+        form = IndicatorForm(code=view.code, initial=values, **choices)
         return render(
             request, "staff/indicator_form.html", {"ws": ws, "form": form, "code": view.code}
         )
-    form = IndicatorForm(request.POST, nodes=nodes, code=view.code, initial=values)
+    form = IndicatorForm(request.POST, code=view.code, initial=values, **choices)
     return _answer(request, ws, reader, form, view.code)

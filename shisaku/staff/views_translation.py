@@ -38,6 +38,7 @@ KIND_LABELS = {
     "node": gettext_lazy("Titles of fields, policies, measures and initiatives"),
     "block": gettext_lazy("Section texts"),
     "indicator": gettext_lazy("Indicator names, definitions and notes"),
+    "unit": gettext_lazy("Indicator units"),
     "department": gettext_lazy("Department names"),
     "evaluation": gettext_lazy("Published evaluations"),
 }

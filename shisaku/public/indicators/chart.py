@@ -52,8 +52,10 @@ def line_chart(result: IndicatorResult, breakdown: str = "") -> charts.LineChart
 
 
 def _unit(view: IndicatorView) -> str:
-    """Return the unit the chart's values are in: the indicator's, else its figures' own."""
-    return view.unit or next((f.unit for f in view.figures if f.unit), "")
+    """Return the unit the chart's values are in: the indicator's (in English on English pages
+    when it has one), else its figures' own."""
+    own = display.plain(view.unit, view.unit_en)
+    return own or next((f.unit for f in view.figures if f.unit), "")
 
 
 def describe(chart: charts.LineChart, view: IndicatorView) -> str:

@@ -168,6 +168,7 @@ def definition_to_dict(view: IndicatorView) -> dict[str, Any]:
         "definition": view.definition_ja,
         "definition_en": view.definition_en,
         "unit": view.unit,
+        "unit_en": view.unit_en,
         "direction": view.direction,
         "accumulation": view.accumulation,
         "time_basis": view.time_basis,

@@ -132,7 +132,7 @@ def _summary_row(
         url=row.url,
         name=display.shown(view.name_ja, view.name_en, kind="indicator"),
         place=place(view.node_code),
-        unit=cell.japanese(view.unit) or "—",
+        unit=cell.unit(view.unit, view.unit_en) or "—",
         baseline=cell.figure(row.baseline),
         target=cell.figure(row.target),
         latest=cell.figure(row.latest),
@@ -176,6 +176,7 @@ class _Cells:
         self.kind = _once(lambda k: escape(coded.label(coded.FIGURE_KINDS, k)))
         self.period = _once(lambda p: escape(dates.period_label(p, english)))
         self.japanese = _once(lambda t: japanese(t, english))
+        self.unit = _once(unit)
         self.japanese_content = _once(lambda t: display.shown(t, "") if t else SafeString(""))
         self.district = _once(
             lambda t: html("<td>{}</td>", self.japanese(t)) if breakdown else SafeString("")
@@ -210,6 +211,12 @@ def _moment(when: datetime) -> SafeString:
 def _minute(when: datetime) -> datetime:
     """Return a time to the minute, as the history shows it (so that it renders once)."""
     return when.replace(second=0, microsecond=0)
+
+
+def unit(ja: str, en: str) -> SafeString:
+    """Return an indicator's unit in the active language: its English on English pages when the
+    planning office gave one, else the Japanese (counted as untranslated); nothing when none."""
+    return display.shown(ja, en, kind="unit") if ja or en else SafeString("")
 
 
 def japanese(text: str, english: bool) -> SafeString:
