@@ -30,56 +30,14 @@ from shisaku.public.downloads import Table
 from shisaku.public.indicators import selection, summaries
 from shisaku.public.indicators.graded import Graded
 from shisaku.public.places import Place, Plan, Town
+from shisaku.tabular.contracts import header
 
-PLAN_COLUMNS = [
-    "municipality_code",
-    "municipality",
-    "municipality_en",
-    "plan",
-    "title",
-    "title_en",
-    "period_start",
-    "period_end",
-    "url",
-]
-OUTLINE_COLUMNS = ["municipality_code", "plan", "code", "kind", "parent_code", "title", "title_en"]
-SUMMARY_COLUMNS = [
-    "municipality_code",
-    "plan",
-    "indicator_code",
-    "node_code",
-    "name",
-    "name_en",
-    "unit",
-    "direction",
-    *(
-        f"{part}_{column}"
-        for part in ("baseline", "target", "latest_actual")
-        for column in ("period", "value", "as_written")
-    ),
-    "assessed_year",
-    "grade",
-    "grade_label",
-    "url",
-]
-FIGURE_COLUMNS = [
-    "municipality_code",
-    "plan",
-    "indicator_code",
-    "kind",
-    "period",
-    "period_start",
-    "period_end",
-    "breakdown",
-    "value",
-    "as_written",
-    "unit",
-    "qualifier",
-    "label",
-    "note",
-    "source",
-    "revision",
-]
+# The downloads' columns are the tables' contracts (shisaku/tabular/site_tables.py), the source
+# of their published Table Schemas.
+PLAN_COLUMNS = header("plans")
+OUTLINE_COLUMNS = header("outline")
+SUMMARY_COLUMNS = header("indicator-summary")
+FIGURE_COLUMNS = header("figures")
 
 
 def decimal_text(value: Decimal | None) -> str:
