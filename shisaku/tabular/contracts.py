@@ -3,12 +3,14 @@ Table Schemas, published at ``/schemas/v1/tables/<name>.json`` (docs/schemas.md)
 
 A table's columns in order are its :class:`~shisaku.tabular.fields.Contract`
 (:mod:`~shisaku.tabular.site_tables`, :mod:`~shisaku.tabular.package_tables`,
-:mod:`~shisaku.tabular.exchange_tables`), what each column
-holds is :data:`~shisaku.tabular.fields.COLUMNS`; :func:`schema` makes the Table Schema of
-both, and ``tests/test_schemas_tables.py`` checks the committed files against it and every
-file the site serves and publishes against its schema, with frictionless.
+:mod:`~shisaku.tabular.exchange_tables`), what each column holds is
+:data:`~shisaku.tabular.fields.COLUMNS`.  The writers take their header from :func:`header`
+and :func:`schema` makes the Table Schema of the same contract, so a file and its schema
+cannot disagree on a column; ``tests/test_schemas_tables.py`` checks the committed schema files
+against :func:`schema` and every file the site serves and publishes against its schema, with
+frictionless.  After changing a contract: ``python -m shisaku.tabular.contracts``.
 
-Two kinds of tables:
+Three kinds of tables:
 
 - a page's download (``index.csv`` / ``index.xlsx``) and a consultation's result: a table
   without rows holds one row saying why in its first column, so that column is text without
