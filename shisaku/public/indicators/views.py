@@ -23,11 +23,10 @@ from shisaku.indicators import breakdowns
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import dates, display, links, params
-from shisaku.public import indicator_blocks as blocks
 from shisaku.public.documents import Crumb
+from shisaku.public.indicators import blocks, selection, series
 from shisaku.public.indicators import chart as indicator_chart
 from shisaku.public.indicators import documents as idocs
-from shisaku.public.indicators import selection, series
 from shisaku.public.indicators.figure_rows import (
     figure_head,
     figure_rows,

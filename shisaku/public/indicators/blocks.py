@@ -3,8 +3,8 @@
 These blocks are lists of facts, each a label and a value picked by a rule (a fallback, an
 unknown notice, a Japanese-only marker); written as template tags they were some hundred tags
 a page, the most of an indicator page's cost when a whole site is published.  Here they are
-built with the same helpers the tags use (:mod:`grades`, :mod:`display`) and the builder of
-:mod:`markup` (``format_html``'s rule: text escaped, markup kept), so each block is a
+built with the same helpers the tags use (:mod:`coded`, :mod:`selection`, :mod:`display`) and the
+builder of :mod:`markup` (``format_html``'s rule: text escaped, markup kept), so each block is a
 ``SafeString`` that the template writes whole.
 """
 
