@@ -93,6 +93,17 @@ def test_the_files_beyond_a_schema_are_valid_but_refused_by_the_reader(db, capsy
     capsys.readouterr()
 
 
+def test_a_code_written_as_the_import_reads_it_is_valid(db, capsys, tmp_path):
+    document = plan_document()
+    document["municipality"]["code"] = " ９９９９９"  # full-width, without its check digit
+    assert problems("v1/exchange/plan", document) == []
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    assert main(["import-plan", str(path)]) == 0
+    assert Plan.objects.get().municipality.code == "999997"
+    capsys.readouterr()
+
+
 def test_a_misspelt_key_the_reader_would_ignore_is_refused():
     document = plan_document()
     document["nodes"][0]["titel_en"] = "Living"
