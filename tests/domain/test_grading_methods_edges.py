@@ -45,11 +45,12 @@ def shown(
     base: str | None = "100",
     target: str = "200",
     direction: str = UP,
+    base_year: int = 2020,
 ) -> dict[str, str]:
     """The inputs an explanation lists, as the indicator publishes them."""
     inputs = {"方向": direction}
     if base is not None:
-        inputs["基準値"] = f"{base}（2020）"
+        inputs["基準値"] = f"{base}（{base_year}）"
     return {**inputs, "目標値": f"{target}（2025）", "実績値": f"{actual}（{year}）"}
 
 
@@ -64,6 +65,7 @@ def base_inputs_of(indicator: IndicatorFacts, year: int = 2023) -> dict[str, str
         base=None if base is None else f"{base.value:.{indicator.decimals}f}",
         target=f"{indicator.target.value:.{indicator.decimals}f}",
         direction=direction,
+        base_year=2020 if base is None else base.year,
     )
 
 
@@ -75,6 +77,43 @@ def measure(
 
 def ungraded(why: str, inputs: dict[str, str] | None = None) -> tuple[None, Explanation]:
     return None, Explanation(inputs or {}, why, UNGRADED)
+
+
+# --- what no method can grade --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
+def test_no_method_grades_a_year_without_an_actual(method):
+    assert measure(method, facts(actuals=[(2022, 150)])) == ungraded("実績値がありません")
+    assert measure(method, facts(actuals=[(2023, None)])) == ungraded(
+        "実績値がありません", {"実績値": "—（2023）"}
+    )
+
+
+@pytest.mark.parametrize("method", sorted(set(METHODS) - {"ratio_to_year_target"}))
+def test_no_method_grades_against_a_target_that_is_not_a_number(method):
+    # (ratio_to_year_target reads the target published for the year, tested below)
+    indicator = IndicatorFacts(
+        "increase", Point(2020, 100), Point(2025, None, "全国値"), actuals={2023: Point(2023, 150)}
+    )
+    assert measure(method, indicator) == ungraded(
+        "目標値が数値ではありません", {"実績値": "150（2023）"}
+    )
+
+
+@pytest.mark.parametrize(
+    ("method", "why"),
+    [
+        ("progress_from_baseline", "基準値がないため、進捗率は計算できません"),
+        ("pro_rata", "基準値がないため、按分した進捗は計算できません"),
+        ("band", "基準値がないため、基準値との比較はできません"),
+        ("growth_rate", "成長率の計算には、評価年度・目標年度より前の基準値が必要です"),
+    ],
+)
+def test_a_baseline_published_as_a_dash_is_no_baseline(method, why):
+    indicator = facts(baseline=(2020, None), actuals=[(2023, 150)])
+    score, explanation = measure(method, indicator)
+    assert (score, explanation.formula, explanation.result) == (None, why, UNGRADED)
 
 
 # --- 達成率: 実績 ÷ 目標 (目標 ÷ 実績 when lower is better) ---------------------------------
@@ -311,6 +350,14 @@ PROGRESS = [
         "進捗率 0.0%",
     ),
     (
+        "a decrease target the baseline already meets, lost",
+        facts("decrease", (2020, 80), (2025, 100), [(2023, 110)]),
+        0.0,
+        "目標値は基準値の時点で達成済みのため、実績が目標値を満たすかで判定："
+        "実績 110 > 目標 100 → 未達成（0%）",
+        "進捗率 0.0%",
+    ),
+    (
         "a target equal to the baseline, lower is better, missed",
         facts("decrease", (2020, 200), (2025, 200), [(2023, 201)]),
         0.0,
@@ -429,6 +476,21 @@ def test_ratio_to_year_target_without_a_target_for_the_year(indicator, year, par
 
 def test_ratio_to_year_target_without_an_actual():
     assert measure("ratio_to_year_target", facts(), 2023) == ungraded("実績値がありません")
+    assert measure("ratio_to_year_target", facts(actuals=[(2023, None)])) == ungraded(
+        "実績値がありません", {"実績値": "—（2023）"}
+    )
+
+
+def test_ratio_to_year_target_shows_the_published_decimals():
+    indicator = facts(actuals=[(2023, 150)], year_targets={2023: 160}, decimals=2)
+    assert measure("ratio_to_year_target", indicator) == (
+        0.938,
+        Explanation(
+            {**shown("150.00", base="100.00", target="200.00"), "2023年度の目標値": "160.00"},
+            "実績 ÷ 年度目標 = 150.00 ÷ 160.00 = 93.8%",
+            "達成率 93.8%",
+        ),
+    )
 
 
 def test_ratio_to_year_target_names_the_year_target_when_no_ratio_can_be_used():
@@ -464,6 +526,14 @@ PRO_RATA = [
         " = 100.0%",
     ),
     (
+        "a plan of one year",
+        facts(baseline=(2024, 100), actuals=[(2025, 150)]),
+        2025,
+        0.5,
+        "進捗率 ÷ (経過年数 ÷ 計画年数) = (150 − 100) ÷ (200 − 100) ÷ (1 ÷ 1) = 50.0% ÷ 100.0%"
+        " = 50.0%",
+    ),
+    (
         "after the target year, held to the whole way",
         facts(actuals=[(2027, 150)]),
         2027,
@@ -478,6 +548,30 @@ PRO_RATA = [
         0.75,
         "進捗率 ÷ (経過年数 ÷ 計画年数) = ((-70) − (-100)) ÷ (0 − (-100)) ÷ (2 ÷ 5) = 30.0%"
         " ÷ 40.0% = 75.0%",
+    ),
+    (
+        "lower is better",
+        facts("decrease", (2020, 300), (2025, 150), [(2022, 240)]),
+        2022,
+        1.0,
+        "進捗率 ÷ (経過年数 ÷ 計画年数) = (240 − 300) ÷ (150 − 300) ÷ (2 ÷ 5) = 40.0% ÷ 40.0%"
+        " = 100.0%",
+    ),
+    (
+        "the published decimals",
+        facts(baseline=(2020, 1.20), target=(2025, 1.50), actuals=[(2023, 1.35)]),
+        2023,
+        0.833,
+        "進捗率 ÷ (経過年数 ÷ 計画年数) = (1.35 − 1.20) ÷ (1.50 − 1.20) ÷ (3 ÷ 5) = 50.0% ÷ 60.0%"
+        " = 83.3%",
+    ),
+    (
+        "a decrease target the baseline already meets",
+        facts("decrease", (2020, 80), (2025, 100), [(2023, 90)]),
+        2023,
+        1.0,
+        "目標値は基準値の時点で達成済みのため、実績が目標値を満たすかで判定："
+        "実績 90 ≦ 目標 100 → 達成（100%）",
     ),
     (
         "a target equal to the baseline",
@@ -727,6 +821,11 @@ def test_expectation_already_met():
     )
 
 
+def test_expectation_already_met_shows_a_whole_actual_without_decimals():
+    score, explanation = measure("expectation", facts(actuals=[(2022, 210)]), 2022)
+    assert (score, explanation.formula) == (2.0, "実績 210 が目標値を満たしています")
+
+
 def test_expectation_follows_the_trend_of_the_baseline_and_the_actuals():
     likely = facts(actuals=[(2021, 120), (2022, 140)])
     unlikely = facts(actuals=[(2021, 101), (2022, 102)])
@@ -862,6 +961,27 @@ def test_growth_rate(indicator, score, formula):
 )
 def test_growth_rate_cannot_be_applied(indicator, year, why):
     assert measure("growth_rate", indicator, year) == ungraded(why, {"実績値": f"150（{year}）"})
+
+
+def test_growth_rate_of_rates_below_one():
+    indicator = facts(baseline=(2020, 0.5), target=(2025, 0.9), actuals=[(2023, 0.7)])
+    assert measure("growth_rate", indicator) == (
+        0.951,
+        Explanation(
+            shown("0.7", base="0.5", target="0.9"),
+            "R = d × 実績の年平均成長率 ÷ |必要な年平均成長率| = +1 × 11.9% ÷ 12.5% = 95.1%"
+            "（実績: (0.7 ÷ 0.5)^(1/3) − 1、必要: (0.9 ÷ 0.5)^(1/5) − 1）",
+            "比率R 95.1%",
+        ),
+    )
+
+
+def test_an_ungraded_year_shows_its_actual_with_the_published_decimals():
+    indicator = facts(baseline=None, actuals=[(2023, 150.25)])
+    assert measure("growth_rate", indicator) == ungraded(
+        "成長率の計算には、評価年度・目標年度より前の基準値が必要です",
+        {"実績値": "150.25（2023）"},
+    )
 
 
 def test_growth_rate_with_an_actual_of_zero():
