@@ -11,7 +11,7 @@ import pytest
 
 from shisaku.domain.indicatordata import IndicatorBatch, IndicatorDefinition
 from shisaku.domain.plantree import PlanMeta
-from shisaku.public.downloads import content_disposition
+from shisaku.public.downloads.files import content_disposition
 from tests import test_public_indicators as indicator_pages
 from tests.test_public_indicators import apply, figure, page
 

@@ -25,7 +25,7 @@ from shisaku.graphics import charts
 from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import dates, display, documents, links, params
-from shisaku.public.downloads import Table
+from shisaku.public.downloads.files import Table
 from shisaku.public.indicators import documents as idocs
 from shisaku.public.indicators import rollups, selection
 from shisaku.public.renderers import Page

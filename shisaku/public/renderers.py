@@ -28,7 +28,7 @@ from shisaku import schemas
 from shisaku.indicators import queries as indicator_queries
 from shisaku.plan.queries import NotFound
 from shisaku.public import untranslated
-from shisaku.public.downloads import Table, file_response, page_of
+from shisaku.public.downloads.files import Table, file_response, page_of
 from shisaku.public.params import BadParameter
 
 D = TypeVar("D")

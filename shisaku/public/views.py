@@ -27,9 +27,9 @@ from shisaku.public import (
     overview,
     progress,
     prose,
-    tables,
     tree,
 )
+from shisaku.public.downloads import tables
 from shisaku.public.indicators import documents as idocs
 from shisaku.public.indicators import rollups, summaries
 from shisaku.public.places import Place, Plan, Town, place_of, plan_of, town_of

@@ -37,9 +37,9 @@ from shisaku.public.comparisons.pages import (
     PrefecturePage,
     TownRow,
 )
-from shisaku.public.downloads import Table
+from shisaku.public.downloads.files import Table
+from shisaku.public.downloads.tables import decimal_text
 from shisaku.public.indicators import documents as idocs
-from shisaku.public.tables import decimal_text
 from shisaku.tabular import contracts
 
 # The downloads' columns are the tables' contracts (shisaku/tabular/site_tables.py).

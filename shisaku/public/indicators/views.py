@@ -24,6 +24,7 @@ from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import dates, display, links, params
 from shisaku.public.documents import Crumb
+from shisaku.public.downloads.tables import indicator_table
 from shisaku.public.indicators import blocks, selection, series
 from shisaku.public.indicators import chart as indicator_chart
 from shisaku.public.indicators import documents as idocs
@@ -35,7 +36,6 @@ from shisaku.public.indicators.figure_rows import (
 )
 from shisaku.public.indicators.graded import Graded, graded
 from shisaku.public.renderers import Page
-from shisaku.public.tables import indicator_table
 
 
 def _year_links(g: Graded) -> list[blocks.YearLink]:

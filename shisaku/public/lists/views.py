@@ -23,14 +23,14 @@ from shisaku.indicators.assessing import PlanAssessment
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import links, params, progress
 from shisaku.public.documents import Crumb, crumbs, plan_to_dict
-from shisaku.public.downloads import Table
+from shisaku.public.downloads.files import Table
+from shisaku.public.downloads.tables import SUMMARY_COLUMNS, plan_stem, summary_rows
 from shisaku.public.indicators import documents as idocs
 from shisaku.public.indicators import rollups, summaries
 from shisaku.public.indicators.views import list_crumb
 from shisaku.public.lists import filters
 from shisaku.public.lists.filters import E, Filters, IndicatorEntry, MeasureEntry, Options
 from shisaku.public.renderers import Page
-from shisaku.public.tables import SUMMARY_COLUMNS, plan_stem, summary_rows
 from shisaku.tabular.contracts import header
 
 MEASURE_COLUMNS = header("measures")  # the table's contract: shisaku/tabular/site_tables.py

@@ -29,7 +29,7 @@ from shisaku.indicators.queries import IndicatorHit, search_indicators
 from shisaku.plan import queries
 from shisaku.plan.queries import PlanInfo, TextHit
 from shisaku.public import display, documents, links, tree, untranslated
-from shisaku.public.downloads import Table
+from shisaku.public.downloads.files import Table
 from shisaku.public.params import BadParameter
 from shisaku.public.renderers import Page
 from shisaku.public.search import highlight

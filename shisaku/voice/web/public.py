@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods
 
 from shisaku.plan.models import Municipality
 from shisaku.public.documents import Crumb
-from shisaku.public.downloads import Table, file_response
+from shisaku.public.downloads.files import Table, file_response
 from shisaku.public.links import municipality_url
 from shisaku.public.renderers import with_schema
 from shisaku.voice import queries, rules, services

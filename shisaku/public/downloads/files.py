@@ -7,7 +7,7 @@ beside the value as written, one value per cell.
 
 The CSV's header is the columns' machine names (stable identifiers, documented in
 docs/public-site.md).  The xlsx is for people: its columns are headed in the page's language,
-the numbers of the numeric columns (:mod:`shisaku.public.columns`) are numbers, and a second
+the numbers of the numeric columns (:mod:`columns`) are numbers, and a second
 sheet describes the data: the page it comes from, its licence, what the table is about (an
 indicator's definition, unit and source) and each heading beside its machine name.  A table
 without rows says why in a row of its own, in both formats, rather than arriving empty.
@@ -23,7 +23,7 @@ from urllib.parse import quote
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext, gettext_lazy
 
-from shisaku.public import columns
+from shisaku.public.downloads import columns
 from shisaku.tabular import Sheet, to_csv, to_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

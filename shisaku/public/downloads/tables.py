@@ -26,7 +26,7 @@ from shisaku.indicators.assessing import PlanAssessment
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import NotFound, PlanInfo
 from shisaku.public import display, links, tree
-from shisaku.public.downloads import Table
+from shisaku.public.downloads.files import Table
 from shisaku.public.indicators import selection, summaries
 from shisaku.public.indicators.graded import Graded
 from shisaku.public.places import Place, Plan, Town
