@@ -175,9 +175,15 @@ def load_wrk(port: int, path: str, concurrency: int, seconds: float) -> Result:
     took = float(found[2]) * {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0}[found[3]]
     errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", out))
     errors += sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
-    p50 = _ms(re.search(r"^\s+50%\s+(\S+)$", out, re.M)[1])  # type: ignore[index]
-    p99 = _ms(re.search(r"^\s+99%\s+(\S+)$", out, re.M)[1])  # type: ignore[index]
-    return Result(int(found[1]), errors, took or seconds, [], p50, p99)
+    return Result(
+        int(found[1]), errors, took or seconds, [], _percentile(out, 50), _percentile(out, 99)
+    )
+
+
+def _percentile(out: str, percent: int) -> float:
+    """Return a percentile of wrk's latency distribution in ms (nan when wrk printed none)."""
+    found = re.search(rf"^\s+{percent}%\s+(\S+)\s*$", out, re.M)
+    return _ms(found[1]) if found else float("nan")
 
 
 def _environment(database_url: str | None) -> dict[str, str]:
