@@ -21,6 +21,18 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Start every test in the default language: a request to an English page activates
+    English in the thread (Django's LocaleMiddleware does not undo it), and a later test
+    reading a message without a request would otherwise read it in English."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _json_follows_its_schema(request, monkeypatch):
     """Validate every JSON twin the test client receives, and every JSON document a test
     writes under its ``tmp_path`` (a published copy), against Shisaku's schemas
