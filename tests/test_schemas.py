@@ -73,6 +73,8 @@ def test_a_schema_is_served_with_its_address_on_the_site():
     served = json.loads(response.content)
     assert served["$id"] == "http://testserver/schemas/v1/node.json"
     assert served == schemas.load("v1/node", "http://testserver")
+    table = Client().get("/schemas/v1/tables/figures.json")
+    assert table["Content-Type"] == "application/json"  # a Table Schema is no JSON Schema
     assert Client().get("/schemas/v1/nothing.json").status_code == 404
     assert Client().get("/schemas/common.json").status_code == 404
 
@@ -124,6 +126,13 @@ def test_a_published_copy_holds_every_schema_listed_in_its_data_package(testvill
         "path": f"{SITE}/schemas/v1/common.json",
         "mediatype": "application/schema+json",
     } in package["schemas"]
+    assert {
+        "name": "v1/tables/figures",
+        "path": f"{SITE}/schemas/v1/tables/figures.json",
+        "mediatype": "application/json",
+    } in package["schemas"]
+    types = {s["mediatype"] for s in package["schemas"] if s["name"].startswith("v1/tables/")}
+    assert types == {"application/json"}
     assert [s["name"] for s in package["schemas"]] == schemas.names()
     assert frictionless.validate(str(tmp_path / "data/datapackage.json")).valid
     twin_file = json.loads((tmp_path / "en" / PLAN / "indicators/A1/index.json").read_bytes())

@@ -2,13 +2,13 @@
 
 Every valid plan file (the bad-input corpus's base document, every plan of the demo exported
 as JSON and as YAML) validates against ``exchange/plan.json``; every file of the bad-input
-corpus that the reader refuses for its shape is refused by the schema too.  A dump of a test
-instance validates against ``backup/dump.json``.
+corpus that the reader refuses for its shape is refused by the schema too; the plan page's twin,
+saved from the site, is an exchange file (its ``$schema`` included) and imports as it is.  A dump
+of a test instance validates against ``backup/dump.json``.
 """
 
 from __future__ import annotations
 
-import functools
 import gzip
 import json
 from pathlib import Path
@@ -18,9 +18,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from jsonschema import Draft202012Validator
 
-from shisaku import schemas
 from shisaku.cli import main
 from shisaku.domain.plandict import PlanDictError, nodes_from_list
 from shisaku.domain.plantree import node_to_dict
@@ -29,6 +27,7 @@ from shisaku.exchange import backup
 from shisaku.plan.models import Plan, PlanNode
 from shisaku.plan.sdgs import set_measure_goals
 from tests.badinput.builders import plan_document
+from tests.schema_checks import validator
 from tests.test_properties_common import forests, json_values
 
 SITE = "https://shisaku.example.jp"
@@ -46,14 +45,6 @@ BEYOND_A_SCHEMA = {
     "period-reversed.json",
     "section-duplicate-key.json",
 }
-
-
-@functools.cache
-def validator(name: str) -> Draft202012Validator:
-    """Return a validator of the schema ``name`` as the site serves it."""
-    schema = schemas.load(name, SITE)
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
 
 
 def problems(name: str, document: Any) -> list[str]:
@@ -235,3 +226,29 @@ def test_a_node_value_the_schema_accepts_is_read_or_refused_for_what_no_schema_s
         nodes_from_list(exported)
     except PlanDictError as error:
         assert any(reason in str(error) for reason in UNSTATED), str(error)
+
+
+def test_a_plan_twin_saved_from_the_site_imports_as_an_exchange_file(db, capsys, client, tmp_path):
+    main(["demo"])
+    plan = Plan.objects.filter(status="published").select_related("municipality").first()
+    path = f"/ja/{plan.municipality.code}/{plan.slug}/index.json"
+    twin = json.loads(client.get(path).content)
+    assert twin["$schema"] == "http://testserver/schemas/v1/plan.json"
+    assert problems("v1/exchange/plan", twin) == []
+    assert problems("v1/plan", {k: v for k, v in twin.items() if k != "$schema"}) == [
+        "$: '$schema' is a required property"
+    ]
+    saved = tmp_path / "plan.json"
+    saved.write_bytes(client.get(path).content)
+    assert main(["import-plan", str(saved)]) == 0
+    assert json.loads(client.get(path).content) == twin  # read back as it was: nothing lost
+
+
+def test_an_exchange_file_names_its_schema_only_with_an_address():
+    document = plan_document()
+    assert (
+        problems("v1/exchange/plan", {"$schema": f"{SITE}/schemas/v1/plan.json"} | document) == []
+    )
+    assert problems("v1/exchange/plan", {"$schema": 1} | document) == [
+        "$['$schema']: 1 is not of type 'string'"
+    ]

@@ -14,9 +14,9 @@ def write_schemas(out: Output, site: str) -> None:
 
 
 def schema_list(site: str) -> list[dict[str, str]]:
-    """Return the data package's ``schemas`` list: every schema's name and address on ``site``
-    (a property of the package's own: Frictionless keeps what it does not define)."""
+    """Return the data package's ``schemas`` list: every schema's name, address on ``site`` and
+    media type (a property of the package's own: Frictionless keeps what it does not define)."""
     return [
-        {"name": name, "path": schemas.url(name, site), "mediatype": "application/schema+json"}
+        {"name": name, "path": schemas.url(name, site), "mediatype": schemas.media_type(name)}
         for name in schemas.names()
     ]

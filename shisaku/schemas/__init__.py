@@ -24,6 +24,17 @@ Convention (every file of every version)
     - Shared definitions live in ``v1/common.json`` under ``$defs`` and are referenced by a
       relative ``$ref``: ``{"$ref": "common.json#/$defs/period"}`` beside it, or
       ``{"$ref": "../common.json#/$defs/period"}`` from a subfolder.
+    - Each structure is described once.  The plan exchange form's (a node, section, block,
+      footnote, indicator row, the plan's metadata …) are the ``$defs`` of
+      ``v1/exchange/plan.json``; the plan twin is that schema with ``$schema`` required, and the
+      other twins reference its ``$defs`` (``exchange/plan.json#/$defs/node``).  An object that
+      extends a shared one does so with ``$ref`` and ``"unevaluatedProperties": false`` over an
+      open definition (``planMeta``), since ``additionalProperties`` cannot see the keys added.
+
+Media types
+    A JSON Schema is ``application/schema+json``; a Frictionless Table Schema (``v1/tables/…``,
+    whose ``$schema`` is the Table Schema profile) is a JSON descriptor, ``application/json``:
+    :func:`media_type`, used where they are served and in the data package's list.
     - Versioning: a change that breaks a document written to the old schema (a key removed,
       renamed or retyped, a new required key) goes into a new version folder (``v2/``);
       adding an optional key or a description does not.
@@ -40,6 +51,8 @@ ROOT = Path(__file__).resolve().parent
 VERSION = "v1"  # the version the documents written now follow
 PREFIX = "/schemas/"  # where the schemas are served, on the live site and in a copy
 METASCHEMA = "https://json-schema.org/draft/2020-12/schema"
+JSON_SCHEMA_TYPE = "application/schema+json"
+TABLE_SCHEMA_TYPE = "application/json"  # a Frictionless descriptor is a JSON document
 
 
 @functools.cache
@@ -78,6 +91,11 @@ def _stored(name: str) -> dict[str, Any]:
     if name not in names():
         raise KeyError(f"no schema {name!r}: the schemas are {', '.join(names())}")
     return json.loads((ROOT / f"{name}.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def media_type(name: str) -> str:
+    """Return the media type of a schema: a JSON Schema's, or a Table Schema's (plain JSON)."""
+    return JSON_SCHEMA_TYPE if _stored(name)["$schema"] == METASCHEMA else TABLE_SCHEMA_TYPE
 
 
 def load(name: str, site: str) -> dict[str, Any]:
