@@ -16,6 +16,7 @@ import pytest
 
 from shisaku.domain.assessment_methods import METHODS
 from shisaku.domain.assessment_scales import Explanation, IndicatorFacts, Point
+from shisaku.domain.explain import in_language
 
 UP, DOWN = "増加（↑）", "減少（↓）"
 UNGRADED = "評価対象外"
@@ -181,6 +182,37 @@ RATIO = [
             "目標値が0のため「実績 ÷ 目標」は使えず、基準値からの進捗率で評価します："
             "(実績 − 基準) ÷ (目標 − 基準) = ((-5) − (-10)) ÷ (0 − (-10)) = 50.0%",
             "達成率 50.0%",
+        ),
+    ),
+    (
+        "a target of zero passed from below",
+        facts("increase", (2020, -10), (2025, 0), [(2023, 2)]),
+        1.2,
+        Explanation(
+            shown("2", base="-10", target="0"),
+            "目標値が0のため「実績 ÷ 目標」は使えず、基準値からの進捗率で評価します："
+            "(実績 − 基準) ÷ (目標 − 基準) = (2 − (-10)) ÷ (0 − (-10)) = 120.0%",
+            "達成率 120.0%",
+        ),
+    ),
+    (
+        "rates below one",
+        facts("increase", (2020, 0.3), (2025, 0.9), [(2023, 0.45)]),
+        0.5,
+        Explanation(
+            shown("0.45", base="0.30", target="0.90"),
+            "実績 ÷ 目標 = 0.45 ÷ 0.90 = 50.0%",
+            "達成率 50.0%",
+        ),
+    ),
+    (
+        "rates below one, lower is better",
+        facts("decrease", (2020, 1.0), (2025, 0.5), [(2023, 0.8)]),
+        0.625,
+        Explanation(
+            shown("0.8", base="1.0", target="0.5", direction=DOWN),
+            "目標 ÷ 実績 = 0.5 ÷ 0.8 = 62.5%",
+            "達成率 62.5%",
         ),
     ),
     (
@@ -506,6 +538,23 @@ def test_ratio_to_year_target_names_the_year_target_when_no_ratio_can_be_used():
     )
 
 
+@pytest.mark.parametrize(
+    ("baseline", "actual", "reason"),
+    [
+        (None, 10, "基準値もないため"),
+        ((2020, 0), 2, "年度目標値が基準値と同じため"),
+    ],
+)
+def test_a_year_target_of_zero_is_met_or_not_and_named_as_the_year_target(baseline, actual, reason):
+    indicator = facts("decrease", baseline, (2025, 0), [(2023, actual)], year_targets={2023: 0})
+    score, explanation = measure("ratio_to_year_target", indicator)
+    assert (score, explanation.formula) == (
+        0.0,
+        f"年度目標値が0のため「年度目標 ÷ 実績」は使えず、{reason}、実績が目標値を満たすかで"
+        f"判定：実績 {actual} > 年度目標 0 → 未達成（0%）",
+    )
+
+
 # --- 按分進捗率: year n of N is held to n/N of the way -------------------------------------
 
 PRO_RATA = [
@@ -800,6 +849,26 @@ def test_points_thresholds_set_by_the_plan(actual, earned, floor):
     indicator = facts(actuals=[(2023, actual)])
     _, explanation = measure("points", indicator, points_7=0.75, points_6=0.7, points_5=0.6)
     assert explanation.formula.endswith(f"は{floor} → {earned}点")
+
+
+@pytest.mark.parametrize(
+    ("actual", "formula"),
+    [
+        (
+            99.8,
+            "Actual ÷ target = 99.8 ÷ 200.0 = 49.9% → achievement 49.9% is under the lowest step"
+            " → 1 point",
+        ),
+        (
+            100,
+            "Actual ÷ target = 100 ÷ 200 = 50.0% → achievement 50.0% is 50.0% or more → 2 points",
+        ),
+    ],
+)
+def test_points_in_english_say_one_point_and_more_points(actual, formula):
+    _, explanation = measure("points", facts(actuals=[(2023, actual)]))
+    english = (in_language(explanation.formula, "en"), in_language(explanation.result, "en"))
+    assert english == (formula, formula.rpartition(" → ")[2])
 
 
 def test_points_without_an_actual_pass_the_reason_on():
