@@ -33,6 +33,17 @@ def _default_language():
 
 
 @pytest.fixture(autouse=True)
+def _csv_field_limit():
+    """Give every test the csv module's own field size limit: frictionless raises it for the
+    whole process, and the readers' refusal of an over-long cell is tested at the default."""
+    import csv
+
+    limit = csv.field_size_limit()
+    yield
+    csv.field_size_limit(limit)
+
+
+@pytest.fixture(autouse=True)
 def _json_follows_its_schema(request, monkeypatch):
     """Validate every JSON twin the test client receives, and every JSON document a test
     writes under its ``tmp_path`` (a published copy), against Shisaku's schemas
