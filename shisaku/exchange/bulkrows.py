@@ -255,7 +255,13 @@ def _indicators(
                 (
                     *(ind, plan_id, node, d.code, position, d.name, d.name_en, d.definition),
                     *(d.definition_en, d.unit, d.unit_en, d.source_kind, d.source),
-                    *(d.department, d.direction, d.accumulation, d.time_basis, as_json(list(d.components))),
+                    *(
+                        d.department,
+                        d.direction,
+                        d.accumulation,
+                        d.time_basis,
+                        as_json(list(d.components)),
+                    ),
                     *(d.rationale, d.rationale_en, d.note, d.note_en, d.weight, d.common_code),
                     chunk.stamp,
                 )
