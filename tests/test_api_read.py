@@ -353,6 +353,18 @@ def test_the_2017_assessment_of_uda_grades_both_indicators_c(client, uda):
                         "text": "方向：増加（↑）、基準値：0.90（2014）、目標値：1.40（2019）、"
                         "実績値：1.00（2017）。実績 ÷ 目標 = 1.00 ÷ 1.40 = 71.4%。"
                         "達成率 71.4% → C（60%以上80%未満）",
+                        "inputs_en": {
+                            "Direction": "Increase (↑)",
+                            "Baseline": "0.90 (2014)",
+                            "Target": "1.40 (2019)",
+                            "Actual": "1.00 (2017)",
+                        },
+                        "formula_en": "Actual ÷ target = 1.00 ÷ 1.40 = 71.4%",
+                        "result_en": "Achievement 71.4% → C (60% to under 80%)",
+                        "text_en": "Direction: Increase (↑); Baseline: 0.90 (2014); "
+                        "Target: 1.40 (2019); Actual: 1.00 (2017). "
+                        "Actual ÷ target = 1.00 ÷ 1.40 = 71.4%. "
+                        "Achievement 71.4% → C (60% to under 80%)",
                     },
                 },
                 {
@@ -376,6 +388,18 @@ def test_the_2017_assessment_of_uda_grades_both_indicators_c(client, uda):
                         "text": "方向：減少（↓）、基準値：300（2014）、目標値：150（2019）、"
                         "実績値：205（2017）。目標 ÷ 実績 = 150 ÷ 205 = 73.2%。"
                         "達成率 73.2% → C（60%以上80%未満）",
+                        "inputs_en": {
+                            "Direction": "Decrease (↓)",
+                            "Baseline": "300 (2014)",
+                            "Target": "150 (2019)",
+                            "Actual": "205 (2017)",
+                        },
+                        "formula_en": "Target ÷ actual = 150 ÷ 205 = 73.2%",
+                        "result_en": "Achievement 73.2% → C (60% to under 80%)",
+                        "text_en": "Direction: Decrease (↓); Baseline: 300 (2014); "
+                        "Target: 150 (2019); Actual: 205 (2017). "
+                        "Target ÷ actual = 150 ÷ 205 = 73.2%. "
+                        "Achievement 73.2% → C (60% to under 80%)",
                     },
                 },
             ]
@@ -428,6 +452,10 @@ def test_the_forecast_explains_itself(client, uda):
     forecast = body(client, f"{UDA}/assessments?year=2017")["items"][0]["forecast"]
     assert (forecast["status"], forecast["likelihood"]) == ("ok", "unlikely")
     assert forecast["explanation"]["result"] == "達成困難見込み（目標 1.40 以上が達成）"
+    assert (
+        forecast["explanation"]["result_en"]
+        == "Unlikely to be met (the target is met at 1.40 or more)"
+    )
 
 
 def test_roll_ups_by_node_go_up_the_tree(client, small_plan, small_indicator):

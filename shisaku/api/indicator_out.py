@@ -102,8 +102,18 @@ def indicator_out(plan: PlanInfo, view: IndicatorView, count: int) -> IndicatorO
 
 
 def explanation_out(e: Explanation) -> ExplanationOut:
-    """Return an explanation with its one-paragraph text."""
-    return ExplanationOut(inputs=dict(e.inputs), formula=e.formula, result=e.result, text=e.text())
+    """Return an explanation with its one-paragraph text, in Japanese and in English."""
+    en = e.in_english()
+    return ExplanationOut(
+        inputs=dict(e.inputs),
+        formula=e.formula,
+        result=e.result,
+        text=e.text(),
+        inputs_en=dict(en.inputs) if en else {},
+        formula_en=en.formula if en else "",
+        result_en=en.result if en else "",
+        text_en=en.text() if en else "",
+    )
 
 
 def forecast_out(f: Forecast | None) -> ForecastOut | None:

@@ -118,13 +118,22 @@ class IndicatorOut(OutSchema):
 
 
 class ExplanationOut(OutSchema):
-    """結果の求め方 / How a result was reached, in Japanese: inputs, the formula with numbers, the
-    result."""
+    """結果の求め方 / How a result was reached: inputs, the formula with numbers, the result, in
+    Japanese and in English (the English empty when a part is text the city typed in Japanese)."""
 
     inputs: dict[str, str] = Field(description="使った値（名前 → 値） / The inputs, by name")
     formula: str
     result: str
     text: str = Field(description="説明の全文 / The whole explanation")
+    inputs_en: dict[str, str] = Field(
+        description="使った値の英語（言えなければ空） / The inputs in English (empty when a part "
+        "is text the city typed in Japanese)"
+    )
+    formula_en: str = Field(description="計算式の英語（言えなければ空） / The formula in English")
+    result_en: str = Field(description="結果の英語（言えなければ空） / The result in English")
+    text_en: str = Field(
+        description="説明の全文の英語（言えなければ空） / The whole explanation in English"
+    )
 
 
 class ForecastOut(OutSchema):

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from shisaku.domain.explain import Text
+from shisaku.domain.explain import Lang, Text, in_language
 
 Direction = Literal["increase", "decrease", "maintain", "qualitative"]
 Status = Literal["graded", "no_actual", "not_applicable"]
@@ -88,22 +88,40 @@ def infer_decimals(values: Iterable[float | None]) -> int:
     return min(most, MAX_DECIMALS)
 
 
+# How a paragraph of an explanation is punctuated: between inputs, after a name, between parts.
+PARAGRAPH_MARKS: dict[Lang, tuple[str, str, str]] = {
+    "ja": ("、", "：", "。"),
+    "en": ("; ", ": ", ". "),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Explanation:
     """How a result was reached: the inputs, the formula with numbers, the result.
 
-    Each is Japanese text; built by the domain, a :class:`~shisaku.domain.explain.Text` that
-    :func:`~shisaku.domain.explain.in_language` says in English too.
+    The domain builds it in Japanese, of :class:`~shisaku.domain.explain.Text` sentences that
+    :meth:`in_english` says in English too (``lang`` tells which it is).
     """
 
     inputs: dict[str, str]
     formula: str
     result: str
+    lang: Lang = "ja"
 
     def text(self) -> str:
-        """Return the explanation as one paragraph."""
-        inputs = "、".join(f"{key}：{value}" for key, value in self.inputs.items())
-        return f"{inputs}。{self.formula}。{self.result}"
+        """Return the explanation as one paragraph, with the punctuation of its language."""
+        between, colon, stop = PARAGRAPH_MARKS[self.lang]
+        inputs = between.join(f"{key}{colon}{value}" for key, value in self.inputs.items())
+        return f"{inputs}{stop}{self.formula}{stop}{self.result}"
+
+    def in_english(self) -> Explanation | None:
+        """Return the explanation said in English, or None when a part cannot be (a label or
+        a name the city typed in Japanese)."""
+        inputs = {in_language(k, "en"): in_language(v, "en") for k, v in self.inputs.items()}
+        formula, result = in_language(self.formula, "en"), in_language(self.result, "en")
+        if formula is None or result is None or None in [*inputs, *inputs.values()]:
+            return None
+        return Explanation({str(k): str(v) for k, v in inputs.items()}, formula, result, "en")
 
 
 @dataclass(frozen=True, slots=True)

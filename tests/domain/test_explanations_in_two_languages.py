@@ -699,6 +699,30 @@ def test_a_scale_with_no_labels_and_a_label_typed_in_japanese():
     assert both(reached.explanation.result) == ("達成率 100.0% → A", "Achievement 100.0% → A")
 
 
+def test_a_whole_explanation_is_said_in_english_with_english_punctuation():
+    explanation = assess(facts("increase", None, 1.40, {2017: 1.00}), 2017, UDA_CONFIG).explanation
+    english = explanation.in_english()
+    assert english is not None
+    assert (english.lang, english.text()) == (
+        "en",
+        "Direction: Increase (↑); Target: 1.4 (2019); Actual: 1.0 (2017). "
+        "Actual ÷ target = 1.0 ÷ 1.4 = 71.4%. Achievement 71.4% → C (60% to under 80%)",
+    )
+    assert explanation.text() == (
+        "方向：増加（↑）、目標値：1.4（2019）、実績値：1.0（2017）。"
+        "実績 ÷ 目標 = 1.0 ÷ 1.4 = 71.4%。達成率 71.4% → C（60%以上80%未満）"
+    )
+
+
+def test_an_explanation_holding_a_label_typed_in_japanese_has_no_english():
+    own = GradeScale("自治体", ((1.0, "A"), (-math.inf, "B")), labels={"B": "もう少し"})
+    indicator = facts("increase", None, 1000.0, {2017: 999.0})
+    assert (
+        assess(indicator, 2017, MethodConfig("ratio_to_target", own)).explanation.in_english()
+        is None
+    )
+
+
 SERIES = {2014: 0.90, 2015: 0.93, 2016: 1.11, 2017: 1.00}
 
 
