@@ -11,6 +11,7 @@ come from the plan view kept per process (histories, published evaluations), as 
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
@@ -88,9 +89,14 @@ def figure_entry(plan: PlanInfo, view: IndicatorView, f: FigureView) -> Entry:
     title = f"{view.code} {display.plain(view.name_ja, view.name_en)}: {what}"
     if f.revision > 1:
         title += gettext(" (corrected)")
+    link = links.indicator_url(plan, view.code)
+    return Entry(title, link, f.entered_at, figure_entry_id(plan, view, f))
+
+
+def figure_entry_id(plan: PlanInfo, view: IndicatorView, f: FigureView) -> str:
+    """Return the id of one figure revision's entry (the same in every language)."""
     where = f"{plan.municipality_code}/{plan.meta.slug}/{view.code}"
-    key = f"{where}/{f.kind}/{f.period}/{f.breakdown}/{f.revision}"
-    return Entry(title, links.indicator_url(plan, view.code), f.entered_at, TAG + "figure/" + key)
+    return f"{TAG}figure/{where}/{f.kind}/{f.period}/{f.breakdown}/{f.revision}"
 
 
 def evaluation_entry(plan: PlanInfo, e: EvaluationView, published: datetime) -> Entry:
@@ -107,15 +113,20 @@ def evaluation_entry(plan: PlanInfo, e: EvaluationView, published: datetime) -> 
 
 
 def entries(reads: Reads, plan: PlanInfo, measure: Node | None) -> list[Entry]:
-    """Return the plan's (or a measure's) updates, newest first, at most :data:`LIMIT`."""
+    """Return the plan's (or a measure's) updates, newest first, at most :data:`LIMIT`.
+
+    Only the newest :data:`LIMIT` figure revisions are made entries (a plan holds tens of
+    thousands; their titles are what costs)."""
     codes = None if measure is None else _codes(measure)
     histories = reads.histories(plan)
-    found = [
-        figure_entry(plan, view, f)
+    revisions = (
+        (f.entered_at, figure_entry_id(plan, view, f), view, f)
         for view in reads.indicators(plan)
         if codes is None or view.node_code in codes
         for f in histories.get(view.id, [])
-    ]
+    )
+    newest = heapq.nlargest(LIMIT, revisions, key=lambda r: (r[0], r[1]))
+    found = [figure_entry(plan, view, f) for _, _, view, f in newest]
     for code, published in reads.plan_evaluations(plan).items():
         if measure is None or code == measure.code:
             found += [
