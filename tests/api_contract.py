@@ -6,7 +6,7 @@ answer it receives: the operation is found by method and path template, the sche
 success status it does not list fails), and the JSON body is validated with
 ``Draft202012Validator`` (OpenAPI 3.1 schemas are JSON Schema 2020-12), ``#/components/schemas``
 references resolved in the committed document. Addresses of the API itself that the document
-does not describe (its index, ``docs``, ``openapi.json``) are checked only when they answer an
+does not describe (``docs``, ``openapi.json``) are checked only when they answer an
 error.
 """
 

@@ -110,8 +110,14 @@ def test_a_success_status_the_operation_does_not_list_fails():
         schema_ref("GET", FIGURES, 202)
 
 
+def test_the_index_is_checked_against_its_schema():
+    assert schema_ref("GET", "/api/v1/", 200) == (
+        "urn:shisaku:openapi#/paths/~1api~1v1~1/get/responses/200/content/application~1json/schema"
+    )
+
+
 def test_an_address_the_document_does_not_describe_is_checked_only_on_an_error():
-    assert schema_ref("GET", "/api/v1/", 200) is None
+    assert schema_ref("GET", "/api/v1/docs", 200) is None
     assert schema_ref("GET", "/api/v1/nowhere", 404) == (
         "urn:shisaku:openapi#/components/schemas/ErrorEnvelope"
     )

@@ -64,7 +64,7 @@ def test_the_committed_answer_schemas_are_what_the_document_yields():
 def test_each_object_of_an_answer_has_its_own_file_with_relative_references():
     document = openapi_document()
     derived = answer_schemas(document)
-    assert len(derived) == len(answer_components(document)) == 57
+    assert len(derived) == len(answer_components(document)) == 58
     assert file_name("NodeRollUpOut") == "node-roll-up.json"
     assert file_name("FigurePage") == "figure-page.json"
     figure = derived["figure.json"]
@@ -82,6 +82,7 @@ def test_it_is_openapi_3_1():
 def test_it_describes_every_endpoint_of_the_api():
     document = openapi_document()
     assert {(m.upper(), p) for p, m, _ in operations(document)} == {
+        ("GET", "/api/v1/"),
         ("GET", "/api/v1/municipalities"),
         ("GET", "/api/v1/municipalities/{code}"),
         ("GET", "/api/v1/municipalities/{code}/plans"),
@@ -143,7 +144,7 @@ def test_every_object_of_an_answer_is_strict_and_requires_every_key():
     document = openapi_document()
     names = answer_components(document)
     assert {"FigureOut", "IndicatorAssessmentOut", "GradeOut", "ErrorEnvelope"} <= names
-    assert len(names) == 57  # all but the inputs (FigureIn, the query models)
+    assert len(names) == 58  # all but the inputs (FigureIn, the query models)
     for name in names:
         schema = document["components"]["schemas"][name]
         assert schema["additionalProperties"] is False, name
@@ -240,7 +241,7 @@ def test_the_docs_page_links_the_json_schema_of_each_answer(client, docs_page):
     link = '<a href="/schemas/v1/api/figure-page.json" type="application/schema+json">'
     assert f"{link}<code>FigurePage</code></a>" in docs_page
     linked = set(re.findall(r'href="(/schemas/v1/api/[\w-]+\.json)"', docs_page))
-    assert len(linked) == 22  # the distinct bodies of the 22 operations and the error envelope
+    assert len(linked) == 23  # the distinct bodies of the 23 operations and the error envelope
     for path in linked:
         assert client.get(path).status_code == 200, path
 

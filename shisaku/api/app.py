@@ -3,21 +3,23 @@
 Beyond the endpoints of :mod:`~shisaku.api.plans`, :mod:`~shisaku.api.indicators` and
 :mod:`~shisaku.api.figures`, the API serves ``openapi.json`` (the OpenAPI 3.1 document,
 committed as docs/openapi.json), ``docs`` (a server-rendered reference: Ninja's Swagger UI is
-off because it loads JavaScript from a CDN), an index at its root, and an envelope 404 for
-any other address under it.
+off because it loads JavaScript from a CDN), and an envelope 404 for any other address under
+it; its index at its root is an operation of :mod:`~shisaku.api.index`.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver, path, re_path
 from ninja import NinjaAPI
 from ninja.openapi.schema import OpenAPISchema
+from ninja.openapi.views import default_home
 from ninja.renderers import JSONRenderer
 
-from shisaku.api import figures, indicators, plans, sdgs, site, voice
+from shisaku.api import figures, index, indicators, plans, sdgs, site, voice
 from shisaku.api.body import JsonBody
 from shisaku.api.docs import docs_page
 from shisaku.api.errors import ApiError, describe_errors, error_response, install_handlers
@@ -27,7 +29,7 @@ from shisaku.api.queries import accepted_queries, refusing_unknown
 
 # the addresses of the API itself (not of a router): they take no query parameter
 NO_QUERY = {"GET": frozenset[str]()}
-OWN_ADDRESSES = ("api-root", "docs", "openapi-json")
+OWN_ADDRESSES = ("docs", "openapi-json")
 
 DESCRIPTION = """\
 総合計画（基本構想・基本計画）と成果指標の公開データを返す JSON API です。\
@@ -55,7 +57,8 @@ class Utf8Renderer(JSONRenderer):
 
 
 class ShisakuAPI(NinjaAPI):
-    """NinjaAPI whose every address answers in the envelope, with ETags, docs and an index."""
+    """NinjaAPI whose every address answers in the envelope, with ETags and docs (its index is
+    an operation, :mod:`shisaku.api.index`)."""
 
     def envelope(self, request: HttpRequest, status: int, message: str) -> HttpResponse:
         """Return an error response in the envelope."""
@@ -64,17 +67,6 @@ class ShisakuAPI(NinjaAPI):
     def answer(self, request: HttpRequest, error: ApiError) -> HttpResponse:
         """Return an API error in the envelope."""
         return error_response(self, request, error)
-
-    def index_view(self, request: HttpRequest) -> HttpResponse:
-        """Return where to start: the reference, the OpenAPI document and the first list."""
-        body = {
-            "title": self.title,
-            "version": self.version,
-            "docs": api_url("docs"),
-            "openapi": api_url("openapi-json"),
-            "municipalities": api_url("municipalities"),
-        }
-        return self.create_response(request, body, status=200)
 
     def docs_view(self, request: HttpRequest) -> HttpResponse:
         """Return the reference page, generated from this API's OpenAPI document."""
@@ -95,11 +87,12 @@ class ShisakuAPI(NinjaAPI):
         return schema
 
     def _get_urls(self) -> list[URLResolver | URLPattern]:
-        """Return Ninja's addresses plus docs and the catch-all, each wrapped by :func:`wrap`."""
-        own = [p for p in super()._get_urls() if getattr(p, "name", "") != "api-root"]
+        """Return Ninja's addresses (not its own home page: the index is an operation, named
+        ``api-root`` as Ninja's home is) plus docs and the catch-all, each wrapped by
+        :func:`wrap`."""
+        own = [p for p in super()._get_urls() if not is_ninja_home(p)]
         own += [
             path("docs", self.docs_view, name="docs"),
-            path("", self.index_view, name="api-root"),
             re_path(r"^(?P<rest>.*)$", self.unknown_view, name="unknown"),
         ]
         accepted = accepted_queries(self)
@@ -120,9 +113,15 @@ class ShisakuAPI(NinjaAPI):
         return URLPattern(pattern.pattern, view, pattern.default_args, pattern.name)
 
 
+def is_ninja_home(pattern: Any) -> bool:
+    """Tell whether a URL pattern is Ninja's own home page (``ninja.openapi.urls.default_home``)."""
+    callback = getattr(pattern, "callback", None)
+    return isinstance(callback, partial) and callback.func is default_home
+
+
 api = ShisakuAPI(
-    title="Shisaku API",
-    version="1",
+    title=index.TITLE,
+    version=index.VERSION,
     description=DESCRIPTION,
     urls_namespace=NAMESPACE,
     docs_url=None,
@@ -130,6 +129,7 @@ api = ShisakuAPI(
     parser=JsonBody(),
 )
 install_handlers(api)
+api.add_router("", index.router)
 api.add_router("", plans.router)
 api.add_router("", indicators.router)
 api.add_router("", figures.router)
