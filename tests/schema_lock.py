@@ -36,7 +36,8 @@ Which changes break (outputs and inputs)
       nullable, an object opened, a looser bound).
 
     Only additions break nothing: a new schema, a new object, a new optional property, a new
-    column at a table's end.
+    column at a table's end (a column added anywhere else moves the columns after it, which a
+    program reading a CSV by position relies on: it breaks).
 
     Three schemas are also *inputs*, the files a person or a program hands to Shisaku:
     ``v1/exchange/plan`` (``import-plan``) and ``v1/tables/indicator-definitions``,
@@ -360,16 +361,18 @@ def compare_table(name: str, old: Record, new: Record) -> list[Change]:
         if f not in after
     ]
     is_input = name in INPUTS
-    changes += [
-        Change(
-            name,
-            f"/fields/{escape(f)}",
-            "field added" + (" (an input: files without it are refused)" if is_input else ""),
-            narrows=is_input or after[f]["required"],
+    order = list(after)
+    for at, f in enumerate(order):
+        if f in before:
+            continue
+        later = next((g for g in order[at + 1 :] if g in before), None)
+        text = "field added" + (" (an input: files without it are refused)" if is_input else "")
+        if later:  # not at the end: a program reading by position meets it in another's place
+            text += f" before '{later}' (not at the table's end: columns read by position move)"
+        where = f"/fields/{escape(f)}"
+        changes.append(
+            Change(name, where, text, narrows=is_input or after[f]["required"], weakens=bool(later))
         )
-        for f in after
-        if f not in before
-    ]
     kept_old = [f for f in before if f in after]
     kept_new = [f for f in after if f in before]
     if kept_old != kept_new:

@@ -138,6 +138,7 @@ def test_a_node_file_holds_its_indicators_with_key_figures_and_grades(client, te
         "grade": "B",
         "grade_label": "80%以上100%未満",
         "url": "",
+        "unit_en": "",
     }
     assert k1["url"] == "http://testserver/ja/999997/2024-2028/indicators/K1/"
     # no actual is an empty cell, never a zero

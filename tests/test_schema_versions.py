@@ -180,6 +180,25 @@ def test_a_column_added_at_the_end_breaks_an_input_table_only():
     ]
 
 
+def test_a_column_added_before_the_end_of_an_output_table_breaks():
+    def insert_column(schema):
+        at = schema["fields"].index(field(schema, "unit"))
+        remark = {"name": "remark", "type": "string", "description": "備考 / Note"}
+        schema["fields"].insert(at + 1, remark)
+
+    changes = changes_of("v1/tables/figures", insert_column)
+    assert changes == [
+        Change(
+            "v1/tables/figures",
+            "/fields/remark",
+            "field added before 'qualifier' (not at the table's end: columns read by position "
+            "move)",
+            weakens=True,
+        )
+    ]
+    assert changes[0].breaking
+
+
 def test_a_table_field_made_required_breaks():
     def require(schema):
         field(schema, "indicator_code")["constraints"] = {"required": True}

@@ -170,6 +170,7 @@ def _indicator_row(plan: PlanInfo, v: IndicatorView, url: Urls) -> list[str]:
         *(plan.municipality_code, plan.meta.slug, v.code, v.node_code, v.name_ja, v.name_en),
         *(v.definition_ja, v.definition_en, v.unit, v.direction, v.accumulation, v.time_basis),
         *(v.source_kind, v.source, v.department, number(v.weight), url(plan, "indicator", v.code)),
+        v.unit_en,
     ]
 
 

@@ -21,7 +21,6 @@ from shisaku.domain.indicatordata import (
 from shisaku.tabular.fields import COLUMNS, Column, Contract
 
 OWN = {  # columns of these files only
-    "unit_en": Column("string", "単位（英語）", "unit (English)"),
     "components": Column(
         "string",
         "合成する指標のコード（| 区切り）",

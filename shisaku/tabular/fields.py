@@ -139,6 +139,9 @@ COLUMNS: dict[str, Column] = {
     "definition": _s("算出方法（日本語）", "definition (Japanese)"),
     "definition_en": _s("算出方法（英語）", "definition (English)"),
     "unit": _s("単位", "unit"),
+    "unit_en": _s(
+        "単位（英語。空: 英訳がない）", "unit in English (empty when none has been given)"
+    ),
     "direction": _s(
         "望ましい方向", "desired direction: increase, decrease, maintain or qualitative"
     ),

@@ -12,6 +12,9 @@ INDICATOR_KEY = (*PLAN_KEY, "indicator_code")
 TO_PLANS = ("plans", PLAN_KEY)
 TO_INDICATORS = ("indicators", INDICATOR_KEY)
 
+# A column added to a published (v1) table goes at its end (docs/schemas.md, "Versioning"):
+# ``unit_en`` follows ``url``.  A figure's ``unit`` is the unit printed with its value (千人),
+# which has no English, so the figures tables have no ``unit_en``.
 PACKAGE: dict[str, Contract] = {
     "plans": Contract(
         "公開している計画",
@@ -54,7 +57,7 @@ PACKAGE: dict[str, Contract] = {
                 "unit",
             ),
             *("direction", "accumulation", "time_basis", "source_kind", "source", "department"),
-            *("weight", "url"),
+            *("weight", "url", "unit_en"),
         ),
         {"source": Column("string", "数値の出典", "source of the figures")},
         INDICATOR_KEY,

@@ -39,6 +39,10 @@ DASHBOARD_LEVEL = kind_column(
 PLAN_ROW = ("municipality_code", "municipality", "municipality_en", "plan", "title", "title_en")
 TOWN = ("prefecture_code", "municipality_code", "municipality", "municipality_en", "plan")
 
+# A column added to a published (v1) table goes at its end, where a program reading the
+# columns by position does not meet it (docs/schemas.md, "Versioning"): ``unit_en``, the
+# indicator's unit in English, follows ``url``.  A figure's ``unit`` is the unit printed with
+# its value (千人), which has no English, so the figures table has no ``unit_en``.
 SITE: dict[str, Contract] = {
     "plans": Contract(
         "公開している計画（トップと市区町村のページ）",
@@ -55,7 +59,7 @@ SITE: dict[str, Contract] = {
         "指標ごとの基準値・最終の目標値・最新の実績値と評価（ノードのページと指標一覧）",
         "one row per indicator with its baseline, final target, latest actual and grade "
         "(node pages and the indicator list)",
-        (*PLAN_KEY, *INDICATOR, *FIGURE_PARTS, *GRADE, "url"),
+        (*PLAN_KEY, *INDICATOR, *FIGURE_PARTS, *GRADE, "url", "unit_en"),
     ),
     "figures": Contract(
         "指標の現在の数値すべて（指標のページ）",
@@ -114,7 +118,7 @@ SITE: dict[str, Contract] = {
         "a common indicator compared across municipalities (the comparison pages)",
         (
             *("area", *TOWN, "indicator_code", "name", "name_en", "unit", "direction"),
-            *(*FIGURE_PARTS, *GRADE, "source", "url"),
+            *(*FIGURE_PARTS, *GRADE, "source", "url", "unit_en"),
         ),
     ),
     "dashboard": Contract(

@@ -234,6 +234,7 @@ def _compare_cells(request: HttpRequest, row: CompareRow) -> list[str]:
         *_figure_cells(s.latest),
         *(str(row.compared.year), a.grade, a.label, view.source),
         request.build_absolute_uri(s.url),
+        view.unit_en,
     ]
 
 
@@ -247,6 +248,7 @@ def _national_cells(request: HttpRequest, n: NationalRow) -> list[str]:
         *(v.period, decimal_text(v.value), v.raw),
         *("", "", "", v.source or n.stated_in),
         request.build_absolute_uri(n.url),
+        "",  # unit_en: a national value's unit is printed with it, in Japanese only
     ]
 
 

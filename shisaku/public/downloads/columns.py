@@ -37,6 +37,7 @@ LABELS: dict[str, Promise] = {
     "name": gettext_lazy("Name"),
     "name_en": gettext_lazy("Name (English)"),
     "unit": gettext_lazy("Unit"),
+    "unit_en": gettext_lazy("Unit (English)"),
     "direction": gettext_lazy("Desired direction"),
     "baseline_period": gettext_lazy("Baseline: period"),
     "baseline_value": gettext_lazy("Baseline: value"),

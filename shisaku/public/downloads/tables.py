@@ -5,7 +5,7 @@ Columns (stable identifiers, the same in both languages; see docs/public-site.md
 - home and municipality: one row per published plan (:data:`PLAN_COLUMNS`);
 - plan: the node outline, every node in document order (:data:`OUTLINE_COLUMNS`);
 - node pages and the indicator list: one row per indicator with its baseline, final target,
-  latest actual and grade (:data:`SUMMARY_COLUMNS`);
+  latest actual and grade, its unit in English last (:data:`SUMMARY_COLUMNS`);
 - indicator page: every current figure (:data:`FIGURE_COLUMNS`).
 
 Values appear twice where they are numbers: ``*_value`` (a plain number, empty when the cell
@@ -127,6 +127,7 @@ def summary_rows(
             r.result.assessment.grade,
             r.result.assessment.label,
             request.build_absolute_uri(r.url),
+            r.view.unit_en,
         ]
         for r in rows
     ]
