@@ -95,6 +95,27 @@ def test_a_repeated_request_reads_only_the_stamp_of_its_municipality(
         assert (again.status_code, again.content) == (200, first.content), page
 
 
+def test_a_repeated_home_page_reads_only_the_stamp_of_all_the_data(
+    towns, store, client, operator, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from shisaku.evaluation.revision import data_revision
+
+    for page in ["/ja/", "/ja/index.json", "/en/"]:
+        first = client.get(page)
+        with django_assert_num_queries(1):  # one aggregate over the revision counters
+            assert client.get(page).content == first.content, page
+    stamp = data_revision()
+    apply_batch(actor=operator, batch=_actual(OTHER, "2025年度", "187"))
+    assert data_revision() != stamp
+    assert data_revision() == data_revision()
+    with CaptureQueriesContext(connection) as read:
+        client.get("/ja/")
+    assert len(read.captured_queries) > 1  # a write anywhere: the home page is read afresh
+
+
 def test_kept_pages_are_the_pages_read_afresh_in_both_languages(towns, store, pages, client):
     from django.db import transaction
 
