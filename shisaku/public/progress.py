@@ -32,7 +32,6 @@ from shisaku.graphics import charts
 from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import dates, display, links
-from shisaku.public.indicators import selection
 
 STATUS_LABELS: dict[Status, Promise] = {
     "not_started": gettext_lazy("Not started"),
@@ -125,12 +124,12 @@ class Progress:
 
 def previous_year(done: PlanAssessment) -> int | None:
     """Return the latest year before the assessed one with a whole-area actual, or None."""
-    years = {
+    years = (
         f.period_end
         for r in done.results
-        for f in selection.whole(r.indicator.of_kind("actual"))
+        for f in r.indicator.whole("actual")
         if f.period_end < done.year
-    }
+    )
     return max(years, default=None)
 
 
@@ -214,7 +213,7 @@ def grade_fact(done: PlanAssessment, result: IndicatorResult) -> GradeFact:
         graded=graded,
         on_track=graded and a.grade in done.config.scale.on_track,
         met=graded and a.ratio is not None and a.ratio >= 1.0,
-        has_any_actual=bool(selection.whole(result.indicator.of_kind("actual"))),
+        has_any_actual=bool(result.indicator.whole("actual")),
     )
 
 
@@ -223,10 +222,12 @@ def measure_rows(
 ) -> list[MeasureRow]:
     """Return the status of every measure among ``roots`` and below them."""
     evaluations = reads.plan_evaluations(plan)
+    by_code: dict[str, list[IndicatorResult]] = {}
+    for r in done.results:
+        by_code.setdefault(r.indicator.node_code, []).append(r)
     rows = []
     for m in _measures(roots):
-        codes = _codes(m)
-        results = [r for r in done.results if r.indicator.node_code in codes]
+        results = [r for code in sorted(_codes(m)) for r in by_code.get(code, ())]
         published = evaluations.get(m.code, [])
         direction = published[0].direction if published else None
         status = measure_status([grade_fact(done, r) for r in results], direction)
