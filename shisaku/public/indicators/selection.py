@@ -45,4 +45,9 @@ def projected(value: float | None, view: IndicatorView) -> str:
 
 def figure_note(f: FigureView) -> str:
     """Return a figure's qualifier and label (約, 見込, 策定, a missing marker), joined."""
-    return "・".join(part for part in (f.qualifier, f.label) if part and part != f.raw)
+    return note_text(f.qualifier, f.label, f.raw)
+
+
+def note_text(qualifier: str, label: str, raw: str) -> str:
+    """Return a qualifier and a label joined, leaving out either when it repeats ``raw``."""
+    return "・".join(part for part in (qualifier, label) if part and part != raw)

@@ -33,6 +33,7 @@ from shisaku.public.indicators.figure_rows import (
     figure_rows,
     history_head,
     history_rows,
+    year_rows,
 )
 from shisaku.public.indicators.graded import Graded, graded
 from shisaku.public.renderers import Page
@@ -108,7 +109,7 @@ def indicator(request: HttpRequest, g: Graded) -> HttpResponse:
         "selector": series.selector(view, chosen),
         "breakdown": chosen,
         "asked_year": asked,
-        "year_rows": series.year_rows(series.series(view, chosen)),
+        "year_rows": year_rows(series.year_rows(series.series(view, chosen))),
         "figures": figures.figures,
         "figure_head": figure_head(breakdown),
         "figure_rows": figure_rows(figures.figures, breakdown),
