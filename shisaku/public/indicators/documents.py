@@ -44,50 +44,45 @@ def number(value: Decimal | None) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def figure_to_dict(
-    f: FigureView | None,
-    *,
-    history: bool = False,
-    label: str | None = None,
-    department: str = "",
-) -> dict[str, Any] | None:
-    """Return the JSON form of a figure (for the history, with the ``department`` responsible
-    and when it was entered); ``label`` is its period's label when the caller has it."""
-    if f is None:
-        return None
-    out: dict[str, Any] = {
-        "kind": f.kind,
-        "period": f.period,
-        "period_label": dates.period_label(f.period) if label is None else label,
-        "breakdown": f.breakdown,
-        "raw": f.raw,
-        "value_kind": f.value_kind,
-        "value": number(f.value),
-        "unit": f.unit,
-        "qualifier": f.qualifier,
-        "label": f.label,
-        "components": f.components,
-        "note": f.note,
-        "source": f.source,
-        "revision": f.revision,
-    }
-    if history:
-        out["is_current"] = f.is_current
-        out["department"] = department
-        out["entered_at"] = f.entered_at.isoformat()
-    return out
+def figure_to_dict(f: FigureView | None) -> dict[str, Any] | None:
+    """Return the JSON form of a figure (:func:`figures_to_dicts`), or None for no figure."""
+    return None if f is None else figures_to_dicts([f])[0]
 
 
 def figures_to_dicts(
     figures: list[FigureView], *, history: bool = False, department: str = ""
 ) -> list[Any]:
-    """Return the JSON form of many figures, labelling each period once."""
+    """Return the JSON form of figures (for the history, with the ``department`` responsible
+    and when each was entered), labelling each period and reading each value once: an
+    indicator with districts has hundreds of figures a twin."""
     english = display.english()
     labels = {p: dates.period_label(p, english) for p in {f.period for f in figures}}
-    return [
-        figure_to_dict(f, history=history, label=labels[f.period], department=department)
+    numbers = {v: number(v) for v in {f.value for f in figures}}
+    out = [
+        {
+            "kind": f.kind,
+            "period": f.period,
+            "period_label": labels[f.period],
+            "breakdown": f.breakdown,
+            "raw": f.raw,
+            "value_kind": f.value_kind,
+            "value": numbers[f.value],
+            "unit": f.unit,
+            "qualifier": f.qualifier,
+            "label": f.label,
+            "components": f.components,
+            "note": f.note,
+            "source": f.source,
+            "revision": f.revision,
+        }
         for f in figures
     ]
+    if history:
+        for entry, f in zip(out, figures, strict=True):
+            entry["is_current"] = f.is_current
+            entry["department"] = department
+            entry["entered_at"] = f.entered_at.isoformat()
+    return out
 
 
 def assessment_to_dict(a: Assessment, year: int) -> dict[str, Any]:
