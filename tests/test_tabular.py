@@ -169,3 +169,31 @@ def test_a_numeric_column_holds_numbers_and_leaves_other_text_as_text():
         [("007", "s"), ("約3", "s"), (None, "n")],
         [("1", "s"), ("=1+1", "s"), ("1e3", "s")],
     ]
+
+
+def test_the_package_is_the_zip_pythons_zipfile_writes_for_the_same_parts():
+    import zipfile
+
+    from shisaku.tabular import xlsxout
+
+    parts = {"a.xml": "<a/>", "xl/b.xml": "漢字 " * 5000, "[Content_Types].xml": ""}
+    reference = io.BytesIO()
+    with zipfile.ZipFile(reference, "w") as package:
+        for name, text in parts.items():
+            entry = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
+            package.writestr(entry, text.encode(), zipfile.ZIP_DEFLATED, 1)
+    data = xlsxout._zip(parts)
+    assert data == reference.getvalue()
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert package.testzip() is None
+        assert [package.read(name).decode() for name in parts] == list(parts.values())
+
+
+def test_rows_of_unequal_length_keep_their_own_cells_and_numbers():
+    sheet = Sheet("s", ["a", "b", "c"], [["1", "x"], ["2", "y", "3.5"], ["z"]], frozenset({0, 2}))
+    ws = openpyxl.load_workbook(io.BytesIO(to_xlsx([sheet]))).active
+    assert [[c.value for c in row] for row in ws.iter_rows(min_row=2)] == [
+        [1, "x", None],
+        [2, "y", 3.5],
+        ["z", None, None],
+    ]

@@ -15,13 +15,13 @@ The result carries no time stamp, so the same tables always give the same bytes.
 from __future__ import annotations
 
 import functools
-import io
 import re
+import struct
 import unicodedata
-import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain, islice, zip_longest
+from itertools import chain, islice, repeat, zip_longest
 from operator import add, methodcaller
 from xml.sax.saxutils import escape, quoteattr
 
@@ -67,6 +67,16 @@ _FROZEN = (
     'sqref="A2"/></sheetView></sheetViews>'
 )
 
+
+# The zip records of a package: local header, central directory entry, end of the directory;
+# version 2.0 (deflate), made on Unix, no flags, deflated, dated 1980-01-01 00:00 (DOS date 33).
+_LOCAL = struct.Struct("<4s2B4HL2L2H")
+_CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
+_END = struct.Struct("<4s4H2LH")
+_DEFLATED, _DOS_DATE = 8, 33
+_LOCAL_HEAD = (b"PK\x03\x04", 20, 0, 0, _DEFLATED, 0, _DOS_DATE)
+_CENTRAL_HEAD = (b"PK\x01\x02", 20, 3, 20, 0, 0, _DEFLATED, 0, _DOS_DATE)
+_MODE = 0o600 << 16  # external attributes: a regular file, rw-------
 
 _NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _NUMBER_CELL = ("<c><v>", "</v></c>")
@@ -117,13 +127,25 @@ def to_xlsx(sheets: Sequence[Sheet]) -> bytes:
 
 
 def _zip(parts: dict[str, str]) -> bytes:
-    """Return the parts as a zip package, every entry dated 1980-01-01 (no time stamp)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as package:
-        for name, text in parts.items():
-            entry = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
-            package.writestr(entry, text.encode(), zipfile.ZIP_DEFLATED, 1)
-    return out.getvalue()
+    """Return the parts as a zip package (APPNOTE.TXT): each deflated at level 1, dated
+    1980-01-01 (no time stamp), marked as a Unix file readable by its owner, then the central
+    directory; the bytes Python's zipfile writes for the same entries, without its per-entry
+    bookkeeping."""
+    entries: list[bytes] = []
+    directory: list[bytes] = []
+    offset = 0
+    for name, text in parts.items():
+        data = text.encode()
+        packer = zlib.compressobj(1, zlib.DEFLATED, -15)  # raw deflate, as zip stores it
+        packed = packer.compress(data) + packer.flush()
+        encoded = name.encode("ascii")  # the part names are ASCII: no UTF-8 flag
+        sizes = (zlib.crc32(data), len(packed), len(data), len(encoded))
+        entries += [_LOCAL.pack(*_LOCAL_HEAD, *sizes, 0), encoded, packed]
+        directory += [_CENTRAL.pack(*_CENTRAL_HEAD, *sizes, 0, 0, 0, 0, _MODE, offset), encoded]
+        offset += _LOCAL.size + len(encoded) + len(packed)
+    central = b"".join(directory)
+    end = _END.pack(b"PK\x05\x06", 0, 0, len(parts), len(parts), len(central), offset, 0)
+    return b"".join(entries) + central + end
 
 
 def _content_types(sheets: int) -> str:
@@ -180,26 +202,52 @@ def _rows(
     numbers: frozenset[int] = frozenset(),
 ) -> str:
     """Return rows of cells numbered from ``first``, in column order (an empty cell holds
-    nothing): text cells, but numbers in the columns of ``numbers``."""
+    nothing): text cells, but numbers in the columns of ``numbers``.
+
+    The cells are built a column at a time (each column's kind known once), then joined a row
+    at a time; rows of unequal length are built a row at a time."""
+    escaped = _escaped(rows)
+    if not escaped:
+        return ""
+    width = len(escaped[0])
+    if any(len(cells) != width for cells in escaped):
+        return "".join(_row(n, c, cell, numbers) for n, c in enumerate(escaped, start=first))
+    columns = [
+        _number_cells(texts, cell) if i in numbers else _text_cells(texts, cell)
+        for i, texts in enumerate(zip(*escaped, strict=True))
+    ]
+    joined = map("".join, zip(*columns, strict=True)) if columns else repeat("", len(escaped))
+    return "".join(
+        f'<row r="{number}">{cells}</row>' for number, cells in enumerate(joined, start=first)
+    )
+
+
+def _text_cells(texts: Sequence[str], cell: tuple[str, str, str]) -> list[str]:
+    """Return a column's cells as text."""
     start, end, empty = cell
-    out: list[str] = []
-    for number, cells in enumerate(_escaped(rows), start=first):
-        out.append(f'<row r="{number}">')
-        if numbers:
-            out += [_cell(text, i in numbers, cell) for i, text in enumerate(cells)]
-        else:
-            out += [start + text + end if text else empty for text in cells]
-        out.append("</row>")
-    return "".join(out)
+    return [f"{start}{text}{end}" if text else empty for text in texts]
 
 
-def _cell(text: str, numeric: bool, cell: tuple[str, str, str]) -> str:
-    """Return one cell: a number when its column holds numbers and it is one, else text."""
-    if not text:
-        return cell[2]
-    if numeric and _NUMBER.fullmatch(text):
-        return _NUMBER_CELL[0] + text + _NUMBER_CELL[1]
-    return cell[0] + text + cell[1]
+def _number_cells(texts: Sequence[str], cell: tuple[str, str, str]) -> list[str]:
+    """Return a column's cells: a number when the text is one, else text."""
+    start, end, empty = cell
+    number, number_end = _NUMBER_CELL
+    match = _NUMBER.fullmatch
+    return [
+        (f"{number}{text}{number_end}" if match(text) else f"{start}{text}{end}") if text else empty
+        for text in texts
+    ]
+
+
+def _row(
+    number: int, cells: Sequence[str], cell: tuple[str, str, str], numbers: frozenset[int]
+) -> str:
+    """Return one row of cells (text, or numbers in the columns of ``numbers``)."""
+    built = [
+        _number_cells([text], cell)[0] if i in numbers else _text_cells([text], cell)[0]
+        for i, text in enumerate(cells)
+    ]
+    return f'<row r="{number}">{"".join(built)}</row>'
 
 
 def _escaped(rows: Sequence[Sequence[str]]) -> Sequence[Sequence[str]]:
@@ -229,13 +277,14 @@ def _columns(texts: Sequence[str]) -> int:
     """Return about how many half-width columns the longest first line of ``texts`` takes,
     quickly: a character of n bytes in UTF-8 counts (1 + n) / 2, so ASCII one column and the
     wide characters (CJK) two; the rare others (accented letters, half-width katakana) a little
-    more than they take."""
-    joined = "".join(texts)
+    more than they take.  Each text is measured once (a column repeats its texts)."""
+    distinct = set(texts)
+    joined = "".join(distinct)
     if "\n" in joined:
-        texts = [text.partition("\n")[0] for text in texts]
+        distinct = {text.partition("\n")[0] for text in distinct}
     if joined.isascii():
-        return max(map(len, texts))
-    halves: int = max(map(add, map(len, texts), map(len, map(_UTF8, texts))))
+        return max(map(len, distinct))
+    halves: int = max(map(add, map(len, distinct), map(len, map(_UTF8, distinct))))
     return -(-halves // 2)
 
 
