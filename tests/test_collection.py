@@ -1,0 +1,84 @@
+"""Full garbage collections run after a response is sent, not in requests (collection.py)."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+import pytest
+from django.core.signals import request_finished
+
+from shisaku import collection
+from shisaku.collection import EVERY, OUT_OF_REACH, Collector
+
+
+class Cycle:
+    """An object that refers to itself: only a garbage collection frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+@pytest.fixture
+def thresholds():
+    """CPython's thresholds and the installed collector, given back after the test."""
+    before = gc.get_threshold()
+    yield
+    gc.set_threshold(*before)
+    for found in collection.COLLECTOR:
+        request_finished.disconnect(found.after_response, dispatch_uid="shisaku.collection")
+    collection.COLLECTOR.clear()
+    gc.collect()
+
+
+def _old_garbage(count: int) -> list[bool]:
+    """Put ``count`` unreachable cycles in the oldest generation; return a list filled when
+    they are freed."""
+    freed: list[bool] = []
+    gc.disable()  # no collection while they are made: the test counts the collections
+    try:
+        cycles = [Cycle() for _ in range(count)]
+        weakref.finalize(cycles[-1], freed.append, True)
+    finally:
+        gc.enable()
+    gc.collect(1)  # the young and middle generations: the cycles move to the oldest
+    del cycles
+    return freed
+
+
+def _middle_collections(count: int) -> None:
+    """Run ``count`` collections of the young and middle generations (as allocations would)."""
+    for _ in range(count):
+        gc.collect(1)
+
+
+def test_installed_cpython_never_starts_a_full_collection_and_a_response_may(thresholds):
+    collection.install()
+    collection.install()  # once per process
+    assert gc.get_threshold()[2] == OUT_OF_REACH
+    assert len(collection.COLLECTOR) == 1
+    freed = _old_garbage(len(gc.get_objects(2)))
+    _middle_collections(EVERY)
+    assert freed == []  # no full collection was started by CPython
+    request_finished.send(sender=None)  # what a WSGI server's closing of a response sends
+    assert freed == [True]
+
+
+def test_a_full_collection_waits_for_a_quarter_more_objects_and_ten_middle_collections(
+    thresholds,
+):
+    gc.set_threshold(gc.get_threshold()[0], gc.get_threshold()[1], OUT_OF_REACH)
+    gc.collect()
+    collector = Collector()
+    few = _old_garbage(collector.size // 8)  # an eighth more: not yet
+    _middle_collections(EVERY)
+    collector.after_response()
+    assert few == []
+    more = _old_garbage(collector.size // 4)  # now a quarter more, but checked only...
+    _middle_collections(EVERY - 2)
+    collector.after_response()
+    assert more == []
+    _middle_collections(2)  # ...after ten more middle collections
+    collector.after_response()
+    assert (few, more) == ([True], [True])
+    assert collector.checked == 0  # counted afresh from this full collection
