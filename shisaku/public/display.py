@@ -49,6 +49,9 @@ def english() -> bool:
     return (get_language() or "ja").startswith("en")
 
 
+_english = english  # for the functions below whose argument ``english`` hides it
+
+
 def fallback(ja: str, kind: str) -> SafeString:
     """Return Japanese shown for want of English, recorded for the page's notice."""
     untranslated.record(kind, ja)
@@ -69,10 +72,13 @@ def plain(ja: str, en: str) -> str:
     return en if english() and en else ja
 
 
-def shown(ja: str, en: str, *, mark: bool = True, kind: str = "text") -> SafeString:
+def shown(
+    ja: str, en: str, *, mark: bool = True, kind: str = "text", english: bool | None = None
+) -> SafeString:
     """Return the text as HTML: English when set on English pages, else Japanese (recorded as
-    untranslated content of ``kind`` unless ``mark`` is false, as in breadcrumbs)."""
-    if not english():
+    untranslated content of ``kind`` unless ``mark`` is false, as in breadcrumbs).  A caller
+    showing many texts may say once whether the page is English (default: the active language)."""
+    if not (_english() if english is None else english):
         return escape(ja)
     if en:
         return escape(en)

@@ -6,6 +6,8 @@ templates and the JSON twins build URLs and labels the same way.
 
 from __future__ import annotations
 
+from functools import cache
+
 from django import template
 from django.conf import settings
 from django.utils.html import escape, format_html
@@ -16,6 +18,7 @@ from shisaku.domain.plantree import Block, Footnote, Node, PlanMeta, Section
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import display, links, tree, untranslated
 from shisaku.public.documents import Crumb
+from shisaku.public.markup import html, markup
 
 register = template.Library()
 DOWNLOADS = (
@@ -112,6 +115,62 @@ def download_items(context: template.Context) -> SafeString:
     )
 
 
+# The words of the frame every page shares (header, breadcrumbs, download menu), escaped, by
+# language: the frame is written here rather than by {% translate %} tags, each a lazy string
+# translated anew on every page.
+@cache
+def _frame_words(language: str) -> dict[str, str]:
+    """Return the frame's words translated into ``language`` (the active one) and escaped."""
+    words = {
+        "skip": gettext("Skip to main content"),
+        "language": gettext("Language"),
+        "search_label": gettext("Search the plans and their indicators"),
+        "search": gettext("Search"),
+        "breadcrumbs": gettext("Breadcrumbs"),
+        "home": gettext("Home"),
+        "downloads": gettext("Download this page as data"),
+    }
+    return {key: escape(text) for key, text in words.items()}
+
+
+def _words() -> dict[str, str]:
+    """Return the frame's words in the active language."""
+    return _frame_words(get_language() or settings.LANGUAGE_CODE)
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context: template.Context) -> SafeString:
+    """Return the link to skip to the content and the site's header: name, languages, search
+    (the search box keeps the words searched for, ``search_text``)."""
+    words, text = _words(), escape(context.get("search_text") or "")
+    return mark_safe(  # Safe: every word, URL and text is escaped
+        f'<a class="skip-link" href="#main">{words["skip"]}</a>\n'
+        '<header class="site-header">\n  <div class="bar">\n'
+        f'    <p class="site-name"><a href="{escape(links.home_url())}"><span lang="ja">施策</span>'
+        " Shisaku</a></p>\n"
+        f'    <nav class="languages" aria-label="{words["language"]}">\n'
+        f"      <ul>{language_items(context)}\n      </ul>\n    </nav>\n"
+        f'    <form class="site-search" role="search" action="{escape(links.search_url())}"'
+        ' method="get">\n'
+        '      <label class="visually-hidden" for="site-search-q">'
+        f"{words['search_label']}</label>\n"
+        f'      <input id="site-search-q" type="search" name="q" value="{text}" maxlength="100"'
+        ' enterkeyhint="search">\n'
+        f'      <button type="submit">{words["search"]}</button>\n'
+        "    </form>\n  </div>\n</header>"
+    )
+
+
+@register.simple_tag(takes_context=True)
+def downloads_menu(context: template.Context) -> SafeString:
+    """Return the menu of the page's data in every format."""
+    return mark_safe(  # Safe: the words and the items are escaped
+        '<nav class="downloads" aria-labelledby="downloads-label"><span class="hint"'
+        f' id="downloads-label">{_words()["downloads"]}</span>\n'
+        f"    <ul>{download_items(context)}</ul>\n  </nav>"
+    )
+
+
 @register.simple_tag
 def dashboard_url(plan: PlanInfo) -> str:
     """Return a plan's dashboard of grades by policy."""
@@ -205,21 +264,32 @@ def note_text(note: Footnote) -> SafeString:
     return display.note_html(note)
 
 
-def crumb_label(crumb: Crumb) -> SafeString:
-    """Return a breadcrumb's label: code and title for nodes, the name otherwise."""
+def crumb_label(crumb: Crumb, english: bool | None = None) -> SafeString:
+    """Return a breadcrumb's label: code and title for nodes, the name otherwise (in English or
+    not as told; default: the active language)."""
     if not crumb.title_known:
-        return format_html("{} {}", crumb.code, display.unknown_title(crumb.kind))
-    title = display.shown(crumb.title, crumb.title_en, mark=False)
-    return format_html("{} {}", crumb.code, title) if crumb.kind else title
+        return html("{} {}", crumb.code, display.unknown_title(crumb.kind))
+    title = display.shown(crumb.title, crumb.title_en, mark=False, english=english)
+    return html("{} {}", crumb.code, title) if crumb.kind else title
+
+
+@register.simple_tag
+def breadcrumbs_nav(crumbs: list[Crumb]) -> SafeString:
+    """Return the page's breadcrumbs (:func:`breadcrumbs`) in their labelled list."""
+    return mark_safe(  # Safe: the word and the items are escaped
+        f'<nav class="breadcrumbs" aria-label="{_words()["breadcrumbs"]}">\n    <ol>\n'
+        f"      {breadcrumbs(crumbs)}\n    </ol>\n  </nav>"
+    )
 
 
 @register.simple_tag
 def breadcrumbs(crumbs: list[Crumb]) -> SafeString:
     """Return the breadcrumbs' items, home first, the page itself marked current (one line
     each: every page has them, so they are written here rather than by template tags)."""
-    home = _link(links.home_url(), escape(gettext("Home")), current=not crumbs)
+    home = _link(links.home_url(), _words()["home"], current=not crumbs)
+    english = display.english()
     items = [
-        _link(crumb.url, crumb_label(crumb), current=i == len(crumbs) - 1)
+        _link(crumb.url, crumb_label(crumb, english), current=i == len(crumbs) - 1)
         for i, crumb in enumerate(crumbs or [])
     ]
     return mark_safe("\n      ".join([home, *items]))  # Safe: URLs and labels escaped
@@ -228,7 +298,7 @@ def breadcrumbs(crumbs: list[Crumb]) -> SafeString:
 def _link(url: str, label: str, *, current: bool) -> str:
     """Return a breadcrumb item: a link (``label`` is HTML), marked when it is the page."""
     mark = ' aria-current="page"' if current else ""
-    return f'<li><a href="{escape(url)}"{mark}>{label}</a></li>'
+    return f'<li><a href="{markup(url)}"{mark}>{label}</a></li>'
 
 
 @register.simple_tag
