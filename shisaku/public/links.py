@@ -26,7 +26,12 @@ DATA_FORMATS = ("json", "csv", "xlsx")  # every page's data sits at index.<forma
 def reverse(name: str, kwargs: dict[str, str] | None = None) -> str:
     """Return the path of a named URL in the active language and URL configuration (the
     request's, else the settings'), remembered: pages build many."""
-    items = tuple(sorted((kwargs or {}).items()))
+    return _path(name, tuple(kwargs.items()) if kwargs else ())
+
+
+def _path(name: str, items: tuple[tuple[str, str], ...]) -> str:
+    """Return :func:`reverse` of a name and its arguments as pairs (the builders below give
+    them so, without a dictionary to unpack)."""
     urlconf = get_urlconf() or settings.ROOT_URLCONF
     return _reverse(name, items, get_language(), get_script_prefix(), urlconf)
 
@@ -42,23 +47,23 @@ def _reverse(
 
 def home_url() -> str:
     """Return the home page in the active language."""
-    return reverse("public:home")
+    return _path("public:home", ())
 
 
 def municipality_url(code: str) -> str:
     """Return a municipality's page."""
-    return reverse("public:municipality", kwargs={"code": code})
+    return _path("public:municipality", (("code", code),))
 
 
 def plan_url(plan: PlanInfo) -> str:
     """Return a plan's page."""
-    return reverse("public:plan", kwargs={"code": plan.municipality_code, "slug": plan.meta.slug})
+    return _path("public:plan", (("code", plan.municipality_code), ("slug", plan.meta.slug)))
 
 
 def node_url(plan: PlanInfo, node_code: str) -> str:
     """Return the page of the node ``node_code`` of ``plan`` (the one builder of node URLs)."""
-    kwargs = {"code": plan.municipality_code, "slug": plan.meta.slug, "node_code": node_code}
-    return reverse("public:node", kwargs=kwargs)
+    items = (("code", plan.municipality_code), ("slug", plan.meta.slug), ("node_code", node_code))
+    return _path("public:node", items)
 
 
 def indicators_url(plan: PlanInfo) -> str:
@@ -77,13 +82,13 @@ def dashboard_url(plan: PlanInfo, year: int | None = None) -> str:
 
 def search_url() -> str:
     """Return the search page in the active language."""
-    return reverse("public:search")
+    return _path("public:search", ())
 
 
 def indicator_url(plan: PlanInfo, indicator_code: str, year: int | None = None) -> str:
     """Return an indicator's page, graded in ``year`` when one is given."""
-    kwargs = {"code": plan.municipality_code, "slug": plan.meta.slug, "indicator": indicator_code}
-    url = reverse("public:indicator", kwargs=kwargs)
+    code, slug = plan.municipality_code, plan.meta.slug
+    url = _path("public:indicator", (("code", code), ("slug", slug), ("indicator", indicator_code)))
     return url if year is None else f"{url}?year={year}"
 
 
