@@ -4,13 +4,14 @@ revision history, and the summary of many indicators (a plan's list, a node's in
 An indicator with districts has a row per period and district (13 × 10 years and more), and
 a template tag per cell made these tables most of a page's cost, so the rows are written here
 with the same helpers the template tags use (:mod:`grades`, :mod:`display`).  A cell's HTML
-depends only on its value and the active language, so each distinct value is rendered once per
-table: a period or a district repeats on many rows.  Every cell is rendered as a ``SafeString``
-(text escaped, markup kept).  The summary's rows are built by :func:`markup.html_join`; the
-figures and the history, hundreds of rows a page, are f-strings of the cells' markup kept as
-plain ``str`` (:func:`_markup_of`), joined once into a ``SafeString`` (:func:`_rows`): a
-``SafeString`` argument costs a Python call per cell, which made the rows cost half again as
-much (measured on the 300-indicator plan, both languages).
+depends only on its value and the active language: the cells of the figures and the history
+(a period, a district, a kind, a value as written) are remembered across tables, since every
+indicator of a plan has the same periods and districts; the summary's once per table.  Every
+cell is rendered as a ``SafeString`` (text escaped, markup kept).  The summary's rows are built
+by :func:`markup.html_join`; the figures and the history, hundreds of rows a page, are
+f-strings of the cells' markup kept as plain ``str``, joined once into a ``SafeString``
+(:func:`_rows`): a ``SafeString`` argument costs a Python call per cell.  Together the rows of
+the 300-indicator plan cost a third of what they did.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from functools import lru_cache
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from shisaku.indicators.queries import FigureView
 from shisaku.plan.queries import PlanInfo
@@ -55,16 +56,16 @@ def _head(labels: list[str]) -> SafeString:
 
 def figure_rows(figures: list[FigureView], breakdown: bool) -> SafeString:
     """Return the rows of the figures table: kind, period, [district], value, notes, source."""
-    cell = _Cells(breakdown)
-    text, kind, period = _markup_of(cell.text), _markup_of(cell.kind), _markup_of(cell.period)
-    district, content = _markup_of(cell.district), _markup_of(cell.japanese_content)
-    note = _markup_of(lambda *parts: cell.japanese(selection.note_text(*parts)))
-    japanese = _markup_of(cell.japanese)
+    language, english = _language()
+    district = _district if breakdown else _no_district
+    # recorded as untranslated once a table, so remembered for this table only
+    content = _markup_of(lambda t: display.shown(t, "") if t else SafeString(""))
     return _rows(
-        f'<tr class="{text(f.kind)}"><th scope="row">{kind(f.kind)}</th>'
-        f"<td>{period(f.period)}</td>{district(f.breakdown)}"
-        f'<td class="value">{text(f.raw)}</td><td>{note(f.qualifier, f.label, f.raw)}</td>'
-        f"<td>{content(f.note)}</td><td>{japanese(f.source)}</td></tr>"
+        f'<tr class="{_text(f.kind)}"><th scope="row">{_kind(f.kind, language)}</th>'
+        f"<td>{_period(f.period, english)}</td>{district(f.breakdown, english)}"
+        f'<td class="value">{_text(f.raw)}</td>'
+        f"<td>{_note(f.qualifier, f.label, f.raw, english)}</td><td>{content(f.note)}</td>"
+        f"<td>{_japanese(f.source, english)}</td></tr>"
         for f in figures
     )
 
@@ -75,35 +76,95 @@ def history_rows(history: list[FigureView], breakdown: bool, department: str) ->
 
     The public history names the department, never the account that typed a value (the
     workspace shows that to staff)."""
-    cell = _Cells(breakdown)
-    text, kind, period = _markup_of(cell.text), _markup_of(cell.kind), _markup_of(cell.period)
-    district, moment = _markup_of(cell.district), _markup_of(cell.moment)
-    responsible = str.__str__(japanese(department, display.english()) or "—")
+    language, english = _language()
+    district = _district if breakdown else _no_district
+    responsible = _japanese(department, english) or "—"
     status = {
-        True: ("current", str.__str__(escape(gettext("Current")))),
-        False: ("superseded", str.__str__(escape(gettext("Superseded")))),
+        True: ("current", _text(gettext("Current"))),
+        False: ("superseded", _text(gettext("Superseded"))),
     }
     return _rows(
-        f'<tr class="{(css := status[f.is_current])[0]}"><th scope="row">{kind(f.kind)}</th>'
-        f"<td>{period(f.period)}</td>{district(f.breakdown)}"
-        f'<td class="value">{text(f.raw)}</td><td>{text(f.revision)}</td>'
-        f"<td>{responsible}</td><td>{moment(_minute(f.entered_at))}</td><td>{css[1]}</td></tr>"
+        f'<tr class="{(css := status[f.is_current])[0]}"><th scope="row">'
+        f"{_kind(f.kind, language)}</th><td>{_period(f.period, english)}</td>"
+        f'{district(f.breakdown, english)}<td class="value">{_text(f.raw)}</td>'
+        f"<td>{_text(f.revision)}</td><td>{responsible}</td>"
+        f"<td>{_moment_at(_minute(f.entered_at), language)}</td><td>{css[1]}</td></tr>"
         for f in history
     )
+
+
+# The cells of the figures and the history: markup as plain ``str`` (which an f-string copies
+# without a call to ``SafeString.__str__``), each depending only on its value and the language,
+# so remembered across tables (the same periods, districts and kinds fill every indicator's).
+# Only :func:`_rows` takes them.
+
+
+def _language() -> tuple[str, bool]:
+    """Return the active language, and whether it is English."""
+    return get_language() or "ja", display.english()
+
+
+@lru_cache(maxsize=8192, typed=True)  # typed: a revision 1 is not a value True
+def _text(value: object) -> str:
+    """Return a text (or a revision number) escaped."""
+    return str.__str__(escape(value))
+
+
+@lru_cache(maxsize=64)
+def _kind(kind: str, language: str) -> str:
+    """Return the label of a figure's kind in ``language`` (the active one)."""
+    return _text(coded.label(coded.FIGURE_KINDS, kind))
+
+
+@lru_cache(maxsize=4096)
+def _period(period: str, english: bool) -> str:
+    """Return a period's label."""
+    return _text(dates.period_label(period, english))
+
+
+@lru_cache(maxsize=4096)
+def _district(district: str, english: bool) -> str:
+    """Return the cell of a breakdown (a district, a sex), in Japanese."""
+    return str.__str__(html("<td>{}</td>", japanese(district, english)))
+
+
+def _no_district(district: str, english: bool) -> str:
+    """Return nothing: the table has no breakdown column."""
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def _japanese(text: str, english: bool) -> str:
+    """Return Japanese-only content (:func:`japanese`)."""
+    return str.__str__(japanese(text, english))
+
+
+@lru_cache(maxsize=4096)
+def _note(qualifier: str, label: str, raw: str, english: bool) -> str:
+    """Return a figure's qualifier and label (:func:`selection.note_text`), in Japanese."""
+    return _japanese(selection.note_text(qualifier, label, raw), english)
+
+
+@lru_cache(maxsize=4096)
+def _moment_at(when: datetime, language: str) -> str:
+    """Return a time to the minute as the history shows it, in ``language`` (the active one)."""
+    return str.__str__(_moment(when))
 
 
 def year_rows(rows: list[series.YearRow]) -> SafeString:
     """Return the rows of the table by year: the period, then its baseline, target and actual
     as written (a dash where there is none), each row on its own line."""
-    none = '<td class="value"><span class="none">—</span></td>'
-    value = _markup_of(lambda raw: html('<td class="value">{}</td>', raw))
-    return SafeString(
-        "".join(
-            f'\n      <tr><th scope="row">{escape(row.period)}</th>'
-            + "".join(none if f is None else value(f.raw) for f in row.cells)
+    none = '<span class="none">—</span>'
+    return _rows(
+        (
+            f'\n      <tr><th scope="row">{_text(row.period)}</th>'
+            + "".join(
+                f'<td class="value">{none if f is None else _text(f.raw)}</td>' for f in row.cells
+            )
             + "</tr>"
             for row in rows
-        )
+        ),
+        separator="",
     )
 
 
@@ -115,10 +176,10 @@ def _markup_of(render: Callable[..., SafeString]) -> Callable[..., str]:
     return lru_cache(maxsize=None)(lambda *key: str.__str__(render(*key)))
 
 
-def _rows(rows: Iterable[str]) -> SafeString:
-    """Return the rows of a table, each on its own line: f-strings of literal markup and the
-    cells of :func:`_markup_of` only (every value escaped when its cell was rendered)."""
-    return SafeString("\n".join(rows))
+def _rows(rows: Iterable[str], separator: str = "\n") -> SafeString:
+    """Return the rows of a table, each on its own line unless told: f-strings of literal
+    markup and the cells above or of :func:`_markup_of` only (each escaped when rendered)."""
+    return SafeString(separator.join(rows))
 
 
 SUMMARY_ROW = (
@@ -132,7 +193,7 @@ SUMMARY_ROW = (
 def summary_rows(rows: list[summaries.IndicatorRow], plan: PlanInfo | None) -> SafeString:
     """Return the rows of an indicator summary: name, [place in ``plan``], unit, baseline,
     final target, latest actual and grade, each row on its own line."""
-    cell = _Cells(False)
+    cell = _Cells()
     place = _once(lambda code: _place(code, plan))
     how = gettext("(how this grade was reached)")
     return html_join("", "{}", ((_summary_row(row, cell, place, how),) for row in rows))
@@ -184,20 +245,12 @@ def unknown() -> SafeString:
 
 
 class _Cells:
-    """Cell renderers for one table in the active language, each value rendered once."""
+    """Cell renderers for one summary table in the active language, each value rendered once."""
 
-    def __init__(self, breakdown: bool) -> None:
+    def __init__(self) -> None:
         english = display.english()
-        self.text = _once(escape)
-        self.kind = _once(lambda k: escape(coded.label(coded.FIGURE_KINDS, k)))
         self.period = _once(lambda p: escape(dates.period_label(p, english)))
-        self.japanese = _once(lambda t: japanese(t, english))
         self.unit = _once(unit)
-        self.japanese_content = _once(lambda t: display.shown(t, "") if t else SafeString(""))
-        self.district = _once(
-            lambda t: html("<td>{}</td>", self.japanese(t)) if breakdown else SafeString("")
-        )
-        self.moment = _once(_moment)
         self.unknown = unknown()
         self.value = _once(lambda raw, period: _figure_text(raw, self.period(period)))
         self.grade_label = _once(
