@@ -21,12 +21,12 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext
 
 from shisaku.domain.measure_status import STATUSES
+from shisaku.domain.plantree import Node
 from shisaku.domain.sdgs import Goal, GoalRef, goals, sources
 from shisaku.evaluation.reads import Reads, for_request
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import links, places
+from shisaku.public import links, params, places, progress
 from shisaku.public.documents import Crumb, crumbs, plan_to_dict
-from shisaku.public.lists.views import Plan, graded_plan
 from shisaku.public.progress import STATUS_LABELS, MeasureRow
 from shisaku.public.renderers import Page
 
@@ -132,16 +132,30 @@ def _targets(refs: tuple[GoalRef, ...], number: int) -> list[str]:
 
 def goal_measures(
     request: HttpRequest, code: str, slug: str, number: int
-) -> tuple[Plan, list[GoalMeasure]]:
-    """Return the graded plan and the measures that serve goal ``number``, in plan order."""
-    plan = graded_plan(request, code, slug)
-    refs = {c: x.refs for c, x in for_request(request).sdg_links(plan.info).items()}
-    kept = [
-        GoalMeasure(row, _targets(refs[row.node.code], number))
-        for row in plan.measures
-        if any(r.goal == number for r in refs.get(row.node.code, ()))
+) -> tuple[PlanInfo, list[GoalMeasure]]:
+    """Return the plan and the measures that serve goal ``number``, in plan order, with their
+    status in the year asked for (only theirs worked out, not every measure's)."""
+    year = params.assessed_year(request)
+    reads = for_request(request)
+    info = reads.plan(code, slug)
+    done = reads.assessment(info, year)
+    refs = {c: x.refs for c, x in reads.sdg_links(info).items()}
+    serving = [
+        m
+        for m in _measures(reads.nodes(info))
+        if any(r.goal == number for r in refs.get(m.code, ()))
     ]
-    return plan, kept
+    rows = progress.measure_rows(reads, info, done, serving)
+    return info, [GoalMeasure(row, _targets(refs[row.node.code], number)) for row in rows]
+
+
+def _measures(nodes: list[Node]) -> list[Node]:
+    """Return the measures of a tree, in plan order (not those inside a measure, which count
+    as part of it, as the lists of measures show them)."""
+    out: list[Node] = []
+    for n in nodes:
+        out.extend([n] if n.kind == "measure" else _measures(n.children))
+    return out
 
 
 def status_counts(measures: list[GoalMeasure]) -> list[tuple[str, str, int]]:
@@ -169,7 +183,7 @@ class GoalPage:
     """One goal, the plan graded, and the plan's measures that serve the goal."""
 
     goal: Goal
-    plan: Plan
+    plan: PlanInfo
     measures: list[GoalMeasure]
 
 
@@ -182,17 +196,17 @@ def goal_page(request: HttpRequest, code: str, slug: str, goal: int) -> GoalPage
 def goal(request: HttpRequest, here: GoalPage) -> HttpResponse:
     """Show one goal: the measures of the plan that serve it, with their status."""
     found, plan, measures, goal = here.goal, here.plan, here.measures, here.goal.number
-    trail = Crumb(str(goal), found.name_ja, found.name_en, goal_url(plan.info, goal))
+    trail = Crumb(str(goal), found.name_ja, found.name_en, goal_url(plan, goal))
     context = {
-        "plan": plan.info,
-        "entry": GoalEntry(found, len(measures), goal_url(plan.info, goal)),
+        "plan": plan,
+        "entry": GoalEntry(found, len(measures), goal_url(plan, goal)),
         "measures": measures,
         "statuses": status_counts(measures),
         "caption": gettext("Measures serving this goal: %(n)s") % {"n": len(measures)},
         "sources": sources(),
-        "goals_url": goals_url(plan.info),
-        "crumbs": [*crumbs(plan.info, []), goals_crumb(plan.info), trail],
-        "page_url": goal_url(plan.info, goal),
+        "goals_url": goals_url(plan),
+        "crumbs": [*crumbs(plan, []), goals_crumb(plan), trail],
+        "page_url": goal_url(plan, goal),
     }
     return render(request, "public/sdg_goal.html", context)
 
@@ -207,7 +221,7 @@ def goal_json(request: HttpRequest, here: GoalPage) -> dict[str, Any]:
     found, plan, measures = here.goal, here.plan, here.measures
     return {
         "schema": "shisaku.sdg-goal/1",
-        "plan": plan_to_dict(plan.info),
+        "plan": plan_to_dict(plan),
         "goal": goal_to_dict(found),
         "sources": sources(),
         "measures": [
