@@ -2,6 +2,7 @@
 
 Rerun:  .venv/bin/python benchmarks/http_load.py [--seconds 5] [--database sqlite|postgres|both]
         [--indicators 300] [--no-static] [--client wrk|python] [--writes 3]
+        [--pages home,measure-N] [--no-writes]
 
 For each database it loads the demo data into a new database and, with ``--indicators N``, a
 published plan of N indicators built as ``benchmarks/publish.py`` builds it (132 figures each:
@@ -16,7 +17,9 @@ Last, for the measure and indicator pages of the N-indicator plan, it records a 
 through the service (``--writes`` times per page, each a new value) and times the first
 request after it, which rebuilds that plan's view.  The load comes from ``wrk`` when it is
 installed (Debian package ``wrk``), else from Python threads (slower: they share the cores).
-It only talks to loopback and stops by itself.
+``--pages`` measures only the pages named (as in the table, N for the number of indicators), and
+``--no-writes`` leaves out the times after a write.  It only talks to loopback and stops by
+itself.
 """
 
 from __future__ import annotations
@@ -313,6 +316,9 @@ def run(database: str, args: argparse.Namespace) -> None:
         setup = SETUP.format(n=args.indicators)
         subprocess.run([sys.executable, "-c", setup], env=env, cwd=ROOT, check=True)
         pages |= {k.replace("N", str(args.indicators)): v for k, v in BIG_PAGES.items()}
+    if args.pages:
+        chosen = {name.replace("N", str(args.indicators)) for name in args.pages.split(",")}
+        pages = {k: v for k, v in pages.items() if k in chosen}
     load = load_wrk if args.client == "wrk" else load_python
     static_port, port = _free_port(), _free_port()
     nginx = None if args.no_static else _nginx(env, static_port)
@@ -327,7 +333,7 @@ def run(database: str, args: argparse.Namespace) -> None:
                 if nginx is not None and not path.startswith("/api/"):
                     static = load(static_port, path, concurrency, args.seconds)
                 print(row(name, concurrency, live, static), flush=True)
-        if args.indicators:
+        if args.indicators and not args.no_writes:
             after_writes(env, port, args.writes)
     finally:
         for proc in (server, nginx):
@@ -346,6 +352,8 @@ def main() -> None:
     default = "wrk" if shutil.which("wrk") else "python"
     parser.add_argument("--client", choices=["wrk", "python"], default=default)
     parser.add_argument("--writes", type=int, default=3)
+    parser.add_argument("--pages", default="", help="comma-separated page names (default: all)")
+    parser.add_argument("--no-writes", action="store_true", help="leave out the after-write times")
     args = parser.parse_args()
     for database in ("sqlite", "postgres") if args.database == "both" else (args.database,):
         run(database, args)
