@@ -90,10 +90,7 @@ def publish(
             with timed("the comparison pages, 404 pages and static files"):
                 renderer.reads = Reads()  # read afresh, the last group's let go
                 across = _comparison_pages(comparisons, municipality, langs, renderer)
-                # In this process, not the workers: in the full PostgreSQL test run a worker
-                # reading the database twice read another query's rows, as if it shared a
-                # socket (issue #14's note); until that is found, pages that read stay here.
-                render_pages(run, across, 1, progress, reading=True, size=1)
+                render_pages(run, across, jobs, progress, reading=True, size=1)
                 run.extras()
             with timed("the data package"):
                 run.package(tables, [p for t in towns for p in t.plans])

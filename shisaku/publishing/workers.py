@@ -5,15 +5,24 @@ watches its parent), so nothing is written after a run was killed.
 
 Before the workers start, the run's :class:`Reads` loads everything the pages of a plan read
 (:meth:`Reads.preload`), so the workers, forked from the run, never query the database: a
-query in a worker would share the run's connection, so it is refused with an error (a page
-that reads something :meth:`Reads.preload` does not load is a bug to fix there).  The pages
-that read the database themselves (the prefecture and comparison pages, across
-municipalities) are rendered ``reading``: this process closes its connections before forking,
-so each worker opens one of its own; inside a transaction (whose writes other connections
-cannot see) this process renders them itself.  Each worker writes its pages' files itself
-(every file is written to a temporary file and renamed, and no two pages share a file) and
-sends back what the run keeps: the manifest entries, the counts, the static files linked and
-the pages left out.
+query in a worker is refused with an error (a page that reads something :meth:`Reads.preload`
+does not load is a bug to fix there).  The pages that read the database themselves (the
+prefecture and comparison pages, across municipalities) are rendered ``reading``: each worker
+opens a connection of its own; inside a transaction (whose writes other connections cannot
+see) this process renders them itself.
+
+No worker can use a connection of the run: on starting, it sets aside (unclosed) every
+database connection Django hands it and replaces every socket it inherited by ``/dev/null``,
+so a connection of the run still reachable from it fails at its first use instead of sharing
+a socket, where two processes read each other's answers.  That happened: while an asyncio
+event loop runs in a thread (Playwright's, in the browser tests), Django keeps that thread's
+connections apart from those it had before, so the run closed the loop's and forked with the
+earlier one open; a forked worker runs no loop, so Django handed every worker that one
+connection (a label read as an integer, 36 columns for 18).
+
+Each worker writes its pages' files itself (every file is written to a temporary file and
+renamed, and no two pages share a file) and sends back what the run keeps: the manifest
+entries, the counts, the static files linked and the pages left out.
 
 A batch holds whole pages in every language (:data:`BATCH` pages, or one page when each is
 costly), so a table shared by the languages still builds its workbook once.  Batches come back
@@ -30,6 +39,7 @@ import ctypes
 import multiprocessing
 import os
 import signal
+import stat
 import sys
 import threading
 import time
@@ -72,6 +82,7 @@ class Worker:
 
 
 _WORKER: list[Worker] = []  # in a worker process only: the one set by its initializer
+_SET_ASIDE: list[Any] = []  # in a worker process only: the connections it inherited, unused
 
 
 def render_pages(
@@ -95,8 +106,6 @@ def render_pages(
         if meanwhile:
             meanwhile()
         return
-    if reading:
-        connections.close_all()  # none is shared: each worker opens its own
     work = Worker(run, batches(pages, per_batch), reading)
     parts = dict(_in_workers(work, jobs, progress, len(pages), meanwhile))
     for index in sorted(parts):
@@ -155,12 +164,51 @@ def _merge(run: SiteRun, part: Part) -> None:
 
 
 def _start_worker(parent: int, work: Worker) -> None:
-    """Make a worker end with the run's process and refuse database queries (unless its pages
-    read the database), and give it the run and the batches it renders."""
+    """Make a worker end with the run's process, let go of every connection it inherited and
+    refuse database queries (unless its pages read the database), and give it the run and the
+    batches it renders."""
     _die_with(parent)
+    _let_go_of_inherited_connections()
     if not work.reading:
         _refuse_queries()
     _WORKER[:] = [work]
+
+
+def _let_go_of_inherited_connections() -> None:
+    """Leave this worker no way to use a connection of the run's process, of any thread.
+
+    The database connections of the thread that forked are set aside, unclosed (closing one
+    would end the run's session on the server), so a query here opens a connection of the
+    worker's own.  Every inherited socket but the standard streams (the run's connections,
+    another thread's among them, whose objects this worker may still reach through something
+    it holds) is replaced by ``/dev/null``: a stale connection then fails at its first use
+    ("not a socket") instead of reading another process's answers, and no connection the
+    worker opens can take the number of an inherited one.  The worker's own channels to the
+    run are pipes, not sockets."""
+    for inherited in connections.all(initialized_only=True):
+        _SET_ASIDE.append(inherited)  # never used, never closed, never freed
+        connections[inherited.alias] = connections.create_connection(inherited.alias)
+    null = os.open(os.devnull, os.O_RDWR)
+    try:
+        for fd in inherited_sockets():
+            os.dup2(null, fd)
+    finally:
+        os.close(null)
+
+
+def inherited_sockets() -> list[int]:
+    """Return this process's open sockets, but the standard streams (0, 1 and 2)."""
+    folder = "/proc/self/fd" if os.path.isdir("/proc/self/fd") else "/dev/fd"
+    found = []
+    for name in os.listdir(folder):
+        fd = int(name)
+        try:
+            mode = os.fstat(fd).st_mode
+        except OSError:  # the listing's own descriptor, closed once listed
+            continue
+        if fd > 2 and stat.S_ISSOCK(mode):
+            found.append(fd)
+    return found
 
 
 def _die_with(parent: int) -> None:
