@@ -15,6 +15,7 @@ from shisaku.indicators.queries import NotFound as IndicatorNotFound
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import links, params, tree
 from shisaku.public.documents import Crumb, crumbs
+from shisaku.public.indicators import index
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def graded(request: HttpRequest, code: str, slug: str, indicator: str) -> Graded
     info = reads.plan(code, slug)
     reads.histories(info)  # first: the page shows them, and the current figures come from them
     done = reads.assessment(info, params.assessed_year(request))
-    result = next((r for r in done.results if r.indicator.code == indicator), None)
+    result = index.result(done, indicator)
     if result is None:
         raise IndicatorNotFound(f"indicator {indicator} does not exist in plan {slug}")
     view = result.indicator

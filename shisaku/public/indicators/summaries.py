@@ -13,6 +13,7 @@ from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import links, tree
+from shisaku.public.indicators import index
 from shisaku.public.indicators.selection import latest_actual
 
 
@@ -46,7 +47,7 @@ def indicator_row(plan: PlanInfo, result: IndicatorResult) -> IndicatorRow:
 
 def rows_for(plan: PlanInfo, done: PlanAssessment, codes: set[str]) -> list[IndicatorRow]:
     """Return the summary rows of the indicators attached to any node of ``codes``."""
-    return [indicator_row(plan, r) for r in done.results if r.indicator.node_code in codes]
+    return [indicator_row(plan, r) for r in index.results_of_nodes(done, codes)]
 
 
 def page_codes(node: Node) -> set[str]:
