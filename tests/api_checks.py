@@ -1,18 +1,21 @@
-"""What every API test checks on every answer: it follows the response schema its operation
-declares in docs/openapi.json (:mod:`tests.api_contract`), and no error body names a permission
-or role code.
+"""What every test checks on every answer of the API: it follows the response schema its
+operation declares in docs/openapi.json (:mod:`tests.api_contract`), and no error body names a
+permission or role code.
 
-The API modules use the ``client`` fixture of this module (``from tests.api_checks import
-checked_client``), or :class:`CheckedClient` itself where a test needs its own client: a real
-Django test client whose every answer is validated against its schema, and whose every error
-answer is searched for the internal codes of :mod:`shisaku.accounts.permissions`
+:func:`check_api_answer` is called by the autouse fixture of tests/conftest.py for every answer
+any Django test client receives (tests/schema_checks.py), so a test outside the API modules (a
+comparison, an XSS test) is checked as they are and none can forget it.  An error answer is
+searched for the internal codes of :mod:`shisaku.accounts.permissions`
 (``indicators.record``) and of the roles (``planning``), so a refusal written from a code fails
-whichever test provoked it.
+whichever test provoked it.  The API modules' ``client`` fixture (``from tests.api_checks
+import checked_client``) and :class:`CheckedClient` are plain test clients now, kept for the
+modules that name them.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
@@ -34,21 +37,23 @@ def codes_in(text: str) -> list[str]:
     return CODES.findall(text)
 
 
-class CheckedClient(Client):
-    """A test client that fails a test when an answer does not follow its schema or an error
-    body names a permission or role code."""
+def check_api_answer(request: Mapping[str, Any], response: Any) -> None:
+    """Check an answer of the API (the test client's ``request`` dict and its response): its
+    body against its schema, an error's body for internal codes. Other addresses pass."""
+    path = request["PATH_INFO"]
+    if not path.startswith("/api/"):
+        return
+    check_answer(request["REQUEST_METHOD"], path, response)
+    if response.status_code >= 400 and not response.streaming:
+        found = codes_in(response.content.decode("utf-8", "replace"))
+        assert not found, f"the error names internal codes {found}: {response.content!r}"
 
-    def request(self, **request: Any) -> Any:
-        """Send the request; check the answer against its schema and an error's body."""
-        response = super().request(**request)
-        check_answer(request["REQUEST_METHOD"], request["PATH_INFO"], response)
-        if response.status_code >= 400 and not response.streaming:
-            found = codes_in(response.content.decode("utf-8", "replace"))
-            assert not found, f"the error names internal codes {found}: {response.content!r}"
-        return response
+
+class CheckedClient(Client):
+    """A test client (every client's API answers are checked, :func:`check_api_answer`)."""
 
 
 @pytest.fixture(name="client")
 def checked_client() -> CheckedClient:
-    """Return the checking client (it replaces pytest-django's ``client`` in the API tests)."""
+    """Return a test client (it replaces pytest-django's ``client`` in the API tests)."""
     return CheckedClient()

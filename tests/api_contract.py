@@ -1,13 +1,13 @@
 """Every API answer against the response schema its operation declares in docs/openapi.json.
 
-:func:`check_answer` is called by the API tests' client (:mod:`tests.api_checks`) on every
-answer it receives: the operation is found by method and path template, the schema by status
-(an error status the operation does not list is checked against the one error envelope, a
-success status it does not list fails), and the JSON body is validated with
-``Draft202012Validator`` (OpenAPI 3.1 schemas are JSON Schema 2020-12), ``#/components/schemas``
-references resolved in the committed document. Addresses of the API itself that the document
-does not describe (``docs``, ``openapi.json``) are checked only when they answer an
-error.
+:func:`check_answer` is called on every answer any test's client receives from the API
+(:func:`tests.api_checks.check_api_answer`, from the autouse fixture of tests/conftest.py): the
+operation is found by method and path template, the schema by status (an error status the
+operation does not list is checked against the one error envelope, a success status it does
+not list fails), and the JSON body is validated with ``Draft202012Validator`` (OpenAPI 3.1
+schemas are JSON Schema 2020-12), ``#/components/schemas`` references resolved in the committed
+document. Addresses of the API itself that the document does not describe (``docs``,
+``openapi.json``) are checked only when they answer an error.
 """
 
 from __future__ import annotations
@@ -81,8 +81,12 @@ def validate(body: Any, ref: str) -> None:
 
 
 def check_answer(method: str, path: str, response: Any) -> None:
-    """Validate the JSON body of an API answer against its operation's response schema."""
+    """Validate the JSON body of an API answer against its operation's response schema (a HEAD
+    has no body: its status is checked as its GET's)."""
     if not path.startswith("/api/") or response.status_code == 304 or response.streaming:
+        return
+    if method == "HEAD":
+        schema_ref("GET", path, response.status_code)
         return
     ref = schema_ref(method, path, response.status_code)
     if ref is not None:

@@ -45,9 +45,9 @@ def _csv_field_limit():
 
 @pytest.fixture(autouse=True)
 def _json_follows_its_schema(request, monkeypatch):
-    """Validate every JSON twin the test client receives, and every JSON document a test
-    writes under its ``tmp_path`` (a published copy), against Shisaku's schemas
-    (tests/schema_checks.py)."""
+    """Validate every JSON twin and every API answer the test client receives, and every JSON
+    document a test writes under its ``tmp_path`` (a published copy), against Shisaku's schemas
+    and the OpenAPI document (tests/schema_checks.py, tests/api_checks.py)."""
     from django.test import Client
 
     from tests.schema_checks import check_folder, check_response

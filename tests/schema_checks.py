@@ -1,8 +1,10 @@
 """Validate JSON documents against Shisaku's published schemas (docs/schemas.md).
 
-:func:`check_response` checks a JSON twin the test client received, :func:`check_folder` every
-JSON document of a folder a test wrote (a published copy); tests/conftest.py calls both for
-every test, so a twin that drops or renames a key fails the build.  The schemas are loaded
+:func:`check_response` checks a JSON twin the test client received, and any answer of the API
+against its operation's schema in docs/openapi.json (:mod:`tests.api_checks`);
+:func:`check_folder` every JSON document of a folder a test wrote (a published copy);
+tests/conftest.py calls both for every test, so a twin or an API answer that drops or renames
+a key fails the build.  The schemas are loaded
 from :mod:`shisaku.schemas` into a ``referencing`` registry (their ``$id`` on one site), so the
 relative ``$ref`` between them resolve as they do on the live site.
 """
@@ -72,9 +74,13 @@ def is_twin(response: Any) -> bool:
 
 
 def check_response(response: Any) -> None:
-    """Check a response of the test client when it is a JSON twin."""
+    """Check a response of the test client: a JSON twin against the schema it names, an answer
+    of the API against its operation's schema in docs/openapi.json (tests/api_checks.py)."""
+    from tests.api_checks import check_api_answer  # imports models: after Django's setup
+
     if is_twin(response):
         check(json.loads(response.content), response.request["PATH_INFO"])
+    check_api_answer(response.request, response)
 
 
 def check_folder(folder: Path) -> None:

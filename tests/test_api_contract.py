@@ -1,4 +1,4 @@
-"""The API tests' client checks every answer against its schema: a dropped or an extra key fails.
+"""Every test client checks every API answer against its schema: a dropped or an extra key fails.
 
 The answers are real (宇陀市's published plan); each is changed as a mistake in a view would
 change it and handed to the same check the client runs on every answer
@@ -11,6 +11,7 @@ import copy
 
 import pytest
 from django.http import JsonResponse
+from django.test import Client
 from jsonschema import ValidationError
 
 from tests import api_contract, schema_checks
@@ -138,6 +139,18 @@ def test_the_client_checks_each_answer_it_receives(client, uda, stricter):
     assert client.get(UDA).status_code == 200  # a plan: no figure in it
     with pytest.raises(ValidationError, match="'extra' is a required property"):
         client.get(FIGURES)
+
+
+def test_every_test_client_checks_the_apis_answers(uda, stricter):
+    """pytest-django's own client, as a test outside the API modules uses it."""
+    plain = Client()
+    assert plain.get(UDA).status_code == 200
+    with pytest.raises(ValidationError, match="'extra' is a required property"):
+        plain.get(FIGURES)
+
+
+def test_a_head_is_checked_by_its_status_only(client, uda):
+    assert client.head(FIGURES).status_code in {200, 405}
 
 
 def test_the_schema_of_an_operation_is_found_by_its_path_template():
