@@ -60,9 +60,10 @@ def _unit(view: IndicatorView) -> str:
 
 def describe(chart: charts.LineChart, view: IndicatorView) -> str:
     """Return what the chart draws, in words: each series with its values and years."""
+    english, calendar = display.english(), view.time_basis == "calendar"
 
     def at(p: charts.Point) -> str:
-        return f"{_short_year(p.year, view)} {charts.number(p.value, chart.decimals)}"
+        return f"{short_year(p.year, calendar, english)} {charts.number(p.value, chart.decimals)}"
 
     series = [
         (gettext("Baseline"), [chart.baseline] if chart.baseline else []),
@@ -70,19 +71,15 @@ def describe(chart: charts.LineChart, view: IndicatorView) -> str:
         (gettext("Actuals"), list(chart.actuals)),
         (gettext("Linear trend"), [chart.forecast[1]] if chart.forecast else []),
     ]
-    each = ", " if display.english() else "・"
+    each = ", " if english else "・"
     parts = [f"{name}: {each.join(at(p) for p in points)}" for name, points in series if points]
-    return ("; " if display.english() else "、").join(parts)
+    return ("; " if english else "、").join(parts)
 
 
-def _short_year(year: int, view: IndicatorView) -> str:
-    """Return a year without its era (the chart's axis gives it): FY2019 / 2019年度."""
-    return short_year(year, view.time_basis == "calendar")
-
-
-def short_year(year: int, calendar: bool) -> str:
-    """Return a fiscal year as FY2019 / 2019年度, a calendar year as 2019 / 2019年."""
-    if display.english():
+def short_year(year: int, calendar: bool, english: bool | None = None) -> str:
+    """Return a fiscal year as FY2019 / 2019年度, a calendar year as 2019 / 2019年 (in English
+    or not as told; default: the active language)."""
+    if display.english() if english is None else english:
         return str(year) if calendar else f"FY{year}"
     return f"{year}年" if calendar else f"{year}年度"
 
