@@ -334,6 +334,30 @@ def test_national_values_come_only_from_published_data_with_their_source(towns, 
     ]
 
 
+def test_a_runs_prefecture_comparisons_taken_from_the_nationwide_one_are_the_same(towns):
+    # a publishing run compares each common code nationwide once and takes each prefecture's
+    # rows from it; the pages (national rows held in another prefecture included) are those
+    # of a prefecture compared alone, in both languages
+    from django.utils import translation
+
+    from shisaku.evaluation.reads import Reads
+    from shisaku.public.comparisons.documents import compare_document
+    from shisaku.public.comparisons.pages import compare_page
+    from shisaku.public.comparisons.views import comparison_pages
+
+    listed = [k for name, k in comparison_pages(Reads()) if name == "prefecture-compare"]
+    assert {k["pref"] for k in listed} == {"02", "03"}
+    run = Reads()
+    for language in ("ja", "en"):
+        with translation.override(language):
+            for k in listed:
+                code, pref = k["common_code"], k["pref"]
+                alone = compare_document(compare_page(Reads(), code, pref))
+                taken = compare_page(run, code, pref, from_nationwide=True)
+                assert compare_document(taken) == alone
+                assert compare_page(run, code, pref, from_nationwide=True) is taken  # kept
+
+
 def test_the_chart_draws_a_bar_per_town_and_the_national_line_with_a_summary(towns, client):
     html = client.get(COMPARE).content.decode()
     assert html.count('<g class="bar"') == 3

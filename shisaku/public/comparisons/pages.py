@@ -17,14 +17,16 @@ templates, the JSON twins and the downloads alike.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import threading
+import weakref
+from dataclasses import dataclass, field
 from typing import Literal
 
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from shisaku.domain.common_indicators import CommonIndicator, catalogue
 from shisaku.domain.periods import Basis, PeriodError, parse_period_key
-from shisaku.domain.prefectures import Prefecture, prefecture_of, prefectures
+from shisaku.domain.prefectures import Prefecture, prefecture_code, prefecture_of, prefectures
 from shisaku.evaluation.reads import Reads
 from shisaku.indicators import comparison
 from shisaku.indicators.assessing import PlanAssessment
@@ -207,8 +209,48 @@ def public_title(title: str) -> str:
     return NOTE.sub("", title) or title
 
 
+@dataclass
+class Shared:
+    """What the prefecture and comparison pages read with one :class:`Reads` share.
+
+    A publishing run renders every page in every format (HTML, JSON, CSV, xlsx) and language
+    with one :class:`Reads`: the pages are made once a page (one language's comparison; a
+    prefecture's graded towns, which no language changes), and each common indicator is
+    compared nationwide once, each prefecture's comparison taken from it.  Only the last page
+    is kept, and the towns were graded with reads of their own, so what a run holds does not
+    grow with the prefectures it has rendered.  A live request has reads of its own: nothing
+    is shared between requests (:mod:`cache` keeps their answers).
+    """
+
+    items: list[PrefectureItem] | None = None
+    nationwide: dict[str, comparison.Comparison | None] = field(default_factory=dict)
+    prefecture: tuple[str, PrefecturePage] | None = None
+    compared: tuple[tuple[str, str, str | None], ComparePage] | None = None
+
+
+SHARED: weakref.WeakKeyDictionary[Reads, Shared] = weakref.WeakKeyDictionary()
+SHARED_LOCK = threading.Lock()
+
+
+def shared(reads: Reads) -> Shared:
+    """Return what the pages read with ``reads`` share (made on first use, let go with it)."""
+    with SHARED_LOCK:
+        found = SHARED.get(reads)
+        if found is None:
+            found = SHARED[reads] = Shared()
+        return found
+
+
 def prefecture_items(reads: Reads) -> list[PrefectureItem]:
     """Return the prefectures that have a municipality with a published plan."""
+    memo = shared(reads)
+    if memo.items is None:
+        memo.items = _prefecture_items(reads)
+    return memo.items
+
+
+def _prefecture_items(reads: Reads) -> list[PrefectureItem]:
+    """Return the prefectures that have a municipality with a published plan (read)."""
     by_code: dict[str, list[MunicipalityInfo]] = {}
     for town in reads.towns():
         found = prefecture_of(town.code)
@@ -238,24 +280,71 @@ def town_row(reads: Reads, town: MunicipalityInfo) -> TownRow:
 
 
 def prefecture_page(reads: Reads, code: str) -> PrefecturePage:
-    """Return a prefecture's page, or raise NotFound: a fixed number of queries."""
+    """Return a prefecture's page, or raise NotFound: a fixed number of queries.
+
+    The towns are graded with reads of their own (let go with the page), the same in every
+    language: the page made last is reused (:class:`Shared`)."""
+    memo = shared(reads)
+    if memo.prefecture is not None and memo.prefecture[0] == code:
+        return memo.prefecture[1]
     item = find_prefecture(reads, code)
     plans = comparison.in_prefecture(comparison.published_plans(reads.towns()), code)
     used = comparison.common_codes(plans)
     commons = [CommonItem(c, len(used[c.code])) for c in catalogue().values() if c.code in used]
-    reads.load_indicators([current_plan(t) for t in item.towns])
-    return PrefecturePage(item.prefecture, [town_row(reads, t) for t in item.towns], commons)
+    own = Reads()
+    own.load_indicators([current_plan(t) for t in item.towns])
+    page = PrefecturePage(item.prefecture, [town_row(own, t) for t in item.towns], commons)
+    memo.prefecture = (code, page)
+    return page
 
 
-def compare_page(reads: Reads, code: str, prefecture: str | None = None) -> ComparePage:
-    """Return the comparison of a common code, or raise NotFound (no such code, or no data)."""
+def compare_page(
+    reads: Reads, code: str, prefecture: str | None = None, *, from_nationwide: bool = False
+) -> ComparePage:
+    """Return the comparison of a common code, or raise NotFound (no such code, or no data).
+
+    With ``from_nationwide`` (a publishing run, which compares every prefecture) a
+    prefecture's comparison is the nationwide one's rows of the prefecture, the nationwide
+    comparison made once for all (:class:`Shared`); else only the prefecture's plans are read
+    in full.  The page made last is reused for its other formats."""
+    memo = shared(reads)
+    key = (get_language(), code, prefecture)
+    if memo.compared is not None and memo.compared[0] == key:
+        return memo.compared[1]
     where = find_prefecture(reads, prefecture).prefecture if prefecture is not None else None
-    everywhere = comparison.published_plans(reads.towns())
-    found = comparison.compare(code, prefecture, everywhere)
+    if prefecture is None or from_nationwide:
+        found = _within(_nationwide(reads, code), prefecture)
+    else:
+        everywhere = comparison.published_plans(reads.towns())
+        found = comparison.compare(code, prefecture, everywhere)
     if found is None or not found.rows:
         raise NotFound(f"no published indicator has the common code {code} here")
     rows = [CompareRow(c, _summary(c)) for c in found.rows]
-    return ComparePage(found.common, where, rows, [national_row(v) for v in found.national])
+    page = ComparePage(found.common, where, rows, [national_row(v) for v in found.national])
+    memo.compared = (key, page)
+    return page
+
+
+def _nationwide(reads: Reads, code: str) -> comparison.Comparison | None:
+    """Return the nationwide comparison of a code, made once with ``reads``."""
+    memo = shared(reads)
+    if code not in memo.nationwide:
+        everywhere = comparison.published_plans(reads.towns())
+        memo.nationwide[code] = comparison.compare(code, None, everywhere)
+    return memo.nationwide[code]
+
+
+def _within(
+    found: comparison.Comparison | None, prefecture: str | None
+) -> comparison.Comparison | None:
+    """Return a nationwide comparison's rows of one prefecture (all of them for None).
+
+    The same as comparing in the prefecture: each town's row depends on its own plans only,
+    and the national values are those held anywhere."""
+    if found is None or prefecture is None:
+        return found
+    rows = [c for c in found.rows if prefecture_code(c.plan.municipality_code) == prefecture]
+    return comparison.Comparison(found.common, rows, found.national)
 
 
 def _summary(c: comparison.Compared) -> summaries.IndicatorRow:
