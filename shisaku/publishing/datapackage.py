@@ -258,6 +258,8 @@ class PackageTables:
 
     def __init__(self) -> None:
         self.parts = {r.name: tempfile.TemporaryFile() for r in RESOURCES}  # noqa: SIM115
+        for r in RESOURCES:  # each file starts with its table's first line
+            self.parts[r.name].write(_heading(r))
 
     def add(self, reads: Reads, plans: Iterable[PlanInfo], url: Urls) -> None:
         """Add the rows of ``plans`` to every table."""
@@ -274,7 +276,7 @@ class PackageTables:
         for r in RESOURCES:
             part = self.parts[r.name]
             part.seek(0)
-            yield r.path, _heading(r) + part.read()
+            yield r.path, part.read()  # one copy of the largest table (figures.csv), not two
         yield SDGS.path, to_csv(_header(SDGS), sdg_rows(), bom=False)
         yield "datapackage.json", descriptor(plans, url, site_url, licence)
 
