@@ -124,13 +124,39 @@ class Progress:
 
 def previous_year(done: PlanAssessment) -> int | None:
     """Return the latest year before the assessed one with a whole-area actual, or None."""
+    return _read(done).previous_year
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What the summaries read of a plan graded in a year, worked out once for all its pages:
+    the previous year, and the grade facts of the indicators by the code of their node."""
+
+    done: PlanAssessment
+    previous_year: int | None
+    facts: dict[str, list[GradeFact]]
+
+
+_last_read: list[_Read] = []  # the last assessment read (a plan's pages follow one another)
+
+
+def _read(done: PlanAssessment) -> _Read:
+    """Return what the summaries read of ``done``, kept for the last assessment asked about."""
+    kept = _last_read[-1] if _last_read else None
+    if kept is not None and kept.done is done:
+        return kept
     years = (
         f.period_end
         for r in done.results
-        for f in r.indicator.whole("actual")
-        if f.period_end < done.year
+        for f in r.indicator.of_kind("actual")
+        if f.period_end < done.year and not f.breakdown
     )
-    return max(years, default=None)
+    facts: dict[str, list[GradeFact]] = {}
+    for r in done.results:
+        facts.setdefault(r.indicator.node_code, []).append(grade_fact(done, r))
+    kept = _Read(done, max(years, default=None), facts)
+    _last_read[:] = [kept]
+    return kept
 
 
 def _rollup_of(done: PlanAssessment, node: Node | None) -> RollUp | None:
@@ -213,7 +239,7 @@ def grade_fact(done: PlanAssessment, result: IndicatorResult) -> GradeFact:
         graded=graded,
         on_track=graded and a.grade in done.config.scale.on_track,
         met=graded and a.ratio is not None and a.ratio >= 1.0,
-        has_any_actual=bool(result.indicator.whole("actual")),
+        has_any_actual=any(not f.breakdown for f in result.indicator.of_kind("actual")),
     )
 
 
@@ -221,17 +247,14 @@ def measure_rows(
     reads: Reads, plan: PlanInfo, done: PlanAssessment, roots: list[Node]
 ) -> list[MeasureRow]:
     """Return the status of every measure among ``roots`` and below them."""
-    evaluations = reads.plan_evaluations(plan)
-    by_code: dict[str, list[IndicatorResult]] = {}
-    for r in done.results:
-        by_code.setdefault(r.indicator.node_code, []).append(r)
+    evaluations, by_code = reads.plan_evaluations(plan), _read(done).facts
     rows = []
     for m in _measures(roots):
-        results = [r for code in sorted(_codes(m)) for r in by_code.get(code, ())]
+        facts = [f for code in sorted(_codes(m)) for f in by_code.get(code, ())]
         published = evaluations.get(m.code, [])
         direction = published[0].direction if published else None
-        status = measure_status([grade_fact(done, r) for r in results], direction)
-        rows.append(MeasureRow(m, links.node_url(plan, m.code), status, len(results)))
+        status = measure_status(facts, direction)
+        rows.append(MeasureRow(m, links.node_url(plan, m.code), status, len(facts)))
     return rows
 
 
