@@ -60,14 +60,14 @@ def json_url(context: template.Context) -> str:
 def _data_files(context: template.Context) -> list[tuple[str, str, str]]:
     """Return the page's data in every format: label, URL (escaped) and media type."""
     page = _page_url(context)
-    return [(label, escape(links.data_url(page, ext)), media) for ext, label, media in DOWNLOADS]
+    return [(label, markup(links.data_url(page, ext)), media) for ext, label, media in DOWNLOADS]
 
 
 def _languages(context: template.Context) -> list[tuple[str, str, str, bool]]:
     """Return this page in every language: code, name, URL (escaped), whether it is current."""
     path, current = context["request"].path, get_language()
     return [
-        (code, escape(name), escape(links.language_url(path, code)), code == current)
+        (code, markup(name), markup(links.language_url(path, code)), code == current)
         for code, name in settings.LANGUAGES
     ]
 
