@@ -6,10 +6,11 @@ Rerun:  SHISAKU_HOME=<a home holding published data> .venv/bin/python \
 Renders, as a publishing run does after the municipalities' pages, every prefecture and
 comparison page with its twins and the sitemaps (ja and en) into a new ``OUT_DIR``, in
 ``JOBS`` processes (1: the run's own process, as before 1f6e230), and prints the pages, the
-files, the wall seconds and the CPU seconds of this process and its workers.  Two runs into
-two folders, then ``diff -r``, show the output is the same.  The data is whatever the home
-holds: for the national set, the SQLite file ``benchmarks/national.py`` leaves in its
-``/tmp/shisaku-bench-*`` folder.
+files, the wall seconds, the CPU seconds of this process and its workers, and the peak
+resident memory of this process (``ru_maxrss``; with JOBS 1 the pages are made in it).
+Two runs into two folders, then ``diff -r``, show the output is the same.  The data is
+whatever the home holds: for the national set, the SQLite file ``benchmarks/national.py``
+leaves in its ``/tmp/shisaku-bench-*`` folder.
 """
 
 from __future__ import annotations
@@ -53,7 +54,8 @@ def main() -> None:
         out.close()
     print(
         f"jobs {jobs}: {len(pages)} pages, {out.counts.written} files,"
-        f" {wall:.1f} s wall, {cpu:.1f} CPU s"
+        f" {wall:.1f} s wall, {cpu:.1f} CPU s,"
+        f" peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
     )
 
 

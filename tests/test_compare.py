@@ -334,28 +334,36 @@ def test_national_values_come_only_from_published_data_with_their_source(towns, 
     ]
 
 
-def test_a_runs_prefecture_comparisons_taken_from_the_nationwide_one_are_the_same(towns):
-    # a publishing run compares each common code nationwide once and takes each prefecture's
-    # rows from it; the pages (national rows held in another prefecture included) are those
-    # of a prefecture compared alone, in both languages
+def test_a_runs_pages_made_once_for_every_format_and_language_are_those_made_alone(towns):
+    # a publishing run renders every page with one Reads, a page in its four formats and then
+    # in the next language: the comparison is made once for both languages, the page once for
+    # its formats, a prefecture's towns graded once; what it gives is what a request alone gets
     from django.utils import translation
 
     from shisaku.evaluation.reads import Reads
-    from shisaku.public.comparisons.documents import compare_document
-    from shisaku.public.comparisons.pages import compare_page
+    from shisaku.public.comparisons.documents import compare_document, prefecture_document
+    from shisaku.public.comparisons.pages import compare_page, prefecture_page
     from shisaku.public.comparisons.views import comparison_pages
 
-    listed = [k for name, k in comparison_pages(Reads()) if name == "prefecture-compare"]
-    assert {k["pref"] for k in listed} == {"02", "03"}
+    listed = comparison_pages(Reads())
+    assert {k.get("pref") for name, k in listed if name == "prefecture-compare"} == {"02", "03"}
     run = Reads()
-    for language in ("ja", "en"):
-        with translation.override(language):
-            for k in listed:
-                code, pref = k["common_code"], k["pref"]
-                alone = compare_document(compare_page(Reads(), code, pref))
-                taken = compare_page(run, code, pref, from_nationwide=True)
-                assert compare_document(taken) == alone
-                assert compare_page(run, code, pref, from_nationwide=True) is taken  # kept
+    for name, k in listed:
+        for language in ("ja", "en"):
+            with translation.override(language):
+                if name == "prefecture":
+                    made = prefecture_page(run, k["pref"])
+                    assert prefecture_document(made) == prefecture_document(
+                        prefecture_page(Reads(), k["pref"])
+                    )
+                    assert prefecture_page(run, k["pref"]) is made
+                elif name != "prefectures":
+                    code, pref = k["common_code"], k.get("pref")
+                    made = compare_page(run, code, pref)
+                    assert compare_document(made) == compare_document(
+                        compare_page(Reads(), code, pref)
+                    )
+                    assert compare_page(run, code, pref) is made
 
 
 def test_the_chart_draws_a_bar_per_town_and_the_national_line_with_a_summary(towns, client):

@@ -19,14 +19,14 @@ from __future__ import annotations
 import re
 import threading
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from django.utils.translation import get_language, gettext
 
 from shisaku.domain.common_indicators import CommonIndicator, catalogue
 from shisaku.domain.periods import Basis, PeriodError, parse_period_key
-from shisaku.domain.prefectures import Prefecture, prefecture_code, prefecture_of, prefectures
+from shisaku.domain.prefectures import Prefecture, prefecture_of, prefectures
 from shisaku.evaluation.reads import Reads
 from shisaku.indicators import comparison
 from shisaku.indicators.assessing import PlanAssessment
@@ -214,17 +214,18 @@ class Shared:
     """What the prefecture and comparison pages read with one :class:`Reads` share.
 
     A publishing run renders every page in every format (HTML, JSON, CSV, xlsx) and language
-    with one :class:`Reads`: the pages are made once a page (one language's comparison; a
-    prefecture's graded towns, which no language changes), and each common indicator is
-    compared nationwide once, each prefecture's comparison taken from it.  Only the last page
-    is kept, and the towns were graded with reads of their own, so what a run holds does not
-    grow with the prefectures it has rendered.  A live request has reads of its own: nothing
-    is shared between requests (:mod:`cache` keeps their answers).
+    with one :class:`Reads`, a page in its four formats and then in the next language: each
+    comparison is made once for both languages, each page once for its four formats, and a
+    prefecture's towns are graded once (no language changes them).  Only the last of each is
+    kept, and the towns are graded with reads of their own, so what a run holds does not grow
+    with the pages it has rendered (the nationwide comparisons' rows of every municipality,
+    graded, would be some 30 KiB a municipality and common indicator).  A live request has
+    reads of its own: nothing is shared between requests (:mod:`cache` keeps their answers).
     """
 
     items: list[PrefectureItem] | None = None
-    nationwide: dict[str, comparison.Comparison | None] = field(default_factory=dict)
     prefecture: tuple[str, PrefecturePage] | None = None
+    comparison: tuple[tuple[str, str | None], comparison.Comparison | None] | None = None
     compared: tuple[tuple[str, str, str | None], ComparePage] | None = None
 
 
@@ -298,53 +299,26 @@ def prefecture_page(reads: Reads, code: str) -> PrefecturePage:
     return page
 
 
-def compare_page(
-    reads: Reads, code: str, prefecture: str | None = None, *, from_nationwide: bool = False
-) -> ComparePage:
+def compare_page(reads: Reads, code: str, prefecture: str | None = None) -> ComparePage:
     """Return the comparison of a common code, or raise NotFound (no such code, or no data).
 
-    With ``from_nationwide`` (a publishing run, which compares every prefecture) a
-    prefecture's comparison is the nationwide one's rows of the prefecture, the nationwide
-    comparison made once for all (:class:`Shared`); else only the prefecture's plans are read
-    in full.  The page made last is reused for its other formats."""
+    The comparison made last is reused in the other language, the page made last for its
+    other formats (:class:`Shared`)."""
     memo = shared(reads)
     key = (get_language(), code, prefecture)
     if memo.compared is not None and memo.compared[0] == key:
         return memo.compared[1]
     where = find_prefecture(reads, prefecture).prefecture if prefecture is not None else None
-    if prefecture is None or from_nationwide:
-        found = _within(_nationwide(reads, code), prefecture)
-    else:
+    if memo.comparison is None or memo.comparison[0] != (code, prefecture):
         everywhere = comparison.published_plans(reads.towns())
-        found = comparison.compare(code, prefecture, everywhere)
+        memo.comparison = ((code, prefecture), comparison.compare(code, prefecture, everywhere))
+    found = memo.comparison[1]
     if found is None or not found.rows:
         raise NotFound(f"no published indicator has the common code {code} here")
     rows = [CompareRow(c, _summary(c)) for c in found.rows]
     page = ComparePage(found.common, where, rows, [national_row(v) for v in found.national])
     memo.compared = (key, page)
     return page
-
-
-def _nationwide(reads: Reads, code: str) -> comparison.Comparison | None:
-    """Return the nationwide comparison of a code, made once with ``reads``."""
-    memo = shared(reads)
-    if code not in memo.nationwide:
-        everywhere = comparison.published_plans(reads.towns())
-        memo.nationwide[code] = comparison.compare(code, None, everywhere)
-    return memo.nationwide[code]
-
-
-def _within(
-    found: comparison.Comparison | None, prefecture: str | None
-) -> comparison.Comparison | None:
-    """Return a nationwide comparison's rows of one prefecture (all of them for None).
-
-    The same as comparing in the prefecture: each town's row depends on its own plans only,
-    and the national values are those held anywhere."""
-    if found is None or prefecture is None:
-        return found
-    rows = [c for c in found.rows if prefecture_code(c.plan.municipality_code) == prefecture]
-    return comparison.Comparison(found.common, rows, found.national)
 
 
 def _summary(c: comparison.Compared) -> summaries.IndicatorRow:

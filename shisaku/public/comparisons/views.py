@@ -24,7 +24,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import URLPattern
 
-from shisaku.evaluation.reads import ATTRIBUTE, Reads, for_request
+from shisaku.evaluation.reads import Reads, for_request
 from shisaku.indicators import comparison
 from shisaku.public.comparisons import chart as compare_chart
 from shisaku.public.comparisons import documents as docs
@@ -69,12 +69,8 @@ def prefecture_of(request: HttpRequest, pref: str) -> PrefecturePage:
 
 
 def comparison_of(request: HttpRequest, common_code: str, pref: str | None = None) -> ComparePage:
-    """Return one common indicator across the municipalities (of a prefecture, or nationwide):
-    in a publishing run (its reads handed over with the request), which compares every
-    prefecture, each from the nationwide comparison made once."""
-    run = hasattr(request, ATTRIBUTE)
-    reads = for_request(request, shared=False)
-    return compare_pages.compare_page(reads, common_code, pref, from_nationwide=run)
+    """Return one common indicator across the municipalities (of a prefecture, or nationwide)."""
+    return compare_pages.compare_page(for_request(request, shared=False), common_code, pref)
 
 
 def prefectures(request: HttpRequest, items: list[PrefectureItem]) -> HttpResponse:
