@@ -4,6 +4,7 @@ JSON twin, its table, its widget and its badge."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.http import HttpRequest
 
@@ -26,8 +27,16 @@ class Graded:
     done: PlanAssessment
     result: IndicatorResult
     path: list[Node]
-    trail: list[Crumb]
     reads: Reads
+
+    @cached_property
+    def trail(self) -> list[Crumb]:
+        """Return the breadcrumbs down to the indicator (made when a page shows them: the
+        widget and the badge do not)."""
+        view = self.result.indicator
+        url = links.indicator_url(self.plan, view.code)
+        here = Crumb(view.code, view.name_ja, view.name_en, url, kind="indicator")
+        return [*crumbs(self.plan, self.path), here]
 
     @property
     def history(self) -> list[FigureView]:
@@ -46,6 +55,4 @@ def graded(request: HttpRequest, code: str, slug: str, indicator: str) -> Graded
         raise IndicatorNotFound(f"indicator {indicator} does not exist in plan {slug}")
     view = result.indicator
     path = tree.find_path(reads.nodes(info), view.node_code) if view.node_code else []
-    url = links.indicator_url(info, view.code)
-    here = Crumb(view.code, view.name_ja, view.name_en, url, kind="indicator")
-    return Graded(info, done, result, path, [*crumbs(info, path), here], reads)
+    return Graded(info, done, result, path, reads)
