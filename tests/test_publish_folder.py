@@ -148,3 +148,66 @@ def test_a_linked_file_is_replaced_by_the_page_never_read_or_written_through(
     assert not page.is_symlink() and page.read_bytes() == outside.read_bytes()
     run(tmp_path / "fresh")
     assert files(out) == files(tmp_path / "fresh")
+
+
+def open_descriptors() -> int:
+    """Return how many file descriptors this process holds (Linux)."""
+    return len(list(Path("/proc/self/fd").iterdir()))
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts descriptors in /proc")
+def test_the_folder_keeps_only_the_folders_used_last_open_and_closes_them(tmp_path):
+    from shisaku.publishing.folder import FOLDERS_KEPT, Folder
+
+    before = open_descriptors()
+    folder = Folder(tmp_path)
+    names = [f"{language}/{n}/x/index.html" for n in range(FOLDERS_KEPT + 10) for language in "ab"]
+    for name in names + names[:6]:  # in both languages in turn, then again
+        folder.write(name, name.encode())
+    assert open_descriptors() <= before + 1 + FOLDERS_KEPT
+    assert all(folder.read(name) == name.encode() for name in names)
+    assert all((tmp_path / name).read_bytes() == name.encode() for name in names)
+    folder.close()
+    assert open_descriptors() == before
+
+
+def test_the_folder_holds_a_content_only_as_a_regular_file_of_exactly_it(tmp_path):
+    from shisaku.publishing.folder import Folder
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/page.html").write_bytes(b"<p>same</p>")
+    (tmp_path / "a/other.html").write_bytes(b"<p>diff</p>")
+    (tmp_path / "a/link.html").symlink_to(tmp_path / "a/page.html")
+    (tmp_path / "a/folder.html").mkdir()
+    folder = Folder(tmp_path)
+    try:
+        assert folder.holds("a/page.html", b"<p>same</p>")
+        assert not folder.holds("a/page.html", b"<p>same</p>\n")  # another size
+        assert not folder.holds("a/other.html", b"<p>same</p>")  # the same size
+        assert not folder.holds("a/link.html", b"<p>same</p>")  # a link is never read
+        assert not folder.holds("a/folder.html", b"")
+        assert not folder.holds("a/missing.html", b"")
+        assert not folder.holds("missing/page.html", b"")
+        assert folder.read("a/link.html") is None and folder.read("a/folder.html") is None
+    finally:
+        folder.close()
+
+
+def test_a_temporary_left_behind_or_a_link_in_its_place_is_replaced_not_written_through(
+    tmp_path, victim
+):
+    from shisaku.publishing.folder import Folder, temporary_name
+
+    out = tmp_path / "site"
+    (out / "a").mkdir(parents=True)
+    (out / "a" / temporary_name("left.html")).write_bytes(b"half a run")
+    (out / "a" / temporary_name("linked.html")).symlink_to(victim)
+    folder = Folder(out)
+    try:
+        folder.write("a/left.html", b"whole")
+        folder.write("a/linked.html", b"whole")
+    finally:
+        folder.close()
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert sorted(p.name for p in (out / "a").iterdir()) == ["left.html", "linked.html"]
+    assert (out / "a/left.html").read_bytes() == (out / "a/linked.html").read_bytes() == b"whole"

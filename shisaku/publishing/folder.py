@@ -24,6 +24,8 @@ from pathlib import Path
 FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
 NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
 NOT_A_FOLDER = (errno.ELOOP, errno.ENOTDIR)  # a link (O_NOFOLLOW) or a file where a folder goes
+FOLDERS_KEPT = 64  # folders kept open between files
+CHUNK = 1 << 20  # bytes read at a time after the first read of a file
 LINK_REASON = "シンボリックリンクかファイルです。公開フォルダの中のリンクはたどりません"
 
 
@@ -54,7 +56,9 @@ class Folder:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)  # the root itself may be a link
-        self._last: tuple[str, int] | None = None  # the folder used last (pages write four)
+        # The folders used last, open (path → descriptor, the least recently used first): the
+        # next file is most often in one of them (a page writes four files, in each language).
+        self._folders: dict[str, int] = {}
 
     def close(self) -> None:
         """Close the descriptors this folder holds."""
@@ -63,13 +67,41 @@ class Folder:
 
     def read(self, relative: str) -> bytes | None:
         """Return a regular file's content (None when missing, a link or something else)."""
+        fd = self._open_file(relative)
+        if fd is None:
+            return None
+        try:
+            size = os.fstat(fd)
+            if not stat.S_ISREG(size.st_mode):
+                return None
+            chunks = [os.read(fd, size.st_size + 1)]  # one read, unless it grew meanwhile
+            while chunks[-1]:
+                chunks.append(os.read(fd, CHUNK))
+            return b"".join(chunks)
+        finally:
+            os.close(fd)
+
+    def holds(self, relative: str, content: bytes) -> bool:
+        """Return whether the folder holds ``content`` as the regular file ``relative`` (a file
+        of another size is not read)."""
+        fd = self._open_file(relative)
+        if fd is None:
+            return False
+        try:
+            size = os.fstat(fd)
+            same_size = stat.S_ISREG(size.st_mode) and size.st_size == len(content)
+            return same_size and os.read(fd, len(content) + 1) == content
+        finally:
+            os.close(fd)
+
+    def _open_file(self, relative: str) -> int | None:
+        """Return a descriptor of a file opened for reading (None when it cannot be: missing,
+        a link, or a folder on the way that is missing or a link)."""
         try:
             parent, name = self._parent(relative, create=False)
-            fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=parent)
+            return os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=parent)
         except OSError:
             return None
-        with os.fdopen(fd, "rb") as file:
-            return file.read() if stat.S_ISREG(os.fstat(fd).st_mode) else None
 
     def open_for_appending(self, name: str) -> int:
         """Open (or create) a file at the root for reading and appending; return its
@@ -82,14 +114,18 @@ class Folder:
         ``durable``, on the disk before the rename."""
         parent, name = self._parent(relative, create=True)
         temporary = temporary_name(name)
-        _unlink(temporary, parent)
-        fd = os.open(temporary, NEW_FILE, 0o666, dir_fd=parent)
         try:
-            with os.fdopen(fd, "wb") as file:
-                file.write(content)
+            fd = os.open(temporary, NEW_FILE, 0o666, dir_fd=parent)
+        except FileExistsError:  # a killed run's (or a link): removed, never written through
+            _unlink(temporary, parent)
+            fd = os.open(temporary, NEW_FILE, 0o666, dir_fd=parent)
+        try:
+            try:
+                _write_all(fd, content)
                 if durable:
-                    file.flush()
                     os.fsync(fd)
+            finally:
+                os.close(fd)
             os.replace(temporary, name, src_dir_fd=parent, dst_dir_fd=parent)
             if durable:
                 _sync_folder(parent)  # the rename itself
@@ -123,15 +159,23 @@ class Folder:
     def _parent(self, relative: str, *, create: bool) -> tuple[int, str]:
         """Return a descriptor of a file's folder (this object closes it) and the file's name."""
         folder, _, name = check_relative(relative).rpartition("/")
+        return self._folder(folder, create=create), name
+
+    def _folder(self, folder: str, *, create: bool) -> int:
+        """Return a descriptor of a folder (this object closes it), opened from its parent's
+        (each folder of the path in turn, as :meth:`_descend` does); the :data:`FOLDERS_KEPT`
+        used last stay open."""
         if not folder:
-            return self.fd, name
-        if self._last is None or self._last[0] != folder:
-            opened = self._descend(folder.split("/"), create=create)
-            for fd in opened[:-1]:
-                os.close(fd)
-            self._forget()
-            self._last = (folder, opened[-1])
-        return self._last[1], name
+            return self.fd
+        fd = self._folders.pop(folder, None)
+        if fd is None:
+            above, _, name = folder.rpartition("/")
+            parent = self._folder(above, create=create)
+            fd = self._enter(parent, name, create, folder.split("/"))
+            if len(self._folders) >= FOLDERS_KEPT:
+                os.close(self._folders.pop(next(iter(self._folders))))
+        self._folders[folder] = fd  # the most recently used, last
+        return fd
 
     def _descend(self, folders: list[str], *, create: bool) -> list[int]:
         """Open each folder of a path in turn from the root; return their descriptors (the
@@ -178,16 +222,25 @@ class Folder:
                 return
 
     def _forget(self) -> None:
-        """Close the folder used last."""
-        if self._last is not None:
-            os.close(self._last[1])
-            self._last = None
+        """Close the folders used last."""
+        for fd in self._folders.values():
+            os.close(fd)
+        self._folders.clear()
 
 
 def _unlink(name: str, folder: int) -> None:
     """Delete a name in a folder if it is there (a link: the link itself)."""
     with suppress(FileNotFoundError, IsADirectoryError):
         os.unlink(name, dir_fd=folder)
+
+
+def _write_all(fd: int, content: bytes) -> None:
+    """Write all of ``content`` to a file descriptor."""
+    written = os.write(fd, content)
+    if written < len(content):
+        view = memoryview(content)
+        while written < len(content):
+            written += os.write(fd, view[written:])
 
 
 def _sync_folder(folder: int) -> None:

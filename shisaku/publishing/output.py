@@ -73,7 +73,7 @@ class Output:
         """Record a file of this run; write it unless the folder already holds exactly it.
         Return whether it was written."""
         self.current[relative] = digest(content)
-        if relative not in self.pending and self.folder.read(relative) == content:
+        if relative not in self.pending and self.folder.holds(relative, content):
             self.counts.unchanged += 1
             return False
         self.journal.note(relative)
@@ -97,7 +97,7 @@ class Output:
         """
         files = self.current if complete else {**self.previous, **self.current}
         content = manifest_bytes(files)
-        if self.folder.read(MANIFEST) != content:
+        if not self.folder.holds(MANIFEST, content):
             self.folder.write(MANIFEST, content, durable=True)
 
     def _previous(self) -> dict[str, str]:
