@@ -215,8 +215,7 @@ def indicator_document(
 ) -> dict[str, Any]:
     """Return the JSON twin of an indicator's page."""
     view = result.indicator
-    figures = breakdowns.shown(selection.ordered(view.figures))
-    revisions = breakdowns.shown(selection.ordered(history))
+    figures, revisions = selection.tables(view, history)
     document = {
         "schema": "shisaku.indicator/1",
         "municipality": _town(plan),

@@ -1,12 +1,17 @@
 """Which of an indicator's figures a page shows, and in what order: the whole area's, the
-latest actual, baselines before targets before actuals; values as the indicator publishes them.
+latest actual, baselines before targets before actuals (:func:`tables`: the tables of figures
+and revisions, the same on the page and its twin in every language, so worked out once);
+values as the indicator publishes them.
 
 A value that is not there is said to be unknown, never shown as zero.
 """
 
 from __future__ import annotations
 
+import weakref
+
 from shisaku.domain.assessment_scales import fmt_number
+from shisaku.indicators.breakdowns import Shown, shown
 from shisaku.indicators.queries import FigureView, IndicatorView
 
 FIGURE_ORDER = ("baseline", "target", "actual")
@@ -29,6 +34,29 @@ def ordered(figures: list[FigureView] | tuple[FigureView, ...]) -> list[FigureVi
     return sorted(
         figures, key=lambda f: (rank.get(f.kind, 9), f.period_start, f.period_end, f.breakdown)
     )
+
+
+class _Tables:
+    """The figures and the revision history an indicator's page and its twin show, in both
+    languages: ordered and cut (:func:`shown`) once, and kept while the indicator's view lives
+    (views never change; a history read afresh is worked out afresh)."""
+
+    def __init__(self) -> None:
+        self._found: dict[int, tuple[list[FigureView], Shown, Shown]] = {}
+
+    def __call__(self, view: IndicatorView, history: list[FigureView]) -> tuple[Shown, Shown]:
+        """Return the figures and the history shown of ``view`` and its ``history``."""
+        key = id(view)
+        found = self._found.get(key)
+        if found is None or found[0] is not history:
+            if found is None:
+                weakref.finalize(view, self._found.pop, key, None)
+            found = (history, shown(ordered(view.figures)), shown(ordered(history)))
+            self._found[key] = found
+        return found[1], found[2]
+
+
+tables = _Tables()
 
 
 def actual_years(view: IndicatorView) -> list[int]:

@@ -90,8 +90,11 @@ def indicator(request: HttpRequest, g: Graded) -> HttpResponse:
     view = g.result.indicator
     chosen = series.chosen(request, view)
     history = series.of_breakdown(g.history, chosen)
-    figures = breakdowns.shown(series.of_breakdown(selection.ordered(view.figures), chosen))
-    revisions = breakdowns.shown(selection.ordered(history))
+    if chosen:
+        figures = breakdowns.shown(series.of_breakdown(selection.ordered(view.figures), chosen))
+        revisions = breakdowns.shown(selection.ordered(history))
+    else:
+        figures, revisions = selection.tables(view, history)
     breakdown = any(f.breakdown for f in history)
     asked = params.assessed_year(request)
     page_url = links.indicator_url(g.plan, view.code, asked)
