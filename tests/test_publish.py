@@ -399,3 +399,22 @@ def test_the_comparison_pages_are_written_when_the_whole_site_is(testville, tmp_
     # the comparison and the list of prefectures in ja and en, and the three sitemaps
     assert alone.pages == report.pages - 7
     assert not (tmp_path / "alone" / "ja" / "compare").exists()
+
+
+def test_shisaku_publish_starts_with_its_own_command_module_only(tmp_path):
+    """The publish command is timed as a whole process: it does not import the other
+    commands' modules (and their libraries) at start-up."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\nfrom shisaku.cli import _load_commands\nfrom shisaku.cli.registry import"
+        " COMMANDS\n_load_commands('publish')\n"
+        "print(sorted(COMMANDS), 'shisaku.cli.plan_commands' in sys.modules)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env |= {"SHISAKU_HOME": str(tmp_path), "DJANGO_SETTINGS_MODULE": "shisaku.settings"}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["['publish']", "False"]
