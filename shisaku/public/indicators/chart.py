@@ -10,11 +10,12 @@ thing.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, replace
 
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from shisaku.domain.assessment_scales import fmt_percent
 from shisaku.domain.periods import Basis, Period
@@ -101,13 +102,54 @@ def legend(chart: charts.LineChart) -> list[tuple[str, str]]:
     return [(charts.legend_sample(k), names[k]) for k, drawn in shown.items() if drawn]
 
 
+class _Charts:
+    """The whole area's chart views of an indicator, per language, year and method: drawn once
+    and shared by its page and its widget, kept while the indicator's view lives (views never
+    change; a result graded afresh is drawn afresh).  Drawing records no untranslated content,
+    so a kept chart leaves a page's notice as it was."""
+
+    def __init__(self) -> None:
+        self._found: dict[
+            int, tuple[IndicatorResult, dict[tuple[str, int, str], ChartView | None]]
+        ] = {}
+
+    def __call__(self, result: IndicatorResult, year: int, method: str) -> ChartView | None:
+        """Return the chart view of ``result`` in the active language."""
+        view = result.indicator
+        key = id(view)
+        found = self._found.get(key)
+        if found is None or found[0] is not result:
+            if found is None:
+                weakref.finalize(view, self._found.pop, key, None)
+            found = (result, {})
+            self._found[key] = found
+        drawn = found[1]
+        at = (get_language() or "", year, method)
+        if at not in drawn:
+            drawn[at] = _chart_view(result, year, method, "")
+        return drawn[at]
+
+
+_charts = _Charts()
+
+
 def chart_view(
     result: IndicatorResult, year: int, method: str, breakdown: str = ""
 ) -> ChartView | None:
     """Return the chart, its legend and its summary sentence, or None with nothing to draw.
 
     With a breakdown, its figures are drawn and summed up in place of the whole area's (the
-    whole area's grade ratio and trend do not apply to them, so neither is given)."""
+    whole area's grade ratio and trend do not apply to them, so neither is given).  The whole
+    area's is drawn once per language while its view lives (:class:`_Charts`)."""
+    if not breakdown:
+        return _charts(result, year, method)
+    return _chart_view(result, year, method, breakdown)
+
+
+def _chart_view(
+    result: IndicatorResult, year: int, method: str, breakdown: str
+) -> ChartView | None:
+    """Draw the chart, its legend and its summary sentence (see :func:`chart_view`)."""
     if breakdown:
         result = IndicatorResult(series(result.indicator, breakdown), result.assessment, None)
         method = ""
