@@ -17,13 +17,15 @@ Everything is read from the plan view kept per process, as the pages are.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from shisaku.domain.plantree import Node
 from shisaku.plan.queries import NotFound, PlanInfo
@@ -190,9 +192,43 @@ def _feed_url(plan: PlanInfo, measure: Node | None) -> str:
     return links.reverse("public:measure-feed", kwargs=kwargs | {"node_code": measure.code})
 
 
+# The fixed words of the widgets and share pages, by language: given to their templates
+# translated once rather than by {% translate %} tags, each a lazy string translated anew on every
+# page (the templates escape them as they did the tags' output).
+@cache
+def _page_words(language: str) -> dict[str, str]:
+    """Return the widgets' and share pages' words translated into ``language`` (the active one)."""
+    # A message stays on one line, as the catalogue's check reads it.
+    # fmt: off
+    return {
+        "status": gettext("Status"),
+        "no_indicator": gettext("No indicator has been set for this measure yet."),
+        "full_page": gettext("See the full page on Shisaku"),
+        "back": gettext("Back to the page"),
+        "embed": gettext("Embed on your site"),
+        "embed_help": gettext("Copy this HTML into your page: it shows the figures and the grade as they are published here, and stays up to date."),  # noqa: E501
+        "iframe_html": gettext("HTML of the embedded view"),
+        "copy_iframe": gettext("Copy the HTML of the embedded view"),
+        "copied": gettext("Copied."),
+        "preview": gettext("Preview"),
+        "badge": gettext("Badge"),
+        "badge_html": gettext("HTML of the badge"),
+        "copy_badge": gettext("Copy the HTML of the badge"),
+        "follow": gettext("Follow the updates"),
+        "follow_help": gettext("Add this address to a feed reader to hear of new figures and published evaluations (Atom):"),  # noqa: E501
+    }
+    # fmt: on
+
+
+def _words() -> dict[str, str]:
+    """Return the widgets' and share pages' words in the active language."""
+    return _page_words(get_language() or settings.LANGUAGE_CODE)
+
+
 def _widget_context(request: HttpRequest, subject: Subject) -> dict[str, Any]:
     """Return what every widget shows around its figures."""
     return {
+        "words": _words(),
         "subject": subject,
         "plan": subject.plan,
         "page_link": request.build_absolute_uri(subject.page_url),
@@ -224,6 +260,7 @@ def badge_snippet(request: HttpRequest, subject: Subject) -> SafeString:
 def _share(request: HttpRequest, subject: Subject, trail: list[Crumb]) -> HttpResponse:
     """Show the share page of a subject: previews, snippets to copy, the feed."""
     context = {
+        "words": _words(),
         "subject": subject,
         "plan": subject.plan,
         "crumbs": trail,
