@@ -9,14 +9,15 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from django.urls import get_urlconf
+import pytest
+from django.urls import Resolver404, ResolverMatch, get_urlconf, resolve
 from django.utils import translation
 
 from shisaku import site_context
 from shisaku.evaluation.reads import Reads
 from shisaku.public import links
 from shisaku.publishing import workers
-from shisaku.publishing.render import SITE_URLCONF, Renderer, routes
+from shisaku.publishing.render import SITE_URLCONF, Renderer, Shapes, routes
 from shisaku.publishing.site import publish
 from shisaku.site_context import SiteContext
 from tests.test_publish import PLAN, testville  # noqa: F401  (the fixture)
@@ -89,3 +90,47 @@ def test_remembered_links_are_kept_apart_for_each_url_configuration(db):
         with routes("tests.mirror_urls"):
             mirrored = links.home_url()
         assert (before, mirrored, links.home_url()) == ("/ja/", "/ja/mirror/", "/ja/")
+
+
+def _same_match(found: ResolverMatch, expected: ResolverMatch) -> bool:
+    """Return whether two matches name the same view, arguments, route and what was tried."""
+    keys = ("func", "args", "kwargs", "url_name", "app_names", "namespaces", "route", "tried")
+    extra = ("captured_kwargs", "extra_kwargs", "view_name", "_func_path")
+    return all(getattr(found, k) == getattr(expected, k) for k in (*keys, *extra))
+
+
+def test_paths_resolved_once_per_shape_match_as_django_resolves_each(testville, tmp_path):  # noqa: F811
+    publish(tmp_path, site_url="http://testserver", languages=["ja", "en"])
+    written = [p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("index.*")]
+    paths = {"/" + p.rpartition("index.")[0] for p in written if not p.endswith(".html")}
+    paths |= {"/" + p for p in written if not p.endswith(".html")}
+    paths |= {
+        "/ja/999997/x/indicators/",  # a word where a code goes, and codes where words go
+        "/ja/999997/x/indicators/widget/",
+        "/ja/999997/x/widget/share/",
+        "/ja/999997/x/y/z/",
+        "/ja/999997/x/measures/index.csv",
+        "/ja/999997/x/measures/index.txt",
+        "/ja/999997/x/sdgs/7/",
+        "/ja/999997/x/sdgs/x7/",
+        "/ja/999997/voice/",
+        "/ja/999997/voice/3/result.xlsx",
+        "/ja/01/",
+        "/sitemaps/999997.xml",
+        "/en/999997/x/%E6%8C%87%E6%A8%99/",
+    }
+    shapes = Shapes(SITE_URLCONF)
+    assert shapes.usable
+    compared = 0
+    for language in ("ja", "en"):
+        with translation.override(language), routes(SITE_URLCONF):
+            for path in sorted(paths) * 2:  # the second time from what the first kept
+                try:
+                    expected = resolve(path, urlconf=SITE_URLCONF)
+                except Resolver404:
+                    with pytest.raises(Resolver404):
+                        shapes.resolve(path, language)
+                    continue
+                assert _same_match(shapes.resolve(path, language), expected), path
+                compared += 1
+    assert compared > 100 and len(shapes.routes) < compared / 4

@@ -14,17 +14,32 @@ with no setting changed for it.
 
 from __future__ import annotations
 
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 from urllib.parse import unquote_to_bytes, urlsplit
 
+from django.conf import settings
 from django.core.handlers.wsgi import WSGIRequest
 from django.http import Http404, HttpResponseBase
-from django.urls import get_urlconf, resolve, reverse, set_urlconf
+from django.urls import (
+    URLPattern,
+    URLResolver,
+    clear_script_prefix,
+    get_resolver,
+    get_script_prefix,
+    get_urlconf,
+    resolve,
+    reverse,
+    set_script_prefix,
+    set_urlconf,
+)
+from django.urls.converters import get_converters
+from django.urls.resolvers import LocalePrefixPattern, ResolverMatch, RoutePattern
 from django.utils import translation
 from django.utils.html import format_html
 from django.views.defaults import page_not_found
@@ -98,19 +113,136 @@ def routes(urlconf: str) -> Iterator[None]:
         set_urlconf(before)
 
 
+@contextmanager
+def script_prefix(prefix: str) -> Iterator[None]:
+    """Set the script prefix for the block (a run sets none otherwise, and every lookup of the
+    unset prefix raises and catches), then take back the one before."""
+    before = get_script_prefix()
+    set_script_prefix(prefix)
+    try:
+        yield
+    finally:
+        if before == "/":
+            clear_script_prefix()
+        else:
+            set_script_prefix(before)
+
+
+_PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
+
+
+class Shapes:
+    """Resolve paths of a URL configuration, once per shape of path.
+
+    A path's shape is its language and, segment by segment (a language code as itself), the segment itself when a route
+    has it as a word (``indicators``, ``index.json``, ``""``), else which routes' variable
+    segments (``<town:code>``, ``index.<table:fmt>``) match it.  Every route here is a
+    sequence of such segments, no converter matches a slash and none refuses what its pattern
+    matched, so two paths of one shape take the same route: Django's resolve runs once per
+    shape (it tries some fifty routes in turn), the route taken then reads the arguments of
+    every other path of that shape.  A configuration with any other kind of route is resolved
+    by Django every time."""
+
+    def __init__(self, urlconf: str) -> None:
+        self.urlconf = urlconf
+        self.routes: dict[tuple[object, ...], tuple[ResolverMatch, RoutePattern]] = {}
+        found = _routes(get_resolver(urlconf).url_patterns, "")
+        self.usable = found is not None
+        segments = {s for route in found or () for s in route.split("/")}
+        self.words = {s for s in segments if "<" not in s} | {c for c, _ in settings.LANGUAGES}
+        self.variables = [re.compile(_segment_regex(s)) for s in sorted(segments - self.words)]
+
+    def resolve(self, path: str, language: str) -> ResolverMatch:
+        """Return Django's resolve of ``path`` (a path_info) in the active ``language``."""
+        if not self.usable:
+            return resolve(path, urlconf=self.urlconf)
+        key = (language, *(self.shape(segment) for segment in path.split("/")))
+        known = self.routes.get(key)
+        if known is not None:
+            first, route = known
+            found = route.match(path[1:])
+            if found is not None:
+                kwargs = found[2]
+                return ResolverMatch(
+                    first.func,
+                    (),
+                    kwargs,
+                    first.url_name,
+                    [*first.app_names],
+                    [*first.namespaces],
+                    first.route,
+                    first.tried,
+                    captured_kwargs=kwargs,
+                    extra_kwargs={},
+                )
+        match = resolve(path, urlconf=self.urlconf)
+        if not match.args and not getattr(match, "extra_kwargs", None) and path.startswith("/"):
+            self.routes[key] = (match, RoutePattern(match.route, is_endpoint=True))
+        return match
+
+    def shape(self, segment: str) -> object:
+        """Return what the routes see of one segment of a path."""
+        if segment in self.words:
+            return segment
+        return tuple(bool(regex.fullmatch(segment)) for regex in self.variables)
+
+
+def _routes(patterns: Iterable[URLPattern | URLResolver], above: str) -> list[str] | None:
+    """Return every route of ``patterns`` below ``above`` (a language prefix as nothing),
+    or None when one is not a plain route of converters that match no slash."""
+    found: list[str] = []
+    for pattern in patterns:
+        if isinstance(pattern.pattern, LocalePrefixPattern):
+            route = above
+        elif isinstance(pattern.pattern, RoutePattern):
+            route = above + str(pattern.pattern)
+            if any(c in ("path",) for c, _ in _PARAMETER.findall(route)):
+                return None
+        else:
+            return None
+        if isinstance(pattern, URLResolver):
+            below = _routes(pattern.url_patterns, route)
+            if below is None:
+                return None
+            found += below
+        else:
+            found.append(route)
+    return found
+
+
+def _segment_regex(segment: str) -> str:
+    """Return the regular expression of one segment of a route."""
+    converters = get_converters()
+    parts, end = [], 0
+    for match in _PARAMETER.finditer(segment):
+        parts.append(re.escape(segment[end : match.start()]))
+        parts.append(f"(?:{converters[match['converter'] or 'str'].regex})")
+        end = match.end()
+    parts.append(re.escape(segment[end:]))
+    return "".join(parts)
+
+
 class Renderer:
     """Render URLs of the site in-process, as seen from ``site_url`` (scheme and host)."""
 
     def __init__(self, site_url: str, reads: Reads) -> None:
         self.reads = reads
         self.site = SiteContext.published_at(site_url)
+        self.shapes: Shapes | None = None  # made when first used (the routes are loaded)
 
     @contextmanager
     def active(self) -> Iterator[Renderer]:
         """Take the public site's routes alone for the length of the block (the pages listed,
         the data package's addresses and every page rendered)."""
-        with routes(SITE_URLCONF):
+        with routes(SITE_URLCONF), script_prefix("/"):
             yield self
+
+    def resolve(self, path: str, language: str) -> ResolverMatch:
+        """Return the match of ``path`` (a path_info) on the site's routes in ``language``
+        (active)."""
+        if self.shapes is None:
+            self.shapes = Shapes(SITE_URLCONF)
+        return self.shapes.resolve(path, language)
 
     def request(self, path: str, language: str) -> PublishRequest:
         """Return the request of ``path`` in ``language``, carrying the run's reads."""
@@ -123,7 +255,7 @@ class Renderer:
         request = self.request(path, language)
         with translation.override(language), routes(request.urlconf):
             try:
-                match = resolve(request.path_info, urlconf=request.urlconf)
+                match = self.resolve(request.path_info, language)
                 request.resolver_match = match
                 response = match.func(request, *match.args, **match.kwargs)
             except Http404:
@@ -133,7 +265,7 @@ class Renderer:
     def same_in_every_language(self, path: str, language: str) -> bool:
         """Return whether the view of ``path`` answers the same in every language."""
         with translation.override(language):
-            match = resolve(path, urlconf=SITE_URLCONF)
+            match = self.resolve(path, language)
         return bool(getattr(match.func, SAME_IN_EVERY_LANGUAGE, False))
 
     def not_found(self, language: str) -> bytes:
