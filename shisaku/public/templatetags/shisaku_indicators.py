@@ -8,10 +8,13 @@ Every tag delegates to the modules that label and pick (:mod:`shisaku.public.cod
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
 from django import template
-from django.utils.html import format_html
+from django.conf import settings
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
 
 from shisaku.domain.plantree import Block
 from shisaku.indicators.assessing import PlanAssessment
@@ -70,6 +73,46 @@ def unknown() -> SafeString:
 def figure_cell(f: FigureView | None) -> SafeString:
     """Return a figure as written, with its period below it, or the notice that it is unknown."""
     return mark_safe(figure_rows.figure_cell(f))  # Safe: escaped
+
+
+@cache
+def _table_words(language: str) -> dict[str, str]:
+    """Return the fixed words of an indicator summary in ``language`` (the active one), escaped:
+    translated once, not by a {% translate %} tag on every table."""
+    words = {
+        "indicators": gettext("Indicators"),
+        "indicator": gettext("Indicator"),
+        "place": gettext("Part of the plan"),
+        "unit": gettext("Unit"),
+        "baseline": gettext("Baseline"),
+        "final_target": gettext("Final target"),
+        "latest_actual": gettext("Latest actual"),
+    }
+    return {key: escape(text) for key, text in words.items()}
+
+
+def _words() -> dict[str, str]:
+    """Return the indicator summary's words in the active language."""
+    return _table_words(get_language() or settings.LANGUAGE_CODE)
+
+
+@register.simple_tag
+def summary_label() -> SafeString:
+    """Return the label of an indicator summary's scrolling region."""
+    return mark_safe(_words()["indicators"])  # Safe: escaped
+
+
+@register.simple_tag(takes_context=True)
+def summary_heads(context: template.Context) -> SafeString:
+    """Return the headings of an indicator summary before its grade's (the place column when
+    ``with_place`` is set)."""
+    w = _words()
+    place = f'<th scope="col">{w["place"]}</th>' if context.get("with_place") else ""
+    return mark_safe(  # Safe: the words are escaped
+        f'<th scope="col">{w["indicator"]}</th>{place}<th scope="col">{w["unit"]}</th>'
+        f'<th scope="col">{w["baseline"]}</th><th scope="col">{w["final_target"]}</th>'
+        f'<th scope="col">{w["latest_actual"]}</th>'
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -115,12 +115,14 @@ def download_items(context: template.Context) -> SafeString:
     )
 
 
-# The words of the frame every page shares (header, breadcrumbs, download menu), escaped, by
-# language: the frame is written here rather than by {% translate %} tags, each a lazy string
+# The words of the frame every page shares (header, breadcrumbs, download menu, footer), escaped,
+# by language: the frame is written here rather than by {% translate %} tags, each a lazy string
 # translated anew on every page.
 @cache
 def _frame_words(language: str) -> dict[str, str]:
     """Return the frame's words translated into ``language`` (the active one) and escaped."""
+    # A message stays on one line, as the catalogue's check reads it.
+    # fmt: off
     words = {
         "skip": gettext("Skip to main content"),
         "language": gettext("Language"),
@@ -129,7 +131,10 @@ def _frame_words(language: str) -> dict[str, str]:
         "breadcrumbs": gettext("Breadcrumbs"),
         "home": gettext("Home"),
         "downloads": gettext("Download this page as data"),
+        "source_text": gettext("The plan text is shown as published in the source document; gaps in the source are marked, never filled in."),  # noqa: E501
+        "api": gettext("API (for developers)"),
     }
+    # fmt: on
     return {key: escape(text) for key, text in words.items()}
 
 
@@ -158,6 +163,16 @@ def site_header(context: template.Context) -> SafeString:
         ' enterkeyhint="search">\n'
         f'      <button type="submit">{words["search"]}</button>\n'
         "    </form>\n  </div>\n</header>"
+    )
+
+
+@register.simple_tag
+def site_footer() -> SafeString:
+    """Return the site's footer: how the plan text is shown, the link to the API."""
+    words = _words()
+    return mark_safe(  # Safe: the words are escaped
+        f'<footer class="site-footer">\n  <p>{words["source_text"]}</p>\n'
+        f'  <p><a href="/api/v1/docs">{words["api"]}</a></p>\n</footer>'
     )
 
 
