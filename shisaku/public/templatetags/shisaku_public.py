@@ -10,6 +10,7 @@ from functools import cache
 
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
@@ -314,6 +315,19 @@ def _link(url: str, label: str, *, current: bool) -> str:
     """Return a breadcrumb item: a link (``label`` is HTML), marked when it is the page."""
     mark = ' aria-current="page"' if current else ""
     return f'<li><a href="{markup(url)}"{mark}>{label}</a></li>'
+
+
+@register.simple_tag
+def static_url(path: str) -> str:
+    """Return the address of a static file, as {% static %} does: worked out once per prefix
+    and file, not by the storage on each of every page's two or three files."""
+    return _static_url(settings.STATIC_URL, path)
+
+
+@cache
+def _static_url(prefix: str, path: str) -> str:
+    """Return the address of a static file under ``prefix`` (the settings' STATIC_URL)."""
+    return static(path)
 
 
 @register.simple_tag
