@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from django.db import transaction
 from django.http import HttpRequest
 
+from shisaku.domain.nodepages import paths
 from shisaku.domain.plantree import Node
 from shisaku.domain.sdgs import MeasureLinks
 from shisaku.evaluation.plan_store import EVERYWHERE, STORE, Memo, Store
@@ -105,6 +106,14 @@ class Reads:
         return self._once(
             ("nodes", plan.id), lambda: queries.load_nodes(plan.id), plan.municipality_code
         )
+
+    def node_path(self, plan: PlanInfo, code: str) -> list[Node]:
+        """Return the path from a root of the plan's tree down to the node ``code`` (the first
+        in document order), or an empty list: the paths of every node are worked out once."""
+        found = self._once(
+            ("paths", plan.id), lambda: _paths(self.nodes(plan)), plan.municipality_code
+        )
+        return list(found.get(code, ()))
 
     def indicators(self, plan: PlanInfo) -> list[IndicatorView]:
         """Return the plan's indicators with their current figures."""
@@ -262,6 +271,15 @@ class Reads:
         return self._once(
             ("document", plan.id), lambda: queries.plan_document(plan), plan.municipality_code
         )
+
+
+def _paths(nodes: list[Node]) -> dict[str, tuple[Node, ...]]:
+    """Return the path down to each code of a tree (the first node of a code in document
+    order, as :func:`~shisaku.domain.nodepages.find_path` finds it)."""
+    found: dict[str, tuple[Node, ...]] = {}
+    for path in paths(nodes):
+        found.setdefault(path[-1].code, tuple(path))
+    return found
 
 
 def for_request(request: HttpRequest, *, shared: bool = True) -> Reads:

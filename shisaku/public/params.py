@@ -26,6 +26,8 @@ class BadParameter(ValueError):
 
 def assessed_year(request: HttpRequest) -> int | None:
     """Return the year asked for with ``?year=YYYY`` (None when absent or blank), or raise."""
+    if "GET" not in request.__dict__ and not request.META.get("QUERY_STRING"):
+        return None  # no query: not worth parsing one
     raw = request.GET.get("year", "").strip()
     if not raw:
         return None

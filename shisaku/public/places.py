@@ -14,7 +14,6 @@ from django.http import HttpRequest
 from shisaku.domain.plantree import Node
 from shisaku.evaluation.reads import Reads, for_request
 from shisaku.plan.queries import MunicipalityInfo, NotFound, PlanInfo
-from shisaku.public import tree
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,7 @@ def published_town(reads: Reads, code: str) -> MunicipalityInfo:
 
 def node_path(reads: Reads, plan: PlanInfo, node_code: str) -> list[Node]:
     """Return the path down to a node in the plan's tree, or raise NotFound."""
-    path = tree.find_path(reads.nodes(plan), node_code)
+    path = reads.node_path(plan, node_code)
     if not path:
         raise NotFound(f"node {node_code} does not exist in plan {plan.meta.slug}")
     return path

@@ -14,7 +14,7 @@ from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.indicators.queries import FigureView
 from shisaku.indicators.queries import NotFound as IndicatorNotFound
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import links, params, tree
+from shisaku.public import links, params
 from shisaku.public.documents import Crumb, crumbs
 from shisaku.public.indicators import index
 
@@ -54,5 +54,5 @@ def graded(request: HttpRequest, code: str, slug: str, indicator: str) -> Graded
     if result is None:
         raise IndicatorNotFound(f"indicator {indicator} does not exist in plan {slug}")
     view = result.indicator
-    path = tree.find_path(reads.nodes(info), view.node_code) if view.node_code else []
+    path = reads.node_path(info, view.node_code) if view.node_code else []
     return Graded(info, done, result, path, reads)
