@@ -12,7 +12,7 @@ from functools import cache
 
 from django import template
 from django.conf import settings
-from django.utils.html import escape, format_html
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
@@ -77,8 +77,8 @@ def figure_cell(f: FigureView | None) -> SafeString:
 
 @cache
 def _table_words(language: str) -> dict[str, str]:
-    """Return the fixed words of an indicator summary in ``language`` (the active one), escaped:
-    translated once, not by a {% translate %} tag on every table."""
+    """Return the fixed words of indicator summaries and charts in ``language`` (the active one),
+    escaped: translated once, not by a {% translate %} tag on every table and chart."""
     words = {
         "indicators": gettext("Indicators"),
         "indicator": gettext("Indicator"),
@@ -87,6 +87,7 @@ def _table_words(language: str) -> dict[str, str]:
         "baseline": gettext("Baseline"),
         "final_target": gettext("Final target"),
         "latest_actual": gettext("Latest actual"),
+        "legend": gettext("Legend"),
     }
     return {key: escape(text) for key, text in words.items()}
 
@@ -112,6 +113,19 @@ def summary_heads(context: template.Context) -> SafeString:
         f'<th scope="col">{w["indicator"]}</th>{place}<th scope="col">{w["unit"]}</th>'
         f'<th scope="col">{w["baseline"]}</th><th scope="col">{w["final_target"]}</th>'
         f'<th scope="col">{w["latest_actual"]}</th>'
+    )
+
+
+@register.simple_tag
+def chart_legend(legend: list[tuple[str, str]]) -> SafeString:
+    """Return a chart's legend: each series' sample of its line and its name, in a labelled
+    list (written here, not by a template loop, for each of the charts of every indicator)."""
+    items = "".join(
+        f"\n        <li>{conditional_escape(sample)} {conditional_escape(name)}</li>"
+        for sample, name in legend
+    )
+    return mark_safe(  # Safe: the word, the samples and the names are escaped
+        f'<ul class="chart-legend" aria-label="{_words()["legend"]}">{items}\n      </ul>'
     )
 
 
