@@ -44,6 +44,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -124,22 +125,34 @@ def _in_workers(
     total: int,
     meanwhile: Callable[[], None] | None,
 ) -> Iterator[tuple[int, Part]]:
-    """Yield each batch's part as a worker finishes it, drawing the progress over the pages."""
+    """Yield each batch's part as a worker finishes it, drawing the progress over the pages.
+
+    The workers are forked when the batches are handed out, before ``meanwhile``.  When a
+    batch fails (or the run is interrupted), the batches not started are cancelled and the
+    workers finish the ones they hold and leave: none is killed, since a worker killed while
+    sending its answer would keep the lock of the channel back and hang the run (as
+    ``multiprocessing.Pool.terminate`` did)."""
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs, initializer=_start_worker, initargs=(os.getpid(), work)) as pool:
-        done = pool.imap_unordered(_render_batch, range(len(work.batches)))
+    pool = ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(), work)
+    )
+    try:
+        futures = [pool.submit(_render_batch, index) for index in range(len(work.batches))]
         if meanwhile:
             meanwhile()
         parts: list[tuple[int, Part]] = []
 
         def finished_pages() -> Iterator[Page]:
-            for index, part in done:
+            for future in as_completed(futures):
+                index, part = future.result()
                 parts.append((index, part))
                 yield from work.batches[index]
 
         for _ in progress(finished_pages(), total) if progress else finished_pages():
             pass
-        yield from parts
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    yield from parts
 
 
 def _render_batch(index: int) -> tuple[int, Part]:
