@@ -134,14 +134,14 @@ _PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
 class Shapes:
     """Resolve paths of a URL configuration, once per shape of path.
 
-    A path's shape is its language and, segment by segment (a language code as itself), the segment itself when a route
-    has it as a word (``indicators``, ``index.json``, ``""``), else which routes' variable
-    segments (``<town:code>``, ``index.<table:fmt>``) match it.  Every route here is a
-    sequence of such segments, no converter matches a slash and none refuses what its pattern
-    matched, so two paths of one shape take the same route: Django's resolve runs once per
-    shape (it tries some fifty routes in turn), the route taken then reads the arguments of
-    every other path of that shape.  A configuration with any other kind of route is resolved
-    by Django every time."""
+    A path's shape is its language and, segment by segment (a language code as itself), the
+    segment itself when a route has it as a word (``indicators``, ``index.json``, ``""``), else
+    which routes' variable segments (``<town:code>``, ``index.<table:fmt>``) match it.  Every
+    route here is a sequence of such segments, no converter matches a slash and none refuses
+    what its pattern matched, so two paths of one shape take the same route: Django's resolve
+    runs once per shape (it tries some fifty routes in turn), the route taken then reads the
+    arguments of every other path of that shape.  A configuration with any other kind of
+    route is resolved by Django every time."""
 
     def __init__(self, urlconf: str) -> None:
         self.urlconf = urlconf
