@@ -14,23 +14,30 @@ a command collects as CPython does) takes the full collections out of the reques
 generation's threshold is set out of reach, and after each response has been sent (Django's
 ``request_finished``, sent when the WSGI server closes the response, after its last byte)
 :meth:`Collector.after_response` checks, every :data:`EVERY` collections of the middle
-generation, whether the oldest holds a quarter more objects than after the last full
-collection, and collects it then.  Held objects are those alive or in cycles not yet freed (an
-object freed by its reference count leaves the generation), so a full collection runs when
-there may be cycles to free, no more often than CPython would start one.  The young
-generations are collected as before, inside requests (they are small).
+generation, whether the process holds a quarter more memory blocks than after the last full
+collection (``sys.getallocatedblocks``: the small blocks every Python object lives in), and
+collects then. Blocks still held are those of objects alive or in cycles not yet freed (an
+object freed by its reference count gives its blocks back), so a full collection runs when there
+may be cycles to free, no more often than CPython would start one. The young generations are
+collected as before, inside requests (they are small).
+
+The oldest generation is not measured by counting its objects (``gc.get_objects``): the list
+that returns holds a reference to every tracked object, among them a tuple another thread is
+still filling (``tuple(generator)``), and CPython then refuses to finish that tuple
+(``SystemError: bad argument to internal function``, seen as a 500 under concurrent writes).
 """
 
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 from typing import Any
 
 from django.core.signals import request_finished
 
 EVERY = 10  # collections of the middle generation between two checks (CPython's threshold)
-GROWTH = 4  # a full collection once the oldest generation grew by 1/GROWTH of its size
+GROWTH = 4  # a full collection once the blocks held grew by 1/GROWTH
 OUT_OF_REACH = 2**31 - 1  # the oldest generation's threshold: CPython never reaches it
 
 
@@ -40,17 +47,18 @@ class Collector:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.checked = 0  # the oldest generation's count at the last check
-        self.size = len(gc.get_objects(2))  # its objects after the last full collection
+        self.size = sys.getallocatedblocks()  # the blocks held after the last full collection
 
     def after_response(self, **kwargs: Any) -> None:
-        """Collect the oldest generation if it grew by a quarter (checked every EVERY)."""
+        """Collect the oldest generation if the blocks held grew by a quarter (checked every
+        EVERY)."""
         if 0 <= gc.get_count()[2] - self.checked < EVERY or not self.lock.acquire(blocking=False):
             return
         try:
             self.checked = gc.get_count()[2]
-            if len(gc.get_objects(2)) > self.size + self.size // GROWTH:
+            if sys.getallocatedblocks() > self.size + self.size // GROWTH:
                 gc.collect()
-                self.checked, self.size = 0, len(gc.get_objects(2))
+                self.checked, self.size = 0, sys.getallocatedblocks()
         finally:
             self.lock.release()
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gc
+import sys
+import threading
+import time
 import weakref
 
 import pytest
@@ -32,13 +35,15 @@ def thresholds():
     gc.collect()
 
 
-def _old_garbage(count: int) -> list[bool]:
-    """Put ``count`` unreachable cycles in the oldest generation; return a list filled when
-    they are freed."""
+def _old_garbage(blocks: int) -> list[bool]:
+    """Put unreachable cycles holding ``blocks`` more memory blocks in the oldest generation;
+    return a list filled when they are freed."""
     freed: list[bool] = []
     gc.disable()  # no collection while they are made: the test counts the collections
     try:
-        cycles = [Cycle() for _ in range(count)]
+        start, cycles = sys.getallocatedblocks(), []
+        while sys.getallocatedblocks() - start < blocks:
+            cycles.append(Cycle())
         weakref.finalize(cycles[-1], freed.append, True)
     finally:
         gc.enable()
@@ -58,7 +63,7 @@ def test_installed_cpython_never_starts_a_full_collection_and_a_response_may(thr
     collection.install()  # once per process
     assert gc.get_threshold()[2] == OUT_OF_REACH
     assert len(collection.COLLECTOR) == 1
-    freed = _old_garbage(len(gc.get_objects(2)))
+    freed = _old_garbage(sys.getallocatedblocks() // 3)  # a third more blocks
     _middle_collections(EVERY)
     assert freed == []  # no full collection was started by CPython
     # What a WSGI server's closing of a response sends; without Django's own receiver, which
@@ -71,13 +76,13 @@ def test_installed_cpython_never_starts_a_full_collection_and_a_response_may(thr
     assert freed == [True]
 
 
-def test_a_full_collection_waits_for_a_quarter_more_objects_and_ten_middle_collections(
+def test_a_full_collection_waits_for_a_quarter_more_blocks_and_ten_middle_collections(
     thresholds,
 ):
     gc.set_threshold(gc.get_threshold()[0], gc.get_threshold()[1], OUT_OF_REACH)
     gc.collect()
     collector = Collector()
-    few = _old_garbage(collector.size // 8)  # an eighth more: not yet
+    few = _old_garbage(collector.size // 8)  # an eighth more blocks: not yet
     _middle_collections(EVERY)
     collector.after_response()
     assert few == []
@@ -89,3 +94,28 @@ def test_a_full_collection_waits_for_a_quarter_more_objects_and_ten_middle_colle
     collector.after_response()
     assert (few, more) == ([True], [True])
     assert collector.checked == 0  # counted afresh from this full collection
+
+
+def test_measuring_never_exposes_a_tuple_another_thread_is_filling(thresholds):
+    # gc.get_objects() would hold a reference to a tuple that tuple(generator) is still
+    # filling in another thread, and CPython would refuse to finish it (SystemError: seen as
+    # a 500 in the concurrent writes of test_concurrency).
+    gc.set_threshold(gc.get_threshold()[0], gc.get_threshold()[1], OUT_OF_REACH)
+    collector, errors, end = Collector(), [], time.monotonic() + 1.5
+
+    def fill() -> None:
+        while time.monotonic() < end:
+            try:
+                tuple([i] for i in range(5000))
+            except SystemError as error:
+                errors.append(error)
+
+    threads = [threading.Thread(target=fill) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    while time.monotonic() < end:
+        collector.checked = gc.get_count()[2] - EVERY  # measure at every call
+        collector.after_response()
+    for thread in threads:
+        thread.join()
+    assert errors == []
