@@ -19,6 +19,7 @@ import errno
 import os
 import stat
 from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
 
 FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
@@ -26,6 +27,7 @@ NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
 NOT_A_FOLDER = (errno.ELOOP, errno.ENOTDIR)  # a link (O_NOFOLLOW) or a file where a folder goes
 FOLDERS_KEPT = 64  # folders kept open between files
 CHUNK = 1 << 20  # bytes read at a time after the first read of a file
+NOT_A_NAME = frozenset(("", ".", ".."))  # parts of a path that name no file or folder
 LINK_REASON = "シンボリックリンクかファイルです。公開フォルダの中のリンクはたどりません"
 
 
@@ -39,8 +41,7 @@ class LinkInTheWay(OSError):
 
 def check_relative(relative: str) -> str:
     """Return ``relative`` if it names a file inside the folder, or raise UnsafePath."""
-    parts = relative.split("/")
-    if any(p in ("", ".", "..") for p in parts) or "\\" in relative or "\0" in relative:
+    if not NOT_A_NAME.isdisjoint(relative.split("/")) or "\\" in relative or "\0" in relative:
         raise UnsafePath(f"{relative!r} is not a file inside the output folder")
     return relative
 
@@ -48,6 +49,15 @@ def check_relative(relative: str) -> str:
 def temporary_name(name: str) -> str:
     """Return the name a file is written under before it is renamed."""
     return f".{name}.shisaku-tmp"
+
+
+@dataclass(slots=True)
+class Kept:
+    """A folder kept open: its descriptor and, when this object made it, the names it made in
+    it (so a missing file or folder there costs no look at the disk)."""
+
+    fd: int
+    made: set[str] | None
 
 
 class Folder:
@@ -58,7 +68,7 @@ class Folder:
         self.fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)  # the root itself may be a link
         # The folders used last, open (path → descriptor, the least recently used first): the
         # next file is most often in one of them (a page writes four files, in each language).
-        self._folders: dict[str, int] = {}
+        self._folders: dict[str, Kept] = {}
 
     def close(self) -> None:
         """Close the descriptors this folder holds."""
@@ -98,8 +108,10 @@ class Folder:
         """Return a descriptor of a file opened for reading (None when it cannot be: missing,
         a link, or a folder on the way that is missing or a link)."""
         try:
-            parent, name = self._parent(relative, create=False)
-            return os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=parent)
+            kept, name = self._kept(relative, create=False)
+            if kept.made is not None and name not in kept.made:
+                return None  # a folder this object made holds only what it put there
+            return os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=kept.fd)
         except OSError:
             return None
 
@@ -112,7 +124,10 @@ class Folder:
     def write(self, relative: str, content: bytes, *, durable: bool = False) -> None:
         """Write a file (creating its folders) under its temporary name, then rename it; with
         ``durable``, on the disk before the rename."""
-        parent, name = self._parent(relative, create=True)
+        kept, name = self._kept(relative, create=True)
+        parent = kept.fd
+        if kept.made is not None:
+            kept.made.add(name)
         temporary = temporary_name(name)
         try:
             fd = os.open(temporary, NEW_FILE, 0o666, dir_fd=parent)
@@ -158,24 +173,39 @@ class Folder:
 
     def _parent(self, relative: str, *, create: bool) -> tuple[int, str]:
         """Return a descriptor of a file's folder (this object closes it) and the file's name."""
+        kept, name = self._kept(relative, create=create)
+        return kept.fd, name
+
+    def _kept(self, relative: str, *, create: bool) -> tuple[Kept, str]:
+        """Return a file's folder, kept open by this object, and the file's name."""
         folder, _, name = check_relative(relative).rpartition("/")
         return self._folder(folder, create=create), name
 
-    def _folder(self, folder: str, *, create: bool) -> int:
-        """Return a descriptor of a folder (this object closes it), opened from its parent's
-        (each folder of the path in turn, as :meth:`_descend` does); the :data:`FOLDERS_KEPT`
-        used last stay open."""
+    def _folder(self, folder: str, *, create: bool) -> Kept:
+        """Return a folder kept open (this object closes it), opened from its parent's (each
+        folder of the path in turn, as :meth:`_descend` does); the :data:`FOLDERS_KEPT` used
+        last stay open."""
         if not folder:
-            return self.fd
-        fd = self._folders.pop(folder, None)
-        if fd is None:
+            return Kept(self.fd, None)
+        kept = self._folders.pop(folder, None)
+        if kept is None:
             above, _, name = folder.rpartition("/")
-            parent = self._folder(above, create=create)
-            fd = self._enter(parent, name, create, folder.split("/"))
+            kept = self._subfolder(self._folder(above, create=create), name, create, folder)
             if len(self._folders) >= FOLDERS_KEPT:
-                os.close(self._folders.pop(next(iter(self._folders))))
-        self._folders[folder] = fd  # the most recently used, last
-        return fd
+                os.close(self._folders.pop(next(iter(self._folders))).fd)
+        self._folders[folder] = kept  # the most recently used, last
+        return kept
+
+    def _subfolder(self, parent: Kept, name: str, create: bool, folder: str) -> Kept:
+        """Open (or make) a folder in a kept one: in a folder this object made, a folder it did
+        not make is missing, and is made without looking first."""
+        path = folder.split("/")
+        if parent.made is None or name in parent.made:
+            return self._enter(parent.fd, name, create, path)
+        if not create:
+            raise FileNotFoundError(errno.ENOENT, "not made by this object", folder)
+        parent.made.add(name)
+        return self._make(parent.fd, name, path)
 
     def _descend(self, folders: list[str], *, create: bool) -> list[int]:
         """Open each folder of a path in turn from the root; return their descriptors (the
@@ -184,23 +214,30 @@ class Folder:
         try:
             for depth, name in enumerate(folders):
                 parent = opened[-1] if opened else self.fd
-                opened.append(self._enter(parent, name, create, folders[: depth + 1]))
+                opened.append(self._enter(parent, name, create, folders[: depth + 1]).fd)
         except BaseException:
             for fd in opened:
                 os.close(fd)
             raise
         return opened
 
-    def _enter(self, parent: int, name: str, create: bool, path: list[str]) -> int:
-        """Open one folder (created when missing and ``create``), never through a link."""
+    def _enter(self, parent: int, name: str, create: bool, path: list[str]) -> Kept:
+        """Open one folder (made when missing and ``create``), never through a link."""
         try:
-            return self._open(parent, name, path)
+            return Kept(self._open(parent, name, path), None)
         except FileNotFoundError:
             if not create:
                 raise
-        with suppress(FileExistsError):  # made meanwhile by another worker, or a link
+        return self._make(parent, name, path)
+
+    def _make(self, parent: int, name: str, path: list[str]) -> Kept:
+        """Make one folder and open it (never through a link); one that is already there
+        (made meanwhile by another worker, or a link) is opened as it is."""
+        try:
             os.mkdir(name, dir_fd=parent)
-        return self._open(parent, name, path)
+        except FileExistsError:
+            return Kept(self._open(parent, name, path), None)
+        return Kept(self._open(parent, name, path), set())
 
     def _open(self, parent: int, name: str, path: list[str]) -> int:
         """Open one folder, or raise LinkInTheWay when a link or a file stands there."""
@@ -223,8 +260,8 @@ class Folder:
 
     def _forget(self) -> None:
         """Close the folders used last."""
-        for fd in self._folders.values():
-            os.close(fd)
+        for kept in self._folders.values():
+            os.close(kept.fd)
         self._folders.clear()
 
 

@@ -1,0 +1,51 @@
+"""The folders a run makes: what is missing in them costs no look at the disk, and a link that
+appears in one meanwhile is still never followed."""
+
+from __future__ import annotations
+
+import pytest
+
+from shisaku.publishing.folder import Folder, LinkInTheWay
+
+
+def test_a_folder_the_run_made_holds_only_what_it_wrote_there(tmp_path):
+    folder = Folder(tmp_path)
+    try:
+        folder.write("a/b/x.html", b"x")
+        assert folder.holds("a/b/x.html", b"x") and folder.read("a/b/x.html") == b"x"
+        assert not folder.holds("a/b/y.html", b"") and folder.read("a/b/y.html") is None
+        assert not folder.holds("a/c/z.html", b"")
+        folder.write("a/c/z.html", b"z")
+        assert folder.read("a/c/z.html") == b"z"
+    finally:
+        folder.close()
+    assert (tmp_path / "a/b/x.html").read_bytes() == b"x"
+    assert (tmp_path / "a/c/z.html").read_bytes() == b"z"
+
+
+def test_a_file_put_meanwhile_in_a_folder_the_run_made_is_replaced(tmp_path):
+    folder = Folder(tmp_path)
+    try:
+        folder.write("a/x.html", b"x")
+        (tmp_path / "a/y.html").write_bytes(b"another process")
+        folder.write("a/y.html", b"y")
+    finally:
+        folder.close()
+    assert (tmp_path / "a/y.html").read_bytes() == b"y"
+
+
+def test_a_link_put_meanwhile_in_a_folder_the_run_made_is_not_followed(tmp_path):
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    out = tmp_path / "site"
+    out.mkdir()
+    folder = Folder(out)
+    try:
+        folder.write("a/x.html", b"x")
+        (out / "a/sub").symlink_to(victim)
+        with pytest.raises(LinkInTheWay):
+            folder.write("a/sub/f.html", b"f")
+        assert not folder.holds("a/sub/f.html", b"f")
+    finally:
+        folder.close()
+    assert list(victim.iterdir()) == []
