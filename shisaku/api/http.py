@@ -4,6 +4,8 @@ Each view of the API is wrapped by :func:`wrap`:
 
 - a successful GET gets a strong ETag (the SHA-256 of its body) and ``Cache-Control: public,
   max-age=60``; when ``If-None-Match`` names that ETag (or ``*``) the answer is 304, no body;
+- an anonymous GET is answered from the process's store while the data it shows is unchanged,
+  its ETag with it (:mod:`shisaku.api.kept`); a 304 is then given without building the body;
 - a method the address does not serve is a 405 in the error envelope, with ``Allow``;
 - anything that escapes a view is logged and answered with a 500 envelope, no traceback;
 - a path parameter holding NUL (``%00``) names nothing: 404 before any query (PostgreSQL
@@ -21,6 +23,7 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponseBase, HttpResponseNotModified
 from django.utils.http import parse_etags
 
+from shisaku.api import kept
 from shisaku.api.common import CACHE_CONTROL
 
 logger = logging.getLogger("shisaku.api")
@@ -52,14 +55,20 @@ def not_modified(response: HttpResponseBase) -> HttpResponseNotModified:
     return answer
 
 
-def cached(request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
-    """Give a successful read its ETag and caching header, or answer 304 when it matches."""
+def tagged(response: HttpResponseBase) -> HttpResponseBase:
+    """Give a successful read its ETag and caching header."""
     content = getattr(response, "content", None)
-    if response.status_code != 200 or not isinstance(content, bytes):
-        return response
-    response["ETag"] = etag_of(content)
-    response["Cache-Control"] = CACHE_CONTROL
-    return not_modified(response) if matches(request, response["ETag"]) else response
+    if response.status_code == 200 and isinstance(content, bytes):
+        response["ETag"] = etag_of(content)
+        response["Cache-Control"] = CACHE_CONTROL
+    return response
+
+
+def conditional(request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
+    """Return the 304 that stands for a tagged read when If-None-Match names it, or the read."""
+    if response.status_code == 200 and "ETag" in response and matches(request, response["ETag"]):
+        return not_modified(response)
+    return response
 
 
 def method_not_allowed(
@@ -76,10 +85,8 @@ def method_not_allowed(
 def wrap(view: View, envelope: Envelope) -> View:
     """Return ``view`` with ETags, 304, the 405 envelope and a 500 envelope around it."""
 
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if any("\x00" in str(value) for value in kwargs.values()):
-            return envelope(request, 404, "")
+    def answer(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        """Return the view's response, errors and 405 in the envelope."""
         try:
             response = view(request, *args, **kwargs)
         except Http404:
@@ -89,7 +96,22 @@ def wrap(view: View, envelope: Envelope) -> View:
             return envelope(request, 500, "")
         if response.status_code == 405:
             return method_not_allowed(request, response, envelope)
-        return cached(request, response) if request.method == "GET" else response
+        return response
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if any("\x00" in str(value) for value in kwargs.values()):
+            return envelope(request, 404, "")
+        key = kept.key_of(request, kwargs)
+        found = kept.STORE.get(key) if key is not None else None
+        if found is not None:
+            return conditional(request, found.response())
+        response = answer(request, *args, **kwargs)
+        if request.method != "GET":
+            return response
+        response = tagged(response)
+        kept.keep(key, response)
+        return conditional(request, response)
 
     wrapped.csrf_exempt = True  # type: ignore[attr-defined]  # token auth, no cookies
     return wrapped
