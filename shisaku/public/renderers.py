@@ -165,7 +165,10 @@ def json_response(data: dict[str, Any], status: int = 200) -> HttpResponse:
 
 
 _ENCODER = DjangoJSONEncoder()
-_JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATETIME
+_JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_PASSTHROUGH_DATETIME
+# Keys other than strings (numbers, lazy translations), written as json.dumps writes them: a
+# fifth slower, so only for a document that has some.
+_ANY_KEYS = _JSON_OPTIONS | orjson.OPT_NON_STR_KEYS
 
 
 def json_bytes(data: dict[str, Any]) -> bytes:
@@ -173,4 +176,7 @@ def json_bytes(data: dict[str, Any]) -> bytes:
 
     Dates, times, decimals and lazy translations are written as Django writes them.
     """
-    return orjson.dumps(data, default=_ENCODER.default, option=_JSON_OPTIONS)
+    try:
+        return orjson.dumps(data, default=_ENCODER.default, option=_JSON_OPTIONS)
+    except orjson.JSONEncodeError:  # a key that is not a string (or a value with no JSON form)
+        return orjson.dumps(data, default=_ENCODER.default, option=_ANY_KEYS)

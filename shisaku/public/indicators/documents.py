@@ -23,8 +23,11 @@ department responsible (担当課), never the account that entered the value.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
+
+import orjson
 
 from shisaku.domain.assessment import Assessment
 from shisaku.domain.forecast import Forecast
@@ -78,11 +81,27 @@ def figures_to_dicts(
         for f in figures
     ]
     if history:
-        for entry, f in zip(out, figures, strict=True):
+        entered = isoformats([f.entered_at for f in figures])
+        for entry, f, at in zip(out, figures, entered, strict=True):
             entry["is_current"] = f.is_current
             entry["department"] = department
-            entry["entered_at"] = f.entered_at.isoformat()
+            entry["entered_at"] = at
     return out
+
+
+# The zones of the times orjson writes as ``datetime.isoformat`` does (it rounds any other
+# offset to whole minutes; a time stamp read from the database is in UTC).
+_ISO_ZONES = frozenset({None, UTC})
+
+
+def isoformats(times: list[datetime]) -> list[str]:
+    """Return ``[t.isoformat() for t in times]``, written by orjson in one call (in C, several
+    times faster: a history has a time stamp per revision) when every time is naive or in
+    UTC."""
+    if {t.tzinfo for t in times} <= _ISO_ZONES:
+        written: list[str] = orjson.loads(orjson.dumps(times))
+        return written
+    return [t.isoformat() for t in times]
 
 
 def assessment_to_dict(a: Assessment, year: int) -> dict[str, Any]:
@@ -95,7 +114,7 @@ def assessment_to_dict(a: Assessment, year: int) -> dict[str, Any]:
         "ratio": a.ratio,
         "score": a.score,
         "explanation": {
-            "inputs": a.explanation.inputs,
+            "inputs": plain_keys(a.explanation.inputs),
             "formula": a.explanation.formula,
             "result": a.explanation.result,
             "text": a.explanation.text(),
@@ -116,11 +135,18 @@ def forecast_to_dict(f: Forecast | None) -> dict[str, Any] | None:
         "slope": f.slope,
         "growth_rate": f.growth_rate,
         "explanation": {
-            "inputs": f.explanation.inputs,
+            "inputs": plain_keys(f.explanation.inputs),
             "formula": f.explanation.formula,
             "result": f.explanation.result,
         },
     }
+
+
+def plain_keys(inputs: dict[str, str]) -> dict[str, str]:
+    """Return an explanation's inputs keyed by plain strings (its keys are phrases, a subclass
+    of ``str``): the renderer writes a twin whose keys are all plain strings a fifth faster
+    (:func:`shisaku.public.renderers.json_bytes`)."""
+    return {str(k): v for k, v in inputs.items()}
 
 
 def method_to_dict(done: PlanAssessment) -> dict[str, Any]:
