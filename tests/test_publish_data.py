@@ -14,8 +14,11 @@ import pytest
 
 from shisaku import schemas
 from shisaku.cli import main
-from shisaku.publishing.datapackage import utc_text
+from shisaku.publishing import datapackage
+from shisaku.publishing.datapackage import PackageTables, number, utc_text
 from shisaku.publishing.site import PublishError, publish
+from shisaku.tabular import to_csv
+from shisaku.tabular.contracts import header
 from tests.factories import make_uda_plan
 from tests.test_publish import PLAN, SITE, run, testville  # noqa: F401 (fixture)
 
@@ -64,6 +67,34 @@ def rows(package, name: str) -> list[dict]:
     """Return a table of the package read back by frictionless, with its typed values."""
     with frictionless.Package(str(package)).get_resource(name) as resource:
         return [row.to_dict() for row in resource.row_stream]
+
+
+def test_numbers_are_plain_text_the_same_value_of_each_type_its_own_text():
+    exact = Decimal.from_float(0.30000000000000004)  # equal to the float: 52 decimals
+    assert number(exact) == "0.300000000000000044408920985"  # to 28 significant digits
+    assert number(0.30000000000000004) == "0.3"  # a float: to 12 significant digits
+    assert [number(v) for v in (Decimal("-0.00"), Decimal("1E+2"), None, float("nan"))] == [
+        "0",
+        "100",
+        "",
+        "",
+    ]
+
+
+def test_a_table_streamed_a_few_rows_at_a_time_is_the_table_written_at_once(monkeypatch):
+    monkeypatch.setattr(datapackage, "CHUNK_ROWS", 2)  # a formula only in the last chunk
+    columns = header("data-plans")
+    rows = [[f"{i}", "-5", "text", *[""] * (len(columns) - 3)] for i in range(4)]
+    rows.append(["=1+1", "-x", "@a", *[""] * (len(columns) - 3)])
+    tables = PackageTables()
+    try:
+        tables._append("plans", iter(rows[:3]))  # a group of plans, then the next
+        tables._append("plans", iter(rows[3:]))
+        found = dict(tables.files([], lambda plan, kind, code: "", SITE, None))
+    finally:
+        tables.close()
+    assert found["plans.csv"] == to_csv(columns, rows, bom=False)
+    assert b"'=1+1,'-x,'@a" in found["plans.csv"]
 
 
 def test_the_figures_read_back_in_tidy_long_form_with_numbers(package):

@@ -17,6 +17,8 @@ every column.
 from __future__ import annotations
 
 import functools
+import io
+import itertools
 import json
 import math
 import tempfile
@@ -24,12 +26,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, BinaryIO
 
 from shisaku import schemas
+from shisaku.domain.assessment import Assessment
 from shisaku.domain.sdgs import goals, sources
 from shisaku.evaluation.reads import Reads
-from shisaku.indicators.assessing import IndicatorResult
+from shisaku.indicators.assessing import IndicatorResult, grade_indicator
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import PlanInfo
 from shisaku.publishing.pages import nodes_in_order
@@ -105,15 +108,22 @@ SDGS = Resource(
     },
 )
 RESOURCES = [PLANS, NODES, INDICATORS, FIGURES, ASSESSMENTS, SDG_LINKS]  # rows per plan
+CHUNK_ROWS = 1000  # rows of a table turned into CSV at a time
 
 Urls = Callable[[PlanInfo, str, str], str]  # (plan, kind, code) → absolute URL
 
 
 def number(value: Decimal | float | None) -> str:
     """Return a number as plain text (no exponent, no trailing zeros), empty for none."""
+    return "" if value is None else _number_text(value)
+
+
+@functools.lru_cache(maxsize=1 << 14, typed=True)  # a plan's figures repeat their values
+def _number_text(value: Decimal | float) -> str:
+    """Return a number as :func:`number` does (the same value of each type, the same text)."""
     if isinstance(value, Decimal):  # most numbers: checked first
         text = format(value.normalize(), "f")
-    elif value is None or not math.isfinite(value):
+    elif not math.isfinite(value):
         return ""
     else:
         text = format(Decimal(f"{value:.12g}").normalize(), "f")
@@ -174,31 +184,41 @@ def _indicator_row(plan: PlanInfo, v: IndicatorView, url: Urls) -> list[str]:
     ]
 
 
-def figure_rows(reads: Reads, plan: PlanInfo, url: Urls) -> list[list[str]]:
-    """Return every current figure of the plan as rows of :data:`FIGURES`."""
-    return [_figure_row(plan, v, f) for v in reads.indicators(plan) for f in v.figures]
+def figure_rows(reads: Reads, plan: PlanInfo, url: Urls) -> Iterator[list[str]]:
+    """Yield every current figure of the plan as rows of :data:`FIGURES`."""
+    for v in reads.indicators(plan):
+        head = (plan.municipality_code, plan.meta.slug, v.code)
+        for f in v.figures:
+            yield _figure_row(head, f)
 
 
-def _figure_row(plan: PlanInfo, v: IndicatorView, f: FigureView) -> list[str]:
-    """Return one figure in the tidy long form."""
+def _figure_row(head: tuple[str, str, str], f: FigureView) -> list[str]:
+    """Return one figure in the tidy long form, after its plan's and indicator's codes."""
     return [
-        *(plan.municipality_code, plan.meta.slug, v.code, f.kind, f.period),
-        *(str(f.period_start), str(f.period_end), f.breakdown, number(f.value), f.raw),
-        *(f.value_kind, f.unit, f.qualifier, f.label, f.note, f.source, str(f.revision)),
-        utc_text(f.entered_at),
+        *head,
+        *(f.kind, f.period, str(f.period_start), str(f.period_end), f.breakdown),
+        *(number(f.value), f.raw, f.value_kind, f.unit, f.qualifier, f.label, f.note, f.source),
+        *(str(f.revision), utc_text(f.entered_at)),
     ]
 
 
-def assessment_rows(reads: Reads, plan: PlanInfo, url: Urls) -> list[list[str]]:
-    """Return the grades of every indicator in every year with a whole-area actual."""
+def assessment_rows(reads: Reads, plan: PlanInfo, url: Urls) -> Iterator[list[str]]:
+    """Yield the grades of every indicator in every year with a whole-area actual.
+
+    The year the site shows is the plan's assessment; in the other years each indicator is
+    graded alone (:func:`grade_indicator`: the same grade, without the roll-ups by node that
+    no row holds), one indicator at a time."""
     shown = reads.assessment(plan)
     years = {f.period_end for r in shown.results for f in _whole_actuals(r)} | {shown.year}
-    graded = {y: reads.assessment(plan, y) for y in sorted(years)}
-    return [
-        _assessment_row(plan, done.results[i], year, year == shown.year, done.config.method)
-        for i in range(len(shown.results))
-        for year, done in graded.items()
-    ]
+    config = shown.config
+    for r in shown.results:
+        head = (plan.municipality_code, plan.meta.slug, r.indicator.code)
+        f = r.forecast  # the same in every year
+        tail = (config.method, *((f.likelihood, number(f.linear)) if f else ("", "")))
+        for year in sorted(years):
+            done = r if year == shown.year else grade_indicator(r.indicator, year, config)
+            grade = _grade(done.assessment)
+            yield [*head, str(year), flag(year == shown.year), *grade, *tail]
 
 
 def _whole_actuals(result: IndicatorResult) -> list[FigureView]:
@@ -206,16 +226,9 @@ def _whole_actuals(result: IndicatorResult) -> list[FigureView]:
     return [f for f in result.indicator.of_kind("actual") if not f.breakdown]
 
 
-def _assessment_row(
-    plan: PlanInfo, r: IndicatorResult, year: int, shown: bool, method: str
-) -> list[str]:
-    """Return one indicator's grade in one year."""
-    a, f = r.assessment, r.forecast
-    return [
-        *(plan.municipality_code, plan.meta.slug, r.indicator.code, str(year), flag(shown)),
-        *(a.grade, a.label, a.status, number(a.ratio), number(a.score), method),
-        *((f.likelihood, number(f.linear)) if f else ("", "")),
-    ]
+def _grade(a: Assessment) -> tuple[str, str, str, str, str]:
+    """Return one indicator's grade in one year: grade, label, status, ratio and score."""
+    return (a.grade, a.label, a.status, number(a.ratio), number(a.score))
 
 
 def sdg_link_rows(reads: Reads, plan: PlanInfo, url: Urls) -> list[list[str]]:
@@ -236,7 +249,7 @@ def sdg_rows() -> list[list[str]]:
     return [[str(number), g.name_ja, g.name_en, g.colour, source] for number, g in goals().items()]
 
 
-ROWS: dict[str, Callable[[Reads, PlanInfo, Urls], list[list[str]]]] = {
+ROWS: dict[str, Callable[[Reads, PlanInfo, Urls], Iterable[list[str]]]] = {
     "plans": plan_rows,
     "nodes": node_rows,
     "indicators": indicator_rows,
@@ -247,38 +260,58 @@ ROWS: dict[str, Callable[[Reads, PlanInfo, Urls], list[list[str]]]] = {
 
 
 class PackageTables:
-    """The tables of the package with rows per plan, filled a few plans at a time into
-    temporary files (the 17 goals' table is written at the end, whole).
+    """The tables of the package with rows per plan, streamed into temporary files as each
+    group of plans is done (the 17 goals' table is written at the end, whole).
 
-    A run adds the rows of each group of plans while it holds them (:meth:`add`) and writes the
-    files once at the end (:meth:`files`): the rows of every plan are never all in memory, only
-    one table's file at a time.  The bytes are those of one table written at once (every cell
-    is guarded on its own, so the rows of one group follow those of the group before).
+    A run adds the rows of each group of plans while it holds them (:meth:`add`): each plan's
+    rows are turned into CSV :data:`CHUNK_ROWS` at a time and appended to their table's file,
+    so what the tables hold in memory does not grow with the number of plans, nor with a plan's
+    size.  At the end the run reads the files back (:meth:`streams`, or whole: :meth:`files`).
+    The bytes are those of each table written at once (every cell is guarded on its own, so
+    the rows of one chunk follow those of the chunk before).
     """
 
     def __init__(self) -> None:
         self.parts = {r.name: tempfile.TemporaryFile() for r in RESOURCES}  # noqa: SIM115
-        for r in RESOURCES:  # each file starts with its table's first line
-            self.parts[r.name].write(_heading(r))
+        self.headers = {r.name: _header(r) for r in RESOURCES}
+        self.headings = {name: to_csv(h, [], bom=False) for name, h in self.headers.items()}
+        for name, part in self.parts.items():  # each file starts with its table's first line
+            part.write(self.headings[name])
 
     def add(self, reads: Reads, plans: Iterable[PlanInfo], url: Urls) -> None:
-        """Add the rows of ``plans`` to every table."""
-        plans = list(plans)
+        """Append the rows of ``plans`` to every table, plan by plan."""
+        for plan in plans:
+            for r in RESOURCES:
+                self._append(r.name, ROWS[r.name](reads, plan, url))
+
+    def _append(self, name: str, rows: Iterable[list[str]]) -> None:
+        """Append rows to a table's file, :data:`CHUNK_ROWS` at a time."""
+        part, header, skip = self.parts[name], self.headers[name], len(self.headings[name])
+        found = iter(rows)
+        while chunk := list(itertools.islice(found, CHUNK_ROWS)):
+            part.write(to_csv(header, chunk, bom=False)[skip:])
+
+    def streams(
+        self, plans: list[PlanInfo], url: Urls, site_url: str, licence: str | None
+    ) -> Iterator[tuple[str, BinaryIO]]:
+        """Yield each file of the package, by name relative to ``data/``, as a binary file
+        to read from its start: the CSV files with rows per plan (the temporary files
+        themselves), the 17 goals and ``datapackage.json``."""
         for r in RESOURCES:
-            table = to_csv(_header(r), _all_rows(reads, r, plans, url), bom=False)
-            self.parts[r.name].write(table[len(_heading(r)) :])
+            part = self.parts[r.name]
+            part.flush()
+            part.seek(0)
+            yield r.path, part
+        yield SDGS.path, io.BytesIO(to_csv(_header(SDGS), sdg_rows(), bom=False))
+        yield "datapackage.json", io.BytesIO(descriptor(plans, url, site_url, licence))
 
     def files(
         self, plans: list[PlanInfo], url: Urls, site_url: str, licence: str | None
     ) -> Iterator[tuple[str, bytes]]:
-        """Yield the CSV files (those with rows per plan, then the 17 goals) and
-        ``datapackage.json``, by name relative to ``data/``, one at a time."""
-        for r in RESOURCES:
-            part = self.parts[r.name]
-            part.seek(0)
-            yield r.path, part.read()  # one copy of the largest table (figures.csv), not two
-        yield SDGS.path, to_csv(_header(SDGS), sdg_rows(), bom=False)
-        yield "datapackage.json", descriptor(plans, url, site_url, licence)
+        """Yield the files of :meth:`streams` whole, one at a time (the largest table,
+        figures.csv, is then in memory once)."""
+        for name, stream in self.streams(plans, url, site_url, licence):
+            yield name, stream.read()
 
     def close(self) -> None:
         """Remove the temporary files."""
@@ -289,18 +322,6 @@ class PackageTables:
 def _header(resource: Resource) -> list[str]:
     """Return the names of a table's columns."""
     return header(resource.table)
-
-
-def _heading(resource: Resource) -> bytes:
-    """Return a table's first line."""
-    return to_csv(_header(resource), [], bom=False)
-
-
-def _all_rows(
-    reads: Reads, resource: Resource, plans: list[PlanInfo], url: Urls
-) -> list[list[str]]:
-    """Return a table's rows for every plan."""
-    return [row for plan in plans for row in ROWS[resource.name](reads, plan, url)]
 
 
 def descriptor(plans: list[PlanInfo], url: Urls, site_url: str, licence: str | None) -> bytes:
