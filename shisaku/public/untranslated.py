@@ -71,7 +71,7 @@ def counts(tally: Tally) -> list[tuple[str, int]]:
 
 def notice(tally: Tally) -> SafeString:
     """Return the page's one notice of untranslated content, or nothing when there is none."""
-    found = counts(tally)
+    found = counts(tally) if tally else []  # most pages: nothing to count
     if not found:
         return SafeString("")
     items = ", ".join(f"{label} ({count})" for label, count in found)

@@ -233,7 +233,8 @@ class UntranslatedNotice(template.Node):
         """Return the notice (English pages with Japanese fallbacks only) and the content."""
         with untranslated.tallying() as tally:
             content = self.nodelist.render(context)
-        return format_html("{}{}", untranslated.notice(tally), content)
+        notice = untranslated.notice(tally)  # the page is not copied again when there is none
+        return SafeString(notice + content) if notice else content
 
 
 @register.tag
