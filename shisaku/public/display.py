@@ -11,12 +11,12 @@ from __future__ import annotations
 from django.utils.functional import Promise
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext_lazy
 
 from shisaku.domain.eras import fiscal_period_en, fiscal_period_ja
 from shisaku.domain.explain import in_language
 from shisaku.domain.plantree import SECTION_TITLES_JA, Block, Footnote, Node, PlanMeta, Section
-from shisaku.public import untranslated
+from shisaku.public import links, untranslated
 from shisaku.public.tree import PageNotes
 
 SECTION_TITLES: dict[str, Promise] = {
@@ -45,8 +45,8 @@ COLUMN_TITLES: dict[str, Promise] = {
 
 
 def english() -> bool:
-    """Return whether the active interface language is English."""
-    return (get_language() or "ja").startswith("en")
+    """Return whether the active interface language is English (read once per page)."""
+    return (links.language() or "ja").startswith("en")
 
 
 _english = english  # for the functions below whose argument ``english`` hides it

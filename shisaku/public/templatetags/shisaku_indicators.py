@@ -14,12 +14,12 @@ from django import template
 from django.conf import settings
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from shisaku.domain.plantree import Block
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.indicators.queries import FigureView, IndicatorView
-from shisaku.public import coded, dates, display
+from shisaku.public import coded, dates, display, links
 from shisaku.public.indicators import figure_rows, rollups, selection, summaries
 
 register = template.Library()
@@ -94,7 +94,7 @@ def _table_words(language: str) -> dict[str, str]:
 
 def _words() -> dict[str, str]:
     """Return the indicator summary's words in the active language."""
-    return _table_words(get_language() or settings.LANGUAGE_CODE)
+    return _table_words(links.language() or settings.LANGUAGE_CODE)
 
 
 @register.simple_tag

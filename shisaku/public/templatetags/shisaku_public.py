@@ -13,7 +13,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from shisaku.domain.plantree import Block, Footnote, Node, PlanMeta, Section
 from shisaku.plan.queries import PlanInfo
@@ -66,7 +66,7 @@ def _data_files(context: template.Context) -> list[tuple[str, str, str]]:
 
 def _languages(context: template.Context) -> list[tuple[str, str, str, bool]]:
     """Return this page in every language: code, name, URL (escaped), whether it is current."""
-    path, current = context["request"].path, get_language()
+    path, current = context["request"].path, links.language()
     return [
         (code, markup(name), markup(links.language_url(path, code)), code == current)
         for code, name in settings.LANGUAGES
@@ -141,7 +141,7 @@ def _frame_words(language: str) -> dict[str, str]:
 
 def _words() -> dict[str, str]:
     """Return the frame's words in the active language."""
-    return _frame_words(get_language() or settings.LANGUAGE_CODE)
+    return _frame_words(links.language() or settings.LANGUAGE_CODE)
 
 
 @register.simple_tag(takes_context=True)
@@ -221,6 +221,26 @@ def plain(ja: str, en: str) -> str:
 def japanese(text: str) -> SafeString:
     """Return Japanese-only content (a term, a place name) tagged lang="ja" on English pages."""
     return format_html('<span lang="ja">{}</span>', text) if display.english() else escape(text)
+
+
+class Page(template.Node):
+    """Render a whole page with the language, routes and prefix read once (links.settled)."""
+
+    def __init__(self, nodelist: template.NodeList) -> None:
+        self.nodelist = nodelist
+
+    def render(self, context: template.Context) -> SafeString:
+        """Return the page rendered."""
+        with links.settled():
+            return self.nodelist.render(context)
+
+
+@register.tag
+def page(parser: template.base.Parser, token: template.base.Token) -> Page:
+    """Wrap a whole page: ``{% page %}…{% endpage %}`` (the frame, base.html)."""
+    nodelist = parser.parse(("endpage",))
+    parser.delete_first_token()
+    return Page(nodelist)
 
 
 class UntranslatedNotice(template.Node):
