@@ -46,7 +46,12 @@ COLUMN_TITLES: dict[str, Promise] = {
 
 def english() -> bool:
     """Return whether the active interface language is English (read once per page)."""
-    return (links.language() or "ja").startswith("en")
+    return english_language(links.language())
+
+
+def english_language(language: str | None) -> bool:
+    """Return whether ``language`` (as Django's ``get_language`` gives it) is English."""
+    return (language or "ja").startswith("en")
 
 
 _english = english  # for the functions below whose argument ``english`` hides it

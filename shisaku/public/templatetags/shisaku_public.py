@@ -6,7 +6,7 @@ templates and the JSON twins build URLs and labels the same way.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from django import template
 from django.conf import settings
@@ -324,12 +324,17 @@ def breadcrumbs(crumbs: list[Crumb]) -> SafeString:
     """Return the breadcrumbs' items, home first, the page itself marked current (one line
     each: every page has them, so they are written here rather than by template tags)."""
     home = _link(links.home_url(), _words()["home"], current=not crumbs)
-    english = display.english()
-    items = [
-        _link(crumb.url, crumb_label(crumb, english), current=i == len(crumbs) - 1)
-        for i, crumb in enumerate(crumbs or [])
-    ]
+    language, last = links.language(), len(crumbs or []) - 1
+    items = [_crumb_item(crumb, language, i == last) for i, crumb in enumerate(crumbs or [])]
     return mark_safe("\n      ".join([home, *items]))  # Safe: URLs and labels escaped
+
+
+@lru_cache(maxsize=4096)
+def _crumb_item(crumb: Crumb, language: str | None, current: bool) -> str:
+    """Return a breadcrumb's item in ``language`` (the active one), remembered: the first steps
+    of a trail (the municipality, the plan) recur on every page below them."""
+    english = display.english_language(language)
+    return _link(crumb.url, crumb_label(crumb, english), current=current)
 
 
 def _link(url: str, label: str, *, current: bool) -> str:
