@@ -136,7 +136,7 @@ def test_signed_in_reads_are_neither_kept_nor_answered_from_the_store(
     client.logout()
     anonymous = client.get(url(INDICATOR))
     assert len(store.answers) == 1
-    store.answers[next(iter(store.answers))] = kept.Answer(b"kept", ())
+    store.answers[next(iter(store.answers))] = kept.Answer(200, b"kept", ())
     assert client.get(url(INDICATOR), headers=bearer).content == anonymous.content
 
 

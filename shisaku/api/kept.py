@@ -15,80 +15,28 @@ today) and the active language (should an answer ever depend on it).
 Only anonymous reads are kept or answered from the store: not a request with an
 ``Authorization`` header or a session cookie, whatever the operation, so an answer given to
 someone signed in is never handed to anyone else.  Only 200s that set no cookie are kept, and
-nothing is kept or reused inside a transaction or beside a request's own reads (the rules of
-:func:`shisaku.public.comparisons.cache.keeps`, which the API may not import: interfaces stay
-independent).  The store is a least-recently-used dict bounded by bytes, one per process, so
-nothing needs invalidating across processes.
+nothing is kept or reused inside a transaction or beside a request's own reads
+(:func:`shisaku.evaluation.kept_answers.keeps`, the rule the public pages follow), in a store
+of the API's own (:class:`shisaku.evaluation.kept_answers.Store`).
 """
 
 from __future__ import annotations
 
 import re
-import threading
-from collections import OrderedDict
-from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponseBase
 from django.utils import timezone, translation
 
-from shisaku.evaluation.reads import ATTRIBUTE
+from shisaku.evaluation.kept_answers import Answer, Store, keeps
 from shisaku.evaluation.revision import data_revision, municipality_revision
 
 CAPACITY = 32 * 2**20  # bytes of answers kept per process (a plan's 300 indicators: ~1 MiB)
 CODE = re.compile(r"[0-9]{6}")
 
 
-@dataclass(frozen=True)
-class Answer:
-    """A successful read as kept: its body and headers (the ETag among them)."""
-
-    content: bytes
-    headers: tuple[tuple[str, str], ...]
-
-    def response(self) -> HttpResponse:
-        """Return a new response with this answer."""
-        return HttpResponse(self.content, headers=dict(self.headers))
-
-
-class Store:
-    """A thread-safe least-recently-used dict of answers, bounded by their bytes."""
-
-    def __init__(self, capacity: int = CAPACITY) -> None:
-        self.capacity, self.size = capacity, 0
-        self.answers: OrderedDict[str, Answer] = OrderedDict()
-        self.lock = threading.Lock()
-
-    def get(self, key: str) -> Answer | None:
-        """Return the answer kept for ``key``, if any (and mark it recently used)."""
-        with self.lock:
-            found = self.answers.get(key)
-            if found is not None:
-                self.answers.move_to_end(key)
-            return found
-
-    def put(self, key: str, answer: Answer) -> None:
-        """Keep ``answer``, dropping the least recently used ones beyond the capacity."""
-        if len(answer.content) > self.capacity:
-            return
-        with self.lock:
-            old = self.answers.pop(key, None)
-            self.size += len(answer.content) - (len(old.content) if old else 0)
-            self.answers[key] = answer
-            while self.size > self.capacity:
-                _, dropped = self.answers.popitem(last=False)
-                self.size -= len(dropped.content)
-
-    def clear(self) -> None:
-        """Forget every answer."""
-        with self.lock:
-            self.answers.clear()
-            self.size = 0
-
-
-STORE = Store()
+STORE = Store(CAPACITY)
 
 
 def anonymous(request: HttpRequest) -> bool:
@@ -98,20 +46,15 @@ def anonymous(request: HttpRequest) -> bool:
     )
 
 
-def keeps(request: HttpRequest) -> bool:
+def kept_for(request: HttpRequest) -> bool:
     """Tell whether the answer to ``request`` may be kept and reused (see the module's doc)."""
-    return (
-        request.method == "GET"
-        and anonymous(request)
-        and not transaction.get_connection().in_atomic_block
-        and not hasattr(request, ATTRIBUTE)
-    )
+    return request.method == "GET" and anonymous(request) and keeps(request)
 
 
 def key_of(request: HttpRequest, kwargs: dict[str, Any]) -> str | None:
     """Return the key of the request's answer at the current stamp of what it shows, or None
     when it may not be kept (read the stamp first: data read after it is never older)."""
-    if not keeps(request):
+    if not kept_for(request):
         return None
     day, language = timezone.localdate(), translation.get_language()
     return f"{stamp_of(kwargs)!r} {day} {language} {request.build_absolute_uri()}"
@@ -131,4 +74,4 @@ def keep(key: str | None, response: HttpResponseBase) -> None:
     if key is None or response.status_code != 200 or not isinstance(content, bytes):
         return
     if not response.cookies:
-        STORE.put(key, Answer(content, tuple(response.headers.items())))
+        STORE.put(key, Answer(200, content, tuple(response.headers.items())))

@@ -19,7 +19,7 @@ left it (their headers included), and a request answered from the store skips th
 URL resolver.  Which requests may be answered is told from the path (``/<lang>/<6 digits>/…``
 or the home page); an answer is kept only when the URL resolved to one of the views below, for
 that municipality, gave 200 and set no cookie.  Nothing is kept or reused inside a transaction
-(the rules of :func:`shisaku.public.comparisons.cache.keeps`), and the store is bounded by bytes.
+(:func:`shisaku.evaluation.kept_answers.keeps`), and the store is bounded by bytes.
 """
 
 from __future__ import annotations
@@ -31,11 +31,12 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from shisaku.evaluation.kept_answers import Answer, Store, keeps
 from shisaku.evaluation.plan_store import EVERYWHERE
 from shisaku.evaluation.revision import data_revision, municipality_revision
-from shisaku.public.comparisons.cache import Answer, Store, keeps
 
-STORE = Store()
+CAPACITY = 64 * 2**20  # bytes of answers kept per process (a plan's page: up to ~1 MiB)
+STORE = Store(CAPACITY)
 MUNICIPALITY_VIEWS = frozenset(
     {
         *("municipality", "plan", "dashboard", "indicators", "indicator", "node"),
