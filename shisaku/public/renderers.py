@@ -125,7 +125,10 @@ def view(page: Page[Any], fmt: str | None = None) -> View:
 
 def _tally(renderer: Renderer) -> AbstractContextManager[Any]:
     """Return the context that counts untranslated content, if the format shows its notice."""
-    return untranslated.tallying() if renderer.tallies else nullcontext()
+    return untranslated.tallying() if renderer.tallies else _UNTALLIED
+
+
+_UNTALLIED = nullcontext()  # reusable: it holds nothing
 
 
 def routes(

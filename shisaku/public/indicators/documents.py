@@ -47,9 +47,11 @@ def number(value: Decimal | None) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def figure_to_dict(f: FigureView | None) -> dict[str, Any] | None:
-    """Return the JSON form of a figure (:func:`figures_to_dicts`), or None for no figure."""
-    return None if f is None else figures_to_dicts([f])[0]
+def figure_dicts(figures: list[FigureView | None]) -> list[dict[str, Any] | None]:
+    """Return the JSON form of each figure (:func:`figures_to_dicts`, called once for them
+    all), None for no figure."""
+    found = iter(figures_to_dicts([f for f in figures if f is not None]))
+    return [None if f is None else next(found) for f in figures]
 
 
 def figures_to_dicts(
@@ -209,6 +211,7 @@ def definition_to_dict(view: IndicatorView) -> dict[str, Any]:
 def summary_to_dict(row: summaries.IndicatorRow, year: int) -> dict[str, Any]:
     """Return one indicator as a summary row: names, key figures and its grade."""
     view = row.view
+    baseline, target, latest = figure_dicts([row.baseline, row.target, row.latest])
     return {
         "code": view.code,
         "node_code": view.node_code,
@@ -218,9 +221,9 @@ def summary_to_dict(row: summaries.IndicatorRow, year: int) -> dict[str, Any]:
         "direction": view.direction,
         "url": row.url,
         "json_url": links.json_url(row.url),
-        "baseline": figure_to_dict(row.baseline),
-        "target": figure_to_dict(row.target),
-        "latest_actual": figure_to_dict(row.latest),
+        "baseline": baseline,
+        "target": target,
+        "latest_actual": latest,
         "assessment": assessment_to_dict(row.result.assessment, year),
     }
 
