@@ -11,27 +11,30 @@ come from the plan view kept per process (histories, published evaluations), as 
 
 from __future__ import annotations
 
-import heapq
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Any
 
-from django.contrib.syndication.views import Feed
+from django.contrib.sites.shortcuts import get_current_site
+from django.contrib.syndication.views import Feed, add_domain
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, SyndicationFeed
 from django.utils.translation import gettext
+from django.utils.xmlutils import SimplerXMLGenerator
 
 from shisaku.domain.plantree import Node
 from shisaku.evaluation.queries import EvaluationView
 from shisaku.evaluation.reads import Reads, for_request
-from shisaku.indicators.queries import FigureView, IndicatorView
+from shisaku.indicators.queries import IndicatorView
 from shisaku.plan.queries import NotFound, PlanInfo
 from shisaku.public import coded, dates, display, links
+from shisaku.public.embeds import atom
+from shisaku.public.embeds.newest import TAG, Revision, entry_id, ranked
 from shisaku.public.places import node_path
 from shisaku.public.renderers import MISSING
 
 LIMIT = 50
-TAG = "tag:shisaku.jp,2024:"  # the start of every entry id (RFC 4151)
+Head = tuple[str, str]  # the start of an indicator's entries' titles, and its page
 JST = timezone(timedelta(hours=9))
 
 
@@ -74,8 +77,9 @@ def _codes(node: Node) -> set[str]:
     return {node.code}.union(*(_codes(c) for c in node.children))
 
 
-def figure_entry(plan: PlanInfo, view: IndicatorView, f: FigureView) -> Entry:
-    """Return the entry of one figure revision."""
+def figure_entry(head: Head, revision: Revision, plan: PlanInfo) -> Entry:
+    """Return the entry of one figure revision (``head``: its indicator's, :func:`_head`)."""
+    view, f = revision
     what = " ".join(
         part
         for part in (
@@ -86,17 +90,28 @@ def figure_entry(plan: PlanInfo, view: IndicatorView, f: FigureView) -> Entry:
         )
         if part
     )
-    title = f"{view.code} {display.plain(view.name_ja, view.name_en)}: {what}"
+    title = f"{head[0]}: {what}"
     if f.revision > 1:
         title += gettext(" (corrected)")
-    link = links.indicator_url(plan, view.code)
-    return Entry(title, link, f.entered_at, figure_entry_id(plan, view, f))
+    return Entry(title, head[1], f.entered_at, entry_id(plan, view, f))
 
 
-def figure_entry_id(plan: PlanInfo, view: IndicatorView, f: FigureView) -> str:
-    """Return the id of one figure revision's entry (the same in every language)."""
-    where = f"{plan.municipality_code}/{plan.meta.slug}/{view.code}"
-    return f"{TAG}figure/{where}/{f.kind}/{f.period}/{f.breakdown}/{f.revision}"
+def figure_entries(plan: PlanInfo, revisions: list[Revision]) -> list[Entry]:
+    """Return the entries of figure revisions (each indicator's part of them made once: a
+    feed's revisions are often of a few indicators)."""
+    heads: dict[int, Head] = {}
+    found = []
+    for revision in revisions:
+        view = revision[0]
+        head = heads.get(view.id) or heads.setdefault(view.id, _head(plan, view))
+        found.append(figure_entry(head, revision, plan))
+    return found
+
+
+def _head(plan: PlanInfo, view: IndicatorView) -> Head:
+    """Return the start of an indicator's entries' titles (its code and name) and its page."""
+    name = display.plain(view.name_ja, view.name_en)
+    return f"{view.code} {name}", links.indicator_url(plan, view.code)
 
 
 def evaluation_entry(plan: PlanInfo, e: EvaluationView, published: datetime) -> Entry:
@@ -116,17 +131,10 @@ def entries(reads: Reads, plan: PlanInfo, measure: Node | None) -> list[Entry]:
     """Return the plan's (or a measure's) updates, newest first, at most :data:`LIMIT`.
 
     Only the newest :data:`LIMIT` figure revisions are made entries (a plan holds tens of
-    thousands; their titles are what costs)."""
+    thousands, ranked once per plan: :mod:`~shisaku.public.embeds.newest`; their titles are what
+    costs)."""
     codes = None if measure is None else _codes(measure)
-    histories = reads.histories(plan)
-    revisions = (
-        (f.entered_at, figure_entry_id(plan, view, f), view, f)
-        for view in reads.indicators(plan)
-        if codes is None or view.node_code in codes
-        for f in histories.get(view.id, [])
-    )
-    newest = heapq.nlargest(LIMIT, revisions, key=lambda r: (r[0], r[1]))
-    found = [figure_entry(plan, view, f) for _, _, view, f in newest]
+    found = figure_entries(plan, ranked(reads, plan).newest(codes, LIMIT))
     for code, published in reads.plan_evaluations(plan).items():
         if measure is None or code == measure.code:
             found += [
@@ -145,7 +153,13 @@ else:
 class QuietAtomFeed(Atom1Feed):
     """An Atom feed whose ``<updated>``, when it has no entry, is the start of the plan's
     period (Django would say "now", so an unchanged empty feed would differ at every request
-    and every publishing run)."""
+    and every publishing run), and whose entries are written as strings
+    (:mod:`~shisaku.public.embeds.atom`: the same bytes, without a SAX call per element)."""
+
+    def write_items(self, handler: SimplerXMLGenerator) -> None:
+        """Write the entries, each in one piece."""
+        for item in self.items:
+            handler.ignorableWhitespace(atom.entry(item))  # written as it is, not escaped
 
     def latest_post_date(self) -> datetime:
         """Return the newest entry's date, or the plan's first day when there is none."""
@@ -199,32 +213,23 @@ class PlanFeed(BaseFeed):
         return obj.page_url
 
     def items(self, obj: Followed) -> list[Entry]:
-        """Return the entries."""
+        """Return the entries (none: :meth:`get_feed` adds them)."""
         return obj.entries
 
-    def item_title(self, item: Entry) -> str:
-        """Return an entry's title."""
-        return item.title
+    def get_feed(self, obj: Followed, request: HttpRequest) -> SyndicationFeed:
+        """Return the feed, its head made by Django and its entries added here.
 
-    def item_description(self, item: Entry) -> str:
-        """Return an entry's summary (its title: the update says all in one line)."""
-        return item.title
-
-    def item_link(self, item: Entry) -> str:
-        """Return the page an entry is about."""
-        return item.link
-
-    def item_guid(self, item: Entry) -> str:
-        """Return an entry's id."""
-        return item.id
-
-    def item_pubdate(self, item: Entry) -> datetime:
-        """Return when the update was made."""
-        return item.updated
-
-    def item_updateddate(self, item: Entry) -> datetime:
-        """Return when the update was made."""
-        return item.updated
+        Django would ask the view a dozen ``item_…`` attributes per entry, each looked up and
+        inspected; an entry says all of them: its title (also its summary), its page, its id and
+        when it was made (published and updated)."""
+        feed = super().get_feed(replace(obj, entries=[]), request)
+        domain, secure = get_current_site(request).domain, request.is_secure()
+        for e in obj.entries:
+            link = add_domain(domain, e.link, secure)
+            feed.add_item(
+                e.title, link, e.title, unique_id=e.id, pubdate=e.updated, updateddate=e.updated
+            )
+        return feed
 
 
 feed = PlanFeed()
