@@ -40,13 +40,12 @@ class Journal:
             reason = "別の publish がこのフォルダに書き出しています"
             raise FolderBusy(errno.EBUSY, reason, str(folder.root)) from error
         self.left = self._entries()  # written, perhaps, by a run that was killed
-        self.noted = set(self.left)
 
     def note(self, relative: str) -> None:
-        """Note a file before it is written (once)."""
-        if relative not in self.noted:
-            os.write(self.fd, relative.encode() + b"\n")
-            self.noted.add(relative)
+        """Note a file before it is written.  A path noted twice (a file written twice, or
+        again after a killed run) is harmless, and remembering every path noted, to note each
+        once, would hold a million of them at national scale."""
+        os.write(self.fd, relative.encode() + b"\n")
 
     def discard(self) -> None:
         """Delete the journal: the run is complete and its manifest saved."""
