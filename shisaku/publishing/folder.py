@@ -11,6 +11,10 @@ A file is written to a temporary name beside it, then renamed over it (``os.repl
 reader sees the old file or the new one, never half of one.  The temporary name is fixed per
 file, so a run that was killed half-way leaves at most one, which the next write or delete of
 the same file removes.
+
+A folder this object made holds only what it wrote there (as far as it knows: a file another
+process put there is written again, never trusted): while it stays open, a missing file or
+folder in it costs no look at the disk.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,11 +114,9 @@ class Folder:
         a link, or a folder on the way that is missing or a link)."""
         try:
             kept, name = self._kept(relative, create=False)
-            if kept.made is not None and name not in kept.made:
-                return None  # a folder this object made holds only what it put there
-            return os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=kept.fd)
         except OSError:
             return None
+        return _open_in(kept, name)
 
     def open_for_appending(self, name: str) -> int:
         """Open (or create) a file at the root for reading and appending; return its
@@ -121,11 +124,22 @@ class Folder:
         flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW
         return os.open(check_relative(name), flags, 0o666, dir_fd=self.fd)
 
-    def write(self, relative: str, content: bytes, *, durable: bool = False) -> None:
+    def write(
+        self,
+        relative: str,
+        content: bytes | Iterable[bytes],
+        *,
+        durable: bool = False,
+        unless_same: bool = False,
+    ) -> bool:
         """Write a file (creating its folders) under its temporary name, then rename it; with
-        ``durable``, on the disk before the rename."""
+        ``durable``, on the disk before the rename.  ``content`` is bytes or blocks of bytes.
+        With ``unless_same``, a regular file that already holds exactly ``content`` (compared
+        block by block while writing) is left as it is.  Return whether the file was
+        written."""
         kept, name = self._kept(relative, create=True)
         parent = kept.fd
+        old = _open_in(kept, name) if unless_same else None
         if kept.made is not None:
             kept.made.add(name)
         temporary = temporary_name(name)
@@ -136,17 +150,24 @@ class Folder:
             fd = os.open(temporary, NEW_FILE, 0o666, dir_fd=parent)
         try:
             try:
-                _write_all(fd, content)
-                if durable:
+                blocks = (content,) if isinstance(content, bytes) else content
+                same = _write_blocks(fd, blocks, old)
+                if durable and not same:
                     os.fsync(fd)
             finally:
                 os.close(fd)
+                if old is not None:
+                    os.close(old)
+            if same:
+                _unlink(temporary, parent)
+                return False
             os.replace(temporary, name, src_dir_fd=parent, dst_dir_fd=parent)
             if durable:
                 _sync_folder(parent)  # the rename itself
         except BaseException:
             _unlink(temporary, parent)
             raise
+        return True
 
     def remove(self, relative: str) -> None:
         """Delete a file (a link: the link) and its temporary, then the folders left empty;
@@ -269,6 +290,37 @@ def _unlink(name: str, folder: int) -> None:
     """Delete a name in a folder if it is there (a link: the link itself)."""
     with suppress(FileNotFoundError, IsADirectoryError):
         os.unlink(name, dir_fd=folder)
+
+
+def _open_in(kept: Kept, name: str) -> int | None:
+    """Return a descriptor of a regular file of a kept folder opened for reading (None when it
+    cannot be: missing, a link, or not a regular file)."""
+    if kept.made is not None and name not in kept.made:
+        return None  # a folder this object made holds only what it put there
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=kept.fd)
+    except OSError:
+        return None
+    return fd
+
+
+def _write_blocks(fd: int, blocks: Iterable[bytes], old: int | None) -> bool:
+    """Write blocks of bytes to a file descriptor; return whether the file ``old`` (a
+    descriptor, or None) holds exactly what was written."""
+    same = old is not None and stat.S_ISREG(os.fstat(old).st_mode)
+    for block in blocks:
+        _write_all(fd, block)
+        same = same and _read_exactly(old, len(block)) == block
+    return same and _read_exactly(old, 1) == b""
+
+
+def _read_exactly(fd: int | None, size: int) -> bytes:
+    """Return the next ``size`` bytes of a file (fewer at its end)."""
+    assert fd is not None
+    chunks = [os.read(fd, size)]
+    while chunks[-1] and (got := sum(map(len, chunks))) < size:
+        chunks.append(os.read(fd, size - got))
+    return b"".join(chunks)
 
 
 def _write_all(fd: int, content: bytes) -> None:

@@ -7,12 +7,22 @@ path, not the run's own bookkeeping), every entry the SHA-256 digest of the file
 (not its size: a file of the same size may hold other figures).  One that does not is
 :class:`ManifestProblem`: the run treats it as absent (and says so), so it deletes nothing and
 writes a manifest that verifies.
+
+A run's record of the files, and the previous run's, are :class:`Records`: tables of a private
+temporary SQLite database (a few MiB of cache, the rest in a temporary file that SQLite
+deletes), not dicts: at national scale a run writes more than a million files, which a dict
+of paths to hexadecimal digests holds in some 240 bytes each.  The manifest is written from
+them in path order, a block of entries at a time.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
+from itertools import chain, islice
+from json.encoder import encode_basestring  # json.dumps's, for ensure_ascii=False
 from typing import Any
 
 from shisaku.publishing.folder import UnsafePath, check_relative
@@ -22,6 +32,8 @@ MANIFEST = ".shisaku-publish.json"
 MANIFEST_SCHEMA = "shisaku.publish-manifest/2"  # /1 also held sizes
 BOOKKEEPING = (MANIFEST, JOURNAL)
 DIGEST = re.compile(r"[0-9a-f]{64}")
+CACHE_KIB = 16 * 1024  # of the temporary database, in memory; the rest is in its file
+BLOCK = 4096  # manifest entries encoded at a time
 
 
 class ManifestProblem(ValueError):
@@ -58,7 +70,120 @@ def _check_entry(relative: str, entry: Any) -> None:
         raise ManifestProblem(f"{relative!r} の記録が SHA-256 のダイジェストではありません")
 
 
-def manifest_bytes(files: dict[str, str]) -> bytes:
+def manifest_bytes(files: Mapping[str, str]) -> bytes:
     """Return the manifest listing ``files`` (in path order: the same files, the same bytes)."""
-    data = {"schema": MANIFEST_SCHEMA, "files": dict(sorted(files.items()))}
-    return json.dumps(data, ensure_ascii=False, indent=0).encode()
+    return b"".join(manifest_blocks(sorted(files.items())))
+
+
+def manifest_blocks(files: Iterable[tuple[str, str]]) -> Iterator[bytes]:
+    """Yield the manifest listing ``files`` (path and digest, in path order), a block at a
+    time: the bytes of ``json.dumps`` with ``ensure_ascii=False, indent=0``."""
+    head = '{\n"schema": ' + encode_basestring(MANIFEST_SCHEMA) + ',\n"files": {'
+    entries = iter(files)
+    block = list(islice(entries, BLOCK))
+    if not block:
+        yield (head + "}\n}").encode()
+        return
+    separator = "\n"
+    while block:
+        lines = [f'{encode_basestring(path)}: "{entry}"' for path, entry in block]
+        yield (head + separator + ",\n".join(lines)).encode()
+        head, separator = "", ",\n"
+        block = list(islice(entries, BLOCK))
+    yield b"\n}\n}"
+
+
+class Records(MutableMapping[str, str]):
+    """Digests (hexadecimal) by path, in a table of a temporary SQLite database (see
+    :class:`Ledger`); paths come in path order (SQLite compares their UTF-8 bytes: the order
+    of code points, Python's order of strings).  Entries are added :data:`BLOCK` at a time."""
+
+    def __init__(self, db: sqlite3.Connection, table: str) -> None:
+        self.db = db
+        self.table = table
+        self.added: dict[str, bytes] = {}  # not yet in the table
+        db.execute(f"CREATE TABLE {table} (path TEXT PRIMARY KEY, digest BLOB) WITHOUT ROWID")
+
+    def __setitem__(self, path: str, entry: str) -> None:
+        self.added[path] = bytes.fromhex(entry)
+        if len(self.added) >= BLOCK:
+            self.flush()
+
+    def update(self, other: Any = (), /, **more: str) -> None:
+        """Record many files at once (a batch's, from a worker)."""
+        items = other.items() if isinstance(other, Mapping) else other
+        for path, entry in chain(items, more.items()):
+            self[path] = entry
+
+    def flush(self) -> None:
+        """Put the entries added into the table."""
+        if self.added:
+            sql = f"REPLACE INTO {self.table} VALUES (?, ?)"
+            self.db.executemany(sql, self.added.items())
+            self.added.clear()
+
+    def _query(self, sql: str, *parameters: str) -> sqlite3.Cursor:
+        """Run a query on the table (and another's) with every entry added."""
+        self.flush()
+        return self.db.execute(sql, parameters)
+
+    def __getitem__(self, path: str) -> str:
+        sql = f"SELECT digest FROM {self.table} WHERE path = ?"
+        row = self._query(sql, path).fetchone()
+        if row is None:
+            raise KeyError(path)
+        return str(row[0].hex())
+
+    def __delitem__(self, path: str) -> None:
+        if not self._query(f"DELETE FROM {self.table} WHERE path = ?", path).rowcount:
+            raise KeyError(path)
+
+    def __iter__(self) -> Iterator[str]:
+        for (path,) in self._query(f"SELECT path FROM {self.table} ORDER BY path"):
+            yield path
+
+    def __len__(self) -> int:
+        return int(self._query(f"SELECT count(*) FROM {self.table}").fetchone()[0])
+
+    def entries(self) -> Iterator[tuple[str, str]]:
+        """Yield the entries (path and digest), in path order."""
+        sql = f"SELECT path, digest FROM {self.table} ORDER BY path"
+        for path, entry in self._query(sql):
+            yield path, entry.hex()
+
+    def without(self, other: Records) -> Iterator[tuple[str, str]]:
+        """Yield the entries whose path ``other`` does not hold, in path order."""
+        other.flush()
+        sql = (
+            f"SELECT path, digest FROM {self.table} WHERE path NOT IN "
+            f"(SELECT path FROM {other.table}) ORDER BY path"
+        )
+        for path, entry in self._query(sql):
+            yield path, entry.hex()
+
+    def over(self, other: Records) -> Iterator[tuple[str, str]]:
+        """Yield these entries and those of ``other`` whose path these lack, in path order."""
+        other.flush()
+        sql = (
+            f"SELECT path, digest FROM {self.table} UNION ALL SELECT path, digest FROM "
+            f"{other.table} WHERE path NOT IN (SELECT path FROM {self.table}) ORDER BY path"
+        )
+        for path, entry in self._query(sql):
+            yield path, entry.hex()
+
+
+class Ledger:
+    """A private temporary SQLite database (deleted when closed) with the previous run's
+    records and this run's, in one transaction never committed (nothing needs to last)."""
+
+    def __init__(self) -> None:
+        self.db = sqlite3.connect("", isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode = OFF")
+        self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        self.db.execute("BEGIN")
+        self.previous = Records(self.db, "previous")
+        self.current = Records(self.db, "current")
+
+    def close(self) -> None:
+        """Delete the database."""
+        self.db.close()

@@ -17,6 +17,7 @@ written to a temporary name and renamed; the manifest is also on the disk before
 from __future__ import annotations
 
 import hashlib
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,8 +26,9 @@ from shisaku.publishing.journal import Journal
 from shisaku.publishing.manifest import (
     BOOKKEEPING,
     MANIFEST,
+    Ledger,
     ManifestProblem,
-    manifest_bytes,
+    manifest_blocks,
     read_manifest,
 )
 
@@ -60,14 +62,19 @@ class Output:
         self.pending = self.journal.left - set(BOOKKEEPING)  # a killed run's: trust none
         self.folder.remove_temporary(MANIFEST)  # a killed run's, if any
         self.warnings: list[str] = []
-        self.previous = self._previous()
-        self.current: dict[str, str] = {}
+        self.ledger = Ledger()
+        self.previous = self.ledger.previous
+        self.previous.update(self._previous())
+        # Where put records a file: the run's records (a worker puts a batch's in a dict,
+        # which the run then adds to them).
+        self.current: MutableMapping[str, str] = self.ledger.current
         self.counts = Counts()
 
     def close(self) -> None:
-        """Let go of the folder and of the journal."""
+        """Let go of the folder, of the journal and of the records."""
         self.journal.close()
         self.folder.close()
+        self.ledger.close()
 
     def put(self, relative: str, content: bytes) -> bool:
         """Record a file of this run; write it unless the folder already holds exactly it.
@@ -84,7 +91,7 @@ class Output:
     def finish(self) -> None:
         """Delete the previous runs' files this run did not produce, save the manifest, then
         delete the journal."""
-        for relative in sorted((set(self.previous) | self.pending) - set(self.current)):
+        for relative in self._gone():
             self._delete(relative)
         self.save(complete=True)
         self.journal.discard()
@@ -95,10 +102,16 @@ class Output:
         A run that stops early still records what it wrote (and keeps the journal), so the
         next run compares against what is really in the folder.
         """
-        files = self.current if complete else {**self.previous, **self.current}
-        content = manifest_bytes(files)
-        if not self.folder.holds(MANIFEST, content):
-            self.folder.write(MANIFEST, content, durable=True)
+        current = self.ledger.current
+        files = current.entries() if complete else current.over(self.ledger.previous)
+        self.folder.write(MANIFEST, manifest_blocks(files), durable=True, unless_same=True)
+
+    def _gone(self) -> list[str]:
+        """Return the files of the previous run, and those a killed run noted, that this run
+        did not produce, in path order."""
+        gone = {path for path, _ in self.ledger.previous.without(self.ledger.current)}
+        gone.update(path for path in self.pending if path not in self.ledger.current)
+        return sorted(gone)
 
     def _previous(self) -> dict[str, str]:
         """Return the files of the previous run (none, with a warning, when its manifest does
