@@ -26,6 +26,7 @@ from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.public import coded, dates, display
 from shisaku.public.indicators import selection
 from shisaku.public.indicators.series import series
+from shisaku.public.markup import html, html_join
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,32 @@ def _chart_view(
     samples = [(mark_safe(svg), name) for svg, name in legend(chart)]
     return ChartView(
         mark_safe(charts.line_chart(chart)), summary_text(result, year, method), samples
+    )
+
+
+FIGURE = """<figure class="chart">
+    <div class="chart-frame">{svg}</div>
+    <figcaption>
+      <p class="chart-summary">{summary}</p>
+      <ul class="chart-legend" aria-label="{legend_word}">{legend}
+      </ul>
+      <p class="hint">{hint}</p>
+    </figcaption>
+  </figure>"""
+
+
+def figure(chart: ChartView, hint: SafeString) -> SafeString:
+    """Return the chart's figure as ``public/_chart.html`` draws it (not wide), with its summary,
+    its legend and ``hint``: written here for the indicator page, which has one on each of its
+    hundreds of pages (the widget and the comparison include the template)."""
+    items = html_join("", "\n        <li>{} {}</li>", chart.legend)
+    return html(
+        FIGURE,
+        svg=chart.svg,
+        summary=chart.summary,
+        legend_word=gettext("Legend"),
+        legend=items,
+        hint=hint,
     )
 
 

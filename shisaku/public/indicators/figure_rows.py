@@ -23,7 +23,7 @@ from functools import lru_cache
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from shisaku.indicators.queries import FigureView
 from shisaku.plan.queries import PlanInfo
@@ -34,14 +34,26 @@ from shisaku.public.markup import html, html_join
 
 def figure_head(breakdown: bool) -> SafeString:
     """Return the head of the figures table."""
+    return _figure_head(_language()[0], breakdown)
+
+
+def history_head(breakdown: bool) -> SafeString:
+    """Return the head of the revision history."""
+    return _history_head(_language()[0], breakdown)
+
+
+@lru_cache(maxsize=16)
+def _figure_head(language: str, breakdown: bool) -> SafeString:
+    """Return the head of the figures table in ``language`` (the active one), made once."""
     district = [gettext("Breakdown")] if breakdown else []
     kind, period = gettext("Kind"), gettext("Period")
     rest = [gettext("Value as written"), gettext("Qualifier"), gettext("Note"), gettext("Source")]
     return _head([kind, period, *district, *rest])
 
 
-def history_head(breakdown: bool) -> SafeString:
-    """Return the head of the revision history."""
+@lru_cache(maxsize=16)
+def _history_head(language: str, breakdown: bool) -> SafeString:
+    """Return the head of the revision history in ``language`` (the active one), made once."""
     district = [gettext("Breakdown")] if breakdown else []
     kind, period, value = gettext("Kind"), gettext("Period"), gettext("Value as written")
     rest = [gettext("Revision"), gettext("Department"), gettext("Entered at"), gettext("Status")]
@@ -101,7 +113,7 @@ def history_rows(history: list[FigureView], breakdown: bool, department: str) ->
 
 def _language() -> tuple[str, bool]:
     """Return the active language, and whether it is English."""
-    return get_language() or "ja", display.english()
+    return links.language() or "ja", display.english()
 
 
 @lru_cache(maxsize=8192, typed=True)  # typed: a revision 1 is not a value True

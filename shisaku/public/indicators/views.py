@@ -12,11 +12,12 @@ every other surface; a page costs a fixed number of queries whatever the plan's 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from shisaku.indicators import breakdowns
@@ -25,7 +26,7 @@ from shisaku.plan.queries import PlanInfo
 from shisaku.public import dates, display, links, params
 from shisaku.public.documents import Crumb
 from shisaku.public.downloads.tables import indicator_table
-from shisaku.public.indicators import blocks, selection, series
+from shisaku.public.indicators import blocks, page, rollups, selection, series
 from shisaku.public.indicators import chart as indicator_chart
 from shisaku.public.indicators import documents as idocs
 from shisaku.public.indicators.figure_rows import (
@@ -50,23 +51,15 @@ def _year_links(g: Graded) -> list[blocks.YearLink]:
     ]
 
 
-@dataclass(frozen=True)
-class Source:
-    """A source the page's figures cite: its text and what cites it."""
-
-    text: str
-    cited_by: str
-
-
-def sources(view: IndicatorView, figures: list[FigureView]) -> list[Source]:
+def sources(view: IndicatorView, figures: list[FigureView]) -> list[page.Source]:
     """Return the indicator's citation, then each other source its figures name (once)."""
-    out = [Source(view.source, gettext("The indicator"))] if view.source else []
+    out = [page.Source(view.source, gettext("The indicator"))] if view.source else []
     cited: dict[str, list[str]] = {}
     for f in figures:
         if f.source and f.source != view.source:
             cited.setdefault(f.source, []).append(dates.period_label(f.period))
     each = ", " if display.english() else "、"
-    out += [Source(text, each.join(dict.fromkeys(periods))) for text, periods in cited.items()]
+    out += [page.Source(text, each.join(dict.fromkeys(periods))) for text, periods in cited.items()]
     return out
 
 
@@ -84,9 +77,24 @@ def menu(chart: bool) -> list[tuple[str, str]]:
     return items if chart else items[1:]
 
 
+@lru_cache(maxsize=16)
+def _menu(language: str | None, chart: bool) -> SafeString:
+    """Return the in-page menu's items in ``language`` (the active one), made once."""
+    return page.menu_items(menu(chart))
+
+
 def indicator(request: HttpRequest, g: Graded) -> HttpResponse:
     """Show an indicator: chart, tables, its grade explained, forecast, definition, sources and
-    history, for the whole area or the breakdown asked for."""
+    history, for the whole area or the breakdown asked for.
+
+    The language and the routes are read once for the whole page (:func:`links.settled`), not
+    for each of its hundred links and texts before the template settles them itself."""
+    with links.settled():
+        return _indicator(request, g)
+
+
+def _indicator(request: HttpRequest, g: Graded) -> HttpResponse:
+    """Build and render the indicator page (:func:`indicator`)."""
     view = g.result.indicator
     chosen = series.chosen(request, view)
     history = series.of_breakdown(g.history, chosen)
@@ -99,34 +107,37 @@ def indicator(request: HttpRequest, g: Graded) -> HttpResponse:
     asked = params.assessed_year(request)
     page_url = links.indicator_url(g.plan, view.code, asked)
     chart = indicator_chart.chart_view(g.result, g.done.year, g.done.config.method, chosen)
-    context: dict[str, Any] = {
-        "plan": g.plan,
-        "view": view,
-        "result": g.result,
-        "done": g.done,
+    parts = page.Parts(
+        view=view,
+        plan=g.plan,
+        node=g.path[-1] if g.path else None,
+        node_url=links.node_link(g.plan, g.path) if g.path else "",
+        menu=_menu(links.language(), chart is not None),
+        selector=series.selector(view, chosen),
+        breakdown=chosen,
+        asked_year=asked,
+        chart=chart,
+        year_rows=year_rows(series.year_rows(series.series(view, chosen))),
+        figures=bool(figures.figures),
+        figure_head=figure_head(breakdown),
+        figure_rows=figure_rows(figures.figures, breakdown),
+        figures_omitted=blocks.figures_omitted(figures.omitted, page_url),
+        grade_heading=rollups.grade_heading(g.done.year),
+        grade=blocks.grade(g.result, g.done),
+        years=blocks.years(_year_links(g)),
+        forecast=blocks.forecast(g.result),
+        definition=blocks.definition(view, g.plan),
+        sources=sources(view, figures.figures),
+        history_head=history_head(breakdown),
+        history_rows=history_rows(revisions.figures, breakdown, view.department),
+        history_omitted=blocks.history_omitted(revisions.omitted, page_url),
+    )
+    context = {
         "crumbs": g.trail,
         "page_title": f"{view.code} {display.plain(view.name_ja, view.name_en)}",
-        "node": g.path[-1] if g.path else None,
-        "node_url": links.node_link(g.plan, g.path) if g.path else "",
-        "menu": menu(chart is not None),
-        "selector": series.selector(view, chosen),
         "breakdown": chosen,
-        "asked_year": asked,
-        "year_rows": year_rows(series.year_rows(series.series(view, chosen))),
-        "figures": figures.figures,
-        "figure_head": figure_head(breakdown),
-        "figure_rows": figure_rows(figures.figures, breakdown),
-        "figures_omitted": blocks.figures_omitted(figures.omitted, page_url),
-        "history_head": history_head(breakdown),
-        "history_rows": history_rows(revisions.figures, breakdown, view.department),
-        "history_omitted": blocks.history_omitted(revisions.omitted, page_url),
-        "years": blocks.years(_year_links(g)),
         "page_url": page_url,
-        "definition": blocks.definition(view, g.plan),
-        "sources": sources(view, figures.figures),
-        "grade": blocks.grade(g.result, g.done),
-        "forecast": blocks.forecast(g.result),
-        "chart": chart,
+        "content": page.content(parts),
     }
     return render(request, "public/indicator.html", context)
 
