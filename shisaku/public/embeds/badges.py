@@ -13,8 +13,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.html import escape
 
 from shisaku.domain.measure_status import Status
 from shisaku.graphics import charts
@@ -63,38 +62,25 @@ def status_badge(label: str, status: Status, status_label: str) -> Badge:
     return Badge(label, status_label, STATUS_FILLS[status])
 
 
-def _box(x: float, width: float, fill: str, text: str) -> SafeString:
-    """Return one box of the badge with its text centred."""
-    return format_html(
-        '<rect x="{}" width="{}" height="{}" fill="{}"/>'
-        '<text x="{}" y="14" text-anchor="middle">{}</text>',
-        x,
-        width,
-        HEIGHT,
-        fill,
-        round(x + width / 2, 1),
-        text,
+def _box(x: float, width: float, fill: str, text: str) -> str:
+    """Return one box of the badge with its text (escaped) centred."""
+    return (
+        f'<rect x="{x}" width="{width}" height="{HEIGHT}" fill="{fill}"/>'
+        f'<text x="{round(x + width / 2, 1)}" y="14" text-anchor="middle">{text}</text>'
     )
 
 
 def to_svg(badge: Badge) -> Svg:
-    """Return the badge as a standalone SVG document."""
+    """Return the badge as a standalone SVG document (written with f-strings, each text escaped
+    once: a site has a badge per indicator and measure in each language)."""
     left = text_width(badge.label) + 2 * PADDING
     right = text_width(badge.value) + 2 * PADDING
     width = round(left + right, 1)
-    said = f"{badge.label}: {badge.value}"
-    markup = format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" viewBox="0 0 {} {}" '
-        'role="img" aria-label="{}"><title>{}</title>'
-        '<g font-family="sans-serif" font-size="{}" fill="#ffffff">{}{}</g></svg>',
-        width,
-        HEIGHT,
-        width,
-        HEIGHT,
-        said,
-        said,
-        FONT_SIZE,
-        _box(0, left, LABEL_FILL, badge.label),
-        _box(left, right, badge.fill, badge.value),
+    label, value, fill = escape(badge.label), escape(badge.value), escape(badge.fill)
+    said = f"{label}: {value}"
+    return Svg(
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{HEIGHT}" '
+        f'viewBox="0 0 {width} {HEIGHT}" role="img" aria-label="{said}"><title>{said}</title>'
+        f'<g font-family="sans-serif" font-size="{FONT_SIZE}" fill="#ffffff">'
+        f"{_box(0, left, LABEL_FILL, label)}{_box(left, right, fill, value)}</g></svg>"
     )
-    return Svg(markup)

@@ -80,9 +80,9 @@ def framed(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def badge_response(subject: Subject) -> HttpResponse:
-    """Return a subject's badge as an SVG image any site may show."""
-    response = HttpResponse(badges.to_svg(subject.badge), content_type=f"{SVG}; charset=utf-8")
+def badge_response(badge: badges.Badge) -> HttpResponse:
+    """Return a badge as an SVG image any site may show."""
+    response = HttpResponse(badges.to_svg(badge), content_type=f"{SVG}; charset=utf-8")
     response["Access-Control-Allow-Origin"] = "*"
     return response
 
@@ -94,12 +94,16 @@ def indicator_subject(g: Graded) -> Subject:
     """Return an indicator as a subject to embed, with what its widget shows."""
     view = g.result.indicator
     url = links.indicator_url(g.plan, view.code)
-    label = gettext("%(code)s grade") % {"code": view.code}
     measure = next((n for n in reversed(g.path) if n.kind == "measure"), None)
     feed = _feed_url(g.plan, measure)
     name = display.plain(view.name_ja, view.name_en)
-    badge = badges.grade_badge(label, g.done, g.result)
-    return Subject("indicator", g.plan, view.code, name, url, url, badge, feed)
+    return Subject("indicator", g.plan, view.code, name, url, url, grade_badge(g), feed)
+
+
+def grade_badge(g: Graded) -> badges.Badge:
+    """Return an indicator's badge: its grade."""
+    label = gettext("%(code)s grade") % {"code": g.result.indicator.code}
+    return badges.grade_badge(label, g.done, g.result)
 
 
 def indicator_widget(request: HttpRequest, g: Graded) -> HttpResponse:
@@ -114,7 +118,7 @@ def indicator_widget(request: HttpRequest, g: Graded) -> HttpResponse:
 
 def indicator_badge(request: HttpRequest, g: Graded) -> HttpResponse:
     """Return an indicator's grade as an SVG badge."""
-    return badge_response(indicator_subject(g))
+    return badge_response(grade_badge(g))
 
 
 def indicator_share(request: HttpRequest, g: Graded) -> HttpResponse:
@@ -140,12 +144,17 @@ def measure_of(request: HttpRequest, code: str, slug: str, node_code: str) -> Pl
 def measure_subject(m: Place) -> Subject:
     """Return a measure as a subject to embed."""
     info, node_code = m.plan, m.path[-1].code
-    row = _status_row(m)
-    label = gettext("%(code)s status") % {"code": node_code}
     url = links.node_url(info, node_code)
     name = display.node_title_plain(m.path[-1])
-    badge = badges.status_badge(label, row.status, row.label)
-    return Subject("measure", info, node_code, name, url, url, badge, _feed_url(info, m.path[-1]))
+    feed = _feed_url(info, m.path[-1])
+    return Subject("measure", info, node_code, name, url, url, status_badge(m), feed)
+
+
+def status_badge(m: Place) -> badges.Badge:
+    """Return a measure's badge: its status."""
+    row = _status_row(m)
+    label = gettext("%(code)s status") % {"code": m.path[-1].code}
+    return badges.status_badge(label, row.status, row.label)
 
 
 def _status_row(m: Place) -> progress.MeasureRow:
@@ -173,7 +182,7 @@ def _subtree(node: Node) -> list[Node]:
 
 def measure_badge(request: HttpRequest, m: Place) -> HttpResponse:
     """Return a measure's status as an SVG badge."""
-    return badge_response(measure_subject(m))
+    return badge_response(status_badge(m))
 
 
 def measure_share(request: HttpRequest, m: Place) -> HttpResponse:
