@@ -40,7 +40,7 @@ def test_isoformats_of_nothing() -> None:
 
 
 def test_plain_keys_keeps_the_text_of_phrase_keys() -> None:
-    inputs = {Text("in.direction"): Text("direction.qualitative")}
+    inputs: dict[str, str] = {Text("in.direction"): Text("direction.qualitative")}
     plain = plain_keys(inputs)
     assert plain == inputs
     assert [type(k) for k in plain] == [str]

@@ -60,8 +60,7 @@ def figures_to_dicts(
     """Return the JSON form of figures (for the history, with the ``department`` responsible
     and when each was entered), labelling each period and reading each value once: an
     indicator with districts has hundreds of figures a twin."""
-    english = display.english()
-    labels = {p: dates.period_label(p, english) for p in {f.period for f in figures}}
+    labels = period_labels(figures)
     numbers = {v: number(v) for v in {f.value for f in figures}}
     out = [
         {
@@ -89,6 +88,46 @@ def figures_to_dicts(
             entry["department"] = department
             entry["entered_at"] = at
     return out
+
+
+def period_labels(figures: list[FigureView]) -> dict[str, str]:
+    """Return the label of each period of ``figures`` in the active language."""
+    english = display.english()
+    return {p: dates.period_label(p, english) for p in {f.period for f in figures}}
+
+
+Written = tuple[list[FigureView], tuple[bool, str], list[dict[str, Any]]]
+
+
+class _Relabelled:
+    """:func:`figures_to_dicts` of an indicator's twin, the forms of the last lists written
+    kept to copy in another language.
+
+    A run writes each page in every language in turn, and :func:`selection.tables` hands each
+    language the same lists: the twin in the next language copies the forms written for the
+    one before with its own period labels (the only part in a language), a third faster than
+    writing them again. A list is known by identity (kept here, so its id is not reused); the
+    forms handed out first are kept too, so a twin's figures are read, never changed."""
+
+    def __init__(self, kept: int) -> None:
+        self.kept = kept
+        self.written: tuple[Written, ...] = ()  # newest first, replaced whole (threads)
+
+    def __call__(
+        self, figures: list[FigureView], *, history: bool = False, department: str = ""
+    ) -> list[dict[str, Any]]:
+        """Return :func:`figures_to_dicts` of ``figures``."""
+        asked = (history, department)
+        for known, how, out in self.written:
+            if known is figures and how == asked:
+                labels = period_labels(figures)
+                return [{**entry, "period_label": labels[entry["period"]]} for entry in out]
+        out = figures_to_dicts(figures, history=history, department=department)
+        self.written = ((figures, asked, out), *self.written[: self.kept - 1])
+        return out
+
+
+twin_figures = _Relabelled(kept=4)  # an indicator's figures and history, and the one before
 
 
 # The zones of the times orjson writes as ``datetime.isoformat`` does (it rounds any other
@@ -253,10 +292,10 @@ def indicator_document(
         "year": done.year,
         "method": method_to_dict(done),
         "indicator": definition_to_dict(view),
-        "figures": figures_to_dicts(figures.figures),
+        "figures": twin_figures(figures.figures),
         "assessment": assessment_to_dict(result.assessment, done.year),
         "forecast": forecast_to_dict(result.forecast),
-        "history": figures_to_dicts(revisions.figures, history=True, department=view.department),
+        "history": twin_figures(revisions.figures, history=True, department=view.department),
     }
     if figures.omitted or revisions.omitted:
         page = links.indicator_url(plan, view.code)
