@@ -13,8 +13,11 @@ from shisaku.publishing.manifest import (
     BLOCK,
     MANIFEST_SCHEMA,
     Ledger,
+    ManifestProblem,
+    load_manifest,
     manifest_blocks,
     manifest_bytes,
+    read_manifest,
 )
 
 ODD = ["a b.html", 'q"uote.html', "tab\t.html", "日本語/索引.html", "😀/x.json", "z\u2028.csv"]
@@ -77,3 +80,70 @@ def test_many_records_come_in_blocks(ledger):
     files = {f"p/{n:06d}": digest(str(n)) for n in range(3 * BLOCK + 5)}
     ledger.current.update(files)
     assert b"".join(manifest_blocks(ledger.current.entries())) == dumped(files)
+
+
+def verdict(read, content):
+    """Return the files a manifest lists, or the problem with it, as a reader says."""
+    try:
+        return read(content)
+    except ManifestProblem as problem:
+        return type(problem)
+
+
+def loaded(content):
+    ledger = Ledger()
+    try:
+        load_manifest(content, ledger.previous)
+    finally:
+        entries = dict(ledger.previous.entries())
+        ledger.close()
+    return entries
+
+
+GOOD = {path: digest(path) for path in [*ODD, "a/b.html", "a-b/c"]}
+WRITTEN = dumped(GOOD)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        None,
+        WRITTEN,
+        dumped({}),
+        dumped({"only.html": digest("1")}),
+        json.dumps({"schema": MANIFEST_SCHEMA, "files": GOOD}, indent=2).encode(),
+        WRITTEN + b"\n",
+        WRITTEN.replace(b"a/b.html", b"../b.html"),
+        WRITTEN.replace(b"a/b.html", b"/etc/x"),
+        WRITTEN.replace(b"a/b.html", b".shisaku-publish.json"),
+        WRITTEN.replace(b"a/b.html", b"a\tb.html"),  # a raw tab: not JSON
+        WRITTEN.replace(b"a/b.html", b"a\\qb.html"),  # an escape JSON does not know
+        WRITTEN.replace(b"a/b.html", b"\xff.html"),  # not UTF-8
+        WRITTEN.replace(b"a/b.html", "é".encode("utf-16-le")),
+        WRITTEN.replace(b'",\n"a-b', b'"\n"a-b'),  # a comma missing
+        WRITTEN.replace(b'"\n}\n}', b'",\n}\n}'),  # a comma too many
+        WRITTEN.replace(digest("a/b.html").encode(), b"0" * 63),
+        WRITTEN.replace(b'"a-b/c"', b'"a/b.html"'),  # twice: the last digest counts
+        WRITTEN.replace(b"publish-manifest/2", b"publish-manifest/1"),
+        WRITTEN[:-1],
+    ],
+)
+def test_a_manifest_is_loaded_as_read_manifest_reads_it(content):
+    expected = verdict(read_manifest, content)
+    got = verdict(loaded, content)
+    assert got == expected
+    if expected is ManifestProblem:  # nothing of it was kept
+        ledger = Ledger()
+        with pytest.raises(ManifestProblem):
+            load_manifest(content, ledger.previous)
+        assert len(ledger.previous) == 0
+        ledger.close()
+
+
+def test_a_manifest_as_written_is_read_an_entry_at_a_time(ledger, monkeypatch):
+    def refuse(content):
+        raise AssertionError("read whole")
+
+    monkeypatch.setattr("shisaku.publishing.manifest.read_manifest", refuse)
+    load_manifest(WRITTEN, ledger.previous)
+    assert dict(ledger.previous.entries()) == GOOD

@@ -92,7 +92,7 @@ class Folder:
             chunks = [os.read(fd, size.st_size + 1)]  # one read, unless it grew meanwhile
             while chunks[-1]:
                 chunks.append(os.read(fd, CHUNK))
-            return b"".join(chunks)
+            return chunks[0] if len(chunks) <= 2 else b"".join(chunks)  # not copied: one read
         finally:
             os.close(fd)
 

@@ -34,10 +34,57 @@ BOOKKEEPING = (MANIFEST, JOURNAL)
 DIGEST = re.compile(r"[0-9a-f]{64}")
 CACHE_KIB = 16 * 1024  # of the temporary database, in memory; the rest is in its file
 BLOCK = 4096  # manifest entries encoded at a time
+HEAD = b'{\n"schema": "' + MANIFEST_SCHEMA.encode() + b'",\n"files": {'
+TAIL = b"\n}\n}"
+# An entry as manifest_blocks writes it: a JSON string (no control character), a digest, then
+# a comma and a new line, or only the new line after the last.
+ENTRY = re.compile(rb'"([^"\\\x00-\x1f]*(?:\\.[^"\\\x00-\x1f]*)*)": "([0-9a-f]{64})"(,?\n)')
 
 
 class ManifestProblem(ValueError):
     """A manifest that does not verify: what is wrong with it."""
+
+
+def load_manifest(content: bytes | None, records: Records) -> None:
+    """Add the files a manifest lists (none without one) to ``records``, or raise
+    ManifestProblem (and add none).  A manifest as this module writes it is read an entry at a
+    time; any other is read by :func:`read_manifest` (the same verdict, more memory)."""
+    try:
+        if content is None or _load_written(content, records):
+            return
+    except ManifestProblem:
+        records.clear()
+        raise
+    records.clear()
+    records.update(read_manifest(content))
+
+
+def _load_written(content: bytes, records: Records) -> bool:
+    """Add the entries of a manifest in the form :func:`manifest_blocks` writes to
+    ``records``; return False (with some added, perhaps) when it is in another form."""
+    empty = HEAD + b"}\n}"
+    if content == empty or not (content.startswith(HEAD + b"\n") and content.endswith(TAIL)):
+        return content == empty
+    position, end = len(HEAD) + 1, len(content) - len(TAIL)
+    while position < end:
+        found = ENTRY.match(content, position)
+        if found is None or (found[3] == b"\n") != (found.end() == end + 1):
+            return False
+        position = found.end()
+        try:
+            relative = _path(found[1])
+        except ValueError:  # not UTF-8, or an escape JSON does not know: read_manifest says
+            return False
+        _check_path(relative)
+        records[relative] = found[2].decode()
+    return position == end + 1
+
+
+def _path(quoted: bytes) -> str:
+    """Return the path a JSON string (without its quotes) spells."""
+    if b"\\" in quoted:
+        return str(json.loads(b'"' + quoted + b'"'))
+    return quoted.decode()
 
 
 def read_manifest(content: bytes | None) -> dict[str, str]:
@@ -60,14 +107,19 @@ def read_manifest(content: bytes | None) -> dict[str, str]:
 
 def _check_entry(relative: str, entry: Any) -> None:
     """Raise ManifestProblem unless an entry names a file of the folder with a digest."""
+    _check_path(relative)
+    if not isinstance(entry, str) or not DIGEST.fullmatch(entry):
+        raise ManifestProblem(f"{relative!r} の記録が SHA-256 のダイジェストではありません")
+
+
+def _check_path(relative: str) -> None:
+    """Raise ManifestProblem unless a path names a file of the folder (not the run's own)."""
     try:
         check_relative(relative)
     except UnsafePath as error:
         raise ManifestProblem(f"{relative!r} はフォルダの中のファイルではありません") from error
     if relative in BOOKKEEPING:
         raise ManifestProblem(f"{relative!r} は公開のファイルではありません")
-    if not isinstance(entry, str) or not DIGEST.fullmatch(entry):
-        raise ManifestProblem(f"{relative!r} の記録が SHA-256 のダイジェストではありません")
 
 
 def manifest_bytes(files: Mapping[str, str]) -> bytes:
@@ -114,6 +166,11 @@ class Records(MutableMapping[str, str]):
         items = other.items() if isinstance(other, Mapping) else other
         for path, entry in chain(items, more.items()):
             self[path] = entry
+
+    def clear(self) -> None:
+        """Forget every entry."""
+        self.added.clear()
+        self.db.execute(f"DELETE FROM {self.table}")
 
     def flush(self) -> None:
         """Put the entries added into the table."""

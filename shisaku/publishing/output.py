@@ -28,8 +28,8 @@ from shisaku.publishing.manifest import (
     MANIFEST,
     Ledger,
     ManifestProblem,
+    load_manifest,
     manifest_blocks,
-    read_manifest,
 )
 
 CHANGED_SINCE = "前回の書き出しの後に変更されているため消していません"
@@ -64,7 +64,7 @@ class Output:
         self.warnings: list[str] = []
         self.ledger = Ledger()
         self.previous = self.ledger.previous
-        self.previous.update(self._previous())
+        self._read_previous()
         # Where put records a file: the run's records (a worker puts a batch's in a dict,
         # which the run then adds to them).
         self.current: MutableMapping[str, str] = self.ledger.current
@@ -113,17 +113,16 @@ class Output:
         gone.update(path for path in self.pending if path not in self.ledger.current)
         return sorted(gone)
 
-    def _previous(self) -> dict[str, str]:
-        """Return the files of the previous run (none, with a warning, when its manifest does
+    def _read_previous(self) -> None:
+        """Read the files of the previous run (none, with a warning, when its manifest does
         not verify)."""
         try:
-            return read_manifest(self.folder.read(MANIFEST))
+            load_manifest(self.folder.read(MANIFEST), self.previous)
         except ManifestProblem as problem:
             self.warnings.append(
                 f"{MANIFEST}: {problem}。前回の記録がないものとして扱います"
                 "（記録にないファイルは消しません）"
             )
-            return {}
 
     def _delete(self, relative: str) -> None:
         """Delete a file of an earlier run: one a killed run noted, or one that still holds
