@@ -27,7 +27,7 @@ from django.urls import URLPattern, path
 from shisaku import schemas
 from shisaku.indicators import queries as indicator_queries
 from shisaku.plan.queries import NotFound
-from shisaku.public import untranslated
+from shisaku.public import links, untranslated
 from shisaku.public.downloads.files import Table, file_response, page_of
 from shisaku.public.params import BadParameter
 
@@ -107,13 +107,17 @@ RENDERERS: dict[str, Renderer] = {
 
 
 def view(page: Page[Any], fmt: str | None = None) -> View:
-    """Return the view of ``page`` in ``fmt`` (None: the format the route's ``fmt`` names)."""
+    """Return the view of ``page`` in ``fmt`` (None: the format the route's ``fmt`` names).
+
+    The view reads the language, the routes and the script prefix once for its whole answer
+    (:func:`links.settled`): its data's and its format's links and texts, in every format, do
+    not look each up again (nothing a page builds switches them)."""
 
     def respond(request: HttpRequest, /, *args: Any, **kwargs: Any) -> HttpResponse:
         chosen = fmt or str(kwargs.pop("fmt"))
         renderer = RENDERERS[chosen]
         try:
-            with _tally(renderer):
+            with links.settled(), _tally(renderer):
                 return renderer.respond(request, page, page.data(request, *args, **kwargs), chosen)
         except MISSING as error:
             return renderer.missing(request, error)
