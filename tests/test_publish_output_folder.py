@@ -49,3 +49,43 @@ def test_a_link_put_meanwhile_in_a_folder_the_run_made_is_not_followed(tmp_path)
     finally:
         folder.close()
     assert list(victim.iterdir()) == []
+
+
+def test_a_file_put_in_blocks_is_written_recorded_and_left_when_the_same(tmp_path):
+    from shisaku.publishing.manifest import MANIFEST, read_manifest
+    from shisaku.publishing.output import Output, digest
+
+    blocks = [b"a,b\n", b"1,2\n" * 1000, b"3,4\n"]
+    for expected in (True, False):
+        out = Output(tmp_path)
+        try:
+            assert out.put_blocks("data/t.csv", iter(blocks)) is expected
+            out.finish()
+        finally:
+            out.close()
+        assert (out.counts.written, out.counts.unchanged) == (expected, not expected)
+    whole = b"".join(blocks)
+    assert (tmp_path / "data/t.csv").read_bytes() == whole
+    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["t.csv"]
+    assert read_manifest((tmp_path / MANIFEST).read_bytes()) == {"data/t.csv": digest(whole)}
+    out = Output(tmp_path)
+    try:
+        assert out.put_blocks("data/t.csv", iter([b"other"]))
+    finally:
+        out.close()
+    assert (tmp_path / "data/t.csv").read_bytes() == b"other"
+
+
+def test_a_file_a_killed_run_noted_is_written_again_even_in_blocks(tmp_path):
+    from shisaku.publishing.journal import JOURNAL
+    from shisaku.publishing.output import Output
+
+    (tmp_path / "t.csv").write_bytes(b"same")
+    (tmp_path / JOURNAL).write_text("t.csv\n", encoding="utf-8")
+    out = Output(tmp_path)
+    try:
+        assert out.put_blocks("t.csv", iter([b"sa", b"me"]))
+        out.finish()
+    finally:
+        out.close()
+    assert (tmp_path / "t.csv").read_bytes() == b"same" and not (tmp_path / JOURNAL).exists()

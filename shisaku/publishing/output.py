@@ -17,7 +17,7 @@ written to a temporary name and renamed; the manifest is also on the disk before
 from __future__ import annotations
 
 import hashlib
-from collections.abc import MutableMapping
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,6 +87,27 @@ class Output:
         self.folder.write(relative, content)
         self.counts.written += 1
         return True
+
+    def put_blocks(self, relative: str, blocks: Iterable[bytes]) -> bool:
+        """Record a file of this run given a block at a time (a large table, never whole in
+        memory); write it unless the folder already holds exactly it (compared while it is
+        written to its temporary, which is then dropped).  Return whether it was written."""
+        hashed = hashlib.sha256()
+
+        def digested() -> Iterator[bytes]:
+            for block in blocks:
+                hashed.update(block)
+                yield block
+
+        self.journal.note(relative)  # a file left as it was, noted too: harmless
+        fresh = relative in self.pending
+        written = self.folder.write(relative, digested(), unless_same=not fresh)
+        self.current[relative] = hashed.hexdigest()
+        if written:
+            self.counts.written += 1
+        else:
+            self.counts.unchanged += 1
+        return written
 
     def finish(self) -> None:
         """Delete the previous runs' files this run did not produce, save the manifest, then
