@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from shisaku.domain.assessment_scales import fmt_percent
 from shisaku.domain.periods import Basis, Period
@@ -23,7 +24,7 @@ from shisaku.graphics import charts
 from shisaku.indicators import chart_points
 from shisaku.indicators.assessing import IndicatorResult
 from shisaku.indicators.queries import FigureView, IndicatorView
-from shisaku.public import coded, dates, display
+from shisaku.public import coded, dates, display, links
 from shisaku.public.indicators import selection
 from shisaku.public.indicators.series import series
 from shisaku.public.markup import html, html_join
@@ -88,19 +89,31 @@ def short_year(year: int, calendar: bool, english: bool | None = None) -> str:
 
 def legend(chart: charts.LineChart) -> list[tuple[str, str]]:
     """Return the legend of the series the chart draws, each with a sample of its line."""
+    return list(_legend(links.language() or "", _drawn(chart)))
+
+
+def _drawn(chart: charts.LineChart) -> tuple[str, ...]:
+    """Return the series the chart draws, in the legend's order."""
     shown = {
         "baseline": chart.baseline is not None,
         "target": bool(chart.targets),
         "actual": bool(chart.actuals),
         "forecast": chart.forecast is not None,
     }
+    return tuple(k for k, drawn in shown.items() if drawn)
+
+
+@lru_cache(maxsize=64)
+def _legend(language: str, drawn: tuple[str, ...]) -> tuple[tuple[SafeString, str], ...]:
+    """Return the legend of the series drawn in ``language`` (the active one), made once."""
     names = {
         "baseline": gettext("Baseline"),
         "target": gettext("Targets and the straight path from the baseline to the final target"),
         "actual": gettext("Actuals"),
         "forecast": gettext("Linear trend to the target year (forecast)"),
     }
-    return [(charts.legend_sample(k), names[k]) for k, drawn in shown.items() if drawn]
+    # Safe: charts escapes every text it writes into the SVG.
+    return tuple((mark_safe(charts.legend_sample(k)), names[k]) for k in drawn)
 
 
 class _Charts:
@@ -125,7 +138,7 @@ class _Charts:
             found = (result, {})
             self._found[key] = found
         drawn = found[1]
-        at = (get_language() or "", year, method)
+        at = (links.language() or "", year, method)
         if at not in drawn:
             drawn[at] = _chart_view(result, year, method, "")
         return drawn[at]
@@ -157,8 +170,8 @@ def _chart_view(
     chart = line_chart(result, breakdown)
     if chart is None:
         return None
+    samples = list(_legend(links.language() or "", _drawn(chart)))
     # Safe: charts escapes every text it writes into the SVG.
-    samples = [(mark_safe(svg), name) for svg, name in legend(chart)]
     return ChartView(
         mark_safe(charts.line_chart(chart)), summary_text(result, year, method), samples
     )
@@ -168,8 +181,7 @@ FIGURE = """<figure class="chart">
     <div class="chart-frame">{svg}</div>
     <figcaption>
       <p class="chart-summary">{summary}</p>
-      <ul class="chart-legend" aria-label="{legend_word}">{legend}
-      </ul>
+      {legend}
       <p class="hint">{hint}</p>
     </figcaption>
   </figure>"""
@@ -179,14 +191,17 @@ def figure(chart: ChartView, hint: SafeString) -> SafeString:
     """Return the chart's figure as ``public/_chart.html`` draws it (not wide), with its summary,
     its legend and ``hint``: written here for the indicator page, which has one on each of its
     hundreds of pages (the widget and the comparison include the template)."""
-    items = html_join("", "\n        <li>{} {}</li>", chart.legend)
+    legend = _legend_list(links.language() or "", tuple(chart.legend))
+    return html(FIGURE, svg=chart.svg, summary=chart.summary, legend=legend, hint=hint)
+
+
+@lru_cache(maxsize=64)
+def _legend_list(language: str, legend: tuple[tuple[SafeString, str], ...]) -> SafeString:
+    """Return a legend as a labelled list in ``language`` (the active one), as the
+    ``chart_legend`` tag writes it (remembered: charts draw a handful of legends)."""
+    items = html_join("", "\n        <li>{} {}</li>", legend)
     return html(
-        FIGURE,
-        svg=chart.svg,
-        summary=chart.summary,
-        legend_word=gettext("Legend"),
-        legend=items,
-        hint=hint,
+        '<ul class="chart-legend" aria-label="{}">{}\n      </ul>', gettext("Legend"), items
     )
 
 

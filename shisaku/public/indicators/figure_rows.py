@@ -73,8 +73,7 @@ def figure_rows(figures: list[FigureView], breakdown: bool) -> SafeString:
     # recorded as untranslated once a table, so remembered for this table only
     content = _markup_of(lambda t: display.shown(t, "") if t else SafeString(""))
     return _rows(
-        f'<tr class="{_text(f.kind)}"><th scope="row">{_kind(f.kind, language)}</th>'
-        f"<td>{_period(f.period, english)}</td>{district(f.breakdown, english)}"
+        f"{_figure_opening(f.kind, f.period, language, english)}{district(f.breakdown, english)}"
         f'<td class="value">{_text(f.raw)}</td>'
         f"<td>{_note(f.qualifier, f.label, f.raw, english)}</td><td>{content(f.note)}</td>"
         f"<td>{_japanese(f.source, english)}</td></tr>"
@@ -91,16 +90,11 @@ def history_rows(history: list[FigureView], breakdown: bool, department: str) ->
     language, english = _language()
     district = _district if breakdown else _no_district
     responsible = _japanese(department, english) or "—"
-    status = {
-        True: ("current", _text(gettext("Current"))),
-        False: ("superseded", _text(gettext("Superseded"))),
-    }
     return _rows(
-        f'<tr class="{(css := status[f.is_current])[0]}"><th scope="row">'
-        f"{_kind(f.kind, language)}</th><td>{_period(f.period, english)}</td>"
+        f"{_history_opening(f.is_current, f.kind, f.period, language, english)}"
         f'{district(f.breakdown, english)}<td class="value">{_text(f.raw)}</td>'
         f"<td>{_text(f.revision)}</td><td>{responsible}</td>"
-        f"<td>{_moment_at(_minute(f.entered_at), language)}</td><td>{css[1]}</td></tr>"
+        f"{_history_closing(_minute(f.entered_at), f.is_current, language)}"
         for f in history
     )
 
@@ -132,6 +126,33 @@ def _kind(kind: str, language: str) -> str:
 def _period(period: str, english: bool) -> str:
     """Return a period's label."""
     return _text(dates.period_label(period, english))
+
+
+@lru_cache(maxsize=4096)
+def _figure_opening(kind: str, period: str, language: str, english: bool) -> str:
+    """Return the opening of a figure's row: the row of its kind, the kind and the period."""
+    return (
+        f'<tr class="{_text(kind)}"><th scope="row">{_kind(kind, language)}</th>'
+        f"<td>{_period(period, english)}</td>"
+    )
+
+
+@lru_cache(maxsize=4096)
+def _history_opening(current: bool, kind: str, period: str, language: str, english: bool) -> str:
+    """Return the opening of a revision's row: the row (current or superseded), the kind and
+    the period."""
+    css = "current" if current else "superseded"
+    return (
+        f'<tr class="{css}"><th scope="row">{_kind(kind, language)}</th>'
+        f"<td>{_period(period, english)}</td>"
+    )
+
+
+@lru_cache(maxsize=4096)
+def _history_closing(when: datetime, current: bool, language: str) -> str:
+    """Return the end of a revision's row: when it was entered and whether it is current."""
+    status = _text(gettext("Current")) if current else _text(gettext("Superseded"))
+    return f"<td>{_moment_at(when, language)}</td><td>{status}</td></tr>"
 
 
 @lru_cache(maxsize=4096)

@@ -171,14 +171,19 @@ CONTENT = """
 """
 
 
+# The tables' rows, the page's largest parts, are joined in once rather than copied into each
+# template around them.
+TOP, MIDDLE, BOTTOM = CONTENT.replace("{figure_table}", "{history_rows}").split("{history_rows}")
+
+
 def content(p: Parts) -> SafeString:
     """Return the page's content: heading, menu, selector, chart, tables, grade, forecast,
     definition, sources and history."""
     w, view, suffix = words(), p.view, _suffix(p.breakdown)
     # The name is shown before anything else records untranslated content, as the template did.
     name = display.shown(view.name_ja, view.name_en)
-    return html(
-        CONTENT,
+    top = html(
+        TOP,
         **w,
         code=view.code,
         name=name,
@@ -188,7 +193,10 @@ def content(p: Parts) -> SafeString:
         chart_section=_chart(p.chart, suffix, w),
         suffix=suffix,
         year_table=_year_table(p.year_rows, w),
-        figure_table=_figure_table(p, w),
+    )
+    middle = html(
+        MIDDLE,
+        **w,
         grade_heading=p.grade_heading,
         grade=p.grade,
         years=p.years,
@@ -198,9 +206,10 @@ def content(p: Parts) -> SafeString:
         plan_url=links.plan_url(p.plan),
         plan_title=display.shown(p.plan.meta.title, p.plan.meta.title_en),
         history_head=p.history_head,
-        history_rows=p.history_rows,
-        history_omitted=p.history_omitted,
     )
+    bottom = html(BOTTOM, **w, history_omitted=p.history_omitted)
+    pieces = [top, *_figure_table(p, w), middle, p.history_rows, bottom]
+    return SafeString("".join(pieces))
 
 
 def _suffix(breakdown: str) -> SafeString:
@@ -324,19 +333,19 @@ FIGURE_TABLE = """<p class="scroll-cue">{scroll}</p>
     </tbody>
   </table>
   </div>{omitted}"""
+FIGURE_TABLE_OPEN, FIGURE_TABLE_CLOSE = FIGURE_TABLE.split("{rows}")
 
 
-def _figure_table(p: Parts, w: dict[str, SafeString]) -> SafeString:
-    """Return the table of every figure as written, or that none is known."""
+def _figure_table(p: Parts, w: dict[str, SafeString]) -> list[SafeString]:
+    """Return the table of every figure as written (its rows joined in by the caller), or that
+    none is known."""
     if not p.figures:
-        return html('<p class="source-note">{}</p>', w["unknown"])
-    return html(
-        FIGURE_TABLE,
-        scroll=w["scroll"],
-        head=p.figure_head,
-        rows=p.figure_rows,
-        omitted=p.figures_omitted,
-    )
+        return [html('<p class="source-note">{}</p>', w["unknown"])]
+    return [
+        html(FIGURE_TABLE_OPEN, scroll=w["scroll"], head=p.figure_head),
+        p.figure_rows,
+        html(FIGURE_TABLE_CLOSE, omitted=p.figures_omitted),
+    ]
 
 
 def _sources(sources: list[Source], w: dict[str, SafeString]) -> SafeString:

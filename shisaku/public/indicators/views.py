@@ -83,6 +83,12 @@ def _menu(language: str | None, chart: bool) -> SafeString:
     return page.menu_items(menu(chart))
 
 
+@lru_cache(maxsize=64)
+def _grade_heading(language: str | None, year: int) -> str:
+    """Return the heading of the grades of ``year`` in ``language`` (the active one), made once."""
+    return rollups.grade_heading(year)
+
+
 def indicator(request: HttpRequest, g: Graded) -> HttpResponse:
     """Show an indicator: chart, tables, its grade explained, forecast, definition, sources and
     history, for the whole area or the breakdown asked for.
@@ -122,7 +128,7 @@ def _indicator(request: HttpRequest, g: Graded) -> HttpResponse:
         figure_head=figure_head(breakdown),
         figure_rows=figure_rows(figures.figures, breakdown),
         figures_omitted=blocks.figures_omitted(figures.omitted, page_url),
-        grade_heading=rollups.grade_heading(g.done.year),
+        grade_heading=_grade_heading(links.language(), g.done.year),
         grade=blocks.grade(g.result, g.done),
         years=blocks.years(_year_links(g)),
         forecast=blocks.forecast(g.result),
