@@ -90,7 +90,8 @@ def test_a_table_streamed_a_few_rows_at_a_time_is_the_table_written_at_once(monk
     try:
         tables._append("plans", iter(rows[:3]))  # a group of plans, then the next
         tables._append("plans", iter(rows[3:]))
-        found = dict(tables.files([], lambda plan, kind, code: "", SITE, None))
+        streams = tables.streams([], lambda plan, kind, code: "", SITE, None)
+        found = {name: source.read() for name, source in streams}
     finally:
         tables.close()
     assert found["plans.csv"] == to_csv(columns, rows, bom=False)

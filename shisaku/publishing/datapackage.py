@@ -305,14 +305,6 @@ class PackageTables:
         yield SDGS.path, io.BytesIO(to_csv(_header(SDGS), sdg_rows(), bom=False))
         yield "datapackage.json", io.BytesIO(descriptor(plans, url, site_url, licence))
 
-    def files(
-        self, plans: list[PlanInfo], url: Urls, site_url: str, licence: str | None
-    ) -> Iterator[tuple[str, bytes]]:
-        """Yield the files of :meth:`streams` whole, one at a time (the largest table,
-        figures.csv, is then in memory once)."""
-        for name, stream in self.streams(plans, url, site_url, licence):
-            yield name, stream.read()
-
     def close(self) -> None:
         """Remove the temporary files."""
         for part in self.parts.values():

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -37,6 +38,7 @@ from shisaku.publishing.pages import Page
 from shisaku.publishing.render import Rendered, Renderer, redirect_page
 from shisaku.publishing.schemas import write_schemas
 
+BLOCK = 2**20  # bytes of a data package table read and written at a time
 ICON = "shisaku/favicon.ico"  # the static file the live site answers at /favicon.ico
 LINK_ATTRIBUTES = (b"href", b"src")  # the attributes whose static files a run copies
 
@@ -152,8 +154,8 @@ class SiteRun:
 
     def package(self, tables: PackageTables, plans: list[PlanInfo]) -> None:
         """Write the data package of ``plans`` (their rows added to ``tables`` before)."""
-        for name, content in tables.files(plans, self.url, self.site, self.licence):
-            self.out.put(f"data/{name}", content)
+        for name, source in tables.streams(plans, self.url, self.site, self.licence):
+            self.out.put_blocks(f"data/{name}", iter(partial(source.read, BLOCK), b""))
 
     def url(self, plan: PlanInfo, kind: str, code: str) -> str:
         """Return the absolute address of a plan, node or indicator in the first language."""
