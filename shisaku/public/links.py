@@ -6,66 +6,22 @@ them directly, so a node's address is spelled once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
 
 from django.conf import settings
-from django.urls import get_script_prefix, get_urlconf
 from django.urls import reverse as django_reverse
-from django.utils.translation import get_language
 
 from shisaku.domain.nodepages import anchor_id as anchor_id
 from shisaku.domain.nodepages import page_owner
 from shisaku.domain.plantree import Node
 from shisaku.plan.queries import PlanInfo
+from shisaku.settled import SETTLED, looked_up
+from shisaku.settled import language as language  # the pages read the place through links
+from shisaku.settled import settled as settled
 
 JSON_NAME = "index.json"
 DATA_FORMATS = ("json", "csv", "xlsx")  # every page's data sits at index.<format> beside it
-
-
-class Place(NamedTuple):
-    """What a URL depends on besides its name and arguments: the active language (as Django's
-    ``get_language`` gives it), the URL configuration and the script prefix."""
-
-    language: str | None
-    urlconf: str
-    prefix: str
-
-
-def _looked_up() -> Place:
-    """Return the place as Django holds it now (three lookups of asgiref ``Local`` values)."""
-    return Place(get_language(), get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
-
-
-# The place held fixed while a page renders (:func:`settled`), else None: read once, not three
-# lookups of asgiref ``Local`` values for each of a page's links and one for each text shown.
-_SETTLED: ContextVar[Place | None] = ContextVar("shisaku_place", default=None)
-
-
-@contextmanager
-def settled() -> Iterator[Place]:
-    """Read the place once and hold it for the block (a page's template rendering, the
-    ``{% page %}`` tag of base.html): nothing inside may change the language, the URL
-    configuration or the prefix.  No template or tag of the site does; code that switches
-    languages (the sitemap's ``translation.override``) or routes (a publishing run's) must not
-    run inside.  The value lives in a context variable: each thread (request) and task has its
-    own, and it is gone when the block ends."""
-    here = _looked_up()
-    token = _SETTLED.set(here)
-    try:
-        yield here
-    finally:
-        _SETTLED.reset(token)
-
-
-def language() -> str | None:
-    """Return the active language (as Django's ``get_language``), read once per page."""
-    here = _SETTLED.get()
-    return get_language() if here is None else here.language
 
 
 def reverse(name: str, kwargs: dict[str, str] | None = None) -> str:
@@ -77,11 +33,7 @@ def reverse(name: str, kwargs: dict[str, str] | None = None) -> str:
 def _path(name: str, items: tuple[tuple[str, str], ...]) -> str:
     """Return :func:`reverse` of a name and its arguments as pairs (the builders below give
     them so, without a dictionary to unpack)."""
-    here = _SETTLED.get()
-    if here is None:
-        urlconf = get_urlconf() or settings.ROOT_URLCONF
-        return _reverse(name, items, get_language(), urlconf, get_script_prefix())
-    return _reverse(name, items, *here)
+    return _reverse(name, items, *(SETTLED.get() or looked_up()))
 
 
 @lru_cache(maxsize=65536)

@@ -48,7 +48,7 @@ def url_entries(request: HttpRequest, pages: list[Page]) -> Iterator[str]:
     as Django's templates escape; every page's addresses built in one language at a time)."""
     found = []
     for code in languages():
-        with translation.override(code):
+        with translation.override(code), links.settled():  # settled anew in each language
             urls = [escape(request.build_absolute_uri(links.reverse(*p))) for p in pages]
         found.append([(escape(code), url) for url in urls])
     for same in zip(*found, strict=True):

@@ -46,6 +46,7 @@ from django.views.defaults import page_not_found
 
 from shisaku import site_context
 from shisaku.evaluation.reads import ATTRIBUTE, SAME_IN_EVERY_LANGUAGE, Reads
+from shisaku.settled import settled
 from shisaku.site_context import SiteContext
 
 SITE_URLCONF = "shisaku.site_urls"  # the public site's routes, without the API and workspace
@@ -257,7 +258,8 @@ class Renderer:
             try:
                 match = self.resolve(request.path_info, language)
                 request.resolver_match = match
-                response = match.func(request, *match.args, **match.kwargs)
+                with settled():  # the language and routes hold for the whole view
+                    response = match.func(request, *match.args, **match.kwargs)
             except Http404:
                 return Rendered(404, b"")
         return _rendered(response)
