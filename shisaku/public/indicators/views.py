@@ -100,9 +100,26 @@ def indicator(request: HttpRequest, g: Graded) -> HttpResponse:
 
 
 def _indicator(request: HttpRequest, g: Graded) -> HttpResponse:
-    """Build and render the indicator page (:func:`indicator`)."""
+    """Render the indicator page (:func:`indicator`) in its frame."""
     view = g.result.indicator
-    chosen = series.chosen(request, view)
+    chosen = series.chosen(request, view)  # a bad breakdown is told before a bad year
+    asked = params.assessed_year(request)
+    page_url = links.indicator_url(g.plan, view.code, asked)
+    parts = _parts(g, chosen, asked, page_url)
+    context = {
+        "crumbs": g.trail,
+        "page_title": f"{view.code} {display.plain(view.name_ja, view.name_en)}",
+        "breakdown": parts.breakdown,
+        "page_url": page_url,
+        "content": page.content(parts),
+    }
+    return render(request, "public/indicator.html", context)
+
+
+def _parts(g: Graded, chosen: str, asked: int | None, page_url: str) -> page.Parts:
+    """Return the parts of the indicator page's content, for the breakdown ``chosen`` ("": the
+    whole area) and the year ``asked`` (None: the default)."""
+    view = g.result.indicator
     history = series.of_breakdown(g.history, chosen)
     if chosen:
         figures = breakdowns.shown(series.of_breakdown(selection.ordered(view.figures), chosen))
@@ -110,10 +127,8 @@ def _indicator(request: HttpRequest, g: Graded) -> HttpResponse:
     else:
         figures, revisions = selection.tables(view, history)
     breakdown = any(f.breakdown for f in history)
-    asked = params.assessed_year(request)
-    page_url = links.indicator_url(g.plan, view.code, asked)
     chart = indicator_chart.chart_view(g.result, g.done.year, g.done.config.method, chosen)
-    parts = page.Parts(
+    return page.Parts(
         view=view,
         plan=g.plan,
         node=g.path[-1] if g.path else None,
@@ -138,14 +153,6 @@ def _indicator(request: HttpRequest, g: Graded) -> HttpResponse:
         history_rows=history_rows(revisions.figures, breakdown, view.department),
         history_omitted=blocks.history_omitted(revisions.omitted, page_url),
     )
-    context = {
-        "crumbs": g.trail,
-        "page_title": f"{view.code} {display.plain(view.name_ja, view.name_en)}",
-        "breakdown": chosen,
-        "page_url": page_url,
-        "content": page.content(parts),
-    }
-    return render(request, "public/indicator.html", context)
 
 
 def indicator_json(request: HttpRequest, g: Graded) -> dict[str, Any]:
