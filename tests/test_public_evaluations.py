@@ -208,3 +208,21 @@ def test_texts_are_escaped_on_the_page_and_kept_verbatim_in_the_twin(client, tow
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;<br>二行目" in html
     data = client.get(PAGE + "index.json").json()
     assert data["evaluations"][0]["results"] == '<script>alert("x")</script>\n二行目'
+
+
+def test_a_frozen_grade_shows_its_unit_in_the_pages_language(client, db, operator):
+    from shisaku.domain.indicatordata import IndicatorBatch, IndicatorDefinition
+    from shisaku.indicators import services as indicator_services
+    from tests.test_evaluation_setup import KOSODATE
+
+    made = build_town(operator, open_years=(2025,))
+    named = IndicatorDefinition(
+        TOWN, SLUG, "K1", "試験指標K1", "increase", node_code="1-1-1", department=KOSODATE,
+        unit="件", unit_en="cases",
+    )  # fmt: skip
+    indicator_services.apply_batch(actor=operator, batch=IndicatorBatch(definitions=[named]))
+    walk(made, 2025)
+    assert "試験指標K1 150 件 C" in plain(section(client.get(PAGE).content.decode()))
+    english = section(client.get(EN_PAGE).content.decode())
+    assert "試験指標K1 150 cases C" in plain(english)
+    assert '<span lang="ja">件</span>' not in english

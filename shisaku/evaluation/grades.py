@@ -36,6 +36,7 @@ class GradeView:
     inputs: dict[str, str]
     formula: str
     result: str
+    unit_en: str = ""  # frozen before grades kept it: unknown, the unit shown in Japanese
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def _indicator(result: IndicatorResult, year: int) -> dict[str, Any]:
         "name_ja": view.name_ja,
         "name_en": view.name_en,
         "unit": view.unit,
+        "unit_en": view.unit_en,
         "node_code": view.node_code,
         "grade": a.grade,
         "label": a.label,

@@ -88,6 +88,7 @@ def _grade_view(result: IndicatorResult, year: int) -> GradeView:
         name_ja=view.name_ja,
         name_en=view.name_en,
         unit=view.unit,
+        unit_en=view.unit_en,
         node_code=view.node_code,
         grade=a.grade,
         label=a.label,
