@@ -152,6 +152,7 @@ class Shapes:
         segments = {s for route in found or () for s in route.split("/")}
         self.words = {s for s in segments if "<" not in s} | {c for c, _ in settings.LANGUAGES}
         self.variables = [re.compile(_segment_regex(s)) for s in sorted(segments - self.words)]
+        self.seen: dict[str, object] = {}  # each segment's shape
 
     def resolve(self, path: str, language: str) -> ResolverMatch:
         """Return Django's resolve of ``path`` (a path_info) in the active ``language``."""
@@ -182,10 +183,15 @@ class Shapes:
         return match
 
     def shape(self, segment: str) -> object:
-        """Return what the routes see of one segment of a path."""
-        if segment in self.words:
-            return segment
-        return tuple(bool(regex.fullmatch(segment)) for regex in self.variables)
+        """Return what the routes see of one segment of a path (worked out once per segment:
+        the codes of a plan recur in most of its paths)."""
+        found = self.seen.get(segment)
+        if found is None:
+            found = segment
+            if segment not in self.words:
+                found = tuple(bool(regex.fullmatch(segment)) for regex in self.variables)
+            self.seen[segment] = found
+        return found
 
 
 def _routes(patterns: Iterable[URLPattern | URLResolver], above: str) -> list[str] | None:
