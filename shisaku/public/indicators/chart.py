@@ -11,6 +11,7 @@ thing.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -191,14 +192,20 @@ def figure(chart: ChartView, hint: SafeString) -> SafeString:
     """Return the chart's figure as ``public/_chart.html`` draws it (not wide), with its summary,
     its legend and ``hint``: written here for the indicator page, which has one on each of its
     hundreds of pages (the widget and the comparison include the template)."""
-    legend = _legend_list(links.language() or "", tuple(chart.legend))
+    legend = legend_list(chart.legend)
     return html(FIGURE, svg=chart.svg, summary=chart.summary, legend=legend, hint=hint)
+
+
+def legend_list(legend: Iterable[tuple[SafeString, str]]) -> SafeString:
+    """Return a chart's legend: each series' sample of its line and its name, in a labelled
+    list (the ``chart_legend`` tag of ``public/_chart.html`` and :func:`figure` write it)."""
+    return _legend_list(links.language() or "", tuple(legend))
 
 
 @lru_cache(maxsize=64)
 def _legend_list(language: str, legend: tuple[tuple[SafeString, str], ...]) -> SafeString:
-    """Return a legend as a labelled list in ``language`` (the active one), as the
-    ``chart_legend`` tag writes it (remembered: charts draw a handful of legends)."""
+    """Return a legend as a labelled list in ``language`` (the active one), remembered:
+    charts draw a handful of legends."""
     items = html_join("", "\n        <li>{} {}</li>", legend)
     return html(
         '<ul class="chart-legend" aria-label="{}">{}\n      </ul>', gettext("Legend"), items

@@ -12,7 +12,7 @@ from functools import cache
 
 from django import template
 from django.conf import settings
-from django.utils.html import conditional_escape, escape, format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -20,7 +20,7 @@ from shisaku.domain.plantree import Block
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.public import coded, dates, display, links
-from shisaku.public.indicators import figure_rows, rollups, selection, summaries
+from shisaku.public.indicators import chart, figure_rows, rollups, selection, summaries
 
 register = template.Library()
 LABELS = {
@@ -87,7 +87,6 @@ def _table_words(language: str) -> dict[str, str]:
         "baseline": gettext("Baseline"),
         "final_target": gettext("Final target"),
         "latest_actual": gettext("Latest actual"),
-        "legend": gettext("Legend"),
     }
     return {key: escape(text) for key, text in words.items()}
 
@@ -117,16 +116,9 @@ def summary_heads(context: template.Context) -> SafeString:
 
 
 @register.simple_tag
-def chart_legend(legend: list[tuple[str, str]]) -> SafeString:
-    """Return a chart's legend: each series' sample of its line and its name, in a labelled
-    list (written here, not by a template loop, for each of the charts of every indicator)."""
-    items = "".join(
-        f"\n        <li>{conditional_escape(sample)} {conditional_escape(name)}</li>"
-        for sample, name in legend
-    )
-    return mark_safe(  # Safe: the word, the samples and the names are escaped
-        f'<ul class="chart-legend" aria-label="{_words()["legend"]}">{items}\n      </ul>'
-    )
+def chart_legend(legend: list[tuple[SafeString, str]]) -> SafeString:
+    """Return a chart's legend as a labelled list (:func:`chart.legend_list`)."""
+    return chart.legend_list(legend)
 
 
 @register.simple_tag(takes_context=True)
