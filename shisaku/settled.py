@@ -42,12 +42,24 @@ SETTLED: ContextVar[Place | None] = ContextVar("shisaku_place", default=None)
 
 @contextmanager
 def settled() -> Iterator[Place]:
-    """Read the place once and hold it for the block (a page's template rendering, the
-    ``{% page %}`` tag of base.html): nothing inside may change the language, the URL
-    configuration or the prefix without settling anew inside its change (as the sitemap does
-    in each language).  No template or tag of the site changes them.  The value lives in a
-    context variable: each thread (request) and task has its own, and it is gone when the
-    block ends."""
+    """Hold the place for the block (a page's template rendering, the ``{% page %}`` tag of
+    base.html), read once, or the place already held around it: nothing inside may change the
+    language, the URL configuration or the prefix, except inside a :func:`settled_anew` of
+    its own (as the sitemap does in each language).  No template or tag of the site changes
+    them.  The value lives in a context variable: each thread (request) and task has its own,
+    and it is gone when the block ends."""
+    here = SETTLED.get()
+    if here is not None:
+        yield here
+        return
+    with settled_anew() as here:
+        yield here
+
+
+@contextmanager
+def settled_anew() -> Iterator[Place]:
+    """Read the place now and hold it for the block, whatever was held around it (code that
+    has just changed the language or the routes)."""
     here = looked_up()
     token = SETTLED.set(here)
     try:

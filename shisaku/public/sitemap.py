@@ -31,6 +31,7 @@ from shisaku.plan.queries import NotFound, PlanInfo
 from shisaku.public import links
 from shisaku.public.comparisons import views as compare
 from shisaku.public.places import published_town
+from shisaku.settled import settled_anew
 
 XML = "application/xml; charset=utf-8"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -48,7 +49,7 @@ def url_entries(request: HttpRequest, pages: list[Page]) -> Iterator[str]:
     as Django's templates escape; every page's addresses built in one language at a time)."""
     found = []
     for code in languages():
-        with translation.override(code), links.settled():  # settled anew in each language
+        with translation.override(code), settled_anew():
             urls = [escape(request.build_absolute_uri(links.reverse(*p))) for p in pages]
         found.append([(escape(code), url) for url in urls])
     for same in zip(*found, strict=True):
