@@ -19,10 +19,11 @@ import re
 import struct
 import unicodedata
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, islice, repeat, zip_longest
 from operator import add, methodcaller
+from typing import NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
 # Characters an xlsx cannot hold (C0 controls but tab, LF and CR; surrogates; U+FFFE, U+FFFF).
@@ -109,37 +110,57 @@ def to_xlsx(sheets: Sequence[Sheet]) -> bytes:
     """Return a workbook with one sheet per table (a workbook needs at least one sheet)."""
     taken: set[str] = set()
     tables = list(sheets) or [Sheet("Sheet", [], [])]
-    names = [sheet_name(sheet.name, taken) for sheet in tables]
-    count = len(tables)
+    parts = dict(_package(tuple(sheet_name(sheet.name, taken) for sheet in tables)))
+    for number, sheet in enumerate(tables, start=1):
+        parts[f"xl/worksheets/sheet{number}.xml"] = _deflated(_worksheet(sheet))
+    return _zip(parts)
+
+
+class _Deflated(NamedTuple):
+    """A part's data as a zip entry holds it: its CRC-32, size and raw deflated bytes."""
+
+    crc: int
+    size: int
+    packed: bytes
+
+
+def _deflated(data: str | bytes) -> _Deflated:
+    """Return a part's text (UTF-8) or bytes deflated at level 1."""
+    raw = data.encode() if isinstance(data, str) else data
+    packer = zlib.compressobj(1, zlib.DEFLATED, -15)  # raw deflate, as zip stores it
+    return _Deflated(zlib.crc32(raw), len(raw), packer.compress(raw) + packer.flush())
+
+
+@functools.lru_cache(maxsize=64)
+def _package(names: tuple[str, ...]) -> tuple[tuple[str, _Deflated], ...]:
+    """Return the parts around the worksheets, deflated: the same for every workbook whose
+    sheets have these names, so made once."""
+    count = len(names)
     parts = {
         "[Content_Types].xml": _content_types(count),
         "_rels/.rels": _relationships([("officeDocument", "xl/workbook.xml")]),
-        "xl/workbook.xml": _workbook(names),
+        "xl/workbook.xml": _workbook(list(names)),
         "xl/_rels/workbook.xml.rels": _relationships(
             [("styles", "styles.xml")]
             + [("worksheet", f"worksheets/sheet{i}.xml") for i in range(1, count + 1)]
         ),
         "xl/styles.xml": _STYLES,
     }
-    for number, sheet in enumerate(tables, start=1):
-        parts[f"xl/worksheets/sheet{number}.xml"] = _worksheet(sheet)
-    return _zip(parts)
+    return tuple((name, _deflated(text)) for name, text in parts.items())
 
 
-def _zip(parts: dict[str, str]) -> bytes:
-    """Return the parts as a zip package (APPNOTE.TXT): each deflated at level 1, dated
-    1980-01-01 (no time stamp), marked as a Unix file readable by its owner, then the central
-    directory; the bytes Python's zipfile writes for the same entries, without its per-entry
-    bookkeeping."""
+def _zip(parts: Mapping[str, str | _Deflated]) -> bytes:
+    """Return the parts (texts, or parts already deflated) as a zip package (APPNOTE.TXT):
+    each deflated at level 1, dated 1980-01-01 (no time stamp), marked as a Unix file readable
+    by its owner, then the central directory; the bytes Python's zipfile writes for the same
+    entries, without its per-entry bookkeeping."""
     entries: list[bytes] = []
     directory: list[bytes] = []
     offset = 0
-    for name, text in parts.items():
-        data = text.encode()
-        packer = zlib.compressobj(1, zlib.DEFLATED, -15)  # raw deflate, as zip stores it
-        packed = packer.compress(data) + packer.flush()
+    for name, part in parts.items():
+        crc, size, packed = part if isinstance(part, _Deflated) else _deflated(part)
         encoded = name.encode("ascii")  # the part names are ASCII: no UTF-8 flag
-        sizes = (zlib.crc32(data), len(packed), len(data), len(encoded))
+        sizes = (crc, len(packed), size, len(encoded))
         entries += [_LOCAL.pack(*_LOCAL_HEAD, *sizes, 0), encoded, packed]
         directory += [_CENTRAL.pack(*_CENTRAL_HEAD, *sizes, 0, 0, 0, 0, _MODE, offset), encoded]
         offset += _LOCAL.size + len(encoded) + len(packed)
@@ -179,20 +200,29 @@ def _workbook(names: list[str]) -> str:
     return f'{_XML}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>{sheets}</sheets></workbook>'
 
 
-def _worksheet(sheet: Sheet) -> str:
+def _worksheet(sheet: Sheet) -> bytes:
     """Return one worksheet: widths, frozen header, then the header and rows as text cells."""
     width = len(sheet.header)
     cols = "".join(
         f'<col min="{i}" max="{i}" width="{w:g}" customWidth="1"/>'
         for i, w in enumerate(_widths(sheet), start=1)
     )
-    rows = _rows(1, [sheet.header], _HEADER_CELL)
-    rows += _rows(2, [row[:width] for row in sheet.rows], _TEXT_CELL, sheet.numbers)
-    return (
+    body = sheet.rows
+    if max(map(len, body), default=0) > width:  # a cell past the header is not written
+        body = [row[:width] for row in body]
+    head = (
         f'{_XML}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">{_FROZEN}'
         + (f"<cols>{cols}</cols>" if cols else "")
-        + f"<sheetData>{rows}</sheetData></worksheet>"
+        + "<sheetData>"
     )
+    rows = _header_row(tuple(sheet.header)) + _rows(2, body, _TEXT_CELL, sheet.numbers)
+    return b"%s%s</sheetData></worksheet>" % (head.encode(), rows)
+
+
+@functools.lru_cache(maxsize=256)
+def _header_row(header: tuple[str, ...]) -> bytes:
+    """Return a sheet's first row, its header in bold (the same in every table of a kind)."""
+    return _rows(1, [header], _HEADER_CELL)
 
 
 def _rows(
@@ -200,61 +230,42 @@ def _rows(
     rows: Sequence[Sequence[str]],
     cell: tuple[str, str, str],
     numbers: frozenset[int] = frozenset(),
-) -> str:
-    """Return rows of cells numbered from ``first``, in column order (an empty cell holds
-    nothing): text cells, but numbers in the columns of ``numbers``.
+) -> bytes:
+    """Return rows of cells numbered from ``first``, in UTF-8, in column order (an empty cell
+    holds nothing): text cells, but numbers in the columns of ``numbers``.
 
-    The cells are built a column at a time (each column's kind known once), then joined a row
-    at a time; rows of unequal length are built a row at a time."""
-    escaped = _escaped(rows)
-    if not escaped:
-        return ""
-    width = len(escaped[0])
-    if any(len(cells) != width for cells in escaped):
-        return "".join(_row(n, c, cell, numbers) for n, c in enumerate(escaped, start=first))
+    The cells are built a column at a time, each distinct text of a column once (a column
+    repeats its texts: a code, a unit, a source), then joined a row at a time; rows of unequal
+    length are built a row at a time."""
+    if len(set(map(len, rows))) > 1:
+        return b"".join(_rows(n, [cells], cell, numbers) for n, cells in enumerate(rows, first))
+    escape = _SPECIAL.search("".join(chain.from_iterable(rows))) is not None
     columns = [
-        _number_cells(texts, cell) if i in numbers else _text_cells(texts, cell)
-        for i, texts in enumerate(zip(*escaped, strict=True))
+        _column(texts, cell, i in numbers, escape)
+        for i, texts in enumerate(zip(*rows, strict=True))
     ]
-    joined = map("".join, zip(*columns, strict=True)) if columns else repeat("", len(escaped))
-    return "".join(
-        f'<row r="{number}">{cells}</row>' for number, cells in enumerate(joined, start=first)
-    )
+    joined = map(b"".join, zip(*columns, strict=True)) if columns else repeat(b"", len(rows))
+    return b"".join([b'<row r="%d">%s</row>' % row for row in enumerate(joined, start=first)])
 
 
-def _text_cells(texts: Sequence[str], cell: tuple[str, str, str]) -> list[str]:
-    """Return a column's cells as text."""
-    start, end, empty = cell
-    return [f"{start}{text}{end}" if text else empty for text in texts]
-
-
-def _number_cells(texts: Sequence[str], cell: tuple[str, str, str]) -> list[str]:
-    """Return a column's cells: a number when the text is one, else text."""
+def _column(
+    texts: Sequence[str], cell: tuple[str, str, str], numeric: bool, escape: bool
+) -> list[bytes]:
+    """Return a column's cells in UTF-8: text, or a number in a numeric column when the text
+    is one (most tables need no escaping at all)."""
     start, end, empty = cell
     number, number_end = _NUMBER_CELL
     match = _NUMBER.fullmatch
-    return [
-        (f"{number}{text}{number_end}" if match(text) else f"{start}{text}{end}") if text else empty
-        for text in texts
-    ]
-
-
-def _row(
-    number: int, cells: Sequence[str], cell: tuple[str, str, str], numbers: frozenset[int]
-) -> str:
-    """Return one row of cells (text, or numbers in the columns of ``numbers``)."""
-    built = [
-        _number_cells([text], cell)[0] if i in numbers else _text_cells([text], cell)[0]
-        for i, text in enumerate(cells)
-    ]
-    return f'<row r="{number}">{"".join(built)}</row>'
-
-
-def _escaped(rows: Sequence[Sequence[str]]) -> Sequence[Sequence[str]]:
-    """Return the rows with their text as XML content (most tables need no escaping at all)."""
-    if not _SPECIAL.search("".join(chain.from_iterable(rows))):
-        return rows
-    return [[_xml_text(text) for text in cells] for cells in rows]
+    built = {}
+    for text in set(texts):
+        xml = _xml_text(text) if escape else text
+        if not xml:
+            built[text] = empty.encode()
+        elif numeric and match(xml):
+            built[text] = f"{number}{xml}{number_end}".encode()
+        else:
+            built[text] = f"{start}{xml}{end}".encode()
+    return list(map(built.__getitem__, texts))
 
 
 def _xml_text(text: str) -> str:
