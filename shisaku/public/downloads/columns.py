@@ -10,6 +10,10 @@ numbers; every other cell stays text, a 全国地方公共団体コード like 0
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
+
+from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy
 
@@ -95,6 +99,19 @@ def heading(name: str) -> str:
     if is_grade_count(name):
         return gettext("Number graded %(grade)s") % {"grade": name.removeprefix(GRADE_COUNT)}
     return str(LABELS[name]) if name in LABELS else name
+
+
+def headings(header: Sequence[str]) -> list[str]:
+    """Return the headings of ``header``'s columns in the active language."""
+    return list(_headings(translation.get_language(), tuple(header)))
+
+
+@functools.lru_cache(maxsize=256)
+def _headings(language: str | None, header: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the headings of ``header`` in ``language``: worked out once per language for
+    each table's header (a publishing run writes hundreds of tables with the same columns)."""
+    with translation.override(language):
+        return tuple(heading(name) for name in header)
 
 
 def number_columns(header: list[str]) -> frozenset[int]:

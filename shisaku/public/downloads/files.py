@@ -15,12 +15,15 @@ without rows says why in a row of its own, in both formats, rather than arriving
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import quote
 
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy
 
 from shisaku.public.downloads import columns
@@ -70,22 +73,53 @@ class Format:
 def to_workbook(table: Table, source: str) -> bytes:
     """Return the table as an xlsx workbook: headed in the active language, numbers as
     numbers, and a sheet describing the data."""
-    heads = [columns.heading(name) for name in table.header]
+    heads = columns.headings(table.header)
     data = Sheet(table.sheet, heads, table.shown_rows(), columns.number_columns(table.header))
     return to_xlsx([data, about_sheet(table, source, heads)])
 
 
 def about_sheet(table: Table, source: str, heads: list[str]) -> Sheet:
     """Return the sheet describing a table: source, licence, what it is about, its columns."""
+    words = _about_words(translation.get_language())
     rows = [
-        *([[gettext("Published at"), source]] if source else []),
-        [gettext("Licence"), str(LICENCE)],
+        *([[words.published, source]] if source else []),
+        [words.licence, words.licence_text],
         *([label, text] for label, text in table.about),
         ["", ""],
-        [gettext("Column (machine name)"), gettext("Heading")],
+        [words.column, words.heading],
         *([name, head] for name, head in zip(table.header, heads, strict=True)),
     ]
-    return Sheet(gettext("About this data"), [gettext("Item"), gettext("Content")], rows)
+    return Sheet(words.sheet, [words.item, words.content], rows)
+
+
+class _AboutWords(NamedTuple):
+    """The words of the sheet describing a table, in one language."""
+
+    published: str
+    licence: str
+    licence_text: str
+    column: str
+    heading: str
+    sheet: str
+    item: str
+    content: str
+
+
+@functools.lru_cache(maxsize=16)
+def _about_words(language: str | None) -> _AboutWords:
+    """Return the words of the sheet describing a table in ``language`` (looked up once per
+    language: a publishing run writes hundreds of workbooks)."""
+    with translation.override(language):
+        return _AboutWords(
+            gettext("Published at"),
+            gettext("Licence"),
+            str(LICENCE),
+            gettext("Column (machine name)"),
+            gettext("Heading"),
+            gettext("About this data"),
+            gettext("Item"),
+            gettext("Content"),
+        )
 
 
 FORMATS: dict[str, Format] = {
