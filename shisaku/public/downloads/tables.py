@@ -14,6 +14,7 @@ holds none) beside ``*_as_written`` (the source's own text, 「約2,600名」).
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -150,8 +151,14 @@ def node_table(request: HttpRequest, here: Place) -> Table:
 def indicator_table(request: HttpRequest, g: Graded) -> Table:
     """Return every current figure of an indicator, as its page tables them."""
     view = g.result.indicator
-    code, slug = g.plan.municipality_code, g.plan.meta.slug
-    rows = [
+    rows = _FIGURE_ROWS(view, g.plan.municipality_code, g.plan.meta.slug)
+    name = f"{plan_stem(g.plan)}-indicator-{view.code}"
+    return Table(name, "figures", FIGURE_COLUMNS, rows, about=indicator_about(view))
+
+
+def _figure_rows(view: IndicatorView, code: str, slug: str) -> list[list[str]]:
+    """Return an indicator's current figures as rows of :data:`FIGURE_COLUMNS`."""
+    return [
         [
             code,
             slug,
@@ -172,8 +179,27 @@ def indicator_table(request: HttpRequest, g: Graded) -> Table:
         ]
         for f in selection.ordered(view.figures)
     ]
-    name = f"{plan_stem(g.plan)}-indicator-{view.code}"
-    return Table(name, "figures", FIGURE_COLUMNS, rows, about=indicator_about(view))
+
+
+class _LastFigureRows:
+    """The figure rows of the indicator tabled last, kept while its view lives: a page's CSV
+    and its xlsx are the same table, asked for one after the other (and a view never
+    changes); the rows are shared, read only."""
+
+    def __init__(self) -> None:
+        self._last: tuple[weakref.ref[IndicatorView], str, str, list[list[str]]] | None = None
+
+    def __call__(self, view: IndicatorView, code: str, slug: str) -> list[list[str]]:
+        """Return ``view``'s figure rows in the plan ``code``/``slug``."""
+        last = self._last
+        if last is not None and last[0]() is view and last[1:3] == (code, slug):
+            return last[3]
+        rows = _figure_rows(view, code, slug)
+        self._last = (weakref.ref(view), code, slug, rows)
+        return rows
+
+
+_FIGURE_ROWS = _LastFigureRows()
 
 
 def indicator_about(view: IndicatorView) -> tuple[tuple[str, str], ...]:
