@@ -14,21 +14,25 @@ from shisaku.tabular.guard import GUARDED_HEADS, guard
 # A cell guard may change, in cells each written after a NUL: most tables have none, and then
 # no cell is looked at one by one (a NUL inside a cell can only make a table looked at needlessly).
 _GUARDED_CELL = re.compile(f"\x00[{re.escape(''.join(sorted(GUARDED_HEADS)))}]")
+_QUOTED = re.compile('["\r\n]')  # a cell holding one is quoted (as is one holding the delimiter)
+_CRLF = "\r\n"
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]], *, delimiter: str = ",") -> str:
-    """Return the header and rows as CSV text, every cell guarded against formulas."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerows(_guarded_table([header, *rows]))
-    return out.getvalue()
+    """Return the header and rows as CSV text, every cell guarded against formulas.
 
-
-def _guarded_table(rows: list[Sequence[str]]) -> list[Sequence[str]]:
-    """Return the rows with every cell guarded, the same rows when no cell can change."""
-    if not _GUARDED_CELL.search("\x00".join(chain([""], *rows))):
-        return rows
-    return [_guarded(row) for row in rows]
+    The whole table is looked at once: when no cell can change under the guard, and none
+    needs quotes (a delimiter, a quote, a line end) and no row is one empty cell (written
+    「""」), the text is the cells joined, as the csv module would write them."""
+    table: list[Sequence[str]] = [header, *rows]
+    joined = "\x00".join(chain([""], *table))
+    if _GUARDED_CELL.search(joined):
+        table = [_guarded(row) for row in table]  # adds apostrophes only: quotes stay as found
+    if _QUOTED.search(joined) or delimiter in joined or [""] in table or ("",) in table:
+        out = io.StringIO(newline="")
+        csv.writer(out, delimiter=delimiter, lineterminator=_CRLF).writerows(table)
+        return out.getvalue()
+    return _CRLF.join(map(delimiter.join, table)) + _CRLF
 
 
 def _guarded(row: Sequence[str]) -> list[str]:
