@@ -204,27 +204,26 @@ class Records(MutableMapping[str, str]):
 
     def entries(self) -> Iterator[tuple[str, str]]:
         """Yield the entries (path and digest), in path order."""
-        sql = f"SELECT path, digest FROM {self.table} ORDER BY path"
-        for path, entry in self._query(sql):
-            yield path, entry.hex()
+        return self._entries(f"SELECT path, digest FROM {self.table} ORDER BY path")
 
     def without(self, other: Records) -> Iterator[tuple[str, str]]:
         """Yield the entries whose path ``other`` does not hold, in path order."""
         other.flush()
-        sql = (
+        return self._entries(
             f"SELECT path, digest FROM {self.table} WHERE path NOT IN "
             f"(SELECT path FROM {other.table}) ORDER BY path"
         )
-        for path, entry in self._query(sql):
-            yield path, entry.hex()
 
     def over(self, other: Records) -> Iterator[tuple[str, str]]:
         """Yield these entries and those of ``other`` whose path these lack, in path order."""
         other.flush()
-        sql = (
+        return self._entries(
             f"SELECT path, digest FROM {self.table} UNION ALL SELECT path, digest FROM "
             f"{other.table} WHERE path NOT IN (SELECT path FROM {self.table}) ORDER BY path"
         )
+
+    def _entries(self, sql: str) -> Iterator[tuple[str, str]]:
+        """Yield the (path, digest) rows of ``sql``, the digest as hexadecimal text."""
         for path, entry in self._query(sql):
             yield path, entry.hex()
 
