@@ -21,6 +21,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy
 
 from shisaku.domain.plantree import Node
+from shisaku.indicators.models import Figure
 from shisaku.indicators.queries import IndicatorView
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import display, links
@@ -43,9 +44,9 @@ WORDS: dict[str, Promise] = {
     "figures": gettext_lazy("Baseline, targets and actuals"),
     "by_year": gettext_lazy("By year: the baseline, the target set for the year and the actual"),
     "period": gettext_lazy("Period"),
-    "baseline": gettext_lazy("Baseline"),
-    "target": gettext_lazy("Target"),
-    "actual": gettext_lazy("Actual"),
+    "baseline": Figure.Kind.BASELINE.label,
+    "target": Figure.Kind.TARGET.label,
+    "actual": Figure.Kind.ACTUAL.label,
     "every_figure": gettext_lazy("Every figure as written"),
     "scroll": gettext_lazy("Scroll the table sideways to see every column."),
     "unknown": gettext_lazy("Unknown (not obtained)"),
