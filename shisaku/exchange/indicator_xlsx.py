@@ -27,9 +27,6 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-import openpyxl
-from openpyxl.utils import get_column_letter, range_boundaries
-
 from shisaku.domain.indicatordata import InputError, Place
 from shisaku.exchange.indicator_rows import Cell, RawRow, RawTable, TableKind
 from shisaku.exchange.xlsx_archive import NOT_XLSX, ArchiveProblem, SheetExtent, check_archive
@@ -54,6 +51,14 @@ _ENCRYPTED = (
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 
+def _openpyxl() -> Any:  # openpyxl has no types
+    """Return openpyxl, imported when a workbook is first read: writing needs none, and every
+    command (``shisaku publish`` among them) would otherwise import it on starting (0.14 s)."""
+    import openpyxl
+
+    return openpyxl
+
+
 def read_xlsx(data: bytes, name: str, errors: list[InputError]) -> list[RawTable]:
     """Return the tables of a workbook, or none after reporting why it cannot be read.
 
@@ -66,7 +71,7 @@ def read_xlsx(data: bytes, name: str, errors: list[InputError]) -> list[RawTable
     try:
         with warnings.catch_warnings():  # openpyxl warns of features it drops (e.g. slicers)
             warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+            book = _openpyxl().load_workbook(io.BytesIO(data), read_only=True, data_only=False)
             try:
                 return _tables(book, extents, name, errors)
             finally:
@@ -149,7 +154,8 @@ def _sheet(
 
 def _merged(extent: SheetExtent, source: str, errors: list[InputError]) -> None:
     """Report each range of merged cells, top to bottom."""
-    ranges = sorted((range_boundaries(ref)[1::-1], ref) for ref in extent.merged if ref)
+    bounds = _openpyxl().utils.range_boundaries
+    ranges = sorted((bounds(ref)[1::-1], ref) for ref in extent.merged if ref)
     for (row, _), ref in ranges:
         message = (
             f"セル {ref} が結合されています。結合を解除し、1 つのセルに 1 つの値を入れてください"
@@ -185,7 +191,7 @@ def _extent_problem(extent: SheetExtent) -> str | None:
 
 def _column_name(number: int) -> str:
     """Return a column's letters, or its number past the last column Excel can have (XFD)."""
-    return get_column_letter(number) if number <= 16_384 else f"[{number:,} 列目]"
+    return _openpyxl().utils.get_column_letter(number) if number <= 16_384 else f"[{number:,} 列目]"
 
 
 def _row(
@@ -194,7 +200,7 @@ def _row(
     """Return one worksheet row as text cells, reporting formulas and Excel error values."""
     texts = []
     for column, cell in enumerate(cells, start=1):
-        ref = f"{get_column_letter(column)}{number}"
+        ref = f"{_openpyxl().utils.get_column_letter(column)}{number}"
         problem = _PROBLEMS.get(cell.data_type)
         if problem:
             name = header[column - 1] if column <= len(header) else ""
