@@ -266,7 +266,7 @@ class PackageTables:
     A run adds the rows of each group of plans while it holds them (:meth:`add`): each plan's
     rows are turned into CSV :data:`CHUNK_ROWS` at a time and appended to their table's file,
     so what the tables hold in memory does not grow with the number of plans, nor with a plan's
-    size.  At the end the run reads the files back (:meth:`streams`, or whole: :meth:`files`).
+    size.  At the end the run copies the files into the folder a block at a time (:meth:`streams`).
     The bytes are those of each table written at once (every cell is guarded on its own, so
     the rows of one chunk follow those of the chunk before).
     """
