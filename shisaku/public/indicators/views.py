@@ -91,16 +91,8 @@ def _grade_heading(language: str | None, year: int) -> str:
 
 def indicator(request: HttpRequest, g: Graded) -> HttpResponse:
     """Show an indicator: chart, tables, its grade explained, forecast, definition, sources and
-    history, for the whole area or the breakdown asked for.
-
-    The language and the routes are read once for the whole page (:func:`links.settled`), not
-    for each of its hundred links and texts before the template settles them itself."""
-    with links.settled():
-        return _indicator(request, g)
-
-
-def _indicator(request: HttpRequest, g: Graded) -> HttpResponse:
-    """Render the indicator page (:func:`indicator`) in its frame."""
+    history, for the whole area or the breakdown asked for (the language and the routes read
+    once for the whole page: :func:`shisaku.public.renderers.view` holds them)."""
     view = g.result.indicator
     chosen = series.chosen(request, view)  # a bad breakdown is told before a bad year
     asked = params.assessed_year(request)
