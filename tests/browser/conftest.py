@@ -58,6 +58,20 @@ def page(browser: Browser) -> Iterator[Page]:
     assert errors == []
 
 
+def wait_until(tab: Page, expression: str, timeout_ms: int = 3000) -> None:
+    """Wait until the expression is true in the page, asking every 50 ms.
+
+    Page.wait_for_function polls by evaluating its text inside the page, which a page's CSP
+    without 'unsafe-eval' refuses (newer Chromium); evaluate() goes through the DevTools
+    protocol, which the CSP does not restrict.
+    """
+    for _ in range(max(1, timeout_ms // 50)):
+        if tab.evaluate(expression):
+            return
+        tab.wait_for_timeout(50)
+    raise AssertionError(f"still false after {timeout_ms} ms: {expression}")
+
+
 @cache
 def _axe_source() -> str:
     """Return axe-core's script."""

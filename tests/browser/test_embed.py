@@ -13,7 +13,7 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 
 from tests import filterville
-from tests.browser.conftest import violations_across
+from tests.browser.conftest import violations_across, wait_until
 
 PLAN = f"/{{}}/{filterville.CODE}/{filterville.SLUG}/"
 PAGES = [
@@ -74,7 +74,7 @@ def shows_widget(tab) -> None:
     frame = tab.frame_locator("#w")
     assert frame.locator("h1").inner_text() == "K1 Growth in counselling cases"
     assert frame.locator("a").first.get_attribute("href") == "/en/999962/2024-2028/indicators/K1/"
-    tab.wait_for_function("document.getElementById('b').complete")
+    wait_until(tab, "document.getElementById('b').complete")
     assert tab.evaluate("document.getElementById('b').naturalWidth") > 50
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import violations_across
+from tests.browser.conftest import violations_across, wait_until
 from tests.test_indicator_breakdowns import make_split
 
 PAGE = "/{}/999997/2024-2028/indicators/K2/"
@@ -93,9 +93,7 @@ def test_on_a_390_px_phone_axis_text_is_at_least_12_px_and_wide_tables_say_they_
     # the region takes the keyboard's focus and scrolls with the arrow keys
     tab.locator("#table .table-scroll").nth(1).focus()
     tab.keyboard.press("ArrowRight")
-    tab.wait_for_function(
-        "document.querySelectorAll('#table .table-scroll')[1].scrollLeft > 0", timeout=3000
-    )
+    wait_until(tab, "document.querySelectorAll('#table .table-scroll')[1].scrollLeft > 0")
     assert tab.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
 
