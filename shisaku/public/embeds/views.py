@@ -17,21 +17,18 @@ Everything is read from the plan view kept per process, as the pages are.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from shisaku.domain.plantree import Node
 from shisaku.plan.queries import NotFound, PlanInfo
 from shisaku.public import display, links, progress
 from shisaku.public.documents import Crumb, crumbs
-from shisaku.public.embeds import badges
+from shisaku.public.embeds import badges, pages
 from shisaku.public.indicators import chart as indicator_chart
 from shisaku.public.indicators import summaries
 from shisaku.public.indicators.graded import Graded, graded
@@ -108,12 +105,11 @@ def grade_badge(g: Graded) -> badges.Badge:
 
 def indicator_widget(request: HttpRequest, g: Graded) -> HttpResponse:
     """Show an indicator's widget: its key figures, grade and chart."""
-    context = _widget_context(request, indicator_subject(g)) | {
-        "rows": [summaries.indicator_row(g.plan, g.result)],
-        "done": g.done,
-        "chart": indicator_chart.chart_view(g.result, g.done.year, g.done.config.method),
-    }
-    return framed(render(request, "public/widget.html", context))
+    subject = indicator_subject(g)
+    chart = indicator_chart.chart_view(g.result, g.done.year, g.done.config.method)
+    rows = [summaries.indicator_row(g.plan, g.result)]
+    page = pages.widget(subject, _page_link(request, subject), g.done, rows, chart=chart)
+    return framed(HttpResponse(page))
 
 
 def indicator_badge(request: HttpRequest, g: Graded) -> HttpResponse:
@@ -165,14 +161,10 @@ def _status_row(m: Place) -> progress.MeasureRow:
 
 def measure_widget(request: HttpRequest, m: Place) -> HttpResponse:
     """Show a measure's widget: its status and its indicators with their grades."""
-    done = m.reads.assessment(m.plan)
-    codes = {n.code for n in _subtree(m.path[-1])}
-    context = _widget_context(request, measure_subject(m)) | {
-        "status": _status_row(m),
-        "rows": summaries.rows_for(m.plan, done, codes),
-        "done": done,
-    }
-    return framed(render(request, "public/widget.html", context))
+    subject, done = measure_subject(m), m.reads.assessment(m.plan)
+    rows = summaries.rows_for(m.plan, done, {n.code for n in _subtree(m.path[-1])})
+    link = _page_link(request, subject)
+    return framed(HttpResponse(pages.widget(subject, link, done, rows, _status_row(m))))
 
 
 def _subtree(node: Node) -> list[Node]:
@@ -201,47 +193,9 @@ def _feed_url(plan: PlanInfo, measure: Node | None) -> str:
     return links.reverse("public:measure-feed", kwargs=kwargs | {"node_code": measure.code})
 
 
-# The fixed words of the widgets and share pages, by language: given to their templates
-# translated once rather than by {% translate %} tags, each a lazy string translated anew on every
-# page (the templates escape them as they did the tags' output).
-@cache
-def _page_words(language: str) -> dict[str, str]:
-    """Return the widgets' and share pages' words translated into ``language`` (the active one)."""
-    # A message stays on one line, as the catalogue's check reads it.
-    # fmt: off
-    return {
-        "status": gettext("Status"),
-        "no_indicator": gettext("No indicator has been set for this measure yet."),
-        "full_page": gettext("See the full page on Shisaku"),
-        "back": gettext("Back to the page"),
-        "embed": gettext("Embed on your site"),
-        "embed_help": gettext("Copy this HTML into your page: it shows the figures and the grade as they are published here, and stays up to date."),  # noqa: E501
-        "iframe_html": gettext("HTML of the embedded view"),
-        "copy_iframe": gettext("Copy the HTML of the embedded view"),
-        "copied": gettext("Copied."),
-        "preview": gettext("Preview"),
-        "badge": gettext("Badge"),
-        "badge_html": gettext("HTML of the badge"),
-        "copy_badge": gettext("Copy the HTML of the badge"),
-        "follow": gettext("Follow the updates"),
-        "follow_help": gettext("Add this address to a feed reader to hear of new figures and published evaluations (Atom):"),  # noqa: E501
-    }
-    # fmt: on
-
-
-def _words() -> dict[str, str]:
-    """Return the widgets' and share pages' words in the active language."""
-    return _page_words(get_language() or settings.LANGUAGE_CODE)
-
-
-def _widget_context(request: HttpRequest, subject: Subject) -> dict[str, Any]:
-    """Return what every widget shows around its figures."""
-    return {
-        "words": _words(),
-        "subject": subject,
-        "plan": subject.plan,
-        "page_link": request.build_absolute_uri(subject.page_url),
-    }
+def _page_link(request: HttpRequest, subject: Subject) -> str:
+    """Return the absolute address of a subject's page."""
+    return request.build_absolute_uri(subject.page_url)
 
 
 def iframe_snippet(request: HttpRequest, subject: Subject) -> SafeString:
@@ -268,17 +222,15 @@ def badge_snippet(request: HttpRequest, subject: Subject) -> SafeString:
 
 def _share(request: HttpRequest, subject: Subject, trail: list[Crumb]) -> HttpResponse:
     """Show the share page of a subject: previews, snippets to copy, the feed."""
-    context = {
-        "words": _words(),
-        "subject": subject,
-        "plan": subject.plan,
-        "crumbs": trail,
-        "page_title": gettext("Embed and follow: %(title)s") % {"title": subject.title},
-        "iframe_snippet": iframe_snippet(request, subject),
-        "badge_snippet": badge_snippet(request, subject),
-        "widget_height": WIDGET_HEIGHT[subject.kind],
-        "feed_link": request.build_absolute_uri(subject.feed_url),
-    }
+    title = gettext("Embed and follow: %(title)s") % {"title": subject.title}
+    content = pages.share(
+        subject,
+        title,
+        iframe_snippet(request, subject),
+        badge_snippet(request, subject),
+        request.build_absolute_uri(subject.feed_url),
+    )
+    context = {"subject": subject, "crumbs": trail, "page_title": title, "content": content}
     return render(request, "public/share.html", context)
 
 
