@@ -89,3 +89,26 @@ def test_a_file_a_killed_run_noted_is_written_again_even_in_blocks(tmp_path):
     finally:
         out.close()
     assert (tmp_path / "t.csv").read_bytes() == b"same" and not (tmp_path / JOURNAL).exists()
+
+
+def test_a_folder_the_run_made_is_known_after_it_was_closed_while_among_the_last(
+    tmp_path, monkeypatch
+):
+    from shisaku.publishing import folder as module
+
+    monkeypatch.setattr(module, "FOLDERS_KEPT", 2)
+    monkeypatch.setattr(module, "FOLDERS_KNOWN", 3)
+    folder = Folder(tmp_path)
+    try:
+        folder.write("a/x.html", b"x")
+        for n in range(3):  # "a" closed, still known
+            folder.write(f"b{n}/x.html", b"")
+        (tmp_path / "a/y.html").write_bytes(b"another process")
+        assert folder.read("a/x.html") == b"x" and folder.read("a/y.html") is None
+        for n in range(5):  # "a" closed and forgotten: what is there is read
+            folder.write(f"c{n}/x.html", b"")
+        assert folder.read("a/y.html") == b"another process"
+        folder.write("a/y.html", b"y")
+    finally:
+        folder.close()
+    assert (tmp_path / "a/y.html").read_bytes() == b"y"

@@ -13,8 +13,9 @@ file, so a run that was killed half-way leaves at most one, which the next write
 the same file removes.
 
 A folder this object made holds only what it wrote there (as far as it knows: a file another
-process put there is written again, never trusted): while it stays open, a missing file or
-folder in it costs no look at the disk.
+process put there is written again, never trusted): while it remembers the names it made there
+(for the :data:`FOLDERS_KNOWN` such folders used last, open or closed since), a missing file or
+folder in it costs no look at the disk.  Deleting a file forgets them all.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
 NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
 NOT_A_FOLDER = (errno.ELOOP, errno.ENOTDIR)  # a link (O_NOFOLLOW) or a file where a folder goes
 FOLDERS_KEPT = 64  # folders kept open between files
+FOLDERS_KNOWN = 4096  # folders this object made whose names it remembers once closed
 CHUNK = 1 << 20  # bytes read at a time after the first read of a file
 NOT_A_NAME = frozenset(("", ".", ".."))  # parts of a path that name no file or folder
 LINK_REASON = "シンボリックリンクかファイルです。公開フォルダの中のリンクはたどりません"
@@ -74,6 +76,10 @@ class Folder:
         # The folders used last, open (path → descriptor, the least recently used first): the
         # next file is most often in one of them (a page writes four files, in each language).
         self._folders: dict[str, Kept] = {}
+        # The names made in folders this object made and closed since (path → names, the least
+        # recently closed first): a page's widget or share page comes after the plan's other
+        # pages, when its indicator's folder has long been closed.
+        self._known: dict[str, set[str]] = {}
 
     def close(self) -> None:
         """Close the descriptors this folder holds."""
@@ -213,16 +219,29 @@ class Folder:
             above, _, name = folder.rpartition("/")
             kept = self._subfolder(self._folder(above, create=create), name, create, folder)
             if len(self._folders) >= FOLDERS_KEPT:
-                os.close(self._folders.pop(next(iter(self._folders))).fd)
+                self._close_oldest()
         self._folders[folder] = kept  # the most recently used, last
         return kept
+
+    def _close_oldest(self) -> None:
+        """Close the folder used least recently, remembering the names made in it (when this
+        object made it) for the :data:`FOLDERS_KNOWN` folders closed last."""
+        folder = next(iter(self._folders))
+        kept = self._folders.pop(folder)
+        os.close(kept.fd)
+        if kept.made is not None:
+            self._known[folder] = kept.made
+            if len(self._known) > FOLDERS_KNOWN:
+                del self._known[next(iter(self._known))]
 
     def _subfolder(self, parent: Kept, name: str, create: bool, folder: str) -> Kept:
         """Open (or make) a folder in a kept one: in a folder this object made, a folder it did
         not make is missing, and is made without looking first."""
         path = folder.split("/")
         if parent.made is None or name in parent.made:
-            return self._enter(parent.fd, name, create, path)
+            known = self._known.pop(folder, None)  # this object made it, when known
+            kept = self._enter(parent.fd, name, create, path)
+            return Kept(kept.fd, known) if kept.made is None and known is not None else kept
         if not create:
             raise FileNotFoundError(errno.ENOENT, "not made by this object", folder)
         parent.made.add(name)
@@ -280,10 +299,11 @@ class Folder:
                 return
 
     def _forget(self) -> None:
-        """Close the folders used last."""
+        """Close the folders used last, and forget the names made in any folder."""
         for kept in self._folders.values():
             os.close(kept.fd)
         self._folders.clear()
+        self._known.clear()
 
 
 def _unlink(name: str, folder: int) -> None:
