@@ -16,9 +16,11 @@ the 300-indicator plan cost a third of what they did.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import Generic, TypeVar
 
 from django.utils import timezone
 from django.utils.html import escape
@@ -69,15 +71,20 @@ def _head(labels: list[str]) -> SafeString:
 def figure_rows(figures: list[FigureView], breakdown: bool) -> SafeString:
     """Return the rows of the figures table: kind, period, [district], value, notes, source."""
     language, english = _language()
-    district = _district if breakdown else _no_district
-    # recorded as untranslated once a table, so remembered for this table only
+    # recorded as untranslated on each page, so rendered for each (once a distinct text)
     content = _markup_of(lambda t: display.shown(t, "") if t else SafeString(""))
-    return _rows(
-        f"{_figure_opening(f.kind, f.period, language, english)}{district(f.breakdown, english)}"
-        f'<td class="value">{_text(f.raw)}</td>'
-        f"<td>{_note(f.qualifier, f.label, f.raw, english)}</td><td>{content(f.note)}</td>"
-        f"<td>{_japanese(f.source, english)}</td></tr>"
-        for f in figures
+
+    def tail(key: tuple[str, str, str]) -> str:
+        note, text, source = key
+        return (
+            f"<td>{_japanese(note, english)}</td><td>{content(text)}</td>"
+            f"<td>{_japanese(source, english)}</td></tr>"
+        )
+
+    return _figure_layouts(figures, breakdown).rows(
+        lambda key: _figure_opening(*key, language, english),
+        _cell_of_district(breakdown, english),
+        tail,
     )
 
 
@@ -88,15 +95,141 @@ def history_rows(history: list[FigureView], breakdown: bool, department: str) ->
     The public history names the department, never the account that typed a value (the
     workspace shows that to staff)."""
     language, english = _language()
-    district = _district if breakdown else _no_district
     responsible = _japanese(department, english) or "—"
-    return _rows(
-        f"{_history_opening(f.is_current, f.kind, f.period, language, english)}"
-        f'{district(f.breakdown, english)}<td class="value">{_text(f.raw)}</td>'
-        f"<td>{_text(f.revision)}</td><td>{responsible}</td>"
-        f"{_history_closing(_minute(f.entered_at), f.is_current, language)}"
-        for f in history
+    return _history_layouts(history, breakdown).rows(
+        lambda key: _history_opening(*key, language, english),
+        _cell_of_district(breakdown, english),
+        lambda key: f"<td>{responsible}</td>{_history_closing(_minute(key[0]), key[1], language)}",
     )
+
+
+# --- the rows laid out once for every language ------------------------------------------------
+# A page's figures and history are the same lists in each language (:func:`selection.tables`),
+# rendered one language after the other.  Each row is laid out once: the keys of its cells that
+# read differently in each language (kind and period, district, the cells after the value) and
+# between them its markup that does not (the value as written, the revision).  A language then
+# renders each distinct key once and fills the rows in: a table of 133 rows has some thirty.
+
+Opening = TypeVar("Opening", bound=Hashable)
+Tail = TypeVar("Tail", bound=Hashable)
+
+
+@dataclass(frozen=True)
+class _Layout(Generic[Opening, Tail]):
+    """A table's rows: each its opening's key, its district, its markup the same in every
+    language and the key of the cells after it."""
+
+    laid: list[tuple[Opening, str, str, Tail]]
+
+    @cached_property
+    def keys(self) -> tuple[set[Opening], set[str], set[Tail]]:
+        """Return the distinct keys of the openings, the districts and the tails."""
+        return (
+            {row[0] for row in self.laid},
+            {row[1] for row in self.laid},
+            {row[3] for row in self.laid},
+        )
+
+    def rows(
+        self,
+        opening: Callable[[Opening], str],
+        district: Callable[[str], str],
+        tail: Callable[[Tail], str],
+    ) -> SafeString:
+        """Return the rows in the active language, each distinct cell rendered by the
+        functions given (as markup: plain ``str``), joined by :func:`_rows`."""
+        openings, districts, tails = self.keys
+        o = {key: opening(key) for key in openings}
+        d = {key: district(key) for key in districts}
+        t = {key: tail(key) for key in tails}
+        return _rows(f"{o[a]}{d[b]}{markup}{t[c]}" for a, b, markup, c in self.laid)
+
+
+FigureLayout = _Layout[tuple[str, str], tuple[str, str, str]]
+HistoryLayout = _Layout[tuple[bool, str, str], tuple[datetime, bool]]
+L = TypeVar("L")
+
+
+class _Layouts(Generic[L]):
+    """The layouts of the last few tables, each kept with its figures (so an identity is never
+    taken for another list's) and found by it."""
+
+    KEPT = 4
+
+    def __init__(self, lay_out: Callable[[list[FigureView]], L]) -> None:
+        self.lay_out = lay_out
+        self._kept: dict[tuple[int, bool], tuple[list[FigureView], L]] = {}
+
+    def __call__(self, figures: list[FigureView], breakdown: bool) -> L:
+        """Return the layout of ``figures`` (with a district column or not)."""
+        key = (id(figures), breakdown)
+        found = self._kept.get(key)
+        if found is not None and found[0] is figures:
+            return found[1]
+        layout = self.lay_out(figures)
+        self._kept.pop(key, None)
+        self._kept[key] = (figures, layout)
+        if len(self._kept) > self.KEPT:
+            del self._kept[next(iter(self._kept))]
+        return layout
+
+
+def _figure_layout(figures: list[FigureView]) -> FigureLayout:
+    """Lay out the figures table's rows."""
+    return _Layout(
+        [
+            (
+                (f.kind, f.period),
+                f.breakdown,
+                f'<td class="value">{_text(f.raw)}</td>',
+                (_note_text(f) if f.qualifier or f.label else "", f.note, f.source),
+            )
+            for f in figures
+        ]
+    )
+
+
+def _note_text(f: FigureView) -> str:
+    """Return a figure's qualifier and label (:func:`selection.note_text`)."""
+    return selection.note_text(f.qualifier, f.label, f.raw)
+
+
+def _history_layout(history: list[FigureView]) -> HistoryLayout:
+    """Lay out the revision history's rows (a revision number is digits: nothing to escape)."""
+    minute = _Minutes()
+    return _Layout(
+        [
+            (
+                (f.is_current, f.kind, f.period),
+                f.breakdown,
+                f'<td class="value">{_text(f.raw)}</td><td>{f.revision:d}</td>',
+                (minute(f.entered_at), f.is_current),
+            )
+            for f in history
+        ]
+    )
+
+
+class _Minutes:
+    """The first time seen in each minute: the history shows times to the minute, so the times
+    of one minute render alike (found by their fields: ``datetime.replace`` costs microseconds)."""
+
+    def __init__(self) -> None:
+        self._first: dict[tuple[object, ...], datetime] = {}
+
+    def __call__(self, when: datetime) -> datetime:
+        """Return the first time seen in the minute of ``when`` (in its time zone)."""
+        key = (when.minute, when.hour, when.day, when.month, when.year, when.tzinfo)
+        return self._first.setdefault(key, when)
+
+
+_figure_layouts = _Layouts(_figure_layout)
+_history_layouts = _Layouts(_history_layout)
+
+
+def _cell_of_district(breakdown: bool, english: bool) -> Callable[[str], str]:
+    """Return the renderer of the district cell: the district, or nothing without a column."""
+    return (lambda d: _district(d, english)) if breakdown else (lambda d: "")
 
 
 # The cells of the figures and the history: markup as plain ``str`` (which an f-string copies
@@ -161,21 +294,10 @@ def _district(district: str, english: bool) -> str:
     return str.__str__(html("<td>{}</td>", japanese(district, english)))
 
 
-def _no_district(district: str, english: bool) -> str:
-    """Return nothing: the table has no breakdown column."""
-    return ""
-
-
 @lru_cache(maxsize=4096)
 def _japanese(text: str, english: bool) -> str:
     """Return Japanese-only content (:func:`japanese`)."""
     return str.__str__(japanese(text, english))
-
-
-@lru_cache(maxsize=4096)
-def _note(qualifier: str, label: str, raw: str, english: bool) -> str:
-    """Return a figure's qualifier and label (:func:`selection.note_text`), in Japanese."""
-    return _japanese(selection.note_text(qualifier, label, raw), english)
 
 
 @lru_cache(maxsize=4096)
