@@ -197,3 +197,38 @@ def test_rows_of_unequal_length_keep_their_own_cells_and_numbers():
         [2, "y", 3.5],
         ["z", None, None],
     ]
+
+
+def test_a_part_deflated_in_pieces_is_the_part_deflated_whole():
+    import zlib
+
+    from shisaku.tabular import xlsxout
+
+    text = ("<row>合計特殊出生率 1.40</row>" * 3000).encode()
+    whole = zlib.compressobj(1, zlib.DEFLATED, -15)
+    expected = (zlib.crc32(text), len(text), whole.compress(text) + whole.flush())
+    for step in (1, 7, 4096, 40_000):
+        pieces = [text[i : i + step] for i in range(0, len(text), step)]
+        assert tuple(xlsxout._deflated(pieces)) == expected
+
+
+def test_a_sheet_written_again_with_equal_rows_is_the_same_and_follows_changes_to_them():
+    rows = [["1", "a"], ["2", "b"]]
+    first = to_xlsx([Sheet("s", ["n", "t"], rows, frozenset({0}))])
+    assert to_xlsx([Sheet("s", ["n", "t"], [list(r) for r in rows], frozenset({0}))]) == first
+    headed = to_xlsx([Sheet("s", ["番号", "文字"], rows, frozenset({0}))])
+    ws = openpyxl.load_workbook(io.BytesIO(headed)).active
+    assert [[c.value for c in row] for row in ws.iter_rows()] == [
+        ["番号", "文字"],
+        [1, "a"],
+        [2, "b"],
+    ]
+    rows[1][1] = "changed"
+    ws = openpyxl.load_workbook(io.BytesIO(to_xlsx([Sheet("s", ["n", "t"], rows)]))).active
+    assert [[c.value for c in row] for row in ws.iter_rows()] == [
+        ["n", "t"],
+        ["1", "a"],
+        ["2", "changed"],
+    ]
+    rows[1][1] = "b"
+    assert to_xlsx([Sheet("s", ["n", "t"], rows, frozenset({0}))]) == first

@@ -19,12 +19,14 @@ import re
 import struct
 import unicodedata
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain, islice, repeat, zip_longest
+from itertools import chain, repeat, zip_longest
 from operator import add, methodcaller
 from typing import NamedTuple
 from xml.sax.saxutils import escape, quoteattr
+
+from shisaku.tabular.recent import Recent, snapshot
 
 # Characters an xlsx cannot hold (C0 controls but tab, LF and CR; surrogates; U+FFFE, U+FFFF).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -33,13 +35,23 @@ _SPECIAL = re.compile(f"{_MARKUP.pattern}|{_ILLEGAL.pattern}")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _UTF8 = methodcaller("encode", "utf-8", "surrogatepass")  # a lone surrogate counts too
 MAX_SHEET_NAME = 31  # Excel refuses longer sheet names
+
+
 # A cell's markup before and after its text, and an empty cell: style 1 is text (format 「@」),
 # style 2 bold text.  Cells go in column order, so they need no reference (r="B2").
-_TEXT_CELL = ('<c s="1" t="inlineStr"><is><t xml:space="preserve">', "</t></is></c>", '<c s="1"/>')
-_HEADER_CELL = (
-    '<c s="2" t="inlineStr"><is><t xml:space="preserve">',
-    "</t></is></c>",
-    '<c s="2"/>',
+class _Cell(NamedTuple):
+    """A kind of cell's markup: before and after its text, and when it is empty."""
+
+    start: str
+    end: str
+    empty: bytes
+
+
+_TEXT_CELL = _Cell(
+    '<c s="1" t="inlineStr"><is><t xml:space="preserve">', "</t></is></c>", b'<c s="1"/>'
+)
+_HEADER_CELL = _Cell(
+    '<c s="2" t="inlineStr"><is><t xml:space="preserve">', "</t></is></c>", b'<c s="2"/>'
 )
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -80,7 +92,6 @@ _CENTRAL_HEAD = (b"PK\x01\x02", 20, 3, 20, 0, 0, _DEFLATED, 0, _DOS_DATE)
 _MODE = 0o600 << 16  # external attributes: a regular file, rw-------
 
 _NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
-_NUMBER_CELL = ("<c><v>", "</v></c>")
 
 
 @dataclass(frozen=True)
@@ -124,11 +135,22 @@ class _Deflated(NamedTuple):
     packed: bytes
 
 
-def _deflated(data: str | bytes) -> _Deflated:
-    """Return a part's text (UTF-8) or bytes deflated at level 1."""
-    raw = data.encode() if isinstance(data, str) else data
+def _deflated(data: str | bytes | Sequence[bytes]) -> _Deflated:
+    """Return a part's text (UTF-8), bytes or bytes in pieces deflated at level 1: the pieces
+    in turn, which deflates them as it would their concatenation (zlib's output does not
+    depend on how its input is cut; a test checks it), without joining them first."""
+    pieces = (
+        [data.encode()] if isinstance(data, str) else [data] if isinstance(data, bytes) else data
+    )
     packer = zlib.compressobj(1, zlib.DEFLATED, -15)  # raw deflate, as zip stores it
-    return _Deflated(zlib.crc32(raw), len(raw), packer.compress(raw) + packer.flush())
+    crc = size = 0
+    packed = []
+    for piece in pieces:
+        crc = zlib.crc32(piece, crc)
+        size += len(piece)
+        packed.append(packer.compress(piece))
+    packed.append(packer.flush())
+    return _Deflated(crc, size, b"".join(packed))
 
 
 @functools.lru_cache(maxsize=64)
@@ -200,72 +222,116 @@ def _workbook(names: list[str]) -> str:
     return f'{_XML}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>{sheets}</sheets></workbook>'
 
 
-def _worksheet(sheet: Sheet) -> bytes:
-    """Return one worksheet: widths, frozen header, then the header and rows as text cells."""
-    width = len(sheet.header)
-    cols = "".join(
-        f'<col min="{i}" max="{i}" width="{w:g}" customWidth="1"/>'
-        for i, w in enumerate(_widths(sheet), start=1)
-    )
-    body = sheet.rows
-    if max(map(len, body), default=0) > width:  # a cell past the header is not written
-        body = [row[:width] for row in body]
-    head = (
-        f'{_XML}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">{_FROZEN}'
-        + (f"<cols>{cols}</cols>" if cols else "")
-        + "<sheetData>"
-    )
-    rows = _header_row(tuple(sheet.header)) + _rows(2, body, _TEXT_CELL, sheet.numbers)
-    return b"%s%s</sheetData></worksheet>" % (head.encode(), rows)
+def _worksheet(sheet: Sheet) -> list[bytes]:
+    """Return one worksheet, in pieces: widths, frozen header, then the header and rows as
+    text cells."""
+    header = _header_row(tuple(sheet.header))
+    body = _recent_body(sheet.rows, len(header.widths), sheet.numbers)
+    widths = zip_longest(header.widths, body.widths, fillvalue=0)
+    return [_sheet_head(tuple(map(max, widths))), header.xml, body.xml, _SHEET_END]
 
 
 @functools.lru_cache(maxsize=256)
-def _header_row(header: tuple[str, ...]) -> bytes:
+def _sheet_head(widths: tuple[int, ...]) -> bytes:
+    """Return a worksheet's start: each column as wide as its widest text, from 8 to 60 (the
+    same for many tables of a kind)."""
+    cols = "".join(
+        f'<col min="{i}" max="{i}" width="{float(min(max(w + 2, 8), 60)):g}" customWidth="1"/>'
+        for i, w in enumerate(widths, start=1)
+    )
+    return (
+        f'{_XML}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">{_FROZEN}'
+        + (f"<cols>{cols}</cols>" if cols else "")
+        + "<sheetData>"
+    ).encode()
+
+
+_SHEET_END = b"</sheetData></worksheet>"
+
+
+class _Rows(NamedTuple):
+    """Rows as a worksheet holds them (UTF-8 XML), and how many half-width columns each
+    column's longest first line takes (:func:`_fit`)."""
+
+    xml: bytes
+    widths: list[int]
+
+
+@functools.lru_cache(maxsize=256)
+def _header_row(header: tuple[str, ...]) -> _Rows:
     """Return a sheet's first row, its header in bold (the same in every table of a kind)."""
     return _rows(1, [header], _HEADER_CELL)
+
+
+def _body(rows: Sequence[Sequence[str]], width: int, numbers: frozenset[int]) -> _Rows:
+    """Return the rows below a header of ``width`` columns (a cell past it is not written)."""
+    if max(map(len, rows), default=0) > width:
+        rows = [row[:width] for row in rows]
+    return _rows(2, rows, _TEXT_CELL, numbers)
+
+
+def _recent_body(rows: Sequence[Sequence[str]], width: int, numbers: frozenset[int]) -> _Rows:
+    """Return :func:`_body`, or the body made last time or the time before for equal rows:
+    the workbooks of a page in each language hold the same rows under headings in that
+    language, written one after the other."""
+    found = _BODIES.get((width, numbers, rows))
+    if found is None:
+        found = _body(rows, width, numbers)
+        if len(rows) <= _KEPT_ROWS:
+            _BODIES.keep((width, numbers, snapshot(rows)), found)
+    return found
+
+
+_BODIES: Recent[_Rows] = Recent(2)
+_KEPT_ROWS = 10_000  # a longer sheet is not kept
 
 
 def _rows(
     first: int,
     rows: Sequence[Sequence[str]],
-    cell: tuple[str, str, str],
+    cell: _Cell,
     numbers: frozenset[int] = frozenset(),
-) -> bytes:
+) -> _Rows:
     """Return rows of cells numbered from ``first``, in UTF-8, in column order (an empty cell
-    holds nothing): text cells, but numbers in the columns of ``numbers``.
+    holds nothing): text cells, but numbers in the columns of ``numbers``; and the columns'
+    widths.
 
     The cells are built a column at a time, each distinct text of a column once (a column
-    repeats its texts: a code, a unit, a source), then joined a row at a time; rows of unequal
+    repeats its texts: a code, a unit, a source), then joined in one go; rows of unequal
     length are built a row at a time."""
     if len(set(map(len, rows))) > 1:
-        return b"".join(_rows(n, [cells], cell, numbers) for n, cells in enumerate(rows, first))
+        xml = b"".join(_rows(n, [cells], cell, numbers).xml for n, cells in enumerate(rows, first))
+        padded = zip_longest(*rows, fillvalue="")  # a missing cell is empty
+        return _Rows(xml, [_fit(set(texts)) for texts in padded])
     escape = _SPECIAL.search("".join(chain.from_iterable(rows))) is not None
-    columns = [
-        _column(texts, cell, i in numbers, escape)
-        for i, texts in enumerate(zip(*rows, strict=True))
+    columns = list(zip(*rows, strict=True))
+    distinct = list(map(set, columns))
+    cells = [
+        _column(texts, kinds, cell, i in numbers, escape)
+        for i, (texts, kinds) in enumerate(zip(columns, distinct, strict=True))
     ]
-    joined = map(b"".join, zip(*columns, strict=True)) if columns else repeat(b"", len(rows))
-    return b"".join([b'<row r="%d">%s</row>' % row for row in enumerate(joined, start=first)])
+    count = len(rows)
+    starts = map(b'<row r="%d">'.__mod__, range(first, first + count))
+    xml = b"".join(chain.from_iterable(zip(starts, *cells, repeat(b"</row>", count), strict=True)))
+    return _Rows(xml, list(map(_fit, distinct)))
 
 
 def _column(
-    texts: Sequence[str], cell: tuple[str, str, str], numeric: bool, escape: bool
-) -> list[bytes]:
+    texts: Sequence[str], distinct: set[str], cell: _Cell, numeric: bool, escape: bool
+) -> Iterator[bytes]:
     """Return a column's cells in UTF-8: text, or a number in a numeric column when the text
-    is one (most tables need no escaping at all)."""
-    start, end, empty = cell
-    number, number_end = _NUMBER_CELL
-    match = _NUMBER.fullmatch
-    built = {}
-    for text in set(texts):
-        xml = _xml_text(text) if escape else text
-        if not xml:
-            built[text] = empty.encode()
-        elif numeric and match(xml):
-            built[text] = f"{number}{xml}{number_end}".encode()
-        else:
-            built[text] = f"{start}{xml}{end}".encode()
-    return list(map(built.__getitem__, texts))
+    is one (most tables need no escaping at all); ``distinct``: its texts, each once."""
+    start, end = cell.start, cell.end
+    if escape:
+        built = {text: f"{start}{_xml_text(text)}{end}".encode() for text in distinct}
+    else:
+        built = {text: f"{start}{text}{end}".encode() for text in distinct}
+    if numeric:  # escaping leaves a number as it is, and makes nothing else one
+        match = _NUMBER.fullmatch
+        built.update({text: f"<c><v>{text}</v></c>".encode() for text in distinct if match(text)})
+    if "" in built:
+        built[""] = cell.empty
+    return map(built.__getitem__, texts)
 
 
 def _xml_text(text: str) -> str:
@@ -275,21 +341,12 @@ def _xml_text(text: str) -> str:
     return escape(text) if _MARKUP.search(text) else text
 
 
-def _widths(sheet: Sheet) -> list[float]:
-    """Return column widths fitting each column's longest first line (wide characters count
-    two), from 8 to 60."""
-    columns = zip_longest(sheet.header, *sheet.rows, fillvalue="")  # a missing cell is empty
-    return [
-        float(min(max(_columns(texts) + 2, 8), 60)) for texts in islice(columns, len(sheet.header))
-    ]
-
-
-def _columns(texts: Sequence[str]) -> int:
-    """Return about how many half-width columns the longest first line of ``texts`` takes,
-    quickly: a character of n bytes in UTF-8 counts (1 + n) / 2, so ASCII one column and the
-    wide characters (CJK) two; the rare others (accented letters, half-width katakana) a little
-    more than they take.  Each text is measured once (a column repeats its texts)."""
-    distinct = set(texts)
+def _fit(distinct: set[str]) -> int:
+    """Return about how many half-width columns the longest first line of the ``distinct``
+    texts of a column takes, quickly: a character of n bytes in UTF-8 counts (1 + n) / 2, so
+    ASCII one column and the wide characters (CJK) two; the rare others (accented letters,
+    half-width katakana) a little more than they take.  A column's width is its heading's and
+    its rows' widest, from 8 to 60 (:func:`_worksheet`)."""
     joined = "".join(distinct)
     if "\n" in joined:
         distinct = {text.partition("\n")[0] for text in distinct}
