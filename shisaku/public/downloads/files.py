@@ -28,6 +28,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from shisaku.public.downloads import columns
 from shisaku.tabular import Sheet, to_csv, to_xlsx
+from shisaku.tabular.recent import Recent, snapshot
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -122,8 +123,23 @@ def _about_words(language: str | None) -> _AboutWords:
         )
 
 
+def to_csv_file(table: Table, source: str) -> bytes:
+    """Return the table as CSV (machine names as its header, the same in every language):
+    the one made last when its header and rows were equal (a page's file in the second
+    language is the first's), else made anew."""
+    rows = table.shown_rows()
+    made = _LAST_CSV.get((table.header, rows))
+    if made is None:
+        made = to_csv(table.header, rows)
+        _LAST_CSV.keep((list(table.header), snapshot(rows)), made)
+    return made
+
+
+_LAST_CSV: Recent[bytes] = Recent(1)
+
+
 FORMATS: dict[str, Format] = {
-    "csv": Format("text/csv; charset=utf-8", lambda t, _: to_csv(t.header, t.shown_rows())),
+    "csv": Format("text/csv; charset=utf-8", to_csv_file),
     "xlsx": Format(XLSX, to_workbook),
 }
 
