@@ -6,13 +6,14 @@ templates and the JSON twins build URLs and labels the same way.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils.html import escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from shisaku.domain.plantree import Block, Footnote, Node, PlanMeta, Section
@@ -58,66 +59,87 @@ def json_url(context: template.Context) -> str:
     return links.json_url(_page_url(context))
 
 
-def _data_files(context: template.Context) -> list[tuple[str, str, str]]:
-    """Return the page's data in every format: label, URL (escaped) and media type."""
-    page = _page_url(context)
-    return [(label, markup(links.data_url(page, ext)), media) for ext, label, media in DOWNLOADS]
+# The frame every page shares (head links, header, breadcrumbs, download menu, footer) is written
+# here rather than by template tags, each line as it was.  Its tags are nodes calling a function
+# of the page's context (a simple tag resolves arguments and escapes its markup again); what is
+# the same on every page of a language is made once, what one page shows twice (its links to
+# its data and to its other languages) once a page.
+Part = Callable[[template.Context], str]
 
 
-def _languages(context: template.Context) -> list[tuple[str, str, str, bool]]:
-    """Return this page in every language: code, name, URL (escaped), whether it is current."""
-    path, current = context["request"].path, links.language()
-    return [
+class FramePart(template.Node):
+    """A part of the frame: the markup a function makes of the page's context."""
+
+    def __init__(self, part: Part) -> None:
+        self.part = part
+
+    def render(self, context: template.Context) -> str:
+        """Return the part's markup."""
+        return self.part(context)
+
+
+def _frame_tag(part: Part) -> Part:
+    """Register ``part`` as the tag of its name (no arguments): ``{% site_header %}``."""
+    register.tag(part.__name__, lambda parser, token: FramePart(part))
+    return part
+
+
+@lru_cache(maxsize=16)
+def _data_links(page: str) -> tuple[str, str]:
+    """Return the page's data in every format: the head's links and the download menu's items."""
+    files = [(label, markup(links.data_url(page, ext)), media) for ext, label, media in DOWNLOADS]
+    alternates = "".join(f'<link rel="alternate" type="{t}" href="{u}">\n' for _, u, t in files)
+    items = "".join(
+        f'<li><a href="{u}" type="{t}" download>{label}</a></li>' for label, u, t in files
+    )
+    return alternates, items
+
+
+@lru_cache(maxsize=16)
+def _language_links(path: str, current: str | None) -> tuple[str, str]:
+    """Return the page in every language: the head's links and the language menu's items (the
+    current language named, the others linked)."""
+    found = [
         (code, markup(name), markup(links.language_url(path, code)), code == current)
         for code, name in settings.LANGUAGES
     ]
-
-
-# The page's links to its data and its other languages, in the head and the page tools: every
-# page has them, so they are written here rather than by template tags (each line as it was).
-
-
-@register.simple_tag(takes_context=True)
-def data_alternates(context: template.Context) -> SafeString:
-    """Return the head's links to the page's data, one a line."""
-    files = _data_files(context)
-    return mark_safe(
-        "".join(f'<link rel="alternate" type="{t}" href="{u}">\n' for _, u, t in files)
+    alternates = "".join(
+        f'<link rel="alternate" hreflang="{c}" href="{u}">\n' for c, _, u, _ in found
     )
-
-
-@register.simple_tag(takes_context=True)
-def language_alternates(context: template.Context) -> SafeString:
-    """Return the head's links to the page in every language, one a line."""
-    found = _languages(context)
-    return mark_safe(
-        "".join(f'<link rel="alternate" hreflang="{c}" href="{u}">\n' for c, _, u, _ in found)
-    )
-
-
-@register.simple_tag(takes_context=True)
-def language_items(context: template.Context) -> SafeString:
-    """Return the language menu's items: the current language named, the others linked."""
     items = [
         f'<span aria-current="true" lang="{code}">{name}</span>'
-        if current
+        if here
         else f'<a href="{url}" hreflang="{code}" lang="{code}">{name}</a>'
-        for code, name, url, current in _languages(context)
+        for code, name, url, here in found
     ]
-    return mark_safe("".join(f"\n        <li>{item}</li>" for item in items))
+    return alternates, "".join(f"\n        <li>{item}</li>" for item in items)
 
 
-@register.simple_tag(takes_context=True)
-def download_items(context: template.Context) -> SafeString:
-    """Return the download menu's items: the page's data in every format."""
-    files = _data_files(context)
-    return mark_safe(
-        "".join(f'<li><a href="{u}" type="{t}" download>{label}</a></li>' for label, u, t in files)
-    )
+def _languages_of(context: template.Context) -> tuple[str, str]:
+    """Return :func:`_language_links` of the page being shown."""
+    return _language_links(context["request"].path, links.language())
 
 
-# The words of the frame every page shares (header, breadcrumbs, download menu, footer), escaped,
-# by language: the frame is written here rather than by {% translate %} tags, each a lazy string
+@_frame_tag
+def page_language(context: template.Context) -> str:
+    """Return the page's language code (``<html lang>``)."""
+    return markup(str(links.language()))
+
+
+@_frame_tag
+def data_alternates(context: template.Context) -> str:
+    """Return the head's links to the page's data, one a line."""
+    return _data_links(_page_url(context))[0]
+
+
+@_frame_tag
+def language_alternates(context: template.Context) -> str:
+    """Return the head's links to the page in every language, one a line."""
+    return _languages_of(context)[0]
+
+
+# The words of the frame (header, breadcrumbs, download menu, footer), escaped, by language:
+# the frame is written here rather than by {% translate %} tags, each a lazy string
 # translated anew on every page.
 @cache
 def _frame_words(language: str) -> dict[str, str]:
@@ -139,51 +161,77 @@ def _frame_words(language: str) -> dict[str, str]:
     return {key: escape(text) for key, text in words.items()}
 
 
+def _language() -> str:
+    """Return the active language (the settings' when none is)."""
+    return links.language() or settings.LANGUAGE_CODE
+
+
 def _words() -> dict[str, str]:
     """Return the frame's words in the active language."""
-    return _frame_words(links.language() or settings.LANGUAGE_CODE)
+    return _frame_words(_language())
 
 
-@register.simple_tag(takes_context=True)
-def site_header(context: template.Context) -> SafeString:
-    """Return the link to skip to the content and the site's header: name, languages, search
-    (the search box keeps the words searched for, ``search_text``)."""
-    words, text = _words(), escape(context.get("search_text") or "")
-    return mark_safe(  # Safe: every word, URL and text is escaped
+@lru_cache(maxsize=64)
+def _header(language: str, home: str, search: str) -> tuple[str, str, str]:
+    """Return the skip link and the site's header in ``language`` (the active one), around the
+    language menu's items and the words searched for."""
+    words = _frame_words(language)
+    before = (
         f'<a class="skip-link" href="#main">{words["skip"]}</a>\n'
         '<header class="site-header">\n  <div class="bar">\n'
-        f'    <p class="site-name"><a href="{escape(links.home_url())}"><span lang="ja">施策</span>'
+        f'    <p class="site-name"><a href="{escape(home)}"><span lang="ja">施策</span>'
         " Shisaku</a></p>\n"
         f'    <nav class="languages" aria-label="{words["language"]}">\n'
-        f"      <ul>{language_items(context)}\n      </ul>\n    </nav>\n"
-        f'    <form class="site-search" role="search" action="{escape(links.search_url())}"'
+        "      <ul>"
+    )
+    between = (
+        "\n      </ul>\n    </nav>\n"
+        f'    <form class="site-search" role="search" action="{escape(search)}"'
         ' method="get">\n'
         '      <label class="visually-hidden" for="site-search-q">'
         f"{words['search_label']}</label>\n"
-        f'      <input id="site-search-q" type="search" name="q" value="{text}" maxlength="100"'
-        ' enterkeyhint="search">\n'
+        '      <input id="site-search-q" type="search" name="q" value="'
+    )
+    after = (
+        '" maxlength="100" enterkeyhint="search">\n'
         f'      <button type="submit">{words["search"]}</button>\n'
         "    </form>\n  </div>\n</header>"
     )
+    return before, between, after
 
 
-@register.simple_tag
-def site_footer() -> SafeString:
-    """Return the site's footer: how the plan text is shown, the link to the API."""
-    words = _words()
-    return mark_safe(  # Safe: the words are escaped
-        f'<footer class="site-footer">\n  <p>{words["source_text"]}</p>\n'
-        f'  <p><a href="/api/v1/docs">{words["api"]}</a></p>\n</footer>'
+@_frame_tag
+def site_header(context: template.Context) -> str:
+    """Return the link to skip to the content and the site's header: name, languages, search
+    (the search box keeps the words searched for, ``search_text``)."""
+    before, between, after = _header(_language(), links.home_url(), links.search_url())
+    text = context.get("search_text")
+    return f"{before}{_languages_of(context)[1]}{between}{escape(text) if text else ''}{after}"
+
+
+@_frame_tag
+def downloads_menu(context: template.Context) -> str:
+    """Return the menu of the page's data in every format."""
+    return (
+        '<nav class="downloads" aria-labelledby="downloads-label"><span class="hint"'
+        f' id="downloads-label">{_words()["downloads"]}</span>\n'
+        f"    <ul>{_data_links(_page_url(context))[1]}</ul>\n  </nav>"
     )
 
 
-@register.simple_tag(takes_context=True)
-def downloads_menu(context: template.Context) -> SafeString:
-    """Return the menu of the page's data in every format."""
-    return mark_safe(  # Safe: the words and the items are escaped
-        '<nav class="downloads" aria-labelledby="downloads-label"><span class="hint"'
-        f' id="downloads-label">{_words()["downloads"]}</span>\n'
-        f"    <ul>{download_items(context)}</ul>\n  </nav>"
+@_frame_tag
+def site_footer(context: template.Context) -> str:
+    """Return the site's footer: how the plan text is shown, the link to the API."""
+    return _footer(_language())
+
+
+@cache
+def _footer(language: str) -> str:
+    """Return the site's footer in ``language`` (the active one)."""
+    words = _frame_words(language)
+    return (
+        f'<footer class="site-footer">\n  <p>{words["source_text"]}</p>\n'
+        f'  <p><a href="/api/v1/docs">{words["api"]}</a></p>\n</footer>'
     )
 
 
@@ -310,23 +358,30 @@ def crumb_label(crumb: Crumb, english: bool | None = None) -> SafeString:
     return html("{} {}", crumb.code, title) if crumb.kind else title
 
 
-@register.simple_tag
-def breadcrumbs_nav(crumbs: list[Crumb]) -> SafeString:
-    """Return the page's breadcrumbs (:func:`breadcrumbs`) in their labelled list."""
-    return mark_safe(  # Safe: the word and the items are escaped
+@_frame_tag
+def breadcrumbs_nav(context: template.Context) -> str:
+    """Return the page's breadcrumbs (its ``crumbs``, :func:`breadcrumbs`) in their labelled
+    list."""
+    return (
         f'<nav class="breadcrumbs" aria-label="{_words()["breadcrumbs"]}">\n    <ol>\n'
-        f"      {breadcrumbs(crumbs)}\n    </ol>\n  </nav>"
+        f"      {breadcrumbs(context.get('crumbs'))}\n    </ol>\n  </nav>"
     )
 
 
-@register.simple_tag
-def breadcrumbs(crumbs: list[Crumb]) -> SafeString:
+def breadcrumbs(crumbs: list[Crumb] | None) -> str:
     """Return the breadcrumbs' items, home first, the page itself marked current (one line
     each: every page has them, so they are written here rather than by template tags)."""
-    home = _link(links.home_url(), _words()["home"], current=not crumbs)
-    language, last = links.language(), len(crumbs or []) - 1
+    language = links.language()
+    home = _home_item(_language(), links.home_url(), current=not crumbs)
+    last = len(crumbs or []) - 1
     items = [_crumb_item(crumb, language, i == last) for i, crumb in enumerate(crumbs or [])]
-    return mark_safe("\n      ".join([home, *items]))  # Safe: URLs and labels escaped
+    return "\n      ".join([home, *items])  # URLs and labels escaped
+
+
+@lru_cache(maxsize=64)
+def _home_item(language: str, url: str, *, current: bool) -> str:
+    """Return the breadcrumbs' first item, the home page in ``language`` (the active one)."""
+    return _link(url, _frame_words(language)["home"], current=current)
 
 
 @lru_cache(maxsize=4096)
