@@ -174,17 +174,33 @@ def axes_for(chart: LineChart) -> Axes | None:
 
 def line_chart(chart: LineChart) -> Svg:
     """Return the chart as an inline SVG element (empty when there is no point to draw)."""
+    drawn = drawing(chart)
+    return NO_CHART if drawn is None else worded(chart, drawn)
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A line chart's SVG but its words (title, description, unit), which are all that differ
+    between the languages a chart is shown in: drawn once, worded in each (:func:`worded`)."""
+
+    opening: str  # the svg element's start tag
+    body: str  # from the value ticks to the end
+
+
+def drawing(chart: LineChart) -> Drawing | None:
+    """Return the SVG of ``chart`` but its words (its box, identifiers, points and decimals
+    drawn), or None when there is no point to draw."""
     axes = axes_for(chart)
     if axes is None:
-        return NO_CHART
+        return None
     ids = f"{chart.id_prefix}-title {chart.id_prefix}-desc"
     box = chart.box
-    parts = [
+    opening = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {box.width} '
-        f'{box.height}" role="img" aria-labelledby="{ids}">',
-        f'<title id="{chart.id_prefix}-title">{escape(chart.title)}</title>',
-        f'<desc id="{chart.id_prefix}-desc">{escape(chart.description)}</desc>',
-        _value_axis(axes, chart.decimals, chart.unit),
+        f'{box.height}" role="img" aria-labelledby="{ids}">'
+    )
+    parts = [
+        _value_ticks(axes, chart.decimals),
         _year_axis(axes),
         _target_path(chart, axes),
         _forecast(chart, axes),
@@ -192,7 +208,23 @@ def line_chart(chart: LineChart) -> Svg:
         _baseline(chart, axes),
         "</svg>",
     ]
-    return Svg("".join(p for p in parts if p))
+    return Drawing(opening, "".join(p for p in parts if p))
+
+
+def worded(chart: LineChart, drawn: Drawing) -> Svg:
+    """Return the chart as an inline SVG element: ``drawn`` (its :func:`drawing`, or that of a
+    chart differing only in words) with the title, description and unit of ``chart``."""
+    unit = (
+        f'<text x="4" y="{FONT + 2}" text-anchor="start">{escape(chart.unit)}</text>'
+        if chart.unit
+        else ""
+    )
+    return Svg(
+        f"{drawn.opening}"
+        f'<title id="{chart.id_prefix}-title">{escape(chart.title)}</title>'
+        f'<desc id="{chart.id_prefix}-desc">{escape(chart.description)}</desc>'
+        f"{VALUE_AXIS}{unit}{drawn.body}"
+    )
 
 
 def number(value: float, decimals: int) -> str:
@@ -210,13 +242,15 @@ def tick_decimals(ticks: Sequence[float], decimals: int) -> int:
     return max(decimals, needed)
 
 
-def _value_axis(axes: Axes, decimals: int, unit: str) -> str:
-    """Return the horizontal grid lines with their value labels, and the unit above them."""
+VALUE_AXIS = f'<g class="value-axis" font-size="{FONT}" fill="{INK}" text-anchor="end">'
+
+
+def _value_ticks(axes: Axes, decimals: int) -> str:
+    """Return the horizontal grid lines with their value labels, closing the value axis (its
+    group opened, and the unit written above them, by :func:`worded`)."""
     places = tick_decimals(axes.ticks, decimals)
     left, right = axes.box.left, axes.box.width - axes.box.right
-    out = [f'<g class="value-axis" font-size="{FONT}" fill="{INK}" text-anchor="end">']
-    if unit:
-        out.append(f'<text x="4" y="{FONT + 2}" text-anchor="start">{escape(unit)}</text>')
+    out = []
     for tick in axes.ticks:
         y = axes.y(tick)
         out.append(

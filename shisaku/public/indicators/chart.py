@@ -13,7 +13,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
@@ -42,17 +42,27 @@ class ChartView:
 
 def line_chart(result: IndicatorResult, breakdown: str = "") -> charts.LineChart | None:
     """Return the chart of an indicator, or None when it has no number to draw."""
-    view = result.indicator
+    points = _points(result)
+    return None if points is None else _worded(points, result.indicator, breakdown)
+
+
+def _points(result: IndicatorResult) -> charts.LineChart | None:
+    """Return the chart of an indicator without its words (the same in every language), or
+    None when it has no number to draw."""
+    chart = chart_points.line_chart(result, "", result.indicator.decimals, "")
+    return chart if chart.points() else None
+
+
+def _worded(points: charts.LineChart, view: IndicatorView, breakdown: str) -> charts.LineChart:
+    """Return the chart of ``points`` with its title, description and unit in the active
+    language."""
     name = display.plain(view.name_ja, view.name_en)
     title = (
         gettext("Chart of %(name)s (%(breakdown)s)") % {"name": name, "breakdown": breakdown}
         if breakdown
         else gettext("Chart of %(name)s") % {"name": name}
     )
-    chart = chart_points.line_chart(result, title, view.decimals, _unit(view))
-    if not chart.points():
-        return None
-    return replace(chart, description=describe(chart, view))
+    return replace(points, title=title, description=describe(points, view), unit=_unit(view))
 
 
 def _unit(view: IndicatorView) -> str:
@@ -117,32 +127,59 @@ def _legend(language: str, drawn: tuple[str, ...]) -> tuple[tuple[SafeString, st
     return tuple((mark_safe(charts.legend_sample(k)), names[k]) for k in drawn)
 
 
+@dataclass(frozen=True)
+class _Picture:
+    """An indicator's chart but its words: its points and their SVG, drawn once for every
+    language (:func:`shisaku.graphics.charts.drawing`)."""
+
+    points: charts.LineChart
+    drawing: charts.Drawing
+
+
+def _picture(result: IndicatorResult) -> _Picture | None:
+    """Return the chart of ``result`` drawn without its words, or None with nothing to draw."""
+    points = _points(result)
+    drawing = charts.drawing(points) if points is not None else None
+    return _Picture(points, drawing) if points is not None and drawing is not None else None
+
+
+class _Drawn:
+    """An indicator's whole-area chart: its picture (drawn when first asked for) and its views
+    per language, year and method."""
+
+    def __init__(self, result: IndicatorResult) -> None:
+        self.result = result
+        self.views: dict[tuple[str, int, str], ChartView | None] = {}
+
+    @cached_property
+    def picture(self) -> _Picture | None:
+        """Return the chart drawn without its words."""
+        return _picture(self.result)
+
+
 class _Charts:
     """The whole area's chart views of an indicator, per language, year and method: drawn once
-    and shared by its page and its widget, kept while the indicator's view lives (views never
-    change; a result graded afresh is drawn afresh).  Drawing records no untranslated content,
-    so a kept chart leaves a page's notice as it was."""
+    (worded in each language) and shared by its page and its widget, kept while the
+    indicator's view lives (views never change; a result graded afresh is drawn afresh).
+    Drawing records no untranslated content, so a kept chart leaves a page's notice as it was."""
 
     def __init__(self) -> None:
-        self._found: dict[
-            int, tuple[IndicatorResult, dict[tuple[str, int, str], ChartView | None]]
-        ] = {}
+        self._found: dict[int, _Drawn] = {}
 
     def __call__(self, result: IndicatorResult, year: int, method: str) -> ChartView | None:
         """Return the chart view of ``result`` in the active language."""
         view = result.indicator
         key = id(view)
         found = self._found.get(key)
-        if found is None or found[0] is not result:
+        if found is None or found.result is not result:
             if found is None:
                 weakref.finalize(view, self._found.pop, key, None)
-            found = (result, {})
+            found = _Drawn(result)
             self._found[key] = found
-        drawn = found[1]
         at = (links.language() or "", year, method)
-        if at not in drawn:
-            drawn[at] = _chart_view(result, year, method, "")
-        return drawn[at]
+        if at not in found.views:
+            found.views[at] = _chart_view(result, year, method, found.picture)
+        return found.views[at]
 
 
 _charts = _Charts()
@@ -155,27 +192,25 @@ def chart_view(
 
     With a breakdown, its figures are drawn and summed up in place of the whole area's (the
     whole area's grade ratio and trend do not apply to them, so neither is given).  The whole
-    area's is drawn once per language while its view lives (:class:`_Charts`)."""
+    area's is drawn once while its view lives and worded once per language (:class:`_Charts`)."""
     if not breakdown:
         return _charts(result, year, method)
-    return _chart_view(result, year, method, breakdown)
+    result = IndicatorResult(series(result.indicator, breakdown), result.assessment, None)
+    return _chart_view(result, year, "", _picture(result), breakdown)
 
 
 def _chart_view(
-    result: IndicatorResult, year: int, method: str, breakdown: str
+    result: IndicatorResult, year: int, method: str, picture: _Picture | None, breakdown: str = ""
 ) -> ChartView | None:
-    """Draw the chart, its legend and its summary sentence (see :func:`chart_view`)."""
-    if breakdown:
-        result = IndicatorResult(series(result.indicator, breakdown), result.assessment, None)
-        method = ""
-    chart = line_chart(result, breakdown)
-    if chart is None:
+    """Word the chart drawn (``picture``), its legend and its summary sentence (see
+    :func:`chart_view`)."""
+    if picture is None:
         return None
+    chart = _worded(picture.points, result.indicator, breakdown)
     samples = list(_legend(links.language() or "", _drawn(chart)))
     # Safe: charts escapes every text it writes into the SVG.
-    return ChartView(
-        mark_safe(charts.line_chart(chart)), summary_text(result, year, method), samples
-    )
+    svg = mark_safe(charts.worded(chart, picture.drawing))
+    return ChartView(svg, summary_text(result, year, method), samples)
 
 
 FIGURE = """<figure class="chart">
