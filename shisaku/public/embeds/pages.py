@@ -11,6 +11,7 @@ share page's content is framed by ``base.html`` (``public/share.html``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from shisaku.public.embeds.views import Subject
 
 NOTHING = SafeString("")
+WIDGET_HEIGHT = {"indicator": 560, "measure": 420}  # the iframe heights the snippets suggest
 
 
 @lru_cache(maxsize=8)
@@ -64,7 +66,27 @@ def _words(language: str) -> dict[str, SafeString]:
 
 def words() -> dict[str, SafeString]:
     """Return the widgets' and share pages' words in the active language, escaped."""
-    return _words(links.language() or settings.LANGUAGE_CODE)
+    return _words(_language())
+
+
+def _language() -> str:
+    """Return the active language (the settings' when none is)."""
+    return links.language() or settings.LANGUAGE_CODE
+
+
+class _Kept(dict[str, object]):
+    """The words of a template (its fields ``{w[name]}``), any other field kept as it is."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@lru_cache(maxsize=16)
+def _worded(template: str, language: str) -> str:
+    """Return ``template`` with the words of ``language`` (escaped) filled in once, its other
+    fields kept for the values of each page."""
+    words = {k: v.replace("{", "{{").replace("}", "}}") for k, v in _words(language).items()}
+    return template.format_map(_Kept(w=words))
 
 
 # --- the widget -------------------------------------------------------------------------------
@@ -89,7 +111,7 @@ WIDGET = """<!DOCTYPE html>
 {status}
 {table}
 {chart}
-<p class="widget-source"><a href="{page_url}" rel="noopener">{full_page}</a></p>
+<p class="widget-source"><a href="{page_url}" rel="noopener">{w[full_page]}</a></p>
 </main>
 </body>
 </html>
@@ -111,7 +133,7 @@ def widget(
     the ``rows`` of its indicators (graded in ``done``) and the indicator's ``chart``."""
     w, meta = words(), subject.plan.meta
     return html(
-        WIDGET,
+        _worded(WIDGET, _language()),
         language=links.language(),
         title=subject.title,
         css=static_url("shisaku/site.css"),
@@ -126,7 +148,6 @@ def widget(
         else NOTHING,
         table=_table(rows, done) if rows else html("<p>{}</p>", w["no_indicator"]),
         chart=figure(chart, NOTHING) if chart else NOTHING,
-        full_page=w["full_page"],
     )
 
 
@@ -156,39 +177,57 @@ def _table_head(language: str | None, year: int) -> str:
 
 SHARE = """
 <h1>{page_title}</h1>
-<p class="place"><a href="{page_url}">{back}</a></p>
+<p class="place"><a href="{page_url}">{w[back]}</a></p>
 <section class="share-widget" aria-labelledby="h-widget">
-  <h2 id="h-widget">{embed}</h2>
-  <p>{embed_help}</p>
-  <p><label for="snippet-iframe">{iframe_html}</label><br>
-  <textarea id="snippet-iframe" class="snippet" data-copy-label="{copy_iframe}" \
-data-copied-label="{copied}" readonly rows="4">{iframe_snippet}</textarea></p>
-  <h3 id="h-preview">{preview}</h3>
+  <h2 id="h-widget">{w[embed]}</h2>
+  <p>{w[embed_help]}</p>
+  <p><label for="snippet-iframe">{w[iframe_html]}</label><br>
+  <textarea id="snippet-iframe" class="snippet" data-copy-label="{w[copy_iframe]}" \
+data-copied-label="{w[copied]}" readonly rows="4">{iframe_snippet}</textarea></p>
+  <h3 id="h-preview">{w[preview]}</h3>
   <iframe class="widget-preview widget-{kind}" src="{widget_url}" title="{title}" \
 loading="lazy"></iframe>
 </section>
 <section class="share-badge" aria-labelledby="h-badge">
-  <h2 id="h-badge">{badge}</h2>
+  <h2 id="h-badge">{w[badge]}</h2>
   <p><img src="{badge_url}" alt="{badge_label}: {badge_value}"></p>
-  <p><label for="snippet-badge">{badge_html}</label><br>
-  <textarea id="snippet-badge" class="snippet" data-copy-label="{copy_badge}" \
-data-copied-label="{copied}" readonly rows="3">{badge_snippet}</textarea></p>
+  <p><label for="snippet-badge">{w[badge_html]}</label><br>
+  <textarea id="snippet-badge" class="snippet" data-copy-label="{w[copy_badge]}" \
+data-copied-label="{w[copied]}" readonly rows="3">{badge_snippet}</textarea></p>
 </section>
 <section class="share-feed" aria-labelledby="h-feed">
-  <h2 id="h-feed">{follow}</h2>
-  <p>{follow_help}</p>
+  <h2 id="h-feed">{w[follow]}</h2>
+  <p>{w[follow_help]}</p>
   <p><a href="{feed_url}">{feed_link}</a></p>
 </section>
 """
 
 
-def share(
-    subject: Subject, page_title: str, iframe: SafeString, badge: SafeString, feed_link: str
-) -> SafeString:
+IFRAME = (
+    '<iframe src="{}" title="{}" width="100%" height="{}" '
+    'style="border:1px solid #c8ccd2" loading="lazy"></iframe>'
+)
+BADGE = '<a href="{}"><img src="{}" alt="{}: {}"></a>'
+
+
+@dataclass(frozen=True)
+class Addresses:
+    """A subject's addresses with the site's scheme and host, as the snippets give them."""
+
+    page: str
+    widget: str
+    badge: str
+    feed: str
+
+
+def share(subject: Subject, page_title: str, at: Addresses) -> SafeString:
     """Return a share page's content: the widget's snippet and preview, the badge's, the feed."""
+    height = WIDGET_HEIGHT[subject.kind]
+    badge = subject.badge
+    iframe = html(IFRAME, at.widget, subject.title, height)
+    image = html(BADGE, at.page, at.badge, badge.label, badge.value)
     return html(
-        SHARE,
-        **words(),
+        _worded(SHARE, _language()),
         page_title=page_title,
         page_url=subject.page_url,
         iframe_snippet=escape(iframe),  # the snippet's markup shown as text
@@ -196,9 +235,9 @@ def share(
         widget_url=subject.widget_url,
         title=subject.title,
         badge_url=subject.badge_url,
-        badge_label=subject.badge.label,
-        badge_value=subject.badge.value,
-        badge_snippet=escape(badge),
+        badge_label=badge.label,
+        badge_value=badge.value,
+        badge_snippet=escape(image),
         feed_url=subject.feed_url,
-        feed_link=feed_link,
+        feed_link=at.feed,
     )

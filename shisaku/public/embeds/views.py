@@ -20,8 +20,6 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from shisaku.domain.plantree import Node
@@ -38,7 +36,6 @@ from shisaku.security import POLICY
 
 FRAMED_POLICY = POLICY.replace("frame-ancestors 'none'", "frame-ancestors *")
 SVG = "image/svg+xml"
-WIDGET_HEIGHT = {"indicator": 560, "measure": 420}  # the iframe heights the snippets suggest
 
 
 @dataclass(frozen=True)
@@ -198,38 +195,17 @@ def _page_link(request: HttpRequest, subject: Subject) -> str:
     return request.build_absolute_uri(subject.page_url)
 
 
-def iframe_snippet(request: HttpRequest, subject: Subject) -> SafeString:
-    """Return the HTML that embeds a subject's widget."""
-    return format_html(
-        '<iframe src="{}" title="{}" width="100%" height="{}" '
-        'style="border:1px solid #c8ccd2" loading="lazy"></iframe>',
-        request.build_absolute_uri(subject.widget_url),
-        subject.title,
-        WIDGET_HEIGHT[subject.kind],
-    )
-
-
-def badge_snippet(request: HttpRequest, subject: Subject) -> SafeString:
-    """Return the HTML that shows a subject's badge, linked to its page."""
-    return format_html(
-        '<a href="{}"><img src="{}" alt="{}: {}"></a>',
-        request.build_absolute_uri(subject.page_url),
-        request.build_absolute_uri(subject.badge_url),
-        subject.badge.label,
-        subject.badge.value,
-    )
-
-
 def _share(request: HttpRequest, subject: Subject, trail: list[Crumb]) -> HttpResponse:
     """Show the share page of a subject: previews, snippets to copy, the feed."""
     title = gettext("Embed and follow: %(title)s") % {"title": subject.title}
-    content = pages.share(
-        subject,
-        title,
-        iframe_snippet(request, subject),
-        badge_snippet(request, subject),
-        request.build_absolute_uri(subject.feed_url),
+    absolute = request.build_absolute_uri
+    at = pages.Addresses(
+        absolute(subject.page_url),
+        absolute(subject.widget_url),
+        absolute(subject.badge_url),
+        absolute(subject.feed_url),
     )
+    content = pages.share(subject, title, at)
     context = {"subject": subject, "crumbs": trail, "page_title": title, "content": content}
     return render(request, "public/share.html", context)
 
