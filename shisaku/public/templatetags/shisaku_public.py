@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 
 from shisaku.domain.plantree import Block, Footnote, Node, PlanMeta, Section
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import display, links, tree, untranslated
+from shisaku.public import display, links, sections, tree, untranslated
 from shisaku.public.documents import Crumb
 from shisaku.public.markup import html, markup
 
@@ -67,8 +67,8 @@ def json_url(context: template.Context) -> str:
 Part = Callable[[template.Context], str]
 
 
-class FramePart(template.Node):
-    """A part of the frame: the markup a function makes of the page's context."""
+class PagePart(template.Node):
+    """A part of a page written in Python: the markup a function makes of the page's context."""
 
     def __init__(self, part: Part) -> None:
         self.part = part
@@ -78,9 +78,9 @@ class FramePart(template.Node):
         return self.part(context)
 
 
-def _frame_tag(part: Part) -> Part:
+def _page_tag(part: Part) -> Part:
     """Register ``part`` as the tag of its name (no arguments): ``{% site_header %}``."""
-    register.tag(part.__name__, lambda parser, token: FramePart(part))
+    register.tag(part.__name__, lambda parser, token: PagePart(part))
     return part
 
 
@@ -120,19 +120,19 @@ def _languages_of(context: template.Context) -> tuple[str, str]:
     return _language_links(context["request"].path, links.language())
 
 
-@_frame_tag
+@_page_tag
 def page_language(context: template.Context) -> str:
     """Return the page's language code (``<html lang>``)."""
     return markup(str(links.language()))
 
 
-@_frame_tag
+@_page_tag
 def data_alternates(context: template.Context) -> str:
     """Return the head's links to the page's data, one a line."""
     return _data_links(_page_url(context))[0]
 
 
-@_frame_tag
+@_page_tag
 def language_alternates(context: template.Context) -> str:
     """Return the head's links to the page in every language, one a line."""
     return _languages_of(context)[0]
@@ -200,7 +200,7 @@ def _header(language: str, home: str, search: str) -> tuple[str, str, str]:
     return before, between, after
 
 
-@_frame_tag
+@_page_tag
 def site_header(context: template.Context) -> str:
     """Return the link to skip to the content and the site's header: name, languages, search
     (the search box keeps the words searched for, ``search_text``)."""
@@ -209,7 +209,7 @@ def site_header(context: template.Context) -> str:
     return f"{before}{_languages_of(context)[1]}{between}{escape(text) if text else ''}{after}"
 
 
-@_frame_tag
+@_page_tag
 def downloads_menu(context: template.Context) -> str:
     """Return the menu of the page's data in every format."""
     return (
@@ -219,7 +219,7 @@ def downloads_menu(context: template.Context) -> str:
     )
 
 
-@_frame_tag
+@_page_tag
 def site_footer(context: template.Context) -> str:
     """Return the site's footer: how the plan text is shown, the link to the API."""
     return _footer(_language())
@@ -233,6 +233,13 @@ def _footer(language: str) -> str:
         f'<footer class="site-footer">\n  <p>{words["source_text"]}</p>\n'
         f'  <p><a href="/api/v1/docs">{words["api"]}</a></p>\n</footer>'
     )
+
+
+@_page_tag
+def rollup_section(context: template.Context) -> str:
+    """Return the page's roll-up section (its ``rollup`` of the plan's grading ``done``)."""
+    rollup = context.get("rollup")
+    return sections.rollup_section(rollup, context["done"]) if rollup else ""
 
 
 @register.simple_tag
@@ -358,7 +365,7 @@ def crumb_label(crumb: Crumb, english: bool | None = None) -> SafeString:
     return html("{} {}", crumb.code, title) if crumb.kind else title
 
 
-@_frame_tag
+@_page_tag
 def breadcrumbs_nav(context: template.Context) -> str:
     """Return the page's breadcrumbs (its ``crumbs``, :func:`breadcrumbs`) in their labelled
     list."""
