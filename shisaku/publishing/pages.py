@@ -33,6 +33,11 @@ TWINS = ("index.json", "index.csv", "index.xlsx")
 Named = tuple[str, dict[str, str]]  # a public URL's name and arguments
 Comparisons = Callable[[Reads], list[Named]]  # the prefecture and comparison pages
 EMBEDS = ("widget", "badge", "share")  # per measure and indicator: measure-widget, …
+EMBEDDED = {  # what a measure and an indicator have beside their page, by URL name
+    "measure": ("measure-feed", *(f"measure-{name}" for name in EMBEDS)),
+    "indicator": tuple(f"indicator-{name}" for name in EMBEDS),
+}
+ALONE = {"plan-feed", *(name for names in EMBEDDED.values() for name in names)}  # no twins
 SDG_TWINS = {"sdgs": (), "sdg-goal": ("index.json",)}  # the twins of the SDG pages
 
 
@@ -88,20 +93,32 @@ def _pages(towns: list[MunicipalityInfo], language: str, r: Renderer, home: bool
 
 
 def plan_pages(plan: PlanInfo, language: str, r: Renderer) -> Iterator[Page]:
-    """Yield a plan's pages: the plan, its dashboard, measure and indicator lists, nodes and
-    indicators, its SDG pages (:func:`sdg_pages`), then its feeds, widgets, badges and share
-    pages (:func:`embeds`)."""
+    """Yield a plan's pages: the plan and its Atom feed, its dashboard, measure and indicator
+    lists, nodes and indicators, each measure and indicator followed by its feed, widget,
+    badge and share page (:func:`embeds`, written into the folder the page has just made),
+    then its SDG pages (:func:`sdg_pages`)."""
     keys = {"code": plan.municipality_code, "slug": plan.meta.slug}
-    for name in ("plan", "dashboard", "measures", "indicators"):
-        yield Page(language, r.url(name, language, **keys))
+    for name in ("plan", "plan-feed", "dashboard", "measures", "indicators"):
+        yield _page(name, language, r, keys)
     for node in walk(r.reads.nodes(plan)):
-        yield Page(language, r.url("node", language, **keys, node_code=node.code))
+        at = keys | {"node_code": node.code}
+        yield _page("node", language, r, at)
+        yield from (_page(name, language, r, at) for name in embeds(node.kind))
     for view in r.reads.indicators(plan):
-        yield Page(language, r.url("indicator", language, **keys, indicator=view.code))
+        at = keys | {"indicator": view.code}
+        yield _page("indicator", language, r, at)
+        yield from (_page(name, language, r, at) for name in embeds("indicator"))
     for name, at in sdg_pages(plan):
-        yield Page(language, r.url(name, language, **at), twins=SDG_TWINS[name])
-    for name, at in embeds(plan, r.reads):
-        yield Page(language, r.url(name, language, **at), alone=True)
+        yield _page(name, language, r, at)
+
+
+def _page(name: str, language: str, r: Renderer, keys: dict[str, str]) -> Page:
+    """Return a plan's page of URL name ``name``: written alone when it is a feed, widget,
+    badge or share page, with the twins of its kind otherwise."""
+    path = r.url(name, language, **keys)
+    if name in ALONE:
+        return Page(language, path, alone=True)
+    return Page(language, path, twins=SDG_TWINS.get(name, TWINS))
 
 
 def sdg_pages(plan: PlanInfo) -> Iterator[Named]:
@@ -111,18 +128,11 @@ def sdg_pages(plan: PlanInfo) -> Iterator[Named]:
     yield from (("sdg-goal", keys | {"goal": str(number)}) for number in goals())
 
 
-def embeds(plan: PlanInfo, reads: Reads) -> Iterator[Named]:
-    """Yield a plan's Atom feed, and per measure its feed, and per measure and per indicator
-    its widget, badge and share page (docs/public-site.md: the pages link them)."""
-    keys = {"code": plan.municipality_code, "slug": plan.meta.slug}
-    yield "plan-feed", keys
-    for node in walk(reads.nodes(plan)):
-        if node.kind == "measure":
-            at = keys | {"node_code": node.code}
-            yield "measure-feed", at
-            yield from ((f"measure-{name}", at) for name in EMBEDS)
-    for view in reads.indicators(plan):
-        yield from ((f"indicator-{name}", keys | {"indicator": view.code}) for name in EMBEDS)
+def embeds(kind: str) -> tuple[str, ...]:
+    """Return the URL names of what a node or indicator of ``kind`` has beside its page (a
+    measure its feed, widget, badge and share page, an indicator the last three; others
+    none: docs/public-site.md, the pages link them)."""
+    return EMBEDDED.get(kind, ())
 
 
 def nodes_in_order(nodes: list[Node]) -> Iterator[tuple[Node, str, int]]:
