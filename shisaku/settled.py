@@ -60,10 +60,19 @@ def settled() -> Iterator[Place]:
 def settled_anew() -> Iterator[Place]:
     """Read the place now and hold it for the block, whatever was held around it (code that
     has just changed the language or the routes)."""
-    here = looked_up()
-    token = SETTLED.set(here)
-    try:
+    with held(looked_up()) as here:
         yield here
+
+
+@contextmanager
+def held(place: Place) -> Iterator[Place]:
+    """Hold ``place`` for the block, whatever was held around it: the place as it is now,
+    known to the caller without looking it up (a publishing run, which set the routes and the
+    prefix for the whole run and the language for the page, looks each language's place up
+    once)."""
+    token = SETTLED.set(place)
+    try:
+        yield place
     finally:
         SETTLED.reset(token)
 

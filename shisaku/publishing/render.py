@@ -4,12 +4,13 @@ No network and no middleware: the run builds each request itself (a WSGI request
 environ, as a server would hand it over) and calls the view that the public site's routes
 (:data:`SITE_URLCONF`) resolve for its path, in the language of the path's prefix, as the live
 site would answer it (the same views, templates and queries).  The routes are named
-explicitly: the request carries them (``request.urlconf``) and they are made the current ones
-while its view runs, as Django's handler does, so every ``reverse`` and ``{% url %}`` inside
-follows them.  Every request carries the run's :class:`Reads`, so the views load and grade
-each plan once for the whole run, not once a page, and the run's :class:`SiteContext`: absolute
-URLs in the downloads (``request.build_absolute_uri``) use the site address the run is given,
-with no setting changed for it.
+explicitly: the request carries them (``request.urlconf``) and they are the current ones
+while its view runs, as Django's handler makes them (:meth:`Renderer.active` does, once for the
+whole run), so every ``reverse`` and ``{% url %}`` inside follows them.  Every request carries
+the run's :class:`Reads`, so the views load and grade each plan once for the whole run, not
+once a page, and the run's :class:`SiteContext`: absolute URLs in the downloads
+(``request.build_absolute_uri``) use the site address the run is given, with no setting
+changed for it.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from django.views.defaults import page_not_found
 
 from shisaku import site_context
 from shisaku.evaluation.reads import ATTRIBUTE, SAME_IN_EVERY_LANGUAGE, Reads
-from shisaku.settled import settled
+from shisaku.settled import Place, held, looked_up
 from shisaku.site_context import SiteContext
 
 SITE_URLCONF = "shisaku.site_urls"  # the public site's routes, without the API and workspace
@@ -236,13 +237,20 @@ class Renderer:
         self.reads = reads
         self.site = SiteContext.published_at(site_url)
         self.shapes: Shapes | None = None  # made when first used (the routes are loaded)
+        # While active: the place of a page in each language (looked up once, the routes and
+        # the prefix held by :meth:`active`); None outside.
+        self.places: dict[str, Place] | None = None
 
     @contextmanager
     def active(self) -> Iterator[Renderer]:
         """Take the public site's routes alone for the length of the block (the pages listed,
-        the data package's addresses and every page rendered)."""
+        the data package's addresses and every page rendered: :meth:`get` only inside)."""
         with routes(SITE_URLCONF), script_prefix("/"):
-            yield self
+            self.places = {}
+            try:
+                yield self
+            finally:
+                self.places = None
 
     def resolve(self, path: str, language: str) -> ResolverMatch:
         """Return the match of ``path`` (a path_info) on the site's routes in ``language``
@@ -258,17 +266,27 @@ class Renderer:
         return request
 
     def get(self, path: str, language: str) -> Rendered:
-        """Return what the view of ``path`` (percent-encoded, as links give it) answers."""
+        """Return what the view of ``path`` (percent-encoded, as links give it) answers (while
+        :meth:`active`, whose routes the request's are)."""
         request = self.request(path, language)
-        with translation.override(language), routes(request.urlconf):
+        with translation.override(language):
             try:
                 match = self.resolve(request.path_info, language)
                 request.resolver_match = match
-                with settled():  # the language and routes hold for the whole view
+                with held(self.place(language)):  # the place holds for the whole view
                     response = match.func(request, *match.args, **match.kwargs)
             except Http404:
                 return Rendered(404, b"")
         return _rendered(response)
+
+    def place(self, language: str) -> Place:
+        """Return the place of a page in ``language`` (active), looked up once per language."""
+        if self.places is None:
+            raise RuntimeError("a page is rendered only while the renderer is active")
+        found = self.places.get(language)
+        if found is None:
+            found = self.places[language] = looked_up()
+        return found
 
     def same_in_every_language(self, path: str, language: str) -> bool:
         """Return whether the view of ``path`` answers the same in every language."""
