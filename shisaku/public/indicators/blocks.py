@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+from django.conf import settings
 from django.utils.functional import Promise
+from django.utils.html import escape
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from shisaku.domain.assessment_scales import Explanation
 from shisaku.domain.explain import in_language
@@ -45,7 +48,8 @@ class YearLink:
 
 def facts(items: Sequence[Fact], css: str, indent: str) -> SafeString:
     """Return a ``<dl>`` of facts, one ``<dt>``/``<dd>`` pair a line under ``indent``."""
-    rows = html_join("", "\n{}  <dt>{}</dt><dd>{}</dd>", ((indent, *i) for i in items))
+    margin = SafeString(indent)  # spaces: nothing to escape
+    rows = html_join("", "\n{}  <dt>{}</dt><dd>{}</dd>", ((margin, *i) for i in items))
     return html('<dl class="{}">{}\n{}</dl>', css, rows, indent)
 
 
@@ -53,22 +57,35 @@ def definition(view: IndicatorView, plan: PlanInfo) -> SafeString:
     """Return the facts defining an indicator: calculation, unit, direction, source …"""
     unknown, english = figure_rows.unknown(), display.english()
     items: list[Fact] = [
-        (gettext("How it is calculated"), _shown(view.definition_ja, view.definition_en, unknown)),
-        (gettext("Unit"), figure_rows.unit(view.unit, view.unit_en) or "—"),
-        (gettext("Direction"), _label(coded.DIRECTIONS, view.direction)),
-        (gettext("Single year or cumulative"), _label(coded.ACCUMULATIONS, view.accumulation)),
-        (gettext("Time basis"), _label(coded.TIME_BASES, view.time_basis)),
-        (gettext("Kind of source"), _label(coded.SOURCE_KINDS, view.source_kind)),
-        (gettext("Source"), figure_rows.japanese(view.source, english) or unknown),
-        (gettext("Department"), figure_rows.japanese(view.department, english) or unknown),
-        (gettext("Why this target"), _shown(view.rationale_ja, view.rationale_en, "—")),
-        (gettext("Note"), _shown(view.note_ja, view.note_en, "—")),
+        (
+            _fixed(gettext_noop("How it is calculated")),
+            _shown(view.definition_ja, view.definition_en, unknown),
+        ),
+        (_fixed(gettext_noop("Unit")), figure_rows.unit(view.unit, view.unit_en) or "—"),
+        (_fixed(gettext_noop("Direction")), _label(coded.DIRECTIONS, view.direction)),
+        (
+            _fixed(gettext_noop("Single year or cumulative")),
+            _label(coded.ACCUMULATIONS, view.accumulation),
+        ),
+        (_fixed(gettext_noop("Time basis")), _label(coded.TIME_BASES, view.time_basis)),
+        (_fixed(gettext_noop("Kind of source")), _label(coded.SOURCE_KINDS, view.source_kind)),
+        (_fixed(gettext_noop("Source")), figure_rows.japanese(view.source, english) or unknown),
+        (
+            _fixed(gettext_noop("Department")),
+            figure_rows.japanese(view.department, english) or unknown,
+        ),
+        (
+            _fixed(gettext_noop("Why this target")),
+            _shown(view.rationale_ja, view.rationale_en, "—"),
+        ),
+        (_fixed(gettext_noop("Note")), _shown(view.note_ja, view.note_en, "—")),
     ]
     if view.common_code:
         code = common_indicator(view.common_code, plan.municipality_code)
-        items.append((gettext("Common indicator code"), code))
+        items.append((_fixed(gettext_noop("Common indicator code")), code))
     if view.undated:
-        items.append((gettext("Printed in the plan without a period"), _undated(view.undated)))
+        undated = _undated(view.undated)
+        items.append((_fixed(gettext_noop("Printed in the plan without a period")), undated))
     return facts(items, "facts", "  ")
 
 
@@ -87,8 +104,8 @@ def grade(result: IndicatorResult, done: PlanAssessment) -> SafeString:
     scale = display.generated(done.config.scale.name)
     preset = html(" <code>{}</code>", done.preset) if done.preset else NOTHING
     method: list[Fact] = [
-        (gettext("Grading method"), coded.method_name(done)),
-        (gettext("Grade scale"), html("{}{}", scale, preset)),
+        (_fixed(gettext_noop("Grading method")), coded.method_name(done)),
+        (_fixed(gettext_noop("Grade scale")), html("{}{}", scale, preset)),
     ]
     listed = facts(inputs, "facts inputs", "    ") if inputs else NOTHING
     return html(
@@ -107,8 +124,8 @@ def forecast(result: IndicatorResult) -> SafeString:
         no = gettext("No forecast is made: the indicator has no numeric target.")
         return html("<p>{}</p>\n  ", no)
     likelihood = coded.label(coded.LIKELIHOODS, f.likelihood)
-    linear = gettext("Linear projection to the target year")
-    compound = gettext("Compound growth projection to the target year")
+    linear = _fixed(gettext_noop("Linear projection to the target year"))
+    compound = _fixed(gettext_noop("Compound growth projection to the target year"))
     projections = [(linear, f.linear), (compound, f.compound)]
     listed = facts([(k, selection.projected(v, view)) for k, v in projections], "facts", "  ")
     return html(
@@ -131,7 +148,7 @@ def years(links: list[YearLink]) -> SafeString:
     )
     return html(
         '<nav class="years" aria-label="{0}"><p>{0}:</p>\n    <ul>{1}</ul>\n  </nav>',
-        gettext("Grade in another year"),
+        _fixed(gettext_noop("Grade in another year")),
         items,
     )
 
@@ -192,6 +209,18 @@ def _explanation(explanation: Explanation, css: str, listed: SafeString | None) 
         formula=formula,
         result=result,
     )
+
+
+def _fixed(message: str) -> SafeString:
+    """Return a fixed label (its message marked by ``gettext_noop``) in the active language,
+    escaped: translated once per language."""
+    return _translated(links.language() or settings.LANGUAGE_CODE, message)
+
+
+@lru_cache(maxsize=256)
+def _translated(language: str, message: str) -> SafeString:
+    """Return ``message`` translated into ``language`` (the active one) and escaped."""
+    return escape(gettext(message))
 
 
 def _shown(ja: str, en: str, missing: str) -> str:

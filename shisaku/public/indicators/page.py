@@ -180,12 +180,13 @@ TOP, MIDDLE, BOTTOM = CONTENT.replace("{figure_table}", "{history_rows}").split(
 def content(p: Parts) -> SafeString:
     """Return the page's content: heading, menu, selector, chart, tables, grade, forecast,
     definition, sources and history."""
-    w, view, suffix = words(), p.view, _suffix(p.breakdown)
+    language = links.language() or settings.LANGUAGE_CODE
+    w, view, suffix = _words(language), p.view, _suffix(p.breakdown)
+    top_, middle_, bottom_ = _worded(language)
     # The name is shown before anything else records untranslated content, as the template did.
     name = display.shown(view.name_ja, view.name_en)
     top = html(
-        TOP,
-        **w,
+        top_,
         code=view.code,
         name=name,
         place=_place(p, w),
@@ -196,8 +197,7 @@ def content(p: Parts) -> SafeString:
         year_table=_year_table(p.year_rows, w),
     )
     middle = html(
-        MIDDLE,
-        **w,
+        middle_,
         grade_heading=p.grade_heading,
         grade=p.grade,
         years=p.years,
@@ -208,9 +208,26 @@ def content(p: Parts) -> SafeString:
         plan_title=display.shown(p.plan.meta.title, p.plan.meta.title_en),
         history_head=p.history_head,
     )
-    bottom = html(BOTTOM, **w, history_omitted=p.history_omitted)
+    bottom = html(bottom_, history_omitted=p.history_omitted)
     pieces = [top, *_figure_table(p, w), middle, p.history_rows, bottom]
     return SafeString("".join(pieces))
+
+
+class _Fields(dict[str, str]):
+    """The page's fixed words by name, any other field kept as a field (to fill per page)."""
+
+    def __missing__(self, key: str) -> str:
+        return f"{{{key}}}"
+
+
+@lru_cache(maxsize=8)
+def _worded(language: str) -> tuple[str, str, str]:
+    """Return the content's templates around the tables' rows with the fixed words of
+    ``language`` (the active one) in place, the page's own fields left to fill."""
+    fields = _Fields(
+        {key: text.replace("{", "{{").replace("}", "}}") for key, text in _words(language).items()}
+    )
+    return TOP.format_map(fields), MIDDLE.format_map(fields), BOTTOM.format_map(fields)
 
 
 def _suffix(breakdown: str) -> SafeString:

@@ -42,13 +42,19 @@ from shisaku.public.renderers import Page
 
 def _year_links(g: Graded) -> list[blocks.YearLink]:
     """Return the years with an actual, each linked to this page graded in that year."""
-    code = g.result.indicator.code
+    code, language = g.result.indicator.code, links.language()
     return [
         blocks.YearLink(
-            y, dates.year_label(y), links.indicator_url(g.plan, code, y), y == g.done.year
+            y, _year_label(language, y), links.indicator_url(g.plan, code, y), y == g.done.year
         )
         for y in selection.actual_years(g.result.indicator)
     ]
+
+
+@lru_cache(maxsize=256)
+def _year_label(language: str | None, year: int) -> str:
+    """Return the label of ``year`` in ``language`` (the active one), made once."""
+    return dates.year_label(year)
 
 
 def sources(view: IndicatorView, figures: list[FigureView]) -> list[page.Source]:
