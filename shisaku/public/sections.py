@@ -9,16 +9,19 @@ markup already; the headings are the catalogue's messages as ``{% translate %}``
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from functools import cache
 
 from django.utils.formats import localize
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
+from shisaku.domain.plantree import Block, Section
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.public import coded, display, links
 from shisaku.public.indicators.rollups import GradeCount, RollUpView, grade_heading, share_text
 from shisaku.public.markup import markup
+from shisaku.public.tree import BlockGroup, PageNotes, group_blocks
 
 
 def shown(value: object) -> str:
@@ -71,3 +74,52 @@ def _rollup_row(count: GradeCount) -> str:
         f'\n      <tr{missing}><th scope="row">{shown(count.grade)}</th><td>{label}</td>'
         f'<td class="count">{shown(count.count)}</td></tr>'
     )
+
+
+# A block's text with its ※ links, given the block (the page's notes bound).
+Text = Callable[[Block], str]
+
+
+def blocks_html(section: Section, notes: PageNotes | None, anchors: Mapping[int, str]) -> str:
+    """Return a section's blocks, one group a line: consecutive bullets as a list, rows as a
+    table, any other block a subheading or paragraph; inside ``<div lang="ja">`` when the whole
+    section shows in Japanese (its blocks then unmarked).  ``anchors`` gives the ids of the
+    blocks that state a statistic (by ``id(block)``, :func:`prose.block_anchors`)."""
+    whole = display.japanese_only(section)
+
+    def text(block: Block) -> str:
+        page = notes if notes is not None else PageNotes(iter(()))
+        return display.block_html(block, page, mark=not whole)
+
+    groups = "".join(
+        f"\n  {_group_html(group, text, anchors)}" for group in group_blocks(section.blocks)
+    )
+    if whole:
+        return f'<div lang="ja">{groups}\n</div>\n'
+    return f"{groups}\n\n"
+
+
+def _group_html(group: BlockGroup, text: Text, anchors: Mapping[int, str]) -> str:
+    """Return a group of blocks (then the line's indent, as the template left it)."""
+    blocks = group.blocks
+    if group.kind == "subheading":
+        return f"<h3{_block_id(anchors, blocks[0])}>{text(blocks[0])}</h3>\n  "
+    if group.kind == "bullet":
+        items = "".join(f"\n    <li{_block_id(anchors, b)}>{text(b)}</li>" for b in blocks)
+        return f"<ul>{items}\n  </ul>\n  "
+    if group.kind == "row":
+        rows = "".join(_row_html(b, anchors) for b in blocks)
+        return f'<table class="rows"><tbody>{rows}\n  </tbody></table>\n  '
+    return f"<p{_block_id(anchors, blocks[0])}>{text(blocks[0])}</p>"
+
+
+def _row_html(block: Block, anchors: Mapping[int, str]) -> str:
+    """Return a table row of a section: its cells in the active language."""
+    cells = "".join(f"<td>{shown(cell)}</td>" for cell in display.row_cells(block))
+    return f"\n    <tr{_block_id(anchors, block)}>{cells}</tr>"
+
+
+def _block_id(anchors: Mapping[int, str], block: Block) -> str:
+    """Return ` id="…"` for a block that states a statistic listed on the page, else nothing."""
+    anchor = anchors.get(id(block))
+    return f' id="{markup(anchor)}"' if anchor else ""

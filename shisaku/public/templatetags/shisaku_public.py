@@ -242,6 +242,14 @@ def rollup_section(context: template.Context) -> str:
     return sections.rollup_section(rollup, context["done"]) if rollup else ""
 
 
+@_page_tag
+def blocks_html(context: template.Context) -> str:
+    """Return the blocks of the ``section`` being shown, with the page's notes and anchors."""
+    notes = context.get("notes")
+    page = notes if isinstance(notes, tree.PageNotes) else None
+    return sections.blocks_html(context["section"], page, context.get("block_anchors") or {})
+
+
 @register.simple_tag
 def dashboard_url(plan: PlanInfo) -> str:
     """Return a plan's dashboard of grades by policy."""
