@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.sites.shortcuts import get_current_site
 from django.contrib.syndication.views import Feed, add_domain
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.encoding import iri_to_uri
 from django.utils.feedgenerator import Atom1Feed, SyndicationFeed
 from django.utils.translation import gettext
 from django.utils.xmlutils import SimplerXMLGenerator
@@ -77,14 +78,28 @@ def _codes(node: Node) -> set[str]:
     return {node.code}.union(*(_codes(c) for c in node.children))
 
 
-def figure_entry(head: Head, revision: Revision, plan: PlanInfo) -> Entry:
+@dataclass(frozen=True)
+class Wording:
+    """What the titles of figure entries say in the active language, looked up once a feed."""
+
+    kinds: dict[str, str]  # the figure kinds' labels
+    english: bool
+    corrected: str  # what follows the title of a correction
+
+    @classmethod
+    def active(cls) -> Wording:
+        """Return the wording of the active language."""
+        return cls(coded.FIGURE_KINDS.shown(), display.english(), gettext(" (corrected)"))
+
+
+def figure_entry(head: Head, revision: Revision, plan: PlanInfo, wording: Wording) -> Entry:
     """Return the entry of one figure revision (``head``: its indicator's, :func:`_head`)."""
     view, f = revision
     what = " ".join(
         part
         for part in (
-            coded.label(coded.FIGURE_KINDS, f.kind),
-            dates.period_label(f.period),
+            wording.kinds.get(f.kind, f.kind),  # as coded.label gives it
+            dates.period_label(f.period, wording.english),
             f.breakdown,
             f.raw,
         )
@@ -92,7 +107,7 @@ def figure_entry(head: Head, revision: Revision, plan: PlanInfo) -> Entry:
     )
     title = f"{head[0]}: {what}"
     if f.revision > 1:
-        title += gettext(" (corrected)")
+        title += wording.corrected
     return Entry(title, head[1], f.entered_at, entry_id(plan, view, f))
 
 
@@ -100,11 +115,12 @@ def figure_entries(plan: PlanInfo, revisions: list[Revision]) -> list[Entry]:
     """Return the entries of figure revisions (each indicator's part of them made once: a
     feed's revisions are often of a few indicators)."""
     heads: dict[int, Head] = {}
+    wording = Wording.active()
     found = []
     for revision in revisions:
         view = revision[0]
         head = heads.get(view.id) or heads.setdefault(view.id, _head(plan, view))
-        found.append(figure_entry(head, revision, plan))
+        found.append(figure_entry(head, revision, plan, wording))
     return found
 
 
@@ -153,18 +169,21 @@ else:
 class QuietAtomFeed(Atom1Feed):
     """An Atom feed whose ``<updated>``, when it has no entry, is the start of the plan's
     period (Django would say "now", so an unchanged empty feed would differ at every request
-    and every publishing run), and whose entries are written as strings
-    (:mod:`~shisaku.public.embeds.atom`: the same bytes, without a SAX call per element)."""
+    and every publishing run), and whose entries are given as their markup
+    (:mod:`~shisaku.public.embeds.atom`: the same bytes, without a SAX call per element nor an
+    item of a dozen fields per entry)."""
+
+    written: list[str]  # the entries' markup, newest first
+    latest: datetime | None  # when the newest entry was updated
 
     def write_items(self, handler: SimplerXMLGenerator) -> None:
-        """Write the entries, each in one piece."""
-        for item in self.items:
-            handler.ignorableWhitespace(atom.entry(item))  # written as it is, not escaped
+        """Write the entries in one piece."""
+        handler.ignorableWhitespace("".join(self.written))  # written as it is, not escaped
 
     def latest_post_date(self) -> datetime:
         """Return the newest entry's date, or the plan's first day when there is none."""
-        if self.items:
-            return super().latest_post_date()
+        if self.latest is not None:
+            return self.latest
         quiet_since: datetime = self.feed["quiet_since"]
         return quiet_since
 
@@ -217,19 +236,31 @@ class PlanFeed(BaseFeed):
         return obj.entries
 
     def get_feed(self, obj: Followed, request: HttpRequest) -> SyndicationFeed:
-        """Return the feed, its head made by Django and its entries added here.
+        """Return the feed, its head made by Django and its entries written here.
 
         Django would ask the view a dozen ``item_…`` attributes per entry, each looked up and
-        inspected; an entry says all of them: its title (also its summary), its page, its id and
-        when it was made (published and updated)."""
+        inspected, and keep a dozen fields of each; an entry says all the feed writes: its
+        title (also its summary), its page, its id and when it was made (published and
+        updated, the newest the feed's date as Django finds it: the first of the latest)."""
         feed = super().get_feed(replace(obj, entries=[]), request)
+        assert isinstance(feed, QuietAtomFeed)
         domain, secure = get_current_site(request).domain, request.is_secure()
-        for e in obj.entries:
-            link = add_domain(domain, e.link, secure)
-            feed.add_item(
-                e.title, link, e.title, unique_id=e.id, pubdate=e.updated, updateddate=e.updated
-            )
+        pages: dict[str, str] = {}  # an indicator's entries share its page
+        feed.written = [
+            atom.summarised(e.title, _href(pages, e.link, domain, secure), e.updated, e.id)
+            for e in obj.entries
+        ]
+        feed.latest = max((e.updated for e in obj.entries), default=None)
         return feed
+
+
+def _href(pages: dict[str, str], link: str, domain: str, secure: bool) -> str:
+    """Return a page's address on the site as Django's feeds give it, as a link's attribute
+    (remembered in ``pages``)."""
+    found = pages.get(link)
+    if found is None:
+        found = pages[link] = atom.attribute(iri_to_uri(add_domain(domain, link, secure)))
+    return found
 
 
 feed = PlanFeed()
