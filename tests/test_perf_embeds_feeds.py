@@ -11,6 +11,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from django.utils.encoding import iri_to_uri
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.xmlutils import SimplerXMLGenerator, UnserializableContentError
 
@@ -128,3 +129,13 @@ def test_an_entry_updated_at_another_time_says_both_dates():
 def test_an_entry_with_a_control_character_is_refused_as_django_refuses_it():
     with pytest.raises(UnserializableContentError):
         atom.element("title", "a\x07b")
+
+
+@pytest.mark.parametrize("item", ITEMS)
+def test_an_entry_summarised_by_its_title_is_written_as_django_writes_it(item):
+    when = item.get("pubdate", T0.astimezone(JST))
+    kwargs: dict[str, Any] = {"unique_id": "tag:x,2024:a/b"} | item
+    kwargs |= {"description": kwargs["title"], "pubdate": when, "updateddate": when}
+    href = atom.attribute(iri_to_uri(kwargs["link"]))  # as Django's add_item keeps it
+    written = atom.summarised(kwargs["title"], href, when, kwargs["unique_id"])
+    assert written == django_entries([kwargs])
