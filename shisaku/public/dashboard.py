@@ -27,7 +27,7 @@ from shisaku.plan.queries import PlanInfo
 from shisaku.public import dates, display, documents, links, params
 from shisaku.public.downloads.files import Table
 from shisaku.public.indicators import documents as idocs
-from shisaku.public.indicators import rollups, selection
+from shisaku.public.indicators import rollups
 from shisaku.public.renderers import Page
 from shisaku.tabular import contracts
 
@@ -94,7 +94,7 @@ def _subtree(node: Node) -> set[str]:
 
 def has_actual(result: IndicatorResult, year: int) -> bool:
     """Return whether an indicator has a whole-area actual for ``year``."""
-    return any(f.period_end == year for f in selection.whole(result.indicator.of_kind("actual")))
+    return any(f.period_end == year for f in result.indicator.whole("actual"))
 
 
 def bar_label(columns: list[GradeColumn], counts: list[int]) -> str:
@@ -122,17 +122,17 @@ def _colours(done: PlanAssessment) -> dict[str, tuple[str, str, bool]]:
 
 
 def _row(
-    d: tuple[PlanAssessment, list[GradeColumn]],
+    d: tuple[PlanAssessment, list[GradeColumn], frozenset[int]],
     level: str,
     node: Node | None,
     url: str,
     results: list[IndicatorResult],
 ) -> Row:
     """Return one line of the dashboard from the results it counts."""
-    done, columns = d
+    done, columns, lacking = d
     rollup = roll_up([(r.assessment, r.indicator.weight) for r in results], done.config.scale)
     counts = [rollup.counts.get(c.grade, 0) for c in columns]
-    missing = sum(1 for r in results if not has_actual(r, done.year))
+    missing = sum(1 for r in results if id(r) in lacking)
     return Row(level, node, url, rollup, counts, missing, _bar(done, columns, counts))
 
 
@@ -171,7 +171,9 @@ def build(reads: Reads, plan: PlanInfo, year: int | None) -> Dashboard:
     """Grade the plan and lay out its dashboard."""
     nodes = reads.nodes(plan)
     done = reads.assessment(plan, year)
-    d = (done, grade_columns(done))
+    # the results without an actual in the year, found once (each counts in several rows)
+    lacking = frozenset(id(r) for r in done.results if not has_actual(r, done.year))
+    d = (done, grade_columns(done), lacking)
     by_code: dict[str, list[IndicatorResult]] = {}
     for r in done.results:
         by_code.setdefault(r.indicator.node_code, []).append(r)
@@ -191,13 +193,7 @@ def build(reads: Reads, plan: PlanInfo, year: int | None) -> Dashboard:
 
 def year_links(board: Dashboard) -> list[dict[str, Any]]:
     """Return the years with an actual, each linked to the dashboard graded in that year."""
-    years = sorted(
-        {
-            f.period_end
-            for r in board.done.results
-            for f in selection.whole(r.indicator.of_kind("actual"))
-        }
-    )
+    years = sorted({f.period_end for r in board.done.results for f in r.indicator.whole("actual")})
     return [
         {
             "label": dates.year_label(y),
