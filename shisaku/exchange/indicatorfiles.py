@@ -182,9 +182,12 @@ def export_indicators(
     return definitions, figures
 
 
+KIND_PLACES = {kind: place for place, kind in enumerate(FIGURE_KINDS)}
+
+
 def _figure_order(f: FigureView) -> tuple[int, int, int, str]:
     """Sort figures baseline, target, actual; then by period and breakdown."""
-    return FIGURE_KINDS.index(f.kind), f.period_start, f.period_end, f.breakdown
+    return KIND_PLACES[f.kind], f.period_start, f.period_end, f.breakdown
 
 
 def _definition_row(plan: PlanInfo, v: IndicatorView) -> ExportRow:

@@ -21,8 +21,9 @@ import io
 import itertools
 import json
 import math
+import operator
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -135,6 +136,12 @@ def utc_text(moment: datetime) -> str:
     return _second_text((moment - EPOCH) // SECOND)
 
 
+def utc_texts(moments: Iterable[datetime]) -> Iterator[str]:
+    """Return :func:`utc_text` of each of ``moments``, with no Python code run for each."""
+    since = map(operator.sub, moments, itertools.repeat(EPOCH))
+    return map(_second_text, map(operator.floordiv, since, itertools.repeat(SECOND)))
+
+
 @functools.lru_cache(maxsize=1024)  # figures entered together share their seconds
 def _second_text(second: int) -> str:
     """Return the ``second``-th second since 1970 in UTC."""
@@ -184,22 +191,30 @@ def _indicator_row(plan: PlanInfo, v: IndicatorView, url: Urls) -> list[str]:
     ]
 
 
-def figure_rows(reads: Reads, plan: PlanInfo, url: Urls) -> Iterator[list[str]]:
+def figure_rows(reads: Reads, plan: PlanInfo, url: Urls) -> Iterator[Sequence[str]]:
     """Yield every current figure of the plan as rows of :data:`FIGURES`."""
     for v in reads.indicators(plan):
-        head = (plan.municipality_code, plan.meta.slug, v.code)
-        for f in v.figures:
-            yield _figure_row(head, f)
+        if v.figures:
+            yield from _figure_table((plan.municipality_code, plan.meta.slug, v.code), v.figures)
 
 
-def _figure_row(head: tuple[str, str, str], f: FigureView) -> list[str]:
-    """Return one figure in the tidy long form, after its plan's and indicator's codes."""
-    return [
-        *head,
-        *(f.kind, f.period, str(f.period_start), str(f.period_end), f.breakdown),
-        *(number(f.value), f.raw, f.value_kind, f.unit, f.qualifier, f.label, f.note, f.source),
-        *(str(f.revision), utc_text(f.entered_at)),
-    ]
+def _figure_table(
+    head: tuple[str, str, str], figures: Sequence[FigureView]
+) -> Iterator[Sequence[str]]:
+    """Return an indicator's figures in the tidy long form, each after its plan's and
+    indicator's codes: made a column at a time (a plan has tens of thousands of figures)."""
+    n = len(figures)
+    (kind, period, start, end, breakdown, raw, value_kind, value, unit, qualifier, label) = (
+        columns := list(zip(*figures, strict=True))
+    )[:11]
+    note, source, revision, entered_at = columns[12], columns[13], columns[14], columns[17]
+    return zip(
+        *(itertools.repeat(code, n) for code in head),
+        *(kind, period, map(str, start), map(str, end), breakdown, map(number, value), raw),
+        *(value_kind, unit, qualifier, label, note, source, map(str, revision)),
+        utc_texts(entered_at),
+        strict=True,
+    )
 
 
 def assessment_rows(reads: Reads, plan: PlanInfo, url: Urls) -> Iterator[list[str]]:
@@ -249,7 +264,7 @@ def sdg_rows() -> list[list[str]]:
     return [[str(number), g.name_ja, g.name_en, g.colour, source] for number, g in goals().items()]
 
 
-ROWS: dict[str, Callable[[Reads, PlanInfo, Urls], Iterable[list[str]]]] = {
+ROWS: dict[str, Callable[[Reads, PlanInfo, Urls], Iterable[Sequence[str]]]] = {
     "plans": plan_rows,
     "nodes": node_rows,
     "indicators": indicator_rows,
@@ -284,7 +299,7 @@ class PackageTables:
             for r in RESOURCES:
                 self._append(r.name, ROWS[r.name](reads, plan, url))
 
-    def _append(self, name: str, rows: Iterable[list[str]]) -> None:
+    def _append(self, name: str, rows: Iterable[Sequence[str]]) -> None:
         """Append rows to a table's file, :data:`CHUNK_ROWS` at a time."""
         part, header, skip = self.parts[name], self.headers[name], len(self.headings[name])
         found = iter(rows)
