@@ -20,6 +20,7 @@ from shisaku.domain.plantree import Block, Section
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.public import coded, display, links
 from shisaku.public.indicators.rollups import GradeCount, RollUpView, grade_heading, share_text
+from shisaku.public.links import OutlineItem
 from shisaku.public.markup import markup
 from shisaku.public.tree import BlockGroup, PageNotes, group_blocks
 
@@ -123,3 +124,19 @@ def _block_id(anchors: Mapping[int, str], block: Block) -> str:
     """Return ` id="…"` for a block that states a statistic listed on the page, else nothing."""
     anchor = anchors.get(id(block))
     return f' id="{markup(anchor)}"' if anchor else ""
+
+
+def outline_html(items: list[OutlineItem]) -> SafeString:
+    """Return a linked outline of the plan: each node's code and title, its children below."""
+    lines = "".join(_outline_item(item) for item in items)
+    return SafeString(f'<ul class="outline">{lines}\n</ul>\n')
+
+
+def _outline_item(item: OutlineItem) -> str:
+    """Return a node of an outline, linked, with the outline of its children."""
+    node = item.node
+    below = outline_html(item.children) if item.children else ""
+    return (
+        f'\n  <li class="{shown(node.kind)}"><a href="{shown(item.url)}"><span class="code">'
+        f"{shown(node.code)}</span> {display.node_title(node)}</a>{below}</li>"
+    )

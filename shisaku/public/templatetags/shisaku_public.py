@@ -251,6 +251,12 @@ def blocks_html(context: template.Context) -> str:
 
 
 @register.simple_tag
+def outline(items: list[links.OutlineItem]) -> SafeString:
+    """Return a linked outline of nodes (:func:`links.outline`)."""
+    return sections.outline_html(items)
+
+
+@register.simple_tag
 def dashboard_url(plan: PlanInfo) -> str:
     """Return a plan's dashboard of grades by policy."""
     return links.dashboard_url(plan)
