@@ -372,3 +372,21 @@ def test_a_plan_without_indicators_says_so_in_its_indicator_file(client, db, ope
     services.import_plan(actor=operator, municipality_code="999997", meta=meta, nodes=[])
     rows = csv_rows(client, TEST + "indicators/index.csv")
     assert [r["municipality_code"] for r in rows] == ["この計画にはまだ指標が設定されていません。"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("0", "-0", "0.0", "-0.00", "100", "100.00", "101.000000", "1E+2", "1E-7", "0.000001"),
+        *("1.10", "-5", "-1.5000", "12345678901234567890123456789", "5E-3", "NaN", "Infinity"),
+        *("1.00000000000000000000000000001", "1234567890123456789012345678.0", "-0E+3"),
+    ],
+)
+def test_a_number_is_written_as_its_normalized_plain_text(text: str) -> None:
+    from decimal import Decimal
+
+    from shisaku.public.downloads.tables import decimal_text
+
+    normalized = format(Decimal(text).normalize(), "f")
+    assert decimal_text(Decimal(text)) == ("0" if normalized == "-0" else normalized)
+    assert decimal_text(None) == ""

@@ -14,11 +14,13 @@ holds none) beside ``*_as_written`` (the source's own text, 「約2,600名」).
 
 from __future__ import annotations
 
+import functools
 import weakref
 from collections.abc import Iterator
 from decimal import Decimal
 
 from django.http import HttpRequest
+from django.utils import translation
 from django.utils.translation import gettext
 
 from shisaku.domain.plantree import Node
@@ -42,10 +44,18 @@ FIGURE_COLUMNS = header("figures")
 
 
 def decimal_text(value: Decimal | None) -> str:
-    """Return a number as plain text without exponent or trailing zeros (empty for none)."""
+    """Return a number as plain text without exponent or trailing zeros (empty for none).
+
+    A number whose own text has no exponent and no more digits than the context's precision
+    (28) is that text without the zeros after its point, as normalizing it would give, only
+    faster; any other is normalized."""
     if value is None:
         return ""
-    text = format(value.normalize(), "f")
+    text = str(value)
+    if "E" in text or len(text) > 28 or not value.is_finite():
+        text = format(value.normalize(), "f")
+    elif "." in text:
+        text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 
@@ -205,9 +215,18 @@ _FIGURE_ROWS = _LastFigureRows()
 def indicator_about(view: IndicatorView) -> tuple[tuple[str, str], ...]:
     """Return what a workbook's metadata sheet says of an indicator: name, definition, unit,
     source (each in the active language where it has one)."""
+    indicator, definition, unit, source = _about_labels(translation.get_language())
     return (
-        (gettext("Indicator"), f"{view.code} {display.plain(view.name_ja, view.name_en)}"),
-        (gettext("Definition"), display.plain(view.definition_ja, view.definition_en)),
-        (gettext("Unit"), display.plain(view.unit, view.unit_en)),
-        (gettext("Source"), view.source),
+        (indicator, f"{view.code} {display.plain(view.name_ja, view.name_en)}"),
+        (definition, display.plain(view.definition_ja, view.definition_en)),
+        (unit, display.plain(view.unit, view.unit_en)),
+        (source, view.source),
     )
+
+
+@functools.lru_cache(maxsize=16)
+def _about_labels(language: str | None) -> tuple[str, str, str, str]:
+    """Return the labels of what a workbook says of an indicator, in ``language`` (looked up
+    once per language: a publishing run writes an indicator's files in each)."""
+    with translation.override(language):
+        return gettext("Indicator"), gettext("Definition"), gettext("Unit"), gettext("Source")
