@@ -99,9 +99,9 @@ def _undated(entries: list[dict[str, Any]]) -> SafeString:
 def grade(result: IndicatorResult, done: PlanAssessment) -> SafeString:
     """Return an indicator's grade with its explanation, the method and the scale."""
     a = result.assessment
-    label = html(' <span class="grade-label">{}</span>', display.generated(a.label))
-    inputs = [(display.generated(k), display.generated(v)) for k, v in a.explanation.inputs.items()]
-    scale = display.generated(done.config.scale.name)
+    label = html(' <span class="grade-label">{}</span>', _generated(a.label))
+    inputs = [(_generated(k), _generated(v)) for k, v in a.explanation.inputs.items()]
+    scale = _generated(done.config.scale.name)
     preset = html(" <code>{}</code>", done.preset) if done.preset else NOTHING
     method: list[Fact] = [
         (_fixed(gettext_noop("Grading method")), coded.method_name(done)),
@@ -221,6 +221,23 @@ def _fixed(message: str) -> SafeString:
 def _translated(language: str, message: str) -> SafeString:
     """Return ``message`` translated into ``language`` (the active one) and escaped."""
     return escape(gettext(message))
+
+
+def _generated(text: str) -> SafeString:
+    """Return what :func:`display.generated` returns for ``text`` (a grading's label or
+    input), worked out once per language and text and recorded as untranslated each time it
+    shows in Japanese on an English page, as that function records it."""
+    shown, japanese = _generated_in(links.language(), text)
+    if japanese:
+        untranslated.record("explanation", text)
+    return shown
+
+
+@lru_cache(maxsize=4096)
+def _generated_in(language: str | None, text: str) -> tuple[SafeString, bool]:
+    """Return ``text`` as :func:`display.generated` shows it in ``language`` (the active one),
+    and whether in Japanese for want of English."""
+    return display.generated(text), display.english() and in_language(text, "en") is None
 
 
 def _shown(ja: str, en: str, missing: str) -> str:

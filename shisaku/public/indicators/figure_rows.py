@@ -27,7 +27,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from shisaku.indicators.queries import FigureView
+from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import coded, dates, display, links
 from shisaku.public.indicators import selection, series, summaries
@@ -142,33 +142,34 @@ class _Layout(Generic[Opening, Tail]):
         o = {key: opening(key) for key in openings}
         d = {key: district(key) for key in districts}
         t = {key: tail(key) for key in tails}
-        return _rows(f"{o[a]}{d[b]}{markup}{t[c]}" for a, b, markup, c in self.laid)
+        return _rows([f"{o[a]}{d[b]}{markup}{t[c]}" for a, b, markup, c in self.laid])
 
 
 FigureLayout = _Layout[tuple[str, str], tuple[str, str, str]]
 HistoryLayout = _Layout[tuple[bool, str, str], tuple[datetime, bool]]
+K = TypeVar("K")
 L = TypeVar("L")
 
 
-class _Layouts(Generic[L]):
-    """The layouts of the last few tables, each kept with its figures (so an identity is never
-    taken for another list's) and found by it."""
+class _Layouts(Generic[K, L]):
+    """The layouts of the last few tables, each kept with what it was laid out from (so an
+    identity is never taken for another object's) and found by it."""
 
     KEPT = 4
 
-    def __init__(self, lay_out: Callable[[list[FigureView]], L]) -> None:
+    def __init__(self, lay_out: Callable[[K], L]) -> None:
         self.lay_out = lay_out
-        self._kept: dict[tuple[int, bool], tuple[list[FigureView], L]] = {}
+        self._kept: dict[tuple[int, bool], tuple[K, L]] = {}
 
-    def __call__(self, figures: list[FigureView], breakdown: bool) -> L:
-        """Return the layout of ``figures`` (with a district column or not)."""
-        key = (id(figures), breakdown)
+    def __call__(self, source: K, breakdown: bool) -> L:
+        """Return the layout of ``source`` (with a district column or not)."""
+        key = (id(source), breakdown)
         found = self._kept.get(key)
-        if found is not None and found[0] is figures:
+        if found is not None and found[0] is source:
             return found[1]
-        layout = self.lay_out(figures)
+        layout = self.lay_out(source)
         self._kept.pop(key, None)
-        self._kept[key] = (figures, layout)
+        self._kept[key] = (source, layout)
         if len(self._kept) > self.KEPT:
             del self._kept[next(iter(self._kept))]
         return layout
@@ -306,21 +307,35 @@ def _moment_at(when: datetime, language: str) -> str:
     return str.__str__(_moment(when))
 
 
-def year_rows(rows: list[series.YearRow]) -> SafeString:
-    """Return the rows of the table by year: the period, then its baseline, target and actual
-    as written (a dash where there is none), each row on its own line."""
-    none = '<span class="none">—</span>'
+def year_rows(view: IndicatorView) -> SafeString:
+    """Return the rows of the table by year of an indicator's series (:func:`series.year_rows`):
+    the period, then its baseline, target and actual as written (a dash where there is none),
+    each row on its own line; the cells laid out once for every language."""
+    english = display.english()
     return _rows(
-        (
-            f'\n      <tr><th scope="row">{_text(row.period)}</th>'
-            + "".join(
-                f'<td class="value">{none if f is None else _text(f.raw)}</td>' for f in row.cells
-            )
-            + "</tr>"
-            for row in rows
-        ),
+        [
+            f'\n      <tr><th scope="row">{_period(period, english)}</th>{cells}</tr>'
+            for period, cells in _year_layouts(view, False)
+        ],
         separator="",
     )
+
+
+def _year_layout(view: IndicatorView) -> list[tuple[str, str]]:
+    """Lay out the table by year's rows: each its period and its cells."""
+    none = '<span class="none">—</span>'
+    return [
+        (
+            row.period,
+            "".join(
+                [f'<td class="value">{none if f is None else _text(f.raw)}</td>' for f in row.cells]
+            ),
+        )
+        for row in series.year_rows(view)
+    ]
+
+
+_year_layouts = _Layouts(_year_layout)
 
 
 def _markup_of(render: Callable[..., SafeString]) -> Callable[..., str]:

@@ -9,6 +9,7 @@ A value that is not there is said to be unknown, never shown as zero.
 from __future__ import annotations
 
 import weakref
+from operator import attrgetter
 
 from shisaku.domain.assessment_scales import fmt_number
 from shisaku.indicators.breakdowns import Shown, shown
@@ -51,12 +52,21 @@ class _Tables:
         if found is None or found[0] is not history:
             if found is None:
                 weakref.finalize(view, self._found.pop, key, None)
-            found = (history, shown(ordered(view.figures)), shown(ordered(history)))
+            found = (history, _shown(ordered(view.figures)), _shown(ordered(history)))
             self._found[key] = found
         return found[1], found[2]
 
 
 tables = _Tables()
+
+
+def _shown(figures: list[FigureView]) -> Shown:
+    """Return :func:`shown` of ``figures`` (a list of their own), at once when none is a
+    breakdown row: then every one is shown."""
+    return shown(figures) if any(map(_BREAKDOWN, figures)) else Shown(figures, 0)
+
+
+_BREAKDOWN = attrgetter("breakdown")
 
 
 def actual_years(view: IndicatorView) -> list[int]:

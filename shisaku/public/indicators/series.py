@@ -16,7 +16,6 @@ from django.http import HttpRequest
 from django.utils.translation import gettext
 
 from shisaku.indicators.queries import FigureView, IndicatorView
-from shisaku.public import dates
 from shisaku.public.indicators import selection
 from shisaku.public.params import BadParameter
 
@@ -90,7 +89,8 @@ def of_breakdown(figures: list[FigureView], breakdown: str) -> list[FigureView]:
 
 @dataclass(frozen=True)
 class YearRow:
-    """One period of the table by year: its label and the baseline, target and actual."""
+    """One period of the table by year: its key (``FY2019``) and the baseline, target and
+    actual."""
 
     period: str
     cells: tuple[FigureView | None, ...]  # in the order of KINDS
@@ -103,6 +103,6 @@ def year_rows(view: IndicatorView) -> list[YearRow]:
     for f in selection.ordered([f for f in view.figures if not f.breakdown]):
         found.setdefault((f.period_start, f.period_end, f.period), {})[f.kind] = f
     return [
-        YearRow(dates.period_label(key[2]), tuple(by_kind.get(k) for k in KINDS))
+        YearRow(key[2], tuple(by_kind.get(k) for k in KINDS))
         for key, by_kind in sorted(found.items())
     ]

@@ -136,7 +136,7 @@ def _parts(g: Graded, chosen: str, asked: int | None, page_url: str) -> page.Par
         breakdown=chosen,
         asked_year=asked,
         chart=chart,
-        year_rows=year_rows(series.year_rows(series.series(view, chosen))),
+        year_rows=year_rows(series.series(view, chosen)),
         figures=bool(figures.figures),
         figure_head=figure_head(breakdown),
         figure_rows=figure_rows(figures.figures, breakdown),
