@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.html import escape
 
@@ -52,9 +53,18 @@ def text_width(text: str) -> float:
 def grade_badge(label: str, done: PlanAssessment, result: IndicatorResult) -> Badge:
     """Return the badge of an indicator's grade in the year graded."""
     scale = done.config.scale
-    colours = charts.grade_colours(scale.grades(), scale.on_track, scale.missing)
+    colours = _grade_colours(scale.grades(), scale.on_track, scale.missing)
     fill, _, outlined = colours.get(result.assessment.grade, (LABEL_FILL, "", False))
     return Badge(label, result.assessment.grade, LABEL_FILL if outlined else fill)
+
+
+@lru_cache(maxsize=16)
+def _grade_colours(
+    grades: tuple[str, ...], on_track: frozenset[str], missing: str
+) -> dict[str, tuple[str, str, bool]]:
+    """Return the colours of a scale's grades (:func:`charts.grade_colours`), worked out once
+    per scale: a plan has a badge per indicator in each language."""
+    return charts.grade_colours(grades, on_track, missing)
 
 
 def status_badge(label: str, status: Status, status_label: str) -> Badge:

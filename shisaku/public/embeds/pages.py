@@ -23,6 +23,7 @@ from django.utils.translation import gettext
 
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.public import display, links, progress
+from shisaku.public.embeds.badges import Badge
 from shisaku.public.indicators import rollups, summaries
 from shisaku.public.indicators.chart import ChartView, figure
 from shisaku.public.indicators.figure_rows import summary_rows
@@ -212,18 +213,19 @@ BADGE = '<a href="{}"><img src="{}" alt="{}: {}"></a>'
 
 @dataclass(frozen=True)
 class Addresses:
-    """A subject's addresses with the site's scheme and host, as the snippets give them."""
+    """A subject's addresses with the site's scheme and host, as the snippets give them, and
+    its feed's (``feed_url``: on this site)."""
 
     page: str
     widget: str
     badge: str
+    feed_url: str
     feed: str
 
 
-def share(subject: Subject, page_title: str, at: Addresses) -> SafeString:
+def share(subject: Subject, badge: Badge, page_title: str, at: Addresses) -> SafeString:
     """Return a share page's content: the widget's snippet and preview, the badge's, the feed."""
     height = WIDGET_HEIGHT[subject.kind]
-    badge = subject.badge
     iframe = html(IFRAME, at.widget, subject.title, height)
     image = html(BADGE, at.page, at.badge, badge.label, badge.value)
     return html(
@@ -238,6 +240,6 @@ def share(subject: Subject, page_title: str, at: Addresses) -> SafeString:
         badge_label=badge.label,
         badge_value=badge.value,
         badge_snippet=escape(image),
-        feed_url=subject.feed_url,
+        feed_url=at.feed_url,
         feed_link=at.feed,
     )

@@ -40,16 +40,14 @@ SVG = "image/svg+xml"
 
 @dataclass(frozen=True)
 class Subject:
-    """What is embedded: an indicator or a measure, its page, its badge and its feed."""
+    """What is embedded: an indicator or a measure and its page (under which widget/,
+    badge.svg and share/ sit)."""
 
     kind: str  # indicator or measure
     plan: PlanInfo
     code: str
     name: str
     page_url: str
-    base: str  # the page's URL, under which widget/, badge.svg and share/ sit
-    badge: badges.Badge
-    feed_url: str
 
     @property
     def title(self) -> str:
@@ -59,12 +57,12 @@ class Subject:
     @property
     def widget_url(self) -> str:
         """Return the address of the widget."""
-        return self.base + "widget/"
+        return self.page_url + "widget/"
 
     @property
     def badge_url(self) -> str:
         """Return the address of the badge."""
-        return self.base + "badge.svg"
+        return self.page_url + "badge.svg"
 
 
 def framed(response: HttpResponse) -> HttpResponse:
@@ -85,13 +83,16 @@ def badge_response(badge: badges.Badge) -> HttpResponse:
 
 
 def indicator_subject(g: Graded) -> Subject:
-    """Return an indicator as a subject to embed, with what its widget shows."""
+    """Return an indicator as a subject to embed."""
     view = g.result.indicator
     url = links.indicator_url(g.plan, view.code)
+    return Subject("indicator", g.plan, view.code, display.plain(view.name_ja, view.name_en), url)
+
+
+def indicator_feed(g: Graded) -> str:
+    """Return the feed an indicator's share page offers: its measure's, else the plan's."""
     measure = next((n for n in reversed(g.path) if n.kind == "measure"), None)
-    feed = _feed_url(g.plan, measure)
-    name = display.plain(view.name_ja, view.name_en)
-    return Subject("indicator", g.plan, view.code, name, url, url, grade_badge(g), feed)
+    return _feed_url(g.plan, measure)
 
 
 def grade_badge(g: Graded) -> badges.Badge:
@@ -120,7 +121,7 @@ def indicator_share(request: HttpRequest, g: Graded) -> HttpResponse:
     here = Crumb(
         subject.code, g.result.indicator.name_ja, g.result.indicator.name_en, subject.page_url
     )
-    return _share(request, subject, [*g.trail[:-1], here])
+    return _share(request, subject, grade_badge(g), indicator_feed(g), [*g.trail[:-1], here])
 
 
 # --- measures ---------------------------------------------------------------------------------
@@ -138,9 +139,7 @@ def measure_subject(m: Place) -> Subject:
     """Return a measure as a subject to embed."""
     info, node_code = m.plan, m.path[-1].code
     url = links.node_url(info, node_code)
-    name = display.node_title_plain(m.path[-1])
-    feed = _feed_url(info, m.path[-1])
-    return Subject("measure", info, node_code, name, url, url, status_badge(m), feed)
+    return Subject("measure", info, node_code, display.node_title_plain(m.path[-1]), url)
 
 
 def status_badge(m: Place) -> badges.Badge:
@@ -176,7 +175,8 @@ def measure_badge(request: HttpRequest, m: Place) -> HttpResponse:
 
 def measure_share(request: HttpRequest, m: Place) -> HttpResponse:
     """Show how to embed a measure and follow it."""
-    return _share(request, measure_subject(m), crumbs(m.plan, m.path))
+    feed = _feed_url(m.plan, m.path[-1])
+    return _share(request, measure_subject(m), status_badge(m), feed, crumbs(m.plan, m.path))
 
 
 # --- shared -----------------------------------------------------------------------------------
@@ -195,18 +195,21 @@ def _page_link(request: HttpRequest, subject: Subject) -> str:
     return request.build_absolute_uri(subject.page_url)
 
 
-def _share(request: HttpRequest, subject: Subject, trail: list[Crumb]) -> HttpResponse:
-    """Show the share page of a subject: previews, snippets to copy, the feed."""
+def _share(
+    request: HttpRequest, subject: Subject, badge: badges.Badge, feed: str, trail: list[Crumb]
+) -> HttpResponse:
+    """Show the share page of a subject: previews, snippets to copy, the ``feed`` to follow."""
     title = gettext("Embed and follow: %(title)s") % {"title": subject.title}
     absolute = request.build_absolute_uri
     at = pages.Addresses(
         absolute(subject.page_url),
         absolute(subject.widget_url),
         absolute(subject.badge_url),
-        absolute(subject.feed_url),
+        feed,
+        absolute(feed),
     )
-    content = pages.share(subject, title, at)
-    context = {"subject": subject, "crumbs": trail, "page_title": title, "content": content}
+    content = pages.share(subject, badge, title, at)
+    context = {"feed_url": feed, "crumbs": trail, "page_title": title, "content": content}
     return render(request, "public/share.html", context)
 
 
