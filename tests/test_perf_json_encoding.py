@@ -9,6 +9,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import orjson
+import pytest
 
 from shisaku.domain.explain import Text
 from shisaku.public.indicators.documents import isoformats, plain_keys
@@ -55,3 +56,13 @@ def test_json_bytes_writes_any_key_as_before() -> None:
     lines += ['  "b": [', "    true,", "    null", "  ]", "}"]
     assert json_bytes(data) == "\n".join(lines).encode()
     assert orjson.loads(json_bytes({"x": 1})) == {"x": 1}
+
+
+@pytest.mark.parametrize("value", [[], {}, [1, {"a": [1, 2], "b": {}}], "x", {"k": [{"z": 1}]}])
+@pytest.mark.parametrize("depth", [1, 2, 3])
+def test_json_bytes_at_a_depth_is_what_the_document_holds(value: object, depth: int) -> None:
+    whole: object = value
+    fragment: object = orjson.Fragment(json_bytes(value, depth=depth))
+    for _ in range(depth):
+        whole, fragment = {"m": whole}, {"m": fragment}
+    assert json_bytes(fragment) == json_bytes(whole)

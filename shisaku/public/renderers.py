@@ -178,12 +178,18 @@ _JSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_PASSTHROUGH_DATETIME
 _ANY_KEYS = _JSON_OPTIONS | orjson.OPT_NON_STR_KEYS
 
 
-def json_bytes(data: dict[str, Any]) -> bytes:
-    """Return ``data`` as UTF-8 JSON indented by two spaces (orjson, in C: twins are many).
+def json_bytes(data: Any, depth: int = 0) -> bytes:
+    """Return ``data`` as UTF-8 JSON indented by two spaces (orjson, in C: twins are many), as
+    a document writes it ``depth`` levels down (for an :class:`orjson.Fragment` of a twin:
+    written inside as many arrays, and cut out).
 
     Dates, times, decimals and lazy translations are written as Django writes them.
     """
+    for _ in range(depth):
+        data = [data]
     try:
-        return orjson.dumps(data, default=_ENCODER.default, option=_JSON_OPTIONS)
+        written = orjson.dumps(data, default=_ENCODER.default, option=_JSON_OPTIONS)
     except orjson.JSONEncodeError:  # a key that is not a string (or a value with no JSON form)
-        return orjson.dumps(data, default=_ENCODER.default, option=_ANY_KEYS)
+        written = orjson.dumps(data, default=_ENCODER.default, option=_ANY_KEYS)
+    # Cut the arrays' brackets and line breaks: "[\n  " … "\n]" around each level.
+    return written[depth * (depth + 3) : len(written) - depth * (depth + 1)]

@@ -23,9 +23,12 @@ department responsible (担当課), never the account that entered the value.
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from itertools import chain
+from operator import attrgetter, is_
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -35,7 +38,7 @@ from shisaku.indicators import breakdowns
 from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import coded, dates, display, links, prose
+from shisaku.public import coded, dates, display, links, prose, renderers
 from shisaku.public.documents import Crumb, crumb_to_dict, municipality_to_dict, plan_to_dict
 from shisaku.public.indicators import rollups, selection, summaries
 
@@ -56,13 +59,20 @@ def figure_dicts(figures: list[FigureView | None]) -> list[dict[str, Any] | None
 
 def figures_to_dicts(
     figures: list[FigureView], *, history: bool = False, department: str = ""
-) -> list[Any]:
+) -> list[dict[str, Any]]:
     """Return the JSON form of figures (for the history, with the ``department`` responsible
     and when each was entered), labelling each period and reading each value once: an
     indicator with districts has hundreds of figures a twin."""
     labels = period_labels(figures)
+    forms = _forms(figures, labels)
+    return _entries(figures, forms, department) if history else forms
+
+
+def _forms(figures: list[FigureView], labels: dict[str, str]) -> list[dict[str, Any]]:
+    """Return the JSON form of ``figures`` (not as history), each period labelled by
+    ``labels``."""
     numbers = {v: number(v) for v in {f.value for f in figures}}
-    out = [
+    return [
         {
             "kind": f.kind,
             "period": f.period,
@@ -81,13 +91,18 @@ def figures_to_dicts(
         }
         for f in figures
     ]
-    if history:
-        entered = isoformats([f.entered_at for f in figures])
-        for entry, f, at in zip(out, figures, entered, strict=True):
-            entry["is_current"] = f.is_current
-            entry["department"] = department
-            entry["entered_at"] = at
-    return out
+
+
+def _entries(
+    history: list[FigureView], forms: list[dict[str, Any]], department: str
+) -> list[dict[str, Any]]:
+    """Return the entries of ``history`` (``forms``: their forms, in order, copied): each form
+    with when it was entered and the ``department`` responsible."""
+    entered = isoformats([f.entered_at for f in history])
+    return [
+        {**form, "is_current": f.is_current, "department": department, "entered_at": at}
+        for f, form, at in zip(history, forms, entered, strict=True)
+    ]
 
 
 def period_labels(figures: list[FigureView]) -> dict[str, str]:
@@ -96,38 +111,108 @@ def period_labels(figures: list[FigureView]) -> dict[str, str]:
     return {p: dates.period_label(p, english) for p in {f.period for f in figures}}
 
 
-Written = tuple[list[FigureView], tuple[bool, str], list[dict[str, Any]]]
+# A period label left blank in the JSON written for every language (a character no label has:
+# orjson writes it escaped), and the member that holds it, where each language's label goes.
+_BLANK = "\x00"
+_BLANK_MEMBER = b'"period_label": "\\u0000"'
 
 
-class _Relabelled:
-    """:func:`figures_to_dicts` of an indicator's twin, the forms of the last lists written
-    kept to copy in another language.
+class _Cut(NamedTuple):
+    """An indicator's figures and history written as a twin's members with blank period
+    labels, each cut at its labels (None: a member like the blank in the data, not cut)."""
+
+    figures: list[FigureView]
+    history: list[FigureView]
+    department: str
+    periods: set[str]
+    figure_pieces: list[bytes] | None
+    history_pieces: list[bytes] | None
+
+
+class _TwinTables:
+    """The ``"figures"`` and ``"history"`` of an indicator's twin, as the JSON its document
+    holds (:class:`orjson.Fragment`, indented for a member of the document), written once for
+    every language.
 
     A run writes each page in every language in turn, and :func:`selection.tables` hands each
-    language the same lists: the twin in the next language copies the forms written for the
-    one before with its own period labels (the only part in a language), a third faster than
-    writing them again. A list is known by identity (kept here, so its id is not reused); the
-    forms handed out first are kept too, so a twin's figures are read, never changed."""
+    language the same lists: the figures are built and written once with blank period labels
+    (the only part in a language), and each language's twin puts its own labels in the
+    blanks; the history copies the forms of the figures it holds. The lists are known by
+    identity (kept here, so their ids are not reused)."""
 
     def __init__(self, kept: int) -> None:
         self.kept = kept
-        self.written: tuple[Written, ...] = ()  # newest first, replaced whole (threads)
+        self.written: tuple[_Cut, ...] = ()  # newest first, replaced whole (threads)
 
     def __call__(
-        self, figures: list[FigureView], *, history: bool = False, department: str = ""
-    ) -> list[dict[str, Any]]:
-        """Return :func:`figures_to_dicts` of ``figures``."""
-        asked = (history, department)
-        for known, how, out in self.written:
-            if known is figures and how == asked:
-                labels = period_labels(figures)
-                return [{**entry, "period_label": labels[entry["period"]]} for entry in out]
-        out = figures_to_dicts(figures, history=history, department=department)
-        self.written = ((figures, asked, out), *self.written[: self.kept - 1])
-        return out
+        self, figures: list[FigureView], history: list[FigureView], department: str
+    ) -> tuple[orjson.Fragment, orjson.Fragment]:
+        """Return :func:`figures_to_dicts` of ``figures`` and of ``history`` (as history) as
+        the JSON of the twin's members."""
+        cut = self._cut(figures, history, department)
+        english = display.english()
+        members = {p: _label_member(p, english) for p in cut.periods}
+        return (
+            _filled(cut.figure_pieces, figures, members, department=None),
+            _filled(cut.history_pieces, history, members, department=department),
+        )
+
+    def _cut(self, figures: list[FigureView], history: list[FigureView], department: str) -> _Cut:
+        """Return the JSON of the lists cut at each blank label (written, or kept)."""
+        for known in self.written:
+            same = known.figures is figures and known.history is history
+            if same and known.department == department:
+                return known
+        periods = {f.period for f in figures} | {f.period for f in history}
+        blanks = dict.fromkeys(periods, _BLANK)
+        forms = _forms(figures, blanks)  # a current figure is in the history too: built once
+        if len(history) == len(figures) and all(map(is_, history, figures)):
+            entries = _entries(history, forms, department)
+        else:
+            kept = dict(zip(map(id, figures), forms, strict=True))
+            unknown = [f for f in history if id(f) not in kept]
+            kept.update(zip(map(id, unknown), _forms(unknown, blanks), strict=True))
+            entries = _entries(history, [kept[id(f)] for f in history], department)
+        cut = _Cut(figures, history, department, periods, _pieces(forms), _pieces(entries))
+        self.written = (cut, *self.written[: self.kept - 1])
+        return cut
 
 
-twin_figures = _Relabelled(kept=4)  # an indicator's figures and history, and the one before
+def _pieces(forms: list[dict[str, Any]]) -> list[bytes] | None:
+    """Return the JSON of ``forms`` as a twin's member, cut at each blank label (None: not
+    one blank a form)."""
+    pieces = renderers.json_bytes(forms, depth=1).split(_BLANK_MEMBER)
+    return pieces if len(pieces) == len(forms) + 1 else None
+
+
+def _filled(
+    pieces: list[bytes] | None,
+    figures: list[FigureView],
+    members: dict[str, bytes],
+    department: str | None,
+) -> orjson.Fragment:
+    """Return the JSON cut in ``pieces`` with each figure's period label (``members``) put in
+    its blank, or, not cut, the figures written afresh (as history unless ``department`` is
+    None)."""
+    if pieces is None:
+        history = department is not None
+        forms = figures_to_dicts(figures, history=history, department=department or "")
+        return orjson.Fragment(renderers.json_bytes(forms, depth=1))
+    labels = map(members.__getitem__, map(_period, figures))
+    filled = chain.from_iterable(zip(labels, pieces[1:], strict=True))
+    return orjson.Fragment(b"".join([pieces[0], *filled]))
+
+
+_period = attrgetter("period")
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_member(period: str, english: bool) -> bytes:
+    """Return the ``period_label`` member of a figure of ``period`` as a twin writes it."""
+    return b'"period_label": ' + orjson.dumps(dates.period_label(period, english))
+
+
+twin_tables = _TwinTables(kept=2)  # an indicator's figures and history, and the one before
 
 
 # The zones of the times orjson writes as ``datetime.isoformat`` does (it rounds any other
@@ -284,6 +369,7 @@ def indicator_document(
     """Return the JSON twin of an indicator's page."""
     view = result.indicator
     figures, revisions = selection.tables(view, history)
+    shown, revised = twin_tables(figures.figures, revisions.figures, view.department)
     document = {
         "schema": "shisaku.indicator/1",
         "municipality": _town(plan),
@@ -292,10 +378,10 @@ def indicator_document(
         "year": done.year,
         "method": method_to_dict(done),
         "indicator": definition_to_dict(view),
-        "figures": twin_figures(figures.figures),
+        "figures": shown,
         "assessment": assessment_to_dict(result.assessment, done.year),
         "forecast": forecast_to_dict(result.forecast),
-        "history": twin_figures(revisions.figures, history=True, department=view.department),
+        "history": revised,
     }
     if figures.omitted or revisions.omitted:
         page = links.indicator_url(plan, view.code)
