@@ -22,6 +22,7 @@ from shisaku.public import coded, display, links
 from shisaku.public.indicators.rollups import GradeCount, RollUpView, grade_heading, share_text
 from shisaku.public.links import OutlineItem
 from shisaku.public.markup import markup
+from shisaku.public.progress import Progress
 from shisaku.public.tree import BlockGroup, PageNotes, group_blocks
 
 
@@ -139,4 +140,42 @@ def _outline_item(item: OutlineItem) -> str:
     return (
         f'\n  <li class="{shown(node.kind)}"><a href="{shown(item.url)}"><span class="code">'
         f"{shown(node.code)}</span> {display.node_title(node)}</a>{below}</li>"
+    )
+
+
+def progress_count_rows(progress: Progress) -> SafeString:
+    """Return the rows of a progress summary's grade counts, each year beside the previous."""
+    return SafeString(
+        "".join(
+            f'\n      <tr><th scope="row">{shown(c.grade)}</th><td class="count">'
+            f'{shown(c.count)}</td><td class="count">'
+            f"{'—' if c.previous is None else shown(c.previous)}</td>"
+            f'<td class="count">{shown(c.change)}</td></tr>'
+            for c in progress.counts
+        )
+    )
+
+
+def progress_status_items(progress: Progress) -> SafeString:
+    """Return the items of a progress summary's count of measures by status."""
+    return SafeString(
+        "".join(
+            f'\n    <li class="status-{shown(s.status)}"><span class="status-label">'
+            f"{shown(s.label)}</span>: <strong>{shown(s.count)}</strong></li>"
+            for s in progress.statuses
+        )
+    )
+
+
+def progress_measure_rows(progress: Progress) -> SafeString:
+    """Return the rows of a progress summary's measures: each linked, its status and how many
+    indicators it has."""
+    return SafeString(
+        "".join(
+            f'\n      <tr><th scope="row"><a href="{shown(m.url)}"><span class="code">'
+            f"{shown(m.node.code)}</span> {display.node_title(m.node)}</a></th>"
+            f'<td class="status status-{shown(m.status)}">{shown(m.label)}</td>'
+            f'<td class="count">{shown(m.indicators)}</td></tr>'
+            for m in progress.measures
+        )
     )
