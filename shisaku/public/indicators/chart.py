@@ -79,15 +79,22 @@ def describe(chart: charts.LineChart, view: IndicatorView) -> str:
     def at(p: charts.Point) -> str:
         return f"{short_year(p.year, calendar, english)} {charts.number(p.value, chart.decimals)}"
 
+    baseline, targets, actuals, trend = _series_names(links.language())
     series = [
-        (gettext("Baseline"), [chart.baseline] if chart.baseline else []),
-        (gettext("Targets"), list(chart.targets)),
-        (gettext("Actuals"), list(chart.actuals)),
-        (gettext("Linear trend"), [chart.forecast[1]] if chart.forecast else []),
+        (baseline, [chart.baseline] if chart.baseline else []),
+        (targets, list(chart.targets)),
+        (actuals, list(chart.actuals)),
+        (trend, [chart.forecast[1]] if chart.forecast else []),
     ]
     each = ", " if english else "・"
     parts = [f"{name}: {each.join(at(p) for p in points)}" for name, points in series if points]
     return ("; " if english else "、").join(parts)
+
+
+@lru_cache(maxsize=16)
+def _series_names(language: str | None) -> tuple[str, str, str, str]:
+    """Return the names of the series a chart describes in ``language`` (the active one)."""
+    return gettext("Baseline"), gettext("Targets"), gettext("Actuals"), gettext("Linear trend")
 
 
 def short_year(year: int, calendar: bool, english: bool | None = None) -> str:
@@ -282,6 +289,12 @@ SENTENCES: dict[str, Promise] = {
 }
 
 
+@lru_cache(maxsize=32)
+def _sentence(language: str | None, key: str) -> str:
+    """Return a sentence of :data:`SENTENCES` in ``language`` (the active one), made once."""
+    return str(SENTENCES[key])
+
+
 def _actual_sentence(result: IndicatorResult, year: int, method: str) -> str:
     """Return what the actual is and how it stands against the final target."""
     view, a = result.indicator, result.assessment
@@ -295,12 +308,12 @@ def _actual_sentence(result: IndicatorResult, year: int, method: str) -> str:
     }
     if actual is None:
         keys = ["no_actual", "target"] if target else ["no_actual"]
-        return join([str(SENTENCES[k]) % values for k in keys])
+        return join([_sentence(links.language(), k) % values for k in keys])
     graded = actual.period_end == year and a.status == "graded" and a.ratio is not None
     key = "no_target" if target is None else "actual"
     if target is not None and graded and method == "ratio_to_target":
         key = "ratio"
-    return str(SENTENCES[key]) % values
+    return _sentence(links.language(), key) % values
 
 
 def _trend_sentence(result: IndicatorResult) -> str:

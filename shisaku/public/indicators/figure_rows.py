@@ -197,31 +197,27 @@ def _note_text(f: FigureView) -> str:
 
 def _history_layout(history: list[FigureView]) -> HistoryLayout:
     """Lay out the revision history's rows (a revision number is digits: nothing to escape)."""
-    minute = _Minutes()
     return _Layout(
         [
             (
                 (f.is_current, f.kind, f.period),
                 f.breakdown,
                 f'<td class="value">{_text(f.raw)}</td><td>{f.revision:d}</td>',
-                (minute(f.entered_at), f.is_current),
+                (minute, f.is_current),
             )
-            for f in history
+            for f, minute in zip(history, _minutes([f.entered_at for f in history]), strict=True)
         ]
     )
 
 
-class _Minutes:
-    """The first time seen in each minute: the history shows times to the minute, so the times
-    of one minute render alike (found by their fields: ``datetime.replace`` costs microseconds)."""
-
-    def __init__(self) -> None:
-        self._first: dict[tuple[object, ...], datetime] = {}
-
-    def __call__(self, when: datetime) -> datetime:
-        """Return the first time seen in the minute of ``when`` (in its time zone)."""
-        key = (when.minute, when.hour, when.day, when.month, when.year, when.tzinfo)
-        return self._first.setdefault(key, when)
+def _minutes(times: list[datetime]) -> list[datetime]:
+    """Return for each time the first of ``times`` in its minute (in its time zone): the
+    history shows times to the minute, so the times of one minute render alike (found by
+    their fields: ``datetime.replace`` costs microseconds)."""
+    first: dict[tuple[object, ...], datetime] = {}
+    return [
+        first.setdefault((t.minute, t.hour, t.day, t.month, t.year, t.tzinfo), t) for t in times
+    ]
 
 
 _figure_layouts = _Layouts(_figure_layout)

@@ -182,11 +182,10 @@ def content(p: Parts) -> SafeString:
     definition, sources and history."""
     language = links.language() or settings.LANGUAGE_CODE
     w, view, suffix = _words(language), p.view, _suffix(p.breakdown)
-    top_, middle_, bottom_ = _worded(language)
     # The name is shown before anything else records untranslated content, as the template did.
     name = display.shown(view.name_ja, view.name_en)
     top = html(
-        top_,
+        _worded(TOP, language),
         code=view.code,
         name=name,
         place=_place(p, w),
@@ -194,10 +193,10 @@ def content(p: Parts) -> SafeString:
         selector=_selector(p, w),
         chart_section=_chart(p.chart, suffix, w),
         suffix=suffix,
-        year_table=_year_table(p.year_rows, w),
+        year_table=_year_table(p.year_rows, language),
     )
     middle = html(
-        middle_,
+        _worded(MIDDLE, language),
         grade_heading=p.grade_heading,
         grade=p.grade,
         years=p.years,
@@ -208,7 +207,7 @@ def content(p: Parts) -> SafeString:
         plan_title=display.shown(p.plan.meta.title, p.plan.meta.title_en),
         history_head=p.history_head,
     )
-    bottom = html(bottom_, history_omitted=p.history_omitted)
+    bottom = html(_worded(BOTTOM, language), history_omitted=p.history_omitted)
     pieces = [top, *_figure_table(p, w), middle, p.history_rows, bottom]
     return SafeString("".join(pieces))
 
@@ -220,14 +219,14 @@ class _Fields(dict[str, str]):
         return f"{{{key}}}"
 
 
-@lru_cache(maxsize=8)
-def _worded(language: str) -> tuple[str, str, str]:
-    """Return the content's templates around the tables' rows with the fixed words of
-    ``language`` (the active one) in place, the page's own fields left to fill."""
-    fields = _Fields(
-        {key: text.replace("{", "{{").replace("}", "}}") for key, text in _words(language).items()}
+@lru_cache(maxsize=32)
+def _worded(template: str, language: str) -> str:
+    """Return a template of the content with the fixed words of ``language`` (the active one)
+    in place, the page's own fields left to fill."""
+    words = _words(language).items()
+    return template.format_map(
+        _Fields({k: t.replace("{", "{{").replace("}", "}}") for k, t in words})
     )
-    return TOP.format_map(fields), MIDDLE.format_map(fields), BOTTOM.format_map(fields)
 
 
 def _suffix(breakdown: str) -> SafeString:
@@ -337,9 +336,9 @@ YEAR_TABLE = """<div class="table-scroll" tabindex="0" role="region" aria-labell
   </div>"""
 
 
-def _year_table(rows: SafeString, w: dict[str, SafeString]) -> SafeString:
+def _year_table(rows: SafeString, language: str) -> SafeString:
     """Return the table by year, or nothing when it has no row."""
-    return html(YEAR_TABLE, **w, rows=rows) if rows else SafeString("")
+    return html(_worded(YEAR_TABLE, language), rows=rows) if rows else SafeString("")
 
 
 FIGURE_TABLE = """<p class="scroll-cue">{scroll}</p>

@@ -24,8 +24,17 @@ LISTED = 50  # breakdowns offered in a list; with more, a text field suggests th
 
 
 def labels(view: IndicatorView) -> list[str]:
-    """Return the indicator's breakdowns, in the order of their first figure."""
-    return list(dict.fromkeys(f.breakdown for f in view.figures if f.breakdown))
+    """Return the indicator's breakdowns, in the order of their first figure (not to be
+    changed: the last indicator's are kept, as its page asks for them twice a language)."""
+    last = _last_labels[0]
+    if last is not None and last[0] is view:
+        return last[1]
+    found = list(dict.fromkeys(f.breakdown for f in view.figures if f.breakdown))
+    _last_labels[0] = (view, found)
+    return found
+
+
+_last_labels: list[tuple[IndicatorView, list[str]] | None] = [None]
 
 
 @dataclass(frozen=True)
