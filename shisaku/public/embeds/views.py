@@ -36,6 +36,7 @@ from shisaku.security import POLICY
 
 FRAMED_POLICY = POLICY.replace("frame-ancestors 'none'", "frame-ancestors *")
 SVG = "image/svg+xml"
+WIDGET, BADGE = "widget/", "badge.svg"  # under the page of what they show
 
 
 @dataclass(frozen=True)
@@ -57,12 +58,12 @@ class Subject:
     @property
     def widget_url(self) -> str:
         """Return the address of the widget."""
-        return self.page_url + "widget/"
+        return self.page_url + WIDGET
 
     @property
     def badge_url(self) -> str:
         """Return the address of the badge."""
-        return self.page_url + "badge.svg"
+        return self.page_url + BADGE
 
 
 def framed(response: HttpResponse) -> HttpResponse:
@@ -200,14 +201,8 @@ def _share(
 ) -> HttpResponse:
     """Show the share page of a subject: previews, snippets to copy, the ``feed`` to follow."""
     title = gettext("Embed and follow: %(title)s") % {"title": subject.title}
-    absolute = request.build_absolute_uri
-    at = pages.Addresses(
-        absolute(subject.page_url),
-        absolute(subject.widget_url),
-        absolute(subject.badge_url),
-        feed,
-        absolute(feed),
-    )
+    page = request.build_absolute_uri(subject.page_url)  # the widget's and badge's below it
+    at = pages.Addresses(page, page + WIDGET, page + BADGE, feed, request.build_absolute_uri(feed))
     content = pages.share(subject, badge, title, at)
     context = {"feed_url": feed, "crumbs": trail, "page_title": title, "content": content}
     return render(request, "public/share.html", context)
