@@ -419,11 +419,37 @@ def _link(url: str, label: str, *, current: bool) -> str:
     return f'<li><a href="{markup(url)}"{mark}>{label}</a></li>'
 
 
-@register.simple_tag
 def static_url(path: str) -> str:
     """Return the address of a static file, as {% static %} does: worked out once per prefix
     and file, not by the storage on each of every page's two or three files."""
     return _static_url(settings.STATIC_URL, path)
+
+
+class StaticUrl(template.Node):
+    """The address of a static file named by a literal, escaped (as a simple tag's output)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def render(self, context: template.Context) -> str:
+        """Return the address, escaped."""
+        return _static_url_markup(settings.STATIC_URL, self.path)
+
+
+@register.tag("static_url")
+def static_url_tag(parser: template.base.Parser, token: template.base.Token) -> StaticUrl:
+    """Parse ``{% static_url 'shisaku/site.css' %}``: a file named by a literal, its address
+    given without resolving an argument on each page."""
+    path = token.split_contents()[1]
+    if len(path) < 2 or path[0] != path[-1] or path[0] not in "'\"":
+        raise template.TemplateSyntaxError("static_url takes a quoted file name")
+    return StaticUrl(path[1:-1])
+
+
+@cache
+def _static_url_markup(prefix: str, path: str) -> str:
+    """Return :func:`_static_url` escaped."""
+    return markup(_static_url(prefix, path))
 
 
 @cache
