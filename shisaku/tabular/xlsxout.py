@@ -297,30 +297,39 @@ def _rows(
     widths.
 
     The cells are built a column at a time, each distinct text of a column once (a column
-    repeats its texts: a code, a unit, a source), then joined in one go; rows of unequal
-    length are built a row at a time."""
+    repeats its texts: a code, a unit, a source), then joined in one go, the cells of
+    neighbouring columns that hold one text throughout joined once for every row; rows of
+    unequal length are built a row at a time."""
     if len(set(map(len, rows))) > 1:
         xml = b"".join(_rows(n, [cells], cell, numbers).xml for n, cells in enumerate(rows, first))
         padded = zip_longest(*rows, fillvalue="")  # a missing cell is empty
         return _Rows(xml, [_fit(set(texts)) for texts in padded])
-    escape = _SPECIAL.search("".join(chain.from_iterable(rows))) is not None
     columns = list(zip(*rows, strict=True))
     distinct = list(map(set, columns))
-    cells = [
-        _column(texts, kinds, cell, i in numbers, escape)
-        for i, (texts, kinds) in enumerate(zip(columns, distinct, strict=True))
-    ]
+    escape = _SPECIAL.search("".join(chain.from_iterable(distinct))) is not None
     count = len(rows)
-    starts = map(b'<row r="%d">'.__mod__, range(first, first + count))
-    xml = b"".join(chain.from_iterable(zip(starts, *cells, repeat(b"</row>", count), strict=True)))
+    pieces: list[Iterator[bytes]] = [map(b'<row r="%d">'.__mod__, range(first, first + count))]
+    same = b""  # the cells of the columns just before that hold one text throughout
+    for i, (texts, kinds) in enumerate(zip(columns, distinct, strict=True)):
+        cells = _column(texts, kinds, cell, i in numbers, escape)
+        if isinstance(cells, bytes):
+            same += cells
+            continue
+        if same:
+            pieces.append(repeat(same, count))
+            same = b""
+        pieces.append(cells)
+    pieces.append(repeat(same + b"</row>", count))
+    xml = b"".join(chain.from_iterable(zip(*pieces, strict=True)))
     return _Rows(xml, list(map(_fit, distinct)))
 
 
 def _column(
     texts: Sequence[str], distinct: set[str], cell: _Cell, numeric: bool, escape: bool
-) -> Iterator[bytes]:
+) -> bytes | Iterator[bytes]:
     """Return a column's cells in UTF-8: text, or a number in a numeric column when the text
-    is one (most tables need no escaping at all); ``distinct``: its texts, each once."""
+    is one (most tables need no escaping at all); ``distinct``: its texts, each once.  A
+    column of one text throughout is that one cell."""
     start, end = cell.start, cell.end
     if escape:
         built = {text: f"{start}{_xml_text(text)}{end}".encode() for text in distinct}
@@ -331,6 +340,8 @@ def _column(
         built.update({text: f"<c><v>{text}</v></c>".encode() for text in distinct if match(text)})
     if "" in built:
         built[""] = cell.empty
+    if len(built) == 1:
+        return next(iter(built.values()))
     return map(built.__getitem__, texts)
 
 
