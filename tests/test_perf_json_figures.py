@@ -35,7 +35,7 @@ def _figure(
 FIGURES = [
     _figure("baseline", "FY2019", "10"),
     _figure("actual", "FY2021", "12.5"),
-    _figure("actual", "FY2021", "3", breakdown="北区", components=[{"名": "値\n"}]),
+    _figure("actual", "FY2021", "3", breakdown="北区", components=[{"名": "値\n%s 5%"}]),
 ]
 OLDER = _figure("actual", "FY2021", "12", revision=2)
 
@@ -79,7 +79,7 @@ def test_a_figure_holding_a_blank_label_is_written_afresh() -> None:
     for language in ("ja", "en"):
         with translation.override(language):
             assert _document(*written(figures, figures, "企画課")) == _fresh(figures, figures)
-    assert written.written[0].figure_pieces is None
+    assert written.written[0].figure_template is None
 
 
 def test_lists_are_known_by_identity_and_few_are_kept() -> None:

@@ -26,7 +26,6 @@ from __future__ import annotations
 import functools
 from datetime import UTC, datetime
 from decimal import Decimal
-from itertools import chain
 from operator import attrgetter, is_
 from typing import Any, NamedTuple
 
@@ -119,14 +118,14 @@ _BLANK_MEMBER = b'"period_label": "\\u0000"'
 
 class _Cut(NamedTuple):
     """An indicator's figures and history written as a twin's members with blank period
-    labels, each cut at its labels (None: a member like the blank in the data, not cut)."""
+    labels, as templates (:func:`_template`; None: a member like the blank in the data)."""
 
     figures: list[FigureView]
     history: list[FigureView]
     department: str
     periods: set[str]
-    figure_pieces: list[bytes] | None
-    history_pieces: list[bytes] | None
+    figure_template: bytes | None
+    history_template: bytes | None
 
 
 class _TwinTables:
@@ -153,12 +152,12 @@ class _TwinTables:
         english = display.english()
         members = {p: _label_member(p, english) for p in cut.periods}
         return (
-            _filled(cut.figure_pieces, figures, members, department=None),
-            _filled(cut.history_pieces, history, members, department=department),
+            _filled(cut.figure_template, figures, members, department=None),
+            _filled(cut.history_template, history, members, department=department),
         )
 
     def _cut(self, figures: list[FigureView], history: list[FigureView], department: str) -> _Cut:
-        """Return the JSON of the lists cut at each blank label (written, or kept)."""
+        """Return the lists written with blank period labels (written, or kept)."""
         for known in self.written:
             same = known.figures is figures and known.history is history
             if same and known.department == department:
@@ -173,34 +172,35 @@ class _TwinTables:
             unknown = [f for f in history if id(f) not in kept]
             kept.update(zip(map(id, unknown), _forms(unknown, blanks), strict=True))
             entries = _entries(history, [kept[id(f)] for f in history], department)
-        cut = _Cut(figures, history, department, periods, _pieces(forms), _pieces(entries))
+        cut = _Cut(figures, history, department, periods, _template(forms), _template(entries))
         self.written = (cut, *self.written[: self.kept - 1])
         return cut
 
 
-def _pieces(forms: list[dict[str, Any]]) -> list[bytes] | None:
-    """Return the JSON of ``forms`` as a twin's member, cut at each blank label (None: not
-    one blank a form)."""
-    pieces = renderers.json_bytes(forms, depth=1).split(_BLANK_MEMBER)
-    return pieces if len(pieces) == len(forms) + 1 else None
+def _template(forms: list[dict[str, Any]]) -> bytes | None:
+    """Return the JSON of ``forms`` as a twin's member with ``%s`` in each blank label (any
+    other ``%`` doubled), to fill with ``%`` (None: not one blank a form)."""
+    written = renderers.json_bytes(forms, depth=1)
+    if written.count(_BLANK_MEMBER) != len(forms):
+        return None
+    if b"%" in written:
+        written = written.replace(b"%", b"%%")
+    return written.replace(_BLANK_MEMBER, b"%s")
 
 
 def _filled(
-    pieces: list[bytes] | None,
+    template: bytes | None,
     figures: list[FigureView],
     members: dict[str, bytes],
     department: str | None,
 ) -> orjson.Fragment:
-    """Return the JSON cut in ``pieces`` with each figure's period label (``members``) put in
-    its blank, or, not cut, the figures written afresh (as history unless ``department`` is
-    None)."""
-    if pieces is None:
+    """Return ``template`` filled with each figure's period label (``members``), or, with no
+    template, the figures written afresh (as history unless ``department`` is None)."""
+    if template is None:
         history = department is not None
         forms = figures_to_dicts(figures, history=history, department=department or "")
         return orjson.Fragment(renderers.json_bytes(forms, depth=1))
-    labels = map(members.__getitem__, map(_period, figures))
-    filled = chain.from_iterable(zip(labels, pieces[1:], strict=True))
-    return orjson.Fragment(b"".join([pieces[0], *filled]))
+    return orjson.Fragment(template % tuple(map(members.__getitem__, map(_period, figures))))
 
 
 _period = attrgetter("period")
