@@ -16,7 +16,9 @@ callers only read it, never change it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from django.db import transaction
@@ -253,24 +255,42 @@ class Reads:
         )
 
     def preload(self, plan: PlanInfo) -> None:
-        """Load everything the plan's public pages read (a publishing run does, once)."""
-        self.towns()
-        self.recent()
-        self.every_facts()
-        self.plan(plan.municipality_code)
-        self.plan(plan.municipality_code, plan.meta.slug)
-        self.histories(plan)  # first: the indicators' current figures come from them
-        self.assessment(plan)
-        self.statistics(plan)
-        self.document(plan)
-        self.plan_evaluations(plan)
-        self.sdg_links(plan)
+        """Load everything the plan's public pages read (a publishing run does, once).
+
+        Python's cyclic garbage collector is paused meanwhile: what is read is tens of
+        thousands of small objects, kept, whose making would otherwise set off collections
+        that look at all of them again and again (a quarter of the time the loading took)."""
+        with _collector_paused():
+            self.towns()
+            self.recent()
+            self.every_facts()
+            self.plan(plan.municipality_code)
+            self.plan(plan.municipality_code, plan.meta.slug)
+            self.histories(plan)  # first: the indicators' current figures come from them
+            self.assessment(plan)
+            self.statistics(plan)
+            self.document(plan)
+            self.plan_evaluations(plan)
+            self.sdg_links(plan)
 
     def document(self, plan: PlanInfo) -> dict[str, Any]:
         """Return the plan's exchange document (docs/plan-json.md)."""
         return self._once(
             ("document", plan.id), lambda: queries.plan_document(plan), plan.municipality_code
         )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for the block, when it runs (it is left as found)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _paths(nodes: list[Node]) -> dict[str, tuple[Node, ...]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -40,6 +42,8 @@ class NotFound(LookupError):
     """The indicator asked for does not exist."""
 
 
+KIND = operator.attrgetter("kind")  # a figure's kind
+IS_CURRENT = operator.attrgetter("is_current")  # whether a figure is its key's current revision
 NUMERIC_KINDS = frozenset({"number", "rank"})  # the value kinds that hold a number (a rank too)
 
 
@@ -119,7 +123,7 @@ class IndicatorView:
 
     def whole(self, kind: str) -> list[FigureView]:
         """Return the current figures of one kind for the whole area (no breakdown rows)."""
-        return [f for f in self._by_kind.get(kind, ()) if not f.breakdown]
+        return list(self._whole.get(kind, ()))
 
     def first_baseline(self) -> FigureView | None:
         """Return the baseline graded from: the earliest whole-area one (None when none)."""
@@ -135,8 +139,17 @@ class IndicatorView:
     @cached_property
     def _by_kind(self) -> dict[str, tuple[FigureView, ...]]:
         """Return the figures by kind, in their order (read for every kind and every year)."""
-        kinds = {f.kind for f in self.figures}
-        return {kind: tuple([f for f in self.figures if f.kind == kind]) for kind in kinds}
+        found: dict[str, list[FigureView]] = {}
+        for kind, run in itertools.groupby(self.figures, key=KIND):  # sorted by kind: one run each
+            found.setdefault(kind, []).extend(run)
+        return {kind: tuple(figures) for kind, figures in found.items()}
+
+    @cached_property
+    def _whole(self) -> dict[str, tuple[FigureView, ...]]:
+        """Return the figures for the whole area by kind, in their order (read for every year)."""
+        return {
+            kind: tuple([f for f in run if not f.breakdown]) for kind, run in self._by_kind.items()
+        }
 
 
 FIGURE_FIELDS = list(FigureView._fields)  # the columns, in the view's order
@@ -321,8 +334,13 @@ def plan_indicators(
         return with_shown_figures(list(rows), per_period)
     if histories is None:
         return with_figures(list(rows))
-    current = {key: [f for f in figures if f.is_current] for key, figures in histories.items()}
-    return [_view(i, i.node.code if i.node else "", current.get(i.id, [])) for i in rows]
+    current = {key: list(filter(IS_CURRENT, figures)) for key, figures in histories.items()}
+    views = []
+    for node, *values in rows.values_list("node__code", *INDICATOR_FIELDS):  # no model objects
+        fields = dict(zip(INDICATOR_FIELDS, values, strict=True))
+        figures = tuple(current.get(fields["id"], ()))
+        views.append(IndicatorView(node_code=node or "", figures=figures, **fields))
+    return views
 
 
 def with_figures(indicators: list[Indicator]) -> list[IndicatorView]:
