@@ -49,6 +49,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connections, transaction
+from django.template import engines
 
 from shisaku.publishing.output import Counts
 from shisaku.publishing.pages import Page
@@ -132,6 +133,7 @@ def _in_workers(
     workers finish the ones they hold and leave: none is killed, since a worker killed while
     sending its answer would keep the lock of the channel back and hang the run (as
     ``multiprocessing.Pool.terminate`` did)."""
+    _load_template_engines()
     context = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_start_worker, initargs=(os.getpid(), work)
@@ -153,6 +155,13 @@ def _in_workers(
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     yield from parts
+
+
+def _load_template_engines() -> None:
+    """Load the template engines, with every app's template tag libraries (and what they
+    import), in the run's process before it forks: the workers share them, where each would
+    load them again on its first page."""
+    engines.all()
 
 
 def _render_batch(index: int) -> tuple[int, Part]:
