@@ -407,6 +407,12 @@ def _figure_text(raw: str, period: str) -> SafeString:
 
 def unknown() -> SafeString:
     """Return the notice for a value that is not known (never a zero)."""
+    return _unknown(links.language())
+
+
+@lru_cache(maxsize=16)
+def _unknown(language: str | None) -> SafeString:
+    """Return the notice for a value that is not known in ``language`` (the active one)."""
     return html('<span class="unknown">{}</span>', gettext("Unknown (not obtained)"))
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
@@ -52,9 +53,9 @@ def _year_links(g: Graded) -> list[blocks.YearLink]:
 
 
 @lru_cache(maxsize=256)
-def _year_label(language: str | None, year: int) -> str:
-    """Return the label of ``year`` in ``language`` (the active one), made once."""
-    return dates.year_label(year)
+def _year_label(language: str | None, year: int) -> SafeString:
+    """Return the label of ``year`` in ``language`` (the active one), escaped, made once."""
+    return escape(dates.year_label(year))
 
 
 def sources(view: IndicatorView, figures: list[FigureView]) -> list[page.Source]:
