@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 from shisaku.domain.plantree import Block, Section
 from shisaku.indicators.assessing import PlanAssessment
 from shisaku.public import coded, display, links
+from shisaku.public.dashboard import Row
 from shisaku.public.indicators.rollups import GradeCount, RollUpView, grade_heading, share_text
 from shisaku.public.links import OutlineItem
 from shisaku.public.markup import markup
@@ -178,4 +179,39 @@ def progress_measure_rows(progress: Progress) -> SafeString:
             f'<td class="count">{shown(m.indicators)}</td></tr>'
             for m in progress.measures
         )
+    )
+
+
+@cache
+def _dashboard_words(language: str | None) -> dict[str, str]:
+    """Return the dashboard rows' words in ``language`` (the active one)."""
+    return {
+        "total": gettext("Whole plan (all indicators)"),
+        "plan": gettext("Indicators of the whole plan"),
+        "none": gettext("No indicators"),
+    }
+
+
+def dashboard_row_html(row: Row) -> SafeString:
+    """Return a line of the dashboard: what it counts (linked), its bar, its counts by grade,
+    how many in all, the share on track and how many lack an actual for the year."""
+    words = _dashboard_words(links.language())
+    if row.level == "total":
+        name = words["total"]
+    elif row.level == "plan":
+        name = f'<a href="{shown(row.url)}">{words["plan"]}</a>'
+    else:
+        node = row.node
+        code = shown(node.code) if node is not None else ""
+        title = display.node_title(node) if node is not None else ""
+        name = f'<a href="{shown(row.url)}"><span class="code">{code}</span> {title}</a>'
+    total = row.total
+    bar = shown(row.bar) if total else f'<span class="none">{words["none"]}</span>'
+    counts = "".join(f'<td class="count">{shown(n)}</td>' for n in row.counts)
+    share = row.share
+    return SafeString(
+        f'<tr class="{shown(row.level)}"><th scope="row">{name}</th><td class="bar">{bar}</td>'
+        f'{counts}<td class="count">{shown(total)}</td><td class="count">'
+        f'{shown(share) if share else "—"}</td><td class="count">{shown(row.without_actual)}'
+        "</td></tr>\n"
     )

@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 
 from shisaku.domain.plantree import Block, Footnote, Node, PlanMeta, Section
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import display, links, sections, tree, untranslated
+from shisaku.public import dashboard, display, links, sections, tree, untranslated
 from shisaku.public.documents import Crumb
 from shisaku.public.markup import html, markup
 
@@ -254,6 +254,12 @@ def blocks_html(context: template.Context) -> str:
 def outline(items: list[links.OutlineItem]) -> SafeString:
     """Return a linked outline of nodes (:func:`links.outline`)."""
     return sections.outline_html(items)
+
+
+@register.simple_tag
+def dashboard_row(row: dashboard.Row) -> SafeString:
+    """Return a line of a plan's dashboard."""
+    return sections.dashboard_row_html(row)
 
 
 @register.simple_tag
