@@ -114,8 +114,10 @@ class IndicatorView:
 
     @cached_property
     def decimals(self) -> int:
-        """Return the most decimals the indicator's figures are written with."""
-        return infer_decimals(float(f.value) for f in self.figures if f.value is not None)
+        """Return the most decimals the indicator's figures are written with (each value looked
+        at once: figures repeat their values)."""
+        values = {f.value for f in self.figures if f.value is not None}
+        return infer_decimals(map(float, values))
 
     def of_kind(self, kind: str) -> list[FigureView]:
         """Return the current figures of one kind (baseline, target, actual)."""
