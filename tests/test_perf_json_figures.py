@@ -37,6 +37,7 @@ FIGURES = [
     _figure("actual", "FY2021", "12.5"),
     _figure("actual", "FY2021", "3", breakdown="北区", components=[{"名": "値\n%s 5%"}]),
 ]
+DEPARTMENT = "企画課 100%s"
 OLDER = _figure("actual", "FY2021", "12", revision=2)
 
 
@@ -46,7 +47,7 @@ def _document(figures: object, history: object) -> bytes:
 
 def _fresh(figures: list[FigureView], history: list[FigureView]) -> bytes:
     shown = figures_to_dicts(figures)
-    return _document(shown, figures_to_dicts(history, history=True, department="企画課"))
+    return _document(shown, figures_to_dicts(history, history=True, department=DEPARTMENT))
 
 
 HISTORIES = {
@@ -63,7 +64,7 @@ def test_each_language_gets_what_writing_afresh_gives(history: object) -> None:
     figures, revisions = list(FIGURES), list(history())  # type: ignore[operator]
     for language in ("ja", "en", "ja"):
         with translation.override(language):
-            assert _document(*written(figures, revisions, "企画課")) == _fresh(figures, revisions)
+            assert _document(*written(figures, revisions, DEPARTMENT)) == _fresh(figures, revisions)
     assert len(written.written) == 1
 
 
@@ -78,7 +79,7 @@ def test_a_figure_holding_a_blank_label_is_written_afresh() -> None:
     written = _TwinTables(kept=2)
     for language in ("ja", "en"):
         with translation.override(language):
-            assert _document(*written(figures, figures, "企画課")) == _fresh(figures, figures)
+            assert _document(*written(figures, figures, DEPARTMENT)) == _fresh(figures, figures)
     assert written.written[0].figure_template is None
 
 
@@ -88,7 +89,7 @@ def test_lists_are_known_by_identity_and_few_are_kept() -> None:
     with translation.override("ja"):
         for figures in lists:
             written(figures, figures, "")
-        again = written(lists[2], lists[2], "企画課")  # asked otherwise: written afresh
+        again = written(lists[2], lists[2], DEPARTMENT)  # asked otherwise: written afresh
     assert [cut.figures for cut in written.written] == [lists[2], lists[2]]
-    assert written.written[0].figures is lists[2] and written.written[0].department == "企画課"
+    assert written.written[0].figures is lists[2] and written.written[0].department == DEPARTMENT
     assert isinstance(again[0], orjson.Fragment)

@@ -96,11 +96,18 @@ def _entries(
     history: list[FigureView], forms: list[dict[str, Any]], department: str
 ) -> list[dict[str, Any]]:
     """Return the entries of ``history`` (``forms``: their forms, in order, copied): each form
-    with when it was entered and the ``department`` responsible."""
+    and what its entry adds (:func:`_extras`)."""
+    extras = _extras(history, department)
+    return [form | extra for form, extra in zip(forms, extras, strict=True)]
+
+
+def _extras(history: list[FigureView], department: str) -> list[dict[str, Any]]:
+    """Return what each history entry adds to its figure's form: whether it is current, the
+    ``department`` responsible and when it was entered."""
     entered = isoformats([f.entered_at for f in history])
     return [
-        {**form, "is_current": f.is_current, "department": department, "entered_at": at}
-        for f, form, at in zip(history, forms, entered, strict=True)
+        {"is_current": f.is_current, "department": department, "entered_at": at}
+        for f, at in zip(history, entered, strict=True)
     ]
 
 
@@ -114,6 +121,9 @@ def period_labels(figures: list[FigureView]) -> dict[str, str]:
 # orjson writes it escaped), and the member that holds it, where each language's label goes.
 _BLANK = "\x00"
 _BLANK_MEMBER = b'"period_label": "\\u0000"'
+# A twin's member that is a non-empty list of objects, as orjson writes it: the objects'
+# members between these (strings hold no line break; members inside are indented further).
+_OPEN, _BETWEEN, _CLOSE = b"[\n    {\n", b"\n    },\n    {\n", b"\n    }\n  ]"
 
 
 class _Cut(NamedTuple):
@@ -165,27 +175,56 @@ class _TwinTables:
         periods = {f.period for f in figures} | {f.period for f in history}
         blanks = dict.fromkeys(periods, _BLANK)
         forms = _forms(figures, blanks)  # a current figure is in the history too: built once
-        if len(history) == len(figures) and all(map(is_, history, figures)):
-            entries = _entries(history, forms, department)
-        else:
+        shown = _template(forms)
+        revised = None
+        if shown is not None and _same(history, figures):  # written as the figures are
+            revised = _entered(shown, _extras(history, department))
+        if revised is None:
             kept = dict(zip(map(id, figures), forms, strict=True))
             unknown = [f for f in history if id(f) not in kept]
             kept.update(zip(map(id, unknown), _forms(unknown, blanks), strict=True))
-            entries = _entries(history, [kept[id(f)] for f in history], department)
-        cut = _Cut(figures, history, department, periods, _template(forms), _template(entries))
+            revised = _template(_entries(history, [kept[id(f)] for f in history], department))
+        cut = _Cut(figures, history, department, periods, shown, revised)
         self.written = (cut, *self.written[: self.kept - 1])
         return cut
+
+
+def _same(history: list[FigureView], figures: list[FigureView]) -> bool:
+    """Return whether ``history`` holds just ``figures``, in order (one revision each)."""
+    return len(history) == len(figures) and all(map(is_, history, figures))
 
 
 def _template(forms: list[dict[str, Any]]) -> bytes | None:
     """Return the JSON of ``forms`` as a twin's member with ``%s`` in each blank label (any
     other ``%`` doubled), to fill with ``%`` (None: not one blank a form)."""
     written = renderers.json_bytes(forms, depth=1)
-    if written.count(_BLANK_MEMBER) != len(forms):
+    pieces = written.split(_BLANK_MEMBER)
+    if len(pieces) != len(forms) + 1:
         return None
     if b"%" in written:
-        written = written.replace(b"%", b"%%")
-    return written.replace(_BLANK_MEMBER, b"%s")
+        pieces = [p.replace(b"%", b"%%") for p in pieces]
+    return b"%s".join(pieces)
+
+
+def _entered(template: bytes, extras: list[dict[str, Any]]) -> bytes | None:
+    """Return the template of history entries whose figures are those of ``template``, in
+    order: each figure's members, then what its entry adds (``extras``), as orjson writes them
+    (None: the JSON not cut as expected)."""
+    if not extras:
+        return template
+    added = renderers.json_bytes(extras, depth=1)
+    if b"%" in added:
+        added = added.replace(b"%", b"%%")
+    objects = _objects(template)
+    more = _objects(added)
+    if len(objects) != len(extras) or len(more) != len(extras):
+        return None
+    return _OPEN + _BETWEEN.join(map(b",\n".join, zip(objects, more, strict=True))) + _CLOSE
+
+
+def _objects(written: bytes) -> list[bytes]:
+    """Return the members of each object of a twin's member that is a list of objects."""
+    return written[len(_OPEN) : -len(_CLOSE)].split(_BETWEEN)
 
 
 def _filled(
