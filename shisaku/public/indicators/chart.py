@@ -266,6 +266,12 @@ def _with_unit(f: FigureView, view: IndicatorView) -> str:
 def _year_text(year: int, view: IndicatorView) -> str:
     """Return one year in the indicator's time basis, 西暦 with 和暦."""
     basis: Basis = "calendar" if view.time_basis == "calendar" else "fiscal"
+    return _year_in(links.language(), year, basis)
+
+
+@lru_cache(maxsize=512)
+def _year_in(language: str | None, year: int, basis: Basis) -> str:
+    """Return one year in ``basis`` in ``language`` (the active one), made once."""
     return dates.period_text(Period(year, year, basis))
 
 
