@@ -129,13 +129,18 @@ class IndicatorView:
 
     def first_baseline(self) -> FigureView | None:
         """Return the baseline graded from: the earliest whole-area one (None when none)."""
-        baselines = self.whole("baseline")
+        baselines = self._whole.get("baseline", ())
         return baselines[0] if baselines else None
 
     def final_target(self) -> FigureView | None:
         """Return the final target, the one graded against: the whole-area target ending last
         (of two ending the same year, the one starting last); None when there is no target."""
-        targets = self.whole("target")
+        return self._final_target
+
+    @cached_property
+    def _final_target(self) -> FigureView | None:
+        """Return :meth:`final_target`, found once (every page and year grading asks for it)."""
+        targets = self._whole.get("target", ())
         return max(targets, key=lambda f: (f.period_end, f.period_start)) if targets else None
 
     @cached_property
