@@ -24,10 +24,11 @@ department responsible (担当課), never the account that entered the value.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 from operator import attrgetter, is_
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import orjson
 
@@ -40,6 +41,9 @@ from shisaku.plan.queries import PlanInfo
 from shisaku.public import coded, dates, display, links, prose, renderers
 from shisaku.public.documents import Crumb, crumb_to_dict, municipality_to_dict, plan_to_dict
 from shisaku.public.indicators import rollups, selection, summaries
+from shisaku.settled import SETTLED
+
+S = TypeVar("S")
 
 
 def number(value: Decimal | None) -> int | float | None:
@@ -398,6 +402,34 @@ def _town(plan: PlanInfo) -> dict[str, Any]:
     )
 
 
+class _Shared(Generic[S]):
+    """A twin's member made of one object and the same in every twin of a plan in one place
+    (language, routes, prefix; as :func:`shisaku.settled.settled` holds it): the plan, its
+    municipality, its grading method; written once as the JSON the document holds, kept for
+    the last few objects (by identity, kept so their ids are not reused). Outside a settled
+    place, written afresh."""
+
+    def __init__(self, make: Callable[[S], dict[str, Any]]) -> None:
+        self.make = make
+        self.written: tuple[tuple[S, object, orjson.Fragment], ...] = ()  # newest first
+
+    def __call__(self, source: S) -> orjson.Fragment:
+        """Return ``make(source)`` as the JSON of a twin's member."""
+        place = SETTLED.get()
+        for known, where, out in self.written:
+            if known is source and where == place and place is not None:
+                return out
+        out = orjson.Fragment(renderers.json_bytes(self.make(source), depth=1))
+        if place is not None:
+            self.written = ((source, place, out), *self.written[:3])
+        return out
+
+
+_shared_town: _Shared[PlanInfo] = _Shared(_town)
+_shared_plan: _Shared[PlanInfo] = _Shared(plan_to_dict)
+_shared_method: _Shared[PlanAssessment] = _Shared(method_to_dict)
+
+
 def indicator_document(
     plan: PlanInfo,
     trail: list[Crumb],
@@ -411,11 +443,11 @@ def indicator_document(
     shown, revised = twin_tables(figures.figures, revisions.figures, view.department)
     document = {
         "schema": "shisaku.indicator/1",
-        "municipality": _town(plan),
-        "plan": plan_to_dict(plan),
+        "municipality": _shared_town(plan),
+        "plan": _shared_plan(plan),
         "breadcrumbs": [crumb_to_dict(c) for c in trail],
         "year": done.year,
-        "method": method_to_dict(done),
+        "method": _shared_method(done),
         "indicator": definition_to_dict(view),
         "figures": shown,
         "assessment": assessment_to_dict(result.assessment, done.year),
