@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Generic, TypeVar
 
 Value = TypeVar("Value")
+KEPT_ROWS = 10_000  # a longer table is not kept (its copy and file would stay in memory)
 
 
 def snapshot(rows: Sequence[Sequence[str]]) -> list[list[str]]:

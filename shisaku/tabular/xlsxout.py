@@ -26,7 +26,7 @@ from operator import add, methodcaller
 from typing import NamedTuple
 from xml.sax.saxutils import escape, quoteattr
 
-from shisaku.tabular.recent import Recent, snapshot
+from shisaku.tabular.recent import KEPT_ROWS, Recent, snapshot
 
 # Characters an xlsx cannot hold (C0 controls but tab, LF and CR; surrogates; U+FFFE, U+FFFF).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -277,13 +277,12 @@ def _recent_body(rows: Sequence[Sequence[str]], width: int, numbers: frozenset[i
     found = _BODIES.get((width, numbers, rows))
     if found is None:
         found = _body(rows, width, numbers)
-        if len(rows) <= _KEPT_ROWS:
+        if len(rows) <= KEPT_ROWS:
             _BODIES.keep((width, numbers, snapshot(rows)), found)
     return found
 
 
 _BODIES: Recent[_Rows] = Recent(2)
-_KEPT_ROWS = 10_000  # a longer sheet is not kept
 
 
 def _rows(

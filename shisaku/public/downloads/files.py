@@ -28,7 +28,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from shisaku.public.downloads import columns
 from shisaku.tabular import Sheet, to_csv, to_xlsx
-from shisaku.tabular.recent import Recent, snapshot
+from shisaku.tabular.recent import KEPT_ROWS, Recent, snapshot
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -131,7 +131,8 @@ def to_csv_file(table: Table, source: str) -> bytes:
     made = _LAST_CSV.get((table.header, rows))
     if made is None:
         made = to_csv(table.header, rows)
-        _LAST_CSV.keep((list(table.header), snapshot(rows)), made)
+        if len(rows) <= KEPT_ROWS:
+            _LAST_CSV.keep((list(table.header), snapshot(rows)), made)
     return made
 
 
