@@ -143,6 +143,8 @@ def annotate(text: str, notes: list[Footnote], page: PageNotes) -> SafeString:
     becomes the link; a term not found in the text (e.g. in an English translation) gets its
     link at the end.
     """
+    if not notes:  # most texts: the text escaped, as the joins below would give it
+        return escape(text)
     edits: list[tuple[int, int, SafeString]] = []
     for note in notes:
         at = text.find(note.term) if note.term else -1
