@@ -116,4 +116,10 @@ def _headings(language: str | None, header: tuple[str, ...]) -> tuple[str, ...]:
 
 def number_columns(header: list[str]) -> frozenset[int]:
     """Return the positions of the columns of ``header`` that hold numbers."""
+    return _number_columns(tuple(header))
+
+
+@functools.lru_cache(maxsize=256)
+def _number_columns(header: tuple[str, ...]) -> frozenset[int]:
+    """Return :func:`number_columns`, worked out once for each table's header."""
     return frozenset(i for i, name in enumerate(header) if name in NUMBERS or is_grade_count(name))
