@@ -238,7 +238,7 @@ def assessment_rows(reads: Reads, plan: PlanInfo, url: Urls) -> Iterator[list[st
 
 def _whole_actuals(result: IndicatorResult) -> list[FigureView]:
     """Return an indicator's actuals for the whole area."""
-    return [f for f in result.indicator.of_kind("actual") if not f.breakdown]
+    return result.indicator.whole("actual")
 
 
 def _grade(a: Assessment) -> tuple[str, str, str, str, str]:
