@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
 
 from shisaku.domain.eras import era_year
@@ -269,13 +270,21 @@ def era_short(year: int) -> str:
 
 def _year_axis(axes: Axes) -> str:
     """Return the x axis: a baseline rule and each labelled year, 西暦 over its 和暦."""
-    bottom = axes.box.height - axes.box.bottom
-    left, right = axes.box.left, axes.box.width - axes.box.right
+    return _year_axis_of(axes.years, axes.box)
+
+
+@lru_cache(maxsize=256)
+def _year_axis_of(years: tuple[int, int], box: Box) -> str:
+    """Return the x axis of charts spanning ``years`` in ``box`` (made once: many charts span
+    the same years)."""
+    axes = Axes(years, [], box)  # where the years fall: no value tick is read
+    bottom = box.height - box.bottom
+    left, right = box.left, box.width - box.right
     out = [
         f'<g class="year-axis" font-size="{FONT}" fill="{INK}" text-anchor="middle">'
         f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="{INK}"/>'
     ]
-    for year in year_ticks(*axes.years):
+    for year in year_ticks(*years):
         x = axes.x(year)
         out.append(
             f'<line x1="{x}" y1="{bottom}" x2="{x}" y2="{bottom + 5}" stroke="{INK}"/>'
@@ -288,9 +297,14 @@ def _year_axis(axes: Axes) -> str:
 
 def _polyline(points: Sequence[Point], axes: Axes, colour: str, width: float, dash: str) -> str:
     """Return a line through ``points`` (nothing for fewer than two)."""
-    if len(points) < 2:
+    return _line_through([(axes.x(p.year), axes.y(p.value)) for p in points], colour, width, dash)
+
+
+def _line_through(at: Sequence[tuple[float, float]], colour: str, width: float, dash: str) -> str:
+    """Return a line through the positions ``at`` (nothing for fewer than two)."""
+    if len(at) < 2:
         return ""
-    coords = " ".join(f"{axes.x(p.year)},{axes.y(p.value)}" for p in points)
+    coords = " ".join(f"{x},{y}" for x, y in at)
     dashed = f' stroke-dasharray="{dash}"' if dash else ""
     return (
         f'<polyline points="{coords}" fill="none" stroke="{colour}" stroke-width="{width}"'
@@ -337,11 +351,9 @@ def _actuals(chart: LineChart, axes: Axes) -> str:
     """Return the actuals as a solid line with a filled circle at each."""
     if not chart.actuals:
         return ""
-    line = _polyline(chart.actuals, axes, ACTUAL, 3, DASHES["actual"])
-    dots = "".join(
-        marker("circle", axes.x(p.year), axes.y(p.value), ACTUAL, filled=True, size=4.5)
-        for p in chart.actuals
-    )
+    at = [(axes.x(p.year), axes.y(p.value)) for p in chart.actuals]
+    line = _line_through(at, ACTUAL, 3, DASHES["actual"])
+    dots = "".join([marker("circle", x, y, ACTUAL, filled=True, size=4.5) for x, y in at])
     return f'<g class="actuals">{line}{dots}</g>'
 
 
