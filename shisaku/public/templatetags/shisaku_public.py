@@ -303,11 +303,20 @@ class Page(template.Node):
 
     def __init__(self, nodelist: template.NodeList) -> None:
         self.nodelist = nodelist
+        self.found: dict[type[template.Node], list[template.Node]] = {}
 
     def render(self, context: template.Context) -> SafeString:
         """Return the page rendered."""
         with links.settled():
             return self.nodelist.render(context)
+
+    def get_nodes_by_type(self, nodetype: type[template.Node]) -> list[template.Node]:
+        """Return the page's nodes of a type, found once: a parsed page does not change, and
+        ``{% extends %}`` looks for the blocks of base.html on every page."""
+        found = self.found.get(nodetype)
+        if found is None:
+            found = self.found[nodetype] = super().get_nodes_by_type(nodetype)
+        return list(found)
 
 
 @register.tag
