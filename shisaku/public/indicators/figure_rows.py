@@ -27,9 +27,10 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
+from shisaku.domain.explain import in_language
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import coded, dates, display, links
+from shisaku.public import coded, dates, display, links, untranslated
 from shisaku.public.indicators import selection, series, summaries
 from shisaku.public.markup import html, html_join
 
@@ -358,31 +359,89 @@ SUMMARY_ROW = (
 
 def summary_rows(rows: list[summaries.IndicatorRow], plan: PlanInfo | None) -> SafeString:
     """Return the rows of an indicator summary: name, [place in ``plan``], unit, baseline,
-    final target, latest actual and grade, each row on its own line."""
-    cell = _Cells()
-    place = _once(lambda code: _place(code, plan))
-    how = gettext("(how this grade was reached)")
-    return html_join("", "{}", ((_summary_row(row, cell, place, how),) for row in rows))
+    final target, latest actual and grade, each row on its own line.
+
+    A row's markup is made once for a row, a plan and the active language (a run's widgets,
+    measure pages and lists show each indicator's row several times a language, the same row:
+    :func:`summaries.indicator_row`), what it shows in Japanese recorded each time."""
+    language = links.language()
+    return _rows([_summary_row(row, plan, language) for row in rows], separator="")
 
 
-def _summary_row(
-    row: summaries.IndicatorRow, cell: _Cells, place: Callable[[str], SafeString], how: str
-) -> SafeString:
-    """Return one row of an indicator summary (its place in the plan given by ``place``)."""
+def _summary_row(row: summaries.IndicatorRow, plan: PlanInfo | None, language: str | None) -> str:
+    """Return one row of an indicator summary as markup, recording what it shows in Japanese."""
+    found = _summaries.found(row, plan, language)
+    if found is None:
+        made = (_summary_markup(row, plan, language), _untranslated(row, language))
+        found = _summaries.keep(row, plan, language, made)
+    for kind, text in found[1]:
+        untranslated.record(kind, text)
+    return found[0]
+
+
+_summaries: summaries.Kept[tuple[str, tuple[tuple[str, str], ...]]] = summaries.Kept(2048)
+
+
+def _summary_markup(
+    row: summaries.IndicatorRow, plan: PlanInfo | None, language: str | None
+) -> str:
+    """Return one row of an indicator summary as markup (its place in ``plan``)."""
     view, a = row.view, row.result.assessment
-    return html(
-        SUMMARY_ROW,
-        url=row.url,
-        name=display.shown(view.name_ja, view.name_en, kind="indicator"),
-        place=place(view.node_code),
-        unit=cell.unit(view.unit, view.unit_en) or "—",
-        baseline=cell.figure(row.baseline),
-        target=cell.figure(row.target),
-        latest=cell.figure(row.latest),
-        grade=a.grade,
-        how=how,
-        label=cell.grade_label(a.label),
+    english = display.english_language(language)
+    return str.__str__(
+        html(
+            SUMMARY_ROW,
+            url=row.url,
+            name=display.shown(view.name_ja, view.name_en, kind="indicator", english=english),
+            place=_place(view.node_code, plan),
+            unit=unit(view.unit, view.unit_en) or "—",
+            baseline=_summary_figure(row.baseline, english),
+            target=_summary_figure(row.target, english),
+            latest=_summary_figure(row.latest, english),
+            grade=a.grade,
+            how=_how(language),
+            label=_grade_label(a.label, language),
+        )
     )
+
+
+def _untranslated(row: summaries.IndicatorRow, language: str | None) -> tuple[tuple[str, str], ...]:
+    """Return what a summary row shows in Japanese for want of English in ``language``, by kind
+    as :mod:`display` records it: the name, the unit, the grade's label."""
+    if not display.english_language(language):
+        return ()
+    view, label = row.view, row.result.assessment.label
+    found = [("indicator", view.name_ja)] if not view.name_en else []
+    if view.unit and not view.unit_en:
+        found.append(("unit", view.unit))
+    if label and in_language(label, "en") is None:
+        found.append(("explanation", label))
+    return tuple(found)
+
+
+@lru_cache(maxsize=16)
+def _how(language: str | None) -> str:
+    """Return the hidden words after a grade in ``language`` (the active one)."""
+    return gettext("(how this grade was reached)")
+
+
+@lru_cache(maxsize=4096)
+def _grade_label(label: str, language: str | None) -> SafeString:
+    """Return a grade's label after it in ``language`` (the active one), or nothing."""
+    if not label:
+        return SafeString("")
+    return html(' <span class="grade-label">{}</span>', display.generated(label))
+
+
+def _summary_figure(f: FigureView | None, english: bool) -> SafeString:
+    """Return a figure cell of a summary (:func:`figure_cell`)."""
+    return unknown() if f is None else _figure_period(f.raw, f.period, english)
+
+
+@lru_cache(maxsize=4096)
+def _figure_period(raw: str, period: str, english: bool) -> SafeString:
+    """Return a value as written with its period label below it, in the language given."""
+    return _figure_text(raw, escape(dates.period_label(period, english)))
 
 
 def _place(node_code: str, plan: PlanInfo | None) -> SafeString:
@@ -414,33 +473,6 @@ def unknown() -> SafeString:
 def _unknown(language: str | None) -> SafeString:
     """Return the notice for a value that is not known in ``language`` (the active one)."""
     return html('<span class="unknown">{}</span>', gettext("Unknown (not obtained)"))
-
-
-class _Cells:
-    """Cell renderers for one summary table in the active language, each value rendered once."""
-
-    def __init__(self) -> None:
-        english = display.english()
-        self.period = _once(lambda p: escape(dates.period_label(p, english)))
-        self.unit = _once(unit)
-        self.unknown = unknown()
-        self.value = _once(lambda raw, period: _figure_text(raw, self.period(period)))
-        self.grade_label = _once(
-            lambda t: (
-                html(' <span class="grade-label">{}</span>', display.generated(t))
-                if t
-                else SafeString("")
-            )
-        )
-
-    def figure(self, f: FigureView | None) -> SafeString:
-        """Return a figure cell (:func:`figure_cell`), each value and period rendered once."""
-        return self.unknown if f is None else self.value(f.raw, f.period)
-
-
-def _once(render: Callable[..., SafeString]) -> Callable[..., SafeString]:
-    """Return ``render`` remembering its answer for each value (for one table)."""
-    return lru_cache(maxsize=None)(render)
 
 
 def _moment(when: datetime) -> SafeString:

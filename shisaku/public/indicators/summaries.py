@@ -6,7 +6,9 @@ Every number comes from :func:`shisaku.indicators.assessing.assess_plan`; this m
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from shisaku.domain.plantree import Node
 from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
@@ -15,6 +17,9 @@ from shisaku.plan.queries import PlanInfo
 from shisaku.public import links, tree
 from shisaku.public.indicators import index
 from shisaku.public.indicators.selection import latest_actual
+from shisaku.settled import SETTLED, looked_up
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -33,8 +38,40 @@ class IndicatorRow:
         return self.result.indicator
 
 
+class Kept(Generic[T]):
+    """The last answers worked out from two objects that never change (and a key), each kept
+    with the objects, so that an id is never taken for another object's, and found by them."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._kept: dict[tuple[int, int, Hashable], tuple[object, object, T]] = {}
+
+    def found(self, a: object, b: object, key: Hashable) -> T | None:
+        """Return the answer kept for ``a``, ``b`` and ``key``, or None."""
+        hit = self._kept.get((id(a), id(b), key))
+        return hit[2] if hit is not None and hit[0] is a and hit[1] is b else None
+
+    def keep(self, a: object, b: object, key: Hashable, answer: T) -> T:
+        """Keep ``answer`` for ``a``, ``b`` and ``key`` (forgetting the oldest when full)."""
+        at = (id(a), id(b), key)
+        self._kept.pop(at, None)
+        self._kept[at] = (a, b, answer)
+        if len(self._kept) > self.size:
+            del self._kept[next(iter(self._kept))]
+        return answer
+
+
 def indicator_row(plan: PlanInfo, result: IndicatorResult) -> IndicatorRow:
-    """Return the summary row of one graded indicator."""
+    """Return the summary row of one graded indicator, made once for a plan, a result and the
+    place (language and routes: its link): a run's pages ask for each several times a
+    language, and the same row has its markup remembered (:func:`figure_rows.summary_rows`)."""
+    place = SETTLED.get() or looked_up()
+    found = _rows.found(plan, result, place)
+    return found if found is not None else _rows.keep(plan, result, place, _row(plan, result))
+
+
+def _row(plan: PlanInfo, result: IndicatorResult) -> IndicatorRow:
+    """Return the summary row of one graded indicator, made afresh."""
     view = result.indicator
     return IndicatorRow(
         result,
@@ -43,6 +80,9 @@ def indicator_row(plan: PlanInfo, result: IndicatorResult) -> IndicatorRow:
         view.final_target(),
         latest_actual(view),
     )
+
+
+_rows: Kept[IndicatorRow] = Kept(1024)
 
 
 def rows_for(plan: PlanInfo, done: PlanAssessment, codes: set[str]) -> list[IndicatorRow]:
