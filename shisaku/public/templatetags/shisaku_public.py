@@ -120,8 +120,7 @@ def _languages_of(context: template.Context) -> tuple[str, str]:
     return _language_links(context["request"].path, links.language())
 
 
-@_page_tag
-def page_language(context: template.Context) -> str:
+def page_language_code() -> str:
     """Return the page's language code (``<html lang>``)."""
     return markup(str(links.language()))
 
@@ -298,17 +297,43 @@ def japanese(text: str) -> SafeString:
     return format_html('<span lang="ja">{}</span>', text) if display.english() else escape(text)
 
 
-class Page(template.Node):
-    """Render a whole page with the language, routes and prefix read once (links.settled)."""
+# A page in the frame: what its template gives (title, head links, download menu, content),
+# each rendered as a {% block %} would be, and the rest written here around them.
+PARTS = ("title", "alternates", "head", "downloads", "content")
 
-    def __init__(self, nodelist: template.NodeList) -> None:
-        self.nodelist = nodelist
+
+class Frame(template.Node):
+    """A whole page in the frame every page shares, with the language, routes and prefix read
+    once (links.settled): its template's parts in the frame's markup, a part not given as the
+    frame has it (the page's data links and menu, nothing else)."""
+
+    def __init__(self, parts: dict[str, template.NodeList]) -> None:
+        self.parts = parts
+        self.nodelist = template.NodeList(node for part in parts.values() for node in part)
         self.found: dict[type[template.Node], list[template.Node]] = {}
 
     def render(self, context: template.Context) -> SafeString:
         """Return the page rendered."""
         with links.settled():
-            return self.nodelist.render(context)
+            title, alternates, head, downloads = (self._part(n, context) for n in PARTS[:4])
+            with untranslated.tallying() as tally:  # what the content shows in Japanese
+                content = self._part("content", context)
+            return SafeString(
+                f"<!DOCTYPE html>\n\n{_head(title)}{alternates}{language_alternates(context)}"
+                f'{head}</head>\n<body>\n{site_header(context)}\n<div class="page-tools">\n  '
+                f"{breadcrumbs_nav(context)}\n  {downloads}\n</div>\n"
+                f'<main id="main" tabindex="-1">\n{untranslated.notice(tally)}{content}\n</main>\n'
+                f"{site_footer(context)}\n</body>\n</html>"
+            )
+
+    def _part(self, name: str, context: template.Context) -> str:
+        """Return a part of the page as its template gives it, or as the frame has it."""
+        nodelist = self.parts.get(name)
+        if nodelist is not None:
+            return str(nodelist.render(context))
+        if name == "alternates":
+            return data_alternates(context)
+        return downloads_menu(context) if name == "downloads" else ""
 
     def get_nodes_by_type(self, nodetype: type[template.Node]) -> list[template.Node]:
         """Return the page's nodes of a type, found once: a parsed page does not change, and
@@ -319,36 +344,42 @@ class Page(template.Node):
         return list(found)
 
 
-@register.tag
-def page(parser: template.base.Parser, token: template.base.Token) -> Page:
-    """Wrap a whole page: ``{% page %}…{% endpage %}`` (the frame, base.html)."""
-    nodelist = parser.parse(("endpage",))
-    parser.delete_first_token()
-    return Page(nodelist)
+def _head(title: str) -> str:
+    """Return the page's language and head up to its links (``title`` is HTML)."""
+    return (
+        f'<html lang="{page_language_code()}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title} | 施策 Shisaku</title>\n{_static_links(settings.STATIC_URL)}"
+    )
 
 
-class UntranslatedNotice(template.Node):
-    """Render the page's content, then put the notice of what it shows in Japanese before it."""
-
-    def __init__(self, nodelist: template.NodeList) -> None:
-        self.nodelist = nodelist
-
-    def render(self, context: template.Context) -> SafeString:
-        """Return the notice (English pages with Japanese fallbacks only) and the content."""
-        with untranslated.tallying() as tally:
-            content = self.nodelist.render(context)
-        notice = untranslated.notice(tally)  # the page is not copied again when there is none
-        return SafeString(notice + content) if notice else content
+@cache
+def _static_links(prefix: str) -> str:
+    """Return the head's links to the style sheet and the icon (``prefix``: STATIC_URL)."""
+    css, icon = (_static_url_markup(prefix, f"shisaku/{n}") for n in ("site.css", "favicon.svg"))
+    return (
+        f'<link rel="stylesheet" href="{css}">\n'
+        f'<link rel="icon" href="{icon}" type="image/svg+xml">\n'
+    )
 
 
 @register.tag
-def untranslated_notice(
-    parser: template.base.Parser, token: template.base.Token
-) -> UntranslatedNotice:
-    """Wrap a page's content: ``{% untranslated_notice %}…{% end_untranslated_notice %}``."""
-    nodelist = parser.parse(("end_untranslated_notice",))
-    parser.delete_first_token()
-    return UntranslatedNotice(nodelist)
+def frame(parser: template.base.Parser, token: template.base.Token) -> Frame:
+    """Parse a page in the frame (base.html, or a page's template that needs no more):
+    ``{% frame %}{% part title %}…{% endpart %}{% part content %}…{% endpart %}{% endframe %}``,
+    parts among :data:`PARTS`, nothing but spaces between them."""
+    parts: dict[str, template.NodeList] = {}
+    while True:
+        between = parser.parse(("part", "endframe"))
+        if any(not isinstance(n, template.base.TextNode) or n.s.strip() for n in between):
+            raise template.TemplateSyntaxError("{% frame %} holds only {% part %}s")
+        bits = parser.next_token().split_contents()
+        if bits[0] == "endframe":
+            return Frame(parts)
+        if len(bits) != 2 or bits[1] not in PARTS or bits[1] in parts:
+            raise template.TemplateSyntaxError(f"{{% part %}} names one of {PARTS} once")
+        parts[bits[1]] = parser.parse(("endpart",))
+        parser.delete_first_token()
 
 
 @register.filter
