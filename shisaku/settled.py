@@ -11,9 +11,8 @@ module sits below the interfaces, so the publisher may settle what the public vi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from contextlib import AbstractContextManager
+from contextvars import ContextVar, Token
 from typing import NamedTuple
 
 from django.conf import settings
@@ -40,41 +39,52 @@ def looked_up() -> Place:
 SETTLED: ContextVar[Place | None] = ContextVar("shisaku_place", default=None)
 
 
-@contextmanager
-def settled() -> Iterator[Place]:
+class _Holding:
+    """The block of :func:`settled`, :func:`settled_anew` or :func:`held`: the place it holds
+    (None: the one read when it begins) and whether it takes one held around it.  A class, not
+    a generator's context: a publishing run enters three of these a page."""
+
+    __slots__ = ("anew", "place", "token")
+
+    def __init__(self, place: Place | None, anew: bool) -> None:
+        self.place, self.anew = place, anew
+        self.token: Token[Place | None] | None = None
+
+    def __enter__(self) -> Place:
+        here = None if self.anew else SETTLED.get()
+        if here is not None:
+            return here
+        place = looked_up() if self.place is None else self.place
+        self.token = SETTLED.set(place)
+        return place
+
+    def __exit__(self, *exc: object) -> None:
+        if self.token is not None:
+            SETTLED.reset(self.token)
+
+
+def settled() -> AbstractContextManager[Place]:
     """Hold the place for the block (a page's template rendering, the ``{% page %}`` tag of
     base.html), read once, or the place already held around it: nothing inside may change the
     language, the URL configuration or the prefix, except inside a :func:`settled_anew` of
     its own (as the sitemap does in each language).  No template or tag of the site changes
     them.  The value lives in a context variable: each thread (request) and task has its own,
     and it is gone when the block ends."""
-    here = SETTLED.get()
-    if here is not None:
-        yield here
-        return
-    with settled_anew() as here:
-        yield here
+    return _Holding(None, anew=False)
 
 
-@contextmanager
-def settled_anew() -> Iterator[Place]:
+def settled_anew() -> AbstractContextManager[Place]:
     """Read the place now and hold it for the block, whatever was held around it (code that
     has just changed the language or the routes)."""
-    with held(looked_up()) as here:
-        yield here
+    return _Holding(None, anew=True)
 
 
-@contextmanager
-def held(place: Place) -> Iterator[Place]:
+def held(place: Place) -> AbstractContextManager[Place]:
     """Hold ``place`` for the block, whatever was held around it: the place as it is now,
     known to the caller without looking it up (a publishing run, which set the routes and the
     prefix for the whole run and the language for the page, looks each language's place up
     once)."""
-    token = SETTLED.set(place)
-    try:
-        yield place
-    finally:
-        SETTLED.reset(token)
+    return _Holding(place, anew=True)
 
 
 def language() -> str | None:

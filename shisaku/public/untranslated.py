@@ -10,9 +10,8 @@ heading) counts once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from contextlib import AbstractContextManager
+from contextvars import ContextVar, Token
 
 from django.utils.functional import Promise
 from django.utils.html import format_html
@@ -48,20 +47,32 @@ def record(kind: str, text: str) -> None:
         tally.setdefault(kind if kind in KINDS else "text", set()).add(text)
 
 
-@contextmanager
-def tallying() -> Iterator[Tally]:
+def tallying() -> AbstractContextManager[Tally]:
     """Collect, for the duration, what the rendering shows in Japanese (joining a tally begun
     by the view, which may have built parts of the page before rendering it)."""
-    outer = _TALLY.get()
-    if outer is not None:
-        yield outer
-        return
-    tally: Tally = {}
-    token = _TALLY.set(tally)
-    try:
-        yield tally
-    finally:
-        _TALLY.reset(token)
+    return _Tallying()
+
+
+class _Tallying:
+    """The block of :func:`tallying` (a class, not a generator's context: a published page
+    enters two)."""
+
+    __slots__ = ("token",)
+
+    def __init__(self) -> None:
+        self.token: Token[Tally | None] | None = None
+
+    def __enter__(self) -> Tally:
+        outer = _TALLY.get()
+        if outer is not None:
+            return outer
+        tally: Tally = {}
+        self.token = _TALLY.set(tally)
+        return tally
+
+    def __exit__(self, *exc: object) -> None:
+        if self.token is not None:
+            _TALLY.reset(self.token)
 
 
 def counts(tally: Tally) -> list[tuple[str, int]]:
