@@ -18,14 +18,14 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from io import BytesIO
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import unquote_to_bytes, urlsplit
 
 from django.conf import settings
-from django.core.handlers.wsgi import WSGIRequest
+from django.core.handlers.wsgi import LimitedStream, WSGIRequest, get_path_info
 from django.http import Http404, HttpResponseBase
 from django.urls import (
     URLPattern,
@@ -69,7 +69,20 @@ class PublishRequest(WSGIRequest):
     not checked against ``ALLOWED_HOSTS`` (which guards the live site against forged hosts)."""
 
     def __init__(self, path: str, site: SiteContext, language: str) -> None:
-        super().__init__(environ(path, site))
+        # What WSGIRequest.__init__ sets, read off what a run knows of its request (a GET with
+        # no body, no content type and no script name but the forced one): the same attributes
+        # and META, without parsing the headers Django reads of a client's request.
+        meta = environ(path, site)
+        script = settings.FORCE_SCRIPT_NAME or ""
+        self.environ = self.META = meta
+        self.path_info = meta["PATH_INFO"] = get_path_info(meta) or "/"
+        meta["SCRIPT_NAME"] = script
+        self.path = f"{script.rstrip('/')}/{self.path_info.replace('/', '', 1)}"
+        self.method = "GET"
+        self.content_type, self.content_params = "", {}
+        self._stream = _NO_BODY
+        self._read_started = False
+        self.resolver_match = None
         setattr(self, site_context.ATTRIBUTE, site)
         self.urlconf = SITE_URLCONF
         self.LANGUAGE_CODE = language
@@ -77,6 +90,11 @@ class PublishRequest(WSGIRequest):
     def get_host(self) -> str:
         """Return the host of the site being published."""
         return site_context.of(self).host
+
+
+# A GET's body: nothing (every read of a stream limited to no bytes answers b"", whatever it
+# reads from), one for every request.
+_NO_BODY: BinaryIO = LimitedStream(BytesIO(b""), 0)  # type: ignore[assignment]
 
 
 def environ(path: str, site: SiteContext) -> dict[str, Any]:
@@ -159,25 +177,13 @@ class Shapes:
         """Return Django's resolve of ``path`` (a path_info) in the active ``language``."""
         if not self.usable:
             return resolve(path, urlconf=self.urlconf)
-        key = (language, *(self.shape(segment) for segment in path.split("/")))
+        key = (language, *map(self.shape, path.split("/")))
         known = self.routes.get(key)
         if known is not None:
             first, route = known
             found = route.match(path[1:])
             if found is not None:
-                kwargs = found[2]
-                return ResolverMatch(
-                    first.func,
-                    (),
-                    kwargs,
-                    first.url_name,
-                    [*first.app_names],
-                    [*first.namespaces],
-                    first.route,
-                    first.tried,
-                    captured_kwargs=kwargs,
-                    extra_kwargs={},
-                )
+                return _alike(first, found[2])
         match = resolve(path, urlconf=self.urlconf)
         if not match.args and not getattr(match, "extra_kwargs", None) and path.startswith("/"):
             self.routes[key] = (match, RoutePattern(match.route, is_endpoint=True))
@@ -193,6 +199,17 @@ class Shapes:
                 found = tuple(bool(regex.fullmatch(segment)) for regex in self.variables)
             self.seen[segment] = found
         return found
+
+
+def _alike(first: ResolverMatch, kwargs: dict[str, Any]) -> ResolverMatch:
+    """Return the match of ``first``'s route with other arguments: what ResolverMatch works
+    out of its view and names (its path, namespaces and view name) copied from ``first``,
+    its own lists and arguments."""
+    match = ResolverMatch.__new__(ResolverMatch)
+    match.__dict__.update(first.__dict__)
+    own = {"app_names": [*first.app_names], "namespaces": [*first.namespaces]}
+    match.__dict__.update(own, args=(), kwargs=kwargs, captured_kwargs=kwargs, extra_kwargs={})
+    return match
 
 
 def _routes(patterns: Iterable[URLPattern | URLResolver], above: str) -> list[str] | None:
@@ -269,7 +286,7 @@ class Renderer:
         """Return what the view of ``path`` (percent-encoded, as links give it) answers (while
         :meth:`active`, whose routes the request's are)."""
         request = self.request(path, language)
-        with translation.override(language):
+        with _speaking(language):
             try:
                 match = self.resolve(request.path_info, language)
                 request.resolver_match = match
@@ -306,10 +323,22 @@ class Renderer:
             return reverse(f"public:{name}", kwargs=kwargs or None, urlconf=SITE_URLCONF)
 
 
+def _speaking(language: str) -> AbstractContextManager[Any]:
+    """Return the context that makes ``language`` the active one for a page: nothing to do when
+    it already is (a run's pages in the site's first language, its default), as the language
+    is the same inside and after."""
+    return _AS_IS if translation.get_language() == language else translation.override(language)
+
+
+_AS_IS = nullcontext()  # reusable: it holds nothing
+
+
 def _rendered(response: HttpResponseBase) -> Rendered:
-    """Return a response's status, body and redirect target."""
+    """Return a response's status, body and, for a redirect, its target."""
     body = bytes(getattr(response, "content", b""))
-    return Rendered(response.status_code, body, str(response.get("Location", "")))
+    status = response.status_code
+    location = str(response.get("Location", "")) if 300 <= status < 400 else ""
+    return Rendered(status, body, location)
 
 
 def redirect_page(location: str) -> bytes:
