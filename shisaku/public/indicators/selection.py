@@ -9,6 +9,8 @@ A value that is not there is said to be unknown, never shown as zero.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterable
+from itertools import chain, groupby
 from operator import attrgetter
 
 from shisaku.domain.assessment_scales import fmt_number
@@ -30,11 +32,40 @@ def latest_actual(view: IndicatorView) -> FigureView | None:
 
 
 def ordered(figures: list[FigureView] | tuple[FigureView, ...]) -> list[FigureView]:
-    """Return figures as a table shows them: baselines, targets, actuals, each oldest first."""
-    rank = {kind: i for i, kind in enumerate(FIGURE_ORDER)}
-    return sorted(
-        figures, key=lambda f: (rank.get(f.kind, 9), f.period_start, f.period_end, f.breakdown)
-    )
+    """Return figures as a table shows them: baselines, targets, actuals (then any other
+    kind), each oldest first, then by breakdown; in the order given where they tie.
+
+    The last few tuples' order (an indicator's figures, which the tables of its page and its
+    downloads both ask for) is kept and copied: a tuple never changes."""
+    if type(figures) is not tuple:
+        return _ordered(figures)
+    found = _last_ordered.get(id(figures))
+    if found is None or found[0] is not figures:
+        found = (figures, _ordered(figures))
+        _last_ordered[id(figures)] = found
+        if len(_last_ordered) > 4:
+            del _last_ordered[next(iter(_last_ordered))]
+    return list(found[1])
+
+
+_last_ordered: dict[int, tuple[tuple[FigureView, ...], list[FigureView]]] = {}
+
+
+def _ordered(figures: Iterable[FigureView]) -> list[FigureView]:
+    """Return :func:`ordered` of ``figures``: each kind's sorted by period and breakdown, the
+    kinds put in order (a plan's figures come grouped by kind, each kind's in order already,
+    which sorts in a pass: no key made for the kind of each figure)."""
+    parts: tuple[list[FigureView], ...] = tuple([] for _ in range(len(FIGURE_ORDER) + 1))
+    for kind, run in groupby(figures, _KIND):
+        parts[_RANK.get(kind, len(FIGURE_ORDER))].extend(run)
+    for part in parts:
+        part.sort(key=_WHEN)
+    return list(chain.from_iterable(parts))
+
+
+_RANK = {kind: i for i, kind in enumerate(FIGURE_ORDER)}
+_KIND = attrgetter("kind")
+_WHEN = attrgetter("period_start", "period_end", "breakdown")
 
 
 class _Tables:
