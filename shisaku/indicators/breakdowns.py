@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from itertools import compress
+from operator import attrgetter
 from typing import NamedTuple
 
 from shisaku.indicators.queries import FigureView
@@ -31,14 +33,23 @@ class Shown(NamedTuple):
 def shown(figures: Iterable[FigureView], per_period: int = SHOWN_PER_PERIOD) -> Shown:
     """Return every whole-area figure and the first ``per_period`` breakdown rows (revisions
     included) of each kind and period, with the count of breakdown rows left out."""
+    given = list(figures)
+    rows = Counter(map(_KIND_PERIOD, compress(given, map(_BREAKDOWN, given))))
+    if not rows or max(rows.values()) <= per_period:  # most indicators: every row shown
+        return Shown(given, 0)
     seen: Counter[tuple[str, str]] = Counter()
     kept: list[FigureView] = []
-    for f in figures:
+    for f in given:
         if f.breakdown:
             key = (f.kind, f.period)
             seen[key] += 1
             if seen[key] > per_period:
                 continue
         kept.append(f)
-    omitted = sum(n - per_period for n in seen.values() if n > per_period)
+    omitted = sum(n - per_period for n in rows.values() if n > per_period)
     return Shown(kept, omitted)
+
+
+# counted in C (the breakdown rows of each kind and period): an indicator's page has hundreds
+_KIND_PERIOD = attrgetter("kind", "period")
+_BREAKDOWN = attrgetter("breakdown")
