@@ -60,10 +60,11 @@ def json_url(context: template.Context) -> str:
 
 
 # The frame every page shares (head links, header, breadcrumbs, download menu, footer) is written
-# here rather than by template tags, each line as it was.  Its tags are nodes calling a function
-# of the page's context (a simple tag resolves arguments and escapes its markup again); what is
-# the same on every page of a language is made once, what one page shows twice (its links to
-# its data and to its other languages) once a page.
+# here rather than by template tags, each line as it was: by {% frame %} (Frame, below), and by
+# the tags base.html gives as its blocks' defaults, nodes calling a function of the page's context
+# (a simple tag resolves arguments and escapes its markup again); what is the same on every page
+# of a language is made once, what one page shows twice (its links to its data and to its other
+# languages) once a page.
 Part = Callable[[template.Context], str]
 
 
@@ -131,7 +132,6 @@ def data_alternates(context: template.Context) -> str:
     return _data_links(_page_url(context))[0]
 
 
-@_page_tag
 def language_alternates(context: template.Context) -> str:
     """Return the head's links to the page in every language, one a line."""
     return _languages_of(context)[0]
@@ -199,7 +199,6 @@ def _header(language: str, home: str, search: str) -> tuple[str, str, str]:
     return before, between, after
 
 
-@_page_tag
 def site_header(context: template.Context) -> str:
     """Return the link to skip to the content and the site's header: name, languages, search
     (the search box keeps the words searched for, ``search_text``)."""
@@ -218,7 +217,6 @@ def downloads_menu(context: template.Context) -> str:
     )
 
 
-@_page_tag
 def site_footer(context: template.Context) -> str:
     """Return the site's footer: how the plan text is shown, the link to the API."""
     return _footer(_language())
@@ -425,7 +423,6 @@ def crumb_label(crumb: Crumb, english: bool | None = None) -> SafeString:
     return html("{} {}", crumb.code, title) if crumb.kind else title
 
 
-@_page_tag
 def breadcrumbs_nav(context: template.Context) -> str:
     """Return the page's breadcrumbs (its ``crumbs``, :func:`breadcrumbs`) in their labelled
     list."""
