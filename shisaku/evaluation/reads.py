@@ -57,6 +57,18 @@ class Reads:
         self._memo: dict[tuple[Any, ...], Any] = {}
         self._store = store
         self._shared: dict[str, Memo] = {}
+        self._site_wide: set[tuple[Any, ...]] = set()  # the keys of answers about every plan
+
+    def site_wide(self) -> Reads:
+        """Return new reads (with the same store) holding only this one's answers about the
+        whole site: the municipalities, the latest changes, every plan's facts.
+
+        A publishing run loads its municipalities a group at a time, each group into reads of
+        its own: the next group's start from these rather than reading every plan again."""
+        following = Reads(self._store)
+        following._memo = {k: self._memo[k] for k in self._site_wide}
+        following._site_wide = set(self._site_wide)
+        return following
 
     def _once(self, key: tuple[Any, ...], load: Callable[[], T], scope: str) -> T:
         """Return the memoised answer for ``key`` (of municipality ``scope``), loading it once."""
@@ -69,6 +81,8 @@ class Reads:
                     if key not in shared.answers:
                         shared.answers[key] = load()
                     self._memo[key] = shared.answers[key]
+            if scope == EVERYWHERE:
+                self._site_wide.add(key)
         found: T = self._memo[key]
         return found
 

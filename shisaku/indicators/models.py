@@ -129,7 +129,12 @@ class Figure(models.Model):
                 name="one_current_figure",
             ),
         ]
-        indexes = [models.Index(fields=["indicator", "is_current"])]
+        indexes = [
+            models.Index(fields=["indicator", "is_current"]),
+            # the latest figures entered, newest first (the home page's recent changes), read
+            # from the end of the index instead of sorting every figure
+            models.Index(fields=["entered_at", "id"], name="figure_entered"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.indicator_id} {self.kind} {self.period} {self.raw}"

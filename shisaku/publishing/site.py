@@ -23,7 +23,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from django.conf import settings
 
@@ -38,6 +37,7 @@ from shisaku.publishing.run import ExchangeFiles, SiteRun
 from shisaku.publishing.workers import Progress, render_pages
 
 DEFAULT_SITE_URL = "http://localhost"
+Towns = list[MunicipalityInfo]
 TOWNS_AT_ONCE = 50  # municipalities loaded and rendered at a time (their plans held at once)
 logger = logging.getLogger("shisaku.publishing")
 
@@ -88,7 +88,7 @@ def publish(
         try:
             pages = _town_pages(run, towns, tables, jobs, progress, exporter)
             with timed("the comparison pages, 404 pages and static files"):
-                renderer.reads = Reads()  # read afresh, the last group's let go
+                renderer.reads = renderer.reads.site_wide()  # the last group's plans let go
                 across = _comparison_pages(comparisons, municipality, langs, renderer)
                 render_pages(run, across, jobs, progress, reading=True, size=1)
                 run.extras()
@@ -121,15 +121,15 @@ def _town_pages(
     groups = [towns[i : i + TOWNS_AT_ONCE] for i in range(0, len(towns), TOWNS_AT_ONCE)]
     renderer, count = run.r, 0
     with timed("loading the first plans"):
-        loaded = [_loaded(groups[0] if groups else [])]
+        loaded = [_loaded(groups[0] if groups else [], renderer.reads)]
     for number, group in enumerate(groups or [[]]):
-        renderer.reads = loaded[0]
+        renderer.reads = current = loaded[0]
         pages = site_pages(group, run.languages, renderer, home=number == 0)
-        following = groups[number + 1] if number + 1 < len(groups) else None
+        following = groups[number + 1] if number + 1 < len(groups) else []
 
-        def meanwhile(group: list[MunicipalityInfo] = group, nxt: Any = following) -> None:
+        def meanwhile(group: Towns = group, nxt: Towns = following, now: Reads = current) -> None:
             run.data(tables, [p for t in group for p in t.plans], exporter)
-            loaded[0] = _loaded(nxt) if nxt is not None else Reads()
+            loaded[0] = _loaded(nxt, now)
 
         with timed(f"{len(group)} municipalities' pages in {jobs} process(es)"):
             render_pages(run, pages, jobs, progress, meanwhile=meanwhile)
@@ -137,9 +137,10 @@ def _town_pages(
     return count
 
 
-def _loaded(towns: list[MunicipalityInfo]) -> Reads:
-    """Return reads holding everything the pages of ``towns`` read."""
-    reads = Reads()
+def _loaded(towns: Towns, earlier: Reads) -> Reads:
+    """Return reads holding everything the pages of ``towns`` read, starting from what
+    ``earlier`` holds about the whole site (read once a run, not once a group)."""
+    reads = earlier.site_wide()
     for plan in (p for t in towns for p in t.plans):
         reads.preload(plan)
     return reads
