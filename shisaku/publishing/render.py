@@ -19,9 +19,8 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass
 from io import BytesIO
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 from urllib.parse import unquote_to_bytes, urlsplit
 
 from django.conf import settings
@@ -53,8 +52,7 @@ from shisaku.site_context import SiteContext
 SITE_URLCONF = "shisaku.site_urls"  # the public site's routes, without the API and workspace
 
 
-@dataclass(frozen=True)
-class Rendered:
+class Rendered(NamedTuple):
     """What a URL answered: the status, the body and where a redirect points."""
 
     status: int
@@ -165,7 +163,7 @@ class Shapes:
 
     def __init__(self, urlconf: str) -> None:
         self.urlconf = urlconf
-        self.routes: dict[tuple[object, ...], tuple[ResolverMatch, RoutePattern]] = {}
+        self.routes: dict[tuple[str, tuple[object, ...]], tuple[ResolverMatch, RoutePattern]] = {}
         found = _routes(get_resolver(urlconf).url_patterns, "")
         self.usable = found is not None
         segments = {s for route in found or () for s in route.split("/")}
@@ -177,7 +175,11 @@ class Shapes:
         """Return Django's resolve of ``path`` (a path_info) in the active ``language``."""
         if not self.usable:
             return resolve(path, urlconf=self.urlconf)
-        key = (language, *map(self.shape, path.split("/")))
+        segments = path.split("/")
+        shapes = tuple(map(self.seen.get, segments))  # most segments were seen before
+        if None in shapes:
+            shapes = tuple(map(self.shape, segments))
+        key = (language, shapes)
         known = self.routes.get(key)
         if known is not None:
             first, route = known
@@ -324,13 +326,32 @@ class Renderer:
 
 
 def _speaking(language: str) -> AbstractContextManager[Any]:
-    """Return the context that makes ``language`` the active one for a page: nothing to do when
-    it already is (a run's pages in the site's first language, its default), as the language
-    is the same inside and after."""
-    return _AS_IS if translation.get_language() == language else translation.override(language)
+    """Return the context that makes ``language`` the active one for a page and then the one
+    before, as ``translation.override`` does, the one before read once: nothing to do when it
+    already is (a run's pages in the site's first language, its default)."""
+    before = translation.get_language()
+    return _AS_IS if before == language else _Speaking(language, before)
 
 
 _AS_IS = nullcontext()  # reusable: it holds nothing
+
+
+class _Speaking:
+    """The block of :func:`_speaking` in another language than the one before."""
+
+    __slots__ = ("before", "language")
+
+    def __init__(self, language: str, before: str | None) -> None:
+        self.language, self.before = language, before
+
+    def __enter__(self) -> None:
+        translation.activate(self.language)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.before is None:  # as translation.override leaves it
+            translation.deactivate_all()
+        else:
+            translation.activate(self.before)
 
 
 def _rendered(response: HttpResponseBase) -> Rendered:
