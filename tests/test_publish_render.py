@@ -10,6 +10,7 @@ import ast
 from pathlib import Path
 
 import pytest
+from django.core.handlers.wsgi import WSGIRequest
 from django.urls import Resolver404, ResolverMatch, get_urlconf, resolve
 from django.utils import translation
 
@@ -17,7 +18,14 @@ from shisaku import site_context
 from shisaku.evaluation.reads import Reads
 from shisaku.public import links
 from shisaku.publishing import workers
-from shisaku.publishing.render import SITE_URLCONF, Renderer, Shapes, routes
+from shisaku.publishing.render import (
+    SITE_URLCONF,
+    PublishRequest,
+    Renderer,
+    Shapes,
+    environ,
+    routes,
+)
 from shisaku.publishing.site import publish
 from shisaku.site_context import SiteContext
 from tests.test_publish import PLAN, testville  # noqa: F401  (the fixture)
@@ -54,6 +62,27 @@ def test_a_run_request_carries_the_site_of_the_run_and_the_public_routes(db):
         SITE_URLCONF,
         "ja",
         "2024",
+    )
+
+
+@pytest.mark.parametrize(
+    "path", ["/ja/999997/?year=2024&q=%E6%8C", "/en/999997/x/%E6%8C%87%E6%A8%99/", "/ja/a%2Fb/", ""]
+)
+def test_a_run_request_is_what_django_makes_of_its_environ(path):
+    site = SiteContext.published_at(f"{CITY}:8443")
+    ours, djangos = PublishRequest(path, site, "ja"), WSGIRequest(environ(path, site))
+    mine, theirs = dict(vars(ours)), dict(vars(djangos))
+    for request in (mine, theirs):
+        request.pop("environ"), request.pop("META"), request.pop("_stream")
+    assert mine.keys() - theirs.keys() == {"urlconf", "LANGUAGE_CODE", site_context.ATTRIBUTE}
+    assert {k: mine[k] for k in theirs} == theirs
+    assert {**ours.META, "wsgi.input": None} == {**djangos.META, "wsgi.input": None}
+    assert (ours.GET, ours.get_full_path(), ours.encoding, ours.scheme, ours.read()) == (
+        djangos.GET,
+        djangos.get_full_path(),
+        djangos.encoding,
+        djangos.scheme,
+        b"",
     )
 
 
