@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.core.handlers.wsgi import WSGIRequest
+from django.http import HttpRequest
 from django.urls import Resolver404, ResolverMatch, get_urlconf, resolve
 from django.utils import translation
 
@@ -84,6 +85,18 @@ def test_a_run_request_is_what_django_makes_of_its_environ(path):
         djangos.scheme,
         b"",
     )
+    locations = (
+        None,
+        "/ja/x/?q=a b",
+        "/schemas/v1/node.json",
+        "/ja/指標/",
+        "/a/./b",
+        "//h/x",
+        "x/y",
+    )
+    for location in locations:  # remembered by the run, as Django builds each
+        expected = HttpRequest.build_absolute_uri(ours, location)
+        assert ours.build_absolute_uri(location) == expected
 
 
 def test_a_live_request_gets_the_context_of_its_checked_host(db, client):

@@ -19,6 +19,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from functools import lru_cache
 from io import BytesIO
 from typing import Any, BinaryIO, NamedTuple
 from urllib.parse import unquote_to_bytes, urlsplit
@@ -41,6 +42,7 @@ from django.urls import (
 from django.urls.converters import get_converters
 from django.urls.resolvers import LocalePrefixPattern, ResolverMatch, RoutePattern
 from django.utils import translation
+from django.utils.encoding import iri_to_uri
 from django.utils.html import format_html
 from django.views.defaults import page_not_found
 
@@ -88,6 +90,27 @@ class PublishRequest(WSGIRequest):
     def get_host(self) -> str:
         """Return the host of the site being published."""
         return site_context.of(self).host
+
+    def build_absolute_uri(self, location: str | None = None) -> str:
+        """Return Django's absolute address of ``location``, remembered for a path on the
+        site (Django's answer for it depends on the scheme and host alone, and pages give the
+        same addresses many times: the schemas, the pages their downloads and widgets name)."""
+        if (
+            isinstance(location, str)
+            and location.startswith("/")
+            and not location.startswith("//")
+            and "/./" not in location
+            and "/../" not in location
+        ):
+            return _absolute(self._current_scheme_host, location)  # type: ignore[attr-defined]
+        return super().build_absolute_uri(location)
+
+
+@lru_cache(maxsize=65536)
+def _absolute(scheme_host: str, path: str) -> str:
+    """Return the absolute address of a path on a site, as Django builds it (for a path
+    starting with one slash and with no dot segments: its host prefixed, as an URI)."""
+    return iri_to_uri(scheme_host + path)
 
 
 # A GET's body: nothing (every read of a stream limited to no bytes answers b"", whatever it
