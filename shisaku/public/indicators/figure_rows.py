@@ -349,9 +349,9 @@ def _rows(rows: Iterable[str], separator: str = "\n") -> SafeString:
     return SafeString(separator.join(rows))
 
 
-SUMMARY_ROW = (
-    '\n    <tr><th scope="row"><a href="{url}">{name}</a></th>{place}<td>{unit}</td>'
-    "<td>{baseline}</td><td>{target}</td><td>{latest}</td>"
+SUMMARY_HEAD = '\n    <tr><th scope="row"><a href="{url}">{name}</a></th>'
+SUMMARY_TAIL = (
+    "<td>{unit}</td><td>{baseline}</td><td>{target}</td><td>{latest}</td>"
     '<td class="grade"><a href="{url}#grade"><strong>{grade}</strong>'
     '<span class="visually-hidden"> {how}</span></a>{label}</td></tr>'
 )
@@ -361,48 +361,51 @@ def summary_rows(rows: list[summaries.IndicatorRow], plan: PlanInfo | None) -> S
     """Return the rows of an indicator summary: name, [place in ``plan``], unit, baseline,
     final target, latest actual and grade, each row on its own line.
 
-    A row's markup is made once for a row, a plan and the active language (a run's widgets,
-    measure pages and lists show each indicator's row several times a language, the same row:
-    :func:`summaries.indicator_row`), what it shows in Japanese recorded each time."""
+    A row's markup but its place is made once for a row and the active language (a run's
+    widgets, measure pages and lists show each indicator's row several times a language, the
+    same row: :func:`summaries.indicator_row`), what it shows in Japanese recorded each time."""
     language = links.language()
     return _rows([_summary_row(row, plan, language) for row in rows], separator="")
 
 
 def _summary_row(row: summaries.IndicatorRow, plan: PlanInfo | None, language: str | None) -> str:
     """Return one row of an indicator summary as markup, recording what it shows in Japanese."""
-    found = _summaries.found(row, plan, language)
+    found = _summaries.found(language, row)
     if found is None:
-        made = (_summary_markup(row, plan, language), _untranslated(row, language))
-        found = _summaries.keep(row, plan, language, made)
-    for kind, text in found[1]:
+        found = _summaries.keep(_summary_parts(row, language), language, row)
+    head, tail, japanese = found
+    for kind, text in japanese:
         untranslated.record(kind, text)
-    return found[0]
+    place = _place(row.view.node_code, plan) if plan else ""
+    return f"{head}{place}{tail}"
 
 
-_summaries: summaries.Kept[tuple[str, tuple[tuple[str, str], ...]]] = summaries.Kept(2048)
+Summary = tuple[str, str, tuple[tuple[str, str], ...]]
+_summaries: summaries.Kept[Summary] = summaries.Kept(2048)
 
 
-def _summary_markup(
-    row: summaries.IndicatorRow, plan: PlanInfo | None, language: str | None
-) -> str:
-    """Return one row of an indicator summary as markup (its place in ``plan``)."""
+def _summary_parts(row: summaries.IndicatorRow, language: str | None) -> Summary:
+    """Return a row of an indicator summary in ``language`` (the active one): its markup
+    before its place and after it, and what it shows in Japanese for want of English."""
     view, a = row.view, row.result.assessment
     english = display.english_language(language)
-    return str.__str__(
-        html(
-            SUMMARY_ROW,
-            url=row.url,
-            name=display.shown(view.name_ja, view.name_en, kind="indicator", english=english),
-            place=_place(view.node_code, plan),
-            unit=unit(view.unit, view.unit_en) or "—",
-            baseline=_summary_figure(row.baseline, english),
-            target=_summary_figure(row.target, english),
-            latest=_summary_figure(row.latest, english),
-            grade=a.grade,
-            how=_how(language),
-            label=_grade_label(a.label, language),
-        )
+    head = html(
+        SUMMARY_HEAD,
+        url=row.url,
+        name=display.shown(view.name_ja, view.name_en, kind="indicator", english=english),
     )
+    tail = html(
+        SUMMARY_TAIL,
+        url=row.url,
+        unit=unit(view.unit, view.unit_en) or "—",
+        baseline=_summary_figure(row.baseline, english),
+        target=_summary_figure(row.target, english),
+        latest=_summary_figure(row.latest, english),
+        grade=a.grade,
+        how=_how(language),
+        label=_grade_label(a.label, language),
+    )
+    return str.__str__(head), str.__str__(tail), _untranslated(row, language)
 
 
 def _untranslated(row: summaries.IndicatorRow, language: str | None) -> tuple[tuple[str, str], ...]:
@@ -435,20 +438,18 @@ def _grade_label(label: str, language: str | None) -> SafeString:
 
 def _summary_figure(f: FigureView | None, english: bool) -> SafeString:
     """Return a figure cell of a summary (:func:`figure_cell`)."""
-    return unknown() if f is None else _figure_period(f.raw, f.period, english)
+    if f is None:
+        return unknown()
+    value, period = _text(f.raw), _period(f.period, english)
+    return SafeString(f'<span class="value">{value}</span> <span class="period">{period}</span>')
 
 
-@lru_cache(maxsize=4096)
-def _figure_period(raw: str, period: str, english: bool) -> SafeString:
-    """Return a value as written with its period label below it, in the language given."""
-    return _figure_text(raw, escape(dates.period_label(period, english)))
-
-
-def _place(node_code: str, plan: PlanInfo | None) -> SafeString:
-    """Return the cell naming where in ``plan`` an indicator sits (nothing without a plan)."""
-    if plan and node_code:
-        return html('<td><a href="{}">{}</a></td>', links.node_url(plan, node_code), node_code)
-    return html("<td>{}</td>", gettext("Whole plan")) if plan else SafeString("")
+def _place(node_code: str, plan: PlanInfo) -> str:
+    """Return the cell naming where in ``plan`` an indicator sits, as markup."""
+    if node_code:
+        url = links.node_url(plan, node_code)
+        return str.__str__(html('<td><a href="{}">{}</a></td>', url, node_code))
+    return f"<td>{_text(gettext('Whole plan'))}</td>"
 
 
 def figure_cell(f: FigureView | None, period: Callable[[str], str] | None = None) -> SafeString:

@@ -39,20 +39,20 @@ class IndicatorRow:
 
 
 class Kept(Generic[T]):
-    """The last answers worked out from two objects that never change (and a key), each kept
-    with the objects, so that an id is never taken for another object's, and found by them."""
+    """The last answers worked out from a key and one or two objects that never change, each
+    kept with the objects, so that an id is never taken for another object's."""
 
     def __init__(self, size: int) -> None:
         self.size = size
         self._kept: dict[tuple[int, int, Hashable], tuple[object, object, T]] = {}
 
-    def found(self, a: object, b: object, key: Hashable) -> T | None:
-        """Return the answer kept for ``a``, ``b`` and ``key``, or None."""
+    def found(self, key: Hashable, a: object, b: object = None) -> T | None:
+        """Return the answer kept for ``key``, ``a`` and ``b``, or None."""
         hit = self._kept.get((id(a), id(b), key))
         return hit[2] if hit is not None and hit[0] is a and hit[1] is b else None
 
-    def keep(self, a: object, b: object, key: Hashable, answer: T) -> T:
-        """Keep ``answer`` for ``a``, ``b`` and ``key`` (forgetting the oldest when full)."""
+    def keep(self, answer: T, key: Hashable, a: object, b: object = None) -> T:
+        """Keep ``answer`` for ``key``, ``a`` and ``b`` (forgetting the oldest when full)."""
         at = (id(a), id(b), key)
         self._kept.pop(at, None)
         self._kept[at] = (a, b, answer)
@@ -66,8 +66,8 @@ def indicator_row(plan: PlanInfo, result: IndicatorResult) -> IndicatorRow:
     place (language and routes: its link): a run's pages ask for each several times a
     language, and the same row has its markup remembered (:func:`figure_rows.summary_rows`)."""
     place = SETTLED.get() or looked_up()
-    found = _rows.found(plan, result, place)
-    return found if found is not None else _rows.keep(plan, result, place, _row(plan, result))
+    found = _rows.found(place, plan, result)
+    return found if found is not None else _rows.keep(_row(plan, result), place, plan, result)
 
 
 def _row(plan: PlanInfo, result: IndicatorResult) -> IndicatorRow:
