@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
 from typing import Generic, TypeVar
 
 from shisaku.domain.plantree import Node
@@ -99,11 +101,21 @@ def page_codes(node: Node) -> set[str]:
 
 
 def sources(done: PlanAssessment) -> list[str]:
-    """Return the distinct sources the plan's indicators and their figures cite, in order."""
-    found: dict[str, None] = {}
-    for result in done.results:
-        view = result.indicator
-        for text in (view.source, *(f.source for f in view.figures)):
-            if text.strip():
-                found.setdefault(text.strip(), None)
-    return list(found)
+    """Return the distinct sources the plan's indicators and their figures cite, in order
+    (worked out once for a plan's grades: its page and its list of indicators in each
+    language ask)."""
+    found = _sources.found(None, done)
+    return list(found if found is not None else _sources.keep(_sources_of(done), None, done))
+
+
+def _sources_of(done: PlanAssessment) -> list[str]:
+    """Return :func:`sources`, each distinct text stripped once (a plan's figures repeat a
+    few sources tens of thousands of times)."""
+    texts = chain.from_iterable(
+        chain((r.indicator.source,), map(_SOURCE, r.indicator.figures)) for r in done.results
+    )
+    return list(dict.fromkeys(text for text in map(str.strip, dict.fromkeys(texts)) if text))
+
+
+_SOURCE = attrgetter("source")
+_sources: Kept[list[str]] = Kept(16)
