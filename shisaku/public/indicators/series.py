@@ -11,6 +11,7 @@ figures are those the plan's view already holds.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 from django.http import HttpRequest
 from django.utils.translation import gettext
@@ -29,12 +30,13 @@ def labels(view: IndicatorView) -> list[str]:
     last = _last_labels[0]
     if last is not None and last[0] is view:
         return last[1]
-    found = list(dict.fromkeys(f.breakdown for f in view.figures if f.breakdown))
+    found = list(dict.fromkeys(filter(None, map(_BREAKDOWN, view.figures))))
     _last_labels[0] = (view, found)
     return found
 
 
 _last_labels: list[tuple[IndicatorView, list[str]] | None] = [None]
+_BREAKDOWN = attrgetter("breakdown")
 
 
 @dataclass(frozen=True)
