@@ -3,10 +3,11 @@ the script prefix, which every link and every text of a page depends on.
 
 Django keeps each in an asgiref ``Local``, a lookup costing microseconds; a page made hundreds
 of them.  :func:`settled` reads them once and holds them for a block: a page's template
-(the ``{% page %}`` tag of base.html), a public answer's formats (``renderers.respond``) and,
-in a publishing run, a whole view (``publishing.render``).  :mod:`shisaku.public.links` and
-:mod:`shisaku.public.display` read the held place; outside a block they ask Django.  This
-module sits below the interfaces, so the publisher may settle what the public views read.
+(the ``{% frame %}`` tag, ``shisaku_public.Frame``), a public answer's formats
+(``renderers.respond``) and, in a publishing run, a whole view (``publishing.render``).
+:mod:`shisaku.public.links` and :mod:`shisaku.public.display` read the held place; outside a
+block they ask Django.  This module sits below the interfaces, so the publisher may settle
+what the public views read.
 """
 
 from __future__ import annotations
@@ -64,12 +65,12 @@ class _Holding:
 
 
 def settled() -> AbstractContextManager[Place]:
-    """Hold the place for the block (a page's template rendering, the ``{% page %}`` tag of
-    base.html), read once, or the place already held around it: nothing inside may change the
-    language, the URL configuration or the prefix, except inside a :func:`settled_anew` of
-    its own (as the sitemap does in each language).  No template or tag of the site changes
-    them.  The value lives in a context variable: each thread (request) and task has its own,
-    and it is gone when the block ends."""
+    """Hold the place for the block (a page's template rendering: the ``{% frame %}`` tag),
+    read once, or the place already held around it: nothing inside may change the language,
+    the URL configuration or the prefix, except inside a :func:`settled_anew` of its own (as
+    the sitemap does in each language).  No template or tag of the site changes them.  The
+    value lives in a context variable: each thread (request) and task has its own, and it is
+    gone when the block ends."""
     return _Holding(None, anew=False)
 
 
