@@ -44,7 +44,7 @@ def ordered(figures: list[FigureView] | tuple[FigureView, ...]) -> list[FigureVi
         found = (figures, _ordered(figures))
         _last_ordered[id(figures)] = found
         if len(_last_ordered) > 4:
-            del _last_ordered[next(iter(_last_ordered))]
+            _last_ordered.pop(next(iter(_last_ordered)), None)
     return list(found[1])
 
 

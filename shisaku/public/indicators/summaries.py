@@ -59,7 +59,7 @@ class Kept(Generic[T]):
         self._kept.pop(at, None)
         self._kept[at] = (a, b, answer)
         if len(self._kept) > self.size:
-            del self._kept[next(iter(self._kept))]
+            self._kept.pop(next(iter(self._kept)), None)
         return answer
 
 
