@@ -36,6 +36,7 @@ of this module.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -58,6 +59,9 @@ from shisaku.publishing.run import SiteRun
 Progress = Callable[[Iterable[Page], int], Iterable[Page]]  # pages, how many → the same pages
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
 BATCH = 16  # pages (in every language) per batch: small enough to spread, large enough to pay
+# objects a worker makes between two collections of its youngest ones (Python's default: 700);
+# most of a page's objects are let go before the page is done, and so never looked at
+YOUNG_OBJECTS = 20_000
 
 
 class WorkerQueried(RuntimeError):
@@ -186,10 +190,12 @@ def _merge(run: SiteRun, part: Part) -> None:
 
 
 def _start_worker(parent: int, work: Worker) -> None:
-    """Make a worker end with the run's process, let go of every connection it inherited and
-    refuse database queries (unless its pages read the database), and give it the run and the
-    batches it renders."""
+    """Make a worker end with the run's process, collect its cyclic garbage less often (in
+    under half the time it took), let go of every connection it inherited and refuse database
+    queries (unless its pages read the database), and give it the run and the batches it
+    renders."""
     _die_with(parent)
+    gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
     _let_go_of_inherited_connections()
     if not work.reading:
         _refuse_queries()
