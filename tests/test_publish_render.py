@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 from django.core.handlers.wsgi import WSGIRequest
 from django.http import HttpRequest
-from django.urls import Resolver404, ResolverMatch, get_urlconf, resolve
+from django.urls import NoReverseMatch, Resolver404, ResolverMatch, get_urlconf, resolve, reverse
 from django.utils import translation
 
 from shisaku import site_context
 from shisaku.evaluation.reads import Reads
 from shisaku.public import links
 from shisaku.publishing import workers
+from shisaku.publishing.pages import EMBEDDED, site_pages
 from shisaku.publishing.render import (
     SITE_URLCONF,
     PublishRequest,
@@ -27,7 +28,7 @@ from shisaku.publishing.render import (
     environ,
     routes,
 )
-from shisaku.publishing.site import publish
+from shisaku.publishing.site import publish, published_towns
 from shisaku.site_context import SiteContext
 from tests.test_publish import PLAN, testville  # noqa: F401  (the fixture)
 
@@ -176,3 +177,54 @@ def test_paths_resolved_once_per_shape_match_as_django_resolves_each(testville, 
                 assert _same_match(shapes.resolve(path, language), expected), path
                 compared += 1
     assert compared > 100 and len(shapes.routes) < compared / 4
+
+
+class Reversing(Renderer):
+    """A renderer that checks each address it gives against Django's ``reverse``."""
+
+    compared = 0
+
+    def url(self, name: str, language: str, **kwargs: str) -> str:
+        with translation.override(language):
+            try:
+                expected = reverse(f"public:{name}", kwargs=kwargs or None, urlconf=SITE_URLCONF)
+            except NoReverseMatch:
+                with pytest.raises(NoReverseMatch):
+                    super().url(name, language, **kwargs)
+                raise
+        found = super().url(name, language, **kwargs)
+        assert found == expected, (name, kwargs)
+        self.compared += 1
+        return found
+
+
+# Codes a route takes that percent-encoding changes (or leaves), and codes it refuses.
+ODD_CODES = ("1 2", "指標①", "a%2Fb", "x?y#z", "~:@!$&'()*+,;=", "..", "e\u0301", "[x]", "1-(2)")
+REFUSED = {"code": ("12345", "abcdef"), "node_code": ("1/2", "指標"), "indicator": ("a/b", "\t")}
+
+
+def test_page_addresses_are_those_django_reverses(testville):  # noqa: F811
+    r = Reversing(CITY, Reads())
+    with r.active():
+        pages = site_pages(published_towns(r.reads, None), ["ja", "en"], r)
+        assert r.compared == len(pages) > 50
+        keys = {"code": "999997", "slug": "2024-2028"}
+        names = ["node", *EMBEDDED["measure"], "indicator", *EMBEDDED["indicator"]]
+        for name in names:
+            at = "node_code" if name.startswith(("node", "measure")) else "indicator"
+            for code in ODD_CODES:
+                for language in ("ja", "en"):
+                    try:
+                        r.url(name, language, **keys, **{at: code})
+                    except NoReverseMatch:
+                        assert at == "node_code"  # only node codes are this strict
+            for refused in REFUSED[at]:
+                with pytest.raises(NoReverseMatch):
+                    r.url(name, "ja", **keys, **{at: refused})
+        for refused in REFUSED["code"]:
+            with pytest.raises(NoReverseMatch):
+                r.url("plan", "en", code=refused, slug="2024-2028")
+        with pytest.raises(NoReverseMatch):
+            r.url("plan", "ja", code="999997")  # an argument missing
+        assert r.url("home", "en") == "/en/"
+        assert r.url("sdg-goal", "ja", **keys, goal="7") == "/ja/999997/2024-2028/sdgs/7/"

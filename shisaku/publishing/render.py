@@ -22,7 +22,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import lru_cache
 from io import BytesIO
 from typing import Any, BinaryIO, NamedTuple
-from urllib.parse import unquote_to_bytes, urlsplit
+from urllib.parse import quote, unquote_to_bytes, urlsplit
 
 from django.conf import settings
 from django.core.handlers.wsgi import LimitedStream, WSGIRequest, get_path_info
@@ -31,6 +31,7 @@ from django.urls import (
     URLPattern,
     URLResolver,
     clear_script_prefix,
+    get_ns_resolver,
     get_resolver,
     get_script_prefix,
     get_urlconf,
@@ -44,6 +45,7 @@ from django.urls.resolvers import LocalePrefixPattern, ResolverMatch, RoutePatte
 from django.utils import translation
 from django.utils.encoding import iri_to_uri
 from django.utils.html import format_html
+from django.utils.http import RFC3986_SUBDELIMS, escape_leading_slashes
 from django.views.defaults import page_not_found
 
 from shisaku import site_context
@@ -343,9 +345,64 @@ class Renderer:
             return bytes(page_not_found(request, Http404()).content)
 
     def url(self, name: str, language: str, **kwargs: str) -> str:
-        """Return the path of a named public URL in ``language``."""
-        with translation.override(language):
+        """Return the path of a named public URL in ``language``, as Django's ``reverse``
+        gives it: its route looked up once per name, language and arguments (:func:`_route`),
+        then filled in with each call's arguments as ``reverse`` fills them in (a run lists
+        thousands of pages)."""
+        route = _route(name, language, get_script_prefix(), tuple(sorted(kwargs)))
+        if route is not None:
+            found = route.path(kwargs)
+            if found is not None:
+                return found
+        with translation.override(language):  # Django's answer (or its NoReverseMatch)
             return reverse(f"public:{name}", kwargs=kwargs or None, urlconf=SITE_URLCONF)
+
+
+PATH_SAFE = RFC3986_SUBDELIMS + "/~:@"  # what reverse() leaves unquoted: RFC 3986's pchar
+
+
+class Route(NamedTuple):
+    """A public route reversed as Django's ``reverse`` does it (``_reverse_with_prefix``): its
+    path with the script prefix, to fill in with the arguments' text, and the pattern that
+    text must match (an argument the route refuses gives no path)."""
+
+    template: str  # "%(code)s"-style, the prefix's own "%" doubled
+    pattern: re.Pattern[str]
+    converters: dict[str, Any]
+
+    def path(self, kwargs: dict[str, str]) -> str | None:
+        """Return the percent-encoded path for ``kwargs``, or None when the route refuses
+        them (Django's reverse would look no further: it raises)."""
+        try:
+            text = {k: self.converters[k].to_url(v) for k, v in kwargs.items()}
+        except ValueError:
+            return None
+        candidate = self.template % text
+        if not self.pattern.search(candidate):
+            return None
+        return escape_leading_slashes(quote(candidate, safe=PATH_SAFE))
+
+
+@lru_cache(maxsize=256)
+def _route(name: str, language: str, prefix: str, arguments: tuple[str, ...]) -> Route | None:
+    """Return the public route ``name`` in ``language`` as Django's ``reverse`` finds it for
+    ``arguments`` (their names): None unless it is the only route of that name, takes exactly
+    those arguments, each through a converter, and has no default arguments (then ``reverse``
+    itself answers)."""
+    with translation.override(language):
+        resolver = get_resolver(SITE_URLCONF)
+        if "public" not in resolver.app_dict.get("public", ()):
+            return None
+        extra, found = resolver.namespace_dict["public"]
+        converters = tuple(found.pattern.converters.items())
+        possibilities = get_ns_resolver(extra, found, converters).reverse_dict.getlist(name)
+    if len(possibilities) != 1 or len(possibilities[0][0]) != 1:
+        return None
+    ((result, params),), pattern, defaults, by_name = possibilities[0]
+    if defaults or sorted(params) != list(arguments) or set(params) - set(by_name):
+        return None
+    regex = re.compile(f"^{re.escape(prefix)}{pattern}")
+    return Route(prefix.replace("%", "%%") + result, regex, dict(by_name))
 
 
 def _speaking(language: str) -> AbstractContextManager[Any]:
