@@ -211,3 +211,28 @@ def test_a_temporary_left_behind_or_a_link_in_its_place_is_replaced_not_written_
     assert victim.read_text(encoding="utf-8") == "keep me"
     assert sorted(p.name for p in (out / "a").iterdir()) == ["left.html", "linked.html"]
     assert (out / "a/left.html").read_bytes() == (out / "a/linked.html").read_bytes() == b"whole"
+
+
+def test_folder_put_writes_only_what_it_does_not_hold_and_notes_it_first(tmp_path):
+    from shisaku.publishing.folder import Folder
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a/page.html").write_bytes(b"<p>same</p>")
+    noted: list[tuple[str, bool]] = []
+
+    def noting(relative: str) -> None:  # what the journal sees: the file not yet touched
+        noted.append((relative, (tmp_path / relative).exists()))
+
+    folder = Folder(tmp_path)
+    try:
+        assert not folder.put("a/page.html", b"<p>same</p>", trusted=True, noting=noting)
+        assert noted == []
+        assert folder.put("a/page.html", b"<p>same</p>", trusted=False, noting=noting)
+        assert folder.put("a/page.html", b"<p>new</p>", trusted=True, noting=noting)
+        assert folder.put("b/c/new.html", b"new", trusted=True, noting=noting)  # folders made
+        assert not folder.put("b/c/new.html", b"new", trusted=True, noting=noting)
+    finally:
+        folder.close()
+    assert noted == [("a/page.html", True), ("a/page.html", True), ("b/c/new.html", False)]
+    assert (tmp_path / "a/page.html").read_bytes() == b"<p>new</p>"
+    assert (tmp_path / "b/c/new.html").read_bytes() == b"new"

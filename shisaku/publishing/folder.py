@@ -23,7 +23,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,15 +105,30 @@ class Folder:
     def holds(self, relative: str, content: bytes) -> bool:
         """Return whether the folder holds ``content`` as the regular file ``relative`` (a file
         of another size is not read)."""
-        fd = self._open_file(relative)
-        if fd is None:
+        found = self._kept_if_there(relative)
+        return found is not None and _holds_in(*found, content)
+
+    def put(
+        self, relative: str, content: bytes, *, trusted: bool, noting: Callable[[str], object]
+    ) -> bool:
+        """Write a file unless the folder already holds exactly ``content`` there (looked at
+        only when its file is ``trusted``), calling ``noting`` with its path just before the
+        file is touched; its folder is looked up once for both.  Return whether the file was
+        written."""
+        found = self._kept_if_there(relative)
+        if found is not None and trusted and _holds_in(*found, content):
             return False
+        noting(relative)
+        kept, name = found or self._kept(relative, create=True)
+        return self._write_in(kept, name, content)
+
+    def _kept_if_there(self, relative: str) -> tuple[Kept, str] | None:
+        """Return a file's folder, kept open, and the file's name (None when a folder on the
+        way is missing or a link)."""
         try:
-            size = os.fstat(fd)
-            same_size = stat.S_ISREG(size.st_mode) and size.st_size == len(content)
-            return same_size and os.read(fd, len(content) + 1) == content
-        finally:
-            os.close(fd)
+            return self._kept(relative, create=False)
+        except OSError:
+            return None
 
     def _open_file(self, relative: str) -> int | None:
         """Return a descriptor of a file opened for reading (None when it cannot be: missing,
@@ -144,6 +159,18 @@ class Folder:
         block by block while writing) is left as it is.  Return whether the file was
         written."""
         kept, name = self._kept(relative, create=True)
+        return self._write_in(kept, name, content, durable=durable, unless_same=unless_same)
+
+    def _write_in(
+        self,
+        kept: Kept,
+        name: str,
+        content: bytes | Iterable[bytes],
+        *,
+        durable: bool = False,
+        unless_same: bool = False,
+    ) -> bool:
+        """Write a file of a kept folder as :meth:`write` does."""
         parent = kept.fd
         old = _open_in(kept, name) if unless_same else None
         if kept.made is not None:
@@ -322,6 +349,20 @@ def _open_in(kept: Kept, name: str) -> int | None:
     except OSError:
         return None
     return fd
+
+
+def _holds_in(kept: Kept, name: str, content: bytes) -> bool:
+    """Return whether a kept folder holds ``content`` as the regular file ``name`` (a file of
+    another size is not read)."""
+    fd = _open_in(kept, name)
+    if fd is None:
+        return False
+    try:
+        size = os.fstat(fd)
+        same_size = stat.S_ISREG(size.st_mode) and size.st_size == len(content)
+        return same_size and os.read(fd, len(content) + 1) == content
+    finally:
+        os.close(fd)
 
 
 def _write_blocks(fd: int, blocks: Iterable[bytes], old: int | None) -> bool:

@@ -80,13 +80,12 @@ class Output:
         """Record a file of this run; write it unless the folder already holds exactly it.
         Return whether it was written."""
         self.current[relative] = digest(content)
-        if relative not in self.pending and self.folder.holds(relative, content):
-            self.counts.unchanged += 1
-            return False
-        self.journal.note(relative)
-        self.folder.write(relative, content)
-        self.counts.written += 1
-        return True
+        trusted = relative not in self.pending
+        if self.folder.put(relative, content, trusted=trusted, noting=self.journal.note):
+            self.counts.written += 1
+            return True
+        self.counts.unchanged += 1
+        return False
 
     def put_blocks(self, relative: str, blocks: Iterable[bytes]) -> bool:
         """Record a file of this run given a block at a time (a large table, never whole in
