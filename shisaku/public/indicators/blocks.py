@@ -11,7 +11,6 @@ builder of :mod:`markup` (``format_html``'s rule: text escaped, markup kept), so
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -27,58 +26,65 @@ from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
 from shisaku.indicators.breakdowns import SHOWN_PER_PERIOD
 from shisaku.indicators.queries import IndicatorView
 from shisaku.plan.queries import PlanInfo
-from shisaku.public import coded, display, links, untranslated
+from shisaku.public import coded, dates, display, links, untranslated
 from shisaku.public.indicators import figure_rows, selection
-from shisaku.public.markup import html, html_join
+from shisaku.public.markup import html, html_join, markup
 from shisaku.public.templatetags.shisaku_compare import common_indicator
 
 Fact = tuple[str, str]  # a label and its value: plain text (escaped) or SafeString (HTML)
 NOTHING = SafeString("")
 
 
-@dataclass(frozen=True)
-class YearLink:
-    """A year that can be graded, linked to the indicator's page for that year."""
-
-    year: int
-    label: str
-    url: str
-    current: bool
-
-
 def facts(items: Sequence[Fact], css: str, indent: str) -> SafeString:
-    """Return a ``<dl>`` of facts, one ``<dt>``/``<dd>`` pair a line under ``indent``."""
-    margin = SafeString(indent)  # spaces: nothing to escape
-    rows = html_join("", "\n{}  <dt>{}</dt><dd>{}</dd>", ((margin, *i) for i in items))
-    return html('<dl class="{}">{}\n{}</dl>', css, rows, indent)
+    """Return a ``<dl>`` of facts, one ``<dt>``/``<dd>`` pair a line under ``indent`` (``css``
+    and ``indent`` are literal markup: a class name and spaces), each label and value as
+    :func:`markup.html` takes them (text escaped, markup kept), written as f-strings: a page
+    has four lists of facts."""
+    rows = "".join([f"\n{indent}  <dt>{markup(k)}</dt><dd>{markup(v)}</dd>" for k, v in items])
+    return SafeString(f'<dl class="{css}">{rows}\n{indent}</dl>')
+
+
+# The labels of an indicator's definition, in its order (a message stays on one line, as the
+# catalogue's check reads it).
+DEFINITION = (
+    gettext_noop("How it is calculated"),
+    gettext_noop("Unit"),
+    gettext_noop("Direction"),
+    gettext_noop("Single year or cumulative"),
+    gettext_noop("Time basis"),
+    gettext_noop("Kind of source"),
+    gettext_noop("Source"),
+    gettext_noop("Department"),
+    gettext_noop("Why this target"),
+    gettext_noop("Note"),
+)
+# The coded facts of a definition, by the field of the view that holds them.
+CODED: dict[str, dict[str, Promise]] = {
+    "direction": coded.DIRECTIONS,
+    "accumulation": coded.ACCUMULATIONS,
+    "time_basis": coded.TIME_BASES,
+    "source_kind": coded.SOURCE_KINDS,
+}
 
 
 def definition(view: IndicatorView, plan: PlanInfo) -> SafeString:
     """Return the facts defining an indicator: calculation, unit, direction, source …"""
     unknown, english = figure_rows.unknown(), display.english()
+    language = links.language() or settings.LANGUAGE_CODE
+    how, unit, direction, accumulation, basis, kind, source, department, why, note = _labels(
+        language, DEFINITION
+    )
     items: list[Fact] = [
-        (
-            _fixed(gettext_noop("How it is calculated")),
-            _shown(view.definition_ja, view.definition_en, unknown),
-        ),
-        (_fixed(gettext_noop("Unit")), figure_rows.unit(view.unit, view.unit_en) or "—"),
-        (_fixed(gettext_noop("Direction")), _label(coded.DIRECTIONS, view.direction)),
-        (
-            _fixed(gettext_noop("Single year or cumulative")),
-            _label(coded.ACCUMULATIONS, view.accumulation),
-        ),
-        (_fixed(gettext_noop("Time basis")), _label(coded.TIME_BASES, view.time_basis)),
-        (_fixed(gettext_noop("Kind of source")), _label(coded.SOURCE_KINDS, view.source_kind)),
-        (_fixed(gettext_noop("Source")), figure_rows.japanese(view.source, english) or unknown),
-        (
-            _fixed(gettext_noop("Department")),
-            figure_rows.japanese(view.department, english) or unknown,
-        ),
-        (
-            _fixed(gettext_noop("Why this target")),
-            _shown(view.rationale_ja, view.rationale_en, "—"),
-        ),
-        (_fixed(gettext_noop("Note")), _shown(view.note_ja, view.note_en, "—")),
+        (how, _shown(view.definition_ja, view.definition_en, unknown)),
+        (unit, figure_rows.unit(view.unit, view.unit_en) or "—"),
+        (direction, _coded(language, "direction", view.direction)),
+        (accumulation, _coded(language, "accumulation", view.accumulation)),
+        (basis, _coded(language, "time_basis", view.time_basis)),
+        (kind, _coded(language, "source_kind", view.source_kind)),
+        (source, figure_rows.japanese(view.source, english) or unknown),
+        (department, figure_rows.japanese(view.department, english) or unknown),
+        (why, _shown(view.rationale_ja, view.rationale_en, "—")),
+        (note, _shown(view.note_ja, view.note_en, "—")),
     ]
     if view.common_code:
         code = common_indicator(view.common_code, plan.municipality_code)
@@ -87,6 +93,19 @@ def definition(view: IndicatorView, plan: PlanInfo) -> SafeString:
         undated = _undated(view.undated)
         items.append((_fixed(gettext_noop("Printed in the plan without a period")), undated))
     return facts(items, "facts", "  ")
+
+
+@lru_cache(maxsize=16)
+def _labels(language: str, messages: tuple[str, ...]) -> tuple[SafeString, ...]:
+    """Return ``messages`` translated into ``language`` (the active one) and escaped, made once."""
+    return tuple(_translated(language, message) for message in messages)
+
+
+@lru_cache(maxsize=256)
+def _coded(language: str, field: str, key: str) -> SafeString:
+    """Return the label of a coded fact (the ``choice_label`` tag) in ``language`` (the active
+    one), escaped, made once."""
+    return escape(coded.label(CODED[field], key))
 
 
 def _undated(entries: list[dict[str, Any]]) -> SafeString:
@@ -98,23 +117,30 @@ def _undated(entries: list[dict[str, Any]]) -> SafeString:
 
 def grade(result: IndicatorResult, done: PlanAssessment) -> SafeString:
     """Return an indicator's grade with its explanation, the method and the scale."""
-    a = result.assessment
-    label = html(' <span class="grade-label">{}</span>', _generated(a.label))
+    a, language = result.assessment, links.language()
+    label = html(' <span class="grade-label">{}</span>', _generated(a.label)) if a.label else ""
     inputs = [(_generated(k), _generated(v)) for k, v in a.explanation.inputs.items()]
-    scale = _generated(done.config.scale.name)
-    preset = html(" <code>{}</code>", done.preset) if done.preset else NOTHING
-    method: list[Fact] = [
-        (_fixed(gettext_noop("Grading method")), coded.method_name(done)),
-        (_fixed(gettext_noop("Grade scale")), html("{}{}", scale, preset)),
-    ]
     listed = facts(inputs, "facts inputs", "    ") if inputs else NOTHING
     return html(
         '<p class="grade-result"><strong class="grade">{}</strong>{}</p>\n  {}\n  {}',
         a.grade,
-        label if a.label else NOTHING,
+        SafeString(label),
         _explanation(a.explanation, "formula", listed),
-        facts(method, "facts", "  "),
+        _method(language, done.config.method, _generated(done.config.scale.name), done.preset),
     )
+
+
+@lru_cache(maxsize=64)
+def _method(language: str | None, method: str, scale: SafeString, preset: str) -> SafeString:
+    """Return the facts of a plan's grading: its method and its scale (``scale``: its name as
+    shown, recorded by the caller when in Japanese) in ``language`` (the active one), made once
+    for every indicator of the plan."""
+    shown_preset = html(" <code>{}</code>", preset) if preset else NOTHING
+    facts_of: list[Fact] = [
+        (_fixed(gettext_noop("Grading method")), coded.label(coded.METHODS, method)),
+        (_fixed(gettext_noop("Grade scale")), html("{}{}", scale, shown_preset)),
+    ]
+    return facts(facts_of, "facts", "  ")
 
 
 def forecast(result: IndicatorResult) -> SafeString:
@@ -136,21 +162,33 @@ def forecast(result: IndicatorResult) -> SafeString:
     )
 
 
-def years(links: list[YearLink]) -> SafeString:
-    """Return the links to the indicator graded in each year with an actual (none: nothing)."""
-    if not links:
+def years(page_url: str, graded: list[int], current: int) -> SafeString:
+    """Return the links to the indicator's page (``page_url``) graded in each year with an
+    actual (none: nothing), the year ``current`` marked."""
+    if not graded:
         return NOTHING
-    current = SafeString(' aria-current="page"')
-    items = html_join(
-        "",
-        '<li><a href="{}"{}>{}</a></li>',
-        ((y.url, current if y.current else NOTHING, y.label) for y in links),
+    language, url = links.language(), markup(page_url)
+    items = "".join(
+        [
+            f'<li><a href="{url}?year={year:d}"{CURRENT if year == current else ""}>'
+            f"{_year_label(language, year)}</a></li>"
+            for year in graded
+        ]
     )
     return html(
         '<nav class="years" aria-label="{0}"><p>{0}:</p>\n    <ul>{1}</ul>\n  </nav>',
         _fixed(gettext_noop("Grade in another year")),
-        items,
+        SafeString(items),
     )
+
+
+CURRENT = ' aria-current="page"'
+
+
+@lru_cache(maxsize=256)
+def _year_label(language: str | None, year: int) -> str:
+    """Return the label of ``year`` in ``language`` (the active one), escaped, made once."""
+    return str.__str__(escape(dates.year_label(year)))
 
 
 def figures_omitted(count: int, page_url: str) -> SafeString:
@@ -244,8 +282,3 @@ def _shown(ja: str, en: str, missing: str) -> str:
     """Return content in the active language as HTML, or ``missing`` (plain text) when there is
     none."""
     return display.shown(ja, en, kind="indicator_text") if ja or en else missing
-
-
-def _label(labels: dict[str, Promise], key: str) -> str:
-    """Return a coded value's label (the ``choice_label`` tag), as plain text."""
-    return coded.label(labels, key)

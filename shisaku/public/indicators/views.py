@@ -17,7 +17,6 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
@@ -39,23 +38,6 @@ from shisaku.public.indicators.figure_rows import (
 )
 from shisaku.public.indicators.graded import Graded, graded
 from shisaku.public.renderers import Page
-
-
-def _year_links(g: Graded) -> list[blocks.YearLink]:
-    """Return the years with an actual, each linked to this page graded in that year."""
-    code, language = g.result.indicator.code, links.language()
-    return [
-        blocks.YearLink(
-            y, _year_label(language, y), links.indicator_url(g.plan, code, y), y == g.done.year
-        )
-        for y in selection.actual_years(g.result.indicator)
-    ]
-
-
-@lru_cache(maxsize=256)
-def _year_label(language: str | None, year: int) -> SafeString:
-    """Return the label of ``year`` in ``language`` (the active one), escaped, made once."""
-    return escape(dates.year_label(year))
 
 
 def sources(view: IndicatorView, figures: list[FigureView]) -> list[page.Source]:
@@ -126,6 +108,7 @@ def _parts(g: Graded, chosen: str, asked: int | None, page_url: str) -> page.Par
     else:
         figures, revisions = selection.tables(view, history)
     breakdown = any(f.breakdown for f in history)
+    years = selection.actual_years(view)
     chart = indicator_chart.chart_view(g.result, g.done.year, g.done.config.method, chosen)
     return page.Parts(
         view=view,
@@ -144,7 +127,7 @@ def _parts(g: Graded, chosen: str, asked: int | None, page_url: str) -> page.Par
         figures_omitted=blocks.figures_omitted(figures.omitted, page_url),
         grade_heading=_grade_heading(links.language(), g.done.year),
         grade=blocks.grade(g.result, g.done),
-        years=blocks.years(_year_links(g)),
+        years=blocks.years(links.indicator_url(g.plan, view.code), years, g.done.year),
         forecast=blocks.forecast(g.result),
         definition=blocks.definition(view, g.plan),
         sources=sources(view, figures.figures),
