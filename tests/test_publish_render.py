@@ -7,6 +7,7 @@ Data: the fictional 試験市 plan (999997, tests/conftest.py) with invented ind
 from __future__ import annotations
 
 import ast
+import gc
 from pathlib import Path
 
 import pytest
@@ -228,3 +229,13 @@ def test_page_addresses_are_those_django_reverses(testville):  # noqa: F811
             r.url("plan", "ja", code="999997")  # an argument missing
         assert r.url("home", "en") == "/en/"
         assert r.url("sdg-goal", "ja", **keys, goal="7") == "/ja/999997/2024-2028/sdgs/7/"
+
+
+def test_the_run_collects_less_often_for_its_length_only():
+    before = gc.get_threshold()
+    with workers.fewer_collections():
+        assert gc.get_threshold() == (workers.YOUNG_OBJECTS, *before[1:])
+    assert gc.get_threshold() == before
+    with pytest.raises(KeyError), workers.fewer_collections():
+        raise KeyError
+    assert gc.get_threshold() == before

@@ -51,15 +51,19 @@ def main(argv: list[str] | None = None) -> int:
     """Run ``shisaku`` with ``argv`` (default: the process arguments); return the exit code.
 
     Run as the process (no ``argv``), the objects of the start-up (modules, settings, routes)
-    are frozen out of the garbage collector's passes (they live until the end; forked workers
+    are made with the garbage collector paused (they live until the end: a collection meanwhile
+    would only look at them again and again), then frozen out of its passes (forked workers
     then leave their pages untouched), and so is everything at the end: the interpreter's last
     collections at exit would only pass over what the process's end frees anyway."""
     process = argv is None
     args = sys.argv[1:] if argv is None else argv
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shisaku.settings")
+    if process:
+        gc.disable()
     _load_commands(args[0] if args else None)
     if process:
         gc.freeze()
+        gc.enable()
     try:
         return _run(args)
     finally:

@@ -46,6 +46,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -187,6 +188,20 @@ def _merge(run: SiteRun, part: Part) -> None:
     run.out.counts.unchanged += part.counts.unchanged
     run.static_links |= part.static_links
     run.skipped += part.skipped
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Collect the youngest objects every :data:`YOUNG_OBJECTS` made for the block, as the
+    workers do, then as before: the run's own process makes the data package's rows and the
+    next group's reads meanwhile, most of them let go (or kept) before a collection would
+    look at them."""
+    before = gc.get_threshold()
+    gc.set_threshold(YOUNG_OBJECTS, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _start_worker(parent: int, work: Worker) -> None:
