@@ -215,16 +215,20 @@ def drawing(chart: LineChart) -> Drawing | None:
 def worded(chart: LineChart, drawn: Drawing) -> Svg:
     """Return the chart as an inline SVG element: ``drawn`` (its :func:`drawing`, or that of a
     chart differing only in words) with the title, description and unit of ``chart``."""
-    unit = (
-        f'<text x="4" y="{FONT + 2}" text-anchor="start">{escape(chart.unit)}</text>'
-        if chart.unit
-        else ""
+    return wording(drawn, chart.id_prefix, chart.title, chart.description, chart.unit)
+
+
+def wording(drawn: Drawing, id_prefix: str, title: str, description: str, unit: str) -> Svg:
+    """Return ``drawn`` as an inline SVG element with its words (:func:`worded`, given without a
+    chart to hold them: a page words its indicator's drawing in each language)."""
+    unit_text = (
+        f'<text x="4" y="{FONT + 2}" text-anchor="start">{escape(unit)}</text>' if unit else ""
     )
     return Svg(
         f"{drawn.opening}"
-        f'<title id="{chart.id_prefix}-title">{escape(chart.title)}</title>'
-        f'<desc id="{chart.id_prefix}-desc">{escape(chart.description)}</desc>'
-        f"{VALUE_AXIS}{unit}{drawn.body}"
+        f'<title id="{id_prefix}-title">{escape(title)}</title>'
+        f'<desc id="{id_prefix}-desc">{escape(description)}</desc>'
+        f"{VALUE_AXIS}{unit_text}{drawn.body}"
     )
 
 

@@ -56,13 +56,24 @@ def _points(result: IndicatorResult) -> charts.LineChart | None:
 def _worded(points: charts.LineChart, view: IndicatorView, breakdown: str) -> charts.LineChart:
     """Return the chart of ``points`` with its title, description and unit in the active
     language."""
+    title, description = _title(view, breakdown), describe(points, view)
+    return replace(points, title=title, description=description, unit=_unit(view))
+
+
+def _title(view: IndicatorView, breakdown: str) -> str:
+    """Return the title of an indicator's chart (of ``breakdown``'s figures when one is given)
+    in the active language."""
     name = display.plain(view.name_ja, view.name_en)
-    title = (
-        gettext("Chart of %(name)s (%(breakdown)s)") % {"name": name, "breakdown": breakdown}
-        if breakdown
-        else gettext("Chart of %(name)s") % {"name": name}
-    )
-    return replace(points, title=title, description=describe(points, view), unit=_unit(view))
+    template = _title_template(links.language(), bool(breakdown))
+    return template % {"name": name, "breakdown": breakdown}
+
+
+@lru_cache(maxsize=16)
+def _title_template(language: str | None, breakdown: bool) -> str:
+    """Return the title of a chart as a template in ``language`` (the active one), made once."""
+    if breakdown:
+        return gettext("Chart of %(name)s (%(breakdown)s)")
+    return gettext("Chart of %(name)s")
 
 
 def _unit(view: IndicatorView) -> str:
@@ -74,20 +85,38 @@ def _unit(view: IndicatorView) -> str:
 
 def describe(chart: charts.LineChart, view: IndicatorView) -> str:
     """Return what the chart draws, in words: each series with its values and years."""
-    english, calendar = display.english(), view.time_basis == "calendar"
+    return _described(_values(chart), view.time_basis == "calendar", links.language())
 
-    def at(p: charts.Point) -> str:
-        return f"{short_year(p.year, calendar, english)} {charts.number(p.value, chart.decimals)}"
 
-    baseline, targets, actuals, trend = _series_names(links.language())
+Described = tuple[tuple[int, tuple[tuple[int, str], ...]], ...]
+
+
+def _values(chart: charts.LineChart) -> Described:
+    """Return the series a chart draws with their values as its labels write them, the same
+    in every language: each series' place among :func:`_series_names` and its (year, value)."""
     series = [
-        (baseline, [chart.baseline] if chart.baseline else []),
-        (targets, list(chart.targets)),
-        (actuals, list(chart.actuals)),
-        (trend, [chart.forecast[1]] if chart.forecast else []),
+        [chart.baseline] if chart.baseline else [],
+        list(chart.targets),
+        list(chart.actuals),
+        [chart.forecast[1]] if chart.forecast else [],
     ]
+    return tuple(
+        (index, tuple((p.year, charts.number(p.value, chart.decimals)) for p in points))
+        for index, points in enumerate(series)
+        if points
+    )
+
+
+def _described(values: Described, calendar: bool, language: str | None) -> str:
+    """Return the series of :func:`_values` in words in ``language`` (the active one)."""
+    english = display.english_language(language)
+    names = _series_names(language)
     each = ", " if english else "・"
-    parts = [f"{name}: {each.join(at(p) for p in points)}" for name, points in series if points]
+    parts = [
+        f"{names[index]}: "
+        + each.join([f"{short_year(year, calendar, english)} {value}" for year, value in points])
+        for index, points in values
+    ]
     return ("; " if english else "、").join(parts)
 
 
@@ -137,17 +166,22 @@ def _legend(language: str, drawn: tuple[str, ...]) -> tuple[tuple[SafeString, st
 @dataclass(frozen=True)
 class _Picture:
     """An indicator's chart but its words: its points and their SVG, drawn once for every
-    language (:func:`shisaku.graphics.charts.drawing`)."""
+    language (:func:`shisaku.graphics.charts.drawing`), the series it draws and their values
+    as its description writes them (the same in every language)."""
 
     points: charts.LineChart
     drawing: charts.Drawing
+    drawn: tuple[str, ...]
+    values: Described
 
 
 def _picture(result: IndicatorResult) -> _Picture | None:
     """Return the chart of ``result`` drawn without its words, or None with nothing to draw."""
     points = _points(result)
     drawing = charts.drawing(points) if points is not None else None
-    return _Picture(points, drawing) if points is not None and drawing is not None else None
+    if points is None or drawing is None:
+        return None
+    return _Picture(points, drawing, _drawn(points), _values(points))
 
 
 class _Drawn:
@@ -213,10 +247,14 @@ def _chart_view(
     :func:`chart_view`)."""
     if picture is None:
         return None
-    chart = _worded(picture.points, result.indicator, breakdown)
-    samples = list(_legend(links.language() or "", _drawn(chart)))
+    view, language = result.indicator, links.language()
+    description = _described(picture.values, view.time_basis == "calendar", language)
+    title = _title(view, breakdown)
+    samples = list(_legend(language or "", picture.drawn))
     # Safe: charts escapes every text it writes into the SVG.
-    svg = mark_safe(charts.worded(chart, picture.drawing))
+    svg = mark_safe(
+        charts.wording(picture.drawing, picture.points.id_prefix, title, description, _unit(view))
+    )
     return ChartView(svg, summary_text(result, year, method), samples)
 
 
@@ -292,6 +330,10 @@ SENTENCES: dict[str, Promise] = {
     "no_target": gettext_lazy("The actual for %(when)s is %(value)s; no target is set."),
     "no_actual": gettext_lazy("No actual has been obtained yet."),
     "target": gettext_lazy("The target for %(goal_when)s is %(goal)s."),
+    "no_trend": gettext_lazy("A trend needs actuals for at least three years."),
+    "trend": gettext_lazy(
+        "On the linear trend, %(value)s is expected in %(year)s: %(likelihood)s."
+    ),
 }
 
 
@@ -328,15 +370,21 @@ def _trend_sentence(result: IndicatorResult) -> str:
     if f is None or target is None or view.direction == "qualitative":
         return ""
     if f.status != "ok" or f.linear is None:
-        return gettext("A trend needs actuals for at least three years.")
+        return _sentence(links.language(), "no_trend")
+    template, likelihood = _trend_words(links.language(), f.likelihood)
     values = {
         "year": _year_text(target.period_end, view),
         "value": selection.projected(f.linear, view) + _unit(view),
-        "likelihood": coded.label(coded.LIKELIHOODS, f.likelihood),
+        "likelihood": likelihood,
     }
-    return (
-        gettext("On the linear trend, %(value)s is expected in %(year)s: %(likelihood)s.") % values
-    )
+    return template % values
+
+
+@lru_cache(maxsize=64)
+def _trend_words(language: str | None, likelihood: str) -> tuple[str, str]:
+    """Return the trend's sentence as a template and the label of its ``likelihood`` in
+    ``language`` (the active one), made once."""
+    return str(SENTENCES["trend"]), coded.label(coded.LIKELIHOODS, likelihood)
 
 
 def summary_text(result: IndicatorResult, year: int, method: str) -> str:
