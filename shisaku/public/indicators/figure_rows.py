@@ -20,6 +20,7 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property, lru_cache
+from operator import attrgetter
 from typing import Generic, TypeVar
 
 from django.utils import timezone
@@ -117,19 +118,18 @@ Tail = TypeVar("Tail", bound=Hashable)
 
 @dataclass(frozen=True)
 class _Layout(Generic[Opening, Tail]):
-    """A table's rows: each its opening's key, its district, its markup the same in every
-    language and the key of the cells after it."""
+    """A table's rows by column: each row's opening's key, its district, its markup the same in
+    every language and the key of the cells after it."""
 
-    laid: list[tuple[Opening, str, str, Tail]]
+    openings: list[Opening]
+    districts: list[str]
+    markups: list[str]
+    tails: list[Tail]
 
     @cached_property
     def keys(self) -> tuple[set[Opening], set[str], set[Tail]]:
         """Return the distinct keys of the openings, the districts and the tails."""
-        return (
-            {row[0] for row in self.laid},
-            {row[1] for row in self.laid},
-            {row[3] for row in self.laid},
-        )
+        return set(self.openings), set(self.districts), set(self.tails)
 
     def rows(
         self,
@@ -143,7 +143,8 @@ class _Layout(Generic[Opening, Tail]):
         o = {key: opening(key) for key in openings}
         d = {key: district(key) for key in districts}
         t = {key: tail(key) for key in tails}
-        return _rows([f"{o[a]}{d[b]}{markup}{t[c]}" for a, b, markup, c in self.laid])
+        columns = zip(self.openings, self.districts, self.markups, self.tails, strict=True)
+        return _rows([f"{o[a]}{d[b]}{markup}{t[c]}" for a, b, markup, c in columns])
 
 
 FigureLayout = _Layout[tuple[str, str], tuple[str, str, str]]
@@ -176,19 +177,39 @@ class _Layouts(Generic[K, L]):
         return layout
 
 
+# Each a figure's fields as one tuple, read in C (a figure is a named tuple): the layouts read
+# a table's columns with map and zip, a Python call only where a cell needs one.
+_KIND_PERIOD = attrgetter("kind", "period")
+_REVISION_OPENING = attrgetter("is_current", "kind", "period")
+_BREAKDOWN = attrgetter("breakdown")
+_RAW = attrgetter("raw")
+_REVISION = attrgetter("revision")
+_CURRENT = attrgetter("is_current")
+_ENTERED = attrgetter("entered_at")
+_MINUTE = attrgetter("minute", "hour", "day", "month", "year", "tzinfo")
+
+
 def _figure_layout(figures: list[FigureView]) -> FigureLayout:
     """Lay out the figures table's rows."""
     return _Layout(
-        [
-            (
-                (f.kind, f.period),
-                f.breakdown,
-                f'<td class="value">{_text(f.raw)}</td>',
-                (_note_text(f) if f.qualifier or f.label else "", f.note, f.source),
-            )
-            for f in figures
-        ]
+        list(map(_KIND_PERIOD, figures)),
+        list(map(_BREAKDOWN, figures)),
+        list(map(_value_cell, map(_RAW, figures))),
+        [(_note_text(f) if f.qualifier or f.label else "", f.note, f.source) for f in figures],
     )
+
+
+@lru_cache(maxsize=8192)
+def _value_cell(raw: str) -> str:
+    """Return the cell of a value as written."""
+    return f'<td class="value">{_text(raw)}</td>'
+
+
+@lru_cache(maxsize=8192)
+def _revision_cells(raw: str, revision: int) -> str:
+    """Return the cells of a revision's value as written and its number (digits: nothing to
+    escape)."""
+    return f'<td class="value">{_text(raw)}</td><td>{revision:d}</td>'
 
 
 def _note_text(f: FigureView) -> str:
@@ -197,17 +218,13 @@ def _note_text(f: FigureView) -> str:
 
 
 def _history_layout(history: list[FigureView]) -> HistoryLayout:
-    """Lay out the revision history's rows (a revision number is digits: nothing to escape)."""
+    """Lay out the revision history's rows."""
+    minutes = _minutes(list(map(_ENTERED, history)))
     return _Layout(
-        [
-            (
-                (f.is_current, f.kind, f.period),
-                f.breakdown,
-                f'<td class="value">{_text(f.raw)}</td><td>{f.revision:d}</td>',
-                (minute, f.is_current),
-            )
-            for f, minute in zip(history, _minutes([f.entered_at for f in history]), strict=True)
-        ]
+        list(map(_REVISION_OPENING, history)),
+        list(map(_BREAKDOWN, history)),
+        list(map(_revision_cells, map(_RAW, history), map(_REVISION, history))),
+        list(zip(minutes, map(_CURRENT, history), strict=True)),
     )
 
 
@@ -216,9 +233,7 @@ def _minutes(times: list[datetime]) -> list[datetime]:
     history shows times to the minute, so the times of one minute render alike (found by
     their fields: ``datetime.replace`` costs microseconds)."""
     first: dict[tuple[object, ...], datetime] = {}
-    return [
-        first.setdefault((t.minute, t.hour, t.day, t.month, t.year, t.tzinfo), t) for t in times
-    ]
+    return list(map(first.setdefault, map(_MINUTE, times), times))
 
 
 _figure_layouts = _Layouts(_figure_layout)
