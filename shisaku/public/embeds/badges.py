@@ -33,6 +33,7 @@ FONT_SIZE = 11
 HEIGHT = 20
 NARROW = 6.5  # the width of a half-width character at FONT_SIZE, roughly
 PADDING = 6
+WIDE = frozenset("WF")  # the widths of Unicode that count twice: wide and full-width
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Badge:
 
 def text_width(text: str) -> float:
     """Return the estimated width of ``text`` at the badge's size (full-width counts twice)."""
-    wide = sum(1 for c in text if unicodedata.east_asian_width(c) in "WF")
+    wide = sum(map(WIDE.__contains__, map(unicodedata.east_asian_width, text)))  # in C
     return round((len(text) + wide) * NARROW, 1)
 
 

@@ -17,6 +17,7 @@ Everything is read from the plan view kept per process, as the pages are.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -98,8 +99,16 @@ def indicator_feed(g: Graded) -> str:
 
 def grade_badge(g: Graded) -> badges.Badge:
     """Return an indicator's badge: its grade."""
-    label = gettext("%(code)s grade") % {"code": g.result.indicator.code}
+    label = _words(links.language())[0] % {"code": g.result.indicator.code}
     return badges.grade_badge(label, g.done, g.result)
+
+
+@lru_cache(maxsize=16)
+def _words(language: str | None) -> tuple[str, str]:
+    """Return the templates of an indicator badge's label and of a share page's title in
+    ``language`` (the active one), translated once: a plan has a badge and a share page per
+    indicator in each language."""
+    return gettext("%(code)s grade"), gettext("Embed and follow: %(title)s")
 
 
 def indicator_widget(request: HttpRequest, g: Graded) -> HttpResponse:
@@ -200,7 +209,7 @@ def _share(
     request: HttpRequest, subject: Subject, badge: badges.Badge, feed: str, trail: list[Crumb]
 ) -> HttpResponse:
     """Show the share page of a subject: previews, snippets to copy, the ``feed`` to follow."""
-    title = gettext("Embed and follow: %(title)s") % {"title": subject.title}
+    title = _words(links.language())[1] % {"title": subject.title}
     page = request.build_absolute_uri(subject.page_url)  # the widget's and badge's below it
     at = pages.Addresses(page, page + WIDGET, page + BADGE, feed, request.build_absolute_uri(feed))
     content = pages.share(subject, badge, title, at)
