@@ -26,6 +26,7 @@ from shisaku.exchange.indicator_csv import CsvWriteError, guard, unguard, write_
 from shisaku.exchange.indicator_xlsx import cell_text
 from shisaku.exchange.indicatorfiles import (
     csv_paths,
+    export_csv,
     export_indicators,
     period_text,
     read_indicator_bytes,
@@ -35,7 +36,7 @@ from shisaku.exchange.indicatorfiles import (
     weight_text,
 )
 from shisaku.indicators.models import Figure, Indicator
-from shisaku.indicators.queries import figure_history
+from shisaku.indicators.queries import figure_history, plan_indicators
 from shisaku.indicators.services import BatchRejected, apply_batch
 from shisaku.plan import services as plan_services
 from shisaku.plan.queries import PlanInfo, find_plan
@@ -773,6 +774,8 @@ def test_it_exports_the_kakogawa_rows_in_the_exchange_layout(kakogawa_plan, oper
         ("3", "baseline", "2019年", "2,025件"),
         ("3", "target", "2026年", "1,800件"),
     ]
+    views = plan_indicators(kakogawa_plan.id)
+    assert export_csv(kakogawa_plan, views) == render_csv(*export_indicators(kakogawa_plan))
 
 
 def test_the_english_unit_is_read_under_either_header_and_exported_as_given(small_plan, operator):

@@ -12,7 +12,7 @@ from pathlib import Path
 from shisaku.cli.database import ensure_migrated
 from shisaku.cli.registry import Command, CommandError, register
 from shisaku.domain.localcode import LocalCodeError, normalize_local_code
-from shisaku.exchange.indicatorfiles import export_indicators, render_csv
+from shisaku.exchange.indicatorfiles import export_csv
 from shisaku.indicators.queries import IndicatorView
 from shisaku.plan.queries import PlanInfo
 from shisaku.progress import track
@@ -25,7 +25,7 @@ LANGUAGES = {"ja": ["ja"], "en": ["en"], "both": ["ja", "en"]}
 
 def exchange_files(plan: PlanInfo, views: list[IndicatorView]) -> dict[str, bytes]:
     """Return a plan's indicator exchange files, as ``shisaku export-indicators`` writes them."""
-    definitions, figures = render_csv(*export_indicators(plan, views))
+    definitions, figures = export_csv(plan, views)
     return {"indicator-definitions.csv": definitions, "indicator-figures.csv": figures}
 
 

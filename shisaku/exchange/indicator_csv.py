@@ -165,8 +165,15 @@ def write_csv(
     columns: Sequence[str], rows: Sequence[dict[str, str]], *, encoding: str, name: str
 ) -> bytes:
     """Return the CSV bytes of ``rows`` (header first), every cell guarded against formulas."""
+    return write_csv_cells(columns, _cells(columns, rows), encoding=encoding, name=name)
+
+
+def write_csv_cells(
+    columns: Sequence[str], table: Sequence[Sequence[str]], *, encoding: str, name: str
+) -> bytes:
+    """Return the CSV bytes of rows given as their cells in the order of ``columns``, as
+    :func:`write_csv` writes them."""
     how = CSV_ENCODINGS[encoding]
-    table = _cells(columns, rows)
     try:
         return how.bom + csv_text(columns, table, delimiter=how.delimiter).encode(how.codec)
     except UnicodeEncodeError:
@@ -187,7 +194,7 @@ def _cells(columns: Sequence[str], rows: Sequence[dict[str, str]]) -> list[Seque
 
 
 def _check_encodable(
-    table: list[Sequence[str]], columns: Sequence[str], how: CsvEncoding, name: str
+    table: Sequence[Sequence[str]], columns: Sequence[str], how: CsvEncoding, name: str
 ) -> None:
     """Raise CsvWriteError naming the first cell (by row and column) that ``how`` cannot hold."""
     for number, cells in enumerate(table, start=2):
