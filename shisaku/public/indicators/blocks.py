@@ -194,6 +194,8 @@ def _year_label(language: str | None, year: int) -> str:
 def figures_omitted(count: int, page_url: str) -> SafeString:
     """Return the notice under the figures table that breakdown rows were left out (none:
     nothing), with the downloads that hold every figure."""
+    if not count:  # most tables leave nothing out: nothing to translate
+        return NOTHING
     text = gettext(
         "%(count)s breakdown rows are not shown (at most %(shown)s per kind and period)."
     )
@@ -202,6 +204,8 @@ def figures_omitted(count: int, page_url: str) -> SafeString:
 
 def history_omitted(count: int, page_url: str) -> SafeString:
     """Return the notice under the revision history that breakdown rows were left out."""
+    if not count:
+        return NOTHING
     text = gettext(
         "%(count)s breakdown revisions are not shown (at most %(shown)s per kind and period)."
     )
@@ -209,9 +213,8 @@ def history_omitted(count: int, page_url: str) -> SafeString:
 
 
 def _omitted(text: str, count: int, page_url: str) -> SafeString:
-    """Return a notice of rows left out, linking the page's CSV and xlsx downloads."""
-    if not count:
-        return NOTHING
+    """Return a notice of rows left out (``count``: some), linking the page's CSV and xlsx
+    downloads."""
     files = [("CSV", links.data_url(page_url, "csv")), ("Excel", links.data_url(page_url, "xlsx"))]
     return html(
         '<p class="source-note omitted">{} {} {}</p>',

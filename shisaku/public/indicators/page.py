@@ -272,12 +272,23 @@ def _selector(p: Parts, w: dict[str, SafeString]) -> SafeString:
     s = p.selector
     if s is None:
         return SafeString("")
-    year = html('\n  <input type="hidden" name="year" value="{}">', p.asked_year)
+    language = links.language() or settings.LANGUAGE_CODE
+    return _form(language, tuple(s.listed), s.count, p.breakdown, p.asked_year)
+
+
+@lru_cache(maxsize=256)
+def _form(
+    language: str, listed: tuple[str, ...], count: int, breakdown: str, asked_year: int | None
+) -> SafeString:
+    """Return the form choosing among the breakdowns ``listed`` (of ``count``) in ``language``
+    (the active one), made once: a plan's indicators share their districts."""
+    s, w = series.Selector(list(listed), count, breakdown), _words(language)
+    year = html('\n  <input type="hidden" name="year" value="{}">', asked_year)
     return html(
         SELECTOR,
         label=w["breakdown"],
-        field=_suggest(s, p.breakdown) if s.more else _select(s, p.breakdown, w),
-        year=year if p.asked_year else SafeString(""),
+        field=_suggest(s, breakdown) if s.more else _select(s, breakdown, w),
+        year=year if asked_year else SafeString(""),
         show=w["show"],
         hint=s.hint,
     )
