@@ -232,3 +232,33 @@ def test_a_sheet_written_again_with_equal_rows_is_the_same_and_follows_changes_t
     ]
     rows[1][1] = "b"
     assert to_xlsx([Sheet("s", ["n", "t"], rows, frozenset({0}))]) == first
+
+
+def test_a_tail_is_written_as_the_rows_it_continues_whatever_row_it_starts_at():
+    tail = (("", ""), ("列名", "見出し"), ("code", "コード"), ("value", "値（とても長い見出し）"))
+    for rows in ([], [["指標", "01-1 人口"]], [["a"], ["b", "1.5", "x"], ["=1+1", "&<>"]]):
+        whole = to_xlsx([Sheet("s", ["項目", "内容"], [*rows, *tail], frozenset({1}))])
+        tailed = Sheet("s", ["項目", "内容"], rows, frozenset({1}), tail=tail)
+        assert to_xlsx([tailed]) == whole
+
+
+def test_a_workbook_is_the_zip_pythons_zipfile_writes_for_its_own_parts():
+    import zipfile
+
+    sheets = [Sheet("figures", HEADER, ROWS, frozenset({2})), Sheet("about", ["a"], [["b"]])]
+    data = to_xlsx(sheets)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        parts = [(info.filename, package.read(info)) for info in package.infolist()]
+    reference = io.BytesIO()
+    with zipfile.ZipFile(reference, "w") as package:
+        for name, content in parts:
+            entry = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
+            package.writestr(entry, content, zipfile.ZIP_DEFLATED, 1)
+    assert data == reference.getvalue()
+    assert [name for name, _ in parts][:5] == [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "xl/workbook.xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/styles.xml",
+    ]

@@ -97,12 +97,15 @@ _NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 @dataclass(frozen=True)
 class Sheet:
     """One table of a workbook: its sheet name, header and rows of text cells, and the columns
-    (by position from 0) whose plain numbers are written as numbers."""
+    (by position from 0) whose plain numbers are written as numbers; ``tail``: rows after
+    ``rows`` that many sheets end with (a listing of a table's columns), written once for
+    each row they start at."""
 
     name: str
     header: Sequence[str]
     rows: Sequence[Sequence[str]]
     numbers: frozenset[int] = frozenset()
+    tail: tuple[tuple[str, ...], ...] = ()
 
 
 def sheet_name(name: str, taken: set[str]) -> str:
@@ -119,12 +122,12 @@ def sheet_name(name: str, taken: set[str]) -> str:
 
 def to_xlsx(sheets: Sequence[Sheet]) -> bytes:
     """Return a workbook with one sheet per table (a workbook needs at least one sheet)."""
-    taken: set[str] = set()
     tables = list(sheets) or [Sheet("Sheet", [], [])]
-    parts = dict(_package(tuple(sheet_name(sheet.name, taken) for sheet in tables)))
-    for number, sheet in enumerate(tables, start=1):
-        parts[f"xl/worksheets/sheet{number}.xml"] = _deflated(_worksheet(sheet))
-    return _zip(parts)
+    worksheets = {
+        f"xl/worksheets/sheet{number}.xml": _deflated(_worksheet(sheet))
+        for number, sheet in enumerate(tables, start=1)
+    }
+    return _zip(worksheets, _package(tuple(sheet.name for sheet in tables)))
 
 
 class _Deflated(NamedTuple):
@@ -153,32 +156,60 @@ def _deflated(data: str | bytes | Sequence[bytes]) -> _Deflated:
     return _Deflated(crc, size, b"".join(packed))
 
 
+class _Begun(NamedTuple):
+    """A zip package's first entries, as the package begins (from offset 0): their local
+    headers and data, their records in the central directory, and how many they are."""
+
+    entries: bytes
+    directory: bytes
+    parts: int
+
+
+_NOTHING_YET = _Begun(b"", b"", 0)
+
+
 @functools.lru_cache(maxsize=64)
-def _package(names: tuple[str, ...]) -> tuple[tuple[str, _Deflated], ...]:
-    """Return the parts around the worksheets, deflated: the same for every workbook whose
-    sheets have these names, so made once."""
+def _package(names: tuple[str, ...]) -> _Begun:
+    """Return the parts around the worksheets of sheets named ``names`` (as Excel accepts
+    them, :func:`sheet_name`), deflated and zipped as a package begins: the same for every
+    workbook whose sheets have these names, so made once."""
+    taken: set[str] = set()
     count = len(names)
     parts = {
         "[Content_Types].xml": _content_types(count),
         "_rels/.rels": _relationships([("officeDocument", "xl/workbook.xml")]),
-        "xl/workbook.xml": _workbook(list(names)),
+        "xl/workbook.xml": _workbook([sheet_name(name, taken) for name in names]),
         "xl/_rels/workbook.xml.rels": _relationships(
             [("styles", "styles.xml")]
             + [("worksheet", f"worksheets/sheet{i}.xml") for i in range(1, count + 1)]
         ),
         "xl/styles.xml": _STYLES,
     }
-    return tuple((name, _deflated(text)) for name, text in parts.items())
+    entries, directory, _ = _zipped(parts, _NOTHING_YET)
+    return _Begun(b"".join(entries), b"".join(directory), len(parts))
 
 
-def _zip(parts: Mapping[str, str | _Deflated]) -> bytes:
-    """Return the parts (texts, or parts already deflated) as a zip package (APPNOTE.TXT):
-    each deflated at level 1, dated 1980-01-01 (no time stamp), marked as a Unix file readable
-    by its owner, then the central directory; the bytes Python's zipfile writes for the same
-    entries, without its per-entry bookkeeping."""
-    entries: list[bytes] = []
-    directory: list[bytes] = []
-    offset = 0
+def _zip(parts: Mapping[str, str | _Deflated], begun: _Begun = _NOTHING_YET) -> bytes:
+    """Return the parts (texts, or parts already deflated) as a zip package (APPNOTE.TXT),
+    after the entries the package ``begun`` with: each deflated at level 1, dated 1980-01-01
+    (no time stamp), marked as a Unix file readable by its owner, then the central directory;
+    the bytes Python's zipfile writes for the same entries, without its per-entry
+    bookkeeping."""
+    entries, directory, offset = _zipped(parts, begun)
+    central = b"".join(directory)
+    count = begun.parts + len(parts)
+    end = _END.pack(b"PK\x05\x06", 0, 0, count, count, len(central), offset, 0)
+    return b"".join(entries) + central + end
+
+
+def _zipped(
+    parts: Mapping[str, str | _Deflated], begun: _Begun
+) -> tuple[list[bytes], list[bytes], int]:
+    """Return the package ``begun`` with ``parts`` added, in pieces: the entries (local
+    headers and data), the central directory's records, and the offset where the directory
+    goes."""
+    entries, directory = [begun.entries], [begun.directory]
+    offset = len(begun.entries)
     for name, part in parts.items():
         crc, size, packed = part if isinstance(part, _Deflated) else _deflated(part)
         encoded = name.encode("ascii")  # the part names are ASCII: no UTF-8 flag
@@ -186,9 +217,7 @@ def _zip(parts: Mapping[str, str | _Deflated]) -> bytes:
         entries += [_LOCAL.pack(*_LOCAL_HEAD, *sizes, 0), encoded, packed]
         directory += [_CENTRAL.pack(*_CENTRAL_HEAD, *sizes, 0, 0, 0, 0, _MODE, offset), encoded]
         offset += _LOCAL.size + len(encoded) + len(packed)
-    central = b"".join(directory)
-    end = _END.pack(b"PK\x05\x06", 0, 0, len(parts), len(parts), len(central), offset, 0)
-    return b"".join(entries) + central + end
+    return entries, directory, offset
 
 
 def _content_types(sheets: int) -> str:
@@ -223,12 +252,14 @@ def _workbook(names: list[str]) -> str:
 
 
 def _worksheet(sheet: Sheet) -> list[bytes]:
-    """Return one worksheet, in pieces: widths, frozen header, then the header and rows as
-    text cells."""
+    """Return one worksheet, in pieces: widths, frozen header, then the header, rows and tail
+    as text cells (each row's cells are its own, so the rows can be made apart)."""
     header = _header_row(tuple(sheet.header))
-    body = _recent_body(sheet.rows, len(header.widths), sheet.numbers)
-    widths = zip_longest(header.widths, body.widths, fillvalue=0)
-    return [_sheet_head(tuple(map(max, widths))), header.xml, body.xml, _SHEET_END]
+    width = len(header.widths)
+    body = _recent_body(sheet.rows, width, sheet.numbers)
+    tail = _tail(2 + len(sheet.rows), width, sheet.numbers, sheet.tail)
+    widths = zip_longest(header.widths, body.widths, tail.widths, fillvalue=0)
+    return [_sheet_head(tuple(map(max, widths))), header.xml, body.xml, tail.xml, _SHEET_END]
 
 
 @functools.lru_cache(maxsize=256)
@@ -263,11 +294,23 @@ def _header_row(header: tuple[str, ...]) -> _Rows:
     return _rows(1, [header], _HEADER_CELL)
 
 
-def _body(rows: Sequence[Sequence[str]], width: int, numbers: frozenset[int]) -> _Rows:
-    """Return the rows below a header of ``width`` columns (a cell past it is not written)."""
+def _body(
+    rows: Sequence[Sequence[str]], width: int, numbers: frozenset[int], first: int = 2
+) -> _Rows:
+    """Return the rows below a header of ``width`` columns (a cell past it is not written),
+    numbered from ``first``."""
     if max(map(len, rows), default=0) > width:
         rows = [row[:width] for row in rows]
-    return _rows(2, rows, _TEXT_CELL, numbers)
+    return _rows(first, rows, _TEXT_CELL, numbers)
+
+
+@functools.lru_cache(maxsize=64)
+def _tail(
+    first: int, width: int, numbers: frozenset[int], rows: tuple[tuple[str, ...], ...]
+) -> _Rows:
+    """Return a sheet's tail from row ``first`` (:func:`_body`): the same in many sheets, so
+    made once."""
+    return _body(rows, width, numbers, first)
 
 
 def _recent_body(rows: Sequence[Sequence[str]], width: int, numbers: frozenset[int]) -> _Rows:

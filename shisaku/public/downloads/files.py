@@ -86,11 +86,18 @@ def about_sheet(table: Table, source: str, heads: list[str]) -> Sheet:
         *([[words.published, source]] if source else []),
         [words.licence, words.licence_text],
         *([label, text] for label, text in table.about),
-        ["", ""],
-        [words.column, words.heading],
-        *([name, head] for name, head in zip(table.header, heads, strict=True)),
     ]
-    return Sheet(words.sheet, [words.item, words.content], rows)
+    listed = _columns_listed(words, tuple(table.header), tuple(heads))
+    return Sheet(words.sheet, [words.item, words.content], rows, tail=listed)
+
+
+@functools.lru_cache(maxsize=64)
+def _columns_listed(
+    words: _AboutWords, header: tuple[str, ...], heads: tuple[str, ...]
+) -> tuple[tuple[str, ...], ...]:
+    """Return the rows that end the sheet describing a table: a blank row, then each column's
+    machine name beside its heading (the same for every table of a kind in a language)."""
+    return (("", ""), (words.column, words.heading), *zip(header, heads, strict=True))
 
 
 class _AboutWords(NamedTuple):
