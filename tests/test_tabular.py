@@ -262,3 +262,14 @@ def test_a_workbook_is_the_zip_pythons_zipfile_writes_for_its_own_parts():
         "xl/_rels/workbook.xml.rels",
         "xl/styles.xml",
     ]
+
+
+def test_a_text_in_several_columns_is_a_number_only_in_a_numeric_one():
+    rows = [["2019", "2019", "a&b", "7"], ["2019", "2020", "a&b", "7"], ["", "", "x", "7"]]
+    sheet = Sheet("s", ["code", "year", "text", "count"], rows, frozenset({1, 3}))
+    ws = openpyxl.load_workbook(io.BytesIO(to_xlsx([sheet]))).active
+    assert [[c.value for c in row] for row in ws.iter_rows(min_row=2)] == [
+        ["2019", 2019, "a&b", 7],
+        ["2019", 2020, "a&b", 7],
+        [None, None, "x", 7],
+    ]

@@ -338,53 +338,59 @@ def _rows(
     holds nothing): text cells, but numbers in the columns of ``numbers``; and the columns'
     widths.
 
-    The cells are built a column at a time, each distinct text of a column once (a column
-    repeats its texts: a code, a unit, a source), then joined in one go, the cells of
-    neighbouring columns that hold one text throughout joined once for every row; rows of
-    unequal length are built a row at a time."""
+    Each distinct text of the table is made a cell once (columns share texts: a year, an
+    empty cell), then the cells are laid out a column at a time and joined in one go, the
+    cells of neighbouring columns that hold one text throughout joined once for every row;
+    rows of unequal length are built a row at a time."""
     if len(set(map(len, rows))) > 1:
         xml = b"".join(_rows(n, [cells], cell, numbers).xml for n, cells in enumerate(rows, first))
         padded = zip_longest(*rows, fillvalue="")  # a missing cell is empty
         return _Rows(xml, [_fit(set(texts)) for texts in padded])
     columns = list(zip(*rows, strict=True))
     distinct = list(map(set, columns))
-    escape = _SPECIAL.search("".join(chain.from_iterable(distinct))) is not None
+    joined = "".join(set().union(*distinct))
+    texts = _cells(distinct, cell, _SPECIAL.search(joined) is not None)
+    numeric = _numbers(texts, [distinct[i] for i in numbers if i < len(distinct)])
     count = len(rows)
     pieces: list[Iterator[bytes]] = [map(b'<row r="%d">'.__mod__, range(first, first + count))]
     same = b""  # the cells of the columns just before that hold one text throughout
-    for i, (texts, kinds) in enumerate(zip(columns, distinct, strict=True)):
-        cells = _column(texts, kinds, cell, i in numbers, escape)
-        if isinstance(cells, bytes):
-            same += cells
+    for i, (column, kinds) in enumerate(zip(columns, distinct, strict=True)):
+        built = numeric if i in numbers else texts
+        if len(kinds) == 1:
+            same += built[column[0]]
             continue
         if same:
             pieces.append(repeat(same, count))
             same = b""
-        pieces.append(cells)
+        pieces.append(map(built.__getitem__, column))
     pieces.append(repeat(same + b"</row>", count))
     xml = b"".join(chain.from_iterable(zip(*pieces, strict=True)))
-    return _Rows(xml, list(map(_fit, distinct)))
+    fit = _fit_plain if joined.isascii() and "\n" not in joined else _fit
+    return _Rows(xml, list(map(fit, distinct)))
 
 
-def _column(
-    texts: Sequence[str], distinct: set[str], cell: _Cell, numeric: bool, escape: bool
-) -> bytes | Iterator[bytes]:
-    """Return a column's cells in UTF-8: text, or a number in a numeric column when the text
-    is one (most tables need no escaping at all); ``distinct``: its texts, each once.  A
-    column of one text throughout is that one cell."""
+def _cells(distinct: list[set[str]], cell: _Cell, escape: bool) -> dict[str, bytes]:
+    """Return each text of the columns (``distinct``: each column's texts) as a text cell in
+    UTF-8, an empty text as an empty cell (most tables need no escaping at all)."""
     start, end = cell.start, cell.end
+    texts = set().union(*distinct)
     if escape:
-        built = {text: f"{start}{_xml_text(text)}{end}".encode() for text in distinct}
+        built = {text: f"{start}{_xml_text(text)}{end}".encode() for text in texts}
     else:
-        built = {text: f"{start}{text}{end}".encode() for text in distinct}
-    if numeric:  # escaping leaves a number as it is, and makes nothing else one
-        match = _NUMBER.fullmatch
-        built.update({text: f"<c><v>{text}</v></c>".encode() for text in distinct if match(text)})
+        built = {text: f"{start}{text}{end}".encode() for text in texts}
     if "" in built:
         built[""] = cell.empty
-    if len(built) == 1:
-        return next(iter(built.values()))
-    return map(built.__getitem__, texts)
+    return built
+
+
+def _numbers(cells: dict[str, bytes], distinct: list[set[str]]) -> dict[str, bytes]:
+    """Return ``cells`` with the plain numbers of the numeric columns (``distinct``: their
+    texts) as number cells (escaping leaves a number as it is, and makes nothing else one)."""
+    if not distinct:
+        return cells
+    match = _NUMBER.fullmatch
+    found = (text for text in set().union(*distinct) if match(text))
+    return cells | {text: f"<c><v>{text}</v></c>".encode() for text in found}
 
 
 def _xml_text(text: str) -> str:
@@ -392,6 +398,11 @@ def _xml_text(text: str) -> str:
     if _ILLEGAL.search(text):
         text = _ILLEGAL.sub("\ufffd", text)
     return escape(text) if _MARKUP.search(text) else text
+
+
+def _fit_plain(distinct: set[str]) -> int:
+    """Return :func:`_fit` of texts all ASCII on one line: the longest's length."""
+    return max(map(len, distinct))
 
 
 def _fit(distinct: set[str]) -> int:
