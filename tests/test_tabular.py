@@ -199,11 +199,13 @@ def test_rows_of_unequal_length_keep_their_own_cells_and_numbers():
     ]
 
 
-def test_a_part_deflated_in_pieces_is_the_part_deflated_whole():
+@pytest.mark.parametrize("joined", [0, 1 << 20], ids=["deflated-in-turn", "joined-first"])
+def test_a_part_deflated_in_pieces_is_the_part_deflated_whole(monkeypatch, joined):
     import zlib
 
     from shisaku.tabular import xlsxout
 
+    monkeypatch.setattr(xlsxout, "_JOINED", joined)
     text = ("<row>合計特殊出生率 1.40</row>" * 3000).encode()
     whole = zlib.compressobj(1, zlib.DEFLATED, -15)
     expected = (zlib.crc32(text), len(text), whole.compress(text) + whole.flush())

@@ -139,12 +139,15 @@ class _Deflated(NamedTuple):
 
 
 def _deflated(data: str | bytes | Sequence[bytes]) -> _Deflated:
-    """Return a part's text (UTF-8), bytes or bytes in pieces deflated at level 1: the pieces
-    in turn, which deflates them as it would their concatenation (zlib's output does not
-    depend on how its input is cut; a test checks it), without joining them first."""
+    """Return a part's text (UTF-8), bytes or bytes in pieces deflated at level 1: pieces
+    joined first when they are small (one call to zlib instead of one a piece), else in turn,
+    which deflates them as it would their concatenation (zlib's output does not depend on how
+    its input is cut; a test checks it), without a copy of a large part."""
     pieces = (
         [data.encode()] if isinstance(data, str) else [data] if isinstance(data, bytes) else data
     )
+    if len(pieces) > 1 and sum(map(len, pieces)) <= _JOINED:
+        pieces = [b"".join(pieces)]
     packer = zlib.compressobj(1, zlib.DEFLATED, -15)  # raw deflate, as zip stores it
     crc = size = 0
     packed = []
@@ -154,6 +157,9 @@ def _deflated(data: str | bytes | Sequence[bytes]) -> _Deflated:
         packed.append(packer.compress(piece))
     packed.append(packer.flush())
     return _Deflated(crc, size, b"".join(packed))
+
+
+_JOINED = 1 << 20  # a part in pieces up to this size (1 MiB) is joined before it is deflated
 
 
 class _Begun(NamedTuple):
