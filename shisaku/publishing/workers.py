@@ -63,6 +63,11 @@ BATCH = 16  # pages (in every language) per batch: small enough to spread, large
 # objects a worker makes between two collections of its youngest ones (Python's default: 700);
 # most of a page's objects are let go before the page is done, and so never looked at
 YOUNG_OBJECTS = 20_000
+# the run's own process collects its middle generation every this many collections of the
+# youngest (Python's default: 10): it holds a group's reads, hundreds of thousands of objects
+# kept while the group's pages are rendered, which each of those collections looks at again
+RUN_MIDDLE_AGED = 100
+_OLDER = gc.get_threshold()[1:]  # the thresholds of the older generations a worker keeps
 
 
 class WorkerQueried(RuntimeError):
@@ -193,11 +198,11 @@ def _merge(run: SiteRun, part: Part) -> None:
 @contextmanager
 def fewer_collections() -> Iterator[None]:
     """Collect the youngest objects every :data:`YOUNG_OBJECTS` made for the block, as the
-    workers do, then as before: the run's own process makes the data package's rows and the
-    next group's reads meanwhile, most of them let go (or kept) before a collection would
-    look at them."""
+    workers do, and the middle-aged every :data:`RUN_MIDDLE_AGED` of those collections, then
+    as before: the run's own process makes the data package's rows and the next group's reads
+    meanwhile, most of them let go (or kept) before a collection would look at them."""
     before = gc.get_threshold()
-    gc.set_threshold(YOUNG_OBJECTS, *before[1:])
+    gc.set_threshold(YOUNG_OBJECTS, RUN_MIDDLE_AGED, before[2])
     try:
         yield
     finally:
@@ -210,7 +215,7 @@ def _start_worker(parent: int, work: Worker) -> None:
     queries (unless its pages read the database), and give it the run and the batches it
     renders."""
     _die_with(parent)
-    gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
+    gc.set_threshold(YOUNG_OBJECTS, *_OLDER)
     _let_go_of_inherited_connections()
     if not work.reading:
         _refuse_queries()
