@@ -28,6 +28,7 @@ from shisaku.publishing.render import (
     Shapes,
     environ,
     routes,
+    script_prefix,
 )
 from shisaku.publishing.site import publish, published_towns
 from shisaku.site_context import SiteContext
@@ -229,6 +230,8 @@ def test_page_addresses_are_those_django_reverses(testville):  # noqa: F811
             r.url("plan", "ja", code="999997")  # an argument missing
         assert r.url("home", "en") == "/en/"
         assert r.url("sdg-goal", "ja", **keys, goal="7") == "/ja/999997/2024-2028/sdgs/7/"
+    with script_prefix("/sub/"):  # outside a run: the prefix of the moment, as reverse reads it
+        assert r.url("plan", "ja", **keys) == "/sub/ja/999997/2024-2028/"
 
 
 def test_the_run_collects_less_often_for_its_length_only():

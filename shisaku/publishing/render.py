@@ -284,17 +284,18 @@ class Renderer:
         # While active: the place of a page in each language (looked up once, the routes and
         # the prefix held by :meth:`active`); None outside.
         self.places: dict[str, Place] | None = None
+        self.prefix: str | None = None  # the script prefix while active (set by active)
 
     @contextmanager
     def active(self) -> Iterator[Renderer]:
         """Take the public site's routes alone for the length of the block (the pages listed,
         the data package's addresses and every page rendered: :meth:`get` only inside)."""
         with routes(SITE_URLCONF), script_prefix("/"):
-            self.places = {}
+            self.places, self.prefix = {}, "/"
             try:
                 yield self
             finally:
-                self.places = None
+                self.places, self.prefix = None, None
 
     def resolve(self, path: str, language: str) -> ResolverMatch:
         """Return the match of ``path`` (a path_info) on the site's routes in ``language``
@@ -349,7 +350,8 @@ class Renderer:
         gives it: its route looked up once per name, language and arguments (:func:`_route`),
         then filled in with each call's arguments as ``reverse`` fills them in (a run lists
         thousands of pages)."""
-        route = _route(name, language, get_script_prefix(), tuple(sorted(kwargs)))
+        prefix = self.prefix or get_script_prefix()  # read once for the block when active
+        route = _route(name, language, prefix, tuple(sorted(kwargs)))
         if route is not None:
             found = route.path(kwargs)
             if found is not None:
