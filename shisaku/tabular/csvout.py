@@ -14,7 +14,7 @@ from shisaku.tabular.guard import GUARDED_HEADS, guard
 # A cell guard may change, in cells each written after a NUL: most tables have none, and then
 # no cell is looked at one by one (a NUL inside a cell can only make a table looked at needlessly).
 _GUARDED_CELL = re.compile(f"\x00[{re.escape(''.join(sorted(GUARDED_HEADS)))}]")
-_QUOTED = re.compile('["\r\n]')  # a cell holding one is quoted (as is one holding the delimiter)
+_QUOTED = ('"', "\r", "\n")  # a cell holding one is quoted (as is one holding the delimiter)
 _CRLF = "\r\n"
 
 
@@ -28,7 +28,8 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]], *, delimiter:
     joined = "\x00".join(chain([""], *table))
     if _GUARDED_CELL.search(joined):
         table = [_guarded(row) for row in table]  # adds apostrophes only: quotes stay as found
-    if _QUOTED.search(joined) or delimiter in joined or [""] in table or ("",) in table:
+    quoted = any(mark in joined for mark in _QUOTED)  # three finds: faster than a pattern
+    if quoted or delimiter in joined or [""] in table or ("",) in table:
         out = io.StringIO(newline="")
         csv.writer(out, delimiter=delimiter, lineterminator=_CRLF).writerows(table)
         return out.getvalue()
