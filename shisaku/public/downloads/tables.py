@@ -215,11 +215,16 @@ _FIGURE_ROWS = _LastFigureRows()
 def indicator_about(view: IndicatorView) -> tuple[tuple[str, str], ...]:
     """Return what a workbook's metadata sheet says of an indicator: name, definition, unit,
     source (each in the active language where it has one)."""
-    indicator, definition, unit, source = _about_labels(translation.get_language())
+    language = links.language()  # read once (display.plain reads it for every text)
+    indicator, definition, unit, source = _about_labels(language)
+    if display.english_language(language):
+        name, meaning, units = view.name_en, view.definition_en, view.unit_en
+    else:
+        name = meaning = units = ""
     return (
-        (indicator, f"{view.code} {display.plain(view.name_ja, view.name_en)}"),
-        (definition, display.plain(view.definition_ja, view.definition_en)),
-        (unit, display.plain(view.unit, view.unit_en)),
+        (indicator, f"{view.code} {name or view.name_ja}"),
+        (definition, meaning or view.definition_ja),
+        (unit, units or view.unit),
         (source, view.source),
     )
 
