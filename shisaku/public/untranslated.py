@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager
 from contextvars import ContextVar, Token
+from functools import lru_cache
 
 from django.utils.functional import Promise
-from django.utils.html import format_html
+from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, gettext_lazy
+
+from shisaku import settled
 
 # Kinds of content in the order the notice lists them.
 KINDS: dict[str, Promise] = {
@@ -77,7 +80,8 @@ class _Tallying:
 
 def counts(tally: Tally) -> list[tuple[str, int]]:
     """Return (label, count) for each kind found, in the order of :data:`KINDS`."""
-    return [(str(label), len(tally[kind])) for kind, label in KINDS.items() if tally.get(kind)]
+    labels = _words(settled.language())[0]
+    return [(labels[kind], len(tally[kind])) for kind in KINDS if tally.get(kind)]
 
 
 def notice(tally: Tally) -> SafeString:
@@ -85,10 +89,19 @@ def notice(tally: Tally) -> SafeString:
     found = counts(tally) if tally else []  # most pages: nothing to count
     if not found:
         return SafeString("")
+    _, sentence, shown = _words(settled.language())
     items = ", ".join(f"{label} ({count})" for label, count in found)
-    text = gettext("Not yet translated on this page: %(items)s.") % {"items": items}
-    return format_html(
-        '<div class="untranslated-notice" role="note"><p>{}</p><p>{}</p></div>\n',
-        text,
-        gettext("These parts are shown in Japanese."),
+    return SafeString(
+        '<div class="untranslated-notice" role="note">'
+        f"<p>{escape(sentence % {'items': items})}</p><p>{shown}</p></div>\n"
     )
+
+
+@lru_cache(maxsize=8)
+def _words(language: str | None) -> tuple[dict[str, str], str, str]:
+    """Return the notice's words in ``language`` (the active one), translated once a language
+    rather than on every page that has a notice: the kinds' labels, the sentence listing them
+    and the one saying they show in Japanese (escaped, as ``format_html`` escaped it)."""
+    labels = {kind: str(label) for kind, label in KINDS.items()}
+    sentence = gettext("Not yet translated on this page: %(items)s.")
+    return labels, sentence, escape(gettext("These parts are shown in Japanese."))

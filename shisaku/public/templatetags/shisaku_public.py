@@ -99,9 +99,30 @@ def _data_links(page: str) -> tuple[str, str]:
 @lru_cache(maxsize=16)
 def _language_links(path: str, current: str | None) -> tuple[str, str]:
     """Return the page in every language: the head's links and the language menu's items (the
-    current language named, the others linked)."""
+    current language named, the others linked), each its language's address
+    (:func:`links.language_url`) the page's path below the language, escaped, put between the
+    pieces :func:`_language_pieces` made once."""
+    head, _, rest = path.lstrip("/").partition("/")
+    below = markup(rest) if head in _language_codes() else ""
+    alternates, items = _language_pieces(current)
+    return below.join(alternates), below.join(items)
+
+
+@cache
+def _language_codes() -> frozenset[str]:
+    """Return the codes of the site's languages."""
+    return frozenset(code for code, _ in settings.LANGUAGES)
+
+
+_BELOW = "\0"  # where a language's address goes on with the page's path (never in markup)
+
+
+@cache
+def _language_pieces(current: str | None) -> tuple[list[str], list[str]]:
+    """Return the head's links and the language menu's items (``current`` named, the others
+    linked) of a page, cut where each address goes on below its language's prefix."""
     found = [
-        (code, markup(name), markup(links.language_url(path, code)), code == current)
+        (code, markup(name), f"/{code}/{_BELOW}", code == current)
         for code, name in settings.LANGUAGES
     ]
     alternates = "".join(
@@ -113,7 +134,8 @@ def _language_links(path: str, current: str | None) -> tuple[str, str]:
         else f'<a href="{url}" hreflang="{code}" lang="{code}">{name}</a>'
         for code, name, url, here in found
     ]
-    return alternates, "".join(f"\n        <li>{item}</li>" for item in items)
+    menu = "".join(f"\n        <li>{item}</li>" for item in items)
+    return alternates.split(_BELOW), menu.split(_BELOW)
 
 
 def _languages_of(context: template.Context) -> tuple[str, str]:
