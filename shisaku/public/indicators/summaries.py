@@ -6,11 +6,9 @@ Every number comes from :func:`shisaku.indicators.assessing.assess_plan`; this m
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from dataclasses import dataclass
 from itertools import chain
 from operator import attrgetter
-from typing import Generic, TypeVar
 
 from shisaku.domain.plantree import Node
 from shisaku.indicators.assessing import IndicatorResult, PlanAssessment
@@ -18,10 +16,9 @@ from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import links, tree
 from shisaku.public.indicators import index
+from shisaku.public.indicators.kept import Kept as Kept  # also figure_rows's summaries.Kept
 from shisaku.public.indicators.selection import latest_actual
 from shisaku.settled import SETTLED, looked_up
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -38,29 +35,6 @@ class IndicatorRow:
     def view(self) -> IndicatorView:
         """Return the indicator."""
         return self.result.indicator
-
-
-class Kept(Generic[T]):
-    """The last answers worked out from a key and one or two objects that never change, each
-    kept with the objects, so that an id is never taken for another object's."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._kept: dict[tuple[int, int, Hashable], tuple[object, object, T]] = {}
-
-    def found(self, key: Hashable, a: object, b: object = None) -> T | None:
-        """Return the answer kept for ``key``, ``a`` and ``b``, or None."""
-        hit = self._kept.get((id(a), id(b), key))
-        return hit[2] if hit is not None and hit[0] is a and hit[1] is b else None
-
-    def keep(self, answer: T, key: Hashable, a: object, b: object = None) -> T:
-        """Keep ``answer`` for ``key``, ``a`` and ``b`` (forgetting the oldest when full)."""
-        at = (id(a), id(b), key)
-        self._kept.pop(at, None)
-        self._kept[at] = (a, b, answer)
-        if len(self._kept) > self.size:
-            self._kept.pop(next(iter(self._kept)), None)
-        return answer
 
 
 def indicator_row(plan: PlanInfo, result: IndicatorResult) -> IndicatorRow:
