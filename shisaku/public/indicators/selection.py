@@ -16,6 +16,7 @@ from operator import attrgetter
 from shisaku.domain.assessment_scales import fmt_number
 from shisaku.indicators.breakdowns import Shown, shown
 from shisaku.indicators.queries import FigureView, IndicatorView
+from shisaku.public.indicators.kept import Kept
 
 FIGURE_ORDER = ("baseline", "target", "actual")
 
@@ -39,16 +40,13 @@ def ordered(figures: list[FigureView] | tuple[FigureView, ...]) -> list[FigureVi
     downloads both ask for) is kept and copied: a tuple never changes."""
     if type(figures) is not tuple:
         return _ordered(figures)
-    found = _last_ordered.get(id(figures))
-    if found is None or found[0] is not figures:
-        found = (figures, _ordered(figures))
-        _last_ordered[id(figures)] = found
-        if len(_last_ordered) > 4:
-            _last_ordered.pop(next(iter(_last_ordered)), None)
-    return list(found[1])
+    found = _last_ordered.found(None, figures)
+    if found is None:
+        found = _last_ordered.keep(_ordered(figures), None, figures)
+    return list(found)
 
 
-_last_ordered: dict[int, tuple[tuple[FigureView, ...], list[FigureView]]] = {}
+_last_ordered: Kept[list[FigureView]] = Kept(4)
 
 
 def _ordered(figures: Iterable[FigureView]) -> list[FigureView]:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.public.indicators import selection
+from shisaku.public.indicators.kept import Kept
 from shisaku.public.params import BadParameter
 
 KINDS = ("baseline", "target", "actual")  # the table by year's columns, in this order
@@ -27,15 +28,15 @@ LISTED = 50  # breakdowns offered in a list; with more, a text field suggests th
 def labels(view: IndicatorView) -> list[str]:
     """Return the indicator's breakdowns, in the order of their first figure (not to be
     changed: the last indicator's are kept, as its page asks for them twice a language)."""
-    last = _last_labels[0]
-    if last is not None and last[0] is view:
-        return last[1]
-    found = list(dict.fromkeys(filter(None, map(_BREAKDOWN, view.figures))))
-    _last_labels[0] = (view, found)
+    found = _last_labels.found(None, view)
+    if found is None:
+        found = _last_labels.keep(
+            list(dict.fromkeys(filter(None, map(_BREAKDOWN, view.figures)))), None, view
+        )
     return found
 
 
-_last_labels: list[tuple[IndicatorView, list[str]] | None] = [None]
+_last_labels: Kept[list[str]] = Kept(1)
 _BREAKDOWN = attrgetter("breakdown")
 
 
