@@ -10,7 +10,7 @@ markup already; the headings are the catalogue's messages as ``{% translate %}``
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from django.utils.formats import localize
 from django.utils.safestring import SafeString
@@ -28,7 +28,16 @@ from shisaku.public.tree import BlockGroup, PageNotes, group_blocks
 
 
 def shown(value: object) -> str:
-    """Return a value as ``{{ value }}`` shows it: localized, escaped unless markup."""
+    """Return a value as ``{{ value }}`` shows it: localized, escaped unless markup (a whole
+    number, the counts these sections show by the dozen, localized once per language)."""
+    if type(value) is int:
+        return _whole_number(links.language(), value)
+    return markup(localize(value))
+
+
+@lru_cache(maxsize=1024)
+def _whole_number(language: str | None, value: int) -> str:
+    """Return a whole number localized in ``language`` (the active one) and escaped."""
     return markup(localize(value))
 
 
