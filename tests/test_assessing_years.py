@@ -4,8 +4,9 @@ import gc
 
 import pytest
 
+from shisaku.domain.assessment import Grade
 from shisaku.indicators import assessing
-from shisaku.indicators.assessing import assess_plan
+from shisaku.indicators.assessing import assess_plan, grade_indicator, indicator_grade
 from shisaku.indicators.queries import plan_indicators
 from shisaku.plan import queries
 from tests.factories import make_uda_plan
@@ -37,3 +38,12 @@ def test_a_view_no_longer_used_is_forgotten(uda):
     assess_plan(uda, 2016)
     gc.collect()
     assert len(assessing._prepared._found) == before
+
+
+def test_the_grade_alone_is_the_grade_of_each_indicator_in_every_year(uda):
+    views = plan_indicators(uda.id)
+    config = assess_plan(uda, views=views).config
+    alone = [indicator_grade(v, year, config) for v in views for year in YEARS]
+    graded = [grade_indicator(v, year, config).assessment for v in views for year in YEARS]
+    assert alone == [Grade.of(a) for a in graded]
+    assert {g.status for g in alone} >= {"graded", "no_actual"}

@@ -26,7 +26,7 @@ import math
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from shisaku.domain.assessment_methods import (
     COMMON_PARAMS,
@@ -47,7 +47,7 @@ from shisaku.domain.assessment_scales import (
     fmt_percent,
     rounded,
 )
-from shisaku.domain.explain import Text
+from shisaku.domain.explain import Text, unsaid
 
 __all__ = [
     "METHODS",
@@ -55,12 +55,14 @@ __all__ = [
     "Assessment",
     "Direction",
     "Explanation",
+    "Grade",
     "GradeScale",
     "IndicatorFacts",
     "Method",
     "MethodConfig",
     "Point",
     "assess",
+    "grade_of",
 ]
 
 
@@ -122,6 +124,30 @@ def assess(facts: IndicatorFacts, year: int, config: MethodConfig) -> Assessment
         return _assess_against_comparator(facts, year, config)
     score, explanation = METHODS[config.method](facts, year, config.params)
     return _graded(score, explanation, config)
+
+
+class Grade(NamedTuple):
+    """An assessment without its explanation: what a table of grades holds."""
+
+    grade: str
+    label: str
+    status: Status
+    ratio: float | None
+    score: float | None
+
+    @classmethod
+    def of(cls, assessment: Assessment) -> Grade:
+        """Return the grade of an assessment."""
+        a = assessment
+        return cls(a.grade, a.label, a.status, a.ratio, a.score)
+
+
+def grade_of(facts: IndicatorFacts, year: int, config: MethodConfig) -> Grade:
+    """Grade ``facts`` in ``year`` with ``config`` as :func:`assess` does, by the same code,
+    leaving its explanation unsaid (:func:`~shisaku.domain.explain.unsaid`): writing out its
+    sentences is most of the time an assessment takes, and a table of grades shows none."""
+    with unsaid():
+        return Grade.of(assess(facts, year, config))
 
 
 def _has_actual(facts: IndicatorFacts, point: Point) -> bool:

@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 from shisaku.domain.assessment import (
     Assessment,
     Explanation,
+    Grade,
     IndicatorFacts,
     MethodConfig,
     Point,
     assess,
     config_from_setting,
+    grade_of,
 )
 from shisaku.domain.forecast import Forecast, forecast
 from shisaku.domain.plantree import Node
@@ -134,6 +136,13 @@ def _result(view: IndicatorView, year: int, config: MethodConfig) -> IndicatorRe
 def grade_indicator(view: IndicatorView, year: int, config: MethodConfig) -> IndicatorResult:
     """Grade one indicator in ``year`` with a plan's method, as :func:`assess_plan` grades each."""
     return _result(view, year, config)
+
+
+def indicator_grade(view: IndicatorView, year: int, config: MethodConfig) -> Grade:
+    """Return the grade of one indicator in ``year``, the one :func:`grade_indicator` gives,
+    without its explanation or forecast (what a table of grades holds, in less time)."""
+    facts, _ = _prepared(view)
+    return Grade.of(_no_target(config)) if facts is None else grade_of(facts, year, config)
 
 
 def default_year(views: list[IndicatorView], plan: PlanInfo) -> int:

@@ -30,10 +30,10 @@ from decimal import Decimal
 from typing import Any, BinaryIO
 
 from shisaku import schemas
-from shisaku.domain.assessment import Assessment
+from shisaku.domain.assessment import Assessment, Grade
 from shisaku.domain.sdgs import goals, sources
 from shisaku.evaluation.reads import Reads
-from shisaku.indicators.assessing import IndicatorResult, grade_indicator
+from shisaku.indicators.assessing import IndicatorResult, indicator_grade
 from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import PlanInfo
 from shisaku.publishing.pages import nodes_in_order
@@ -221,8 +221,8 @@ def assessment_rows(reads: Reads, plan: PlanInfo, url: Urls) -> Iterator[list[st
     """Yield the grades of every indicator in every year with a whole-area actual.
 
     The year the site shows is the plan's assessment; in the other years each indicator is
-    graded alone (:func:`grade_indicator`: the same grade, without the roll-ups by node that
-    no row holds), one indicator at a time."""
+    graded alone (:func:`indicator_grade`: the same grade, without the roll-ups by node, the
+    explanation and the forecast that no row holds), one indicator at a time."""
     shown = reads.assessment(plan)
     years = {f.period_end for r in shown.results for f in _whole_actuals(r)} | {shown.year}
     config = shown.config
@@ -231,9 +231,9 @@ def assessment_rows(reads: Reads, plan: PlanInfo, url: Urls) -> Iterator[list[st
         f = r.forecast  # the same in every year
         tail = (config.method, *((f.likelihood, number(f.linear)) if f else ("", "")))
         for year in sorted(years):
-            done = r if year == shown.year else grade_indicator(r.indicator, year, config)
-            grade = _grade(done.assessment)
-            yield [*head, str(year), flag(year == shown.year), *grade, *tail]
+            now = year == shown.year
+            done = r.assessment if now else indicator_grade(r.indicator, year, config)
+            yield [*head, str(year), flag(now), *_grade(done), *tail]
 
 
 def _whole_actuals(result: IndicatorResult) -> list[FigureView]:
@@ -241,7 +241,7 @@ def _whole_actuals(result: IndicatorResult) -> list[FigureView]:
     return result.indicator.whole("actual")
 
 
-def _grade(a: Assessment) -> tuple[str, str, str, str, str]:
+def _grade(a: Assessment | Grade) -> tuple[str, str, str, str, str]:
     """Return one indicator's grade in one year: grade, label, status, ratio and score."""
     return (a.grade, a.label, a.status, number(a.ratio), number(a.score))
 
