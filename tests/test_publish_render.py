@@ -70,7 +70,18 @@ def test_a_run_request_carries_the_site_of_the_run_and_the_public_routes(db):
 
 
 @pytest.mark.parametrize(
-    "path", ["/ja/999997/?year=2024&q=%E6%8C", "/en/999997/x/%E6%8C%87%E6%A8%99/", "/ja/a%2Fb/", ""]
+    "path",
+    [
+        "/ja/999997/?year=2024&q=%E6%8C",
+        "/en/999997/x/%E6%8C%87%E6%A8%99/",
+        "/ja/a%2Fb/",
+        "",
+        "/ja/%E6%8C/x/",  # not UTF-8: Django percent-encodes it again
+        "/ja/x/#top",
+        "//h/ja/",
+        "/ja/a\tb/\n",
+        "/ja/指標/",
+    ],
 )
 def test_a_run_request_is_what_django_makes_of_its_environ(path):
     site = SiteContext.published_at(f"{CITY}:8443")
@@ -100,6 +111,28 @@ def test_a_run_request_is_what_django_makes_of_its_environ(path):
     for location in locations:  # remembered by the run, as Django builds each
         expected = HttpRequest.build_absolute_uri(ours, location)
         assert ours.build_absolute_uri(location) == expected
+
+
+def test_the_requests_of_a_run_share_what_django_makes_of_their_site(db):
+    renderer = Renderer(f"{CITY}:8443", Reads())
+    first, second = renderer.request("/ja/", "ja"), renderer.request("/en/x/?q=1", "en")
+    alone = PublishRequest("/en/x/?q=1", renderer.site, "en")  # works its own out
+    assert second.build_absolute_uri() == alone.build_absolute_uri() == f"{CITY}:8443/en/x/?q=1"
+    assert vars(first)["_current_scheme_host"] == vars(second)["_current_scheme_host"]
+
+
+def test_a_page_rendered_while_speaking_its_language_is_the_same(testville):  # noqa: F811
+    renderer = Renderer(CITY, Reads())
+    with translation.override("ja"), renderer.active():
+        alone = renderer.get(f"/en/{PLAN}", "en")
+        with renderer.speaking("en"):
+            assert translation.get_language() == "en"
+            spoken = renderer.get(f"/en/{PLAN}", "en"), renderer.get(f"/ja/{PLAN}", "ja")
+            assert translation.get_language() == "en"
+        assert (translation.get_language(), renderer.spoken) == ("ja", None)
+    assert alone.status == 200
+    assert spoken[0] == alone
+    assert b'lang="ja"' in spoken[1].content
 
 
 def test_a_live_request_gets_the_context_of_its_checked_host(db, client):

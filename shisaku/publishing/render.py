@@ -77,7 +77,7 @@ class PublishRequest(WSGIRequest):
         meta = environ(path, site)
         script = settings.FORCE_SCRIPT_NAME or ""
         self.environ = self.META = meta
-        self.path_info = meta["PATH_INFO"] = get_path_info(meta) or "/"
+        self.path_info = meta["PATH_INFO"] = _path_info(meta) or "/"
         meta["SCRIPT_NAME"] = script
         self.path = f"{script.rstrip('/')}/{self.path_info.replace('/', '', 1)}"
         self.method = "GET"
@@ -108,6 +108,16 @@ class PublishRequest(WSGIRequest):
         return super().build_absolute_uri(location)
 
 
+def _path_info(meta: dict[str, Any]) -> str:
+    """Return Django's ``get_path_info`` of a run's environ: its bytes read as UTF-8, and
+    when they are not, Django's own answer (broken sequences percent-encoded again)."""
+    try:
+        found: str = meta["PATH_INFO"].encode("iso-8859-1").decode()
+    except UnicodeDecodeError:
+        return get_path_info(meta)
+    return found
+
+
 @lru_cache(maxsize=65536)
 def _absolute(scheme_host: str, path: str) -> str:
     """Return the absolute address of a path on a site, as Django builds it (for a path
@@ -122,13 +132,33 @@ _NO_BODY: BinaryIO = LimitedStream(BytesIO(b""), 0)  # type: ignore[assignment]
 
 def environ(path: str, site: SiteContext) -> dict[str, Any]:
     """Return the WSGI environ of a GET of ``path`` (percent-encoded, with an optional query)
-    on ``site``."""
-    parts = urlsplit(path)
+    on ``site``: the site's own (:func:`_site_environ`) with the path's."""
+    if _PLAIN_PATH.fullmatch(path):  # no query: urlsplit's path is the whole of it
+        query = ""
+    else:
+        parts = urlsplit(path)
+        path, query = parts.path, parts.query
+    meta = _site_environ(site).copy()
+    meta["PATH_INFO"] = unquote_to_bytes(path).decode("iso-8859-1")  # as WSGI carries it
+    meta["QUERY_STRING"] = query.encode().decode("iso-8859-1")
+    meta["wsgi.input"], meta["wsgi.errors"] = BytesIO(b""), sys.stderr
+    return meta
+
+
+# A path urlsplit gives back whole as its path: a slash first (not two: an address), with no
+# query, fragment or character it takes out (tab, CR and LF).
+_PLAIN_PATH = re.compile(r"/(?!/)[^?#\t\r\n]*")
+
+
+@lru_cache(maxsize=8)
+def _site_environ(site: SiteContext) -> dict[str, Any]:
+    """Return what the environ of every GET on ``site`` holds, made once a site (copied for
+    each request, its path, query and streams filled in)."""
     return {
         "REQUEST_METHOD": "GET",
         "SCRIPT_NAME": "",
-        "PATH_INFO": unquote_to_bytes(parts.path).decode("iso-8859-1"),  # as WSGI carries it
-        "QUERY_STRING": parts.query.encode().decode("iso-8859-1"),
+        "PATH_INFO": "",
+        "QUERY_STRING": "",
         "REMOTE_ADDR": "127.0.0.1",
         "SERVER_NAME": site.host.split(":")[0],
         "SERVER_PORT": "443" if site.secure else "80",
@@ -136,8 +166,8 @@ def environ(path: str, site: SiteContext) -> dict[str, Any]:
         "HTTP_HOST": site.host,
         "wsgi.version": (1, 0),
         "wsgi.url_scheme": site.scheme,
-        "wsgi.input": BytesIO(b""),
-        "wsgi.errors": sys.stderr,
+        "wsgi.input": None,
+        "wsgi.errors": None,
         "wsgi.multiprocess": True,
         "wsgi.multithread": False,
         "wsgi.run_once": False,
@@ -285,6 +315,10 @@ class Renderer:
         # the prefix held by :meth:`active`); None outside.
         self.places: dict[str, Place] | None = None
         self.prefix: str | None = None  # the script prefix while active (set by active)
+        self.spoken: str | None = None  # the language a :meth:`speaking` block made active
+        # Django's scheme and host of a request (``_current_scheme_host``): the same for every
+        # request of the run (their environs differ only in the path), read off the first.
+        self.scheme_host: str | None = None
 
     @contextmanager
     def active(self) -> Iterator[Renderer]:
@@ -308,13 +342,32 @@ class Renderer:
         """Return the request of ``path`` in ``language``, carrying the run's reads."""
         request = PublishRequest(path, self.site, language)
         setattr(request, ATTRIBUTE, self.reads)
+        if self.scheme_host is None:
+            self.scheme_host = request._current_scheme_host  # type: ignore[attr-defined]
+        else:  # as the cached property keeps it
+            request.__dict__["_current_scheme_host"] = self.scheme_host
         return request
+
+    @contextmanager
+    def speaking(self, language: str) -> Iterator[None]:
+        """Make ``language`` the active one for the block, for every page :meth:`get` renders
+        in it (a page and its twins): made active once, not once a request, as nothing a view
+        does leaves another language active (``translation.override`` restores the one
+        before)."""
+        before = self.spoken
+        with _speaking(language):
+            self.spoken = language
+            try:
+                yield
+            finally:
+                self.spoken = before
 
     def get(self, path: str, language: str) -> Rendered:
         """Return what the view of ``path`` (percent-encoded, as links give it) answers (while
-        :meth:`active`, whose routes the request's are)."""
+        :meth:`active`, whose routes the request's are; inside :meth:`speaking` for
+        ``language``, the language is not looked up)."""
         request = self.request(path, language)
-        with _speaking(language):
+        with _AS_IS if language == self.spoken else _speaking(language):
             try:
                 match = self.resolve(request.path_info, language)
                 request.resolver_match = match

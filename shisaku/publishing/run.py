@@ -64,9 +64,11 @@ class SiteRun:
         self.skipped: list[str] = []  # pages whose path cannot be a file (a code such as "..")
 
     def pages(self, pages: Iterable[Page]) -> None:
-        """Render and write every page with its twins."""
+        """Render and write every page with its twins (its language made active once for
+        all of them)."""
         for page in pages:
-            self.page(page)
+            with self.r.speaking(page.language):
+                self.page(page)
 
     def page(self, page: Page) -> None:
         """Write a page (or its redirect) and each twin that answers."""
