@@ -269,6 +269,47 @@ def blocks_html(context: template.Context) -> str:
     return sections.blocks_html(context["section"], page, context.get("block_anchors") or {})
 
 
+@_page_tag
+def section_html(context: template.Context) -> str:
+    """Return the ``section`` being shown, headed unless it is the description, as the node
+    page's sections are (written here: a page has two or three, each an include's and a dozen
+    tags' work as a template); the indicators' section's body is its template's."""
+    section = context["section"]
+    key = markup(section.key)
+    if section.key == "description":
+        opening, heading = "", ""
+    else:
+        opening = f' aria-labelledby="h-{key}"'
+        heading = f'<h2 id="h-{key}">{markup(display.section_title(section.key))}</h2>'
+    return (
+        f'<section class="section {key}" id="s-{key}"{opening}>\n  {heading}\n  '
+        f"{_section_body(context, section)}\n</section>\n"
+    )
+
+
+def _section_body(context: template.Context, section: Section) -> str:
+    """Return a section's body: its indicators' table, the notice that the source lacks or
+    leaves it empty, or its blocks."""
+    if section.key == "indicators":
+        page = context.template
+        assert page is not None  # a tag renders inside its page's template
+        found = page.engine.get_template("public/_indicators.html")
+        with context.push():  # as {% include %} renders it
+            return f"{found.render(context)}\n  "
+    if section.state == "missing":
+        return f'<p class="source-note">{markup(display.missing_note(section.key))}</p>\n  '
+    if section.state == "empty":
+        return f'<p class="source-note">{_empty_section(_language())}</p>\n  '
+    return blocks_html(context)
+
+
+@cache
+def _empty_section(language: str) -> str:
+    """Return the notice of a section the source leaves empty in ``language`` (the active one),
+    as ``{% translate %}`` gives it (unescaped)."""
+    return gettext("Nothing is given here in the source document.")
+
+
 @register.simple_tag
 def outline(items: list[links.OutlineItem]) -> SafeString:
     """Return a linked outline of nodes (:func:`links.outline`)."""
