@@ -121,18 +121,19 @@ def test_the_requests_of_a_run_share_what_django_makes_of_their_site(db):
     assert vars(first)["_current_scheme_host"] == vars(second)["_current_scheme_host"]
 
 
-def test_a_page_rendered_while_speaking_its_language_is_the_same(testville):  # noqa: F811
+def test_pages_rendered_while_speaking_are_the_same_and_the_language_is_taken_back(
+    testville,  # noqa: F811
+):
     renderer = Renderer(CITY, Reads())
     with translation.override("ja"), renderer.active():
-        alone = renderer.get(f"/en/{PLAN}", "en")
-        with renderer.speaking("en"):
-            assert translation.get_language() == "en"
-            spoken = renderer.get(f"/en/{PLAN}", "en"), renderer.get(f"/ja/{PLAN}", "ja")
-            assert translation.get_language() == "en"
+        alone = renderer.get(f"/en/{PLAN}", "en"), renderer.get(f"/ja/{PLAN}", "ja")
+        with renderer.speaking():
+            spoken = [renderer.get(f"/en/{PLAN}", "en")]
+            assert (translation.get_language(), renderer.spoken) == ("en", "en")  # left so
+            spoken += [renderer.get(f"/ja/{PLAN}", "ja"), renderer.get(f"/en/{PLAN}", "en")]
         assert (translation.get_language(), renderer.spoken) == ("ja", None)
-    assert alone.status == 200
-    assert spoken[0] == alone
-    assert b'lang="ja"' in spoken[1].content
+    assert alone[0].status == 200
+    assert spoken == [alone[0], alone[1], alone[0]]
 
 
 def test_a_live_request_gets_the_context_of_its_checked_host(db, client):

@@ -315,7 +315,8 @@ class Renderer:
         # the prefix held by :meth:`active`); None outside.
         self.places: dict[str, Place] | None = None
         self.prefix: str | None = None  # the script prefix while active (set by active)
-        self.spoken: str | None = None  # the language a :meth:`speaking` block made active
+        # Inside :meth:`speaking`: the language active (made so by the last page), else None.
+        self.spoken: str | None = None
         # Django's scheme and host of a request (``_current_scheme_host``): the same for every
         # request of the run (their environs differ only in the path), read off the first.
         self.scheme_host: str | None = None
@@ -349,25 +350,27 @@ class Renderer:
         return request
 
     @contextmanager
-    def speaking(self, language: str) -> Iterator[None]:
-        """Make ``language`` the active one for the block, for every page :meth:`get` renders
-        in it (a page and its twins): made active once, not once a request, as nothing a view
-        does leaves another language active (``translation.override`` restores the one
-        before)."""
-        before = self.spoken
-        with _speaking(language):
-            self.spoken = language
-            try:
-                yield
-            finally:
-                self.spoken = before
+    def speaking(self) -> Iterator[None]:
+        """Leave each page's language active after it for the block (pages one after the
+        other, with their twins), then take back the one before: :meth:`get` makes a page's
+        language active only when it is not the last page's, instead of looking the language
+        up and switching to it and back for every request.  Nothing a view does leaves another
+        language active (``translation.override`` restores the one before), and nothing
+        between the pages translates."""
+        outer, before = self.spoken, translation.get_language()
+        self.spoken = before
+        try:
+            yield
+        finally:
+            if self.spoken != before:
+                _restore(before)
+            self.spoken = outer
 
     def get(self, path: str, language: str) -> Rendered:
         """Return what the view of ``path`` (percent-encoded, as links give it) answers (while
-        :meth:`active`, whose routes the request's are; inside :meth:`speaking` for
-        ``language``, the language is not looked up)."""
+        :meth:`active`, whose routes the request's are)."""
         request = self.request(path, language)
-        with _AS_IS if language == self.spoken else _speaking(language):
+        with self._in(language):
             try:
                 match = self.resolve(request.path_info, language)
                 request.resolver_match = match
@@ -376,6 +379,16 @@ class Renderer:
             except Http404:
                 return Rendered(404, b"")
         return _rendered(response)
+
+    def _in(self, language: str) -> AbstractContextManager[Any]:
+        """Return the context of a page in ``language``: inside :meth:`speaking`, the language
+        made active for this page and the ones after it; else for the page alone."""
+        if self.spoken is None:
+            return _speaking(language)
+        if language != self.spoken:
+            translation.activate(language)
+            self.spoken = language
+        return _AS_IS
 
     def place(self, language: str) -> Place:
         """Return the place of a page in ``language`` (active), looked up once per language."""
@@ -388,7 +401,7 @@ class Renderer:
 
     def same_in_every_language(self, path: str, language: str) -> bool:
         """Return whether the view of ``path`` answers the same in every language."""
-        with translation.override(language):
+        with self._in(language):
             match = self.resolve(path, language)
         return bool(getattr(match.func, SAME_IN_EVERY_LANGUAGE, False))
 
@@ -483,10 +496,16 @@ class _Speaking:
         translation.activate(self.language)
 
     def __exit__(self, *exc: object) -> None:
-        if self.before is None:  # as translation.override leaves it
-            translation.deactivate_all()
-        else:
-            translation.activate(self.before)
+        _restore(self.before)
+
+
+def _restore(before: str | None) -> None:
+    """Make ``before`` the active language again (None: none), as ``translation.override``
+    leaves it."""
+    if before is None:
+        translation.deactivate_all()
+    else:
+        translation.activate(before)
 
 
 def _rendered(response: HttpResponseBase) -> Rendered:

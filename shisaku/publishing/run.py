@@ -64,10 +64,10 @@ class SiteRun:
         self.skipped: list[str] = []  # pages whose path cannot be a file (a code such as "..")
 
     def pages(self, pages: Iterable[Page]) -> None:
-        """Render and write every page with its twins (its language made active once for
-        all of them)."""
-        for page in pages:
-            with self.r.speaking(page.language):
+        """Render and write every page with its twins (a page's language made active once
+        for all of them, and left active for the next page in it: :meth:`Renderer.speaking`)."""
+        with self.r.speaking():
+            for page in pages:
                 self.page(page)
 
     def page(self, page: Page) -> None:
