@@ -33,6 +33,7 @@ from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import coded, dates, display, links, untranslated
 from shisaku.public.indicators import selection, series, summaries
+from shisaku.public.indicators.kept import Kept
 from shisaku.public.markup import html, html_join
 
 
@@ -396,7 +397,7 @@ def _summary_row(row: summaries.IndicatorRow, plan: PlanInfo | None, language: s
 
 
 Summary = tuple[str, str, tuple[tuple[str, str], ...]]
-_summaries: summaries.Kept[Summary] = summaries.Kept(2048)
+_summaries: Kept[Summary] = Kept(2048)
 
 
 def _summary_parts(row: summaries.IndicatorRow, language: str | None) -> Summary:

@@ -16,7 +16,7 @@ from shisaku.indicators.queries import FigureView, IndicatorView
 from shisaku.plan.queries import PlanInfo
 from shisaku.public import links, tree
 from shisaku.public.indicators import index
-from shisaku.public.indicators.kept import Kept as Kept  # also figure_rows's summaries.Kept
+from shisaku.public.indicators.kept import Kept
 from shisaku.public.indicators.selection import latest_actual
 from shisaku.settled import SETTLED, looked_up
 
