@@ -8,6 +8,7 @@ national rows added here; none is any real city's plan or figures.
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -119,3 +120,18 @@ def test_a_prose_national_figure_counts_only_for_the_statistic_it_names(towns, c
     assert national_of(client, "/ja/compare/births/") == []
     assert national_of(client, "/ja/prefectures/02/compare/births/") == []
     assert national_of(client, IWATE)[-1] == ("CY2020", 1.33, "北市 北市総合計画 1-1 現状と課題")
+
+
+def test_the_national_values_are_read_once_for_the_plans_read(towns, operator):
+    everywhere = comparison.published_plans()
+    comparison.compare(TFR, "03", everywhere)
+    with CaptureQueriesContext(connection) as done:
+        kept = comparison.compare(TFR, "02", everywhere)
+    assert len(done) == 3  # its own towns' indicators, figures and years: no national reads
+    fresh = comparison.compare(TFR, "02", comparison.published_plans())
+    assert kept is not None and fresh is not None and kept.national == fresh.national
+    _elsewhere(operator, 2, national="1.20")
+    again = comparison.compare(TFR, "03", comparison.published_plans())  # read afresh
+    assert again is not None and ("FY2023", Decimal("1.20")) in [
+        (n.period, n.value) for n in again.national
+    ]

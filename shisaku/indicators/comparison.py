@@ -15,13 +15,18 @@ the caller has read the plans, one fewer when no prose label names the statistic
 prefecture two more, as only its own plans' indicators are read in full: of the other
 municipalities only what can hold a national value is read (their indicators with the code,
 to choose each one's as the nationwide comparison does, then just those indicators' national
-rows, filtered in SQL), never all their figures.
+rows, filtered in SQL), never all their figures.  A publishing run compares every common code
+in every prefecture: the national values of the municipalities outside the prefecture, and the
+prose's, are read once per code for the plans the run read (:func:`_kept_nationally`), and
+handed out again on the other prefectures' pages with no query.
 """
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple, TypeVar
@@ -143,11 +148,66 @@ def compare(
     here = _indicators_of(code, local)
     years = _default_years({p.id for p, _ in here}, local)
     compared = [_graded(p, v, years[p.id]) for p, v in here]
-    elsewhere = {i: p for i, p in everywhere.items() if i not in local}
-    rows = _national_rows(here) + _national_rows_of(code, elsewhere)
+    rows = _national_rows(here) + _held_elsewhere(code, everywhere, local)
     rows.sort(key=lambda n: n.plan.municipality_code)  # by town, as if all were read at once
-    national = _stated_nationally(common, everywhere) + rows
+    stated = _kept_nationally(
+        ("stated", code), everywhere, lambda: _stated_nationally(common, everywhere)
+    )
+    national = stated + rows
     return Comparison(common, compared, sorted(national, key=lambda n: -n.period_end))
+
+
+def _held_elsewhere(
+    code: str, everywhere: dict[int, PlanInfo], local: dict[int, PlanInfo]
+) -> list[NationalValue]:
+    """Return the national rows of the municipalities outside ``local``: those of every
+    municipality (:func:`_national_rows_of`, kept for ``everywhere``) but the local ones.
+
+    A municipality's plans are all in ``local`` or none is, so its newest plan among the others
+    is its newest among all, and the rows are those :func:`_national_rows_of` would read."""
+    if len(local) == len(everywhere):
+        return []  # nationwide: none elsewhere (nothing read, as before)
+    every = _kept_nationally(
+        ("held", code), everywhere, lambda: _national_rows_of(code, everywhere)
+    )
+    return [n for n in every if n.plan.id not in local]
+
+
+@dataclass
+class _Kept:
+    """National values worked out for one set of published plans, by what and which code."""
+
+    plans: tuple[PlanInfo, ...] = ()
+    answers: dict[tuple[str, str], list[NationalValue]] = field(default_factory=dict)
+
+
+_KEPT = [_Kept()]  # the last plans' (a list: replaced, never mutated from outside the lock)
+_KEPT_LOCK = threading.Lock()
+
+
+def _kept_nationally(
+    key: tuple[str, str], everywhere: dict[int, PlanInfo], work: Callable[[], list[NationalValue]]
+) -> list[NationalValue]:
+    """Return ``work()``'s national values, worked out once while ``everywhere`` holds the very
+    same plan objects (not equal ones: the same).
+
+    The plans are those the caller read (:meth:`Reads.towns`): a publishing run's, read once for
+    the run, or a live request's, kept while the data's revision stamp is unchanged and read
+    afresh after any write or inside a transaction.  The same objects therefore stand for the
+    same data, and the national values read with them stay right for as long as they are
+    handed in again; new plan objects let go of everything kept.  Callers get a new list."""
+    plans = tuple(everywhere.values())
+    with _KEPT_LOCK:
+        kept = _KEPT[0]
+        same = len(kept.plans) == len(plans)
+        if not same or any(a is not b for a, b in zip(plans, kept.plans, strict=True)):
+            kept = _KEPT[0] = _Kept(plans)
+        found = kept.answers.get(key)
+    if found is None:
+        found = work()
+        with _KEPT_LOCK:
+            kept.answers.setdefault(key, found)
+    return list(found)
 
 
 def _indicators_of(code: str, plans: dict[int, PlanInfo]) -> list[tuple[PlanInfo, IndicatorView]]:
