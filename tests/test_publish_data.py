@@ -6,6 +6,8 @@ Data: the fictional 試験市 plan (999997) with invented indicators, and 宇陀
 from __future__ import annotations
 
 import json
+import sqlite3
+import tempfile
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -14,7 +16,7 @@ import pytest
 
 from shisaku import schemas
 from shisaku.cli import main
-from shisaku.publishing import datapackage
+from shisaku.publishing import datapackage, manifest
 from shisaku.publishing.datapackage import PackageTables, number, utc_text
 from shisaku.publishing.site import PublishError, publish
 from shisaku.tabular import to_csv
@@ -212,3 +214,29 @@ def test_the_command_exits_2_for_a_folder_it_cannot_write(testville, tmp_path, c
     blocker.write_text("not a folder")
     assert main(["publish", str(blocker / "site")]) == 2
     assert "書き込めません" in capsys.readouterr().err
+
+
+def test_a_full_disk_is_named_and_the_next_run_completes_the_folder(
+    testville,  # noqa: F811
+    tmp_path,
+    capsys,
+    monkeypatch,
+):
+    """The run's record of its files (a temporary SQLite database) finding the disk full is
+    said as such, with the folders to free, not as a traceback; once there is room again the
+    next run writes the whole folder (the files the failed run wrote are checked again)."""
+
+    def full(self):
+        error = sqlite3.OperationalError("database or disk is full")
+        error.sqlite_errorcode = sqlite3.SQLITE_FULL
+        raise error
+
+    with monkeypatch.context() as patched:
+        patched.setattr(manifest.Records, "flush", full)
+        assert main(["publish", str(tmp_path / "site"), "--language", "ja"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"エラー: {tmp_path / 'site'}: 書き込めません（ディスクがいっぱいです。")
+    assert tempfile.gettempdir() in err and "Traceback" not in err
+    assert main(["publish", str(tmp_path / "site"), "--language", "ja"]) == 0
+    assert main(["publish", str(tmp_path / "site"), "--language", "ja"]) == 0
+    assert "書き込み 0・" in capsys.readouterr().out.splitlines()[-1]

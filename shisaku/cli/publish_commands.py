@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
+import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -93,6 +95,10 @@ def _handle(args: argparse.Namespace) -> int:
     except OSError as error:
         where = error.filename or args.out_dir
         raise CommandError(f"{where}: 書き込めません（{error.strerror or error}）") from error
+    except sqlite3.OperationalError as error:
+        if getattr(error, "sqlite_errorcode", None) != sqlite3.SQLITE_FULL:
+            raise
+        raise CommandError(_disk_full(args.out_dir)) from error
     seconds = time.perf_counter() - started
     for path in report.skipped:
         print(f"警告: {path} はファイル名にできないため書き出していません", file=sys.stderr)
@@ -104,6 +110,17 @@ def _handle(args: argparse.Namespace) -> int:
         f" {seconds:.1f} 秒"
     )
     return 0
+
+
+def _disk_full(out_dir: Path) -> str:
+    """Return what to say when the run's record of its files (a temporary SQLite database,
+    :class:`~shisaku.publishing.manifest.Ledger`) found the disk full: most often the pages
+    filled it first, and the record could not even note what was written."""
+    return (
+        f"{out_dir}: 書き込めません（ディスクがいっぱいです。公開フォルダと一時フォルダ "
+        f"{tempfile.gettempdir()} の空きを確かめて、もう一度実行してください。"
+        "書き込み済みのファイルは次の実行で確かめ直されます）"
+    )
 
 
 register("publish", Command("公開サイトを静的ファイルとして書き出す", _configure, _handle))
