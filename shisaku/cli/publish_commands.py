@@ -21,6 +21,7 @@ from shisaku.progress import track
 from shisaku.public.comparisons.views import comparison_pages
 from shisaku.publishing.pages import Page
 from shisaku.publishing.site import DEFAULT_SITE_URL, PublishError, publish
+from shisaku.publishing.workers import fewer_collections
 
 LANGUAGES = {"ja": ["ja"], "en": ["en"], "both": ["ja", "en"]}
 
@@ -79,17 +80,18 @@ def _handle(args: argparse.Namespace) -> int:
         raise CommandError(str(error)) from error
     started = time.perf_counter()
     try:
-        report = publish(
-            args.out_dir,
-            municipality=code,
-            languages=LANGUAGES[args.language],
-            site_url=args.site_url,
-            exporter=exchange_files,
-            progress=_progress,
-            licence=args.licence,
-            jobs=args.jobs,
-            comparisons=comparison_pages,
-        )
+        with fewer_collections():  # the command's process only: a live server's threads share gc
+            report = publish(
+                args.out_dir,
+                municipality=code,
+                languages=LANGUAGES[args.language],
+                site_url=args.site_url,
+                exporter=exchange_files,
+                progress=_progress,
+                licence=args.licence,
+                jobs=args.jobs,
+                comparisons=comparison_pages,
+            )
     except PublishError as error:
         raise CommandError(str(error)) from error
     except OSError as error:

@@ -34,7 +34,7 @@ from shisaku.publishing.output import Output
 from shisaku.publishing.pages import Comparisons, Page, named_pages, site_pages
 from shisaku.publishing.render import Renderer
 from shisaku.publishing.run import ExchangeFiles, SiteRun
-from shisaku.publishing.workers import Progress, fewer_collections, render_pages
+from shisaku.publishing.workers import Progress, render_pages
 
 DEFAULT_SITE_URL = "http://localhost"
 Towns = list[MunicipalityInfo]
@@ -80,7 +80,7 @@ def publish(
     """
     langs = list(languages or [code for code, _ in settings.LANGUAGES])
     renderer = Renderer(site_url, Reads())
-    with renderer.active(), fewer_collections():
+    with renderer.active():
         towns = published_towns(renderer.reads, municipality)
         out = prepare(out_dir)
         run = SiteRun(renderer, out, langs, site_url.rstrip("/"), licence)

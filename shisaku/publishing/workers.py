@@ -200,7 +200,11 @@ def fewer_collections() -> Iterator[None]:
     """Collect the youngest objects every :data:`YOUNG_OBJECTS` made for the block, as the
     workers do, and the middle-aged every :data:`RUN_MIDDLE_AGED` of those collections, then
     as before: the run's own process makes the data package's rows and the next group's reads
-    meanwhile, most of them let go (or kept) before a collection would look at them."""
+    meanwhile, most of them let go (or kept) before a collection would look at them.
+
+    The thresholds are the whole process's: the ``shisaku publish`` command sets them around
+    its run, never :func:`~shisaku.publishing.site.publish` itself, which a live server's
+    threads also call (two overlapping blocks would leave the other's thresholds behind)."""
     before = gc.get_threshold()
     gc.set_threshold(YOUNG_OBJECTS, RUN_MIDDLE_AGED, before[2])
     try:
