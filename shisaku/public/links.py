@@ -7,7 +7,7 @@ them directly, so a node's address is spelled once.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from django.conf import settings
 from django.urls import reverse as django_reverse
@@ -115,11 +115,20 @@ def json_url(page_url: str) -> str:
 
 def language_url(path: str, language: str) -> str:
     """Return ``path`` with its language prefix replaced by ``language``."""
-    codes = [code for code, _ in settings.LANGUAGES]
+    return f"/{language}/{below_language(path)}"
+
+
+def below_language(path: str) -> str:
+    """Return what ``path`` holds below its language prefix (nothing when it has none: the
+    page in another language is then that language's home page)."""
     head, _, rest = path.lstrip("/").partition("/")
-    if head not in codes:
-        return f"/{language}/"
-    return f"/{language}/{rest}"
+    return rest if head in _language_codes() else ""
+
+
+@cache
+def _language_codes() -> frozenset[str]:
+    """Return the codes of the site's languages."""
+    return frozenset(code for code, _ in settings.LANGUAGES)
 
 
 def node_link(plan: PlanInfo, path: list[Node]) -> str:

@@ -100,18 +100,11 @@ def _data_links(page: str) -> tuple[str, str]:
 def _language_links(path: str, current: str | None) -> tuple[str, str]:
     """Return the page in every language: the head's links and the language menu's items (the
     current language named, the others linked), each its language's address
-    (:func:`links.language_url`) the page's path below the language, escaped, put between the
+    (:func:`links.language_url`): the page's path below the language, escaped, put between the
     pieces :func:`_language_pieces` made once."""
-    head, _, rest = path.lstrip("/").partition("/")
-    below = markup(rest) if head in _language_codes() else ""
+    below = markup(links.below_language(path))
     alternates, items = _language_pieces(current)
     return below.join(alternates), below.join(items)
-
-
-@cache
-def _language_codes() -> frozenset[str]:
-    """Return the codes of the site's languages."""
-    return frozenset(code for code, _ in settings.LANGUAGES)
 
 
 _BELOW = "\0"  # where a language's address goes on with the page's path (never in markup)
